@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: MIT
+#include "commandline.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+using namespace Qt::StringLiterals;
+
+namespace CommandLine {
+
+static QList<Command> &registry()
+{
+    static QList<Command> list;
+    return list;
+}
+
+void registerCommand(Command command)
+{
+    registry().append(std::move(command));
+}
+
+const QList<Command> &commands()
+{
+    return registry();
+}
+
+bool wantsCommandLine(const QStringList &arguments)
+{
+    if (arguments.isEmpty())
+        return false;
+    return arguments.first() != u"gui"_s;
+}
+
+QString helpText()
+{
+    QString text;
+    QTextStream out(&text);
+    out << "Usage: newsdesk [COMMAND] [OPTIONS]\n\n"
+        << "Newsdesk drafts, checks and approves news stories and their photo captions,\n"
+        << "and exports them as publication-ready HTML.\n\n"
+        << "With no command, Newsdesk opens its window on the default library:\n  "
+        << "newsdesk gui [--library PATH]   open the window (on PATH's library)\n\n"
+        << "Commands:\n";
+    for (const Command &command : commands())
+        out << "  newsdesk " << command.synopsis.leftJustified(34) << ' ' << command.summary << '\n';
+    out << "\nOptions:\n"
+        << "  -h, --help      show this help\n"
+        << "  -v, --version   show the version\n";
+    return text;
+}
+
+int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    const QString name = arguments.value(0);
+    if (name == u"--help"_s || name == u"-h"_s || name == u"help"_s) {
+        out << helpText();
+        return Success;
+    }
+    if (name == u"--version"_s || name == u"-v"_s) {
+        out << "newsdesk " << QCoreApplication::applicationVersion() << '\n';
+        return Success;
+    }
+    for (const Command &command : commands()) {
+        if (command.name == name)
+            return command.run(arguments.mid(1), out, err);
+    }
+    err << "newsdesk: unknown command '" << name << "'. Run 'newsdesk --help' for the list.\n";
+    return UsageError;
+}
+
+} // namespace CommandLine

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: MIT
+#include "librarysetup.h"
+
+#include "library.h"
+#include "samplestory.h"
+
+#include <QBuffer>
+#include <QDir>
+#include <QImage>
+#include <QImageReader>
+#include <QStandardPaths>
+
+using namespace Qt::StringLiterals;
+
+namespace LibrarySetup {
+
+QString defaultLibraryPath()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)).filePath(u"Newsdesk/library.newsdesk"_s);
+}
+
+QByteArray makeThumbnail(const QByteArray &image, QSize *pixelSize)
+{
+    QBuffer buffer;
+    buffer.setData(image);
+    buffer.open(QIODevice::ReadOnly);
+    QImageReader reader(&buffer);
+    reader.setAutoTransform(true);
+    const QSize size = reader.size();
+    if (pixelSize)
+        *pixelSize = size;
+    // Decode at a reduced size where the format allows it (JPEG does).
+    if (size.isValid())
+        reader.setScaledSize(size.scaled(QSize(320, 320), Qt::KeepAspectRatio));
+    const QImage thumbnail = reader.read();
+    if (thumbnail.isNull())
+        return {};
+    QByteArray bytes;
+    QBuffer out(&bytes);
+    out.open(QIODevice::WriteOnly);
+    thumbnail.save(&out, "PNG");
+    return bytes;
+}
+
+bool openWithSample(Library *library, const QString &path, QString *errorString)
+{
+    if (!library->open(path)) {
+        if (errorString)
+            *errorString = library->errorString();
+        return false;
+    }
+    if (!library->isNew())
+        return true;
+    QString message;
+    if (!SampleStory::import(library, SampleStory::resourceDirectory(), &makeThumbnail, &message)) {
+        // The library itself is fine; only the demo story is missing.
+        if (errorString)
+            *errorString = message;
+    }
+    return true;
+}
+
+} // namespace LibrarySetup

@@ -1,0 +1,575 @@
+// SPDX-License-Identifier: MIT
+#include "mainwindow.h"
+
+#include "articlerenderer.h"
+#include "editorpane.h"
+#include "library.h"
+#include "librarysetup.h"
+#include "markdowneditor.h"
+#include "mediapanel.h"
+#include "photolistmodel.h"
+#include "photorepository.h"
+#include "previewpane.h"
+#include "storylistmodel.h"
+#include "storylistpanel.h"
+#include "storyrepository.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QCryptographicHash>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QKeySequence>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QPushButton>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSaveFile>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTimer>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString settingsKeyForLibrary(const QString &path)
+{
+    return u"library-"_s + QString::fromLatin1(QCryptographicHash::hash(path.toUtf8(), QCryptographicHash::Sha1).toHex().left(12));
+}
+
+void replaceContent(QWidget *holder, QWidget *content)
+{
+    QLayout *layout = holder->layout();
+    while (QLayoutItem *item = layout->takeAt(0)) {
+        if (QWidget *widget = item->widget())
+            widget->deleteLater();
+        delete item;
+    }
+    layout->addWidget(content);
+}
+
+QWidget *makeHolder(const QString &name)
+{
+    auto *holder = new QWidget;
+    holder->setObjectName(name);
+    auto *layout = new QVBoxLayout(holder);
+    layout->setContentsMargins(0, 0, 0, 0);
+    return holder;
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_editor(new EditorPane)
+    , m_preview(new PreviewPane)
+    , m_mainSplitter(new QSplitter(Qt::Horizontal, this))
+    , m_centerSplitter(new QSplitter(Qt::Vertical))
+    , m_listHolder(makeHolder(u"storyListHolder"_s))
+    , m_mediaHolder(makeHolder(u"mediaHolder"_s))
+    , m_findBar(new QToolBar(tr("Find"), this))
+    , m_findField(new QLineEdit(this))
+    , m_statusLabel(new QLabel(this))
+    , m_previewTimer(new QTimer(this))
+{
+    setObjectName(u"mainWindow"_s);
+    setWindowIcon(QIcon(u":/newsdesk.svg"_s));
+
+    m_mainSplitter->setObjectName(u"mainSplitter"_s);
+    m_centerSplitter->setObjectName(u"centerSplitter"_s);
+    m_centerSplitter->addWidget(m_editor);
+    m_centerSplitter->addWidget(m_mediaHolder);
+    m_centerSplitter->setStretchFactor(0, 3);
+    m_centerSplitter->setStretchFactor(1, 1);
+    m_mainSplitter->addWidget(m_listHolder);
+    m_mainSplitter->addWidget(m_centerSplitter);
+    m_mainSplitter->addWidget(m_preview);
+    m_mainSplitter->setStretchFactor(0, 1);
+    m_mainSplitter->setStretchFactor(1, 3);
+    m_mainSplitter->setStretchFactor(2, 3);
+    m_mainSplitter->setChildrenCollapsible(false);
+    setCentralWidget(m_mainSplitter);
+
+    m_findBar->setObjectName(u"findBar"_s);
+    m_findField->setObjectName(u"findField"_s);
+    m_findField->setPlaceholderText(tr("Find in story (Enter for next)"));
+    m_findBar->addWidget(m_findField);
+    m_findBar->hide();
+    addToolBar(Qt::BottomToolBarArea, m_findBar);
+    connect(m_findField, &QLineEdit::returnPressed, this, &MainWindow::findInBody);
+
+    statusBar()->addPermanentWidget(m_statusLabel);
+
+    m_previewTimer->setSingleShot(true);
+    m_previewTimer->setInterval(250);
+    connect(m_previewTimer, &QTimer::timeout, this, &MainWindow::updatePreview);
+    connect(m_editor, &EditorPane::edited, this, [this] {
+        schedulePreview();
+        updateTitle();
+    });
+
+    createActions();
+    restoreSettings();
+    updateTitle();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *newStory = file->addAction(QIcon::fromTheme(u"document-new"_s), tr("&New Story"), this, &MainWindow::newStory);
+    newStory->setObjectName(u"actionNewStory"_s);
+    newStory->setShortcut(QKeySequence::New);
+    QAction *open = file->addAction(QIcon::fromTheme(u"document-open"_s), tr("&Open Library…"), this, &MainWindow::chooseLibrary);
+    open->setObjectName(u"actionOpenLibrary"_s);
+    open->setShortcut(QKeySequence::Open);
+    m_saveAction = file->addAction(QIcon::fromTheme(u"document-save"_s), tr("&Save"), this, &MainWindow::saveCurrentStory);
+    m_saveAction->setObjectName(u"actionSave"_s);
+    m_saveAction->setShortcut(QKeySequence::Save);
+    file->addSeparator();
+    m_exportAction = file->addAction(QIcon::fromTheme(u"document-export"_s), tr("&Export…"), this, &MainWindow::exportStory);
+    m_exportAction->setObjectName(u"actionExport"_s);
+    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    file->addSeparator();
+    QAction *quit = file->addAction(QIcon::fromTheme(u"application-exit"_s), tr("&Quit"), this, &QWidget::close);
+    quit->setObjectName(u"actionQuit"_s);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    // Undo and redo act on whichever field has the focus.
+    auto forward = [](const char *method) {
+        if (QWidget *focus = QApplication::focusWidget())
+            QMetaObject::invokeMethod(focus, method);
+    };
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = edit->addAction(QIcon::fromTheme(u"edit-undo"_s), tr("&Undo"), this, [forward] { forward("undo"); });
+    undo->setObjectName(u"actionUndo"_s);
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = edit->addAction(QIcon::fromTheme(u"edit-redo"_s), tr("&Redo"), this, [forward] { forward("redo"); });
+    redo->setObjectName(u"actionRedo"_s);
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addSeparator();
+    QAction *find = edit->addAction(QIcon::fromTheme(u"edit-find"_s), tr("&Find…"), this, [this] {
+        m_findBar->show();
+        m_findField->setFocus();
+        m_findField->selectAll();
+    });
+    find->setObjectName(u"actionFind"_s);
+    find->setShortcut(QKeySequence::Find);
+    QAction *closeFind = new QAction(this);
+    closeFind->setShortcut(Qt::Key_Escape);
+    closeFind->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_findBar->addAction(closeFind);
+    connect(closeFind, &QAction::triggered, this, [this] {
+        m_findBar->hide();
+        m_editor->bodyEditor()->setFocus();
+    });
+    edit->addSeparator();
+    QAction *preferences = edit->addAction(QIcon::fromTheme(u"preferences-system"_s), tr("&Preferences…"), this, &MainWindow::showPreferences);
+    preferences->setObjectName(u"actionPreferences"_s);
+    preferences->setShortcut(QKeySequence::Preferences);
+    preferences->setMenuRole(QAction::PreferencesRole);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *focusList = view->addAction(tr("Go to Story &List"), this, [this] {
+        if (m_storyList)
+            m_storyList->view()->setFocus();
+    });
+    focusList->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    QAction *focusEditor = view->addAction(tr("Go to &Editor"), this, [this] { m_editor->bodyEditor()->setFocus(); });
+    focusEditor->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    QAction *focusSearch = view->addAction(tr("&Search Stories"), this, [this] {
+        if (m_storyList)
+            m_storyList->searchField()->setFocus();
+    });
+    focusSearch->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(QIcon::fromTheme(u"help-about"_s), tr("&About Newsdesk"), this, &MainWindow::showAbout);
+    about->setObjectName(u"actionAbout"_s);
+    about->setMenuRole(QAction::AboutRole);
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    if (!restoreGeometry(settings.value(u"window/geometry"_s).toByteArray()))
+        resize(1600, 1000);
+    restoreState(settings.value(u"window/state"_s).toByteArray());
+    m_findBar->hide();
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (m_splittersRestored)
+        return;
+    // Splitter sizes only stick once the window has its real size; restored
+    // earlier, the stretch factors would share out the difference again.
+    m_splittersRestored = true;
+    QSettings settings;
+    if (!m_mainSplitter->restoreState(settings.value(u"window/mainSplitter"_s).toByteArray()))
+        m_mainSplitter->setSizes({300, 650, 650});
+    if (!m_centerSplitter->restoreState(settings.value(u"window/centerSplitter"_s).toByteArray()))
+        m_centerSplitter->setSizes({700, 300});
+}
+
+void MainWindow::saveSettings()
+{
+    QSettings settings;
+    settings.setValue(u"window/geometry"_s, saveGeometry());
+    settings.setValue(u"window/state"_s, saveState());
+    if (m_splittersRestored) {
+        settings.setValue(u"window/mainSplitter"_s, m_mainSplitter->saveState());
+        settings.setValue(u"window/centerSplitter"_s, m_centerSplitter->saveState());
+    }
+    if (m_library) {
+        settings.setValue(u"library/last"_s, m_library->path());
+        settings.setValue(settingsKeyForLibrary(m_library->path()) + u"/lastStory"_s, currentStoryId());
+    }
+}
+
+bool MainWindow::openLibrary(const QString &path)
+{
+    if (m_library && !saveCurrentStory())
+        return false;
+    auto *library = new Library(this);
+    library->setActor(QSettings().value(u"user/name"_s, library->actor()).toString());
+    QString message;
+    if (!LibrarySetup::openWithSample(library, path, &message)) {
+        m_errorString = message;
+        delete library;
+        return false;
+    }
+    if (!message.isEmpty())
+        statusBar()->showMessage(message, 10000);
+
+    // Everything that shows the old library goes with it.
+    if (m_library)
+        saveSettings();
+    m_editor->clear();
+    m_preview->setHtml(QString());
+    Library *old = m_library;
+    m_library = library;
+    m_storyModel = new StoryListModel(library, library);
+    m_photoModel = new PhotoListModel(library, library);
+    m_storyList = new StoryListPanel(m_storyModel);
+    m_media = new MediaPanel(m_photoModel);
+    replaceContent(m_listHolder, m_storyList);
+    replaceContent(m_mediaHolder, m_media);
+    if (old)
+        old->deleteLater();
+
+    m_preview->setImageProvider([library = QPointer<Library>(library)](const QString &hash) -> std::optional<PreviewPane::Image> {
+        if (!library)
+            return std::nullopt;
+        const std::optional<StoredImage> image = PhotoRepository(library).image(hash);
+        if (!image)
+            return std::nullopt;
+        return PreviewPane::Image{image->data, image->mimeType.toLatin1()};
+    });
+    connect(m_storyList, &StoryListPanel::currentStoryChanged, this, [this](qint64 id) {
+        if (id != currentStoryId())
+            openStory(id);
+    });
+    connect(m_storyModel, &StoryListModel::errorOccurred, this, [this](const QString &error) {
+        statusBar()->showMessage(error, 10000);
+    });
+
+    m_storyModel->fetchMore({});
+    QSettings settings;
+    const qint64 lastStory = settings.value(settingsKeyForLibrary(library->path()) + u"/lastStory"_s).toLongLong();
+    if (!(lastStory > 0 && m_storyList->selectStory(lastStory)) && m_storyModel->rowCount() > 0)
+        m_storyList->selectStory(m_storyModel->index(0).data(StoryListModel::IdRole).toLongLong());
+    m_statusLabel->setText(QDir::toNativeSeparators(library->path()));
+    settings.setValue(u"library/last"_s, library->path());
+    updateTitle();
+    return true;
+}
+
+bool MainWindow::openLibraryInteractively(const QString &path)
+{
+    if (openLibrary(path))
+        return true;
+    QMessageBox box(QMessageBox::Warning, tr("Cannot open library"), m_errorString, QMessageBox::NoButton, this);
+    QAbstractButton *choose = box.addButton(tr("Choose Another Library…"), QMessageBox::AcceptRole);
+    QAbstractButton *fresh = box.addButton(tr("Create a New Library…"), QMessageBox::ActionRole);
+    box.addButton(m_library ? QMessageBox::Cancel : QMessageBox::Close);
+    box.exec();
+    if (box.clickedButton() == choose) {
+        const QString other = QFileDialog::getOpenFileName(this, tr("Open Library"), QFileInfo(path).absolutePath(),
+                                                           tr("Newsdesk libraries (*.newsdesk);;All files (*)"));
+        return !other.isEmpty() && openLibraryInteractively(other);
+    }
+    if (box.clickedButton() == fresh) {
+        const QString other = QFileDialog::getSaveFileName(this, tr("New Library"), QFileInfo(path).absolutePath(),
+                                                           tr("Newsdesk libraries (*.newsdesk)"));
+        return !other.isEmpty() && openLibraryInteractively(other);
+    }
+    return false;
+}
+
+QString MainWindow::errorString() const
+{
+    return m_errorString;
+}
+
+bool MainWindow::openStory(qint64 id)
+{
+    if (!m_library)
+        return false;
+    if (!saveCurrentStory()) {
+        // Stay on the story whose text could not be saved.
+        m_storyList->selectStory(currentStoryId());
+        return false;
+    }
+    if (id <= 0) {
+        m_editor->clear();
+        m_photoModel->setStory(0);
+        m_preview->setHtml(QString());
+        updateTitle();
+        return true;
+    }
+    StoryRepository repository(m_library);
+    const std::optional<Story> story = repository.load(id);
+    if (!story) {
+        showError(tr("Cannot open story"), repository.errorString());
+        return false;
+    }
+    m_editor->setStory(*story);
+    m_photoModel->setStory(id);
+    if (m_storyList->currentStoryId() != id)
+        m_storyList->selectStory(id);
+    updatePreview();
+    updateTitle();
+    return true;
+}
+
+qint64 MainWindow::currentStoryId() const
+{
+    return m_editor->hasStory() ? m_editor->story().id : 0;
+}
+
+bool MainWindow::saveCurrentStory()
+{
+    if (!m_library || !m_editor->isModified())
+        return true;
+    Story story = m_editor->story();
+    StoryRepository repository(m_library);
+    switch (repository.save(story)) {
+    case StoryRepository::SaveResult::Saved:
+        m_editor->markSaved(story);
+        statusBar()->showMessage(tr("Saved \"%1\".").arg(story.headline), 3000);
+        updateTitle();
+        return true;
+    case StoryRepository::SaveResult::Conflict:
+        showError(tr("Story changed elsewhere"), repository.errorString());
+        return false;
+    case StoryRepository::SaveResult::Failed:
+        showError(tr("Cannot save"), repository.errorString());
+        return false;
+    }
+    return false;
+}
+
+void MainWindow::newStory()
+{
+    if (!m_library || !saveCurrentStory())
+        return;
+    Story story;
+    story.headline = tr("Untitled story");
+    StoryRepository repository(m_library);
+    const std::optional<Story> created = repository.create(story);
+    if (!created) {
+        showError(tr("Cannot create a story"), repository.errorString());
+        return;
+    }
+    openStory(created->id);
+    m_editor->headlineField()->setFocus();
+    m_editor->headlineField()->selectAll();
+}
+
+void MainWindow::chooseLibrary()
+{
+    const QString start = m_library ? QFileInfo(m_library->path()).absolutePath() : QDir::homePath();
+    QFileDialog dialog(this, tr("Open or Create Library"), start, tr("Newsdesk libraries (*.newsdesk);;All files (*)"));
+    dialog.setFileMode(QFileDialog::AnyFile);
+    dialog.setAcceptMode(QFileDialog::AcceptOpen);
+    dialog.setDefaultSuffix(u"newsdesk"_s);
+    if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
+        return;
+    openLibraryInteractively(dialog.selectedFiles().constFirst());
+}
+
+void MainWindow::exportStory()
+{
+    if (!m_library || !m_editor->hasStory())
+        return;
+    if (!saveCurrentStory())
+        return;
+    const Story story = m_editor->story();
+    const QString directory = QFileDialog::getExistingDirectory(this, tr("Export \"%1\" to Folder").arg(story.headline));
+    if (directory.isEmpty())
+        return;
+    PhotoRepository photos(m_library);
+    const QList<Photo> storyPhotos = photos.photosOfStory(story.id);
+    ArticleRenderer::Options options;
+    options.imageLinks = ArticleRenderer::Options::ImageLinks::ExportFiles;
+    const QDir target(directory);
+    if (!target.mkpath(u"images"_s)) {
+        showError(tr("Export failed"), tr("Cannot create %1.").arg(target.filePath(u"images"_s)));
+        return;
+    }
+    for (const Photo &photo : storyPhotos) {
+        const std::optional<StoredImage> image = photos.image(photo.imageHash);
+        QSaveFile file(target.filePath(ArticleRenderer::imageUrl(photo, options)));
+        if (!image || !file.open(QIODevice::WriteOnly) || file.write(image->data) != image->data.size() || !file.commit()) {
+            showError(tr("Export failed"), image ? file.errorString() : photos.errorString());
+            return;
+        }
+    }
+    QSaveFile index(target.filePath(u"index.html"_s));
+    const QByteArray html = ArticleRenderer::articleDocument(story, storyPhotos, options).toUtf8();
+    if (!index.open(QIODevice::WriteOnly) || index.write(html) != html.size() || !index.commit()) {
+        showError(tr("Export failed"), index.errorString());
+        return;
+    }
+    statusBar()->showMessage(tr("Exported to %1").arg(QDir::toNativeSeparators(target.filePath(u"index.html"_s))), 8000);
+}
+
+void MainWindow::showPreferences()
+{
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Preferences"));
+    auto *form = new QFormLayout;
+    auto *name = new QLineEdit(m_library ? m_library->actor() : QString(), &dialog);
+    name->setObjectName(u"preferencesName"_s);
+    auto *libraryPath = new QLabel(m_library ? QDir::toNativeSeparators(m_library->path()) : tr("(none)"), &dialog);
+    libraryPath->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    form->addRow(tr("Your &name:"), name);
+    form->addRow(tr("Library:"), libraryPath);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto *layout = new QVBoxLayout(&dialog);
+    layout->addLayout(form);
+    layout->addWidget(buttons);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const QString actor = name->text().trimmed();
+    if (!actor.isEmpty() && m_library) {
+        m_library->setActor(actor);
+        QSettings().setValue(u"user/name"_s, actor);
+    }
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Newsdesk"),
+                       tr("<h3>Newsdesk %1</h3><p>Drafts, checks and approves news stories and their photo captions, "
+                          "and exports them as publication-ready HTML.</p><p>Qt %2</p>")
+                           .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion())));
+}
+
+void MainWindow::findInBody()
+{
+    const QString text = m_findField->text();
+    if (text.isEmpty())
+        return;
+    MarkdownEditor *body = m_editor->bodyEditor();
+    if (!body->find(text)) {
+        // Wrap around to the start.
+        QTextCursor cursor = body->textCursor();
+        cursor.movePosition(QTextCursor::Start);
+        body->setTextCursor(cursor);
+        if (!body->find(text))
+            statusBar()->showMessage(tr("\"%1\" is not in this story.").arg(text), 4000);
+    }
+}
+
+void MainWindow::schedulePreview()
+{
+    m_previewTimer->start();
+}
+
+void MainWindow::updatePreview()
+{
+    if (!m_library || !m_editor->hasStory()) {
+        m_preview->setHtml(QString());
+        return;
+    }
+    const Story story = m_editor->story();
+    const QList<Photo> photos = PhotoRepository(m_library).photosOfStory(story.id);
+    m_preview->setHtml(ArticleRenderer::articleDocument(story, photos, {}));
+}
+
+void MainWindow::updateTitle()
+{
+    QString title = m_editor->hasStory() ? m_editor->story().headline : tr("No story open");
+    if (m_editor->isModified())
+        title += u" *"_s;
+    setWindowTitle(title + u" — Newsdesk"_s);
+    if (m_saveAction)
+        m_saveAction->setEnabled(m_editor->isModified());
+    if (m_exportAction)
+        m_exportAction->setEnabled(m_editor->hasStory());
+}
+
+void MainWindow::showError(const QString &title, const QString &message)
+{
+    m_errorString = message;
+    statusBar()->showMessage(message, 15000);
+    if (isVisible() && !qEnvironmentVariableIsSet("NEWSDESK_NO_DIALOGS"))
+        QMessageBox::warning(this, title, message);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!saveCurrentStory()) {
+        const auto answer = QMessageBox::warning(this, tr("Unsaved changes"),
+                                                 tr("The open story could not be saved. Quit anyway and lose the changes?"),
+                                                 QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Discard) {
+            event->ignore();
+            return;
+        }
+    }
+    saveSettings();
+    event->accept();
+}
+
+Library *MainWindow::library() const
+{
+    return m_library;
+}
+
+StoryListPanel *MainWindow::storyList() const
+{
+    return m_storyList;
+}
+
+EditorPane *MainWindow::editor() const
+{
+    return m_editor;
+}
+
+MediaPanel *MainWindow::mediaPanel() const
+{
+    return m_media;
+}
+
+PreviewPane *MainWindow::preview() const
+{
+    return m_preview;
+}

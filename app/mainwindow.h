@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "story.h"
+
+#include <QMainWindow>
+#include <QPointer>
+
+class EditorPane;
+class Library;
+class MediaPanel;
+class PhotoListModel;
+class PreviewPane;
+class QAction;
+class QLabel;
+class QLineEdit;
+class QSplitter;
+class QTimer;
+class QToolBar;
+class StoryListModel;
+class StoryListPanel;
+
+// Newsdesk's window: the story list, the editor, the media panel and the live
+// preview, side by side in splitters that remember their sizes.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens the library at path (a new one gets the sample story). On failure
+    // the previous library stays open and errorString() says why.
+    bool openLibrary(const QString &path);
+    // As openLibrary, but tells the user what went wrong and offers another.
+    bool openLibraryInteractively(const QString &path);
+    QString errorString() const;
+
+    Library *library() const;
+    StoryListPanel *storyList() const;
+    EditorPane *editor() const;
+    MediaPanel *mediaPanel() const;
+    PreviewPane *preview() const;
+
+    // Opens story id in the editor, saving the one open before.
+    bool openStory(qint64 id);
+    qint64 currentStoryId() const;
+
+    // Saves the open story if it has changes. False (and nothing lost: the
+    // editor keeps the text) when the save failed or conflicted.
+    bool saveCurrentStory();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+
+private:
+    void createActions();
+    void restoreSettings();
+    void saveSettings();
+    void newStory();
+    void chooseLibrary();
+    void exportStory();
+    void showPreferences();
+    void showAbout();
+    void findInBody();
+    void schedulePreview();
+    void updatePreview();
+    void updateTitle();
+    void showError(const QString &title, const QString &message);
+
+    QPointer<Library> m_library;
+    StoryListModel *m_storyModel = nullptr;
+    PhotoListModel *m_photoModel = nullptr;
+    StoryListPanel *m_storyList = nullptr;
+    EditorPane *m_editor;
+    MediaPanel *m_media = nullptr;
+    PreviewPane *m_preview;
+    QSplitter *m_mainSplitter;
+    QSplitter *m_centerSplitter;
+    QWidget *m_listHolder;
+    QWidget *m_mediaHolder;
+    QToolBar *m_findBar;
+    QLineEdit *m_findField;
+    QLabel *m_statusLabel;
+    QTimer *m_previewTimer;
+    QString m_errorString;
+    bool m_splittersRestored = false;
+
+    QAction *m_saveAction = nullptr;
+    QAction *m_exportAction = nullptr;
+};

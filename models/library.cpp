@@ -1,0 +1,369 @@
+// SPDX-License-Identifier: MIT
+#include "library.h"
+
+#include "sqldialect.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+
+#include <atomic>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString uniqueConnectionName()
+{
+    static std::atomic<int> counter{0};
+    return u"newsdesk-library-%1"_s.arg(++counter);
+}
+
+// SQLite's primary result codes, as QSqlError::nativeErrorCode() gives them.
+constexpr int SqliteBusy = 5;
+constexpr int SqliteLocked = 6;
+constexpr int SqliteReadOnly = 8;
+constexpr int SqliteCorrupt = 11;
+constexpr int SqliteCantOpen = 14;
+constexpr int SqliteNotADatabase = 26;
+
+int primaryCode(const QSqlError &error)
+{
+    return error.nativeErrorCode().toInt() & 0xff;
+}
+
+} // namespace
+
+Library::Library(QObject *parent)
+    : QObject(parent)
+    , m_actor(qEnvironmentVariable("USER", u"newsdesk"_s))
+{
+}
+
+Library::~Library()
+{
+    close();
+}
+
+bool Library::open(const QString &path)
+{
+    close();
+    const QFileInfo info(path);
+    const QString absolute = info.absoluteFilePath();
+    const QString shown = QDir::toNativeSeparators(absolute);
+
+    if (info.exists()) {
+        if (info.isDir())
+            return fail(OpenError::NotADatabase, tr("%1 is a folder, not a Newsdesk library file.").arg(shown));
+        QFile file(absolute);
+        if (!file.open(QIODevice::ReadOnly))
+            return fail(OpenError::ReadOnly, tr("Cannot read %1: %2").arg(shown, file.errorString()));
+        const QByteArray header = file.read(16);
+        if (info.size() > 0 && header != QByteArrayLiteral("SQLite format 3\0"))
+            return fail(OpenError::NotADatabase,
+                        tr("%1 is not a Newsdesk library: it is not an SQLite database, or its first bytes are damaged. "
+                           "Nothing was written to it.")
+                            .arg(shown));
+        if (!info.isWritable() || !QFileInfo(info.absolutePath()).isWritable())
+            return fail(OpenError::ReadOnly,
+                        tr("%1 is on a read-only location. Newsdesk needs to write to the library file and "
+                           "to its folder (for the write-ahead log). Copy it somewhere writable, or choose another library.")
+                            .arg(shown));
+        m_isNew = info.size() == 0;
+    } else {
+        if (!QDir().mkpath(info.absolutePath()))
+            return fail(OpenError::CannotCreate, tr("Cannot create the folder %1.").arg(QDir::toNativeSeparators(info.absolutePath())));
+        if (!QFileInfo(info.absolutePath()).isWritable())
+            return fail(OpenError::ReadOnly, tr("Cannot create a library in %1: the folder is read-only.")
+                                                 .arg(QDir::toNativeSeparators(info.absolutePath())));
+        m_isNew = true;
+    }
+
+    m_path = absolute;
+    if (!openConnection(absolute, true)) {
+        const bool created = m_isNew && !info.exists();
+        const QString pathToRemove = absolute;
+        close();
+        if (created && QFileInfo(pathToRemove).size() == 0)
+            QFile::remove(pathToRemove);
+        return false;
+    }
+    return true;
+}
+
+bool Library::openInMemory()
+{
+    close();
+    m_isNew = true;
+    m_path = u":memory:"_s;
+    if (!openConnection(m_path, false)) {
+        close();
+        return false;
+    }
+    return true;
+}
+
+bool Library::openConnection(const QString &databaseName, bool isFile)
+{
+    m_connectionName = uniqueConnectionName();
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
+    db.setDatabaseName(databaseName);
+    // Wait for a writer in another process rather than failing at once.
+    db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
+    if (!db.open())
+        return fail(OpenError::CannotCreate, tr("Cannot open %1: %2").arg(databaseName, db.lastError().text()));
+
+    const QString shown = QDir::toNativeSeparators(databaseName);
+    auto classify = [&](const QSqlError &error) {
+        switch (primaryCode(error)) {
+        case SqliteNotADatabase:
+            return fail(OpenError::NotADatabase,
+                        tr("%1 is not a Newsdesk library: SQLite says it is not a database. Nothing was written to it.").arg(shown));
+        case SqliteCorrupt:
+            return fail(OpenError::Corrupt,
+                        tr("%1 is damaged (SQLite: %2). Nothing was written to it; restore it from a backup or choose another library.")
+                            .arg(shown, error.databaseText()));
+        case SqliteBusy:
+        case SqliteLocked:
+            return fail(OpenError::Busy,
+                        tr("%1 is locked by another program. Close that program, or choose another library.").arg(shown));
+        case SqliteReadOnly:
+        case SqliteCantOpen:
+            return fail(OpenError::ReadOnly, tr("%1 cannot be written: %2").arg(shown, error.databaseText()));
+        default:
+            return fail(OpenError::Other, tr("Cannot open %1: %2").arg(shown, error.text()));
+        }
+    };
+
+    // Read-only checks first: a file that is not ours, or is newer than us,
+    // must not be touched (even switching to WAL would write to it).
+    QSqlQuery query(db);
+    if (!query.exec(u"PRAGMA application_id"_s) || !query.next())
+        return classify(query.lastError());
+    const int applicationId = query.value(0).toInt();
+    if (!query.exec(u"PRAGMA user_version"_s) || !query.next())
+        return classify(query.lastError());
+    m_schemaVersion = query.value(0).toInt();
+    if (!query.exec(u"SELECT count(*) FROM sqlite_master"_s) || !query.next())
+        return classify(query.lastError());
+    const int objectCount = query.value(0).toInt();
+    query.finish();
+
+    if (applicationId != 0 && applicationId != SqlDialect::applicationId)
+        return fail(OpenError::NotALibrary, tr("%1 is an SQLite database of another program, not a Newsdesk library. Nothing was written to it.").arg(shown));
+    if (applicationId == 0 && objectCount > 0)
+        return fail(OpenError::NotALibrary, tr("%1 is an SQLite database, but not a Newsdesk library. Nothing was written to it.").arg(shown));
+    if (m_schemaVersion > SqlDialect::currentSchemaVersion)
+        return fail(OpenError::NewerSchema,
+                    tr("%1 was written by a newer Newsdesk (library format %2; this version reads up to %3). "
+                       "It was not changed. Update Newsdesk to open it.")
+                        .arg(shown)
+                        .arg(m_schemaVersion)
+                        .arg(SqlDialect::currentSchemaVersion));
+    m_isNew = m_isNew || objectCount == 0;
+
+    const QStringList pragmas = SqlDialect::connectionPragmas();
+    for (const QString &pragma : pragmas) {
+        if (!isFile && pragma.contains(u"journal_mode"_s))
+            continue;
+        if (!query.exec(pragma))
+            return classify(query.lastError());
+    }
+    query.finish();
+    if (!migrate())
+        return false;
+    m_openError = OpenError::None;
+    m_errorString.clear();
+    return true;
+}
+
+bool Library::migrate()
+{
+    QSqlDatabase db = database();
+    QSqlQuery query(db);
+    if (m_schemaVersion == SqlDialect::currentSchemaVersion)
+        return true;
+    // IMMEDIATE takes the write lock first, so two processes opening a new
+    // library at once cannot both migrate it.
+    if (!query.exec(u"BEGIN IMMEDIATE"_s))
+        return fail(OpenError::Busy, describeError(query, tr("Cannot start upgrading the library")));
+    auto rollback = [&](const QString &message) {
+        QSqlQuery(db).exec(u"ROLLBACK"_s);
+        return fail(OpenError::Other, message);
+    };
+    if (!query.exec(u"PRAGMA user_version"_s) || !query.next())
+        return rollback(describeError(query, tr("Cannot read the library version")));
+    int version = query.value(0).toInt();
+    query.finish();
+    while (version < SqlDialect::currentSchemaVersion) {
+        const QStringList statements = SqlDialect::migrationStatements(version);
+        for (const QString &statement : statements) {
+            if (!query.exec(statement))
+                return rollback(describeError(query, tr("Cannot upgrade the library to format %1").arg(version + 1)));
+        }
+        ++version;
+    }
+    if (!query.exec(u"PRAGMA user_version = %1"_s.arg(version))
+        || !query.exec(u"PRAGMA application_id = %1"_s.arg(SqlDialect::applicationId)))
+        return rollback(describeError(query, tr("Cannot record the library version")));
+    if (!query.exec(u"COMMIT"_s))
+        return rollback(describeError(query, tr("Cannot finish upgrading the library")));
+    m_schemaVersion = version;
+    return true;
+}
+
+bool Library::fail(OpenError error, const QString &message)
+{
+    m_openError = error;
+    m_errorString = message;
+    return false;
+}
+
+void Library::close()
+{
+    if (m_connectionName.isEmpty())
+        return;
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+    m_connectionName.clear();
+    m_path.clear();
+    m_schemaVersion = 0;
+}
+
+bool Library::isOpen() const
+{
+    return !m_connectionName.isEmpty() && database().isOpen();
+}
+
+QString Library::path() const
+{
+    return m_path;
+}
+
+QSqlDatabase Library::database() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+QString Library::connectionName() const
+{
+    return m_connectionName;
+}
+
+bool Library::isNew() const
+{
+    return m_isNew;
+}
+
+Library::OpenError Library::openError() const
+{
+    return m_openError;
+}
+
+QString Library::errorString() const
+{
+    return m_errorString;
+}
+
+int Library::schemaVersion() const
+{
+    return m_schemaVersion;
+}
+
+QString Library::actor() const
+{
+    return m_actor;
+}
+
+void Library::setActor(const QString &actor)
+{
+    m_actor = actor;
+}
+
+bool Library::audit(const QString &action, const QString &entity, qint64 entityId, const QString &detail)
+{
+    QSqlQuery query(database());
+    query.prepare(u"INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) "
+                  "VALUES (:at, :actor, :action, :entity, :entity_id, :detail)"_s);
+    query.bindValue(u":at"_s, nowUtc());
+    query.bindValue(u":actor"_s, sqlText(m_actor));
+    query.bindValue(u":action"_s, action);
+    query.bindValue(u":entity"_s, entity);
+    query.bindValue(u":entity_id"_s, entityId);
+    query.bindValue(u":detail"_s, sqlText(detail));
+    return query.exec();
+}
+
+QString Library::describeError(const QSqlQuery &query, const QString &what)
+{
+    const QSqlError error = query.lastError();
+    switch (primaryCode(error)) {
+    case SqliteBusy:
+    case SqliteLocked:
+        return tr("%1: the library is busy in another Newsdesk window or program. Try again in a moment.").arg(what);
+    case SqliteReadOnly:
+        return tr("%1: the library file has become read-only.").arg(what);
+    case SqliteCorrupt:
+        return tr("%1: the library file is damaged (%2).").arg(what, error.databaseText());
+    default:
+        return tr("%1: %2").arg(what, error.text());
+    }
+}
+
+QString Library::nowUtc()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+WriteTransaction::WriteTransaction(Library *library)
+    : m_library(library)
+{
+}
+
+WriteTransaction::~WriteTransaction()
+{
+    if (m_active)
+        rollback();
+}
+
+bool WriteTransaction::begin()
+{
+    QSqlQuery query(m_library->database());
+    if (!query.exec(u"BEGIN IMMEDIATE"_s)) {
+        m_errorString = Library::describeError(query, Library::tr("Cannot start writing to the library"));
+        return false;
+    }
+    m_active = true;
+    return true;
+}
+
+bool WriteTransaction::commit()
+{
+    QSqlQuery query(m_library->database());
+    if (!query.exec(u"COMMIT"_s)) {
+        m_errorString = Library::describeError(query, Library::tr("Cannot finish writing to the library"));
+        rollback();
+        return false;
+    }
+    m_active = false;
+    return true;
+}
+
+void WriteTransaction::rollback()
+{
+    QSqlQuery(m_library->database()).exec(u"ROLLBACK"_s);
+    m_active = false;
+}
+
+QString WriteTransaction::errorString() const
+{
+    return m_errorString;
+}

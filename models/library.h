@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QObject>
+#include <QSqlDatabase>
+#include <QString>
+
+class QSqlQuery;
+
+// A null QString binds as SQL NULL; our text columns are NOT NULL with ''
+// for "none", so every bound text goes through this.
+inline QString sqlText(const QString &text)
+{
+    return text.isNull() ? QStringLiteral("") : text;
+}
+
+// One story library: a single SQLite file, opened with WAL so that two
+// Newsdesk processes can work on it at once. Opening never writes to a file
+// that is not a Newsdesk library, nor to one written by a newer Newsdesk.
+class Library : public QObject
+{
+    Q_OBJECT
+public:
+    enum class OpenError {
+        None,
+        NotADatabase,   // the file is not SQLite at all, or its header is damaged
+        NotALibrary,    // SQLite, but some other program's database
+        NewerSchema,    // written by a newer Newsdesk
+        ReadOnly,       // the file or its folder cannot be written
+        Busy,           // another program holds it locked
+        Corrupt,        // SQLite reports damage
+        CannotCreate,   // the folder cannot be created, or the file cannot be made
+        Other,
+    };
+    Q_ENUM(OpenError)
+
+    explicit Library(QObject *parent = nullptr);
+    ~Library() override;
+
+    // Opens (creating when missing) the library file at path.
+    bool open(const QString &path);
+    // A private in-memory library, for tests and scratch work.
+    bool openInMemory();
+    void close();
+
+    bool isOpen() const;
+    QString path() const;
+    QSqlDatabase database() const;
+    QString connectionName() const;
+    // True when open() created the file, so the caller may seed it.
+    bool isNew() const;
+
+    OpenError openError() const;
+    QString errorString() const;
+
+    int schemaVersion() const;
+
+    // Who is working: recorded as the author of every change.
+    QString actor() const;
+    void setActor(const QString &actor);
+
+    // Writes one line to the audit log (inside the caller's transaction, if any).
+    bool audit(const QString &action, const QString &entity, qint64 entityId, const QString &detail = {});
+
+    // Runs query.exec() and turns a failure into a readable message.
+    static QString describeError(const QSqlQuery &query, const QString &what);
+
+    static QString nowUtc();
+
+Q_SIGNALS:
+    // Emitted after any committed change to stories or photos, by this process.
+    void storiesChanged();
+    void photosChanged(qint64 photoId);
+
+private:
+    bool openConnection(const QString &databaseName, bool isFile);
+    bool fail(OpenError error, const QString &message);
+    bool migrate();
+
+    QString m_connectionName;
+    QString m_path;
+    QString m_errorString;
+    QString m_actor;
+    OpenError m_openError = OpenError::None;
+    int m_schemaVersion = 0;
+    bool m_isNew = false;
+};
+
+// A write transaction that takes SQLite's write lock up front (BEGIN
+// IMMEDIATE), so two processes never deadlock upgrading a read lock, and
+// rolls back unless committed.
+class WriteTransaction
+{
+public:
+    explicit WriteTransaction(Library *library);
+    ~WriteTransaction();
+    WriteTransaction(const WriteTransaction &) = delete;
+    WriteTransaction &operator=(const WriteTransaction &) = delete;
+
+    bool begin();
+    bool commit();
+    void rollback();
+    QString errorString() const;
+
+private:
+    Library *m_library;
+    QString m_errorString;
+    bool m_active = false;
+};

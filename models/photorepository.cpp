@@ -1,0 +1,340 @@
+// SPDX-License-Identifier: MIT
+#include "photorepository.h"
+
+#include "library.h"
+#include "storyrepository.h"
+
+#include <QCryptographicHash>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString photoColumns = u"id, image_hash, file_name, virin, title, caption, alt_text, credit, photographer, unit, "
+                             "operation, date_shot, city, sublocation, state, country, country_code, keywords, "
+                             "release_state, release_authority, caption_writer, approval_state, created_at, "
+                             "updated_at, updated_by, row_version"_s;
+
+Photo photoFromQuery(const QSqlQuery &query)
+{
+    const QSqlRecord record = query.record();
+    auto value = [&](const char *name) { return query.value(record.indexOf(QLatin1StringView(name))); };
+    Photo photo;
+    photo.id = value("id").toLongLong();
+    photo.imageHash = value("image_hash").toString();
+    photo.fileName = value("file_name").toString();
+    photo.virin = value("virin").toString();
+    photo.title = value("title").toString();
+    photo.caption = value("caption").toString();
+    photo.altText = value("alt_text").toString();
+    photo.credit = value("credit").toString();
+    photo.photographer = value("photographer").toString();
+    photo.unit = value("unit").toString();
+    photo.operation = value("operation").toString();
+    photo.dateShot = QDate::fromString(value("date_shot").toString(), Qt::ISODate);
+    photo.city = value("city").toString();
+    photo.sublocation = value("sublocation").toString();
+    photo.state = value("state").toString();
+    photo.country = value("country").toString();
+    photo.countryCode = value("country_code").toString();
+    photo.keywords = value("keywords").toString().split(u'\n', Qt::SkipEmptyParts);
+    photo.releaseState = releaseStateFromKey(value("release_state").toString()).value_or(ReleaseState::NotReviewed);
+    photo.releaseAuthority = value("release_authority").toString();
+    photo.captionWriter = value("caption_writer").toString();
+    photo.approval = captionApprovalFromKey(value("approval_state").toString()).value_or(CaptionApproval::Pending);
+    photo.createdAt = QDateTime::fromString(value("created_at").toString(), Qt::ISODateWithMs);
+    photo.updatedAt = QDateTime::fromString(value("updated_at").toString(), Qt::ISODateWithMs);
+    photo.updatedBy = value("updated_by").toString();
+    photo.rowVersion = value("row_version").toLongLong();
+    return photo;
+}
+
+void bindMetadata(QSqlQuery &query, const Photo &photo)
+{
+    query.bindValue(u":virin"_s, sqlText(photo.virin));
+    query.bindValue(u":title"_s, sqlText(photo.title));
+    query.bindValue(u":caption"_s, sqlText(photo.caption));
+    query.bindValue(u":alt_text"_s, sqlText(photo.altText));
+    query.bindValue(u":credit"_s, sqlText(photo.credit));
+    query.bindValue(u":photographer"_s, sqlText(photo.photographer));
+    query.bindValue(u":unit"_s, sqlText(photo.unit));
+    query.bindValue(u":operation"_s, sqlText(photo.operation));
+    query.bindValue(u":date_shot"_s, sqlText(photo.dateShot.isValid() ? photo.dateShot.toString(Qt::ISODate) : QString()));
+    query.bindValue(u":city"_s, sqlText(photo.city));
+    query.bindValue(u":sublocation"_s, sqlText(photo.sublocation));
+    query.bindValue(u":state"_s, sqlText(photo.state));
+    query.bindValue(u":country"_s, sqlText(photo.country));
+    query.bindValue(u":country_code"_s, sqlText(photo.countryCode));
+    query.bindValue(u":keywords"_s, sqlText(photo.keywords.join(u'\n')));
+    query.bindValue(u":release_state"_s, releaseStateKey(photo.releaseState));
+    query.bindValue(u":release_authority"_s, sqlText(photo.releaseAuthority));
+    query.bindValue(u":caption_writer"_s, sqlText(photo.captionWriter));
+    query.bindValue(u":approval_state"_s, captionApprovalKey(photo.approval));
+}
+
+} // namespace
+
+PhotoRepository::PhotoRepository(Library *library)
+    : m_library(library)
+{
+}
+
+QString PhotoRepository::errorString() const
+{
+    return m_errorString;
+}
+
+bool PhotoRepository::fail(const QSqlQuery &query, const QString &what)
+{
+    m_errorString = Library::describeError(query, what);
+    return false;
+}
+
+QString PhotoRepository::hashOf(const QByteArray &data)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
+}
+
+std::optional<Photo> PhotoRepository::add(Photo photo, const QByteArray &imageData, const QString &mimeType,
+                                          QSize pixelSize, const QByteArray &thumbnail)
+{
+    WriteTransaction transaction(m_library);
+    if (!transaction.begin()) {
+        m_errorString = transaction.errorString();
+        return std::nullopt;
+    }
+    const QString now = Library::nowUtc();
+    photo.imageHash = hashOf(imageData);
+    QSqlQuery query(m_library->database());
+    query.prepare(u"INSERT OR IGNORE INTO images (hash, data, mime_type, width, height, byte_size, created_at) "
+                  "VALUES (:hash, :data, :mime, :width, :height, :size, :now)"_s);
+    query.bindValue(u":hash"_s, sqlText(photo.imageHash));
+    query.bindValue(u":data"_s, imageData);
+    query.bindValue(u":mime"_s, sqlText(mimeType));
+    query.bindValue(u":width"_s, pixelSize.width());
+    query.bindValue(u":height"_s, pixelSize.height());
+    query.bindValue(u":size"_s, imageData.size());
+    query.bindValue(u":now"_s, now);
+    if (!query.exec()) {
+        fail(query, QObject::tr("Cannot store the image %1").arg(photo.fileName));
+        return std::nullopt;
+    }
+    query.prepare(u"INSERT INTO photos (image_hash, thumbnail, file_name, virin, title, caption, alt_text, credit, "
+                  "photographer, unit, operation, date_shot, city, sublocation, state, country, country_code, "
+                  "keywords, release_state, release_authority, caption_writer, approval_state, created_at, "
+                  "updated_at, updated_by, row_version) VALUES (:hash, :thumbnail, :file_name, :virin, :title, "
+                  ":caption, :alt_text, :credit, :photographer, :unit, :operation, :date_shot, :city, :sublocation, "
+                  ":state, :country, :country_code, :keywords, :release_state, :release_authority, :caption_writer, "
+                  ":approval_state, :now, :now, :actor, 1)"_s);
+    query.bindValue(u":hash"_s, sqlText(photo.imageHash));
+    query.bindValue(u":thumbnail"_s, thumbnail);
+    query.bindValue(u":file_name"_s, sqlText(photo.fileName));
+    bindMetadata(query, photo);
+    query.bindValue(u":now"_s, now);
+    query.bindValue(u":actor"_s, sqlText(m_library->actor()));
+    if (!query.exec()) {
+        fail(query, QObject::tr("Cannot add the photo %1").arg(photo.fileName));
+        return std::nullopt;
+    }
+    photo.id = query.lastInsertId().toLongLong();
+    photo.rowVersion = 1;
+    photo.createdAt = photo.updatedAt = QDateTime::fromString(now, Qt::ISODateWithMs);
+    photo.updatedBy = m_library->actor();
+    m_library->audit(u"add"_s, u"photo"_s, photo.id, photo.virin.isEmpty() ? photo.fileName : photo.virin);
+    if (!transaction.commit()) {
+        m_errorString = transaction.errorString();
+        return std::nullopt;
+    }
+    return photo;
+}
+
+std::optional<Photo> PhotoRepository::load(qint64 id)
+{
+    QSqlQuery query(m_library->database());
+    query.prepare(u"SELECT %1 FROM photos WHERE id = :id"_s.arg(photoColumns));
+    query.bindValue(u":id"_s, id);
+    if (!query.exec()) {
+        fail(query, QObject::tr("Cannot read photo %1").arg(id));
+        return std::nullopt;
+    }
+    if (!query.next()) {
+        m_errorString = QObject::tr("There is no photo %1 in this library.").arg(id);
+        return std::nullopt;
+    }
+    return photoFromQuery(query);
+}
+
+QList<Photo> PhotoRepository::photosOfStory(qint64 storyId)
+{
+    QList<Photo> photos;
+    QSqlQuery query(m_library->database());
+    query.prepare(u"SELECT p.%1 FROM story_photos sp JOIN photos p ON p.id = sp.photo_id "
+                  "WHERE sp.story_id = :story ORDER BY sp.position"_s.arg(photoColumns));
+    query.bindValue(u":story"_s, storyId);
+    if (!query.exec()) {
+        fail(query, QObject::tr("Cannot read the story's photos"));
+        return photos;
+    }
+    while (query.next())
+        photos << photoFromQuery(query);
+    return photos;
+}
+
+QList<Photo> PhotoRepository::findByVirin(const QString &virin)
+{
+    QList<Photo> photos;
+    QSqlQuery query(m_library->database());
+    query.prepare(u"SELECT %1 FROM photos WHERE virin = :virin ORDER BY id"_s.arg(photoColumns));
+    query.bindValue(u":virin"_s, virin);
+    if (!query.exec()) {
+        fail(query, QObject::tr("Cannot look up VIRIN %1").arg(virin));
+        return photos;
+    }
+    while (query.next())
+        photos << photoFromQuery(query);
+    return photos;
+}
+
+bool PhotoRepository::attach(qint64 storyId, qint64 photoId)
+{
+    QSqlQuery query(m_library->database());
+    query.prepare(u"INSERT OR IGNORE INTO story_photos (story_id, photo_id, position) "
+                  "VALUES (:story, :photo, (SELECT coalesce(max(position), 0) + 1 FROM story_photos WHERE story_id = :story))"_s);
+    query.bindValue(u":story"_s, storyId);
+    query.bindValue(u":photo"_s, photoId);
+    if (!query.exec())
+        return fail(query, QObject::tr("Cannot place the photo in the story"));
+    StoryRepository(m_library).reindex(storyId);
+    Q_EMIT m_library->photosChanged(photoId);
+    return true;
+}
+
+bool PhotoRepository::detach(qint64 storyId, qint64 photoId)
+{
+    QSqlQuery query(m_library->database());
+    query.prepare(u"DELETE FROM story_photos WHERE story_id = :story AND photo_id = :photo"_s);
+    query.bindValue(u":story"_s, storyId);
+    query.bindValue(u":photo"_s, photoId);
+    if (!query.exec())
+        return fail(query, QObject::tr("Cannot remove the photo from the story"));
+    StoryRepository(m_library).reindex(storyId);
+    Q_EMIT m_library->photosChanged(photoId);
+    return true;
+}
+
+bool PhotoRepository::reorder(qint64 storyId, const QList<qint64> &photoIds)
+{
+    WriteTransaction transaction(m_library);
+    if (!transaction.begin()) {
+        m_errorString = transaction.errorString();
+        return false;
+    }
+    QSqlQuery query(m_library->database());
+    query.prepare(u"UPDATE story_photos SET position = :position WHERE story_id = :story AND photo_id = :photo"_s);
+    for (int i = 0; i < photoIds.size(); ++i) {
+        query.bindValue(u":position"_s, i + 1);
+        query.bindValue(u":story"_s, storyId);
+        query.bindValue(u":photo"_s, photoIds.at(i));
+        if (!query.exec())
+            return fail(query, QObject::tr("Cannot reorder the story's photos"));
+    }
+    if (!transaction.commit()) {
+        m_errorString = transaction.errorString();
+        return false;
+    }
+    return true;
+}
+
+PhotoRepository::SaveResult PhotoRepository::save(Photo &photo)
+{
+    WriteTransaction transaction(m_library);
+    if (!transaction.begin()) {
+        m_errorString = transaction.errorString();
+        return SaveResult::Failed;
+    }
+    const QString now = Library::nowUtc();
+    QSqlQuery query(m_library->database());
+    query.prepare(u"UPDATE photos SET virin = :virin, title = :title, caption = :caption, alt_text = :alt_text, "
+                  "credit = :credit, photographer = :photographer, unit = :unit, operation = :operation, "
+                  "date_shot = :date_shot, city = :city, sublocation = :sublocation, state = :state, "
+                  "country = :country, country_code = :country_code, keywords = :keywords, "
+                  "release_state = :release_state, release_authority = :release_authority, "
+                  "caption_writer = :caption_writer, approval_state = :approval_state, updated_at = :now, "
+                  "updated_by = :actor, row_version = row_version + 1 WHERE id = :id AND row_version = :version"_s);
+    bindMetadata(query, photo);
+    query.bindValue(u":now"_s, now);
+    query.bindValue(u":actor"_s, sqlText(m_library->actor()));
+    query.bindValue(u":id"_s, photo.id);
+    query.bindValue(u":version"_s, photo.rowVersion);
+    if (!query.exec()) {
+        fail(query, QObject::tr("Cannot save photo %1").arg(photo.virin));
+        return SaveResult::Failed;
+    }
+    if (query.numRowsAffected() != 1) {
+        m_errorString = QObject::tr("Photo %1 was changed elsewhere since you opened it; your changes were not saved over it.")
+                            .arg(photo.virin);
+        return SaveResult::Conflict;
+    }
+    if (!reindexStoriesOf(photo.id))
+        return SaveResult::Failed;
+    m_library->audit(u"save"_s, u"photo"_s, photo.id, photo.virin);
+    if (!transaction.commit()) {
+        m_errorString = transaction.errorString();
+        return SaveResult::Failed;
+    }
+    photo.rowVersion += 1;
+    photo.updatedAt = QDateTime::fromString(now, Qt::ISODateWithMs);
+    photo.updatedBy = m_library->actor();
+    Q_EMIT m_library->photosChanged(photo.id);
+    return SaveResult::Saved;
+}
+
+bool PhotoRepository::reindexStoriesOf(qint64 photoId)
+{
+    QSqlQuery query(m_library->database());
+    query.prepare(u"SELECT story_id FROM story_photos WHERE photo_id = :photo"_s);
+    query.bindValue(u":photo"_s, photoId);
+    if (!query.exec())
+        return fail(query, QObject::tr("Cannot find the stories that show this photo"));
+    QList<qint64> stories;
+    while (query.next())
+        stories << query.value(0).toLongLong();
+    StoryRepository repository(m_library);
+    for (qint64 id : stories) {
+        if (!repository.reindex(id)) {
+            m_errorString = repository.errorString();
+            return false;
+        }
+    }
+    return true;
+}
+
+std::optional<StoredImage> PhotoRepository::image(const QString &hash)
+{
+    QSqlQuery query(m_library->database());
+    query.prepare(u"SELECT hash, data, mime_type, width, height FROM images WHERE hash = :hash"_s);
+    query.bindValue(u":hash"_s, hash);
+    if (!query.exec()) {
+        fail(query, QObject::tr("Cannot read an image"));
+        return std::nullopt;
+    }
+    if (!query.next()) {
+        m_errorString = QObject::tr("The library has no image %1.").arg(hash);
+        return std::nullopt;
+    }
+    return StoredImage{query.value(0).toString(), query.value(1).toByteArray(), query.value(2).toString(),
+                       QSize(query.value(3).toInt(), query.value(4).toInt())};
+}
+
+QByteArray PhotoRepository::thumbnail(qint64 photoId)
+{
+    QSqlQuery query(m_library->database());
+    query.prepare(u"SELECT thumbnail FROM photos WHERE id = :id"_s);
+    query.bindValue(u":id"_s, photoId);
+    if (!query.exec() || !query.next())
+        return {};
+    return query.value(0).toByteArray();
+}

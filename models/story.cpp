@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: MIT
+#include "story.h"
+
+#include <QCoreApplication>
+
+using namespace Qt::StringLiterals;
+
+QString storyStatusKey(StoryStatus status)
+{
+    switch (status) {
+    case StoryStatus::Draft:
+        return u"draft"_s;
+    case StoryStatus::InReview:
+        return u"in_review"_s;
+    case StoryStatus::Approved:
+        return u"approved"_s;
+    case StoryStatus::Published:
+        return u"published"_s;
+    case StoryStatus::Archived:
+        return u"archived"_s;
+    }
+    return {};
+}
+
+std::optional<StoryStatus> storyStatusFromKey(QStringView key)
+{
+    for (StoryStatus status : allStoryStatuses()) {
+        if (key == storyStatusKey(status))
+            return status;
+    }
+    return std::nullopt;
+}
+
+QString storyStatusLabel(StoryStatus status)
+{
+    switch (status) {
+    case StoryStatus::Draft:
+        return QCoreApplication::translate("Story", "Draft");
+    case StoryStatus::InReview:
+        return QCoreApplication::translate("Story", "In review");
+    case StoryStatus::Approved:
+        return QCoreApplication::translate("Story", "Approved");
+    case StoryStatus::Published:
+        return QCoreApplication::translate("Story", "Published");
+    case StoryStatus::Archived:
+        return QCoreApplication::translate("Story", "Archived");
+    }
+    return {};
+}
+
+QList<StoryStatus> allStoryStatuses()
+{
+    return {StoryStatus::Draft, StoryStatus::InReview, StoryStatus::Approved, StoryStatus::Published,
+            StoryStatus::Archived};
+}
+
+QString slugFromHeadline(const QString &headline)
+{
+    // Decompose so that "é" becomes "e" plus a mark we then drop.
+    const QString decomposed = headline.normalized(QString::NormalizationForm_KD).toLower();
+    QString slug;
+    slug.reserve(decomposed.size());
+    bool pendingHyphen = false;
+    for (const QChar c : decomposed) {
+        if ((c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9')) {
+            if (pendingHyphen && !slug.isEmpty())
+                slug += u'-';
+            pendingHyphen = false;
+            slug += c;
+        } else if (c == u'.' || c == u'\'' || c == u'’' || c.category() == QChar::Mark_NonSpacing) {
+            // "U.K." reads as "uk", "Ukraine's" as "ukraines".
+        } else {
+            pendingHyphen = true;
+        }
+        if (slug.size() >= 80)
+            break;
+    }
+    while (slug.endsWith(u'-'))
+        slug.chop(1);
+    return slug.isEmpty() ? u"story"_s : slug;
+}

@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QDateTime>
+#include <QMetaType>
+#include <QString>
+
+#include <optional>
+
+// Where a story stands in the desk's workflow.
+enum class StoryStatus { Draft, InReview, Approved, Published, Archived };
+
+QString storyStatusKey(StoryStatus status);          // as stored: "in_review"
+std::optional<StoryStatus> storyStatusFromKey(QStringView key);
+QString storyStatusLabel(StoryStatus status);        // for people: "In review"
+QList<StoryStatus> allStoryStatuses();
+
+struct Story
+{
+    qint64 id = 0;
+    QString slug;
+    QString headline;
+    QString dek;
+    QString byline;
+    QString dateline;
+    QString body; // Markdown source
+    StoryStatus status = StoryStatus::Draft;
+    QDateTime createdAt;
+    QString createdBy;
+    QDateTime updatedAt;
+    QString updatedBy;
+    // Incremented by every save; a save against an older version is a conflict.
+    qint64 rowVersion = 0;
+
+    bool sameContent(const Story &other) const
+    {
+        return headline == other.headline && dek == other.dek && byline == other.byline
+            && dateline == other.dateline && body == other.body;
+    }
+};
+Q_DECLARE_METATYPE(Story)
+
+// A URL- and file-safe name made from a headline: lower-case ASCII letters,
+// digits and hyphens ("Hegseth, U.K. Counterpart…" → "hegseth-uk-counterpart…").
+QString slugFromHeadline(const QString &headline);

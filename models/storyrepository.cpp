@@ -1,0 +1,495 @@
+// SPDX-License-Identifier: MIT
+#include "storyrepository.h"
+
+#include "library.h"
+#include "sqldialect.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTimeZone>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Autosaves this close to the previous autosave by the same person update
+// that revision instead of adding one, so history stays readable.
+constexpr qint64 autosaveCoalesceSeconds = 10 * 60;
+
+const QString storyColumns = u"id, slug, headline, dek, byline, dateline, body, status, created_at, created_by, "
+                             "updated_at, updated_by, row_version"_s;
+
+QDateTime fromIso(const QVariant &value)
+{
+    QDateTime time = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
+    time.setTimeZone(QTimeZone::UTC);
+    return time;
+}
+
+} // namespace
+
+QString revisionKindKey(Revision::Kind kind)
+{
+    switch (kind) {
+    case Revision::Kind::Save:
+        return u"save"_s;
+    case Revision::Kind::Autosave:
+        return u"autosave"_s;
+    case Revision::Kind::Restore:
+        return u"restore"_s;
+    case Revision::Kind::Import:
+        return u"import"_s;
+    }
+    return {};
+}
+
+StoryRepository::StoryRepository(Library *library)
+    : m_library(library)
+{
+}
+
+QString StoryRepository::errorString() const
+{
+    return m_errorString;
+}
+
+bool StoryRepository::fail(const QSqlQuery &query, const QString &what)
+{
+    m_errorString = Library::describeError(query, what);
+    return false;
+}
+
+Story StoryRepository::storyFromQuery(const QSqlQuery &query)
+{
+    const QSqlRecord record = query.record();
+    auto value = [&](const char *name) { return query.value(record.indexOf(QLatin1StringView(name))); };
+    Story story;
+    story.id = value("id").toLongLong();
+    story.slug = value("slug").toString();
+    story.headline = value("headline").toString();
+    story.dek = value("dek").toString();
+    story.byline = value("byline").toString();
+    story.dateline = value("dateline").toString();
+    story.body = value("body").toString();
+    story.status = storyStatusFromKey(value("status").toString()).value_or(StoryStatus::Draft);
+    story.createdAt = fromIso(value("created_at"));
+    story.createdBy = value("created_by").toString();
+    story.updatedAt = fromIso(value("updated_at"));
+    story.updatedBy = value("updated_by").toString();
+    story.rowVersion = value("row_version").toLongLong();
+    return story;
+}
+
+QString StoryRepository::uniqueSlug(const QString &wanted)
+{
+    const QString base = wanted.isEmpty() ? u"story"_s : wanted;
+    QSqlQuery query(m_library->database());
+    query.prepare(u"SELECT slug FROM stories WHERE slug = :slug OR slug LIKE :pattern ESCAPE '\\'"_s);
+    QString escaped = base;
+    escaped.replace(u'\\', u"\\\\"_s).replace(u'%', u"\\%"_s).replace(u'_', u"\\_"_s);
+    query.bindValue(u":slug"_s, base);
+    query.bindValue(u":pattern"_s, QString(escaped + u"-%"_s));
+    if (!query.exec())
+        return base;
+    QSet<QString> taken;
+    while (query.next())
+        taken.insert(query.value(0).toString());
+    if (!taken.contains(base))
+        return base;
+    for (int n = 2;; ++n) {
+        const QString candidate = u"%1-%2"_s.arg(base).arg(n);
+        if (!taken.contains(candidate))
+            return candidate;
+    }
+}
+
+std::optional<Story> StoryRepository::create(Story story, Revision::Kind kind)
+{
+    WriteTransaction transaction(m_library);
+    if (!transaction.begin()) {
+        m_errorString = transaction.errorString();
+        return std::nullopt;
+    }
+    story.slug = uniqueSlug(story.slug.isEmpty() ? slugFromHeadline(story.headline) : slugFromHeadline(story.slug));
+    const QString now = Library::nowUtc();
+    QSqlQuery query(m_library->database());
+    query.prepare(u"INSERT INTO stories (slug, headline, dek, byline, dateline, body, status, created_at, created_by, "
+                  "updated_at, updated_by, row_version) VALUES (:slug, :headline, :dek, :byline, :dateline, :body, "
+                  ":status, :now, :actor, :now, :actor, 1)"_s);
+    query.bindValue(u":slug"_s, sqlText(story.slug));
+    query.bindValue(u":headline"_s, sqlText(story.headline));
+    query.bindValue(u":dek"_s, sqlText(story.dek));
+    query.bindValue(u":byline"_s, sqlText(story.byline));
+    query.bindValue(u":dateline"_s, sqlText(story.dateline));
+    query.bindValue(u":body"_s, sqlText(story.body));
+    query.bindValue(u":status"_s, storyStatusKey(story.status));
+    query.bindValue(u":now"_s, now);
+    query.bindValue(u":actor"_s, sqlText(m_library->actor()));
+    if (!query.exec()) {
+        fail(query, QObject::tr("Cannot create the story"));
+        return std::nullopt;
+    }
+    story.id = query.lastInsertId().toLongLong();
+    story.rowVersion = 1;
+    story.createdAt = story.updatedAt = fromIso(now);
+    story.createdBy = story.updatedBy = m_library->actor();
+    if (!writeRevision(story, kind) || !writeSearchCopy(story)
+        || !m_library->audit(u"create"_s, u"story"_s, story.id, story.slug)) {
+        if (m_errorString.isEmpty())
+            m_errorString = QObject::tr("Cannot record the new story's history");
+        return std::nullopt;
+    }
+    if (!transaction.commit()) {
+        m_errorString = transaction.errorString();
+        return std::nullopt;
+    }
+    Q_EMIT m_library->storiesChanged();
+    return story;
+}
+
+std::optional<Story> StoryRepository::load(qint64 id)
+{
+    QSqlQuery query(m_library->database());
+    query.prepare(u"SELECT %1 FROM stories WHERE id = :id"_s.arg(storyColumns));
+    query.bindValue(u":id"_s, id);
+    if (!query.exec()) {
+        fail(query, QObject::tr("Cannot read story %1").arg(id));
+        return std::nullopt;
+    }
+    if (!query.next()) {
+        m_errorString = QObject::tr("There is no story %1 in this library.").arg(id);
+        return std::nullopt;
+    }
+    return storyFromQuery(query);
+}
+
+std::optional<Story> StoryRepository::loadBySlug(const QString &slug)
+{
+    QSqlQuery query(m_library->database());
+    query.prepare(u"SELECT %1 FROM stories WHERE slug = :slug"_s.arg(storyColumns));
+    query.bindValue(u":slug"_s, slug);
+    if (!query.exec()) {
+        fail(query, QObject::tr("Cannot read story %1").arg(slug));
+        return std::nullopt;
+    }
+    if (!query.next()) {
+        m_errorString = QObject::tr("There is no story \"%1\" in this library.").arg(slug);
+        return std::nullopt;
+    }
+    return storyFromQuery(query);
+}
+
+std::optional<Story> StoryRepository::find(const QString &idOrSlug)
+{
+    bool isNumber = false;
+    const qint64 id = idOrSlug.toLongLong(&isNumber);
+    if (isNumber)
+        return load(id);
+    return loadBySlug(idOrSlug);
+}
+
+StoryRepository::SaveResult StoryRepository::save(Story &story, Revision::Kind kind)
+{
+    WriteTransaction transaction(m_library);
+    if (!transaction.begin()) {
+        m_errorString = transaction.errorString();
+        return SaveResult::Failed;
+    }
+    const QString now = Library::nowUtc();
+    QSqlQuery query(m_library->database());
+    query.prepare(u"UPDATE stories SET headline = :headline, dek = :dek, byline = :byline, dateline = :dateline, "
+                  "body = :body, status = :status, updated_at = :now, updated_by = :actor, "
+                  "row_version = row_version + 1 WHERE id = :id AND row_version = :version"_s);
+    query.bindValue(u":headline"_s, sqlText(story.headline));
+    query.bindValue(u":dek"_s, sqlText(story.dek));
+    query.bindValue(u":byline"_s, sqlText(story.byline));
+    query.bindValue(u":dateline"_s, sqlText(story.dateline));
+    query.bindValue(u":body"_s, sqlText(story.body));
+    query.bindValue(u":status"_s, storyStatusKey(story.status));
+    query.bindValue(u":now"_s, now);
+    query.bindValue(u":actor"_s, sqlText(m_library->actor()));
+    query.bindValue(u":id"_s, story.id);
+    query.bindValue(u":version"_s, story.rowVersion);
+    if (!query.exec()) {
+        fail(query, QObject::tr("Cannot save \"%1\"").arg(story.headline));
+        return SaveResult::Failed;
+    }
+    if (query.numRowsAffected() != 1) {
+        QSqlQuery current(m_library->database());
+        current.prepare(u"SELECT updated_by, updated_at FROM stories WHERE id = :id"_s);
+        current.bindValue(u":id"_s, story.id);
+        if (current.exec() && current.next()) {
+            m_errorString = QObject::tr("\"%1\" was changed by %2 at %3 since you opened it. Your text was not saved over theirs.")
+                                .arg(story.headline, current.value(0).toString(),
+                                     fromIso(current.value(1)).toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s));
+            return SaveResult::Conflict;
+        }
+        m_errorString = QObject::tr("\"%1\" was deleted from the library since you opened it.").arg(story.headline);
+        return SaveResult::Conflict;
+    }
+    Story saved = story;
+    saved.rowVersion = story.rowVersion + 1;
+    saved.updatedAt = fromIso(now);
+    saved.updatedBy = m_library->actor();
+    if (!writeRevision(saved, kind) || !writeSearchCopy(saved))
+        return SaveResult::Failed;
+    if (kind != Revision::Kind::Autosave && !m_library->audit(u"save"_s, u"story"_s, story.id, revisionKindKey(kind)))
+        return SaveResult::Failed;
+    if (!transaction.commit()) {
+        m_errorString = transaction.errorString();
+        return SaveResult::Failed;
+    }
+    story = saved;
+    Q_EMIT m_library->storiesChanged();
+    return SaveResult::Saved;
+}
+
+StoryRepository::SaveResult StoryRepository::setStatus(Story &story, StoryStatus status)
+{
+    const StoryStatus previous = story.status;
+    story.status = status;
+    const SaveResult result = save(story);
+    if (result != SaveResult::Saved) {
+        story.status = previous;
+        return result;
+    }
+    m_library->audit(u"status"_s, u"story"_s, story.id, storyStatusKey(previous) + u" → "_s + storyStatusKey(status));
+    return result;
+}
+
+bool StoryRepository::writeRevision(const Story &story, Revision::Kind kind)
+{
+    QSqlQuery query(m_library->database());
+    if (kind == Revision::Kind::Autosave) {
+        query.prepare(u"SELECT id, kind, created_by, created_at FROM revisions WHERE story_id = :id ORDER BY id DESC LIMIT 1"_s);
+        query.bindValue(u":id"_s, story.id);
+        if (!query.exec())
+            return fail(query, QObject::tr("Cannot read the story's history"));
+        if (query.next() && query.value(1).toString() == revisionKindKey(Revision::Kind::Autosave)
+            && query.value(2).toString() == m_library->actor()
+            && fromIso(query.value(3)).secsTo(story.updatedAt) < autosaveCoalesceSeconds) {
+            const qint64 revisionId = query.value(0).toLongLong();
+            query.finish();
+            QSqlQuery update(m_library->database());
+            update.prepare(u"UPDATE revisions SET row_version = :version, headline = :headline, dek = :dek, "
+                           "byline = :byline, dateline = :dateline, body = :body, status = :status WHERE id = :rid"_s);
+            update.bindValue(u":version"_s, story.rowVersion);
+            update.bindValue(u":headline"_s, sqlText(story.headline));
+            update.bindValue(u":dek"_s, sqlText(story.dek));
+            update.bindValue(u":byline"_s, sqlText(story.byline));
+            update.bindValue(u":dateline"_s, sqlText(story.dateline));
+            update.bindValue(u":body"_s, sqlText(story.body));
+            update.bindValue(u":status"_s, storyStatusKey(story.status));
+            update.bindValue(u":rid"_s, revisionId);
+            return update.exec() || fail(update, QObject::tr("Cannot record the story's history"));
+        }
+        query.finish();
+    }
+    query.prepare(u"INSERT INTO revisions (story_id, row_version, kind, headline, dek, byline, dateline, body, status, "
+                  "created_at, created_by) VALUES (:id, :version, :kind, :headline, :dek, :byline, :dateline, :body, "
+                  ":status, :at, :by)"_s);
+    query.bindValue(u":id"_s, story.id);
+    query.bindValue(u":version"_s, story.rowVersion);
+    query.bindValue(u":kind"_s, revisionKindKey(kind));
+    query.bindValue(u":headline"_s, sqlText(story.headline));
+    query.bindValue(u":dek"_s, sqlText(story.dek));
+    query.bindValue(u":byline"_s, sqlText(story.byline));
+    query.bindValue(u":dateline"_s, sqlText(story.dateline));
+    query.bindValue(u":body"_s, sqlText(story.body));
+    query.bindValue(u":status"_s, storyStatusKey(story.status));
+    query.bindValue(u":at"_s, story.updatedAt.toUTC().toString(Qt::ISODateWithMs));
+    query.bindValue(u":by"_s, sqlText(story.updatedBy));
+    return query.exec() || fail(query, QObject::tr("Cannot record the story's history"));
+}
+
+bool StoryRepository::writeSearchCopy(const Story &story)
+{
+    QSqlQuery captions(m_library->database());
+    captions.prepare(u"SELECT p.title, p.caption FROM story_photos sp JOIN photos p ON p.id = sp.photo_id "
+                     "WHERE sp.story_id = :id ORDER BY sp.position"_s);
+    captions.bindValue(u":id"_s, story.id);
+    if (!captions.exec())
+        return fail(captions, QObject::tr("Cannot index the story for search"));
+    QStringList text;
+    while (captions.next())
+        text << captions.value(0).toString() << captions.value(1).toString();
+
+    QSqlQuery query(m_library->database());
+    query.prepare(SqlDialect::ftsUpsertStatement());
+    query.bindValue(u":id"_s, story.id);
+    query.bindValue(u":headline"_s, sqlText(story.headline));
+    query.bindValue(u":dek"_s, sqlText(story.dek));
+    query.bindValue(u":body"_s, sqlText(story.body));
+    query.bindValue(u":captions"_s, sqlText(text.join(u'\n')));
+    return query.exec() || fail(query, QObject::tr("Cannot index the story for search"));
+}
+
+bool StoryRepository::reindex(qint64 storyId)
+{
+    const std::optional<Story> story = load(storyId);
+    return story && writeSearchCopy(*story);
+}
+
+std::optional<Story> StoryRepository::duplicate(qint64 id)
+{
+    std::optional<Story> original = load(id);
+    if (!original)
+        return std::nullopt;
+    Story copy = *original;
+    copy.id = 0;
+    copy.slug = original->slug + u"-copy"_s;
+    copy.headline = QObject::tr("%1 (copy)").arg(original->headline);
+    copy.status = StoryStatus::Draft;
+    std::optional<Story> created = create(copy);
+    if (!created)
+        return std::nullopt;
+    // The copy shows the same photos in the same order.
+    QSqlQuery query(m_library->database());
+    query.prepare(u"INSERT INTO story_photos (story_id, photo_id, position) "
+                  "SELECT :copy, photo_id, position FROM story_photos WHERE story_id = :original"_s);
+    query.bindValue(u":copy"_s, created->id);
+    query.bindValue(u":original"_s, id);
+    if (!query.exec()) {
+        fail(query, QObject::tr("Cannot copy the story's photos"));
+        return std::nullopt;
+    }
+    reindex(created->id);
+    return created;
+}
+
+bool StoryRepository::remove(qint64 id)
+{
+    WriteTransaction transaction(m_library);
+    if (!transaction.begin()) {
+        m_errorString = transaction.errorString();
+        return false;
+    }
+    QSqlQuery query(m_library->database());
+    query.prepare(u"DELETE FROM stories WHERE id = :id"_s);
+    query.bindValue(u":id"_s, id);
+    if (!query.exec())
+        return fail(query, QObject::tr("Cannot delete story %1").arg(id));
+    QSqlQuery search(m_library->database());
+    search.prepare(SqlDialect::ftsDeleteStatement());
+    search.bindValue(u":id"_s, id);
+    if (!search.exec())
+        return fail(search, QObject::tr("Cannot remove story %1 from the search index").arg(id));
+    m_library->audit(u"delete"_s, u"story"_s, id);
+    if (!transaction.commit()) {
+        m_errorString = transaction.errorString();
+        return false;
+    }
+    Q_EMIT m_library->storiesChanged();
+    return true;
+}
+
+qint64 StoryRepository::count()
+{
+    QSqlQuery query(m_library->database());
+    if (!query.exec(u"SELECT count(*) FROM stories"_s) || !query.next()) {
+        fail(query, QObject::tr("Cannot count stories"));
+        return -1;
+    }
+    return query.value(0).toLongLong();
+}
+
+static Revision revisionFromQuery(const QSqlQuery &query)
+{
+    const QSqlRecord record = query.record();
+    auto value = [&](const char *name) { return query.value(record.indexOf(QLatin1StringView(name))); };
+    Revision revision;
+    revision.id = value("id").toLongLong();
+    revision.storyId = value("story_id").toLongLong();
+    revision.rowVersion = value("row_version").toLongLong();
+    const QString kind = value("kind").toString();
+    for (Revision::Kind k : {Revision::Kind::Save, Revision::Kind::Autosave, Revision::Kind::Restore, Revision::Kind::Import}) {
+        if (kind == revisionKindKey(k))
+            revision.kind = k;
+    }
+    revision.headline = value("headline").toString();
+    revision.dek = value("dek").toString();
+    revision.byline = value("byline").toString();
+    revision.dateline = value("dateline").toString();
+    revision.body = value("body").toString();
+    revision.status = storyStatusFromKey(value("status").toString()).value_or(StoryStatus::Draft);
+    revision.createdAt = fromIso(value("created_at"));
+    revision.createdBy = value("created_by").toString();
+    return revision;
+}
+
+QList<Revision> StoryRepository::revisions(qint64 storyId)
+{
+    QList<Revision> result;
+    QSqlQuery query(m_library->database());
+    query.prepare(u"SELECT * FROM revisions WHERE story_id = :id ORDER BY id DESC"_s);
+    query.bindValue(u":id"_s, storyId);
+    if (!query.exec()) {
+        fail(query, QObject::tr("Cannot read the story's history"));
+        return result;
+    }
+    while (query.next())
+        result << revisionFromQuery(query);
+    return result;
+}
+
+std::optional<Revision> StoryRepository::revision(qint64 revisionId)
+{
+    QSqlQuery query(m_library->database());
+    query.prepare(u"SELECT * FROM revisions WHERE id = :id"_s);
+    query.bindValue(u":id"_s, revisionId);
+    if (!query.exec()) {
+        fail(query, QObject::tr("Cannot read revision %1").arg(revisionId));
+        return std::nullopt;
+    }
+    if (!query.next()) {
+        m_errorString = QObject::tr("There is no revision %1.").arg(revisionId);
+        return std::nullopt;
+    }
+    return revisionFromQuery(query);
+}
+
+StoryRepository::SaveResult StoryRepository::restore(Story &story, qint64 revisionId)
+{
+    const std::optional<Revision> old = revision(revisionId);
+    if (!old)
+        return SaveResult::Failed;
+    if (old->storyId != story.id) {
+        m_errorString = QObject::tr("Revision %1 belongs to another story.").arg(revisionId);
+        return SaveResult::Failed;
+    }
+    Story restored = story;
+    restored.headline = old->headline;
+    restored.dek = old->dek;
+    restored.byline = old->byline;
+    restored.dateline = old->dateline;
+    restored.body = old->body;
+    const SaveResult result = save(restored, Revision::Kind::Restore);
+    if (result == SaveResult::Saved)
+        story = restored;
+    return result;
+}
+
+QList<SearchHit> StoryRepository::search(const QString &userText, int limit)
+{
+    QList<SearchHit> hits;
+    const QString match = SqlDialect::ftsQueryFromUserText(userText);
+    if (match.isEmpty())
+        return hits;
+    QSqlQuery query(m_library->database());
+    query.prepare(SqlDialect::ftsSearchStatement());
+    query.bindValue(u":query"_s, match);
+    query.bindValue(u":limit"_s, limit);
+    if (!query.exec()) {
+        fail(query, QObject::tr("Cannot search the library"));
+        return hits;
+    }
+    const QSqlRecord record = query.record();
+    const int idColumn = record.indexOf(u"story_id"_s);
+    const int rankColumn = record.indexOf(u"rank"_s);
+    const int snippetColumn = record.indexOf(u"snippet"_s);
+    while (query.next())
+        hits << SearchHit{query.value(idColumn).toLongLong(), query.value(rankColumn).toDouble(),
+                          query.value(snippetColumn).toString()};
+    return hits;
+}

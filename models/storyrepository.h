@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "story.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+class Library;
+class QSqlQuery;
+
+// A saved state of a story's text, kept by every save.
+struct Revision
+{
+    enum class Kind { Save, Autosave, Restore, Import };
+    qint64 id = 0;
+    qint64 storyId = 0;
+    qint64 rowVersion = 0;
+    Kind kind = Kind::Save;
+    QString headline;
+    QString dek;
+    QString byline;
+    QString dateline;
+    QString body;
+    StoryStatus status = StoryStatus::Draft;
+    QDateTime createdAt;
+    QString createdBy;
+};
+
+struct SearchHit
+{
+    qint64 storyId = 0;
+    double rank = 0; // lower is better (bm25)
+    // The matching passage; the matched words are wrapped in
+    // SearchHit::highlightStart / highlightEnd.
+    QString snippet;
+    static constexpr QChar highlightStart = QChar(0x02);
+    static constexpr QChar highlightEnd = QChar(0x03);
+};
+
+// Reads and writes stories with prepared statements. Each failure leaves a
+// message in errorString() for the caller to show.
+class StoryRepository
+{
+public:
+    explicit StoryRepository(Library *library);
+
+    enum class SaveResult { Saved, Conflict, Failed };
+
+    // Inserts a new story; gives it a unique slug (from the headline when
+    // empty) and its first revision.
+    std::optional<Story> create(Story story, Revision::Kind kind = Revision::Kind::Save);
+    std::optional<Story> load(qint64 id);
+    std::optional<Story> loadBySlug(const QString &slug);
+    // Accepts a numeric id or a slug, as the command line does.
+    std::optional<Story> find(const QString &idOrSlug);
+
+    // Saves story if it still has the row version it was loaded with; on
+    // success story gets its new version and times. A stale version is a
+    // Conflict and changes nothing. Autosaves within a few minutes of the
+    // previous autosave by the same person share one revision.
+    SaveResult save(Story &story, Revision::Kind kind = Revision::Kind::Save);
+    SaveResult setStatus(Story &story, StoryStatus status);
+
+    std::optional<Story> duplicate(qint64 id);
+    bool remove(qint64 id);
+
+    qint64 count();
+
+    QList<Revision> revisions(qint64 storyId);
+    std::optional<Revision> revision(qint64 revisionId);
+    // Brings a revision's text back as a new save of the story.
+    SaveResult restore(Story &story, qint64 revisionId);
+
+    // Full-text search over headline, dek, body and photo captions.
+    QList<SearchHit> search(const QString &userText, int limit = 50);
+    // Refreshes the search copy of one story (after its photos' captions change).
+    bool reindex(qint64 storyId);
+
+    QString errorString() const;
+
+    static Story storyFromQuery(const QSqlQuery &query);
+
+private:
+    bool fail(const QSqlQuery &query, const QString &what);
+    bool writeRevision(const Story &story, Revision::Kind kind);
+    bool writeSearchCopy(const Story &story);
+    QString uniqueSlug(const QString &wanted);
+
+    Library *m_library;
+    QString m_errorString;
+};
+
+QString revisionKindKey(Revision::Kind kind);

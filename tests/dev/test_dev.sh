@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# Tests the parts of ./dev that can run anywhere: package-list bookkeeping and
+# host detection. Prints "N passed, N failed" and exits non-zero on failure.
+set -u
+dev=${1:?usage: test_dev.sh PATH/TO/dev}
+# shellcheck source=/dev/null
+source "$dev"
+set +e
+
+passed=0 failed=0
+check() { # check "what" command...
+    local what=$1; shift
+    if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $what"; fi
+}
+not() { ! "$@"; }
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+stamp=$tmp/stamp
+
+check "no stamp means the packages must be installed" packages_changed "$stamp" a b c
+record_packages "$stamp" a b c
+check "the recorded list is not reported as changed" not packages_changed "$stamp" a b c
+check "order and duplicates do not count as a change" not packages_changed "$stamp" c b a a
+check "an added package is a change" packages_changed "$stamp" a b c d
+check "a removed package is a change" packages_changed "$stamp" a b
+record_packages "$stamp" a b
+check "recording again moves the baseline" not packages_changed "$stamp" b a
+check "the real package list names Qt WebEngine" bash -c "printf '%s\n' ${NEWSDESK_PACKAGES[*]} | grep -qx qt6-webengine-dev"
+
+write_os() { printf '%s\n' "$@" > "$tmp/os-release"; }
+write_os 'ID=debian' 'VERSION_ID="12"' 'VERSION_CODENAME=bookworm'
+check "Debian 12 needs the build root" not host_is_new_enough "$tmp/os-release"
+write_os 'ID=debian' 'VERSION_ID="13"' 'VERSION_CODENAME=trixie'
+check "Debian 13 builds natively" host_is_new_enough "$tmp/os-release"
+write_os 'ID=debian' 'VERSION_CODENAME=sid'
+check "Debian unstable builds natively" host_is_new_enough "$tmp/os-release"
+write_os 'ID=ubuntu' 'VERSION_ID="24.04"'
+check "other distributions are not taken for Debian 13" not host_is_new_enough "$tmp/os-release"
+check "a missing os-release is not Debian 13" not host_is_new_enough "$tmp/none"
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,195 @@
+// SPDX-License-Identifier: MIT
+#include "application.h"
+#include "editorpane.h"
+#include "library.h"
+#include "mainwindow.h"
+#include "markdowneditor.h"
+#include "mediapanel.h"
+#include "previewpane.h"
+#include "storylistmodel.h"
+#include "storylistpanel.h"
+#include "storyrepository.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QLineEdit>
+#include <QListView>
+#include <QSettings>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QWebEngineView>
+
+using namespace Qt::StringLiterals;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void hasFourPartsAndShowsTheSampleStory();
+    void previewIsCreatedOnlyAfterShow();
+    void previewShowsTheSampleArticle();
+    void switchingStoriesSavesTyping();
+    void newStoryActionCreatesAndFocusesHeadline();
+    void brokenLibraryKeepsTheOpenOne();
+    void layoutAndLastStoryPersist();
+
+private:
+    QString libraryPath() const { return m_dir->filePath(u"library.newsdesk"_s); }
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QTemporaryDir m_settingsDir;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
+}
+
+void TestMainWindow::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QSettings().clear();
+}
+
+void TestMainWindow::hasFourPartsAndShowsTheSampleStory()
+{
+    MainWindow window;
+    QVERIFY2(window.openLibrary(libraryPath()), qPrintable(window.errorString()));
+    QVERIFY(window.findChild<StoryListPanel *>(u"storyListPanel"_s));
+    QVERIFY(window.findChild<EditorPane *>(u"editorPane"_s));
+    QVERIFY(window.findChild<MediaPanel *>(u"mediaPanel"_s));
+    QVERIFY(window.findChild<PreviewPane *>(u"previewPane"_s));
+
+    QCOMPARE(window.storyList()->view()->model()->rowCount(), 1);
+    QCOMPARE(window.editor()->headlineField()->text(), u"Hegseth, U.K. Counterpart Discuss Working Toward Peace in Ukraine"_s);
+    QVERIFY(window.editor()->bodyEditor()->toPlainText().startsWith(u"Defense Secretary Pete Hegseth hosted"_s));
+    QCOMPARE(window.mediaPanel()->view()->model()->rowCount(), 3);
+    QCOMPARE(window.mediaPanel()->view()->model()->index(0, 0).data().toString(), u"250306-D-PM193-1268K"_s);
+    QVERIFY(window.windowTitle().contains(u"Hegseth, U.K. Counterpart"_s));
+    QCOMPARE(window.editor()->bodyEditor()->themeName().isEmpty(), false);
+}
+
+void TestMainWindow::previewIsCreatedOnlyAfterShow()
+{
+    MainWindow window;
+    QVERIFY(window.openLibrary(libraryPath()));
+    QVERIFY(!window.preview()->view());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTRY_VERIFY(window.preview()->view());
+}
+
+void TestMainWindow::previewShowsTheSampleArticle()
+{
+    MainWindow window;
+    QVERIFY(window.openLibrary(libraryPath()));
+    window.show();
+    QTRY_VERIFY(window.preview()->view());
+    QWebEngineView *view = window.preview()->view();
+    QString text;
+    QTRY_VERIFY_WITH_TIMEOUT(([&] {
+                                 view->page()->toPlainText([&](const QString &t) { text = t; });
+                                 return text.contains(u"VIRIN: 250306-F-UO417-1153K"_s);
+                             }()),
+                             30000);
+    QVERIFY(text.contains(u"Credit: Navy Petty Officer 1st Class Alexander Kubitza, DOD"_s));
+    QVERIFY(text.contains(u"Hegseth, U.K. Counterpart Discuss Working Toward Peace in Ukraine"_s));
+}
+
+void TestMainWindow::switchingStoriesSavesTyping()
+{
+    MainWindow window;
+    QVERIFY(window.openLibrary(libraryPath()));
+    window.show();
+    const qint64 sampleId = window.currentStoryId();
+    MarkdownEditor *body = window.editor()->bodyEditor();
+    body->setFocus();
+    body->moveCursor(QTextCursor::End);
+    QTest::keyClicks(body, u"Added by the test."_s);
+    QVERIFY(window.editor()->isModified());
+
+    QAction *newStory = window.findChild<QAction *>(u"actionNewStory"_s);
+    QVERIFY(newStory);
+    newStory->trigger();
+    QVERIFY(window.currentStoryId() != sampleId);
+
+    StoryRepository repository(window.library());
+    QVERIFY(repository.load(sampleId)->body.endsWith(u"Added by the test."_s));
+}
+
+void TestMainWindow::newStoryActionCreatesAndFocusesHeadline()
+{
+    MainWindow window;
+    QVERIFY(window.openLibrary(libraryPath()));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTest::keySequence(&window, QKeySequence::New);
+    QCOMPARE(window.storyList()->view()->model()->rowCount(), 2);
+    QCOMPARE(window.editor()->headlineField()->text(), u"Untitled story"_s);
+    QTRY_COMPARE(QApplication::focusWidget(), window.editor()->headlineField());
+    QTest::keyClicks(window.editor()->headlineField(), u"Pentagon briefing"_s);
+    QVERIFY(window.saveCurrentStory());
+    QCOMPARE(StoryRepository(window.library()).load(window.currentStoryId())->headline, u"Pentagon briefing"_s);
+}
+
+void TestMainWindow::brokenLibraryKeepsTheOpenOne()
+{
+    MainWindow window;
+    QVERIFY(window.openLibrary(libraryPath()));
+    const QString broken = m_dir->filePath(u"broken.newsdesk"_s);
+    QFile file(broken);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("not a database at all");
+    file.close();
+    QVERIFY(!window.openLibrary(broken));
+    QVERIFY(window.errorString().contains(u"not a Newsdesk library"_s));
+    QCOMPARE(window.library()->path(), QFileInfo(libraryPath()).absoluteFilePath());
+    QCOMPARE(window.storyList()->view()->model()->rowCount(), 1);
+}
+
+void TestMainWindow::layoutAndLastStoryPersist()
+{
+    qint64 chosen = 0;
+    QList<int> sizes;
+    // Within the offscreen screen (800 × 600), which restoreGeometry clamps to.
+    const QSize size(760, 540);
+    {
+        MainWindow window;
+        QVERIFY(window.openLibrary(libraryPath()));
+        window.resize(size);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTest::keySequence(&window, QKeySequence::New);
+        chosen = window.currentStoryId();
+        auto *splitter = window.findChild<QSplitter *>(u"mainSplitter"_s);
+        splitter->setSizes({150, 350, 250});
+        sizes = splitter->sizes();
+
+        window.close();
+    }
+    MainWindow window;
+    QVERIFY(window.openLibrary(libraryPath()));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(window.currentStoryId(), chosen);
+    QCOMPARE(window.size(), size);
+    QCOMPARE(window.findChild<QSplitter *>(u"mainSplitter"_s)->sizes(), sizes);
+}
+
+int main(int argc, char **argv)
+{
+    PreviewPane::registerUrlSchemes();
+    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+    QApplication app(argc, argv);
+    Newsdesk::setApplicationIdentity();
+    QCoreApplication::setApplicationName(u"NewsdeskTest"_s);
+    TestMainWindow test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_mainwindow.moc"

@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: MIT
+#include "library.h"
+#include "storylistmodel.h"
+#include "storyrepository.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+class TestStoryListModel : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void loadsPageByPage();
+    void savedStoryMovesToTopWithoutReset();
+    void filtersByStatus();
+    void searchShowsRankedHitsWithSnippet();
+    void deletedStoryRowIsRemoved();
+    void ensureLoadedFetchesUntilFound();
+
+private:
+    void addStories(int count);
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Library> m_library;
+};
+
+void TestStoryListModel::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_library = std::make_unique<Library>();
+    QVERIFY(m_library->open(m_dir->filePath(u"lib.newsdesk"_s)));
+}
+
+void TestStoryListModel::addStories(int count)
+{
+    StoryRepository repository(m_library.get());
+    for (int i = 0; i < count; ++i)
+        QVERIFY(repository.create(Story{.headline = u"Story %1"_s.arg(i, 3, 10, QChar(u'0'))}));
+}
+
+void TestStoryListModel::loadsPageByPage()
+{
+    addStories(25);
+    StoryListModel model(m_library.get());
+    model.setPageSize(10);
+    QVERIFY(model.canFetchMore({}));
+    QCOMPARE(model.rowCount(), 0); // nothing is read before a view asks
+    model.fetchMore({});
+    QCOMPARE(model.rowCount(), 10);
+    model.fetchMore({});
+    model.fetchMore({});
+    QCOMPARE(model.rowCount(), 25);
+    QVERIFY(!model.canFetchMore({}));
+    // Most recently updated first: the last created.
+    QCOMPARE(model.index(0).data(StoryListModel::HeadlineRole).toString(), u"Story 024"_s);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+}
+
+void TestStoryListModel::savedStoryMovesToTopWithoutReset()
+{
+    addStories(5);
+    StoryListModel model(m_library.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.fetchMore({});
+    const QPersistentModelIndex oldest = model.index(4);
+    const qint64 oldestId = oldest.data(StoryListModel::IdRole).toLongLong();
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy moves(&model, &QAbstractItemModel::rowsMoved);
+
+    StoryRepository repository(m_library.get());
+    Story story = *repository.load(oldestId);
+    story.headline = u"Updated headline"_s;
+    QTest::qWait(2); // a later updated_at
+    QCOMPARE(repository.save(story), StoryRepository::SaveResult::Saved);
+
+    QCOMPARE(resets.count(), 0);
+    QVERIFY(moves.count() >= 1);
+    QCOMPARE(oldest.row(), 0); // the persistent index followed the row
+    QCOMPARE(oldest.data().toString(), u"Updated headline"_s);
+}
+
+void TestStoryListModel::filtersByStatus()
+{
+    addStories(3);
+    StoryRepository repository(m_library.get());
+    Story story = *repository.loadBySlug(u"story-001"_s);
+    QCOMPARE(repository.setStatus(story, StoryStatus::InReview), StoryRepository::SaveResult::Saved);
+    Story archived = *repository.loadBySlug(u"story-002"_s);
+    QCOMPARE(repository.setStatus(archived, StoryStatus::Archived), StoryRepository::SaveResult::Saved);
+
+    StoryListModel model(m_library.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.fetchMore({});
+    QCOMPARE(model.rowCount(), 2); // archived stories are hidden by default
+    model.setStatusFilter(StoryStatus::InReview);
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.index(0).data(StoryListModel::SlugRole).toString(), u"story-001"_s);
+    model.setStatusFilter(StoryStatus::Archived);
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.index(0).data(StoryListModel::SlugRole).toString(), u"story-002"_s);
+}
+
+void TestStoryListModel::searchShowsRankedHitsWithSnippet()
+{
+    StoryRepository repository(m_library.get());
+    repository.create(Story{.headline = u"Talks at the Pentagon"_s, .body = u"Allies met."_s});
+    repository.create(Story{.headline = u"Other news"_s, .body = u"Nothing to see."_s});
+    StoryListModel model(m_library.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setSearchText(u"allies"_s);
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.index(0).data(StoryListModel::SnippetRole).toString(), u"<b>Allies</b> met."_s);
+    model.setSearchText(QString());
+    QCOMPARE(model.rowCount(), 2);
+}
+
+void TestStoryListModel::deletedStoryRowIsRemoved()
+{
+    addStories(3);
+    StoryListModel model(m_library.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.fetchMore({});
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    const qint64 id = model.index(1).data(StoryListModel::IdRole).toLongLong();
+    QVERIFY(StoryRepository(m_library.get()).remove(id));
+    QCOMPARE(removed.count(), 1);
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.rowOfStory(id), -1);
+}
+
+void TestStoryListModel::ensureLoadedFetchesUntilFound()
+{
+    addStories(30);
+    StoryListModel model(m_library.get());
+    model.setPageSize(7);
+    const qint64 first = StoryRepository(m_library.get()).loadBySlug(u"story-000"_s)->id;
+    const int row = model.ensureLoaded(first);
+    QCOMPARE(row, 29);
+    QVERIFY(model.rowCount() >= 30);
+}
+
+QTEST_GUILESS_MAIN(TestStoryListModel)
+#include "tst_storylistmodel.moc"

@@ -1,0 +1,195 @@
+// SPDX-License-Identifier: MIT
+#include "library.h"
+#include "storyrepository.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+class TestStoryRepository : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void createAssignsUniqueSlugs();
+    void saveBumpsVersionAndKeepsRevision();
+    void staleSaveIsAConflictAndChangesNothing();
+    void conflictAcrossTwoProcessesConnections();
+    void autosavesShareOneRevision();
+    void restoreBringsBackOldText();
+    void searchFindsRankedWithSnippet();
+    void searchSurvivesOddInput_data();
+    void searchSurvivesOddInput();
+    void removeDeletesStoryAndSearchCopy();
+    void findAcceptsIdOrSlug();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Library> m_library;
+};
+
+void TestStoryRepository::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_library = std::make_unique<Library>();
+    QVERIFY(m_library->open(m_dir->filePath(u"lib.newsdesk"_s)));
+    m_library->setActor(u"Ann Writer"_s);
+}
+
+void TestStoryRepository::createAssignsUniqueSlugs()
+{
+    StoryRepository repository(m_library.get());
+    QSignalSpy changed(m_library.get(), &Library::storiesChanged);
+    Story story;
+    story.headline = u"Hegseth, U.K. Counterpart Discuss Peace"_s;
+    const auto first = repository.create(story);
+    QVERIFY2(first, qPrintable(repository.errorString()));
+    const auto second = repository.create(story);
+    QVERIFY2(second, qPrintable(repository.errorString()));
+    QCOMPARE(first->slug, u"hegseth-uk-counterpart-discuss-peace"_s);
+    QCOMPARE(second->slug, u"hegseth-uk-counterpart-discuss-peace-2"_s);
+    QCOMPARE(first->rowVersion, 1);
+    QCOMPARE(first->createdBy, u"Ann Writer"_s);
+    QCOMPARE(changed.count(), 2);
+    QCOMPARE(repository.revisions(first->id).size(), 1);
+}
+
+void TestStoryRepository::saveBumpsVersionAndKeepsRevision()
+{
+    StoryRepository repository(m_library.get());
+    Story story = *repository.create(Story{.headline = u"Draft"_s});
+    story.body = u"First paragraph."_s;
+    QCOMPARE(repository.save(story), StoryRepository::SaveResult::Saved);
+    QCOMPARE(story.rowVersion, 2);
+    const Story reloaded = *repository.load(story.id);
+    QCOMPARE(reloaded.body, u"First paragraph."_s);
+    QCOMPARE(reloaded.rowVersion, 2);
+    const QList<Revision> history = repository.revisions(story.id);
+    QCOMPARE(history.size(), 2);
+    QCOMPARE(history.first().body, u"First paragraph."_s);
+}
+
+void TestStoryRepository::staleSaveIsAConflictAndChangesNothing()
+{
+    StoryRepository repository(m_library.get());
+    Story mine = *repository.create(Story{.headline = u"Shared"_s});
+    Story theirs = mine;
+    theirs.body = u"Their text."_s;
+    QCOMPARE(repository.save(theirs), StoryRepository::SaveResult::Saved);
+    mine.body = u"My text."_s;
+    QCOMPARE(repository.save(mine), StoryRepository::SaveResult::Conflict);
+    QVERIFY(repository.errorString().contains(u"was changed by"_s));
+    QCOMPARE(repository.load(mine.id)->body, u"Their text."_s);
+    QCOMPARE(mine.rowVersion, 1); // the caller's copy is untouched
+}
+
+void TestStoryRepository::conflictAcrossTwoProcessesConnections()
+{
+    // Two Library objects on one file behave as two Newsdesk processes do.
+    Library other;
+    QVERIFY(other.open(m_library->path()));
+    other.setActor(u"Bo Editor"_s);
+    StoryRepository mine(m_library.get());
+    StoryRepository theirs(&other);
+    Story a = *mine.create(Story{.headline = u"Two desks"_s});
+    Story b = *theirs.load(a.id);
+    b.dek = u"Edited elsewhere"_s;
+    QCOMPARE(theirs.save(b), StoryRepository::SaveResult::Saved);
+    a.dek = u"Edited here"_s;
+    QCOMPARE(mine.save(a), StoryRepository::SaveResult::Conflict);
+    QVERIFY(mine.errorString().contains(u"Bo Editor"_s));
+}
+
+void TestStoryRepository::autosavesShareOneRevision()
+{
+    StoryRepository repository(m_library.get());
+    Story story = *repository.create(Story{.headline = u"Typing"_s});
+    for (int i = 0; i < 5; ++i) {
+        story.body += u"word "_s;
+        QCOMPARE(repository.save(story, Revision::Kind::Autosave), StoryRepository::SaveResult::Saved);
+    }
+    QList<Revision> history = repository.revisions(story.id);
+    QCOMPARE(history.size(), 2); // the creation and one coalesced autosave
+    QCOMPARE(history.first().body, story.body);
+    QCOMPARE(history.first().kind, Revision::Kind::Autosave);
+    QCOMPARE(repository.save(story, Revision::Kind::Save), StoryRepository::SaveResult::Saved);
+    story.body += u"more"_s;
+    QCOMPARE(repository.save(story, Revision::Kind::Autosave), StoryRepository::SaveResult::Saved);
+    QCOMPARE(repository.revisions(story.id).size(), 4); // a manual save starts a new run
+}
+
+void TestStoryRepository::restoreBringsBackOldText()
+{
+    StoryRepository repository(m_library.get());
+    Story story = *repository.create(Story{.headline = u"Original"_s, .body = u"Old body"_s});
+    const qint64 firstRevision = repository.revisions(story.id).constFirst().id;
+    story.headline = u"Changed"_s;
+    story.body = u"New body"_s;
+    QCOMPARE(repository.save(story), StoryRepository::SaveResult::Saved);
+    QCOMPARE(repository.restore(story, firstRevision), StoryRepository::SaveResult::Saved);
+    QCOMPARE(story.body, u"Old body"_s);
+    QCOMPARE(repository.load(story.id)->headline, u"Original"_s);
+    const QList<Revision> history = repository.revisions(story.id);
+    QCOMPARE(history.size(), 3);
+    QCOMPARE(history.first().kind, Revision::Kind::Restore);
+}
+
+void TestStoryRepository::searchFindsRankedWithSnippet()
+{
+    StoryRepository repository(m_library.get());
+    const Story inBody = *repository.create(Story{.headline = u"Budget talks"_s, .body = u"The Pentagon hosted a bilateral meeting."_s});
+    const Story inHeadline = *repository.create(Story{.headline = u"Pentagon welcomes allies"_s, .body = u"Text."_s});
+    repository.create(Story{.headline = u"Unrelated"_s, .body = u"Nothing here."_s});
+    const QList<SearchHit> hits = repository.search(u"pentagon"_s);
+    QCOMPARE(hits.size(), 2);
+    QCOMPARE(hits.at(0).storyId, inHeadline.id); // headline weighs more
+    QCOMPARE(hits.at(1).storyId, inBody.id);
+    QVERIFY(hits.at(1).snippet.contains(QString(SearchHit::highlightStart) + u"Pentagon"_s));
+    // Prefix match on the last word as the user types.
+    QCOMPARE(repository.search(u"bilat"_s).size(), 1);
+}
+
+void TestStoryRepository::searchSurvivesOddInput_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::newRow("quotes") << u"\"unbalanced"_s;
+    QTest::newRow("fts operators") << u"NEAR( AND OR NOT *"_s;
+    QTest::newRow("column filter syntax") << u"body: headline:"_s;
+    QTest::newRow("only punctuation") << u"!!! ??? ---"_s;
+    QTest::newRow("emoji and combining marks") << u"caf\u0065\u0301 🇺🇸"_s;
+}
+
+void TestStoryRepository::searchSurvivesOddInput()
+{
+    QFETCH(QString, text);
+    StoryRepository repository(m_library.get());
+    repository.create(Story{.headline = u"Café 🇺🇸"_s});
+    repository.search(text);
+    QVERIFY2(repository.errorString().isEmpty(), qPrintable(repository.errorString()));
+}
+
+void TestStoryRepository::removeDeletesStoryAndSearchCopy()
+{
+    StoryRepository repository(m_library.get());
+    const Story story = *repository.create(Story{.headline = u"Ephemeral item"_s});
+    QCOMPARE(repository.search(u"ephemeral"_s).size(), 1);
+    QVERIFY(repository.remove(story.id));
+    QVERIFY(!repository.load(story.id));
+    QCOMPARE(repository.search(u"ephemeral"_s).size(), 0);
+    QVERIFY(repository.revisions(story.id).isEmpty());
+}
+
+void TestStoryRepository::findAcceptsIdOrSlug()
+{
+    StoryRepository repository(m_library.get());
+    const Story story = *repository.create(Story{.headline = u"Find me"_s});
+    QCOMPARE(repository.find(QString::number(story.id))->slug, u"find-me"_s);
+    QCOMPARE(repository.find(u"find-me"_s)->id, story.id);
+    QVERIFY(!repository.find(u"missing"_s));
+    QVERIFY(repository.errorString().contains(u"missing"_s));
+}
+
+QTEST_GUILESS_MAIN(TestStoryRepository)
+#include "tst_storyrepository.moc"
