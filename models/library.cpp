@@ -302,6 +302,30 @@ bool Library::audit(const QString &action, const QString &entity, qint64 entityI
     return query.exec();
 }
 
+QList<AuditEntry> Library::auditTrail(const QString &entity, qint64 entityId) const
+{
+    QList<AuditEntry> entries;
+    QSqlQuery query(database());
+    if (entity.isEmpty()) {
+        query.prepare(u"SELECT id, at, actor, action, entity, entity_id, detail FROM audit_log ORDER BY id"_s);
+    } else {
+        query.prepare(u"SELECT id, at, actor, action, entity, entity_id, detail FROM audit_log "
+                      "WHERE entity = :entity AND entity_id = :id ORDER BY id"_s);
+        query.bindValue(u":entity"_s, entity);
+        query.bindValue(u":id"_s, entityId);
+    }
+    if (!query.exec())
+        return entries;
+    const QSqlRecord record = query.record();
+    auto value = [&](const char *name) { return query.value(record.indexOf(QLatin1StringView(name))); };
+    while (query.next()) {
+        entries << AuditEntry{value("id").toLongLong(), value("at").toString(), value("actor").toString(),
+                              value("action").toString(), value("entity").toString(), value("entity_id").toLongLong(),
+                              value("detail").toString()};
+    }
+    return entries;
+}
+
 QString Library::describeError(const QSqlQuery &query, const QString &what)
 {
     const QSqlError error = query.lastError();

@@ -14,6 +14,18 @@ inline QString sqlText(const QString &text)
     return text.isNull() ? QStringLiteral("") : text;
 }
 
+// One line of the audit log: who changed what, and when.
+struct AuditEntry
+{
+    qint64 id = 0;
+    QString at; // UTC, ISO 8601
+    QString actor;
+    QString action;
+    QString entity;
+    qint64 entityId = 0;
+    QString detail;
+};
+
 // One story library: a single SQLite file, opened with WAL so that two
 // Newsdesk processes can work on it at once. Opening never writes to a file
 // that is not a Newsdesk library, nor to one written by a newer Newsdesk.
@@ -61,6 +73,10 @@ public:
 
     // Writes one line to the audit log (inside the caller's transaction, if any).
     bool audit(const QString &action, const QString &entity, qint64 entityId, const QString &detail = {});
+
+    // The audit log of one entity ("story", "photo", "person"), oldest first;
+    // an empty entity gives the whole log.
+    QList<AuditEntry> auditTrail(const QString &entity = {}, qint64 entityId = 0) const;
 
     // Runs query.exec() and turns a failure into a readable message.
     static QString describeError(const QSqlQuery &query, const QString &what);

@@ -2,6 +2,7 @@
 #include "photorepository.h"
 
 #include "library.h"
+#include "people.h"
 #include "storyrepository.h"
 
 #include <QCryptographicHash>
@@ -257,6 +258,25 @@ PhotoRepository::SaveResult PhotoRepository::save(Photo &photo)
     }
     const QString now = Library::nowUtc();
     QSqlQuery query(m_library->database());
+    // What an approval saw is what is stored; an edit of it voids the approval.
+    query.prepare(u"SELECT caption, alt_text, approval_state FROM photos WHERE id = :id"_s);
+    query.bindValue(u":id"_s, photo.id);
+    if (!query.exec()) {
+        fail(query, QObject::tr("Cannot read photo %1").arg(photo.virin));
+        return SaveResult::Failed;
+    }
+    // Approval only changes through decideCaption(): whatever the caller's
+    // copy says, the stored state stands unless this edit voids it.
+    bool approvalVoided = false;
+    if (query.next()) {
+        photo.approval = captionApprovalFromKey(query.value(2).toString()).value_or(CaptionApproval::Pending);
+        if ((query.value(0).toString() != photo.caption || query.value(1).toString() != photo.altText)
+            && photo.approval != CaptionApproval::Pending) {
+            photo.approval = CaptionApproval::Pending;
+            approvalVoided = true;
+        }
+    }
+    query.finish();
     query.prepare(u"UPDATE photos SET virin = :virin, title = :title, caption = :caption, alt_text = :alt_text, "
                   "credit = :credit, photographer = :photographer, unit = :unit, operation = :operation, "
                   "date_shot = :date_shot, city = :city, sublocation = :sublocation, state = :state, "
@@ -281,6 +301,8 @@ PhotoRepository::SaveResult PhotoRepository::save(Photo &photo)
     if (!reindexStoriesOf(photo.id))
         return SaveResult::Failed;
     m_library->audit(u"save"_s, u"photo"_s, photo.id, photo.virin);
+    if (approvalVoided)
+        m_library->audit(u"caption-reset"_s, u"photo"_s, photo.id, QObject::tr("caption or alt text edited after review"));
     if (!transaction.commit()) {
         m_errorString = transaction.errorString();
         return SaveResult::Failed;
@@ -337,4 +359,95 @@ QByteArray PhotoRepository::thumbnail(qint64 photoId)
     if (!query.exec() || !query.next())
         return {};
     return query.value(0).toByteArray();
+}
+
+PhotoRepository::SaveResult PhotoRepository::decideCaption(Photo &photo, CaptionApproval decision, const QString &comment)
+{
+    if (PeopleRepository(m_library).roleOfActor() != PersonRole::Editor) {
+        m_errorString = QObject::tr("Only an editor can approve captions or request changes; %1 is not an editor of this library.")
+                            .arg(m_library->actor());
+        return SaveResult::NotAllowed;
+    }
+    if (decision == CaptionApproval::Pending) {
+        m_errorString = QObject::tr("A decision is an approval or a request for changes.");
+        return SaveResult::Failed;
+    }
+    if (decision == CaptionApproval::ChangesRequested && comment.trimmed().isEmpty()) {
+        m_errorString = QObject::tr("Say what should change when you request changes.");
+        return SaveResult::Failed;
+    }
+    WriteTransaction transaction(m_library);
+    if (!transaction.begin()) {
+        m_errorString = transaction.errorString();
+        return SaveResult::Failed;
+    }
+    const QString now = Library::nowUtc();
+    // The decision is about the stored text, and only if the editor saw the
+    // current version of it.
+    QSqlQuery query(m_library->database());
+    query.prepare(u"UPDATE photos SET approval_state = :state, updated_at = :now, updated_by = :actor, "
+                  "row_version = row_version + 1 WHERE id = :id AND row_version = :version"_s);
+    query.bindValue(u":state"_s, captionApprovalKey(decision));
+    query.bindValue(u":now"_s, now);
+    query.bindValue(u":actor"_s, sqlText(m_library->actor()));
+    query.bindValue(u":id"_s, photo.id);
+    query.bindValue(u":version"_s, photo.rowVersion);
+    if (!query.exec()) {
+        fail(query, QObject::tr("Cannot record the decision on photo %1").arg(photo.virin));
+        return SaveResult::Failed;
+    }
+    if (query.numRowsAffected() != 1) {
+        m_errorString = QObject::tr("Photo %1 changed since you looked at it; review its caption again.").arg(photo.virin);
+        return SaveResult::Conflict;
+    }
+    query.prepare(u"INSERT INTO caption_approvals (photo_id, decision, caption, alt_text, comment, decided_by, decided_at) "
+                  "SELECT id, :decision, caption, alt_text, :comment, :actor, :now FROM photos WHERE id = :id"_s);
+    query.bindValue(u":decision"_s, captionApprovalKey(decision));
+    query.bindValue(u":comment"_s, sqlText(comment.trimmed()));
+    query.bindValue(u":actor"_s, sqlText(m_library->actor()));
+    query.bindValue(u":now"_s, now);
+    query.bindValue(u":id"_s, photo.id);
+    if (!query.exec()) {
+        fail(query, QObject::tr("Cannot record the decision on photo %1").arg(photo.virin));
+        return SaveResult::Failed;
+    }
+    m_library->audit(u"caption-"_s + captionApprovalKey(decision), u"photo"_s, photo.id, comment.trimmed());
+    if (!transaction.commit()) {
+        m_errorString = transaction.errorString();
+        return SaveResult::Failed;
+    }
+    photo.approval = decision;
+    photo.rowVersion += 1;
+    photo.updatedAt = QDateTime::fromString(now, Qt::ISODateWithMs);
+    photo.updatedBy = m_library->actor();
+    Q_EMIT m_library->photosChanged(photo.id);
+    return SaveResult::Saved;
+}
+
+QList<CaptionDecision> PhotoRepository::captionDecisions(qint64 photoId)
+{
+    QList<CaptionDecision> decisions;
+    QSqlQuery query(m_library->database());
+    query.prepare(u"SELECT id, photo_id, decision, caption, alt_text, comment, decided_by, decided_at "
+                  "FROM caption_approvals WHERE photo_id = :id ORDER BY id DESC"_s);
+    query.bindValue(u":id"_s, photoId);
+    if (!query.exec()) {
+        fail(query, QObject::tr("Cannot read the caption's review history"));
+        return decisions;
+    }
+    const QSqlRecord record = query.record();
+    auto value = [&](const char *name) { return query.value(record.indexOf(QLatin1StringView(name))); };
+    while (query.next()) {
+        CaptionDecision decision;
+        decision.id = value("id").toLongLong();
+        decision.photoId = value("photo_id").toLongLong();
+        decision.decision = captionApprovalFromKey(value("decision").toString()).value_or(CaptionApproval::Pending);
+        decision.caption = value("caption").toString();
+        decision.altText = value("alt_text").toString();
+        decision.comment = value("comment").toString();
+        decision.decidedBy = value("decided_by").toString();
+        decision.decidedAt = QDateTime::fromString(value("decided_at").toString(), Qt::ISODateWithMs);
+        decisions << decision;
+    }
+    return decisions;
 }

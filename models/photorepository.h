@@ -22,6 +22,19 @@ struct StoredImage
     QSize size;
 };
 
+// An editor's decision on a caption, tied to the exact text it saw.
+struct CaptionDecision
+{
+    qint64 id = 0;
+    qint64 photoId = 0;
+    CaptionApproval decision = CaptionApproval::Pending;
+    QString caption;
+    QString altText;
+    QString comment;
+    QString decidedBy;
+    QDateTime decidedAt;
+};
+
 // Photos, their metadata and their place in stories. Image bytes are stored
 // once per content hash. Thumbnails are made by the caller (this layer has no
 // image codecs) and passed in as encoded bytes.
@@ -43,8 +56,16 @@ public:
     // Sets the story's photo order to photoIds.
     bool reorder(qint64 storyId, const QList<qint64> &photoIds);
 
-    enum class SaveResult { Saved, Conflict, Failed };
+    enum class SaveResult { Saved, Conflict, Failed, NotAllowed };
+    // Saves the photo's metadata. An edit of the caption or alt text returns
+    // an approved (or changes-requested) caption to pending, in the audit log.
     SaveResult save(Photo &photo);
+
+    // Records an editor's decision on the caption and alt text as they are
+    // stored now. Writers (and people not in the library) are refused with
+    // NotAllowed; requesting changes needs a comment.
+    SaveResult decideCaption(Photo &photo, CaptionApproval decision, const QString &comment = {});
+    QList<CaptionDecision> captionDecisions(qint64 photoId);
 
     std::optional<StoredImage> image(const QString &hash);
     QByteArray thumbnail(qint64 photoId);
