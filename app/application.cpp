@@ -4,6 +4,7 @@
 #include "commandline.h"
 #include "librarysetup.h"
 #include "mainwindow.h"
+#include "photocommands.h"
 #include "previewpane.h"
 
 #include <QApplication>
@@ -30,6 +31,7 @@ void registerCommands()
     if (registered)
         return;
     registered = true;
+    registerPhotoCommands();
     // Later parts of the app (VIRIN, render, export, check, import, dump)
     // register theirs here.
 }

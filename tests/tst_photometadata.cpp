@@ -553,6 +553,9 @@ void TestPhotoMetadata::damagedInputs_data()
     QVERIFY(sample.size() > 10000);
     QTest::newRow("empty") << QByteArray() << false << u"empty"_s << QString();
     QTest::newRow("text file named .jpg") << QByteArray("Hello, this is not a photo.\n") << false << u"not an image"_s << QString();
+    QTest::newRow("GIF: not a format Newsdesk takes") << QByteArray("GIF89a\x01\x00\x01\x00\x00\x00\x00;", 14) << false
+                                                      << u"not an image"_s << QString();
+    QTest::newRow("one line of text") << QByteArray("not a photo\n") << false << u"not an image"_s << QString();
     QTest::newRow("JPEG start marker only") << QByteArray("\xff\xd8", 2) << false << u"not a JPEG"_s << QString();
     QTest::newRow("JPEG cut in its headers") << sample.left(300) << false << u"cut short"_s << QString();
     QTest::newRow("JPEG cut in the scan data") << sample.left(sample.size() / 2) << true << QString() << QString();
