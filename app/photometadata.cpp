@@ -113,6 +113,28 @@ QString unsupportedImageMessage()
     return tr("This is not an image Newsdesk can read (JPEG, PNG, TIFF or WebP).");
 }
 
+// Why imageData is not handed to Exiv2 at all; empty when it may be. Sets
+// Exiv2 up on first use.
+QString refusal(const QByteArray &imageData)
+{
+    if (imageData.isEmpty())
+        return tr("The file is empty.");
+    if (!isSupportedImage(imageData))
+        return unsupportedImageMessage();
+    initializeExiv2();
+    return {};
+}
+
+// The image with its metadata read. open() copies the bytes into Exiv2's
+// memory I/O, so the caller's bytes are never changed, even by a write.
+Exiv2::Image::UniquePtr openImage(const QByteArray &imageData)
+{
+    Exiv2::Image::UniquePtr image = Exiv2::ImageFactory::open(
+        reinterpret_cast<const Exiv2::byte *>(imageData.constData()), size_t(imageData.size()));
+    image->readMetadata();
+    return image;
+}
+
 // --- IIM -------------------------------------------------------------------
 
 enum class IimCharset { Utf8, Latin1, Unstated };
@@ -361,21 +383,12 @@ QString creditFromLine(const CaptionCreditLine &line)
 ReadResult read(const QByteArray &imageData)
 {
     ReadResult result;
-    if (imageData.isEmpty()) {
-        result.errorString = tr("The file is empty.");
+    result.errorString = refusal(imageData);
+    if (!result.errorString.isEmpty())
         return result;
-    }
-    if (!isSupportedImage(imageData)) {
-        result.errorString = unsupportedImageMessage();
-        return result;
-    }
-    initializeExiv2();
     CollectExiv2Messages collect(&result.notes);
     try {
-        const Exiv2::Image::UniquePtr image =
-            Exiv2::ImageFactory::open(reinterpret_cast<const Exiv2::byte *>(imageData.constData()),
-                                      size_t(imageData.size()));
-        image->readMetadata();
+        const Exiv2::Image::UniquePtr image = openImage(imageData);
         result.mimeType = QString::fromStdString(image->mimeType());
         if (image->pixelWidth() && image->pixelHeight())
             result.pixelSize = QSize(int(image->pixelWidth()), int(image->pixelHeight()));
@@ -648,23 +661,13 @@ QString embeddedCaption(const Photo &photo)
 WriteResult write(const QByteArray &imageData, const Photo &photo)
 {
     WriteResult result;
-    if (imageData.isEmpty()) {
-        result.errorString = tr("The file is empty.");
+    result.errorString = refusal(imageData);
+    if (!result.errorString.isEmpty())
         return result;
-    }
-    if (!isSupportedImage(imageData)) {
-        result.errorString = unsupportedImageMessage();
-        return result;
-    }
-    initializeExiv2();
     CollectExiv2Messages collect(&result.notes);
     using Kind = Writer::XmpKind;
     try {
-        // open() copies the bytes into Exiv2's memory I/O: imageData stays as it was.
-        const Exiv2::Image::UniquePtr image =
-            Exiv2::ImageFactory::open(reinterpret_cast<const Exiv2::byte *>(imageData.constData()),
-                                      size_t(imageData.size()));
-        image->readMetadata();
+        const Exiv2::Image::UniquePtr image = openImage(imageData);
         const bool writeIptc = canWrite(*image, Exiv2::mdIptc);
         if (!canWrite(*image, Exiv2::mdXmp)) {
             result.errorString = tr("Newsdesk cannot write metadata into %1 images.")

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "iptclimits.h"
+#include "photocommands.h"
 #include "photometadata.h"
 
 #include <QBuffer>
@@ -116,26 +117,16 @@ QStringList stringsOf(const QJsonValue &value)
 // Every metadata field of Photo, by the names the command line uses.
 QMap<QString, QString> fieldsOf(const Photo &photo)
 {
-    return {
-        {u"virin"_s, photo.virin},
-        {u"title"_s, photo.title},
-        {u"caption"_s, photo.caption},
-        {u"altText"_s, photo.altText},
-        {u"credit"_s, photo.credit},
-        {u"photographer"_s, photo.photographer},
-        {u"unit"_s, photo.unit},
-        {u"operation"_s, photo.operation},
-        {u"dateShot"_s, photo.dateShot.toString(Qt::ISODate)},
-        {u"city"_s, photo.city},
-        {u"sublocation"_s, photo.sublocation},
-        {u"state"_s, photo.state},
-        {u"country"_s, photo.country},
-        {u"countryCode"_s, photo.countryCode},
-        {u"keywords"_s, photo.keywords.join(u'|')},
-        {u"releaseState"_s, releaseStateKey(photo.releaseState)},
-        {u"releaseAuthority"_s, photo.releaseAuthority},
-        {u"captionWriter"_s, photo.captionWriter},
-    };
+    QMap<QString, QString> fields;
+    const QJsonObject json = PhotoCommands::photoJson(photo);
+    for (auto it = json.constBegin(); it != json.constEnd(); ++it) {
+        const QJsonValue value = it.value();
+        QStringList values;
+        for (const QJsonValue &item : value.isArray() ? value.toArray() : QJsonArray{value})
+            values << item.toString();
+        fields.insert(it.key(), values.join(u'|'));
+    }
+    return fields;
 }
 
 void compareFields(const Photo &actual, const Photo &expected)
