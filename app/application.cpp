@@ -6,6 +6,7 @@
 #include "mainwindow.h"
 #include "photocommands.h"
 #include "previewpane.h"
+#include "storycommands.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -31,6 +32,7 @@ void registerCommands()
     if (registered)
         return;
     registered = true;
+    registerStoryCommands();
     registerPhotoCommands();
     // Later parts of the app (VIRIN, render, export, check, import, dump)
     // register theirs here.
