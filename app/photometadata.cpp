@@ -125,12 +125,21 @@ QString refusal(const QByteArray &imageData)
     return {};
 }
 
-// The image with its metadata read. open() copies the bytes into Exiv2's
-// memory I/O, so the caller's bytes are never changed, even by a write.
+// The image with its metadata read, from a copy of imageData. Exiv2's
+// MemIo(data, size) does not copy: it keeps the caller's pointer, and writing
+// a TIFF changes the bytes in place through it (the fuzzer found this), which
+// would change the user's original wherever those bytes are shared. So the
+// bytes go into a buffer Exiv2 owns.
 Exiv2::Image::UniquePtr openImage(const QByteArray &imageData)
 {
-    Exiv2::Image::UniquePtr image = Exiv2::ImageFactory::open(
-        reinterpret_cast<const Exiv2::byte *>(imageData.constData()), size_t(imageData.size()));
+    auto io = std::make_unique<Exiv2::MemIo>();
+    if (io->write(reinterpret_cast<const Exiv2::byte *>(imageData.constData()), size_t(imageData.size()))
+        != size_t(imageData.size()))
+        throw Exiv2::Error(Exiv2::ErrorCode::kerMallocFailed);
+    io->seek(0, Exiv2::BasicIo::beg);
+    Exiv2::Image::UniquePtr image = Exiv2::ImageFactory::open(std::move(io));
+    if (!image)
+        throw Exiv2::Error(Exiv2::ErrorCode::kerMemoryContainsUnknownImageType);
     image->readMetadata();
     return image;
 }

@@ -179,6 +179,8 @@ private Q_SLOTS:
     void roundTrip();
     void exiftoolSeesWhatWasWritten();
     void originalIsNeverChanged();
+    void callersBytesAreNeverWritten_data();
+    void callersBytesAreNeverWritten();
     void dateShotFallsBackToExif();
     void iimCharacterSets_data();
     void iimCharacterSets();
@@ -405,6 +407,37 @@ void TestPhotoMetadata::originalIsNeverChanged()
     QCOMPARE(QCryptographicHash::hash(before, QCryptographicHash::Sha256), hash);
     QCOMPARE(QCryptographicHash::hash(fileBytes(path), QCryptographicHash::Sha256), hash);
     QCOMPARE(PhotoMetadata::readFile(path).photo.photographer, u"Navy Petty Officer 1st Class Alexander Kubitza"_s);
+}
+
+// Exiv2 writes some formats (TIFF) in place through the memory it was given;
+// the fuzzer found it writing into the caller's bytes. Given bytes that are
+// not ours to change (fromRawData over read-only copies), read and write must
+// leave them as they were.
+void TestPhotoMetadata::callersBytesAreNeverWritten_data()
+{
+    QTest::addColumn<QString>("file");
+    const QString corpus = QStringLiteral(NEWSDESK_SOURCE_DIR "/tests/fuzz/corpus/photometadata/");
+    QTest::newRow("TIFF the fuzzer found") << corpus + u"tiff-written-in-place.tif"_s;
+    QTest::newRow("TIFF with DoD metadata") << corpus + u"dod-tiny.tif"_s;
+    QTest::newRow("PNG") << corpus + u"dod-tiny.png"_s;
+    QTest::newRow("WebP") << corpus + u"dod-tiny.webp"_s;
+    QTest::newRow("JPEG") << sampleDir + u"/250306-D-PM193-1268K.jpg"_s;
+}
+
+void TestPhotoMetadata::callersBytesAreNeverWritten()
+{
+    QFETCH(QString, file);
+    const QByteArray original = fileBytes(file);
+    QVERIFY(!original.isEmpty());
+    QByteArray buffer = original;
+    buffer.detach();
+    const QByteArray borrowed = QByteArray::fromRawData(buffer.constData(), buffer.size());
+    const PhotoMetadata::ReadResult read = PhotoMetadata::read(borrowed);
+    QVERIFY2(read.ok, qPrintable(read.errorString));
+    const PhotoMetadata::WriteResult written = PhotoMetadata::write(borrowed, fullPhoto());
+    QVERIFY2(written.ok, qPrintable(written.errorString));
+    QVERIFY2(buffer == original, "the caller's bytes were changed");
+    QCOMPARE(PhotoMetadata::read(written.imageData).photo.virin, fullPhoto().virin);
 }
 
 void TestPhotoMetadata::dateShotFallsBackToExif()
