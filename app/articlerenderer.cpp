@@ -432,11 +432,17 @@ QString ArticleRenderer::description(const Story &story)
 
 QString ArticleRenderer::jsonLd(const Story &story, const QList<Photo> &photos, const Options &options)
 {
+    return jsonLdOf(story, placedPhotos(story.body, photos), description(story), options);
+}
+
+// jsonLd() for photos already known to be the placed ones, and the description.
+QString ArticleRenderer::jsonLdOf(const Story &story, const QList<Photo> &placed, const QString &summary, const Options &options)
+{
     QJsonObject article{
         {u"@context"_s, u"https://schema.org"_s},
         {u"@type"_s, u"NewsArticle"_s},
         {u"headline"_s, story.headline},
-        {u"description"_s, description(story)},
+        {u"description"_s, summary},
         {u"inLanguage"_s, options.language},
     };
     const QDateTime published = options.publishedAt.isValid() ? options.publishedAt : story.createdAt;
@@ -459,7 +465,7 @@ QString ArticleRenderer::jsonLd(const Story &story, const QList<Photo> &photos, 
         article.insert(u"mainEntityOfPage"_s, options.publicationUrl.toString(QUrl::FullyEncoded));
     }
     QJsonArray images;
-    for (const Photo &photo : placedPhotos(story.body, photos)) {
+    for (const Photo &photo : placed) {
         QJsonObject image{{u"@type"_s, u"ImageObject"_s}, {u"url"_s, publishedUrl(imageUrl(photo, options), options)}};
         if (!photo.title.isEmpty())
             image.insert(u"name"_s, photo.title);
@@ -535,7 +541,7 @@ QString ArticleRenderer::articleDocument(const Story &story, const QList<Photo> 
         html += u"<link rel=\"stylesheet\" href=\"%1\">\n"_s.arg(stylesheetFileName());
         break;
     }
-    html += u"<script type=\"application/ld+json\">%1</script>\n"_s.arg(jsonLd(story, photos, options));
+    html += u"<script type=\"application/ld+json\">%1</script>\n"_s.arg(jsonLdOf(story, placed, summary, options));
     html += u"</head>\n<body>\n<main>\n"_s;
     html += articleFragment(story, photos, options);
     html += u"</main>\n</body>\n</html>\n"_s;
@@ -544,8 +550,12 @@ QString ArticleRenderer::articleDocument(const Story &story, const QList<Photo> 
 
 QString ArticleRenderer::stylesheet()
 {
-    QFile styleFile(u":/templates/article.css"_s);
-    return styleFile.open(QIODevice::ReadOnly) ? QString::fromUtf8(styleFile.readAll()) : QString();
+    // Read once: the preview renders on every pause in typing.
+    static const QString css = [] {
+        QFile styleFile(u":/templates/article.css"_s);
+        return styleFile.open(QIODevice::ReadOnly) ? QString::fromUtf8(styleFile.readAll()) : QString();
+    }();
+    return css;
 }
 
 QString ArticleRenderer::stylesheetFileName()

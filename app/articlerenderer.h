@@ -124,4 +124,7 @@ public:
     // The article stylesheet and the name the export gives its file.
     static QString stylesheet();
     static QString stylesheetFileName();
+
+private:
+    static QString jsonLdOf(const Story &story, const QList<Photo> &placed, const QString &summary, const Options &options);
 };

@@ -52,7 +52,7 @@ void print(const char *what, const Figures &figures)
 }
 
 // A long story in the desk's style: quoted paragraphs, emphasis, links, a
-// pull quote now and then, a table, and a photo every eleven paragraphs.
+// pull quote now and then, a table, and a photo every ten paragraphs.
 QString longBody(int words, const QList<Photo> &photos, int *wordCount)
 {
     static const QStringList vocabulary = QString::fromUtf8(
@@ -92,7 +92,7 @@ QString longBody(int words, const QList<Photo> &photos, int *wordCount)
             body += text + u".\n\n"_s;
         if (paragraph == 50)
             body += u"| Country | Pledge |\n|:--|--:|\n| U.K. | 2.5 % |\n| U.S. | 3.4 % |\n\n"_s;
-        if (paragraph % 11 == 0 && photo < photos.size())
+        if (paragraph % 10 == 0 && photo < photos.size())
             body += u"![](photo:%1)\n\n"_s.arg(photos.at(photo++).virin);
     }
     *wordCount = written;
