@@ -6,6 +6,7 @@
 #include "commandline.h"
 #include "library.h"
 #include "photorepository.h"
+#include "quoteanalyzer.h"
 #include "storymarkdown.h"
 #include "storyrepository.h"
 #include "virin.h"
@@ -317,6 +318,21 @@ StoryFinding::Severity severityOf(CaptionFinding::Severity severity)
     return severity == CaptionFinding::Severity::Error ? StoryFinding::Severity::Error : StoryFinding::Severity::Warning;
 }
 
+QString quoteFindingCode(Quotes::Finding::Kind kind)
+{
+    switch (kind) {
+    case Quotes::Finding::Kind::UnbalancedQuotes:
+        return u"quote-unbalanced"_s;
+    case Quotes::Finding::Kind::NoSpeaker:
+        return u"quote-no-speaker"_s;
+    case Quotes::Finding::Kind::EditorialInsertion:
+        return u"quote-editorial-insertion"_s;
+    case Quotes::Finding::Kind::ContinuationMarks:
+        return u"quote-continuation-marks"_s;
+    }
+    return u"quote"_s;
+}
+
 } // namespace
 
 namespace StoryCommands {
@@ -349,6 +365,15 @@ QList<StoryFinding> checkStory(Library *library, const Story &story, const QList
         }
         for (const CaptionFinding &finding : CaptionChecker::check(photo))
             findings << StoryFinding{severityOf(finding.severity), u"caption-"_s + finding.rule, subject, prefix + finding.message};
+    }
+    // Quotation findings are the writer's to weigh: warnings and notes, never
+    // errors that would stop a story.
+    for (const Quotes::Finding &finding : Quotes::analyze(story.body).findings) {
+        const QString paragraph = tr("paragraph %1").arg(finding.paragraph + 1);
+        findings << StoryFinding{finding.severity == Quotes::Finding::Severity::Warning ? StoryFinding::Severity::Warning
+                                                                                       : StoryFinding::Severity::Info,
+                                 quoteFindingCode(finding.kind), paragraph,
+                                 tr("Paragraph %1: %2").arg(finding.paragraph + 1).arg(finding.message)};
     }
     return findings;
 }

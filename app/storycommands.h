@@ -28,7 +28,7 @@ namespace StoryCommands {
 
 // What `newsdesk check` reports: the export gate's findings, then for each of
 // the story's photos its image, VIRIN and caption findings, then the body's
-// quotation findings.
+// quotation findings (warnings and notes, subject "paragraph N").
 QList<StoryFinding> checkStory(Library *library, const Story &story, const QList<Photo> &storyPhotos);
 
 } // namespace StoryCommands

@@ -236,6 +236,15 @@ void TestStoryCommands::checkJsonIsStructured()
     QCOMPARE(codes.count(u"caption-not-approved"_s), 3);
     // The VIRIN checker's word on the trailing letter defense.gov adds.
     QVERIFY(codes.contains(u"virin-unusual"_s));
+    // The original's last paragraph opens a quotation it never closes.
+    bool unbalanced = false;
+    for (const QJsonValue &value : findings) {
+        const QJsonObject finding = value.toObject();
+        unbalanced = unbalanced
+            || (finding.value(u"code"_s).toString() == u"quote-unbalanced"_s && finding.value(u"subject"_s).toString() == u"paragraph 15"_s
+                && finding.value(u"severity"_s).toString() == u"warning"_s);
+    }
+    QVERIFY2(unbalanced, qPrintable(result.out));
 }
 
 void TestStoryCommands::checkOfClearedStoryHasNoGateFindings()
