@@ -181,6 +181,17 @@ void MainWindow::createActions()
     preferences->setShortcut(QKeySequence::Preferences);
     preferences->setMenuRole(QAction::PreferencesRole);
 
+    QMenu *storyMenu = menuBar()->addMenu(tr("&Story"));
+    storyMenu->addAction(newStory);
+    m_duplicateAction = storyMenu->addAction(QIcon::fromTheme(u"edit-copy"_s), tr("&Duplicate"), this, &MainWindow::duplicateStory);
+    m_duplicateAction->setObjectName(u"actionDuplicateStory"_s);
+    m_duplicateAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    m_archiveAction = storyMenu->addAction(QIcon::fromTheme(u"archive-insert"_s), tr("&Archive"), this, &MainWindow::toggleArchived);
+    m_archiveAction->setObjectName(u"actionArchiveStory"_s);
+    m_deleteAction = storyMenu->addAction(QIcon::fromTheme(u"edit-delete"_s), tr("De&lete…"), this, &MainWindow::deleteStory);
+    m_deleteAction->setObjectName(u"actionDeleteStory"_s);
+    m_deleteAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Delete));
+
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *focusList = view->addAction(tr("Go to Story &List"), this, [this] {
         if (m_storyList)
@@ -279,6 +290,8 @@ bool MainWindow::openLibrary(const QString &path)
             return std::nullopt;
         return PreviewPane::Image{image->data, image->mimeType.toLatin1()};
     });
+    m_storyList->view()->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_storyList->view()->addActions({m_duplicateAction, m_archiveAction, m_deleteAction});
     connect(m_storyList, &StoryListPanel::currentStoryChanged, this, [this](qint64 id) {
         if (id != currentStoryId())
             openStory(id);
@@ -398,6 +411,71 @@ void MainWindow::newStory()
     openStory(created->id);
     m_editor->headlineField()->setFocus();
     m_editor->headlineField()->selectAll();
+}
+
+void MainWindow::duplicateStory()
+{
+    if (!m_library || !m_editor->hasStory() || !saveCurrentStory())
+        return;
+    StoryRepository repository(m_library);
+    const std::optional<Story> copy = repository.duplicate(currentStoryId());
+    if (!copy) {
+        showError(tr("Cannot duplicate the story"), repository.errorString());
+        return;
+    }
+    openStory(copy->id);
+    statusBar()->showMessage(tr("Duplicated as \"%1\".").arg(copy->headline), 5000);
+}
+
+void MainWindow::toggleArchived()
+{
+    if (!m_library || !m_editor->hasStory() || !saveCurrentStory())
+        return;
+    Story story = m_editor->story();
+    const bool archiving = story.status != StoryStatus::Archived;
+    StoryRepository repository(m_library);
+    if (repository.setStatus(story, archiving ? StoryStatus::Archived : StoryStatus::Draft)
+        != StoryRepository::SaveResult::Saved) {
+        showError(archiving ? tr("Cannot archive the story") : tr("Cannot restore the story"), repository.errorString());
+        return;
+    }
+    m_editor->setStory(story);
+    statusBar()->showMessage(archiving ? tr("Archived \"%1\". Show archived stories with the status filter.").arg(story.headline)
+                                       : tr("\"%1\" is a draft again.").arg(story.headline),
+                             6000);
+    updateTitle();
+}
+
+bool MainWindow::deleteStory()
+{
+    if (!m_library || !m_editor->hasStory())
+        return false;
+    const Story story = m_editor->story();
+    QMessageBox box(QMessageBox::Warning, tr("Delete Story"),
+                    tr("Delete \"%1\" with its history? Its photos stay in the library. This cannot be undone; "
+                       "archive the story instead to keep it out of the way.")
+                        .arg(story.headline),
+                    QMessageBox::Cancel, this);
+    box.setObjectName(u"confirmDeleteStory"_s);
+    QAbstractButton *remove = box.addButton(tr("Delete"), QMessageBox::DestructiveRole);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    if (box.clickedButton() != remove)
+        return false;
+    StoryRepository repository(m_library);
+    if (!repository.remove(story.id)) {
+        showError(tr("Cannot delete the story"), repository.errorString());
+        return false;
+    }
+    // The text is gone on purpose: nothing to save.
+    m_editor->clear();
+    m_photoModel->setStory(0);
+    m_preview->setHtml(QString());
+    if (m_storyModel->rowCount() > 0)
+        openStory(m_storyModel->index(0).data(StoryListModel::IdRole).toLongLong());
+    updateTitle();
+    statusBar()->showMessage(tr("Deleted \"%1\".").arg(story.headline), 5000);
+    return true;
 }
 
 void MainWindow::chooseLibrary()
@@ -522,8 +600,13 @@ void MainWindow::updateTitle()
     setWindowTitle(title + u" — Newsdesk"_s);
     if (m_saveAction)
         m_saveAction->setEnabled(m_editor->isModified());
-    if (m_exportAction)
-        m_exportAction->setEnabled(m_editor->hasStory());
+    for (QAction *action : {m_exportAction, m_duplicateAction, m_archiveAction, m_deleteAction}) {
+        if (action)
+            action->setEnabled(m_editor->hasStory());
+    }
+    if (m_archiveAction)
+        m_archiveAction->setText(m_editor->hasStory() && m_editor->story().status == StoryStatus::Archived ? tr("Un&archive")
+                                                                                                          : tr("&Archive"));
 }
 
 void MainWindow::showError(const QString &title, const QString &message)

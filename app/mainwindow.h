@@ -59,6 +59,10 @@ private:
     void restoreSettings();
     void saveSettings();
     void newStory();
+    void duplicateStory();
+    void toggleArchived();
+    // Asks first; false when the user says no or the delete failed.
+    bool deleteStory();
     void chooseLibrary();
     void exportStory();
     void showPreferences();
@@ -89,4 +93,7 @@ private:
 
     QAction *m_saveAction = nullptr;
     QAction *m_exportAction = nullptr;
+    QAction *m_duplicateAction = nullptr;
+    QAction *m_archiveAction = nullptr;
+    QAction *m_deleteAction = nullptr;
 };

@@ -10,9 +10,12 @@
 #include "storylistpanel.h"
 #include "storyrepository.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
 #include <QLineEdit>
+#include <QMessageBox>
+#include <QTimer>
 #include <QListView>
 #include <QSettings>
 #include <QSplitter>
@@ -36,6 +39,10 @@ private Q_SLOTS:
     void newStoryActionCreatesAndFocusesHeadline();
     void brokenLibraryKeepsTheOpenOne();
     void layoutAndLastStoryPersist();
+    void duplicateCopiesTextAndPhotos();
+    void archiveHidesStoryFromDefaultList();
+    void deleteAsksFirst_data();
+    void deleteAsksFirst();
 
 private:
     QString libraryPath() const { return m_dir->filePath(u"library.newsdesk"_s); }
@@ -179,6 +186,67 @@ void TestMainWindow::layoutAndLastStoryPersist()
     QCOMPARE(window.currentStoryId(), chosen);
     QCOMPARE(window.size(), size);
     QCOMPARE(window.findChild<QSplitter *>(u"mainSplitter"_s)->sizes(), sizes);
+}
+
+void TestMainWindow::duplicateCopiesTextAndPhotos()
+{
+    MainWindow window;
+    QVERIFY(window.openLibrary(libraryPath()));
+    const qint64 original = window.currentStoryId();
+    window.findChild<QAction *>(u"actionDuplicateStory"_s)->trigger();
+    QVERIFY(window.currentStoryId() != original);
+    QVERIFY(window.editor()->headlineField()->text().endsWith(u"(copy)"_s));
+    QCOMPARE(window.mediaPanel()->view()->model()->rowCount(), 3);
+    QCOMPARE(window.storyList()->view()->model()->rowCount(), 2);
+}
+
+void TestMainWindow::archiveHidesStoryFromDefaultList()
+{
+    MainWindow window;
+    QVERIFY(window.openLibrary(libraryPath()));
+    const qint64 id = window.currentStoryId();
+    QAction *archive = window.findChild<QAction *>(u"actionArchiveStory"_s);
+    archive->trigger();
+    QCOMPARE(StoryRepository(window.library()).load(id)->status, StoryStatus::Archived);
+    QCOMPARE(window.storyList()->view()->model()->rowCount(), 0);
+    QCOMPARE(archive->text(), u"Un&archive"_s);
+    archive->trigger();
+    QCOMPARE(StoryRepository(window.library()).load(id)->status, StoryStatus::Draft);
+    QCOMPARE(window.storyList()->view()->model()->rowCount(), 1);
+}
+
+void TestMainWindow::deleteAsksFirst_data()
+{
+    QTest::addColumn<bool>("confirm");
+    QTest::newRow("confirmed") << true;
+    QTest::newRow("cancelled") << false;
+}
+
+void TestMainWindow::deleteAsksFirst()
+{
+    QFETCH(bool, confirm);
+    MainWindow window;
+    QVERIFY(window.openLibrary(libraryPath()));
+    window.show();
+    const qint64 id = window.currentStoryId();
+    // Answer the confirmation once it is up.
+    QTimer::singleShot(0, &window, [&] {
+        QTRY_VERIFY(QApplication::activeModalWidget());
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        QVERIFY(box);
+        QCOMPARE(box->objectName(), u"confirmDeleteStory"_s);
+        const QList<QAbstractButton *> buttons = box->buttons();
+        for (QAbstractButton *button : buttons) {
+            if ((box->buttonRole(button) == QMessageBox::DestructiveRole) == confirm) {
+                button->click();
+                return;
+            }
+        }
+    });
+    window.findChild<QAction *>(u"actionDeleteStory"_s)->trigger();
+    const bool exists = StoryRepository(window.library()).load(id).has_value();
+    QCOMPARE(exists, !confirm);
+    QCOMPARE(window.storyList()->view()->model()->rowCount(), confirm ? 0 : 1);
 }
 
 int main(int argc, char **argv)
