@@ -1,0 +1,709 @@
+// SPDX-License-Identifier: MIT
+#include "photometadata.h"
+
+#include "captionchecker.h"
+#include "iptclimits.h"
+#include "virin.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QStringDecoder>
+
+#include <exiv2/exiv2.hpp>
+
+#include <mutex>
+
+using namespace Qt::StringLiterals;
+
+namespace PhotoMetadata {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("PhotoMetadata", text);
+}
+
+// Exiv2 reports recoverable damage ("IPTC dataset has invalid size") through
+// its log handler, not through exceptions. While a read or write runs, the
+// messages go to that call's notes.
+thread_local QStringList *currentNotes = nullptr;
+
+void noteExiv2Message(int level, const char *message)
+{
+    if (currentNotes && level >= Exiv2::LogMsg::warn && message)
+        currentNotes->append(tr("Exiv2: %1").arg(QString::fromUtf8(message).trimmed()));
+}
+
+class CollectExiv2Messages
+{
+public:
+    explicit CollectExiv2Messages(QStringList *notes)
+        : m_previous(currentNotes)
+    {
+        currentNotes = notes;
+    }
+    ~CollectExiv2Messages() { currentNotes = m_previous; }
+    CollectExiv2Messages(const CollectExiv2Messages &) = delete;
+    CollectExiv2Messages &operator=(const CollectExiv2Messages &) = delete;
+
+private:
+    QStringList *m_previous;
+};
+
+// Adobe's XMP toolkit inside Exiv2 is not thread-safe; thumbnails and imports
+// run off the GUI thread, so it gets a lock (as Exiv2's documentation asks).
+void initializeExiv2()
+{
+    static const bool initialized = [] {
+        static std::mutex xmpMutex;
+        Exiv2::XmpParser::initialize(
+            [](void *data, bool lock) {
+                auto *mutex = static_cast<std::mutex *>(data);
+                if (lock)
+                    mutex->lock();
+                else
+                    mutex->unlock();
+            },
+            &xmpMutex);
+        Exiv2::LogMsg::setLevel(Exiv2::LogMsg::warn);
+        Exiv2::LogMsg::setHandler(&noteExiv2Message);
+        return true;
+    }();
+    Q_UNUSED(initialized);
+}
+
+QString errorMessage(const Exiv2::Error &error)
+{
+    switch (error.code()) {
+    case Exiv2::ErrorCode::kerMemoryContainsUnknownImageType:
+    case Exiv2::ErrorCode::kerFileContainsUnknownImageType:
+        return tr("This is not an image Newsdesk can read (JPEG, PNG, TIFF or WebP).");
+    case Exiv2::ErrorCode::kerNotAnImage:
+    case Exiv2::ErrorCode::kerNotAJpeg:
+        return tr("This is not a JPEG image, or its start is damaged.");
+    case Exiv2::ErrorCode::kerFailedToReadImageData:
+    case Exiv2::ErrorCode::kerInputDataReadFailed:
+        return tr("The image is cut short or damaged; its metadata cannot be read.");
+    default:
+        return tr("The image's metadata is damaged and cannot be read (%1).").arg(QString::fromUtf8(error.what()));
+    }
+}
+
+// --- IIM -------------------------------------------------------------------
+
+enum class IimCharset { Utf8, Latin1, Unstated };
+
+IimCharset charsetOf(const Exiv2::IptcData &iptc)
+{
+    const auto it = iptc.findKey(Exiv2::IptcKey("Iptc.Envelope.CharacterSet"));
+    if (it == iptc.end())
+        return IimCharset::Unstated;
+    // ESC % G is UTF-8; ESC % / G and ESC % / I are its "level" forms.
+    const std::string escape = it->toString();
+    return escape.rfind("\x1b%", 0) == 0 ? IimCharset::Utf8 : IimCharset::Latin1;
+}
+
+QString decodeIim(std::string bytes, IimCharset charset)
+{
+    while (!bytes.empty() && bytes.back() == '\0')
+        bytes.pop_back();
+    const QByteArrayView view(bytes.data(), qsizetype(bytes.size()));
+    if (charset == IimCharset::Latin1)
+        return QString::fromLatin1(view);
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    QString text = decoder.decode(view);
+    if (charset == IimCharset::Unstated && decoder.hasError())
+        return QString::fromLatin1(view);
+    // A tool that cut at the byte limit inside a character leaves half of it.
+    while (text.endsWith(QChar::ReplacementCharacter))
+        text.chop(1);
+    return text;
+}
+
+QStringList iimValues(const Exiv2::IptcData &iptc, const char *key, IimCharset charset)
+{
+    QStringList values;
+    for (const Exiv2::Iptcdatum &datum : iptc) {
+        if (datum.key() == key)
+            values << decodeIim(datum.toString(), charset);
+    }
+    return values;
+}
+
+QString iimValue(const Exiv2::IptcData &iptc, const char *key, IimCharset charset)
+{
+    return iimValues(iptc, key, charset).value(0);
+}
+
+// --- XMP -------------------------------------------------------------------
+
+const Exiv2::Xmpdatum *findXmp(const Exiv2::XmpData &xmp, const char *key)
+{
+    const auto it = xmp.findKey(Exiv2::XmpKey(key));
+    return it == xmp.end() ? nullptr : &*it;
+}
+
+QStringList xmpValues(const Exiv2::XmpData &xmp, const char *key)
+{
+    QStringList values;
+    const Exiv2::Xmpdatum *datum = findXmp(xmp, key);
+    if (!datum)
+        return values;
+    if (const auto *langAlt = dynamic_cast<const Exiv2::LangAltValue *>(&datum->value())) {
+        const auto preferred = langAlt->value_.find("x-default");
+        if (preferred != langAlt->value_.end())
+            values << QString::fromStdString(preferred->second);
+        else if (!langAlt->value_.empty())
+            values << QString::fromStdString(langAlt->value_.begin()->second);
+        return values;
+    }
+    if (const auto *array = dynamic_cast<const Exiv2::XmpArrayValue *>(&datum->value())) {
+        for (size_t i = 0; i < array->count(); ++i)
+            values << QString::fromStdString(array->toString(i));
+        return values;
+    }
+    values << QString::fromStdString(datum->toString());
+    return values;
+}
+
+QString xmpValue(const Exiv2::XmpData &xmp, const char *key)
+{
+    return xmpValues(xmp, key).value(0);
+}
+
+// --- choosing between IIM and XMP ----------------------------------------------
+
+struct Source
+{
+    const char *iimKey;
+    const char *iimName;
+    const char *xmpKey;
+    const char *xmpName;
+    QString photoField; // for the byte limit
+};
+
+class Reader
+{
+public:
+    Reader(const Exiv2::IptcData &iptc, const Exiv2::XmpData &xmp, QStringList &notes)
+        : m_iptc(iptc)
+        , m_xmp(xmp)
+        , m_charset(charsetOf(iptc))
+        , m_notes(notes)
+    {
+    }
+
+    // IIM first; XMP where IIM is empty or was cut (XMP longer and starting
+    // with the IIM text).
+    QString text(const Source &source, bool noteConflict = true)
+    {
+        const QString iim = source.iimKey ? iimValue(m_iptc, source.iimKey, m_charset) : QString();
+        const QString xmp = source.xmpKey ? xmpValue(m_xmp, source.xmpKey) : QString();
+        return choose(iim, xmp, source, noteConflict).trimmed();
+    }
+
+    QStringList list(const Source &source)
+    {
+        const QStringList iim = iimValues(m_iptc, source.iimKey, m_charset);
+        const QStringList xmp = xmpValues(m_xmp, source.xmpKey);
+        if (iim.isEmpty() || xmp.isEmpty())
+            return trimmed(iim.isEmpty() ? xmp : iim);
+        if (iim.size() != xmp.size()) {
+            m_notes << tr("IPTC %1 and XMP %2 list different keywords; took IPTC.")
+                           .arg(QLatin1StringView(source.iimName), QLatin1StringView(source.xmpName));
+            return trimmed(iim);
+        }
+        QStringList merged;
+        for (qsizetype i = 0; i < iim.size(); ++i)
+            merged << choose(iim.at(i), xmp.at(i), source, true);
+        return trimmed(merged);
+    }
+
+    IimCharset charset() const { return m_charset; }
+
+private:
+    static QStringList trimmed(QStringList values)
+    {
+        for (QString &value : values)
+            value = value.trimmed();
+        values.removeAll(QString());
+        return values;
+    }
+
+    QString choose(const QString &iim, const QString &xmp, const Source &source, bool noteConflict)
+    {
+        if (iim.trimmed().isEmpty())
+            return xmp;
+        if (xmp.trimmed().isEmpty() || iim == xmp)
+            return iim;
+        if (xmp.size() > iim.size() && xmp.startsWith(iim)) {
+            const int limit = IptcLimits::maxBytes(source.photoField);
+            if (limit && IptcLimits::utf8Bytes(iim) > limit - 4)
+                m_notes << tr("IPTC %1 was cut at its %2-byte limit (\"%3\"); took the full XMP %4.")
+                               .arg(QLatin1StringView(source.iimName))
+                               .arg(limit)
+                               .arg(iim, QLatin1StringView(source.xmpName));
+            else
+                m_notes << tr("IPTC %1 is shorter than XMP %2; took XMP.")
+                               .arg(QLatin1StringView(source.iimName), QLatin1StringView(source.xmpName));
+            return xmp;
+        }
+        if (noteConflict && iim.trimmed() != xmp.trimmed())
+            m_notes << tr("IPTC %1 (\"%2\") and XMP %3 (\"%4\") differ; took IPTC.")
+                           .arg(QLatin1StringView(source.iimName), iim, QLatin1StringView(source.xmpName), xmp);
+        return iim;
+    }
+
+    const Exiv2::IptcData &m_iptc;
+    const Exiv2::XmpData &m_xmp;
+    IimCharset m_charset;
+    QStringList &m_notes;
+};
+
+const Source objectName{"Iptc.Application2.ObjectName", "Object Name", "Xmp.dc.title", "dc:title", u"virin"_s};
+const Source headline{"Iptc.Application2.Headline", "Headline", "Xmp.photoshop.Headline", "photoshop:Headline",
+                      u"title"_s};
+const Source event{nullptr, nullptr, "Xmp.iptcExt.Event", "Iptc4xmpExt:Event", QString()};
+const Source caption{"Iptc.Application2.Caption", "Caption-Abstract", "Xmp.dc.description", "dc:description",
+                     u"caption"_s};
+const Source byline{"Iptc.Application2.Byline", "By-line", "Xmp.dc.creator", "dc:creator", u"photographer"_s};
+const Source bylineTitle{"Iptc.Application2.BylineTitle", "By-line Title", "Xmp.photoshop.AuthorsPosition",
+                         "photoshop:AuthorsPosition", u"unit"_s};
+const Source credit{"Iptc.Application2.Credit", "Credit", "Xmp.photoshop.Credit", "photoshop:Credit", QString()};
+const Source city{"Iptc.Application2.City", "City", "Xmp.photoshop.City", "photoshop:City", u"city"_s};
+const Source sublocation{"Iptc.Application2.SubLocation", "Sub-location", "Xmp.iptc.Location",
+                         "Iptc4xmpCore:Location", u"sublocation"_s};
+const Source state{"Iptc.Application2.ProvinceState", "Province-State", "Xmp.photoshop.State", "photoshop:State",
+                   u"state"_s};
+const Source country{"Iptc.Application2.CountryName", "Country Name", "Xmp.photoshop.Country", "photoshop:Country",
+                     u"country"_s};
+const Source countryCode{"Iptc.Application2.CountryCode", "Country Code", "Xmp.iptc.CountryCode",
+                         "Iptc4xmpCore:CountryCode", u"countryCode"_s};
+const Source instructions{"Iptc.Application2.SpecialInstructions", "Special Instructions",
+                          "Xmp.photoshop.Instructions", "photoshop:Instructions", u"releaseAuthority"_s};
+const Source keywords{"Iptc.Application2.Keywords", "Keywords", "Xmp.dc.subject", "dc:subject", u"keywords"_s};
+const Source writerEditor{"Iptc.Application2.Writer", "Writer-Editor", "Xmp.photoshop.CaptionWriter",
+                    "photoshop:CaptionWriter", u"captionWriter"_s};
+const Source altText{nullptr, nullptr, "Xmp.iptc.AltTextAccessibility", "Iptc4xmpCore:AltTextAccessibility",
+                     QString()};
+
+bool looksLikeVirin(const QString &text)
+{
+    static const QRegularExpression shape(u"^\\s*[0-9]{6}[-_][A-Za-z][-_]"_s);
+    return shape.match(text).hasMatch();
+}
+
+// "2025-03-06", "2025-03-06T10:00:00-05:00", "2025:03:06 10:00:00".
+QDate dateFrom(QString text)
+{
+    text = text.trimmed().left(10);
+    text.replace(u':', u'-');
+    return QDate::fromString(text, Qt::ISODate);
+}
+
+QDate dateShot(const Exiv2::IptcData &iptc, const Exiv2::XmpData &xmp, const Exiv2::ExifData &exif,
+               QStringList &notes)
+{
+    QDate iim;
+    const auto created = iptc.findKey(Exiv2::IptcKey("Iptc.Application2.DateCreated"));
+    if (created != iptc.end())
+        iim = dateFrom(QString::fromStdString(created->toString()));
+    const QDate fromXmp = dateFrom(xmpValue(xmp, "Xmp.photoshop.DateCreated"));
+    QDate original;
+    const auto taken = exif.findKey(Exiv2::ExifKey("Exif.Photo.DateTimeOriginal"));
+    if (taken != exif.end())
+        original = dateFrom(QString::fromStdString(taken->toString()));
+    if (iim.isValid() && fromXmp.isValid() && iim != fromXmp)
+        notes << tr("IPTC Date Created (%1) and XMP photoshop:DateCreated (%2) differ; took IPTC.")
+                     .arg(iim.toString(Qt::ISODate), fromXmp.toString(Qt::ISODate));
+    if (iim.isValid())
+        return iim;
+    if (fromXmp.isValid())
+        return fromXmp;
+    return original;
+}
+
+// defense.gov writes the credit as "Rank Name, DOD".
+QString creditFromLine(const CaptionCreditLine &line)
+{
+    const QString organization = line.organization.compare(u"DoD"_s, Qt::CaseInsensitive) == 0
+        ? u"DOD"_s
+        : line.organization;
+    return line.photographer % u", "_s % organization;
+}
+
+} // namespace
+
+ReadResult read(const QByteArray &imageData)
+{
+    ReadResult result;
+    if (imageData.isEmpty()) {
+        result.errorString = tr("The file is empty.");
+        return result;
+    }
+    initializeExiv2();
+    CollectExiv2Messages collect(&result.notes);
+    try {
+        const Exiv2::Image::UniquePtr image =
+            Exiv2::ImageFactory::open(reinterpret_cast<const Exiv2::byte *>(imageData.constData()),
+                                      size_t(imageData.size()));
+        image->readMetadata();
+        result.mimeType = QString::fromStdString(image->mimeType());
+        if (image->pixelWidth() && image->pixelHeight())
+            result.pixelSize = QSize(int(image->pixelWidth()), int(image->pixelHeight()));
+        const Exiv2::IptcData &iptc = image->iptcData();
+        const Exiv2::XmpData &xmp = image->xmpData();
+        const Exiv2::ExifData &exif = image->exifData();
+        result.hasIptc = !iptc.empty();
+        result.hasXmp = !xmp.empty();
+        result.hasExif = !exif.empty();
+
+        Reader reader(iptc, xmp, result.notes);
+        Photo &photo = result.photo;
+
+        // The VIRIN is in Object Name or dc:title; DoD files put it in both.
+        const QString iimName = iimValue(iptc, objectName.iimKey, reader.charset()).trimmed();
+        const QString xmpTitle = xmpValue(xmp, objectName.xmpKey).trimmed();
+        QString otherTitle;
+        if (looksLikeVirin(iimName)) {
+            photo.virin = iimName;
+            if (!xmpTitle.isEmpty() && !looksLikeVirin(xmpTitle))
+                otherTitle = xmpTitle;
+            else if (!xmpTitle.isEmpty() && xmpTitle != iimName)
+                result.notes << tr("IPTC Object Name (%1) and XMP dc:title (%2) hold different VIRINs; took IPTC.")
+                                    .arg(iimName, xmpTitle);
+        } else if (looksLikeVirin(xmpTitle)) {
+            photo.virin = xmpTitle;
+            otherTitle = iimName;
+        } else {
+            otherTitle = reader.text(objectName);
+        }
+        const QString headlineText = reader.text(headline);
+        photo.operation = reader.text(event);
+        if (!otherTitle.isEmpty()) {
+            photo.title = otherTitle;
+            if (photo.operation.isEmpty())
+                photo.operation = headlineText;
+        } else {
+            photo.title = headlineText;
+        }
+
+        const QString fullCaption = reader.text(caption);
+        const std::optional<CaptionCreditLine> creditLine = CaptionChecker::findCreditLine(fullCaption);
+        if (creditLine && creditLine->wellFormed) {
+            photo.credit = creditFromLine(*creditLine);
+            // An illustration keeps its credit and disclosure in the caption:
+            // they must not be lost or turned into a plain "photo by".
+            photo.caption = creditLine->illustration ? fullCaption : CaptionChecker::withoutCreditLine(fullCaption);
+        } else {
+            photo.caption = fullCaption;
+            photo.credit = reader.text(credit);
+        }
+        photo.photographer = reader.text(byline);
+        photo.unit = reader.text(bylineTitle);
+        photo.dateShot = dateShot(iptc, xmp, exif, result.notes);
+        photo.city = reader.text(city);
+        photo.sublocation = reader.text(sublocation);
+        photo.state = reader.text(state);
+        photo.country = reader.text(country);
+        // IIM's 2:100 holds ISO 3166 alpha-3 ("USA"), XMP often alpha-2 ("US"):
+        // not a conflict worth a note.
+        photo.countryCode = reader.text(countryCode, false);
+        photo.keywords = reader.list(keywords);
+        photo.captionWriter = reader.text(writerEditor);
+        photo.altText = reader.text(altText);
+
+        const QString instructionText = reader.text(instructions);
+        bool recognized = false;
+        photo.releaseState = IptcLimits::releaseFromInstructions(instructionText, &photo.releaseAuthority, &recognized);
+        if (!recognized && !instructionText.isEmpty())
+            result.notes << tr("Special Instructions (\"%1\") name no release state; the photo is Not Reviewed.")
+                                .arg(instructionText);
+        if (!result.hasIptc && !result.hasXmp)
+            result.notes << tr("The image carries no IPTC or XMP metadata.");
+        result.ok = true;
+    } catch (const Exiv2::Error &error) {
+        result.errorString = errorMessage(error);
+    } catch (const std::exception &error) {
+        // Absurd lengths in a damaged file can end in bad_alloc or
+        // out_of_range inside Exiv2.
+        result.errorString = tr("The image's metadata is damaged and cannot be read (%1).")
+                                 .arg(QString::fromUtf8(error.what()));
+    }
+    if (!result.ok)
+        result.photo = Photo();
+    return result;
+}
+
+ReadResult readFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        ReadResult result;
+        result.errorString = tr("Cannot open %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+        return result;
+    }
+    ReadResult result = read(file.readAll());
+    if (!result.ok)
+        result.errorString = QDir::toNativeSeparators(path) % u": "_s % result.errorString;
+    else
+        result.photo.fileName = QFileInfo(path).fileName();
+    return result;
+}
+
+// --- writing ---------------------------------------------------------------
+
+namespace {
+
+// The organization for a credit line: "Rank Name, DOD" → "DoD"; without one,
+// the VIRIN's service.
+QString creditOrganization(const Photo &photo, QString *photographer)
+{
+    const qsizetype comma = photo.credit.lastIndexOf(u", "_s);
+    if (comma > 0) {
+        *photographer = photo.credit.left(comma).trimmed();
+        const QString organization = photo.credit.mid(comma + 2).trimmed();
+        return organization.compare(u"DOD"_s, Qt::CaseInsensitive) == 0 ? u"DoD"_s : organization;
+    }
+    *photographer = photo.credit.trimmed();
+    const Virin virin = Virin::parse(photo.virin);
+    switch (virin.service.unicode()) {
+    case u'D':
+        return u"DoD"_s;
+    case u'A':
+    case u'F':
+    case u'G':
+    case u'M':
+    case u'N':
+    case u'X':
+        return u"U.S. "_s % virin.serviceName;
+    default:
+        return virin.serviceName;
+    }
+}
+
+void eraseIptc(Exiv2::IptcData &iptc, const char *key)
+{
+    for (auto it = iptc.begin(); it != iptc.end();) {
+        if (it->key() == key)
+            it = iptc.erase(it);
+        else
+            ++it;
+    }
+}
+
+void eraseXmp(Exiv2::XmpData &xmp, const char *key)
+{
+    const std::string prefix = std::string(key) + '[';
+    for (auto it = xmp.begin(); it != xmp.end();) {
+        if (it->key() == key || it->key().rfind(prefix, 0) == 0)
+            it = xmp.erase(it);
+        else
+            ++it;
+    }
+}
+
+class Writer
+{
+public:
+    Writer(Exiv2::IptcData &iptc, Exiv2::XmpData &xmp, bool writeIptc, QStringList &notes)
+        : m_iptc(iptc)
+        , m_xmp(xmp)
+        , m_writeIptc(writeIptc)
+        , m_notes(notes)
+    {
+    }
+
+    void iim(const Source &source, const QString &text)
+    {
+        if (!m_writeIptc || !source.iimKey)
+            return;
+        eraseIptc(m_iptc, source.iimKey);
+        add(source, text);
+    }
+
+    void iimList(const Source &source, const QStringList &values)
+    {
+        if (!m_writeIptc)
+            return;
+        eraseIptc(m_iptc, source.iimKey);
+        for (const QString &value : values)
+            add(source, value);
+    }
+
+    enum class XmpKind { Text, LangAlt, Seq, Bag };
+
+    void xmp(const Source &source, const QString &text, XmpKind kind)
+    {
+        xmpList(source, text.trimmed().isEmpty() ? QStringList() : QStringList{text.trimmed()}, kind);
+    }
+
+    void xmpList(const Source &source, const QStringList &values, XmpKind kind)
+    {
+        eraseXmp(m_xmp, source.xmpKey);
+        if (values.isEmpty())
+            return;
+        const Exiv2::XmpKey key(source.xmpKey);
+        switch (kind) {
+        case XmpKind::Text: {
+            const Exiv2::XmpTextValue value(values.first().toStdString());
+            m_xmp.add(key, &value);
+            break;
+        }
+        case XmpKind::LangAlt: {
+            Exiv2::LangAltValue value;
+            value.value_["x-default"] = values.first().toStdString();
+            m_xmp.add(key, &value);
+            break;
+        }
+        case XmpKind::Seq:
+        case XmpKind::Bag: {
+            Exiv2::XmpArrayValue value(kind == XmpKind::Seq ? Exiv2::xmpSeq : Exiv2::xmpBag);
+            for (const QString &item : values)
+                value.read(item.toStdString());
+            m_xmp.add(key, &value);
+            break;
+        }
+        }
+    }
+
+    void both(const Source &source, const QString &text, XmpKind kind)
+    {
+        iim(source, text);
+        xmp(source, text, kind);
+    }
+
+private:
+    void add(const Source &source, const QString &text)
+    {
+        const QString trimmed = text.trimmed();
+        if (trimmed.isEmpty())
+            return;
+        const int limit = IptcLimits::maxBytes(source.photoField);
+        const QString kept = limit ? IptcLimits::fitting(trimmed, limit) : trimmed;
+        if (kept.size() < trimmed.size())
+            m_notes << tr("IPTC %1 holds %2 bytes: cut to \"%3\" (XMP %4 has it all).")
+                           .arg(QLatin1StringView(source.iimName))
+                           .arg(limit)
+                           .arg(kept, QLatin1StringView(source.xmpName ? source.xmpName : ""));
+        Exiv2::Iptcdatum datum{Exiv2::IptcKey(source.iimKey)};
+        datum.setValue(kept.toStdString());
+        m_iptc.add(datum);
+    }
+
+    Exiv2::IptcData &m_iptc;
+    Exiv2::XmpData &m_xmp;
+    bool m_writeIptc;
+    QStringList &m_notes;
+};
+
+bool canWrite(const Exiv2::Image &image, Exiv2::MetadataId metadata)
+{
+    const Exiv2::AccessMode mode = image.checkMode(metadata);
+    return mode == Exiv2::amWrite || mode == Exiv2::amReadWrite;
+}
+
+} // namespace
+
+QString embeddedCaption(const Photo &photo)
+{
+    const QString text = photo.caption.trimmed();
+    if (photo.credit.trimmed().isEmpty() || CaptionChecker::findCreditLine(text))
+        return text;
+    QString photographer;
+    const QString organization = creditOrganization(photo, &photographer);
+    const QString line = organization.isEmpty() ? u"(Photo by "_s % photographer % u')'
+                                                : CaptionChecker::creditLine(organization, photographer);
+    return text.isEmpty() ? line : text % u' ' % line;
+}
+
+WriteResult write(const QByteArray &imageData, const Photo &photo)
+{
+    WriteResult result;
+    if (imageData.isEmpty()) {
+        result.errorString = tr("The file is empty.");
+        return result;
+    }
+    initializeExiv2();
+    CollectExiv2Messages collect(&result.notes);
+    using Kind = Writer::XmpKind;
+    try {
+        // open() copies the bytes into Exiv2's memory I/O: imageData stays as it was.
+        const Exiv2::Image::UniquePtr image =
+            Exiv2::ImageFactory::open(reinterpret_cast<const Exiv2::byte *>(imageData.constData()),
+                                      size_t(imageData.size()));
+        image->readMetadata();
+        const bool writeIptc = canWrite(*image, Exiv2::mdIptc);
+        if (!canWrite(*image, Exiv2::mdXmp)) {
+            result.errorString = tr("Newsdesk cannot write metadata into %1 images.")
+                                     .arg(QString::fromStdString(image->mimeType()));
+            return result;
+        }
+        if (!writeIptc)
+            result.notes << tr("%1 images carry no IPTC IIM; the metadata went into XMP only.")
+                                .arg(QString::fromStdString(image->mimeType()));
+        Exiv2::IptcData iptc = image->iptcData();
+        Exiv2::XmpData xmp = image->xmpData();
+        Writer writer(iptc, xmp, writeIptc, result.notes);
+
+        if (writeIptc) {
+            // Everything below is UTF-8; say so, or readers guess Latin-1.
+            eraseIptc(iptc, "Iptc.Envelope.CharacterSet");
+            iptc["Iptc.Envelope.CharacterSet"] = std::string("\x1b%G");
+        }
+        writer.iim(objectName, photo.virin);
+        writer.xmp(objectName, photo.virin, Kind::LangAlt);
+        writer.both(headline, photo.title, Kind::Text);
+        writer.xmp(event, photo.operation, Kind::LangAlt);
+        writer.both(caption, embeddedCaption(photo), Kind::LangAlt);
+        writer.iim(byline, photo.photographer);
+        writer.xmp(byline, photo.photographer, Kind::Seq);
+        writer.both(bylineTitle, photo.unit, Kind::Text);
+        writer.both(city, photo.city, Kind::Text);
+        writer.both(sublocation, photo.sublocation, Kind::Text);
+        writer.both(state, photo.state, Kind::Text);
+        writer.both(country, photo.country, Kind::Text);
+        writer.both(countryCode, photo.countryCode, Kind::Text);
+        writer.iimList(keywords, photo.keywords);
+        writer.xmpList(keywords, photo.keywords, Kind::Bag);
+        writer.both(instructions, IptcLimits::specialInstructions(photo.releaseState, photo.releaseAuthority),
+                    Kind::Text);
+        writer.both(writerEditor, photo.captionWriter, Kind::Text);
+        writer.xmp(altText, photo.altText, Kind::LangAlt);
+
+        if (writeIptc) {
+            eraseIptc(iptc, "Iptc.Application2.DateCreated");
+            if (photo.dateShot.isValid())
+                iptc["Iptc.Application2.DateCreated"] = photo.dateShot.toString(Qt::ISODate).toStdString();
+        }
+        eraseXmp(xmp, "Xmp.photoshop.DateCreated");
+        if (photo.dateShot.isValid())
+            xmp["Xmp.photoshop.DateCreated"] = photo.dateShot.toString(Qt::ISODate).toStdString();
+
+        if (writeIptc)
+            image->setIptcData(iptc);
+        image->setXmpData(xmp);
+        image->writeMetadata();
+
+        Exiv2::BasicIo &io = image->io();
+        io.seek(0, Exiv2::BasicIo::beg);
+        const Exiv2::DataBuf buffer = io.read(io.size());
+        if (buffer.empty()) {
+            result.errorString = tr("Exiv2 wrote an empty image.");
+            return result;
+        }
+        result.imageData = QByteArray(reinterpret_cast<const char *>(buffer.c_data()), qsizetype(buffer.size()));
+        result.ok = true;
+    } catch (const Exiv2::Error &error) {
+        result.errorString = errorMessage(error);
+    } catch (const std::exception &error) {
+        result.errorString = tr("The image's metadata cannot be written (%1).").arg(QString::fromUtf8(error.what()));
+    }
+    return result;
+}
+
+} // namespace PhotoMetadata
