@@ -7,6 +7,8 @@
 #include "librarysetup.h"
 #include "markdowneditor.h"
 #include "mediapanel.h"
+#include "photoform.h"
+#include "photoimporter.h"
 #include "photolistmodel.h"
 #include "photorepository.h"
 #include "previewpane.h"
@@ -27,7 +29,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QProgressDialog>
 #include <QPushButton>
+#include <QTextBlock>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSaveFile>
@@ -276,7 +280,7 @@ bool MainWindow::openLibrary(const QString &path)
     m_storyModel = new StoryListModel(library, library);
     m_photoModel = new PhotoListModel(library, library);
     m_storyList = new StoryListPanel(m_storyModel);
-    m_media = new MediaPanel(m_photoModel);
+    m_media = new MediaPanel(m_photoModel, library);
     replaceContent(m_listHolder, m_storyList);
     replaceContent(m_mediaHolder, m_media);
     if (old)
@@ -290,6 +294,26 @@ bool MainWindow::openLibrary(const QString &path)
             return std::nullopt;
         return PreviewPane::Image{image->data, image->mimeType.toLatin1()};
     });
+    connect(m_media, &MediaPanel::addPhotosRequested, this, [this] {
+        const QStringList files = QFileDialog::getOpenFileNames(this, tr("Add Photos"), QString(),
+                                                                tr("Images (*.jpg *.jpeg *.png *.tif *.tiff *.webp)"));
+        if (!files.isEmpty())
+            importPhotos(files);
+    });
+    connect(m_media, &MediaPanel::photosOffered, this, [this](const QStringList &files, const QImage &image) {
+        importPhotos(files, image);
+    });
+    connect(m_media, &MediaPanel::insertIntoBodyRequested, this, &MainWindow::insertPhotoInBody);
+    connect(m_media, &MediaPanel::removeFromStoryRequested, this, [this](qint64 photoId) {
+        PhotoRepository repository(m_library);
+        if (!repository.detach(currentStoryId(), photoId))
+            showError(tr("Cannot remove the photo"), repository.errorString());
+        else
+            statusBar()->showMessage(tr("Removed the photo from this story; it stays in the library."), 5000);
+        schedulePreview();
+    });
+    connect(m_media, &MediaPanel::errorOccurred, this, [this](const QString &error) { showError(tr("Photo"), error); });
+    connect(m_media->form(), &PhotoForm::saved, this, &MainWindow::schedulePreview);
     m_storyList->view()->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_storyList->view()->addActions({m_duplicateAction, m_archiveAction, m_deleteAction});
     connect(m_storyList, &StoryListPanel::currentStoryChanged, this, [this](qint64 id) {
@@ -476,6 +500,67 @@ bool MainWindow::deleteStory()
     updateTitle();
     statusBar()->showMessage(tr("Deleted \"%1\".").arg(story.headline), 5000);
     return true;
+}
+
+PhotoImporter *MainWindow::importPhotos(const QStringList &files, const QImage &pastedImage)
+{
+    if (!m_library || !m_editor->hasStory())
+        return nullptr;
+    auto *importer = new PhotoImporter(m_library, currentStoryId(), this);
+    const int total = pastedImage.isNull() ? int(files.size()) : 1;
+    auto *progress = new QProgressDialog(tr("Adding photos…"), tr("Cancel"), 0, total, this);
+    progress->setObjectName(u"photoImportProgress"_s);
+    progress->setWindowModality(Qt::NonModal);
+    progress->setMinimumDuration(400);
+    progress->setAttribute(Qt::WA_DeleteOnClose);
+    connect(progress, &QProgressDialog::canceled, importer, &PhotoImporter::cancel);
+    connect(importer, &PhotoImporter::progress, progress, [progress](int done, int all) {
+        progress->setMaximum(all);
+        progress->setValue(done);
+        progress->setLabelText(tr("Adding photos… %1 of %2").arg(done).arg(all));
+    });
+    connect(importer, &PhotoImporter::finished, this, [this, importer, progress](int added, const QStringList &problems) {
+        progress->close();
+        importer->deleteLater();
+        if (!importer->addedPhotoIds().isEmpty())
+            m_media->selectPhoto(importer->addedPhotoIds().constLast());
+        statusBar()->showMessage(tr("Added %n photo(s).", nullptr, added), 6000);
+        if (!problems.isEmpty()) {
+            m_errorString = problems.join(u'\n');
+            if (!qEnvironmentVariableIsSet("NEWSDESK_NO_DIALOGS")) {
+                auto *box = new QMessageBox(QMessageBox::Warning, tr("Adding photos"),
+                                            tr("%n photo(s) added. Some files need attention:", nullptr, added),
+                                            QMessageBox::Ok, this);
+                box->setDetailedText(m_errorString);
+                box->setInformativeText(problems.mid(0, 5).join(u'\n'));
+                box->setAttribute(Qt::WA_DeleteOnClose);
+                box->open();
+            }
+        }
+    });
+    if (pastedImage.isNull())
+        importer->start(files);
+    else
+        importer->startWithImage(pastedImage);
+    return importer;
+}
+
+void MainWindow::insertPhotoInBody(const QString &virin)
+{
+    if (!m_editor->hasStory() || virin.isEmpty())
+        return;
+    MarkdownEditor *body = m_editor->bodyEditor();
+    QTextCursor cursor = body->textCursor();
+    // A figure is a paragraph of its own: after the paragraph the cursor is in.
+    cursor.beginEditBlock();
+    cursor.movePosition(QTextCursor::EndOfBlock);
+    const bool atStart = cursor.atStart();
+    const QString before = atStart ? QString() : u"\n\n"_s;
+    const bool nextIsBlank = !cursor.block().next().isValid() || cursor.block().next().text().trimmed().isEmpty();
+    cursor.insertText(before + u"![](photo:%1)"_s.arg(virin) + (nextIsBlank ? QString() : u"\n"_s));
+    cursor.endEditBlock();
+    body->setTextCursor(cursor);
+    body->setFocus();
 }
 
 void MainWindow::chooseLibrary()

@@ -3,6 +3,7 @@
 
 #include "story.h"
 
+#include <QImage>
 #include <QMainWindow>
 #include <QPointer>
 
@@ -45,6 +46,12 @@ public:
     // Opens story id in the editor, saving the one open before.
     bool openStory(qint64 id);
     qint64 currentStoryId() const;
+
+    // Adds image files (or a pasted image) to the open story, off the GUI
+    // thread, with progress. Returns the importer (null when no story).
+    class PhotoImporter *importPhotos(const QStringList &files, const QImage &pastedImage = {});
+    // Places ![](photo:VIRIN) in the body at the cursor, as its own paragraph.
+    void insertPhotoInBody(const QString &virin);
 
     // Saves the open story if it has changes. False (and nothing lost: the
     // editor keeps the text) when the save failed or conflicted.

@@ -290,7 +290,10 @@ QString Library::actor() const
 
 void Library::setActor(const QString &actor)
 {
+    if (actor == m_actor)
+        return;
     m_actor = actor;
+    Q_EMIT actorChanged(actor);
 }
 
 bool Library::audit(const QString &action, const QString &entity, qint64 entityId, const QString &detail)

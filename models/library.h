@@ -95,6 +95,8 @@ Q_SIGNALS:
     // Emitted after any committed change to stories or photos, by this process.
     void storiesChanged();
     void photosChanged(qint64 photoId);
+    // Someone else is working now (what they may do can change).
+    void actorChanged(const QString &actor);
 
 private:
     bool openConnection(const QString &databaseName, bool isFile);
