@@ -93,7 +93,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_centerSplitter->setObjectName(u"centerSplitter"_s);
     m_centerSplitter->addWidget(m_editor);
     m_centerSplitter->addWidget(m_mediaHolder);
-    m_centerSplitter->setStretchFactor(0, 3);
+    m_centerSplitter->setStretchFactor(0, 1);
     m_centerSplitter->setStretchFactor(1, 1);
     m_mainSplitter->addWidget(m_listHolder);
     m_mainSplitter->addWidget(m_centerSplitter);
@@ -237,7 +237,7 @@ void MainWindow::showEvent(QShowEvent *event)
     if (!m_mainSplitter->restoreState(settings.value(u"window/mainSplitter"_s).toByteArray()))
         m_mainSplitter->setSizes({300, 650, 650});
     if (!m_centerSplitter->restoreState(settings.value(u"window/centerSplitter"_s).toByteArray()))
-        m_centerSplitter->setSizes({700, 300});
+        m_centerSplitter->setSizes({520, 480});
 }
 
 void MainWindow::saveSettings()

@@ -85,11 +85,12 @@ MediaPanel::MediaPanel(PhotoListModel *model, Library *library, QWidget *parent)
     m_view->setObjectName(u"photoList"_s);
     m_view->setModel(proxy);
     m_view->setViewMode(QListView::IconMode);
-    m_view->setFlow(QListView::LeftToRight);
+    m_view->setFlow(QListView::TopToBottom);
     m_view->setWrapping(false);
     m_view->setIconSize(QSize(160, 107));
     m_view->setGridSize(QSize(176, 150));
-    m_view->setMinimumHeight(165);
+    m_view->setMinimumWidth(196);
+    m_view->setMaximumWidth(230);
     m_view->setWordWrap(true);
     m_view->setUniformItemSizes(true);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -97,7 +98,7 @@ MediaPanel::MediaPanel(PhotoListModel *model, Library *library, QWidget *parent)
     m_view->setDragDropMode(QAbstractItemView::InternalMove);
     m_view->setDefaultDropAction(Qt::MoveAction);
     m_view->installEventFilter(this);
-    m_view->setToolTip(tr("Drag to reorder (or Ctrl+Left/Right). Drop image files here, or paste an image."));
+    m_view->setToolTip(tr("Drag to reorder (or Ctrl+Up/Down). Drop image files here, or paste an image."));
 
     // The summary gives way before the buttons when the panel is narrow.
     m_summary->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
@@ -117,19 +118,18 @@ MediaPanel::MediaPanel(PhotoListModel *model, Library *library, QWidget *parent)
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
 
-    auto *top = new QWidget(this);
-    auto *topLayout = new QVBoxLayout(top);
-    topLayout->setContentsMargins(0, 0, 0, 0);
-    topLayout->addLayout(buttons);
-    topLayout->addWidget(m_view);
-    auto *splitter = new QSplitter(Qt::Vertical, this);
+    // Buttons across the top; thumbnails in a column beside the form, so the
+    // form has the height it needs.
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setObjectName(u"mediaSplitter"_s);
-    splitter->addWidget(top);
+    splitter->addWidget(m_view);
     splitter->addWidget(scroll);
     splitter->setStretchFactor(1, 1);
+    splitter->setChildrenCollapsible(false);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(splitter);
+    layout->addLayout(buttons);
+    layout->addWidget(splitter, 1);
 
     connect(m_add, &QPushButton::clicked, this, &MediaPanel::addPhotosRequested);
     connect(m_insert, &QPushButton::clicked, this, [this] {
@@ -270,8 +270,8 @@ bool MediaPanel::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_view && event->type() == QEvent::KeyPress) {
         auto *key = static_cast<QKeyEvent *>(event);
-        if (key->modifiers() == Qt::ControlModifier && (key->key() == Qt::Key_Left || key->key() == Qt::Key_Right)) {
-            moveCurrent(key->key() == Qt::Key_Left ? -1 : 1);
+        if (key->modifiers() == Qt::ControlModifier && (key->key() == Qt::Key_Up || key->key() == Qt::Key_Down)) {
+            moveCurrent(key->key() == Qt::Key_Up ? -1 : 1);
             return true;
         }
     }

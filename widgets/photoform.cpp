@@ -145,6 +145,8 @@ QLineEdit *PhotoForm::addLine(const QString &name, const QString &label, const Q
     });
     auto *row = new QHBoxLayout;
     row->addWidget(edit, 1);
+    auto *column = new QVBoxLayout;
+    column->addLayout(row);
     if (IptcLimits::maxBytes(name) > 0 || name == u"keywords"_s) {
         auto *counter = new QLabel(this);
         counter->setObjectName(name + u"Counter"_s);
@@ -152,8 +154,17 @@ QLineEdit *PhotoForm::addLine(const QString &name, const QString &label, const Q
         counter->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
         m_counters.insert(name, counter);
         row->addWidget(counter);
+        // What IPTC would cut, under the field, only while something would be.
+        auto *cut = new QLabel(this);
+        cut->setObjectName(name + u"Cut"_s);
+        cut->setWordWrap(true);
+        cut->hide();
+        m_cutNotices.insert(name, cut);
+        column->addWidget(cut);
     }
-    m_layout->addRow(label, row);
+    auto *caption = new QLabel(label, this);
+    caption->setBuddy(edit);
+    m_layout->addRow(caption, column);
     return edit;
 }
 
@@ -172,7 +183,9 @@ QPlainTextEdit *PhotoForm::addText(const QString &name, const QString &label, in
     counter->setWordWrap(true);
     m_counters.insert(name, counter);
     column->addWidget(counter);
-    m_layout->addRow(label, column);
+    auto *caption = new QLabel(label, this);
+    caption->setBuddy(edit);
+    m_layout->addRow(caption, column);
     return edit;
 }
 
@@ -356,14 +369,21 @@ void PhotoForm::updateCounters()
         }
         const qsizetype bytes = IptcLimits::utf8Bytes(value);
         const bool over = bytes > limit;
-        QString label = u"<span style=\"color:%1\">%2/%3 B</span>"_s.arg(over ? errorColor : QString()).arg(bytes).arg(limit);
+        counter->setText(u"<span style=\"color:%1\">%2/%3 B</span>"_s.arg(over ? errorColor : QString()).arg(bytes).arg(limit));
+        QString notice;
         if (over) {
             const QString kept = IptcLimits::fitting(value, limit);
-            const QString cut = value.mid(kept.size());
-            label += u" <span style=\"color:%1\">"_s.arg(errorColor)
-                + tr("IPTC keeps only %1 bytes; cut: “%2”").arg(limit).arg(cut.toHtmlEscaped()) + u"</span>"_s;
+            notice = u"<span style=\"color:%1\">"_s.arg(errorColor)
+                + tr("IPTC keeps only %1 bytes; this would be cut: “%2”").arg(limit).arg(value.mid(kept.size()).toHtmlEscaped())
+                + u"</span>"_s;
         }
-        counter->setText(label);
+        // Multi-line fields show the notice in their counter line.
+        if (QLabel *cut = m_cutNotices.value(name)) {
+            cut->setText(notice);
+            cut->setVisible(over);
+        } else if (over) {
+            counter->setText(counter->text() + u' ' + notice);
+        }
         counter->setToolTip(tr("IPTC %1 holds at most %2 bytes of UTF-8; DoD ingest cuts the rest silently.")
                                 .arg(IptcLimits::fieldFor(name)->name)
                                 .arg(limit));
@@ -474,6 +494,11 @@ QWidget *PhotoForm::field(const QString &name) const
 QLabel *PhotoForm::counter(const QString &name) const
 {
     return m_counters.value(name);
+}
+
+QLabel *PhotoForm::cutNotice(const QString &name) const
+{
+    return m_cutNotices.value(name);
 }
 
 QLabel *PhotoForm::virinVerdict() const

@@ -41,6 +41,8 @@ public:
     // The widget editing a Photo field ("caption", "virin" …), for tests.
     QWidget *field(const QString &name) const;
     QLabel *counter(const QString &name) const;
+    // Under a one-line field: what IPTC would cut, shown only when it would.
+    QLabel *cutNotice(const QString &name) const;
     QLabel *virinVerdict() const;
     QListWidget *findings() const;
     QPushButton *approveButton() const;
@@ -70,6 +72,7 @@ private:
     bool m_loading = false;
     QHash<QString, QWidget *> m_fields;
     QHash<QString, QLabel *> m_counters;
+    QHash<QString, QLabel *> m_cutNotices;
     class QFormLayout *m_layout;
     QDateEdit *m_dateShot;
     QComboBox *m_release;
