@@ -4,7 +4,9 @@
 #include "commandline.h"
 #include "librarysetup.h"
 #include "mainwindow.h"
+#include "photocommands.h"
 #include "previewpane.h"
+#include "storycommands.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -30,6 +32,8 @@ void registerCommands()
     if (registered)
         return;
     registered = true;
+    registerStoryCommands();
+    registerPhotoCommands();
     // Later parts of the app (VIRIN, render, export, check, import, dump)
     // register theirs here.
 }

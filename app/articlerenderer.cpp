@@ -1,12 +1,19 @@
 // SPDX-License-Identifier: MIT
 #include "articlerenderer.h"
 
+#include <QCryptographicHash>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QSet>
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
 #include <memory>
+#include <tuple>
 
 using namespace Qt::StringLiterals;
 
@@ -32,41 +39,67 @@ void attachExtensions(cmark_parser *parser)
     }
 }
 
-// The photo named by a paragraph that holds nothing but ![…](photo:VIRIN).
-const Photo *placedPhoto(cmark_node *paragraph, const QHash<QString, const Photo *> &byVirin)
-{
-    cmark_node *child = cmark_node_first_child(paragraph);
-    if (!child || cmark_node_next(child) || cmark_node_get_type(child) != CMARK_NODE_IMAGE)
-        return nullptr;
-    const QString url = QString::fromUtf8(cmark_node_get_url(child));
-    if (!url.startsWith(photoScheme))
-        return nullptr;
-    return byVirin.value(url.mid(photoScheme.size()).trimmed(), nullptr);
-}
-
 QString escaped(const QString &text)
 {
     return text.toHtmlEscaped();
 }
 
-} // namespace
-
-QString ArticleRenderer::imageUrl(const Photo &photo, const Options &options)
+QString literalOf(cmark_node *node)
 {
-    const QString name = photo.virin.isEmpty() ? u"photo-%1"_s.arg(photo.id) : photo.virin;
-    switch (options.imageLinks) {
-    case Options::ImageLinks::LibraryScheme:
-        return u"newsdesk-image:/%1"_s.arg(photo.imageHash);
-    case Options::ImageLinks::ExportFiles:
-        return u"images/%1.jpg"_s.arg(name);
-    }
-    return {};
+    const char *literal = cmark_node_get_literal(node);
+    return literal ? QString::fromUtf8(literal) : QString();
 }
 
-QString ArticleRenderer::figureHtml(const Photo &photo, const Options &options)
+// The text a reader sees in an inline subtree, without markup.
+QString plainText(cmark_node *node)
 {
-    QString html = u"<figure class=\"photo\" id=\"photo-%1\">\n"_s.arg(escaped(photo.virin));
-    html += u"<img src=\"%1\" alt=\"%2\" loading=\"lazy\">\n"_s.arg(escaped(imageUrl(photo, options)), escaped(photo.altText));
+    QString text;
+    for (cmark_node *child = cmark_node_first_child(node); child; child = cmark_node_next(child)) {
+        switch (cmark_node_get_type(child)) {
+        case CMARK_NODE_TEXT:
+        case CMARK_NODE_CODE:
+            text += literalOf(child);
+            break;
+        case CMARK_NODE_SOFTBREAK:
+        case CMARK_NODE_LINEBREAK:
+            text += u' ';
+            break;
+        case CMARK_NODE_HTML_INLINE:
+            break; // never shown
+        default:
+            text += plainText(child);
+        }
+    }
+    return text;
+}
+
+// The VIRIN named by a paragraph that holds nothing but ![…](photo:VIRIN).
+std::optional<QString> placementIn(cmark_node *paragraph)
+{
+    if (cmark_node_get_type(paragraph) != CMARK_NODE_PARAGRAPH)
+        return std::nullopt;
+    cmark_node *child = cmark_node_first_child(paragraph);
+    if (!child || cmark_node_next(child) || cmark_node_get_type(child) != CMARK_NODE_IMAGE)
+        return std::nullopt;
+    const QString url = QString::fromUtf8(cmark_node_get_url(child));
+    if (!url.startsWith(photoScheme))
+        return std::nullopt;
+    return url.mid(photoScheme.size()).trimmed();
+}
+
+QString sourcePosAttribute(cmark_node *node)
+{
+    return u" data-sourcepos=\"%1:%2-%3:%4\""_s.arg(cmark_node_get_start_line(node))
+        .arg(cmark_node_get_start_column(node))
+        .arg(cmark_node_get_end_line(node))
+        .arg(cmark_node_get_end_column(node));
+}
+
+QString figureHtmlWith(const Photo &photo, const ArticleRenderer::Options &options, const QString &extraAttributes)
+{
+    QString html = u"<figure class=\"photo\" id=\"photo-%1\"%2>\n"_s.arg(escaped(photo.virin), extraAttributes);
+    html += u"<img src=\"%1\" alt=\"%2\" loading=\"lazy\">\n"_s.arg(escaped(ArticleRenderer::imageUrl(photo, options)),
+                                                                 escaped(photo.altText));
     html += u"<figcaption>\n"_s;
     if (!photo.title.isEmpty())
         html += u"<span class=\"photo-title\">%1</span>\n"_s.arg(escaped(photo.title));
@@ -80,66 +113,452 @@ QString ArticleRenderer::figureHtml(const Photo &photo, const Options &options)
     return html;
 }
 
-QString ArticleRenderer::bodyHtml(const QString &markdown, const QList<Photo> &photos, const Options &options)
+// "— Speaker", "―Speaker" or "-- Speaker": the speaker, or nothing.
+std::optional<QString> attribution(const QString &line)
 {
+    static const QRegularExpression pattern(u"^\\s*(?:\\x{2014}|\\x{2015}|--)\\s*(\\S.*)$"_s);
+    const QRegularExpressionMatch match = pattern.match(line);
+    if (!match.hasMatch())
+        return std::nullopt;
+    return match.captured(1).trimmed();
+}
+
+// The speaker of a pull quote, taken out of the block quote; nothing when the
+// quote has no attribution line (then it stays a plain block quote).
+std::optional<QString> takeSpeaker(cmark_node *quote)
+{
+    cmark_node *last = cmark_node_last_child(quote);
+    if (!last || cmark_node_get_type(last) != CMARK_NODE_PARAGRAPH)
+        return std::nullopt;
+    // The attribution as its own paragraph after a blank "> " line.
+    if (cmark_node_previous(last)) {
+        const std::optional<QString> speaker = attribution(plainText(last));
+        cmark_node *first = cmark_node_first_child(last);
+        if (speaker && first && cmark_node_get_type(first) == CMARK_NODE_TEXT && attribution(literalOf(first))) {
+            cmark_node_free(last); // unlinks it too
+            return speaker;
+        }
+    }
+    // The attribution as the paragraph's last line.
+    cmark_node *lineBreak = nullptr;
+    for (cmark_node *child = cmark_node_last_child(last); child; child = cmark_node_previous(child)) {
+        const cmark_node_type type = cmark_node_get_type(child);
+        if (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK) {
+            lineBreak = child;
+            break;
+        }
+    }
+    if (!lineBreak)
+        return std::nullopt;
+    cmark_node *first = cmark_node_next(lineBreak);
+    if (!first || cmark_node_get_type(first) != CMARK_NODE_TEXT || !attribution(literalOf(first)))
+        return std::nullopt;
+    QString line;
+    for (cmark_node *node = first; node; node = cmark_node_next(node)) {
+        const cmark_node_type type = cmark_node_get_type(node);
+        line += (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE) ? literalOf(node) : plainText(node);
+    }
+    const std::optional<QString> speaker = attribution(line);
+    if (!speaker)
+        return std::nullopt;
+    while (cmark_node *node = cmark_node_next(lineBreak))
+        cmark_node_free(node);
+    cmark_node_free(lineBreak);
+    return speaker;
+}
+
+// Replaces node by a custom block that writes before and after around
+// node's children.
+cmark_node *wrapInCustomBlock(cmark_node *node, const QString &before, const QString &after)
+{
+    cmark_node *wrapper = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+    cmark_node_set_on_enter(wrapper, before.toUtf8().constData());
+    cmark_node_set_on_exit(wrapper, after.toUtf8().constData());
+    while (cmark_node *child = cmark_node_first_child(node))
+        cmark_node_append_child(wrapper, child);
+    cmark_node_replace(node, wrapper);
+    return wrapper;
+}
+
+// The body parsed, with photo paragraphs, pull quotes and the dateline turned
+// into our own HTML. Custom nodes are written as given while raw HTML from the
+// source stays suppressed (no CMARK_OPT_UNSAFE).
+struct ParsedBody
+{
+    int cmarkOptions = 0;
+    std::unique_ptr<cmark_parser, ParserDeleter> parser;
+    std::unique_ptr<cmark_node, NodeDeleter> document;
+    // Source lines of the top-level nodes we made (cmark gives them none).
+    QHash<cmark_node *, std::pair<int, int>> lines;
+
+    std::pair<int, int> linesOf(cmark_node *node) const
+    {
+        return lines.value(node, {cmark_node_get_start_line(node), cmark_node_get_end_line(node)});
+    }
+    QString render(cmark_node *node) const
+    {
+        char *html = cmark_render_html(node, cmarkOptions, cmark_parser_get_syntax_extensions(parser.get()));
+        QString result = QString::fromUtf8(html);
+        cmark_get_default_mem_allocator()->free(html);
+        return result;
+    }
+};
+
+std::unique_ptr<ParsedBody> parseMarkdown(const QString &markdown, bool sourcePositions)
+{
+    auto parsed = std::make_unique<ParsedBody>();
+    // No CMARK_OPT_UNSAFE: raw HTML and javascript: links are dropped. Table
+    // alignment as style attributes, since HTML5 has no align attribute.
+    parsed->cmarkOptions = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES;
+    if (sourcePositions)
+        parsed->cmarkOptions |= CMARK_OPT_SOURCEPOS;
+    parsed->parser.reset(cmark_parser_new(parsed->cmarkOptions));
+    attachExtensions(parsed->parser.get());
+    const QByteArray utf8 = markdown.toUtf8();
+    cmark_parser_feed(parsed->parser.get(), utf8.constData(), size_t(utf8.size()));
+    parsed->document.reset(cmark_parser_finish(parsed->parser.get()));
+    cmark_consolidate_text_nodes(parsed->document.get());
+    return parsed;
+}
+
+std::unique_ptr<ParsedBody> parseBody(const QString &markdown, const QString &dateline, const QList<Photo> &photos,
+                                      const ArticleRenderer::Options &options)
+{
+    std::unique_ptr<ParsedBody> parsed = parseMarkdown(markdown, options.sourcePositions);
     QHash<QString, const Photo *> byVirin;
     for (const Photo &photo : photos)
         byVirin.insert(photo.virin, &photo);
 
-    // No CMARK_OPT_UNSAFE: raw HTML and javascript: links are dropped.
-    int cmarkOptions = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8;
-    if (options.sourcePositions)
-        cmarkOptions |= CMARK_OPT_SOURCEPOS;
-    std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(cmarkOptions));
-    attachExtensions(parser.get());
-    const QByteArray utf8 = markdown.toUtf8();
-    cmark_parser_feed(parser.get(), utf8.constData(), size_t(utf8.size()));
-    std::unique_ptr<cmark_node, NodeDeleter> document(cmark_parser_finish(parser.get()));
+    QList<cmark_node *> topLevel;
+    for (cmark_node *node = cmark_node_first_child(parsed->document.get()); node; node = cmark_node_next(node))
+        topLevel << node;
 
-    // Photo paragraphs become custom blocks whose HTML is our <figure>;
-    // custom blocks are written as given, while raw HTML stays suppressed.
-    QList<cmark_node *> paragraphs;
-    for (cmark_node *node = cmark_node_first_child(document.get()); node; node = cmark_node_next(node)) {
-        if (cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH)
-            paragraphs << node;
+    bool datelinePlaced = dateline.trimmed().isEmpty();
+    for (cmark_node *node : std::as_const(topLevel)) {
+        const std::pair<int, int> lines{cmark_node_get_start_line(node), cmark_node_get_end_line(node)};
+        const QString position = options.sourcePositions ? sourcePosAttribute(node) : QString();
+        if (const std::optional<QString> virin = placementIn(node)) {
+            if (const Photo *photo = byVirin.value(*virin, nullptr)) {
+                cmark_node *figure = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+                cmark_node_set_on_enter(figure, figureHtmlWith(*photo, options, position).toUtf8().constData());
+                cmark_node_set_on_exit(figure, "");
+                cmark_node_replace(node, figure);
+                cmark_node_free(node);
+                parsed->lines.insert(figure, lines);
+                continue;
+            }
+        }
+        const cmark_node_type type = cmark_node_get_type(node);
+        if (type == CMARK_NODE_BLOCK_QUOTE) {
+            if (const std::optional<QString> speaker = takeSpeaker(node)) {
+                cmark_node *quote = wrapInCustomBlock(
+                    node, u"<figure class=\"quote\"%1>\n<blockquote class=\"pull-quote\">\n"_s.arg(position),
+                    u"</blockquote>\n<figcaption>— <span class=\"speaker\">%1</span></figcaption>\n</figure>\n"_s.arg(
+                        escaped(*speaker)));
+                cmark_node_free(node);
+                parsed->lines.insert(quote, lines);
+            }
+        } else if (type == CMARK_NODE_PARAGRAPH && !datelinePlaced) {
+            // The dateline opens the story's first paragraph: "WASHINGTON — …".
+            cmark_node *span = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+            cmark_node_set_on_enter(span, u"<span class=\"dateline\">%1</span> "_s.arg(escaped(dateline.trimmed())).toUtf8().constData());
+            cmark_node_set_on_exit(span, "");
+            cmark_node_prepend_child(node, span);
+            datelinePlaced = true;
+        }
     }
-    for (cmark_node *paragraph : std::as_const(paragraphs)) {
-        const Photo *photo = placedPhoto(paragraph, byVirin);
-        if (!photo)
-            continue;
-        cmark_node *figure = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
-        cmark_node_set_on_enter(figure, figureHtml(*photo, options).toUtf8().constData());
-        cmark_node_set_on_exit(figure, "");
-        cmark_node_replace(paragraph, figure);
-        cmark_node_free(paragraph);
-    }
-
-    char *html = cmark_render_html(document.get(), cmarkOptions, cmark_parser_get_syntax_extensions(parser.get()));
-    const QString result = QString::fromUtf8(html);
-    cmark_get_default_mem_allocator()->free(html);
-    return result;
+    return parsed;
 }
 
-QString ArticleRenderer::articleDocument(const Story &story, const QList<Photo> &photos, const Options &options)
+QString hashKey(const QString &html)
 {
-    QFile styleFile(u":/templates/article.css"_s);
-    const QString style = styleFile.open(QIODevice::ReadOnly) ? QString::fromUtf8(styleFile.readAll()) : QString();
-    QString html = u"<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"_s;
-    html += u"<title>%1</title>\n"_s.arg(escaped(story.headline));
-    if (!story.dek.isEmpty())
-        html += u"<meta name=\"description\" content=\"%1\">\n"_s.arg(escaped(story.dek));
-    html += u"<style>\n%1</style>\n</head>\n<body>\n<article>\n<header>\n"_s.arg(style);
+    return QString::fromLatin1(QCryptographicHash::hash(html.toUtf8(), QCryptographicHash::Md5).toHex().left(16));
+}
+
+QString byPerson(const QString &byline)
+{
+    QString name = byline.trimmed();
+    if (name.startsWith(u"By "_s, Qt::CaseInsensitive))
+        name = name.mid(3).trimmed();
+    return name;
+}
+
+// Open Graph and schema.org readers want absolute URLs; without a publication
+// URL the relative ones are the best we know.
+QString publishedUrl(const QString &relative, const ArticleRenderer::Options &options)
+{
+    if (!options.publicationUrl.isValid() || options.publicationUrl.isEmpty())
+        return relative;
+    return options.publicationUrl.resolved(QUrl(relative)).toString(QUrl::FullyEncoded);
+}
+
+QString isoDate(const QDateTime &when)
+{
+    return when.toUTC().toString(Qt::ISODate);
+}
+
+} // namespace
+
+QString ArticleRenderer::exportImageName(const Photo &photo)
+{
+    // A VIRIN is letters, digits and hyphens; anything else in the field
+    // (a slash, a leading dot) must not become a path.
+    static const QRegularExpression safe(u"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"_s);
+    const QString base = safe.match(photo.virin).hasMatch() ? photo.virin : u"photo-%1"_s.arg(photo.id);
+    return base + u".jpg"_s;
+}
+
+QString ArticleRenderer::imageUrl(const Photo &photo, const Options &options)
+{
+    switch (options.imageLinks) {
+    case Options::ImageLinks::LibraryScheme:
+        return u"newsdesk-image:/%1"_s.arg(photo.imageHash);
+    case Options::ImageLinks::ExportFiles:
+        return u"images/"_s + exportImageName(photo);
+    }
+    return {};
+}
+
+QString ArticleRenderer::figureHtml(const Photo &photo, const Options &options)
+{
+    return figureHtmlWith(photo, options, {});
+}
+
+QString ArticleRenderer::bodyHtml(const QString &markdown, const QList<Photo> &photos, const Options &options)
+{
+    const std::unique_ptr<ParsedBody> parsed = parseBody(markdown, {}, photos, options);
+    return parsed->render(parsed->document.get());
+}
+
+QList<ArticleRenderer::Block> ArticleRenderer::bodyBlocks(const Story &story, const QList<Photo> &photos,
+                                                          const Options &options)
+{
+    Options blockOptions = options;
+    blockOptions.sourcePositions = false;
+    const std::unique_ptr<ParsedBody> parsed = parseBody(story.body, story.dateline, photos, blockOptions);
+    QList<Block> blocks;
+    QHash<QString, int> occurrences;
+    for (cmark_node *node = cmark_node_first_child(parsed->document.get()); node; node = cmark_node_next(node)) {
+        Block block;
+        block.html = parsed->render(node);
+        const QString hash = hashKey(block.html);
+        const int occurrence = ++occurrences[hash];
+        block.key = occurrence == 1 ? hash : u"%1-%2"_s.arg(hash).arg(occurrence);
+        std::tie(block.firstLine, block.lastLine) = parsed->linesOf(node);
+        blocks << block;
+    }
+    return blocks;
+}
+
+ArticleRenderer::BlockPatch ArticleRenderer::blockPatch(const QList<Block> &shown, const QList<Block> &wanted)
+{
+    BlockPatch patch;
+    QSet<QString> shownKeys;
+    for (const Block &block : shown)
+        shownKeys.insert(block.key);
+    QSet<QString> wantedKeys;
+    for (const Block &block : wanted) {
+        wantedKeys.insert(block.key);
+        patch.order << block.key;
+        patch.lines.insert(block.key, {block.firstLine, block.lastLine});
+        if (!shownKeys.contains(block.key))
+            patch.html.insert(block.key, block.html);
+    }
+    for (const Block &block : shown) {
+        if (!wantedKeys.contains(block.key))
+            patch.removed << block.key;
+    }
+    return patch;
+}
+
+QList<Photo> ArticleRenderer::placedPhotos(const QString &markdown, const QList<Photo> &photos)
+{
+    QHash<QString, const Photo *> byVirin;
+    for (const Photo &photo : photos)
+        byVirin.insert(photo.virin, &photo);
+    const std::unique_ptr<ParsedBody> parsed = parseMarkdown(markdown, false);
+    QList<Photo> placed;
+    QSet<qint64> seen;
+    for (cmark_node *node = cmark_node_first_child(parsed->document.get()); node; node = cmark_node_next(node)) {
+        const std::optional<QString> virin = placementIn(node);
+        const Photo *photo = virin ? byVirin.value(*virin, nullptr) : nullptr;
+        if (photo && !seen.contains(photo->id)) {
+            seen.insert(photo->id);
+            placed << *photo;
+        }
+    }
+    return placed;
+}
+
+QStringList ArticleRenderer::unknownPlacements(const QString &markdown, const QList<Photo> &photos)
+{
+    QSet<QString> known;
+    for (const Photo &photo : photos)
+        known.insert(photo.virin);
+    const std::unique_ptr<ParsedBody> parsed = parseMarkdown(markdown, false);
+    QStringList unknown;
+    for (cmark_node *node = cmark_node_first_child(parsed->document.get()); node; node = cmark_node_next(node)) {
+        const std::optional<QString> virin = placementIn(node);
+        if (virin && !known.contains(*virin) && !unknown.contains(*virin))
+            unknown << *virin;
+    }
+    return unknown;
+}
+
+QString ArticleRenderer::description(const Story &story)
+{
+    if (!story.dek.trimmed().isEmpty())
+        return story.dek.trimmed();
+    const std::unique_ptr<ParsedBody> parsed = parseMarkdown(story.body, false);
+    for (cmark_node *node = cmark_node_first_child(parsed->document.get()); node; node = cmark_node_next(node)) {
+        if (cmark_node_get_type(node) != CMARK_NODE_PARAGRAPH || placementIn(node))
+            continue;
+        const QString text = plainText(node).simplified();
+        if (text.isEmpty())
+            continue;
+        constexpr qsizetype limit = 160;
+        if (text.size() <= limit)
+            return text;
+        qsizetype cut = text.lastIndexOf(u' ', limit);
+        if (cut < limit / 2)
+            cut = limit;
+        QString shortened = text.left(cut);
+        while (!shortened.isEmpty() && (shortened.back().isPunct() || shortened.back().isSpace()))
+            shortened.chop(1);
+        return shortened + u'…';
+    }
+    return story.headline.trimmed();
+}
+
+QString ArticleRenderer::jsonLd(const Story &story, const QList<Photo> &photos, const Options &options)
+{
+    return jsonLdOf(story, placedPhotos(story.body, photos), description(story), options);
+}
+
+// jsonLd() for photos already known to be the placed ones, and the description.
+QString ArticleRenderer::jsonLdOf(const Story &story, const QList<Photo> &placed, const QString &summary, const Options &options)
+{
+    QJsonObject article{
+        {u"@context"_s, u"https://schema.org"_s},
+        {u"@type"_s, u"NewsArticle"_s},
+        {u"headline"_s, story.headline},
+        {u"description"_s, summary},
+        {u"inLanguage"_s, options.language},
+    };
+    const QDateTime published = options.publishedAt.isValid() ? options.publishedAt : story.createdAt;
+    if (published.isValid())
+        article.insert(u"datePublished"_s, isoDate(published));
+    const QDateTime modified = story.updatedAt.isValid() ? story.updatedAt : published;
+    if (modified.isValid())
+        article.insert(u"dateModified"_s, isoDate(modified));
+    QJsonObject publisher;
+    if (!options.publisher.isEmpty())
+        publisher = QJsonObject{{u"@type"_s, u"Organization"_s}, {u"name"_s, options.publisher}};
+    if (!byPerson(story.byline).isEmpty())
+        article.insert(u"author"_s, QJsonArray{QJsonObject{{u"@type"_s, u"Person"_s}, {u"name"_s, byPerson(story.byline)}}});
+    else if (!publisher.isEmpty())
+        article.insert(u"author"_s, QJsonArray{publisher});
+    if (!publisher.isEmpty())
+        article.insert(u"publisher"_s, publisher);
+    if (options.publicationUrl.isValid() && !options.publicationUrl.isEmpty()) {
+        article.insert(u"url"_s, options.publicationUrl.toString(QUrl::FullyEncoded));
+        article.insert(u"mainEntityOfPage"_s, options.publicationUrl.toString(QUrl::FullyEncoded));
+    }
+    QJsonArray images;
+    for (const Photo &photo : placed) {
+        QJsonObject image{{u"@type"_s, u"ImageObject"_s}, {u"url"_s, publishedUrl(imageUrl(photo, options), options)}};
+        if (!photo.title.isEmpty())
+            image.insert(u"name"_s, photo.title);
+        if (!photo.caption.isEmpty())
+            image.insert(u"caption"_s, photo.caption);
+        if (!photo.credit.isEmpty())
+            image.insert(u"creditText"_s, photo.credit);
+        if (!photo.virin.isEmpty())
+            image.insert(u"identifier"_s, photo.virin);
+        images.append(image);
+    }
+    if (!images.isEmpty())
+        article.insert(u"image"_s, images);
+
+    // JSON allows "\u003c" for "<", so no text in it can close the <script>
+    // element or open a comment in it.
+    QString json = QString::fromUtf8(QJsonDocument(article).toJson(QJsonDocument::Compact));
+    json.replace(u'<', u"\\u003c"_s);
+    json.replace(u'>', u"\\u003e"_s);
+    json.replace(u'&', u"\\u0026"_s);
+    return json;
+}
+
+QString ArticleRenderer::articleFragment(const Story &story, const QList<Photo> &photos, const Options &options)
+{
+    QString html = u"<article>\n<header>\n"_s;
     html += u"<h1>%1</h1>\n"_s.arg(escaped(story.headline));
     if (!story.dek.isEmpty())
         html += u"<p class=\"dek\">%1</p>\n"_s.arg(escaped(story.dek));
     if (!story.byline.isEmpty())
         html += u"<p class=\"byline\">%1</p>\n"_s.arg(escaped(story.byline));
     html += u"</header>\n"_s;
-    QString body = bodyHtml(story.body, photos, options);
-    if (!story.dateline.isEmpty() && body.startsWith(u"<p>"_s))
-        body.insert(3, u"<span class=\"dateline\">%1</span> "_s.arg(escaped(story.dateline)));
-    html += body;
-    html += u"</article>\n</body>\n</html>\n"_s;
+    const std::unique_ptr<ParsedBody> parsed = parseBody(story.body, story.dateline, photos, options);
+    html += parsed->render(parsed->document.get());
+    html += u"</article>\n"_s;
     return html;
+}
+
+QString ArticleRenderer::articleDocument(const Story &story, const QList<Photo> &photos, const Options &options)
+{
+    const QString summary = description(story);
+    QString html = u"<!DOCTYPE html>\n<html lang=\"%1\">\n"
+                   "<head>\n<meta charset=\"utf-8\">\n"
+                   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"_s.arg(escaped(options.language));
+    html += u"<title>%1</title>\n"_s.arg(escaped(story.headline));
+    html += u"<meta name=\"description\" content=\"%1\">\n"_s.arg(escaped(summary));
+    auto property = [&html](const QString &name, const QString &content) {
+        html += u"<meta property=\"%1\" content=\"%2\">\n"_s.arg(name, escaped(content));
+    };
+    property(u"og:type"_s, u"article"_s);
+    property(u"og:title"_s, story.headline);
+    property(u"og:description"_s, summary);
+    if (options.publicationUrl.isValid() && !options.publicationUrl.isEmpty()) {
+        property(u"og:url"_s, options.publicationUrl.toString(QUrl::FullyEncoded));
+        html += u"<link rel=\"canonical\" href=\"%1\">\n"_s.arg(escaped(options.publicationUrl.toString(QUrl::FullyEncoded)));
+    }
+    const QList<Photo> placed = placedPhotos(story.body, photos);
+    if (!placed.isEmpty()) {
+        property(u"og:image"_s, publishedUrl(imageUrl(placed.constFirst(), options), options));
+        if (!placed.constFirst().altText.isEmpty())
+            property(u"og:image:alt"_s, placed.constFirst().altText);
+    }
+    const QDateTime published = options.publishedAt.isValid() ? options.publishedAt : story.createdAt;
+    if (published.isValid())
+        property(u"article:published_time"_s, isoDate(published));
+    if (story.updatedAt.isValid())
+        property(u"article:modified_time"_s, isoDate(story.updatedAt));
+    switch (options.stylesheet) {
+    case Options::Stylesheet::Inline:
+        html += u"<style>\n%1</style>\n"_s.arg(stylesheet());
+        break;
+    case Options::Stylesheet::Linked:
+        html += u"<link rel=\"stylesheet\" href=\"%1\">\n"_s.arg(stylesheetFileName());
+        break;
+    }
+    html += u"<script type=\"application/ld+json\">%1</script>\n"_s.arg(jsonLdOf(story, placed, summary, options));
+    html += u"</head>\n<body>\n<main>\n"_s;
+    html += articleFragment(story, photos, options);
+    html += u"</main>\n</body>\n</html>\n"_s;
+    return html;
+}
+
+QString ArticleRenderer::stylesheet()
+{
+    // Read once: the preview renders on every pause in typing.
+    static const QString css = [] {
+        QFile styleFile(u":/templates/article.css"_s);
+        return styleFile.open(QIODevice::ReadOnly) ? QString::fromUtf8(styleFile.readAll()) : QString();
+    }();
+    return css;
+}
+
+QString ArticleRenderer::stylesheetFileName()
+{
+    return u"article.css"_s;
 }

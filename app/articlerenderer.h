@@ -4,12 +4,27 @@
 #include "photo.h"
 #include "story.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QList>
 #include <QString>
+#include <QStringList>
+#include <QUrl>
 
 // Turns a story into publication HTML. The live preview and the export use
 // this one renderer, so the preview shows exactly what will be published.
+//
+// Markdown conventions on top of CommonMark and GitHub's tables,
+// strikethrough and autolinks:
+// - a paragraph that is only ![](photo:VIRIN) places that photo as a <figure>;
+// - a block quote whose last line starts with an em dash (or "--") is a pull
+//   quote, and that line names the speaker:
+//       > We want to work together to achieve peace.
+//       > — Pete Hegseth, Defense Secretary
+//   It renders as <figure class="quote"><blockquote class="pull-quote">…
+//   </blockquote><figcaption>— <span class="speaker">…</span></figcaption>
+//   </figure>: HTML puts a quotation's attribution outside the blockquote.
+// Raw HTML in the source is never passed through.
 class ArticleRenderer
 {
 public:
@@ -21,6 +36,48 @@ public:
         ImageLinks imageLinks = ImageLinks::LibraryScheme;
         // data-sourcepos on blocks, for preview scroll sync.
         bool sourcePositions = false;
+        // The document's stylesheet: inline (the preview, "Copy HTML" of a
+        // whole page) or a link to stylesheetFileName() beside the page (the
+        // export writes that file).
+        enum class Stylesheet { Inline, Linked };
+        Stylesheet stylesheet = Stylesheet::Inline;
+        QString language = QStringLiteral("en");
+        // Where the page will be published. When set, og:url, the canonical
+        // link and image URLs in the metadata are absolute, as Open Graph
+        // readers want; when empty they stay relative to the page.
+        QUrl publicationUrl;
+        // The publishing organisation, for schema.org (also the author when
+        // the story has no byline), e.g. "U.S. Department of Defense".
+        QString publisher;
+        // The publication date; when invalid the story's creation time is used.
+        QDateTime publishedAt;
+    };
+
+    // One top-level block of the body, for a preview that replaces only the
+    // blocks that changed. key is derived from the block's HTML (plus an
+    // occurrence number for identical blocks), so it survives edits elsewhere,
+    // including lines added above it; firstLine/lastLine (1-based, inclusive)
+    // say where it is in the Markdown now. html never carries data-sourcepos,
+    // so a shift in lines does not change it.
+    struct Block
+    {
+        QString key;
+        QString html;
+        int firstLine = 0;
+        int lastLine = 0;
+    };
+
+    // What a preview must do to turn the blocks it shows into the new ones:
+    // keep the nodes whose key is still in order, create the ones in html
+    // (keyed by their new key), drop the keys in removed, and arrange all in
+    // order. lines gives every block's current source range.
+    struct BlockPatch
+    {
+        QStringList order;
+        QHash<QString, QString> html; // only blocks that are new
+        QStringList removed;
+        QHash<QString, std::pair<int, int>> lines;
+        bool isEmpty() const { return html.isEmpty() && removed.isEmpty(); }
     };
 
     // The story body (Markdown) as an HTML fragment. Raw HTML in the source is
@@ -28,13 +85,46 @@ public:
     // the photo's <figure>.
     static QString bodyHtml(const QString &markdown, const QList<Photo> &photos, const Options &options);
 
+    // The body as top-level blocks (the story's dateline opens the first
+    // paragraph, as in articleFragment()).
+    static QList<Block> bodyBlocks(const Story &story, const QList<Photo> &photos, const Options &options);
+    static BlockPatch blockPatch(const QList<Block> &shown, const QList<Block> &wanted);
+
     // The <figure> for one photo: image with alt text; caption holding title,
     // caption, "Credit: …" and "VIRIN: …", as defense.gov lays them out.
     static QString figureHtml(const Photo &photo, const Options &options);
 
-    // A complete HTML5 document for the story.
+    // Just the <article> element (header and body), for pasting into a
+    // site's content management system ("Copy HTML").
+    static QString articleFragment(const Story &story, const QList<Photo> &photos, const Options &options);
+
+    // A complete HTML5 document for the story: language, title, description,
+    // Open Graph tags, a schema.org NewsArticle JSON-LD block and the article.
     static QString articleDocument(const Story &story, const QList<Photo> &photos, const Options &options);
+
+    // The photos the body places, in the order it places them, each once.
+    static QList<Photo> placedPhotos(const QString &markdown, const QList<Photo> &photos);
+    // The VIRINs of ![](photo:VIRIN) paragraphs that name no photo of the story.
+    static QStringList unknownPlacements(const QString &markdown, const QList<Photo> &photos);
+
+    // The page description: the dek, or else the start of the first
+    // paragraph as plain text, cut at a word near 160 characters.
+    static QString description(const Story &story);
+
+    // The schema.org NewsArticle JSON-LD for the story, as compact JSON that
+    // is safe inside a <script> element (no "<" in it).
+    static QString jsonLd(const Story &story, const QList<Photo> &photos, const Options &options);
 
     // Where the image of photo is found under options.
     static QString imageUrl(const Photo &photo, const Options &options);
+    // The file name of a photo's web rendition in an export ("VIRIN.jpg"),
+    // safe as a file name whatever the VIRIN field holds.
+    static QString exportImageName(const Photo &photo);
+
+    // The article stylesheet and the name the export gives its file.
+    static QString stylesheet();
+    static QString stylesheetFileName();
+
+private:
+    static QString jsonLdOf(const Story &story, const QList<Photo> &placed, const QString &summary, const Options &options);
 };

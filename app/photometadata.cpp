@@ -76,12 +76,14 @@ void initializeExiv2()
     Q_UNUSED(initialized);
 }
 
+QString unsupportedImageMessage();
+
 QString errorMessage(const Exiv2::Error &error)
 {
     switch (error.code()) {
     case Exiv2::ErrorCode::kerMemoryContainsUnknownImageType:
     case Exiv2::ErrorCode::kerFileContainsUnknownImageType:
-        return tr("This is not an image Newsdesk can read (JPEG, PNG, TIFF or WebP).");
+        return unsupportedImageMessage();
     case Exiv2::ErrorCode::kerNotAnImage:
     case Exiv2::ErrorCode::kerNotAJpeg:
         return tr("This is not a JPEG image, or its start is damaged.");
@@ -91,6 +93,55 @@ QString errorMessage(const Exiv2::Error &error)
     default:
         return tr("The image's metadata is damaged and cannot be read (%1).").arg(QString::fromUtf8(error.what()));
     }
+}
+
+// The formats Newsdesk takes photos in. Exiv2 knows two dozen more, and its
+// type detection itself throws odd errors on text ("corrupted image
+// metadata"); checking the signature first gives the user the right message
+// and keeps Exiv2's parsers for camera raw and video formats away from
+// whatever a user drops on the panel.
+bool isSupportedImage(const QByteArray &data)
+{
+    return data.startsWith("\xff\xd8") // JPEG
+        || data.startsWith("\x89PNG\r\n\x1a\n")
+        || data.startsWith(QByteArrayView("II*\0", 4)) || data.startsWith(QByteArrayView("MM\0*", 4)) // TIFF
+        || (data.startsWith("RIFF") && data.mid(8, 4) == "WEBP");
+}
+
+QString unsupportedImageMessage()
+{
+    return tr("This is not an image Newsdesk can read (JPEG, PNG, TIFF or WebP).");
+}
+
+// Why imageData is not handed to Exiv2 at all; empty when it may be. Sets
+// Exiv2 up on first use.
+QString refusal(const QByteArray &imageData)
+{
+    if (imageData.isEmpty())
+        return tr("The file is empty.");
+    if (!isSupportedImage(imageData))
+        return unsupportedImageMessage();
+    initializeExiv2();
+    return {};
+}
+
+// The image with its metadata read, from a copy of imageData. Exiv2's
+// MemIo(data, size) does not copy: it keeps the caller's pointer, and writing
+// a TIFF changes the bytes in place through it (the fuzzer found this), which
+// would change the user's original wherever those bytes are shared. So the
+// bytes go into a buffer Exiv2 owns.
+Exiv2::Image::UniquePtr openImage(const QByteArray &imageData)
+{
+    auto io = std::make_unique<Exiv2::MemIo>();
+    if (io->write(reinterpret_cast<const Exiv2::byte *>(imageData.constData()), size_t(imageData.size()))
+        != size_t(imageData.size()))
+        throw Exiv2::Error(Exiv2::ErrorCode::kerMallocFailed);
+    io->seek(0, Exiv2::BasicIo::beg);
+    Exiv2::Image::UniquePtr image = Exiv2::ImageFactory::open(std::move(io));
+    if (!image)
+        throw Exiv2::Error(Exiv2::ErrorCode::kerMemoryContainsUnknownImageType);
+    image->readMetadata();
+    return image;
 }
 
 // --- IIM -------------------------------------------------------------------
@@ -341,17 +392,12 @@ QString creditFromLine(const CaptionCreditLine &line)
 ReadResult read(const QByteArray &imageData)
 {
     ReadResult result;
-    if (imageData.isEmpty()) {
-        result.errorString = tr("The file is empty.");
+    result.errorString = refusal(imageData);
+    if (!result.errorString.isEmpty())
         return result;
-    }
-    initializeExiv2();
     CollectExiv2Messages collect(&result.notes);
     try {
-        const Exiv2::Image::UniquePtr image =
-            Exiv2::ImageFactory::open(reinterpret_cast<const Exiv2::byte *>(imageData.constData()),
-                                      size_t(imageData.size()));
-        image->readMetadata();
+        const Exiv2::Image::UniquePtr image = openImage(imageData);
         result.mimeType = QString::fromStdString(image->mimeType());
         if (image->pixelWidth() && image->pixelHeight())
             result.pixelSize = QSize(int(image->pixelWidth()), int(image->pixelHeight()));
@@ -624,19 +670,13 @@ QString embeddedCaption(const Photo &photo)
 WriteResult write(const QByteArray &imageData, const Photo &photo)
 {
     WriteResult result;
-    if (imageData.isEmpty()) {
-        result.errorString = tr("The file is empty.");
+    result.errorString = refusal(imageData);
+    if (!result.errorString.isEmpty())
         return result;
-    }
-    initializeExiv2();
     CollectExiv2Messages collect(&result.notes);
     using Kind = Writer::XmpKind;
     try {
-        // open() copies the bytes into Exiv2's memory I/O: imageData stays as it was.
-        const Exiv2::Image::UniquePtr image =
-            Exiv2::ImageFactory::open(reinterpret_cast<const Exiv2::byte *>(imageData.constData()),
-                                      size_t(imageData.size()));
-        image->readMetadata();
+        const Exiv2::Image::UniquePtr image = openImage(imageData);
         const bool writeIptc = canWrite(*image, Exiv2::mdIptc);
         if (!canWrite(*image, Exiv2::mdXmp)) {
             result.errorString = tr("Newsdesk cannot write metadata into %1 images.")

@@ -303,7 +303,8 @@ void VirinParser::checkCountry(const QString &part)
 {
     m_virin.country = part;
     if (part.size() == 3 && allCapitals(part)) {
-        fail(tr("The country is a 2-letter ISO 3166-1 code (GB, not GBR), not the 3 letters \"%1\".").arg(part));
+        fail(tr("The country is a 2-letter ISO 3166-1 code (GB for the United Kingdom), not 3 letters (\"%1\").")
+                 .arg(part));
         return;
     }
     if (part.size() != 2 || !allCapitals(part)) {

@@ -1,6 +1,15 @@
 // SPDX-License-Identifier: MIT
 #include "articlerenderer.h"
+#include "library.h"
+#include "photorepository.h"
+#include "samplestory.h"
+#include "storyrepository.h"
 
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -15,9 +24,35 @@ private Q_SLOTS:
     void rawHtmlIsNeverPassedThrough();
     void figureTextIsEscaped();
     void documentHasTitleAndLanguage();
+    void tablesAlignWithStyleNotObsoleteAttributes();
+    void pullQuoteNamesItsSpeaker_data();
+    void pullQuoteNamesItsSpeaker();
+    void blockQuoteWithoutAttributionStaysPlain_data();
+    void blockQuoteWithoutAttributionStaysPlain();
+    void pullQuoteSpeakerIsEscaped();
+    void datelineOpensFirstParagraph();
+    void datelineFollowsSourcePositions();
+    void documentCarriesOpenGraphAndDescription();
+    void descriptionFallsBackToFirstParagraph();
+    void jsonLdDescribesNewsArticle();
+    void jsonLdCannotCloseItsScript_data();
+    void jsonLdCannotCloseItsScript();
+    void publicationUrlMakesMetadataAbsolute();
+    void stylesheetIsLinkedForExport();
+    void fragmentIsJustTheArticle();
+    void exportImageNamesAreSafeFileNames_data();
+    void exportImageNamesAreSafeFileNames();
+    void blocksJoinToTheRenderedBody();
+    void blockKeysSurviveLinesAddedAbove();
+    void editedBlockAloneGetsANewKey();
+    void identicalBlocksGetDistinctKeys();
+    void blockPatchCarriesOnlyNewBlocks();
+    void sampleStoryReadsLikeTheOriginalPage();
 
 private:
     static Photo samplePhoto();
+    static Story storyWithBody(const QString &body);
+    static QJsonObject jsonLdOf(const QString &html);
 };
 
 Photo TestArticleRenderer::samplePhoto()
@@ -94,6 +129,374 @@ void TestArticleRenderer::documentHasTitleAndLanguage()
     QVERIFY(html.contains(u"<title>Hegseth &amp; Healey</title>"_s));
     QVERIFY(html.contains(u"<h1>Hegseth &amp; Healey</h1>"_s));
     QVERIFY(html.contains(u"<table>"_s)); // GitHub tables are on
+}
+
+Story TestArticleRenderer::storyWithBody(const QString &body)
+{
+    Story story;
+    story.headline = u"Hegseth, U.K. Counterpart Discuss Working Toward Peace in Ukraine"_s;
+    story.body = body;
+    return story;
+}
+
+QJsonObject TestArticleRenderer::jsonLdOf(const QString &html)
+{
+    static const QRegularExpression script(u"<script type=\"application/ld\\+json\">(.*?)</script>"_s,
+                                           QRegularExpression::DotMatchesEverythingOption);
+    const QRegularExpressionMatch match = script.match(html);
+    if (!match.hasMatch())
+        return {};
+    return QJsonDocument::fromJson(match.captured(1).toUtf8()).object();
+}
+
+void TestArticleRenderer::tablesAlignWithStyleNotObsoleteAttributes()
+{
+    const QString html = ArticleRenderer::bodyHtml(u"| a | b |\n|:-:|--:|\n| 1 | 2 |\n"_s, {}, {});
+    QVERIFY2(html.contains(u"style=\"text-align: center\""_s), qPrintable(html));
+    QVERIFY2(!html.contains(u" align="_s), qPrintable(html));
+}
+
+void TestArticleRenderer::pullQuoteNamesItsSpeaker_data()
+{
+    QTest::addColumn<QString>("markdown");
+    QTest::addColumn<QString>("quote");
+    QTest::addColumn<QString>("speaker");
+    QTest::newRow("em dash on the quote's last line")
+        << u"> We want to work together to achieve peace.\n> — Pete Hegseth, Defense Secretary\n"_s
+        << u"We want to work together to achieve peace."_s << u"Pete Hegseth, Defense Secretary"_s;
+    QTest::newRow("attribution as a paragraph of its own")
+        << u"> U.K. leadership is absolutely critical.\n>\n> — Pete Hegseth\n"_s
+        << u"U.K. leadership is absolutely critical."_s << u"Pete Hegseth"_s;
+    QTest::newRow("two hyphens for the dash")
+        << u"> We have, we are, and we will further.\n> -- John Healey\n"_s << u"We have, we are, and we will further."_s
+        << u"John Healey"_s;
+    QTest::newRow("em dash without a space")
+        << u"> Peace through strength.\n> —Hegseth\n"_s << u"Peace through strength."_s << u"Hegseth"_s;
+}
+
+void TestArticleRenderer::pullQuoteNamesItsSpeaker()
+{
+    QFETCH(QString, markdown);
+    QFETCH(QString, quote);
+    QFETCH(QString, speaker);
+    const QString html = ArticleRenderer::bodyHtml(u"Before.\n\n"_s + markdown + u"\nAfter.\n"_s, {}, {});
+    const QString expected = u"<figure class=\"quote\">\n<blockquote class=\"pull-quote\">\n<p>%1</p>\n</blockquote>\n"
+                             "<figcaption>— <span class=\"speaker\">%2</span></figcaption>\n</figure>"_s.arg(quote, speaker);
+    QVERIFY2(html.contains(expected), qPrintable(html));
+    // The attribution line is not left inside the quotation.
+    QCOMPARE(html.count(speaker), 1);
+    QVERIFY(html.indexOf(u"<p>Before.</p>"_s) < html.indexOf(u"<figure"_s));
+    QVERIFY(html.indexOf(u"</figure>"_s) < html.indexOf(u"<p>After.</p>"_s));
+}
+
+void TestArticleRenderer::blockQuoteWithoutAttributionStaysPlain_data()
+{
+    QTest::addColumn<QString>("markdown");
+    QTest::newRow("no attribution line") << u"> Just a quotation.\n"_s;
+    QTest::newRow("dash inside a line") << u"> Peace — in part — is near.\n"_s;
+    QTest::newRow("only an attribution") << u"> — Pete Hegseth\n"_s;
+}
+
+void TestArticleRenderer::blockQuoteWithoutAttributionStaysPlain()
+{
+    QFETCH(QString, markdown);
+    const QString html = ArticleRenderer::bodyHtml(markdown, {}, {});
+    QVERIFY2(html.startsWith(u"<blockquote>\n"_s), qPrintable(html));
+    QVERIFY(!html.contains(u"pull-quote"_s));
+}
+
+void TestArticleRenderer::pullQuoteSpeakerIsEscaped()
+{
+    const QString html = ArticleRenderer::bodyHtml(u"> Quote.\n> — Tom \"T\" Smith & Co <img src=x onerror=alert(1)>\n"_s, {}, {});
+    QVERIFY2(html.contains(u"<span class=\"speaker\">Tom &quot;T&quot; Smith &amp; Co</span>"_s), qPrintable(html));
+    QVERIFY2(!html.contains(u"<img"_s), qPrintable(html));
+    QVERIFY2(!html.contains(u"onerror"_s), qPrintable(html));
+}
+
+void TestArticleRenderer::datelineOpensFirstParagraph()
+{
+    Story story = storyWithBody(u"![](photo:250306-D-PM193-1268K)\n\nDefense Secretary Pete Hegseth hosted John Healey.\n\nSecond.\n"_s);
+    story.dateline = u"WASHINGTON —"_s;
+    const QString html = ArticleRenderer::articleFragment(story, {samplePhoto()}, {});
+    QVERIFY2(html.contains(u"<p><span class=\"dateline\">WASHINGTON —</span> Defense Secretary"_s), qPrintable(html));
+    QCOMPARE(html.count(u"dateline"_s), 1);
+}
+
+void TestArticleRenderer::datelineFollowsSourcePositions()
+{
+    Story story = storyWithBody(u"First paragraph.\n\n![](photo:250306-D-PM193-1268K)\n"_s);
+    story.dateline = u"PENTAGON —"_s;
+    ArticleRenderer::Options options;
+    options.sourcePositions = true;
+    const QString html = ArticleRenderer::articleFragment(story, {samplePhoto()}, options);
+    QVERIFY2(html.contains(u"<p data-sourcepos=\"1:1-1:16\"><span class=\"dateline\">PENTAGON —</span> First"_s), qPrintable(html));
+    QVERIFY2(html.contains(u"<figure class=\"photo\" id=\"photo-250306-D-PM193-1268K\" data-sourcepos=\"3:1-3:31\">"_s),
+             qPrintable(html));
+}
+
+void TestArticleRenderer::documentCarriesOpenGraphAndDescription()
+{
+    Story story = storyWithBody(u"Text.\n\n![](photo:250306-D-PM193-1268K)\n"_s);
+    story.dek = u"Britain & NATO take the lead"_s;
+    ArticleRenderer::Options options;
+    options.imageLinks = ArticleRenderer::Options::ImageLinks::ExportFiles;
+    const QString html = ArticleRenderer::articleDocument(story, {samplePhoto()}, options);
+    QVERIFY(html.contains(u"<meta name=\"description\" content=\"Britain &amp; NATO take the lead\">"_s));
+    QVERIFY(html.contains(u"<meta property=\"og:type\" content=\"article\">"_s));
+    QVERIFY(html.contains(u"<meta property=\"og:title\" content=\"Hegseth, U.K. Counterpart Discuss Working Toward Peace in Ukraine\">"_s));
+    QVERIFY(html.contains(u"<meta property=\"og:description\" content=\"Britain &amp; NATO take the lead\">"_s));
+    QVERIFY(html.contains(u"<meta property=\"og:image\" content=\"images/250306-D-PM193-1268K.jpg\">"_s));
+    QVERIFY(html.contains(u"<meta property=\"og:image:alt\" content=\"Two men in business suits"_s));
+    QVERIFY(html.contains(u"<main>\n<article>"_s));
+}
+
+void TestArticleRenderer::descriptionFallsBackToFirstParagraph()
+{
+    // The sample story's first paragraph, 232 characters: cut at a word.
+    const Story story = storyWithBody(
+        u"![](photo:X)\n\nDefense Secretary Pete Hegseth hosted British Defense Secretary John Healey today for a bilateral "
+        "engagement at the Pentagon, where they discussed the increased role that Britain and other NATO countries are "
+        "taking toward securing peace in Ukraine.\n\nSecond paragraph.\n"_s);
+    const QString description = ArticleRenderer::description(story);
+    QVERIFY(description.startsWith(u"Defense Secretary Pete Hegseth hosted"_s));
+    QVERIFY(description.endsWith(u'…'));
+    QVERIFY2(description.size() <= 161, qPrintable(description));
+    QVERIFY(!description.contains(u"  "_s));
+    QCOMPARE(ArticleRenderer::description(storyWithBody(u"Short *and* `plain`.\n"_s)), u"Short and plain."_s);
+}
+
+void TestArticleRenderer::jsonLdDescribesNewsArticle()
+{
+    Story story = storyWithBody(u"Text.\n\n![](photo:250306-D-PM193-1268K)\n"_s);
+    story.byline = u"By Jim Garamone, DOD News"_s;
+    story.createdAt = QDateTime(QDate(2025, 3, 6), QTime(15, 0), QTimeZone::UTC);
+    story.updatedAt = QDateTime(QDate(2025, 3, 7), QTime(9, 30), QTimeZone::UTC);
+    ArticleRenderer::Options options;
+    options.imageLinks = ArticleRenderer::Options::ImageLinks::ExportFiles;
+    options.publisher = u"U.S. Department of Defense"_s;
+    const QJsonObject json = jsonLdOf(ArticleRenderer::articleDocument(story, {samplePhoto()}, options));
+    QCOMPARE(json.value(u"@context"_s).toString(), u"https://schema.org"_s);
+    QCOMPARE(json.value(u"@type"_s).toString(), u"NewsArticle"_s);
+    QCOMPARE(json.value(u"headline"_s).toString(), story.headline);
+    QCOMPARE(json.value(u"description"_s).toString(), u"Text."_s);
+    QCOMPARE(json.value(u"datePublished"_s).toString(), u"2025-03-06T15:00:00Z"_s);
+    QCOMPARE(json.value(u"dateModified"_s).toString(), u"2025-03-07T09:30:00Z"_s);
+    const QJsonObject author = json.value(u"author"_s).toArray().at(0).toObject();
+    QCOMPARE(author.value(u"@type"_s).toString(), u"Person"_s);
+    QCOMPARE(author.value(u"name"_s).toString(), u"Jim Garamone, DOD News"_s);
+    QCOMPARE(json.value(u"publisher"_s).toObject().value(u"name"_s).toString(), options.publisher);
+    const QJsonObject image = json.value(u"image"_s).toArray().at(0).toObject();
+    QCOMPARE(image.value(u"url"_s).toString(), u"images/250306-D-PM193-1268K.jpg"_s);
+    QCOMPARE(image.value(u"caption"_s).toString(), samplePhoto().caption);
+    QCOMPARE(image.value(u"creditText"_s).toString(), samplePhoto().credit);
+
+    // Without a byline the publisher is the author.
+    story.byline.clear();
+    const QJsonObject unsigned_ = jsonLdOf(ArticleRenderer::articleDocument(story, {samplePhoto()}, options));
+    QCOMPARE(unsigned_.value(u"author"_s).toArray().at(0).toObject().value(u"@type"_s).toString(), u"Organization"_s);
+}
+
+void TestArticleRenderer::jsonLdCannotCloseItsScript_data()
+{
+    QTest::addColumn<QString>("headline");
+    QTest::newRow("closing script tag") << u"Peace</script><script>alert(1)</script>"_s;
+    QTest::newRow("upper-case closing tag") << u"Peace</SCRIPT ><img src=x onerror=alert(1)>"_s;
+    QTest::newRow("comment opener") << u"<!-- <script> Peace"_s;
+    QTest::newRow("ampersand and quotes") << u"Q&A: \"peace\" & 'talks'"_s;
+}
+
+void TestArticleRenderer::jsonLdCannotCloseItsScript()
+{
+    QFETCH(QString, headline);
+    Story story = storyWithBody(u"Text.\n"_s);
+    story.headline = headline;
+    const QString jsonLd = ArticleRenderer::jsonLd(story, {}, {});
+    QVERIFY2(!jsonLd.contains(u'<'), qPrintable(jsonLd));
+    QVERIFY2(!jsonLd.contains(u'>'), qPrintable(jsonLd));
+    // Still the same text once parsed.
+    QCOMPARE(QJsonDocument::fromJson(jsonLd.toUtf8()).object().value(u"headline"_s).toString(), headline);
+    const QString html = ArticleRenderer::articleDocument(story, {}, {});
+    QCOMPARE(html.count(u"</script>"_s, Qt::CaseInsensitive), 1);
+    QCOMPARE(jsonLdOf(html).value(u"headline"_s).toString(), headline);
+}
+
+void TestArticleRenderer::publicationUrlMakesMetadataAbsolute()
+{
+    ArticleRenderer::Options options;
+    options.imageLinks = ArticleRenderer::Options::ImageLinks::ExportFiles;
+    options.publicationUrl = QUrl(u"https://www.example.mil/News/hegseth-healey/"_s);
+    const QString html = ArticleRenderer::articleDocument(storyWithBody(u"![](photo:250306-D-PM193-1268K)\n"_s),
+                                                          {samplePhoto()}, options);
+    QVERIFY(html.contains(u"<meta property=\"og:url\" content=\"https://www.example.mil/News/hegseth-healey/\">"_s));
+    QVERIFY(html.contains(u"<link rel=\"canonical\" href=\"https://www.example.mil/News/hegseth-healey/\">"_s));
+    QVERIFY(html.contains(
+        u"<meta property=\"og:image\" content=\"https://www.example.mil/News/hegseth-healey/images/250306-D-PM193-1268K.jpg\">"_s));
+    // The page itself still links its image relatively, so the folder works anywhere.
+    QVERIFY(html.contains(u"<img src=\"images/250306-D-PM193-1268K.jpg\""_s));
+}
+
+void TestArticleRenderer::stylesheetIsLinkedForExport()
+{
+    ArticleRenderer::Options options;
+    options.stylesheet = ArticleRenderer::Options::Stylesheet::Linked;
+    const QString linked = ArticleRenderer::articleDocument(storyWithBody(u"Text.\n"_s), {}, options);
+    QVERIFY(linked.contains(u"<link rel=\"stylesheet\" href=\"article.css\">"_s));
+    QVERIFY(!linked.contains(u"<style>"_s));
+    QCOMPARE(ArticleRenderer::stylesheetFileName(), u"article.css"_s);
+    QVERIFY(ArticleRenderer::stylesheet().contains(u"figcaption"_s));
+    const QString inlined = ArticleRenderer::articleDocument(storyWithBody(u"Text.\n"_s), {}, {});
+    QVERIFY(inlined.contains(u"<style>\n"_s + ArticleRenderer::stylesheet()));
+}
+
+void TestArticleRenderer::fragmentIsJustTheArticle()
+{
+    Story story = storyWithBody(u"Text.\n\n![](photo:250306-D-PM193-1268K)\n"_s);
+    story.byline = u"By Jim Garamone"_s;
+    const QString fragment = ArticleRenderer::articleFragment(story, {samplePhoto()}, {});
+    QVERIFY(fragment.startsWith(u"<article>\n<header>\n<h1>Hegseth, U.K. Counterpart"_s));
+    QVERIFY(fragment.endsWith(u"</article>\n"_s));
+    QVERIFY(fragment.contains(u"<p class=\"byline\">By Jim Garamone</p>"_s));
+    QVERIFY(fragment.contains(u"<figure class=\"photo\""_s));
+    QVERIFY(!fragment.contains(u"<html"_s));
+    QVERIFY(!fragment.contains(u"<script"_s));
+    QVERIFY(ArticleRenderer::articleDocument(story, {samplePhoto()}, {}).contains(fragment));
+}
+
+void TestArticleRenderer::exportImageNamesAreSafeFileNames_data()
+{
+    QTest::addColumn<QString>("virin");
+    QTest::addColumn<QString>("name");
+    QTest::newRow("a VIRIN names the file") << u"250306-D-PM193-1268K"_s << u"250306-D-PM193-1268K.jpg"_s;
+    QTest::newRow("a slash is not a path") << u"../../etc/passwd"_s << u"photo-7.jpg"_s;
+    QTest::newRow("no hidden files") << u".htaccess"_s << u"photo-7.jpg"_s;
+    QTest::newRow("no VIRIN yet") << QString() << u"photo-7.jpg"_s;
+    QTest::newRow("spaces are not kept") << u"250306 D"_s << u"photo-7.jpg"_s;
+}
+
+void TestArticleRenderer::exportImageNamesAreSafeFileNames()
+{
+    QFETCH(QString, virin);
+    QFETCH(QString, name);
+    Photo photo;
+    photo.id = 7;
+    photo.virin = virin;
+    QCOMPARE(ArticleRenderer::exportImageName(photo), name);
+}
+
+void TestArticleRenderer::blocksJoinToTheRenderedBody()
+{
+    Story story = storyWithBody(u"# Heading\n\nFirst.\n\n![](photo:250306-D-PM193-1268K)\n\n> Quote.\n> — Hegseth\n\n- a\n- b\n"_s);
+    story.dateline = u"WASHINGTON —"_s;
+    const QList<ArticleRenderer::Block> blocks = ArticleRenderer::bodyBlocks(story, {samplePhoto()}, {});
+    QCOMPARE(blocks.size(), 5);
+    QString joined;
+    for (const ArticleRenderer::Block &block : blocks)
+        joined += block.html;
+    story.headline.clear();
+    const QString fragment = ArticleRenderer::articleFragment(story, {samplePhoto()}, {});
+    QVERIFY2(fragment.contains(joined), qPrintable(joined));
+    QCOMPARE(std::pair(blocks.at(0).firstLine, blocks.at(0).lastLine), std::pair(1, 1));
+    QCOMPARE(std::pair(blocks.at(2).firstLine, blocks.at(2).lastLine), std::pair(5, 5)); // the figure
+    QCOMPARE(std::pair(blocks.at(3).firstLine, blocks.at(3).lastLine), std::pair(7, 8)); // the pull quote
+    QCOMPARE(std::pair(blocks.at(4).firstLine, blocks.at(4).lastLine), std::pair(10, 11));
+    QVERIFY(blocks.at(1).html.contains(u"dateline"_s));
+    // Source positions never enter block HTML, even when asked for.
+    ArticleRenderer::Options options;
+    options.sourcePositions = true;
+    for (const ArticleRenderer::Block &block : ArticleRenderer::bodyBlocks(story, {samplePhoto()}, options))
+        QVERIFY2(!block.html.contains(u"data-sourcepos"_s), qPrintable(block.html));
+}
+
+void TestArticleRenderer::blockKeysSurviveLinesAddedAbove()
+{
+    const Story before = storyWithBody(u"First.\n\nSecond.\n\nThird.\n"_s);
+    const Story after = storyWithBody(u"New opening.\n\nFirst.\n\nSecond.\n\nThird.\n"_s);
+    const QList<ArticleRenderer::Block> old = ArticleRenderer::bodyBlocks(before, {}, {});
+    const QList<ArticleRenderer::Block> now = ArticleRenderer::bodyBlocks(after, {}, {});
+    QCOMPARE(now.size(), 4);
+    for (int i = 0; i < 3; ++i) {
+        QCOMPARE(now.at(i + 1).key, old.at(i).key);
+        QCOMPARE(now.at(i + 1).firstLine, old.at(i).firstLine + 2);
+    }
+}
+
+void TestArticleRenderer::editedBlockAloneGetsANewKey()
+{
+    const QList<ArticleRenderer::Block> old = ArticleRenderer::bodyBlocks(storyWithBody(u"First.\n\nSecond.\n\nThird.\n"_s), {}, {});
+    const QList<ArticleRenderer::Block> now = ArticleRenderer::bodyBlocks(storyWithBody(u"First.\n\nSecond, edited.\n\nThird.\n"_s), {}, {});
+    QCOMPARE(now.at(0).key, old.at(0).key);
+    QVERIFY(now.at(1).key != old.at(1).key);
+    QCOMPARE(now.at(2).key, old.at(2).key);
+    // A photo's figure changes with its caption, not only with the Markdown.
+    Photo photo = samplePhoto();
+    const QString figureKey = ArticleRenderer::bodyBlocks(storyWithBody(u"![](photo:250306-D-PM193-1268K)\n"_s), {photo}, {}).at(0).key;
+    photo.caption += u" Edited."_s;
+    QVERIFY(ArticleRenderer::bodyBlocks(storyWithBody(u"![](photo:250306-D-PM193-1268K)\n"_s), {photo}, {}).at(0).key != figureKey);
+}
+
+void TestArticleRenderer::identicalBlocksGetDistinctKeys()
+{
+    const QList<ArticleRenderer::Block> blocks = ArticleRenderer::bodyBlocks(storyWithBody(u"Same.\n\nSame.\n\nSame.\n"_s), {}, {});
+    QCOMPARE(blocks.size(), 3);
+    QSet<QString> keys;
+    for (const ArticleRenderer::Block &block : blocks)
+        keys.insert(block.key);
+    QCOMPARE(keys.size(), 3);
+}
+
+void TestArticleRenderer::blockPatchCarriesOnlyNewBlocks()
+{
+    const QList<ArticleRenderer::Block> shown = ArticleRenderer::bodyBlocks(storyWithBody(u"First.\n\nSecond.\n\nThird.\n"_s), {}, {});
+    const QList<ArticleRenderer::Block> wanted = ArticleRenderer::bodyBlocks(storyWithBody(u"First.\n\nSecond, edited.\n\nThird.\n\nFourth.\n"_s), {}, {});
+    const ArticleRenderer::BlockPatch patch = ArticleRenderer::blockPatch(shown, wanted);
+    QCOMPARE(patch.order, (QStringList{wanted.at(0).key, wanted.at(1).key, wanted.at(2).key, wanted.at(3).key}));
+    QCOMPARE(patch.html.size(), 2);
+    QCOMPARE(patch.html.value(wanted.at(1).key), u"<p>Second, edited.</p>\n"_s);
+    QCOMPARE(patch.html.value(wanted.at(3).key), u"<p>Fourth.</p>\n"_s);
+    QCOMPARE(patch.removed, QStringList{shown.at(1).key});
+    QCOMPARE(patch.lines.value(wanted.at(3).key), std::pair(7, 7));
+    QVERIFY(ArticleRenderer::blockPatch(wanted, wanted).isEmpty());
+}
+
+void TestArticleRenderer::sampleStoryReadsLikeTheOriginalPage()
+{
+    // The article part of the captured page: from the headline to "Related Stories".
+    QFile page(QStringLiteral(NEWSDESK_SOURCE_DIR) + u"/resources/samples/hegseth-healey/original-page.txt"_s);
+    QVERIFY(page.open(QIODevice::ReadOnly));
+    QStringList expected;
+    bool inArticle = false;
+    const QStringList lines = QString::fromUtf8(page.readAll()).split(u'\n');
+    for (const QString &line : lines) {
+        const QString text = line.trimmed();
+        inArticle = inArticle || text.startsWith(u"Hegseth, U.K. Counterpart"_s);
+        if (text == u"Related Stories"_s)
+            break;
+        if (inArticle && !text.isEmpty())
+            expected << text;
+    }
+    QVERIFY(expected.size() > 20);
+
+    Library library;
+    QVERIFY(library.openInMemory());
+    QString error;
+    const std::optional<Story> story = SampleStory::import(&library, SampleStory::resourceDirectory(), {}, &error);
+    QVERIFY2(story, qPrintable(error));
+    const QString html = ArticleRenderer::articleFragment(*story, PhotoRepository(&library).photosOfStory(story->id), {});
+
+    // What a reader sees, in order: headline, paragraphs, and for each photo its
+    // alt text, title, caption, credit and VIRIN.
+    static const QRegularExpression visible(
+        u"<h1>(.*?)</h1>|<p>(.*?)</p>|<img [^>]*alt=\"([^\"]*)\"|<span class=\"photo-[a-z]+\">(.*?)</span>"_s);
+    QStringList rendered;
+    for (QRegularExpressionMatchIterator it = visible.globalMatch(html); it.hasNext();) {
+        const QRegularExpressionMatch match = it.next();
+        QString text;
+        for (int group = 1; group <= 4 && text.isEmpty(); ++group)
+            text = match.captured(group);
+        text.replace(u"&quot;"_s, u"\""_s).replace(u"&lt;"_s, u"<"_s).replace(u"&gt;"_s, u">"_s).replace(u"&amp;"_s, u"&"_s);
+        rendered << text;
+    }
+    QCOMPARE(rendered, expected);
 }
 
 QTEST_GUILESS_MAIN(TestArticleRenderer)

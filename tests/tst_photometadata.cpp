@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "iptclimits.h"
+#include "photocommands.h"
 #include "photometadata.h"
 
 #include <QBuffer>
@@ -116,26 +117,16 @@ QStringList stringsOf(const QJsonValue &value)
 // Every metadata field of Photo, by the names the command line uses.
 QMap<QString, QString> fieldsOf(const Photo &photo)
 {
-    return {
-        {u"virin"_s, photo.virin},
-        {u"title"_s, photo.title},
-        {u"caption"_s, photo.caption},
-        {u"altText"_s, photo.altText},
-        {u"credit"_s, photo.credit},
-        {u"photographer"_s, photo.photographer},
-        {u"unit"_s, photo.unit},
-        {u"operation"_s, photo.operation},
-        {u"dateShot"_s, photo.dateShot.toString(Qt::ISODate)},
-        {u"city"_s, photo.city},
-        {u"sublocation"_s, photo.sublocation},
-        {u"state"_s, photo.state},
-        {u"country"_s, photo.country},
-        {u"countryCode"_s, photo.countryCode},
-        {u"keywords"_s, photo.keywords.join(u'|')},
-        {u"releaseState"_s, releaseStateKey(photo.releaseState)},
-        {u"releaseAuthority"_s, photo.releaseAuthority},
-        {u"captionWriter"_s, photo.captionWriter},
-    };
+    QMap<QString, QString> fields;
+    const QJsonObject json = PhotoCommands::photoJson(photo);
+    for (auto it = json.constBegin(); it != json.constEnd(); ++it) {
+        const QJsonValue value = it.value();
+        QStringList values;
+        for (const QJsonValue &item : value.isArray() ? value.toArray() : QJsonArray{value})
+            values << item.toString();
+        fields.insert(it.key(), values.join(u'|'));
+    }
+    return fields;
 }
 
 void compareFields(const Photo &actual, const Photo &expected)
@@ -188,6 +179,8 @@ private Q_SLOTS:
     void roundTrip();
     void exiftoolSeesWhatWasWritten();
     void originalIsNeverChanged();
+    void callersBytesAreNeverWritten_data();
+    void callersBytesAreNeverWritten();
     void dateShotFallsBackToExif();
     void iimCharacterSets_data();
     void iimCharacterSets();
@@ -416,6 +409,37 @@ void TestPhotoMetadata::originalIsNeverChanged()
     QCOMPARE(PhotoMetadata::readFile(path).photo.photographer, u"Navy Petty Officer 1st Class Alexander Kubitza"_s);
 }
 
+// Exiv2 writes some formats (TIFF) in place through the memory it was given;
+// the fuzzer found it writing into the caller's bytes. Given bytes that are
+// not ours to change (fromRawData over read-only copies), read and write must
+// leave them as they were.
+void TestPhotoMetadata::callersBytesAreNeverWritten_data()
+{
+    QTest::addColumn<QString>("file");
+    const QString corpus = QStringLiteral(NEWSDESK_SOURCE_DIR "/tests/fuzz/corpus/photometadata/");
+    QTest::newRow("TIFF the fuzzer found") << corpus + u"tiff-written-in-place.tif"_s;
+    QTest::newRow("TIFF with DoD metadata") << corpus + u"dod-tiny.tif"_s;
+    QTest::newRow("PNG") << corpus + u"dod-tiny.png"_s;
+    QTest::newRow("WebP") << corpus + u"dod-tiny.webp"_s;
+    QTest::newRow("JPEG") << sampleDir + u"/250306-D-PM193-1268K.jpg"_s;
+}
+
+void TestPhotoMetadata::callersBytesAreNeverWritten()
+{
+    QFETCH(QString, file);
+    const QByteArray original = fileBytes(file);
+    QVERIFY(!original.isEmpty());
+    QByteArray buffer = original;
+    buffer.detach();
+    const QByteArray borrowed = QByteArray::fromRawData(buffer.constData(), buffer.size());
+    const PhotoMetadata::ReadResult read = PhotoMetadata::read(borrowed);
+    QVERIFY2(read.ok, qPrintable(read.errorString));
+    const PhotoMetadata::WriteResult written = PhotoMetadata::write(borrowed, fullPhoto());
+    QVERIFY2(written.ok, qPrintable(written.errorString));
+    QVERIFY2(buffer == original, "the caller's bytes were changed");
+    QCOMPARE(PhotoMetadata::read(written.imageData).photo.virin, fullPhoto().virin);
+}
+
 void TestPhotoMetadata::dateShotFallsBackToExif()
 {
     // The writer clears IPTC Date Created and photoshop:DateCreated for a
@@ -553,6 +577,9 @@ void TestPhotoMetadata::damagedInputs_data()
     QVERIFY(sample.size() > 10000);
     QTest::newRow("empty") << QByteArray() << false << u"empty"_s << QString();
     QTest::newRow("text file named .jpg") << QByteArray("Hello, this is not a photo.\n") << false << u"not an image"_s << QString();
+    QTest::newRow("GIF: not a format Newsdesk takes") << QByteArray("GIF89a\x01\x00\x01\x00\x00\x00\x00;", 14) << false
+                                                      << u"not an image"_s << QString();
+    QTest::newRow("one line of text") << QByteArray("not a photo\n") << false << u"not an image"_s << QString();
     QTest::newRow("JPEG start marker only") << QByteArray("\xff\xd8", 2) << false << u"not a JPEG"_s << QString();
     QTest::newRow("JPEG cut in its headers") << sample.left(300) << false << u"cut short"_s << QString();
     QTest::newRow("JPEG cut in the scan data") << sample.left(sample.size() / 2) << true << QString() << QString();

@@ -8,6 +8,15 @@
 
 using namespace Qt::StringLiterals;
 
+// A cross-check's message: none when mentions is empty, else one that says it.
+static void verifyMessage(const QString &message, const QString &mentions)
+{
+    if (mentions.isEmpty())
+        QCOMPARE(message, QString());
+    else
+        QVERIFY2(message.contains(mentions), qPrintable(message));
+}
+
 class TestVirin : public QObject
 {
     Q_OBJECT
@@ -232,11 +241,7 @@ void TestVirin::againstDateShot()
     QFETCH(QString, virin);
     QFETCH(QDate, dateShot);
     QFETCH(QString, mentions);
-    const QString message = VirinChecks::againstDateShot(Virin::parse(virin), dateShot);
-    if (mentions.isEmpty())
-        QCOMPARE(message, QString());
-    else
-        QVERIFY2(message.contains(mentions), qPrintable(message));
+    verifyMessage(VirinChecks::againstDateShot(Virin::parse(virin), dateShot), mentions);
 }
 
 void TestVirin::againstCaption_data()
@@ -270,11 +275,7 @@ void TestVirin::againstCaption()
     QFETCH(QString, virin);
     QFETCH(QString, caption);
     QFETCH(QString, mentions);
-    const QString message = VirinChecks::againstCaption(Virin::parse(virin), caption);
-    if (mentions.isEmpty())
-        QCOMPARE(message, QString());
-    else
-        QVERIFY2(message.contains(mentions), qPrintable(message));
+    verifyMessage(VirinChecks::againstCaption(Virin::parse(virin), caption), mentions);
 }
 
 void TestVirin::againstFileName_data()
@@ -304,11 +305,7 @@ void TestVirin::againstFileName()
     QFETCH(QString, virin);
     QFETCH(QString, fileName);
     QFETCH(QString, mentions);
-    const QString message = VirinChecks::againstFileName(Virin::parse(virin), fileName);
-    if (mentions.isEmpty())
-        QCOMPARE(message, QString());
-    else
-        QVERIFY2(message.contains(mentions), qPrintable(message));
+    verifyMessage(VirinChecks::againstFileName(Virin::parse(virin), fileName), mentions);
 }
 
 static std::optional<Photo> addPhoto(PhotoRepository &photos, const QString &virin, const QString &title)

@@ -28,6 +28,9 @@ check "a removed package is a change" packages_changed "$stamp" a b
 record_packages "$stamp" a b
 check "recording again moves the baseline" not packages_changed "$stamp" b a
 check "the real package list names Qt WebEngine" bash -c "printf '%s\n' ${NEWSDESK_PACKAGES[*]} | grep -qx qt6-webengine-dev"
+pinned() { local p; for p in "$@"; do [[ $p =~ ^[a-z0-9@/._-]+@[0-9]+\.[0-9]+\.[0-9]+$ ]] || return 1; done; }
+check "every npm tool the tests run is pinned to an exact version" pinned "${NEWSDESK_NPM_PACKAGES[@]}"
+check "an unpinned npm tool is noticed" not pinned axe-core@4.14.1 vnu-jar
 
 write_os() { printf '%s\n' "$@" > "$tmp/os-release"; }
 write_os 'ID=debian' 'VERSION_ID="12"' 'VERSION_CODENAME=bookworm'

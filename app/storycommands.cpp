@@ -1,0 +1,370 @@
+// SPDX-License-Identifier: MIT
+#include "storycommands.h"
+
+#include "articlerenderer.h"
+#include "captionchecker.h"
+#include "commandline.h"
+#include "library.h"
+#include "photorepository.h"
+#include "storymarkdown.h"
+#include "storyrepository.h"
+#include "virin.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+#include <QTextStream>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString tr(const char *text, int n = -1)
+{
+    return QCoreApplication::translate("StoryCommands", text, nullptr, n);
+}
+
+QCommandLineOption libraryOption()
+{
+    return QCommandLineOption(u"library"_s, tr("The library file."), tr("path"));
+}
+
+QCommandLineOption storyOption()
+{
+    return QCommandLineOption(u"story"_s, tr("The story, by id or slug."), tr("id|slug"));
+}
+
+// One command's arguments, parsed; or the exit code to return when they are
+// wrong or help was asked for.
+struct Invocation
+{
+    QCommandLineParser parser;
+    std::optional<int> exitCode;
+};
+
+// Parses arguments for the command name; every option in required must be
+// given, and exactly positionals file arguments.
+void parse(Invocation &invocation, const QString &name, const QString &synopsis, const QList<QCommandLineOption> &options,
+           const QStringList &required, const QStringList &arguments, QTextStream &out, QTextStream &err,
+           int positionals = 0)
+{
+    QCommandLineParser &parser = invocation.parser;
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const QCommandLineOption help({u"h"_s, u"help"_s}, tr("Show this help."));
+    parser.addOption(help);
+    for (const QCommandLineOption &option : options)
+        parser.addOption(option);
+    const QString usage = u"Usage: newsdesk %1\n"_s.arg(synopsis);
+    if (!parser.parse(QStringList{u"newsdesk"_s} + arguments)) {
+        err << "newsdesk " << name << ": " << parser.errorText() << '\n' << usage;
+        invocation.exitCode = CommandLine::UsageError;
+        return;
+    }
+    if (parser.isSet(help)) {
+        out << usage;
+        for (const QCommandLineOption &option : options)
+            out << "  --" << option.names().constFirst().leftJustified(18) << ' ' << option.description() << '\n';
+        invocation.exitCode = CommandLine::Success;
+        return;
+    }
+    QStringList missing;
+    for (const QString &option : required) {
+        if (!parser.isSet(option) || parser.value(option).isEmpty())
+            missing << u"--"_s + option;
+    }
+    if (!missing.isEmpty()) {
+        err << "newsdesk " << name << ": " << tr("missing %1").arg(missing.join(u", "_s)) << '\n' << usage;
+        invocation.exitCode = CommandLine::UsageError;
+        return;
+    }
+    if (parser.positionalArguments().size() != positionals) {
+        err << "newsdesk " << name << ": "
+            << (positionals == 0 ? tr("unexpected argument '%1'").arg(parser.positionalArguments().value(0))
+                                 : tr("expected %1 file argument").arg(positionals))
+            << '\n'
+            << usage;
+        invocation.exitCode = CommandLine::UsageError;
+    }
+}
+
+// Opens an existing library; never creates one.
+std::unique_ptr<Library> openLibrary(const QString &name, const QString &path, QTextStream &err)
+{
+    if (!QFileInfo(path).isFile()) {
+        err << "newsdesk " << name << ": " << tr("there is no library at %1").arg(QDir::toNativeSeparators(path)) << '\n';
+        return nullptr;
+    }
+    auto library = std::make_unique<Library>();
+    if (!library->open(path)) {
+        err << "newsdesk " << name << ": " << tr("cannot open the library %1: %2").arg(QDir::toNativeSeparators(path), library->errorString())
+            << '\n';
+        return nullptr;
+    }
+    return library;
+}
+
+std::optional<Story> findStory(const QString &name, Library *library, const QString &idOrSlug, QTextStream &err)
+{
+    StoryRepository stories(library);
+    std::optional<Story> story = stories.find(idOrSlug);
+    if (!story)
+        err << "newsdesk " << name << ": " << tr("there is no story '%1' in %2").arg(idOrSlug, QDir::toNativeSeparators(library->path()))
+            << '\n';
+    return story;
+}
+
+// The library and story that --library and --story name, or the exit code.
+struct Target
+{
+    std::unique_ptr<Library> library;
+    Story story;
+    QList<Photo> photos;
+};
+
+std::optional<Target> openTarget(const QString &name, const QCommandLineParser &parser, QTextStream &err)
+{
+    Target target;
+    target.library = openLibrary(name, parser.value(u"library"_s), err);
+    if (!target.library)
+        return std::nullopt;
+    const std::optional<Story> story = findStory(name, target.library.get(), parser.value(u"story"_s), err);
+    if (!story)
+        return std::nullopt;
+    target.story = *story;
+    PhotoRepository photos(target.library.get());
+    target.photos = photos.photosOfStory(story->id);
+    if (!photos.errorString().isEmpty()) {
+        err << "newsdesk " << name << ": " << photos.errorString() << '\n';
+        return std::nullopt;
+    }
+    return target;
+}
+
+// The start of every command on one story: its arguments (--library,
+// --story and options) parsed, and the library and story opened. Nothing,
+// with invocation.exitCode set, when that fails.
+std::optional<Target> startStoryCommand(Invocation &invocation, const QString &name, const QString &synopsis,
+                                        const QList<QCommandLineOption> &options, const QStringList &required,
+                                        const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    parse(invocation, name, synopsis, QList<QCommandLineOption>{libraryOption(), storyOption()} + options,
+          QStringList{u"library"_s, u"story"_s} + required, arguments, out, err);
+    if (invocation.exitCode)
+        return std::nullopt;
+    std::optional<Target> target = openTarget(name, invocation.parser, err);
+    if (!target)
+        invocation.exitCode = CommandLine::UsageError;
+    return target;
+}
+
+int renderCommand(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    const QString synopsis = u"render --library PATH --story ID|SLUG [--fragment]"_s;
+    const QCommandLineOption fragmentOption(u"fragment"_s, tr("Print only the <article> element."));
+    Invocation invocation;
+    const std::optional<Target> target = startStoryCommand(invocation, u"render"_s, synopsis, {fragmentOption}, {}, arguments, out, err);
+    if (!target)
+        return *invocation.exitCode;
+    // The same page the export writes, with its relative image names.
+    ArticleRenderer::Options options;
+    options.imageLinks = ArticleRenderer::Options::ImageLinks::ExportFiles;
+    options.stylesheet = ArticleRenderer::Options::Stylesheet::Linked;
+    out << (invocation.parser.isSet(fragmentOption) ? ArticleRenderer::articleFragment(target->story, target->photos, options)
+                                                    : ArticleRenderer::articleDocument(target->story, target->photos, options));
+    return CommandLine::Success;
+}
+
+int exportCommand(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    const QString synopsis = u"export --library PATH --story ID|SLUG --out DIR [--override-reason TEXT]"_s;
+    const QCommandLineOption outOption(u"out"_s, tr("The folder to write (replaced if it holds an earlier export)."), tr("dir"));
+    const QCommandLineOption overrideOption(u"override-reason"_s,
+                                            tr("Export although the story is not cleared, for this reason (recorded)."),
+                                            tr("text"));
+    Invocation invocation;
+    const std::optional<Target> target = startStoryCommand(invocation, u"export"_s, synopsis, {outOption, overrideOption},
+                                                           {u"out"_s}, arguments, out, err);
+    if (!target)
+        return *invocation.exitCode;
+    if (invocation.parser.isSet(overrideOption) && invocation.parser.value(overrideOption).trimmed().isEmpty()) {
+        err << "newsdesk export: " << tr("--override-reason needs a reason") << '\n';
+        return CommandLine::UsageError;
+    }
+    StoryExporter::Options options;
+    options.overrideReason = invocation.parser.value(overrideOption);
+    const StoryExporter::Result result = StoryExporter(target->library.get()).exportStory(target->story, invocation.parser.value(outOption), options);
+    if (!result.success && !result.blockingReasons.isEmpty() && result.errorMessage.isEmpty()) {
+        err << "newsdesk export: " << tr("'%1' is not cleared for publication:").arg(target->story.slug) << '\n';
+        for (const QString &reason : result.blockingReasons)
+            err << "  " << reason << '\n';
+        err << tr("An editor may export it anyway with --override-reason TEXT (recorded in the audit log).") << '\n';
+        return CommandLine::Refused;
+    }
+    if (!result.success) {
+        err << "newsdesk export: " << result.errorMessage << '\n';
+        return CommandLine::Refused;
+    }
+    if (result.overridden)
+        err << "newsdesk export: " << tr("exported despite %n blocking reason(s); the override is recorded.", int(result.blockingReasons.size()))
+            << '\n';
+    for (const QString &file : result.filesWritten)
+        out << QDir::toNativeSeparators(file) << '\n';
+    return CommandLine::Success;
+}
+
+QJsonObject findingJson(const StoryFinding &finding)
+{
+    return {{u"severity"_s, findingSeverityKey(finding.severity)},
+            {u"code"_s, finding.code},
+            {u"subject"_s, finding.subject},
+            {u"message"_s, finding.message}};
+}
+
+int checkCommand(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    const QString synopsis = u"check --library PATH --story ID|SLUG [--json]"_s;
+    const QCommandLineOption jsonOption(u"json"_s, tr("Print the findings as JSON."));
+    Invocation invocation;
+    const std::optional<Target> target = startStoryCommand(invocation, u"check"_s, synopsis, {jsonOption}, {}, arguments, out, err);
+    if (!target)
+        return *invocation.exitCode;
+    const QList<StoryFinding> findings = StoryCommands::checkStory(target->library.get(), target->story, target->photos);
+    int errors = 0;
+    int warnings = 0;
+    for (const StoryFinding &finding : findings) {
+        errors += finding.severity == StoryFinding::Severity::Error ? 1 : 0;
+        warnings += finding.severity == StoryFinding::Severity::Warning ? 1 : 0;
+    }
+    if (invocation.parser.isSet(jsonOption)) {
+        QJsonArray list;
+        for (const StoryFinding &finding : findings)
+            list.append(findingJson(finding));
+        const QJsonObject report{
+            {u"story"_s,
+             QJsonObject{{u"id"_s, target->story.id},
+                         {u"slug"_s, target->story.slug},
+                         {u"headline"_s, target->story.headline},
+                         {u"status"_s, storyStatusKey(target->story.status)}}},
+            {u"findings"_s, list},
+            {u"errors"_s, errors},
+            {u"warnings"_s, warnings},
+        };
+        out << QString::fromUtf8(QJsonDocument(report).toJson(QJsonDocument::Indented));
+    } else {
+        for (const StoryFinding &finding : findings)
+            out << findingSeverityKey(finding.severity) << ": " << finding.message << " [" << finding.code << "]\n";
+        out << tr("%1: %2 error(s), %3 warning(s)").arg(target->story.slug).arg(errors).arg(warnings) << '\n';
+    }
+    return errors > 0 ? CommandLine::Refused : CommandLine::Success;
+}
+
+int importCommand(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    const QString synopsis = u"import --library PATH FILE.md"_s;
+    Invocation invocation;
+    parse(invocation, u"import"_s, synopsis, {libraryOption()}, {u"library"_s}, arguments, out, err, 1);
+    if (invocation.exitCode)
+        return *invocation.exitCode;
+    const QString file = invocation.parser.positionalArguments().constFirst();
+    if (!QFileInfo(file).isFile()) {
+        err << "newsdesk import: " << tr("there is no file %1").arg(QDir::toNativeSeparators(file)) << '\n';
+        return CommandLine::UsageError;
+    }
+    const std::unique_ptr<Library> library = openLibrary(u"import"_s, invocation.parser.value(u"library"_s), err);
+    if (!library)
+        return CommandLine::UsageError;
+    const StoryMarkdown::ImportResult result = StoryMarkdown::importFile(library.get(), file);
+    for (const QString &warning : result.warnings)
+        err << "newsdesk import: " << tr("warning: %1").arg(warning) << '\n';
+    if (!result.story) {
+        err << "newsdesk import: " << QDir::toNativeSeparators(file) << ": " << result.error << '\n';
+        return CommandLine::Refused;
+    }
+    out << tr("imported story %1 (%2) with %n photo(s)", int(result.photos.size())).arg(result.story->id).arg(result.story->slug)
+        << '\n';
+    return CommandLine::Success;
+}
+
+int dumpCommand(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    const QString synopsis = u"dump --library PATH --story ID|SLUG [--out FILE.md]"_s;
+    const QCommandLineOption outOption(u"out"_s, tr("Write FILE.md, and the photos' images beside it, instead of printing."), tr("file"));
+    Invocation invocation;
+    const std::optional<Target> target = startStoryCommand(invocation, u"dump"_s, synopsis, {outOption}, {}, arguments, out, err);
+    if (!target)
+        return *invocation.exitCode;
+    if (!invocation.parser.isSet(outOption)) {
+        out << StoryMarkdown::dump(target->story, target->photos);
+        return CommandLine::Success;
+    }
+    QString error;
+    if (!StoryMarkdown::dumpToFile(target->library.get(), target->story, invocation.parser.value(outOption), &error)) {
+        err << "newsdesk dump: " << error << '\n';
+        return CommandLine::Refused;
+    }
+    return CommandLine::Success;
+}
+
+StoryFinding::Severity severityOf(CaptionFinding::Severity severity)
+{
+    return severity == CaptionFinding::Severity::Error ? StoryFinding::Severity::Error : StoryFinding::Severity::Warning;
+}
+
+} // namespace
+
+namespace StoryCommands {
+
+QList<StoryFinding> checkStory(Library *library, const Story &story, const QList<Photo> &storyPhotos)
+{
+    QList<StoryFinding> findings = StoryExporter::gateFindings(story, storyPhotos);
+    PhotoRepository photoRepository(library);
+    QSet<qint64> placed;
+    for (const Photo &photo : ArticleRenderer::placedPhotos(story.body, storyPhotos))
+        placed.insert(photo.id);
+    for (const Photo &photo : storyPhotos) {
+        const QString subject = photo.virin.isEmpty() ? tr("photo %1").arg(photo.id) : photo.virin;
+        const QString prefix = tr("Photo %1: ").arg(subject);
+        if (!StoryMarkdown::photoHasImage(photo))
+            findings << StoryFinding{StoryFinding::Severity::Error, u"photo-without-image"_s, subject,
+                                     prefix + tr("it has no image yet, so it cannot be exported.")};
+        if (!placed.contains(photo.id))
+            findings << StoryFinding{StoryFinding::Severity::Warning, u"photo-not-placed"_s, subject,
+                                     prefix + tr("the body does not place it, so it will not be published.")};
+        const Virin virin = Virin::parse(photo.virin);
+        for (const VirinMessage &message : virin.messages)
+            findings << StoryFinding{message.severity == VirinStatus::Invalid ? StoryFinding::Severity::Error
+                                                                              : StoryFinding::Severity::Warning,
+                                     message.severity == VirinStatus::Invalid ? u"virin-invalid"_s : u"virin-unusual"_s, subject,
+                                     prefix + message.text};
+        if (virin.isUsable()) {
+            for (const QString &message : VirinChecks::forPhoto(photo, &photoRepository))
+                findings << StoryFinding{StoryFinding::Severity::Warning, u"virin-mismatch"_s, subject, prefix + message};
+        }
+        for (const CaptionFinding &finding : CaptionChecker::check(photo))
+            findings << StoryFinding{severityOf(finding.severity), u"caption-"_s + finding.rule, subject, prefix + finding.message};
+    }
+    return findings;
+}
+
+} // namespace StoryCommands
+
+void registerStoryCommands()
+{
+    CommandLine::registerCommand({u"render"_s, u"render --library PATH --story ID|SLUG [--fragment]"_s,
+                                  tr("print the story's article HTML, as the export writes it"), &renderCommand});
+    CommandLine::registerCommand({u"export"_s, u"export --library PATH --story ID|SLUG --out DIR [--override-reason TEXT]"_s,
+                                  tr("write the story's publication folder (exit 1 when not cleared)"), &exportCommand});
+    CommandLine::registerCommand({u"check"_s, u"check --library PATH --story ID|SLUG [--json]"_s,
+                                  tr("list release, approval, VIRIN and caption findings (exit 1 on an error)"), &checkCommand});
+    CommandLine::registerCommand({u"import"_s, u"import --library PATH FILE.md"_s,
+                                  tr("add a story from Markdown with YAML front matter"), &importCommand});
+    CommandLine::registerCommand({u"dump"_s, u"dump --library PATH --story ID|SLUG [--out FILE.md]"_s,
+                                  tr("print the story as Markdown with YAML front matter"), &dumpCommand});
+}

@@ -1,0 +1,338 @@
+// SPDX-License-Identifier: MIT
+#include "storyexporter.h"
+
+#include "library.h"
+#include "photometadata.h"
+#include "photorepository.h"
+#include "storymarkdown.h"
+
+#include <QBuffer>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QImage>
+#include <QImageReader>
+#include <QImageWriter>
+#include <QPainter>
+#include <QRandomGenerator>
+#include <QSet>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("StoryExporter", text);
+}
+
+QString subjectOf(const Photo &photo)
+{
+    return photo.virin.isEmpty() ? tr("photo %1").arg(photo.id) : photo.virin;
+}
+
+// The names an export writes; a folder holding only these (or nothing) is an
+// earlier export that may be replaced.
+bool isEarlierExport(const QDir &directory)
+{
+    const QStringList entries = directory.entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
+    for (const QString &entry : entries) {
+        const QFileInfo info(directory.filePath(entry));
+        const bool ours = (entry == u"index.html"_s && info.isFile())
+            || (entry == ArticleRenderer::stylesheetFileName() && info.isFile())
+            || (entry == u"images"_s && info.isDir() && !info.isSymLink());
+        if (!ours)
+            return false;
+    }
+    return true;
+}
+
+// A folder beside the target with a name nothing else uses, removed unless
+// released (moved into place).
+class StagingFolder
+{
+public:
+    explicit StagingFolder(const QDir &parent, const QString &name, const QString &purpose)
+    {
+        for (int attempt = 0; attempt < 100 && m_path.isEmpty(); ++attempt) {
+            const QString random = QString::number(QRandomGenerator::global()->generate(), 16);
+            const QString candidate = u"."_s + name + u'.' + purpose + u'-' + random;
+            if (!parent.exists(candidate) && parent.mkdir(candidate))
+                m_path = parent.filePath(candidate);
+        }
+    }
+    ~StagingFolder()
+    {
+        if (!m_path.isEmpty() && !m_released)
+            QDir(m_path).removeRecursively();
+    }
+    StagingFolder(const StagingFolder &) = delete;
+    StagingFolder &operator=(const StagingFolder &) = delete;
+
+    QString path() const { return m_path; }
+    void release() { m_released = true; }
+
+private:
+    QString m_path;
+    bool m_released = false;
+};
+
+bool writeFile(const QString &path, const QByteArray &data, QString *errorString)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.flush()) {
+        *errorString = tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+        return false;
+    }
+    file.close();
+    if (file.error() != QFileDevice::NoError) {
+        *errorString = tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+QString findingSeverityKey(StoryFinding::Severity severity)
+{
+    switch (severity) {
+    case StoryFinding::Severity::Error:
+        return u"error"_s;
+    case StoryFinding::Severity::Warning:
+        return u"warning"_s;
+    case StoryFinding::Severity::Info:
+        return u"info"_s;
+    }
+    return {};
+}
+
+StoryExporter::StoryExporter(Library *library)
+    : m_library(library)
+{
+}
+
+QList<StoryFinding> StoryExporter::gateFindings(const Story &story, const QList<Photo> &storyPhotos)
+{
+    QList<StoryFinding> findings;
+    if (story.status != StoryStatus::Approved && story.status != StoryStatus::Published) {
+        findings << StoryFinding{StoryFinding::Severity::Error, u"story-not-approved"_s, u"story"_s,
+                                 tr("The story is not approved (it is %1).").arg(storyStatusLabel(story.status))};
+    }
+    for (const Photo &photo : ArticleRenderer::placedPhotos(story.body, storyPhotos)) {
+        const QString subject = subjectOf(photo);
+        if (photo.approval != CaptionApproval::Approved) {
+            findings << StoryFinding{StoryFinding::Severity::Error, u"caption-not-approved"_s, subject,
+                                     photo.approval == CaptionApproval::ChangesRequested
+                                         ? tr("Photo %1: changes were requested on its caption.").arg(subject)
+                                         : tr("Photo %1: its caption is pending approval.").arg(subject)};
+        }
+        if (photo.releaseState != ReleaseState::Released) {
+            findings << StoryFinding{StoryFinding::Severity::Error, u"photo-not-released"_s, subject,
+                                     tr("Photo %1 is not released (%2).").arg(subject, releaseStateLabel(photo.releaseState))};
+        }
+    }
+    for (const QString &virin : ArticleRenderer::unknownPlacements(story.body, storyPhotos)) {
+        findings << StoryFinding{StoryFinding::Severity::Error, u"photo-not-in-story"_s, virin,
+                                 tr("The body places photo %1, which the story does not have.").arg(virin)};
+    }
+    return findings;
+}
+
+QByteArray StoryExporter::embedPhotoMetadata(const QByteArray &jpeg, const Photo &photo, QString *errorString)
+{
+    const PhotoMetadata::WriteResult written = PhotoMetadata::write(jpeg, photo);
+    if (!written.ok) {
+        *errorString = written.errorString;
+        return {};
+    }
+    return written.imageData;
+}
+
+QByteArray StoryExporter::webRendition(const QByteArray &original, const Photo &photo, const Options &options,
+                                       QString *errorString)
+{
+    QBuffer input;
+    input.setData(original);
+    input.open(QIODevice::ReadOnly);
+    QImageReader reader(&input);
+    reader.setAutoTransform(true);
+    const QSize size = reader.size();
+    const int limit = qMax(1, options.maxLongSide);
+    // JPEG decodes straight to a reduced size, which is much faster than
+    // decoding in full and scaling down.
+    if (size.isValid() && qMax(size.width(), size.height()) > limit)
+        reader.setScaledSize(size.scaled(limit, limit, Qt::KeepAspectRatio));
+    QImage image = reader.read();
+    if (image.isNull()) {
+        *errorString = tr("Photo %1: its image cannot be read (%2).").arg(subjectOf(photo), reader.errorString());
+        return {};
+    }
+    if (qMax(image.width(), image.height()) > limit)
+        image = image.scaled(limit, limit, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    if (image.hasAlphaChannel()) {
+        QImage flat(image.size(), QImage::Format_RGB32);
+        flat.fill(Qt::white);
+        QPainter painter(&flat);
+        painter.drawImage(0, 0, image);
+        painter.end();
+        image = flat;
+    }
+    QByteArray jpeg;
+    QBuffer output(&jpeg);
+    output.open(QIODevice::WriteOnly);
+    QImageWriter writer(&output, "jpeg");
+    writer.setQuality(options.jpegQuality);
+    writer.setOptimizedWrite(true);
+    if (!writer.write(image)) {
+        *errorString = tr("Photo %1: cannot encode its web rendition (%2).").arg(subjectOf(photo), writer.errorString());
+        return {};
+    }
+    QString metadataError;
+    QByteArray withMetadata = embedPhotoMetadata(jpeg, photo, &metadataError);
+    if (withMetadata.isEmpty()) {
+        *errorString = tr("Photo %1: cannot embed its metadata (%2).").arg(subjectOf(photo), metadataError);
+        return {};
+    }
+    return withMetadata;
+}
+
+StoryExporter::Result StoryExporter::exportStory(const Story &story, const QString &directory, const Options &options)
+{
+    Result result;
+    PhotoRepository photoRepository(m_library);
+    const QList<Photo> storyPhotos = photoRepository.photosOfStory(story.id);
+    if (!photoRepository.errorString().isEmpty()) {
+        result.errorMessage = photoRepository.errorString();
+        return result;
+    }
+    for (const StoryFinding &finding : gateFindings(story, storyPhotos))
+        result.blockingReasons << finding.message;
+    const QString overrideReason = options.overrideReason.trimmed();
+    if (!result.blockingReasons.isEmpty()) {
+        if (overrideReason.isEmpty())
+            return result;
+        result.overridden = true;
+    }
+
+    const QFileInfo target(QDir::cleanPath(QDir(directory).absolutePath()));
+    const QString name = target.fileName();
+    QDir parent = target.absoluteDir();
+    if (name.isEmpty()) {
+        result.errorMessage = tr("Export to a named folder, not to %1.").arg(QDir::toNativeSeparators(target.filePath()));
+        return result;
+    }
+    if (target.exists() && !target.isDir()) {
+        result.errorMessage = tr("%1 is a file, not a folder.").arg(QDir::toNativeSeparators(target.filePath()));
+        return result;
+    }
+    if (target.isDir() && !isEarlierExport(QDir(target.filePath()))) {
+        result.errorMessage = tr("%1 holds other files. Export into a new or empty folder; Newsdesk replaces a folder only "
+                                 "when it holds an earlier export (index.html, article.css, images).")
+                                  .arg(QDir::toNativeSeparators(target.filePath()));
+        return result;
+    }
+    if (!parent.exists() && !QDir().mkpath(parent.absolutePath())) {
+        result.errorMessage = tr("Cannot create the folder %1.").arg(QDir::toNativeSeparators(parent.absolutePath()));
+        return result;
+    }
+
+    StagingFolder staging(parent, name, u"partial"_s);
+    if (staging.path().isEmpty()) {
+        result.errorMessage = tr("Cannot create a folder in %1 to write the export to.").arg(QDir::toNativeSeparators(parent.absolutePath()));
+        return result;
+    }
+    const QDir stage(staging.path());
+    QStringList written;
+
+    ArticleRenderer::Options render = options.render;
+    render.imageLinks = ArticleRenderer::Options::ImageLinks::ExportFiles;
+    render.stylesheet = ArticleRenderer::Options::Stylesheet::Linked;
+    render.sourcePositions = false;
+
+    const QList<Photo> placed = ArticleRenderer::placedPhotos(story.body, storyPhotos);
+    if (!placed.isEmpty() && !stage.mkdir(u"images"_s)) {
+        result.errorMessage = tr("Cannot create %1.").arg(QDir::toNativeSeparators(stage.filePath(u"images"_s)));
+        return result;
+    }
+    QSet<QString> imageFiles;
+    for (const Photo &photo : placed) {
+        const QString relative = ArticleRenderer::imageUrl(photo, render);
+        if (imageFiles.contains(relative))
+            continue;
+        imageFiles.insert(relative);
+        if (!StoryMarkdown::photoHasImage(photo)) {
+            result.errorMessage = tr("Photo %1 has no image yet; add its image before exporting.").arg(subjectOf(photo));
+            return result;
+        }
+        const std::optional<StoredImage> original = photoRepository.image(photo.imageHash);
+        if (!original) {
+            result.errorMessage = photoRepository.errorString();
+            return result;
+        }
+        QString error;
+        const QByteArray rendition = webRendition(original->data, photo, options, &error);
+        if (rendition.isEmpty() || !writeFile(stage.filePath(relative), rendition, &error)) {
+            result.errorMessage = error;
+            return result;
+        }
+        written << relative;
+    }
+
+    QString error;
+    if (!writeFile(stage.filePath(ArticleRenderer::stylesheetFileName()), ArticleRenderer::stylesheet().toUtf8(), &error)) {
+        result.errorMessage = error;
+        return result;
+    }
+    written << ArticleRenderer::stylesheetFileName();
+    if (!writeFile(stage.filePath(u"index.html"_s), ArticleRenderer::articleDocument(story, storyPhotos, render).toUtf8(), &error)) {
+        result.errorMessage = error;
+        return result;
+    }
+    written << u"index.html"_s;
+
+    // An override is recorded before the export becomes visible: an export
+    // that overrides the gate never exists without its reason on file.
+    if (result.overridden) {
+        const QString detail = tr("%1 (blocked by: %2) → %3")
+                                   .arg(overrideReason, result.blockingReasons.join(u' '), QDir::toNativeSeparators(target.filePath()));
+        if (!m_library->audit(u"export-override"_s, u"story"_s, story.id, detail)) {
+            result.errorMessage = tr("Cannot record the override in the library's audit log, so nothing was exported.");
+            return result;
+        }
+    }
+
+    // Swap into place: the earlier export moves aside, the new one in, and
+    // only then is the earlier one removed.
+    QString previous;
+    if (target.exists()) {
+        StagingFolder aside(parent, name, u"previous"_s);
+        if (aside.path().isEmpty() || !QDir().rmdir(aside.path())) {
+            result.errorMessage = tr("Cannot make room beside %1 to replace it.").arg(QDir::toNativeSeparators(target.filePath()));
+            return result;
+        }
+        aside.release();
+        previous = aside.path();
+        if (!QDir().rename(target.filePath(), previous)) {
+            result.errorMessage = tr("Cannot move the earlier export %1 aside.").arg(QDir::toNativeSeparators(target.filePath()));
+            return result;
+        }
+    }
+    if (!QDir().rename(stage.path(), target.filePath())) {
+        if (!previous.isEmpty())
+            QDir().rename(previous, target.filePath());
+        result.errorMessage = tr("Cannot move the export into place at %1.").arg(QDir::toNativeSeparators(target.filePath()));
+        return result;
+    }
+    staging.release();
+    if (!previous.isEmpty())
+        QDir(previous).removeRecursively();
+
+    const QDir finalFolder(target.filePath());
+    for (const QString &relative : std::as_const(written))
+        result.filesWritten << finalFolder.filePath(relative);
+    m_library->audit(u"export"_s, u"story"_s, story.id, QDir::toNativeSeparators(target.filePath()));
+    result.success = true;
+    return result;
+}

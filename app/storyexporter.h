@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "articlerenderer.h"
+#include "photo.h"
+#include "story.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+class Library;
+
+// Something a check found in a story. The export gate gives release and
+// approval findings; `newsdesk check` adds those of the other checkers
+// (VIRIN, captions, quotes) in the same shape.
+struct StoryFinding
+{
+    enum class Severity { Error, Warning, Info };
+    Severity severity = Severity::Error;
+    QString code;    // stable, for scripts: "story-not-approved", "photo-not-released", …
+    QString subject; // "story", or the photo's VIRIN (or "photo 12" without one)
+    QString message; // a sentence for people
+};
+QString findingSeverityKey(StoryFinding::Severity severity); // "error", "warning", "info"
+
+// Writes a story for publication: a folder with index.html, article.css and
+// images/ holding a web rendition of each placed photo, all linked relatively.
+//
+// The folder is written beside the target under a hidden name and moved into
+// place only when complete, so a failed export leaves nothing half-written and
+// an earlier export stays as it was until the new one replaces it. A target
+// that holds anything but an earlier export's files is never replaced.
+class StoryExporter
+{
+public:
+    struct Options
+    {
+        // Exports a story the gate blocks; recorded in the audit log as
+        // "export-override". Blank means no override.
+        QString overrideReason;
+        int maxLongSide = 2048; // pixels, for the web renditions
+        int jpegQuality = 85;
+        // Publisher, publication URL and date for the page's metadata; image
+        // links and the stylesheet are the export's own whatever is set here.
+        ArticleRenderer::Options render;
+    };
+
+    struct Result
+    {
+        bool success = false;
+        bool overridden = false;     // exported although the gate blocked it
+        QStringList blockingReasons; // why the gate blocked it (also when overridden)
+        QString errorMessage;        // what went wrong when not blocked
+        QStringList filesWritten;    // absolute paths, in the final folder
+    };
+
+    explicit StoryExporter(Library *library);
+
+    // The publication gate: the story must be Approved (or Published) and
+    // every photo the body places must have an approved caption and be
+    // released; each photo the body names but the story lacks blocks too.
+    // Every finding is an error.
+    static QList<StoryFinding> gateFindings(const Story &story, const QList<Photo> &storyPhotos);
+
+    Result exportStory(const Story &story, const QString &directory, const Options &options);
+    Result exportStory(const Story &story, const QString &directory) { return exportStory(story, directory, Options()); }
+
+    // A JPEG for the web: at most maxLongSide pixels on the long side,
+    // orientation applied, transparency flattened onto white, at quality
+    // jpegQuality, with the photo's metadata embedded by embedPhotoMetadata().
+    // Empty with *errorString when the original cannot be read.
+    static QByteArray webRendition(const QByteArray &original, const Photo &photo, const Options &options,
+                                   QString *errorString);
+
+    // The approved metadata (IPTC IIM and XMP: VIRIN, caption with its credit
+    // line, alt text, release…) written into a rendition by PhotoMetadata.
+    // Re-encoding has dropped whatever the original carried, so only what the
+    // library holds goes out. Empty with *errorString on failure.
+    static QByteArray embedPhotoMetadata(const QByteArray &jpeg, const Photo &photo, QString *errorString);
+
+private:
+    Library *m_library;
+};

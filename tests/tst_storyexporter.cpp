@@ -1,0 +1,373 @@
+// SPDX-License-Identifier: MIT
+#include "articlerenderer.h"
+#include "photometadata.h"
+#include "samplelibrary.h"
+#include "storyexporter.h"
+
+#include <QBuffer>
+#include <QDir>
+#include <QFile>
+#include <QImage>
+#include <QImageReader>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <functional>
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+class TestStoryExporter : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void unclearedSampleListsEveryReason();
+    void gateBlocksUntilCleared_data();
+    void gateBlocksUntilCleared();
+    void clearedStoryExportsAFolderWithRelativeLinks();
+    void renditionsFitTheWebSize_data();
+    void renditionsFitTheWebSize();
+    void transparencyIsFlattenedOntoWhite();
+    void renditionsCarryTheLibrarysMetadata();
+    void failedExportLeavesTheEarlierOneAlone();
+    void exportReplacesTheEarlierOneWhole();
+    void folderWithOtherFilesIsNeverReplaced();
+    void overrideExportsAndIsRecorded();
+    void blankOverrideReasonDoesNotOverride();
+
+private:
+    QString target() const { return m_dir->filePath(u"web/hegseth-healey"_s); }
+    QStringList leftovers() const;
+    static QByteArray encoded(const QImage &image, const char *format);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Library> m_library;
+    Story m_story;
+};
+
+void TestStoryExporter::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestStoryExporter::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_library = std::make_unique<Library>();
+    QString error;
+    const std::optional<Story> story = SampleLibrary::open(m_library.get(), m_dir->filePath(u"lib.newsdesk"_s), &error);
+    QVERIFY2(story, qPrintable(error));
+    m_story = *story;
+}
+
+void TestStoryExporter::cleanup()
+{
+    m_library.reset();
+    m_dir.reset();
+}
+
+// Hidden staging or set-aside folders left beside the target.
+QStringList TestStoryExporter::leftovers() const
+{
+    return QDir(m_dir->filePath(u"web"_s))
+        .entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot)
+        .filter(QRegularExpression(u"^\\."_s));
+}
+
+QByteArray TestStoryExporter::encoded(const QImage &image, const char *format)
+{
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, format);
+    return bytes;
+}
+
+void TestStoryExporter::unclearedSampleListsEveryReason()
+{
+    const StoryExporter::Result result = StoryExporter(m_library.get()).exportStory(m_story, target());
+    QVERIFY(!result.success);
+    QVERIFY(result.errorMessage.isEmpty());
+    // A new sample story is a draft whose three captions nobody has approved
+    // (its photos came from defense.gov, so they are released).
+    QCOMPARE(result.blockingReasons,
+             (QStringList{u"The story is not approved (it is Draft)."_s,
+                          u"Photo 250306-D-PM193-1268K: its caption is pending approval."_s,
+                          u"Photo 250306-D-PM193-1416K: its caption is pending approval."_s,
+                          u"Photo 250306-F-UO417-1153K: its caption is pending approval."_s}));
+    QVERIFY(!QFileInfo::exists(target()));
+    QVERIFY(result.filesWritten.isEmpty());
+}
+
+void TestStoryExporter::gateBlocksUntilCleared_data()
+{
+    using Change = std::function<void(Library *, Story &)>;
+    QTest::addColumn<Change>("change");
+    QTest::addColumn<QString>("reason");
+    auto secondPhoto = [](Library *library, const Story &story) { return PhotoRepository(library).photosOfStory(story.id).at(1); };
+
+    QTest::newRow("story back in review") << Change([](Library *library, Story &story) {
+        StoryRepository(library).setStatus(story, StoryStatus::InReview);
+    }) << u"The story is not approved (it is In review)."_s;
+    QTest::newRow("caption edited after approval") << Change([=](Library *library, Story &story) {
+        Photo photo = secondPhoto(library, story);
+        photo.caption += u" Edited."_s;
+        PhotoRepository(library).save(photo);
+    }) << u"Photo 250306-D-PM193-1416K: its caption is pending approval."_s;
+    QTest::newRow("changes requested on a caption") << Change([=](Library *library, Story &story) {
+        Photo photo = secondPhoto(library, story);
+        PhotoRepository(library).decideCaption(photo, CaptionApproval::ChangesRequested, u"Spell out UDCG."_s);
+    }) << u"Photo 250306-D-PM193-1416K: changes were requested on its caption."_s;
+    QTest::newRow("photo not released") << Change([=](Library *library, Story &story) {
+        Photo photo = secondPhoto(library, story);
+        photo.releaseState = ReleaseState::NotReleased;
+        PhotoRepository(library).save(photo);
+    }) << u"Photo 250306-D-PM193-1416K is not released (Not Released)."_s;
+    QTest::newRow("photo not reviewed for release") << Change([=](Library *library, Story &story) {
+        Photo photo = secondPhoto(library, story);
+        photo.releaseState = ReleaseState::NotReviewed;
+        PhotoRepository(library).save(photo);
+    }) << u"Photo 250306-D-PM193-1416K is not released (Not Reviewed)."_s;
+    QTest::newRow("body places a photo the story lacks") << Change([](Library *library, Story &story) {
+        story.body += u"\n![](photo:250307-N-AB123-1001)\n"_s;
+        StoryRepository(library).save(story);
+    }) << u"The body places photo 250307-N-AB123-1001, which the story does not have."_s;
+}
+
+void TestStoryExporter::gateBlocksUntilCleared()
+{
+    QFETCH(std::function<void(Library *, Story &)>, change);
+    QFETCH(QString, reason);
+    QString error;
+    QVERIFY2(SampleLibrary::clearForPublication(m_library.get(), m_story, &error), qPrintable(error));
+    QVERIFY(StoryExporter::gateFindings(m_story, PhotoRepository(m_library.get()).photosOfStory(m_story.id)).isEmpty());
+    change(m_library.get(), m_story);
+    const StoryExporter::Result result = StoryExporter(m_library.get()).exportStory(m_story, target());
+    QVERIFY(!result.success);
+    QCOMPARE(result.blockingReasons, QStringList{reason});
+    QVERIFY(!QFileInfo::exists(target()));
+    QVERIFY(leftovers().isEmpty());
+}
+
+void TestStoryExporter::clearedStoryExportsAFolderWithRelativeLinks()
+{
+    QString error;
+    QVERIFY2(SampleLibrary::clearForPublication(m_library.get(), m_story, &error), qPrintable(error));
+    const StoryExporter::Result result = StoryExporter(m_library.get()).exportStory(m_story, target());
+    QVERIFY2(result.success, qPrintable(result.errorMessage + result.blockingReasons.join(u' ')));
+    QVERIFY(result.blockingReasons.isEmpty());
+    const QDir folder(target());
+    QStringList expected{folder.filePath(u"images/250306-D-PM193-1268K.jpg"_s), folder.filePath(u"images/250306-D-PM193-1416K.jpg"_s),
+                         folder.filePath(u"images/250306-F-UO417-1153K.jpg"_s), folder.filePath(u"article.css"_s),
+                         folder.filePath(u"index.html"_s)};
+    QCOMPARE(result.filesWritten, expected);
+    for (const QString &file : std::as_const(expected))
+        QVERIFY2(QFileInfo(file).size() > 0, qPrintable(file));
+    QCOMPARE(folder.entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+             (QStringList{u"article.css"_s, u"images"_s, u"index.html"_s}));
+    QVERIFY(leftovers().isEmpty());
+
+    QFile index(folder.filePath(u"index.html"_s));
+    QVERIFY(index.open(QIODevice::ReadOnly));
+    const QString html = QString::fromUtf8(index.readAll());
+    QVERIFY(html.contains(u"<link rel=\"stylesheet\" href=\"article.css\">"_s));
+    QVERIFY(!html.contains(u"<style>"_s));
+    // Every local link in the page names a file of the folder.
+    static const QRegularExpression links(u"(?:src|href)=\"([^\"]+)\""_s);
+    int count = 0;
+    for (QRegularExpressionMatchIterator it = links.globalMatch(html); it.hasNext(); ++count) {
+        const QString link = it.next().captured(1);
+        QVERIFY2(!link.contains(u':') && !link.startsWith(u'/'), qPrintable(link));
+        QVERIFY2(folder.exists(link), qPrintable(link));
+    }
+    QCOMPARE(count, 4);
+    QFile css(folder.filePath(u"article.css"_s));
+    QVERIFY(css.open(QIODevice::ReadOnly));
+    QCOMPARE(QString::fromUtf8(css.readAll()), ArticleRenderer::stylesheet());
+    // The export is on record.
+    bool recorded = false;
+    for (const AuditEntry &entry : m_library->auditTrail(u"story"_s, m_story.id))
+        recorded = recorded || (entry.action == u"export"_s && entry.detail == QDir::toNativeSeparators(target()));
+    QVERIFY(recorded);
+}
+
+void TestStoryExporter::renditionsFitTheWebSize_data()
+{
+    QTest::addColumn<QSize>("original");
+    QTest::addColumn<QSize>("rendition");
+    QTest::newRow("landscape camera original") << QSize(6000, 4000) << QSize(2048, 1365);
+    QTest::newRow("portrait") << QSize(3000, 4500) << QSize(1365, 2048);
+    QTest::newRow("exactly the limit stays") << QSize(2048, 1024) << QSize(2048, 1024);
+    QTest::newRow("small stays small") << QSize(800, 600) << QSize(800, 600);
+}
+
+void TestStoryExporter::renditionsFitTheWebSize()
+{
+    QFETCH(QSize, original);
+    QFETCH(QSize, rendition);
+    QImage image(original, QImage::Format_RGB32);
+    image.fill(QColor(30, 60, 90));
+    Photo photo;
+    photo.virin = u"250306-D-PM193-1268K"_s;
+    QString error;
+    const QByteArray jpeg = StoryExporter::webRendition(encoded(image, "PNG"), photo, {}, &error);
+    QVERIFY2(!jpeg.isEmpty(), qPrintable(error));
+    QBuffer buffer;
+    buffer.setData(jpeg);
+    buffer.open(QIODevice::ReadOnly);
+    QImageReader reader(&buffer);
+    QCOMPARE(reader.format(), QByteArray("jpeg"));
+    QCOMPARE(reader.size(), rendition);
+}
+
+void TestStoryExporter::transparencyIsFlattenedOntoWhite()
+{
+    QImage image(40, 30, QImage::Format_ARGB32);
+    image.fill(Qt::transparent);
+    Photo photo;
+    QString error;
+    const QByteArray jpeg = StoryExporter::webRendition(encoded(image, "PNG"), photo, {}, &error);
+    QVERIFY2(!jpeg.isEmpty(), qPrintable(error));
+    const QImage back = QImage::fromData(jpeg, "JPEG");
+    QVERIFY(qGray(back.pixel(20, 15)) > 245);
+
+    QVERIFY(StoryExporter::webRendition("not an image", photo, {}, &error).isEmpty());
+    QVERIFY(error.contains(u"cannot be read"_s));
+}
+
+void TestStoryExporter::renditionsCarryTheLibrarysMetadata()
+{
+    QString error;
+    QVERIFY2(SampleLibrary::clearForPublication(m_library.get(), m_story, &error), qPrintable(error));
+    // An approved caption edited in the library (and approved again) is the
+    // one the rendition carries, not the one embedded in the original file.
+    PhotoRepository photos(m_library.get());
+    Photo photo = photos.photosOfStory(m_story.id).at(0);
+    photo.caption = u"Defense Secretary Pete Hegseth walks with British Defense Secretary John Healey at the Pentagon, March 6, 2025."_s;
+    photo.keywords = {u"Hegseth"_s, u"Healey"_s};
+    QCOMPARE(photos.save(photo), PhotoRepository::SaveResult::Saved);
+    QCOMPARE(photos.decideCaption(photo, CaptionApproval::Approved), PhotoRepository::SaveResult::Saved);
+    QVERIFY(StoryExporter(m_library.get()).exportStory(m_story, target()).success);
+
+    const PhotoMetadata::ReadResult read = PhotoMetadata::readFile(target() + u"/images/250306-D-PM193-1268K.jpg"_s);
+    QVERIFY2(read.ok, qPrintable(read.errorString));
+    QVERIFY(read.hasIptc && read.hasXmp);
+    QCOMPARE(read.photo.virin, photo.virin);
+    QCOMPARE(read.photo.caption, photo.caption);
+    QCOMPARE(read.photo.altText, photo.altText);
+    QCOMPARE(read.photo.keywords, photo.keywords);
+    QCOMPARE(read.photo.releaseState, ReleaseState::Released);
+}
+
+void TestStoryExporter::failedExportLeavesTheEarlierOneAlone()
+{
+    QString error;
+    QVERIFY2(SampleLibrary::clearForPublication(m_library.get(), m_story, &error), qPrintable(error));
+    QVERIFY(StoryExporter(m_library.get()).exportStory(m_story, target()).success);
+    QFile index(QDir(target()).filePath(u"index.html"_s));
+    QVERIFY(index.open(QIODevice::ReadOnly));
+    const QByteArray before = index.readAll();
+    index.close();
+
+    // A cleared photo that has no image yet: the export fails part-way.
+    PhotoRepository photos(m_library.get());
+    Photo pending;
+    pending.virin = u"250306-D-PM193-1500K"_s;
+    pending.releaseState = ReleaseState::Released;
+    std::optional<Photo> added = photos.add(pending, QByteArray(""), QString(), QSize(), QByteArray());
+    QVERIFY(added);
+    QVERIFY(photos.attach(m_story.id, added->id));
+    QCOMPARE(photos.decideCaption(*added, CaptionApproval::Approved), PhotoRepository::SaveResult::Saved);
+    m_story.headline = u"A new headline that must not appear"_s;
+    m_story.body += u"\n![](photo:250306-D-PM193-1500K)\n"_s;
+    QCOMPARE(StoryRepository(m_library.get()).save(m_story), StoryRepository::SaveResult::Saved);
+
+    const StoryExporter::Result result = StoryExporter(m_library.get()).exportStory(m_story, target());
+    QVERIFY(!result.success);
+    QVERIFY(result.blockingReasons.isEmpty());
+    QVERIFY2(result.errorMessage.contains(u"250306-D-PM193-1500K has no image"_s), qPrintable(result.errorMessage));
+    QVERIFY(index.open(QIODevice::ReadOnly));
+    QCOMPARE(index.readAll(), before);
+    QVERIFY2(leftovers().isEmpty(), qPrintable(leftovers().join(u' ')));
+}
+
+void TestStoryExporter::exportReplacesTheEarlierOneWhole()
+{
+    QString error;
+    QVERIFY2(SampleLibrary::clearForPublication(m_library.get(), m_story, &error), qPrintable(error));
+    QVERIFY(StoryExporter(m_library.get()).exportStory(m_story, target()).success);
+    // The third photo leaves the body; its rendition must leave the folder.
+    m_story.body.replace(u"![](photo:250306-F-UO417-1153K)"_s, QString());
+    m_story.headline = u"Hegseth, Healey Discuss Peace"_s;
+    QCOMPARE(StoryRepository(m_library.get()).save(m_story), StoryRepository::SaveResult::Saved);
+    const StoryExporter::Result result = StoryExporter(m_library.get()).exportStory(m_story, target());
+    QVERIFY2(result.success, qPrintable(result.errorMessage));
+    QCOMPARE(QDir(target()).entryList({u"*.jpg"_s}, QDir::Files, QDir::Name).size(), 0);
+    QCOMPARE(QDir(target() + u"/images"_s).entryList(QDir::Files, QDir::Name),
+             (QStringList{u"250306-D-PM193-1268K.jpg"_s, u"250306-D-PM193-1416K.jpg"_s}));
+    QFile index(QDir(target()).filePath(u"index.html"_s));
+    QVERIFY(index.open(QIODevice::ReadOnly));
+    QVERIFY(QString::fromUtf8(index.readAll()).contains(u"<h1>Hegseth, Healey Discuss Peace</h1>"_s));
+    QVERIFY(leftovers().isEmpty());
+}
+
+void TestStoryExporter::folderWithOtherFilesIsNeverReplaced()
+{
+    QString error;
+    QVERIFY2(SampleLibrary::clearForPublication(m_library.get(), m_story, &error), qPrintable(error));
+    QVERIFY(QDir().mkpath(target()));
+    QFile notes(QDir(target()).filePath(u"notes.txt"_s));
+    QVERIFY(notes.open(QIODevice::WriteOnly));
+    notes.write("mine");
+    notes.close();
+    const StoryExporter::Result result = StoryExporter(m_library.get()).exportStory(m_story, target());
+    QVERIFY(!result.success);
+    QVERIFY2(result.errorMessage.contains(u"holds other files"_s), qPrintable(result.errorMessage));
+    QCOMPARE(QDir(target()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot), QStringList{u"notes.txt"_s});
+
+    // An empty folder is fine.
+    const QString empty = m_dir->filePath(u"web/empty"_s);
+    QVERIFY(QDir().mkpath(empty));
+    QVERIFY(StoryExporter(m_library.get()).exportStory(m_story, empty).success);
+}
+
+void TestStoryExporter::overrideExportsAndIsRecorded()
+{
+    StoryExporter::Options options;
+    options.overrideReason = u"  Secretary's office cleared it by phone  "_s;
+    const StoryExporter::Result result = StoryExporter(m_library.get()).exportStory(m_story, target(), options);
+    QVERIFY2(result.success, qPrintable(result.errorMessage));
+    QVERIFY(result.overridden);
+    QCOMPARE(result.blockingReasons.size(), 4);
+    QVERIFY(QFileInfo::exists(QDir(target()).filePath(u"index.html"_s)));
+    QList<AuditEntry> overrides;
+    for (const AuditEntry &entry : m_library->auditTrail(u"story"_s, m_story.id)) {
+        if (entry.action == u"export-override"_s)
+            overrides << entry;
+    }
+    QCOMPARE(overrides.size(), 1);
+    QVERIFY(overrides.constFirst().detail.startsWith(u"Secretary's office cleared it by phone (blocked by: The story is not approved"_s));
+    QCOMPARE(overrides.constFirst().actor, u"Eve Editor"_s);
+}
+
+void TestStoryExporter::blankOverrideReasonDoesNotOverride()
+{
+    StoryExporter::Options options;
+    options.overrideReason = u" \t "_s;
+    const StoryExporter::Result result = StoryExporter(m_library.get()).exportStory(m_story, target(), options);
+    QVERIFY(!result.success);
+    QVERIFY(!result.overridden);
+    QCOMPARE(result.blockingReasons.size(), 4);
+    QVERIFY(!QFileInfo::exists(target()));
+    for (const AuditEntry &entry : m_library->auditTrail(u"story"_s, m_story.id))
+        QVERIFY(entry.action != u"export-override"_s);
+}
+
+QTEST_GUILESS_MAIN(TestStoryExporter)
+#include "tst_storyexporter.moc"
