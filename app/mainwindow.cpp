@@ -7,6 +7,8 @@
 #include "librarysetup.h"
 #include "markdowneditor.h"
 #include "mediapanel.h"
+#include "photoform.h"
+#include "photoimporter.h"
 #include "photolistmodel.h"
 #include "photorepository.h"
 #include "previewpane.h"
@@ -27,7 +29,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QProgressDialog>
 #include <QPushButton>
+#include <QTextBlock>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSaveFile>
@@ -89,7 +93,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_centerSplitter->setObjectName(u"centerSplitter"_s);
     m_centerSplitter->addWidget(m_editor);
     m_centerSplitter->addWidget(m_mediaHolder);
-    m_centerSplitter->setStretchFactor(0, 3);
+    m_centerSplitter->setStretchFactor(0, 1);
     m_centerSplitter->setStretchFactor(1, 1);
     m_mainSplitter->addWidget(m_listHolder);
     m_mainSplitter->addWidget(m_centerSplitter);
@@ -181,6 +185,17 @@ void MainWindow::createActions()
     preferences->setShortcut(QKeySequence::Preferences);
     preferences->setMenuRole(QAction::PreferencesRole);
 
+    QMenu *storyMenu = menuBar()->addMenu(tr("&Story"));
+    storyMenu->addAction(newStory);
+    m_duplicateAction = storyMenu->addAction(QIcon::fromTheme(u"edit-copy"_s), tr("&Duplicate"), this, &MainWindow::duplicateStory);
+    m_duplicateAction->setObjectName(u"actionDuplicateStory"_s);
+    m_duplicateAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    m_archiveAction = storyMenu->addAction(QIcon::fromTheme(u"archive-insert"_s), tr("&Archive"), this, &MainWindow::toggleArchived);
+    m_archiveAction->setObjectName(u"actionArchiveStory"_s);
+    m_deleteAction = storyMenu->addAction(QIcon::fromTheme(u"edit-delete"_s), tr("De&lete…"), this, &MainWindow::deleteStory);
+    m_deleteAction->setObjectName(u"actionDeleteStory"_s);
+    m_deleteAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Delete));
+
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *focusList = view->addAction(tr("Go to Story &List"), this, [this] {
         if (m_storyList)
@@ -222,7 +237,7 @@ void MainWindow::showEvent(QShowEvent *event)
     if (!m_mainSplitter->restoreState(settings.value(u"window/mainSplitter"_s).toByteArray()))
         m_mainSplitter->setSizes({300, 650, 650});
     if (!m_centerSplitter->restoreState(settings.value(u"window/centerSplitter"_s).toByteArray()))
-        m_centerSplitter->setSizes({700, 300});
+        m_centerSplitter->setSizes({520, 480});
 }
 
 void MainWindow::saveSettings()
@@ -265,7 +280,7 @@ bool MainWindow::openLibrary(const QString &path)
     m_storyModel = new StoryListModel(library, library);
     m_photoModel = new PhotoListModel(library, library);
     m_storyList = new StoryListPanel(m_storyModel);
-    m_media = new MediaPanel(m_photoModel);
+    m_media = new MediaPanel(m_photoModel, library);
     replaceContent(m_listHolder, m_storyList);
     replaceContent(m_mediaHolder, m_media);
     if (old)
@@ -279,6 +294,28 @@ bool MainWindow::openLibrary(const QString &path)
             return std::nullopt;
         return PreviewPane::Image{image->data, image->mimeType.toLatin1()};
     });
+    connect(m_media, &MediaPanel::addPhotosRequested, this, [this] {
+        const QStringList files = QFileDialog::getOpenFileNames(this, tr("Add Photos"), QString(),
+                                                                tr("Images (*.jpg *.jpeg *.png *.tif *.tiff *.webp)"));
+        if (!files.isEmpty())
+            importPhotos(files);
+    });
+    connect(m_media, &MediaPanel::photosOffered, this, [this](const QStringList &files, const QImage &image) {
+        importPhotos(files, image);
+    });
+    connect(m_media, &MediaPanel::insertIntoBodyRequested, this, &MainWindow::insertPhotoInBody);
+    connect(m_media, &MediaPanel::removeFromStoryRequested, this, [this](qint64 photoId) {
+        PhotoRepository repository(m_library);
+        if (!repository.detach(currentStoryId(), photoId))
+            showError(tr("Cannot remove the photo"), repository.errorString());
+        else
+            statusBar()->showMessage(tr("Removed the photo from this story; it stays in the library."), 5000);
+        schedulePreview();
+    });
+    connect(m_media, &MediaPanel::errorOccurred, this, [this](const QString &error) { showError(tr("Photo"), error); });
+    connect(m_media->form(), &PhotoForm::saved, this, &MainWindow::schedulePreview);
+    m_storyList->view()->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_storyList->view()->addActions({m_duplicateAction, m_archiveAction, m_deleteAction});
     connect(m_storyList, &StoryListPanel::currentStoryChanged, this, [this](qint64 id) {
         if (id != currentStoryId())
             openStory(id);
@@ -398,6 +435,132 @@ void MainWindow::newStory()
     openStory(created->id);
     m_editor->headlineField()->setFocus();
     m_editor->headlineField()->selectAll();
+}
+
+void MainWindow::duplicateStory()
+{
+    if (!m_library || !m_editor->hasStory() || !saveCurrentStory())
+        return;
+    StoryRepository repository(m_library);
+    const std::optional<Story> copy = repository.duplicate(currentStoryId());
+    if (!copy) {
+        showError(tr("Cannot duplicate the story"), repository.errorString());
+        return;
+    }
+    openStory(copy->id);
+    statusBar()->showMessage(tr("Duplicated as \"%1\".").arg(copy->headline), 5000);
+}
+
+void MainWindow::toggleArchived()
+{
+    if (!m_library || !m_editor->hasStory() || !saveCurrentStory())
+        return;
+    Story story = m_editor->story();
+    const bool archiving = story.status != StoryStatus::Archived;
+    StoryRepository repository(m_library);
+    if (repository.setStatus(story, archiving ? StoryStatus::Archived : StoryStatus::Draft)
+        != StoryRepository::SaveResult::Saved) {
+        showError(archiving ? tr("Cannot archive the story") : tr("Cannot restore the story"), repository.errorString());
+        return;
+    }
+    m_editor->setStory(story);
+    statusBar()->showMessage(archiving ? tr("Archived \"%1\". Show archived stories with the status filter.").arg(story.headline)
+                                       : tr("\"%1\" is a draft again.").arg(story.headline),
+                             6000);
+    updateTitle();
+}
+
+bool MainWindow::deleteStory()
+{
+    if (!m_library || !m_editor->hasStory())
+        return false;
+    const Story story = m_editor->story();
+    QMessageBox box(QMessageBox::Warning, tr("Delete Story"),
+                    tr("Delete \"%1\" with its history? Its photos stay in the library. This cannot be undone; "
+                       "archive the story instead to keep it out of the way.")
+                        .arg(story.headline),
+                    QMessageBox::Cancel, this);
+    box.setObjectName(u"confirmDeleteStory"_s);
+    QAbstractButton *remove = box.addButton(tr("Delete"), QMessageBox::DestructiveRole);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    if (box.clickedButton() != remove)
+        return false;
+    StoryRepository repository(m_library);
+    if (!repository.remove(story.id)) {
+        showError(tr("Cannot delete the story"), repository.errorString());
+        return false;
+    }
+    // The text is gone on purpose: nothing to save.
+    m_editor->clear();
+    m_photoModel->setStory(0);
+    m_preview->setHtml(QString());
+    if (m_storyModel->rowCount() > 0)
+        openStory(m_storyModel->index(0).data(StoryListModel::IdRole).toLongLong());
+    updateTitle();
+    statusBar()->showMessage(tr("Deleted \"%1\".").arg(story.headline), 5000);
+    return true;
+}
+
+PhotoImporter *MainWindow::importPhotos(const QStringList &files, const QImage &pastedImage)
+{
+    if (!m_library || !m_editor->hasStory())
+        return nullptr;
+    auto *importer = new PhotoImporter(m_library, currentStoryId(), this);
+    const int total = pastedImage.isNull() ? int(files.size()) : 1;
+    auto *progress = new QProgressDialog(tr("Adding photos…"), tr("Cancel"), 0, total, this);
+    progress->setObjectName(u"photoImportProgress"_s);
+    progress->setWindowModality(Qt::NonModal);
+    progress->setMinimumDuration(400);
+    progress->setAttribute(Qt::WA_DeleteOnClose);
+    connect(progress, &QProgressDialog::canceled, importer, &PhotoImporter::cancel);
+    connect(importer, &PhotoImporter::progress, progress, [progress](int done, int all) {
+        progress->setMaximum(all);
+        progress->setValue(done);
+        progress->setLabelText(tr("Adding photos… %1 of %2").arg(done).arg(all));
+    });
+    connect(importer, &PhotoImporter::finished, this, [this, importer, progress](int added, const QStringList &problems) {
+        progress->close();
+        importer->deleteLater();
+        if (!importer->addedPhotoIds().isEmpty())
+            m_media->selectPhoto(importer->addedPhotoIds().constLast());
+        statusBar()->showMessage(tr("Added %n photo(s).", nullptr, added), 6000);
+        if (!problems.isEmpty()) {
+            m_errorString = problems.join(u'\n');
+            if (!qEnvironmentVariableIsSet("NEWSDESK_NO_DIALOGS")) {
+                auto *box = new QMessageBox(QMessageBox::Warning, tr("Adding photos"),
+                                            tr("%n photo(s) added. Some files need attention:", nullptr, added),
+                                            QMessageBox::Ok, this);
+                box->setDetailedText(m_errorString);
+                box->setInformativeText(problems.mid(0, 5).join(u'\n'));
+                box->setAttribute(Qt::WA_DeleteOnClose);
+                box->open();
+            }
+        }
+    });
+    if (pastedImage.isNull())
+        importer->start(files);
+    else
+        importer->startWithImage(pastedImage);
+    return importer;
+}
+
+void MainWindow::insertPhotoInBody(const QString &virin)
+{
+    if (!m_editor->hasStory() || virin.isEmpty())
+        return;
+    MarkdownEditor *body = m_editor->bodyEditor();
+    QTextCursor cursor = body->textCursor();
+    // A figure is a paragraph of its own: after the paragraph the cursor is in.
+    cursor.beginEditBlock();
+    cursor.movePosition(QTextCursor::EndOfBlock);
+    const bool atStart = cursor.atStart();
+    const QString before = atStart ? QString() : u"\n\n"_s;
+    const bool nextIsBlank = !cursor.block().next().isValid() || cursor.block().next().text().trimmed().isEmpty();
+    cursor.insertText(before + u"![](photo:%1)"_s.arg(virin) + (nextIsBlank ? QString() : u"\n"_s));
+    cursor.endEditBlock();
+    body->setTextCursor(cursor);
+    body->setFocus();
 }
 
 void MainWindow::chooseLibrary()
@@ -522,8 +685,13 @@ void MainWindow::updateTitle()
     setWindowTitle(title + u" — Newsdesk"_s);
     if (m_saveAction)
         m_saveAction->setEnabled(m_editor->isModified());
-    if (m_exportAction)
-        m_exportAction->setEnabled(m_editor->hasStory());
+    for (QAction *action : {m_exportAction, m_duplicateAction, m_archiveAction, m_deleteAction}) {
+        if (action)
+            action->setEnabled(m_editor->hasStory());
+    }
+    if (m_archiveAction)
+        m_archiveAction->setText(m_editor->hasStory() && m_editor->story().status == StoryStatus::Archived ? tr("Un&archive")
+                                                                                                          : tr("&Archive"));
 }
 
 void MainWindow::showError(const QString &title, const QString &message)

@@ -3,6 +3,7 @@
 
 #include "story.h"
 
+#include <QImage>
 #include <QMainWindow>
 #include <QPointer>
 
@@ -46,6 +47,12 @@ public:
     bool openStory(qint64 id);
     qint64 currentStoryId() const;
 
+    // Adds image files (or a pasted image) to the open story, off the GUI
+    // thread, with progress. Returns the importer (null when no story).
+    class PhotoImporter *importPhotos(const QStringList &files, const QImage &pastedImage = {});
+    // Places ![](photo:VIRIN) in the body at the cursor, as its own paragraph.
+    void insertPhotoInBody(const QString &virin);
+
     // Saves the open story if it has changes. False (and nothing lost: the
     // editor keeps the text) when the save failed or conflicted.
     bool saveCurrentStory();
@@ -59,6 +66,10 @@ private:
     void restoreSettings();
     void saveSettings();
     void newStory();
+    void duplicateStory();
+    void toggleArchived();
+    // Asks first; false when the user says no or the delete failed.
+    bool deleteStory();
     void chooseLibrary();
     void exportStory();
     void showPreferences();
@@ -89,4 +100,7 @@ private:
 
     QAction *m_saveAction = nullptr;
     QAction *m_exportAction = nullptr;
+    QAction *m_duplicateAction = nullptr;
+    QAction *m_archiveAction = nullptr;
+    QAction *m_deleteAction = nullptr;
 };

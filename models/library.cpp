@@ -113,7 +113,7 @@ bool Library::openConnection(const QString &databaseName, bool isFile)
     QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
     db.setDatabaseName(databaseName);
     // Wait for a writer in another process rather than failing at once.
-    db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
+    db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=%1"_s.arg(m_busyTimeout));
     if (!db.open())
         return fail(OpenError::CannotCreate, tr("Cannot open %1: %2").arg(databaseName, db.lastError().text()));
 
@@ -278,6 +278,11 @@ int Library::schemaVersion() const
     return m_schemaVersion;
 }
 
+void Library::setBusyTimeout(int milliseconds)
+{
+    m_busyTimeout = milliseconds;
+}
+
 QString Library::actor() const
 {
     return m_actor;
@@ -285,7 +290,10 @@ QString Library::actor() const
 
 void Library::setActor(const QString &actor)
 {
+    if (actor == m_actor)
+        return;
     m_actor = actor;
+    Q_EMIT actorChanged(actor);
 }
 
 bool Library::audit(const QString &action, const QString &entity, qint64 entityId, const QString &detail)
@@ -300,6 +308,19 @@ bool Library::audit(const QString &action, const QString &entity, qint64 entityI
     query.bindValue(u":entity_id"_s, entityId);
     query.bindValue(u":detail"_s, sqlText(detail));
     return query.exec();
+}
+
+bool Library::optimize()
+{
+    QSqlQuery query(database());
+    const QStringList statements = SqlDialect::maintenanceStatements();
+    for (const QString &statement : statements) {
+        if (!query.exec(statement)) {
+            m_errorString = describeError(query, tr("Cannot tidy the library"));
+            return false;
+        }
+    }
+    return true;
 }
 
 QList<AuditEntry> Library::auditTrail(const QString &entity, qint64 entityId) const

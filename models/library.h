@@ -67,12 +67,20 @@ public:
 
     int schemaVersion() const;
 
+    // How long to wait for another process's write lock before giving up
+    // (default 5 s). Takes effect at the next open().
+    void setBusyTimeout(int milliseconds);
+
     // Who is working: recorded as the author of every change.
     QString actor() const;
     void setActor(const QString &actor);
 
     // Writes one line to the audit log (inside the caller's transaction, if any).
     bool audit(const QString &action, const QString &entity, qint64 entityId, const QString &detail = {});
+
+    // Tidies the search index and statistics; seconds on a large library,
+    // so for idle time or the end of a session.
+    bool optimize();
 
     // The audit log of one entity ("story", "photo", "person"), oldest first;
     // an empty entity gives the whole log.
@@ -87,6 +95,8 @@ Q_SIGNALS:
     // Emitted after any committed change to stories or photos, by this process.
     void storiesChanged();
     void photosChanged(qint64 photoId);
+    // Someone else is working now (what they may do can change).
+    void actorChanged(const QString &actor);
 
 private:
     bool openConnection(const QString &databaseName, bool isFile);
@@ -99,6 +109,7 @@ private:
     QString m_actor;
     OpenError m_openError = OpenError::None;
     int m_schemaVersion = 0;
+    int m_busyTimeout = 5000;
     bool m_isNew = false;
 };
 

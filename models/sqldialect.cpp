@@ -125,10 +125,14 @@ QStringList migrationStatements(int from)
             "  detail TEXT NOT NULL DEFAULT '')"_s,
             u"CREATE INDEX audit_log_by_entity ON audit_log (entity, entity_id, id)"_s,
 
-            // Search copy of each story's text; rowid is the story id.
+            // Search copy of each story's text; rowid is the story id. Porter
+            // stemming lets "forces" find "force"; prefix indexes keep
+            // search-as-you-type fast on short prefixes of common words
+            // ("com…"), at about 2.5 times the index size.
             u"CREATE VIRTUAL TABLE story_search USING fts5("
             "  headline, dek, body, captions,"
-            "  tokenize = 'unicode61 remove_diacritics 2')"_s,
+            "  tokenize = 'porter unicode61 remove_diacritics 2',"
+            "  prefix = '2 3 4')"_s,
         };
     default:
         return {};
@@ -143,6 +147,14 @@ QStringList connectionPragmas()
         // only a power cut can drop the last transactions.
         u"PRAGMA synchronous = NORMAL"_s,
         u"PRAGMA foreign_keys = ON"_s,
+    };
+}
+
+QStringList maintenanceStatements()
+{
+    return {
+        u"INSERT INTO story_search (story_search) VALUES ('optimize')"_s,
+        u"PRAGMA optimize"_s,
     };
 }
 
@@ -163,8 +175,13 @@ QString ftsSearchStatement()
     return u"SELECT rowid AS story_id,"
            "  bm25(story_search, 10.0, 5.0, 1.0, 2.0) AS rank,"
            "  snippet(story_search, -1, char(2), char(3), '…', 12) AS snippet "
-           "FROM story_search WHERE story_search MATCH :query "
+           "FROM story_search WHERE story_search MATCH :query AND rowid >= :floor "
            "ORDER BY rank LIMIT :limit"_s;
+}
+
+QString ftsRankingFloorStatement()
+{
+    return u"SELECT rowid FROM story_search WHERE story_search MATCH :query ORDER BY rowid DESC LIMIT 1 OFFSET :window"_s;
 }
 
 QString ftsQueryFromUserText(const QString &text)

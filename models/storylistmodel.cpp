@@ -113,8 +113,11 @@ QList<StoryListModel::Row> StoryListModel::queryRows(int offset, int limit)
         query.prepare(u"SELECT %1, hits.snippet FROM (%2) AS hits JOIN stories s ON s.id = hits.story_id "
                       "WHERE %3 ORDER BY hits.rank, s.id LIMIT :pagelimit OFFSET :offset"_s
                           .arg(columns, SqlDialect::ftsSearchStatement(), where));
-        query.bindValue(u":query"_s, SqlDialect::ftsQueryFromUserText(m_searchText));
-        query.bindValue(u":limit"_s, -1);
+        const QString match = SqlDialect::ftsQueryFromUserText(m_searchText);
+        query.bindValue(u":query"_s, match);
+        query.bindValue(u":floor"_s, std::max<qint64>(0, StoryRepository::rankingFloor(m_library->database(), match)));
+        // Snippets cost: make only as many as the pages up to this one.
+        query.bindValue(u":limit"_s, offset + limit);
     } else {
         QString order;
         switch (m_sortOrder) {

@@ -470,15 +470,34 @@ StoryRepository::SaveResult StoryRepository::restore(Story &story, qint64 revisi
     return result;
 }
 
+qint64 StoryRepository::rankingFloor(const QSqlDatabase &database, const QString &ftsQuery, QString *errorString, int window)
+{
+    QSqlQuery query(database);
+    query.prepare(SqlDialect::ftsRankingFloorStatement());
+    query.bindValue(u":query"_s, ftsQuery);
+    query.bindValue(u":window"_s, window - 1);
+    if (!query.exec()) {
+        if (errorString)
+            *errorString = Library::describeError(query, QObject::tr("Cannot search the library"));
+        return -1;
+    }
+    return query.next() ? query.value(0).toLongLong() : 0;
+}
+
 QList<SearchHit> StoryRepository::search(const QString &userText, int limit)
 {
+    m_errorString.clear();
     QList<SearchHit> hits;
     const QString match = SqlDialect::ftsQueryFromUserText(userText);
     if (match.isEmpty())
         return hits;
+    const qint64 floor = rankingFloor(m_library->database(), match, &m_errorString);
+    if (floor < 0)
+        return hits;
     QSqlQuery query(m_library->database());
     query.prepare(SqlDialect::ftsSearchStatement());
     query.bindValue(u":query"_s, match);
+    query.bindValue(u":floor"_s, floor);
     query.bindValue(u":limit"_s, limit);
     if (!query.exec()) {
         fail(query, QObject::tr("Cannot search the library"));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "sqldialect.h"
 #include "story.h"
 
 #include <QList>
@@ -9,6 +10,7 @@
 #include <optional>
 
 class Library;
+class QSqlDatabase;
 class QSqlQuery;
 
 // A saved state of a story's text, kept by every save.
@@ -74,8 +76,13 @@ public:
     // Brings a revision's text back as a new save of the story.
     SaveResult restore(Story &story, qint64 revisionId);
 
-    // Full-text search over headline, dek, body and photo captions.
+    // Full-text search over headline, dek, body and photo captions, best
+    // first. A query that matches more than SqlDialect::ftsRankingWindow
+    // stories ranks the newest of them.
     QList<SearchHit> search(const QString &userText, int limit = 50);
+    // The lowest story id a search for ftsQuery ranks (0: all of them).
+    static qint64 rankingFloor(const QSqlDatabase &database, const QString &ftsQuery, QString *errorString = nullptr,
+                               int window = SqlDialect::ftsRankingWindow);
     // Refreshes the search copy of one story (after its photos' captions change).
     bool reindex(qint64 storyId);
 

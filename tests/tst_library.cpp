@@ -4,6 +4,7 @@
 
 #include <QFile>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -23,6 +24,9 @@ private Q_SLOTS:
     void refusesNewerSchemaWithoutWriting();
     void refusesReadOnlyLocation();
     void secondConnectionSeesCommittedWork();
+    void refusesOtherProgramsDatabase();
+    void truncatedLibraryIsReportedNotCrashed();
+    void libraryLockedByAnotherProgramIsReported();
 
 private:
     QByteArray fileBytes(const QString &path);
@@ -156,6 +160,88 @@ void TestLibrary::secondConnectionSeesCommittedWork()
     QSqlQuery query(second.database());
     QVERIFY(query.exec(u"SELECT count(*) FROM people"_s) && query.next());
     QCOMPARE(query.value(0).toInt(), 1);
+}
+
+void TestLibrary::refusesOtherProgramsDatabase()
+{
+    const QString path = m_dir->filePath(u"other.sqlite"_s);
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"other-program"_s);
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QVERIFY(QSqlQuery(db).exec(u"CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)"_s));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"other-program"_s);
+    const QByteArray before = fileBytes(path);
+    Library library;
+    QVERIFY(!library.open(path));
+    QCOMPARE(library.openError(), Library::OpenError::NotALibrary);
+    QCOMPARE(fileBytes(path), before);
+}
+
+void TestLibrary::truncatedLibraryIsReportedNotCrashed()
+{
+    const QString path = m_dir->filePath(u"cut.newsdesk"_s);
+    {
+        Library library;
+        QVERIFY(library.open(path));
+        QSqlQuery query(library.database());
+        QVERIFY(query.exec(u"BEGIN"_s));
+        for (int i = 0; i < 400; ++i) {
+            query.prepare(u"INSERT INTO stories (slug, headline, body, created_at, updated_at) VALUES (:s, 'h', :b, 'now', 'now')"_s);
+            query.bindValue(u":s"_s, u"s%1"_s.arg(i));
+            query.bindValue(u":b"_s, QString(2000, u'x'));
+            QVERIFY(query.exec());
+        }
+        QVERIFY(query.exec(u"COMMIT"_s));
+        QVERIFY(query.exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_s));
+    }
+    QFile file(path);
+    QVERIFY(file.resize(file.size() / 2));
+    Library library;
+    if (library.open(path)) {
+        // SQLite may accept the header; then reading the lost pages must
+        // fail with a message, not a crash.
+        QSqlQuery query(library.database());
+        const bool read = query.exec(u"SELECT sum(length(body)) FROM stories"_s) && query.next();
+        QVERIFY(!read || query.lastError().isValid() || query.value(0).toLongLong() < 400 * 2000);
+        QVERIFY(!Library::describeError(query, u"Reading"_s).isEmpty());
+    } else {
+        QVERIFY(library.openError() == Library::OpenError::Corrupt || library.openError() == Library::OpenError::NotADatabase);
+        QVERIFY(library.errorString().contains(u"cut.newsdesk"_s));
+    }
+}
+
+void TestLibrary::libraryLockedByAnotherProgramIsReported()
+{
+    const QString path = m_dir->filePath(u"held.newsdesk"_s);
+    {
+        Library library;
+        QVERIFY(library.open(path));
+    }
+    // Another program holding an exclusive lock, as a backup tool might.
+    QSqlDatabase other = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"holder"_s);
+    other.setDatabaseName(path);
+    QVERIFY(other.open());
+    QSqlQuery hold(other);
+    QVERIFY(hold.exec(u"PRAGMA journal_mode = DELETE"_s));
+    QVERIFY(hold.exec(u"PRAGMA locking_mode = EXCLUSIVE"_s));
+    QVERIFY(hold.exec(u"BEGIN EXCLUSIVE"_s));
+    QVERIFY(hold.exec(u"INSERT INTO people (name, role, created_at) VALUES ('Holder', 'writer', 'now')"_s));
+
+    Library library;
+    library.setBusyTimeout(200);
+    QVERIFY(!library.open(path));
+    QCOMPARE(library.openError(), Library::OpenError::Busy);
+    QVERIFY(library.errorString().contains(u"locked by another program"_s));
+
+    QVERIFY(hold.exec(u"ROLLBACK"_s));
+    hold.finish();
+    other.close();
+    other = QSqlDatabase();
+    QSqlDatabase::removeDatabase(u"holder"_s);
+    QVERIFY2(library.open(path), qPrintable(library.errorString()));
 }
 
 QTEST_GUILESS_MAIN(TestLibrary)

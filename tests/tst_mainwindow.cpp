@@ -5,15 +5,20 @@
 #include "mainwindow.h"
 #include "markdowneditor.h"
 #include "mediapanel.h"
+#include "photolistmodel.h"
 #include "previewpane.h"
 #include "storylistmodel.h"
 #include "storylistpanel.h"
 #include "storyrepository.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
 #include <QLineEdit>
+#include <QMessageBox>
+#include <QTimer>
 #include <QListView>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStandardPaths>
@@ -36,6 +41,10 @@ private Q_SLOTS:
     void newStoryActionCreatesAndFocusesHeadline();
     void brokenLibraryKeepsTheOpenOne();
     void layoutAndLastStoryPersist();
+    void duplicateCopiesTextAndPhotos();
+    void archiveHidesStoryFromDefaultList();
+    void deleteAsksFirst_data();
+    void deleteAsksFirst();
 
 private:
     QString libraryPath() const { return m_dir->filePath(u"library.newsdesk"_s); }
@@ -69,7 +78,7 @@ void TestMainWindow::hasFourPartsAndShowsTheSampleStory()
     QCOMPARE(window.editor()->headlineField()->text(), u"Hegseth, U.K. Counterpart Discuss Working Toward Peace in Ukraine"_s);
     QVERIFY(window.editor()->bodyEditor()->toPlainText().startsWith(u"Defense Secretary Pete Hegseth hosted"_s));
     QCOMPARE(window.mediaPanel()->view()->model()->rowCount(), 3);
-    QCOMPARE(window.mediaPanel()->view()->model()->index(0, 0).data().toString(), u"250306-D-PM193-1268K"_s);
+    QCOMPARE(window.mediaPanel()->view()->model()->index(0, 0).data(PhotoListModel::VirinRole).toString(), u"250306-D-PM193-1268K"_s);
     QVERIFY(window.windowTitle().contains(u"Hegseth, U.K. Counterpart"_s));
     QCOMPARE(window.editor()->bodyEditor()->themeName().isEmpty(), false);
 }
@@ -157,12 +166,14 @@ void TestMainWindow::layoutAndLastStoryPersist()
     qint64 chosen = 0;
     QList<int> sizes;
     // Within the offscreen screen (800 × 600), which restoreGeometry clamps to.
-    const QSize size(760, 540);
+    QSize size(760, 540);
     {
         MainWindow window;
         QVERIFY(window.openLibrary(libraryPath()));
-        window.resize(size);
         window.show();
+        window.resize(size);
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        size = window.size(); // no smaller than the window allows
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QTest::keySequence(&window, QKeySequence::New);
         chosen = window.currentStoryId();
@@ -177,8 +188,70 @@ void TestMainWindow::layoutAndLastStoryPersist()
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QCOMPARE(window.currentStoryId(), chosen);
-    QCOMPARE(window.size(), size);
+    // restoreGeometry keeps the window on the (800 × 600 offscreen) screen.
+    QCOMPARE(window.size(), size.boundedTo(window.screen()->availableGeometry().size()));
     QCOMPARE(window.findChild<QSplitter *>(u"mainSplitter"_s)->sizes(), sizes);
+}
+
+void TestMainWindow::duplicateCopiesTextAndPhotos()
+{
+    MainWindow window;
+    QVERIFY(window.openLibrary(libraryPath()));
+    const qint64 original = window.currentStoryId();
+    window.findChild<QAction *>(u"actionDuplicateStory"_s)->trigger();
+    QVERIFY(window.currentStoryId() != original);
+    QVERIFY(window.editor()->headlineField()->text().endsWith(u"(copy)"_s));
+    QCOMPARE(window.mediaPanel()->view()->model()->rowCount(), 3);
+    QCOMPARE(window.storyList()->view()->model()->rowCount(), 2);
+}
+
+void TestMainWindow::archiveHidesStoryFromDefaultList()
+{
+    MainWindow window;
+    QVERIFY(window.openLibrary(libraryPath()));
+    const qint64 id = window.currentStoryId();
+    QAction *archive = window.findChild<QAction *>(u"actionArchiveStory"_s);
+    archive->trigger();
+    QCOMPARE(StoryRepository(window.library()).load(id)->status, StoryStatus::Archived);
+    QCOMPARE(window.storyList()->view()->model()->rowCount(), 0);
+    QCOMPARE(archive->text(), u"Un&archive"_s);
+    archive->trigger();
+    QCOMPARE(StoryRepository(window.library()).load(id)->status, StoryStatus::Draft);
+    QCOMPARE(window.storyList()->view()->model()->rowCount(), 1);
+}
+
+void TestMainWindow::deleteAsksFirst_data()
+{
+    QTest::addColumn<bool>("confirm");
+    QTest::newRow("confirmed") << true;
+    QTest::newRow("cancelled") << false;
+}
+
+void TestMainWindow::deleteAsksFirst()
+{
+    QFETCH(bool, confirm);
+    MainWindow window;
+    QVERIFY(window.openLibrary(libraryPath()));
+    window.show();
+    const qint64 id = window.currentStoryId();
+    // Answer the confirmation once it is up.
+    QTimer::singleShot(0, &window, [&] {
+        QTRY_VERIFY(QApplication::activeModalWidget());
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        QVERIFY(box);
+        QCOMPARE(box->objectName(), u"confirmDeleteStory"_s);
+        const QList<QAbstractButton *> buttons = box->buttons();
+        for (QAbstractButton *button : buttons) {
+            if ((box->buttonRole(button) == QMessageBox::DestructiveRole) == confirm) {
+                button->click();
+                return;
+            }
+        }
+    });
+    window.findChild<QAction *>(u"actionDeleteStory"_s)->trigger();
+    const bool exists = StoryRepository(window.library()).load(id).has_value();
+    QCOMPARE(exists, !confirm);
+    QCOMPARE(window.storyList()->view()->model()->rowCount(), confirm ? 0 : 1);
 }
 
 int main(int argc, char **argv)

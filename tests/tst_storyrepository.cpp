@@ -23,6 +23,7 @@ private Q_SLOTS:
     void searchSurvivesOddInput_data();
     void searchSurvivesOddInput();
     void removeDeletesStoryAndSearchCopy();
+    void rankingWindowCoversTheNewestMatches();
     void findAcceptsIdOrSlug();
 
 private:
@@ -179,6 +180,19 @@ void TestStoryRepository::removeDeletesStoryAndSearchCopy()
     QVERIFY(!repository.load(story.id));
     QCOMPARE(repository.search(u"ephemeral"_s).size(), 0);
     QVERIFY(repository.revisions(story.id).isEmpty());
+}
+
+void TestStoryRepository::rankingWindowCoversTheNewestMatches()
+{
+    StoryRepository repository(m_library.get());
+    QList<qint64> ids;
+    for (int i = 0; i < 6; ++i)
+        ids << repository.create(Story{.headline = u"Readiness report %1"_s.arg(i)})->id;
+    repository.create(Story{.headline = u"Unrelated"_s});
+    const QString match = SqlDialect::ftsQueryFromUserText(u"readiness"_s);
+    QCOMPARE(StoryRepository::rankingFloor(m_library->database(), match, nullptr, 3), ids.at(3));
+    QCOMPARE(StoryRepository::rankingFloor(m_library->database(), match, nullptr, 6), ids.at(0));
+    QCOMPARE(StoryRepository::rankingFloor(m_library->database(), match, nullptr, 10), 0);
 }
 
 void TestStoryRepository::findAcceptsIdOrSlug()

@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: MIT
+#include "photoimporter.h"
+
+#include "library.h"
+#include "librarysetup.h"
+#include "photometadata.h"
+#include "photorepository.h"
+
+#include <QBuffer>
+#include <QFile>
+#include <QFileInfo>
+#include <QMimeDatabase>
+#include <QtConcurrent>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Larger files are refused before they are read into memory.
+constexpr qint64 maxImageBytes = 512LL * 1024 * 1024;
+
+} // namespace
+
+PhotoImporter::PhotoImporter(Library *library, qint64 storyId, QObject *parent)
+    : QObject(parent)
+    , m_library(library)
+    , m_storyId(storyId)
+{
+    connect(&m_watcher, &QFutureWatcher<PhotoImportItem>::resultReadyAt, this, [this](int index) {
+        store(m_watcher.resultAt(index));
+        Q_EMIT progress(int(m_added.size() + m_problems.size()), m_total);
+    });
+    connect(&m_watcher, &QFutureWatcher<PhotoImportItem>::finished, this, [this] {
+        if (m_watcher.isCanceled())
+            m_problems << tr("Import cancelled; %n photo(s) had been added.", nullptr, int(m_added.size()));
+        Q_EMIT finished(int(m_added.size()), m_problems);
+    });
+}
+
+PhotoImporter::~PhotoImporter()
+{
+    // Workers must not outlive the importer.
+    m_watcher.cancel();
+    m_watcher.waitForFinished();
+}
+
+QStringList PhotoImporter::acceptedMimeTypes()
+{
+    return {u"image/jpeg"_s, u"image/png"_s, u"image/tiff"_s, u"image/webp"_s};
+}
+
+PhotoImportItem PhotoImporter::readFile(const QString &path)
+{
+    PhotoImportItem item;
+    item.source = path;
+    const QFileInfo info(path);
+    if (!info.isFile()) {
+        item.errorString = tr("%1 is not a file.").arg(path);
+        return item;
+    }
+    if (info.size() > maxImageBytes) {
+        item.errorString = tr("%1 is %2 MB; Newsdesk takes images up to %3 MB.")
+                               .arg(info.fileName())
+                               .arg(info.size() / (1024 * 1024))
+                               .arg(maxImageBytes / (1024 * 1024));
+        return item;
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        item.errorString = tr("Cannot read %1: %2").arg(info.fileName(), file.errorString());
+        return item;
+    }
+    item.data = file.readAll();
+    // By content, not by name: a text file called .jpg is not a photo.
+    item.mimeType = QMimeDatabase().mimeTypeForData(item.data).name();
+    if (!acceptedMimeTypes().contains(item.mimeType)) {
+        item.errorString = tr("%1 is not a JPEG, PNG, TIFF or WebP image (it looks like %2).").arg(info.fileName(), item.mimeType);
+        item.data.clear();
+        return item;
+    }
+    item.thumbnail = LibrarySetup::makeThumbnail(item.data, &item.pixelSize);
+    if (item.thumbnail.isEmpty()) {
+        item.errorString = tr("%1 cannot be decoded: the image is damaged or truncated.").arg(info.fileName());
+        item.data.clear();
+        return item;
+    }
+    const PhotoMetadata::ReadResult metadata = PhotoMetadata::read(item.data);
+    if (metadata.ok) {
+        item.metadata = metadata.photo;
+        item.notes = metadata.notes;
+    } else {
+        // The picture is fine; only its metadata is unreadable.
+        item.notes << tr("%1: embedded metadata could not be read (%2); fill in the fields by hand.")
+                          .arg(info.fileName(), metadata.errorString);
+    }
+    item.metadata.fileName = info.fileName();
+    return item;
+}
+
+PhotoImportItem PhotoImporter::fromImage(const QImage &image)
+{
+    PhotoImportItem item;
+    item.source = tr("pasted image");
+    if (image.isNull()) {
+        item.errorString = tr("The clipboard holds no image.");
+        return item;
+    }
+    QBuffer buffer(&item.data);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "PNG");
+    item.mimeType = u"image/png"_s;
+    item.thumbnail = LibrarySetup::makeThumbnail(item.data, &item.pixelSize);
+    item.metadata.fileName = u"pasted-%1.png"_s.arg(QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s));
+    return item;
+}
+
+void PhotoImporter::start(const QStringList &files)
+{
+    m_total = int(files.size());
+    Q_EMIT progress(0, m_total);
+    m_watcher.setFuture(QtConcurrent::mapped(files, &PhotoImporter::readFile));
+}
+
+void PhotoImporter::startWithImage(const QImage &image)
+{
+    m_total = 1;
+    Q_EMIT progress(0, m_total);
+    m_watcher.setFuture(QtConcurrent::run([image] { return fromImage(image); }));
+}
+
+void PhotoImporter::cancel()
+{
+    m_watcher.cancel();
+}
+
+bool PhotoImporter::isRunning() const
+{
+    return m_watcher.isRunning();
+}
+
+void PhotoImporter::store(const PhotoImportItem &item)
+{
+    if (!item.errorString.isEmpty()) {
+        m_problems << item.errorString;
+        return;
+    }
+    m_problems << item.notes;
+    if (!m_library) {
+        m_problems << tr("The library was closed; %1 was not added.").arg(item.source);
+        return;
+    }
+    PhotoRepository repository(m_library);
+    const std::optional<Photo> photo = repository.add(item.metadata, item.data, item.mimeType, item.pixelSize, item.thumbnail);
+    if (!photo || !repository.attach(m_storyId, photo->id)) {
+        m_problems << tr("%1 was not added: %2").arg(item.source, repository.errorString());
+        return;
+    }
+    m_added << photo->id;
+    Q_EMIT photoAdded(photo->id);
+}
+
+QList<qint64> PhotoImporter::addedPhotoIds() const
+{
+    return m_added;
+}
+
+QStringList PhotoImporter::problems() const
+{
+    return m_problems;
+}

@@ -1,0 +1,252 @@
+// SPDX-License-Identifier: MIT
+#include "application.h"
+#include "editorpane.h"
+#include "library.h"
+#include "mainwindow.h"
+#include "markdowneditor.h"
+#include "mediapanel.h"
+#include "people.h"
+#include "photoform.h"
+#include "photoimporter.h"
+#include "photolistmodel.h"
+#include "photorepository.h"
+#include "previewpane.h"
+
+#include <QApplication>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+// The media panel on real widgets, in the real window, with the sample story.
+class TestMediaPanel : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void formShowsTheSamplePhoto();
+    void byteCounterShowsWhatIptcWouldCut();
+    void keywordCountIsLimited();
+    void virinVerdictFollowsTyping_data();
+    void virinVerdictFollowsTyping();
+    void editsAreSavedAndVoidApproval();
+    void writerCannotApproveEditorCan();
+    void photosReorderFromTheKeyboard();
+    void importAddsGoodFilesAndReportsBadOnes();
+    void insertPlacesFigureAsItsOwnParagraph();
+
+private:
+    PhotoForm *form() const { return m_window->mediaPanel()->form(); }
+    QLineEdit *line(const QString &name) const { return qobject_cast<QLineEdit *>(form()->field(name)); }
+    QTemporaryDir m_settingsDir;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestMediaPanel::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
+}
+
+void TestMediaPanel::init()
+{
+    QSettings().clear();
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_window = std::make_unique<MainWindow>();
+    QVERIFY(m_window->openLibrary(m_dir->filePath(u"lib.newsdesk"_s)));
+    PeopleRepository people(m_window->library());
+    QVERIFY(people.add(Person{.name = u"Eve Editor"_s}));
+    QVERIFY(people.add(Person{.name = u"Walt Writer"_s, .role = PersonRole::Writer}));
+    m_window->library()->setActor(u"Eve Editor"_s);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QTRY_VERIFY(form()->hasPhoto());
+}
+
+void TestMediaPanel::cleanup()
+{
+    m_window.reset();
+}
+
+void TestMediaPanel::formShowsTheSamplePhoto()
+{
+    QCOMPARE(line(u"virin"_s)->text(), u"250306-D-PM193-1268K"_s);
+    QCOMPARE(line(u"title"_s)->text(), u"Hegseth and Healey"_s);
+    QVERIFY(qobject_cast<QPlainTextEdit *>(form()->field(u"caption"_s))->toPlainText().startsWith(u"Defense Secretary Pete Hegseth walks"_s));
+    QCOMPARE(line(u"credit"_s)->text(), u"Navy Petty Officer 1st Class Alexander Kubitza, DOD"_s);
+    // The trailing K is a published variant: accepted with a warning.
+    QVERIFY(form()->virinVerdict()->text().contains(u"warning"_s));
+    QVERIFY(form()->approvalLabel()->text().contains(u"pending"_s));
+}
+
+void TestMediaPanel::byteCounterShowsWhatIptcWouldCut()
+{
+    // "Navy Petty Officer 1st Class Alexander Kubitza" is 46 bytes; By-line keeps 32.
+    QLabel *counter = form()->counter(u"photographer"_s);
+    QVERIFY(counter->text().contains(u"46/32 B"_s));
+    QVERIFY(form()->cutNotice(u"photographer"_s)->isVisible());
+    QVERIFY(form()->cutNotice(u"photographer"_s)->text().contains(u"“xander Kubitza”"_s));
+    QLineEdit *photographer = line(u"photographer"_s);
+    photographer->selectAll();
+    QTest::keyClicks(photographer, u"Spc. Ana D"_s);
+    QKeyEvent accented(QEvent::KeyPress, Qt::Key_unknown, Qt::NoModifier, u"\u00ed"_s); // two bytes in UTF-8
+    QApplication::sendEvent(photographer, &accented);
+    QTest::keyClicks(photographer, u"az"_s);
+    QCOMPARE(photographer->text(), u"Spc. Ana D\u00edaz"_s);
+    QVERIFY(counter->text().contains(u"14/32 B"_s));
+    QVERIFY(!form()->cutNotice(u"photographer"_s)->isVisible());
+}
+
+void TestMediaPanel::keywordCountIsLimited()
+{
+    QLineEdit *keywords = line(u"keywords"_s);
+    keywords->clear();
+    QTest::keyClicks(keywords, u"a, b, c, d, e, f"_s);
+    QVERIFY(form()->counter(u"keywords"_s)->text().contains(u"6/6"_s));
+    QVERIFY(!form()->counter(u"keywords"_s)->text().contains(u"#c62828"_s));
+    QTest::keyClicks(keywords, u", g"_s);
+    QVERIFY(form()->counter(u"keywords"_s)->text().contains(u"7/6"_s));
+    QVERIFY(form()->counter(u"keywords"_s)->text().contains(u"#c62828"_s));
+}
+
+void TestMediaPanel::virinVerdictFollowsTyping_data()
+{
+    QTest::addColumn<QString>("virin");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("valid") << u"250306-D-PM193-1268"_s << u"Valid"_s;
+    QTest::newRow("month 13") << u"251306-D-PM193-1268"_s << u"Invalid"_s;
+    QTest::newRow("lower case") << u"250306-d-pm193-1268"_s << u"Invalid"_s;
+    QTest::newRow("placeholder VISION ID") << u"250306-D-ZZ999-1268"_s << u"warning"_s;
+}
+
+void TestMediaPanel::virinVerdictFollowsTyping()
+{
+    QFETCH(QString, virin);
+    QFETCH(QString, expected);
+    QLineEdit *field = line(u"virin"_s);
+    field->selectAll();
+    QTest::keyClicks(field, virin);
+    QVERIFY2(form()->virinVerdict()->text().contains(expected), qPrintable(form()->virinVerdict()->text()));
+}
+
+void TestMediaPanel::editsAreSavedAndVoidApproval()
+{
+    QVERIFY(form()->decide(CaptionApproval::Approved));
+    const qint64 id = m_window->mediaPanel()->currentPhotoId();
+    QCOMPARE(PhotoRepository(m_window->library()).load(id)->approval, CaptionApproval::Approved);
+    auto *caption = qobject_cast<QPlainTextEdit *>(form()->field(u"caption"_s));
+    caption->setFocus();
+    caption->moveCursor(QTextCursor::End);
+    QTest::keyClicks(caption, u" Added."_s);
+    QVERIFY(form()->save());
+    const Photo stored = *PhotoRepository(m_window->library()).load(id);
+    QVERIFY(stored.caption.endsWith(u" Added."_s));
+    QCOMPARE(stored.approval, CaptionApproval::Pending);
+    QVERIFY(form()->approvalLabel()->text().contains(u"pending"_s));
+    // The list shows the new state too.
+    QCOMPARE(m_window->mediaPanel()->view()->currentIndex().data(PhotoListModel::ApprovalRole).toInt(),
+             int(CaptionApproval::Pending));
+}
+
+void TestMediaPanel::writerCannotApproveEditorCan()
+{
+    QVERIFY(form()->approveButton()->isEnabled());
+    m_window->library()->setActor(u"Walt Writer"_s);
+    // Another photo and back: the form reads who is working.
+    QListView *view = m_window->mediaPanel()->view();
+    view->setCurrentIndex(view->model()->index(1, 0));
+    QVERIFY(!form()->approveButton()->isEnabled());
+    QVERIFY(!form()->decide(CaptionApproval::Approved));
+    QCOMPARE(PhotoRepository(m_window->library()).load(m_window->mediaPanel()->currentPhotoId())->approval,
+             CaptionApproval::Pending);
+    m_window->library()->setActor(u"Eve Editor"_s);
+    view->setCurrentIndex(view->model()->index(0, 0));
+    QVERIFY(form()->approveButton()->isEnabled());
+    QTest::mouseClick(form()->approveButton(), Qt::LeftButton);
+    QCOMPARE(PhotoRepository(m_window->library()).load(m_window->mediaPanel()->currentPhotoId())->approval,
+             CaptionApproval::Approved);
+    QVERIFY(form()->approvalLabel()->text().contains(u"Eve Editor"_s));
+}
+
+void TestMediaPanel::photosReorderFromTheKeyboard()
+{
+    QListView *view = m_window->mediaPanel()->view();
+    view->setFocus();
+    view->setCurrentIndex(view->model()->index(0, 0));
+    QTest::keyClick(view, Qt::Key_Down, Qt::ControlModifier);
+    QCOMPARE(view->model()->index(1, 0).data(PhotoListModel::VirinRole).toString(), u"250306-D-PM193-1268K"_s);
+    const QList<Photo> stored = PhotoRepository(m_window->library()).photosOfStory(m_window->currentStoryId());
+    QCOMPARE(stored.at(0).virin, u"250306-D-PM193-1416K"_s);
+    QCOMPARE(stored.at(1).virin, u"250306-D-PM193-1268K"_s);
+}
+
+void TestMediaPanel::importAddsGoodFilesAndReportsBadOnes()
+{
+    const QString good = QFINDTESTDATA("../resources/samples/hegseth-healey/250306-F-UO417-1153K.jpg");
+    QVERIFY(!good.isEmpty());
+    const QString textAsJpeg = m_dir->filePath(u"notes.jpg"_s);
+    QFile text(textAsJpeg);
+    QVERIFY(text.open(QIODevice::WriteOnly));
+    text.write("These are notes, not a photo.\n");
+    text.close();
+    const QString truncated = m_dir->filePath(u"truncated.jpg"_s);
+    QFile source(good);
+    QVERIFY(source.open(QIODevice::ReadOnly));
+    QFile cut(truncated);
+    QVERIFY(cut.open(QIODevice::WriteOnly));
+    cut.write(source.read(600));
+    cut.close();
+
+    const int before = m_window->mediaPanel()->view()->model()->rowCount();
+    PhotoImporter *importer = m_window->importPhotos({good, textAsJpeg, truncated});
+    QVERIFY(importer);
+    QSignalSpy finished(importer, &PhotoImporter::finished);
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(finished.first().at(0).toInt(), 1);
+    const QStringList problems = finished.first().at(1).toStringList();
+    QVERIFY(problems.join(u'\n').contains(u"notes.jpg is not a JPEG"_s));
+    QVERIFY(problems.join(u'\n').contains(u"truncated.jpg"_s));
+    QCOMPARE(m_window->mediaPanel()->view()->model()->rowCount(), before + 1);
+    // Its embedded metadata came in with it.
+    QCOMPARE(line(u"virin"_s)->text(), u"250306-F-UO417-1153K"_s);
+}
+
+void TestMediaPanel::insertPlacesFigureAsItsOwnParagraph()
+{
+    MarkdownEditor *body = m_window->editor()->bodyEditor();
+    body->setPlainText(u"First paragraph.\n\nSecond paragraph."_s);
+    QTextCursor cursor = body->textCursor();
+    cursor.setPosition(5); // inside "First"
+    body->setTextCursor(cursor);
+    m_window->insertPhotoInBody(u"250306-D-PM193-1416K"_s);
+    QCOMPARE(body->toPlainText(), u"First paragraph.\n\n![](photo:250306-D-PM193-1416K)\n\nSecond paragraph."_s);
+    body->undo();
+    QCOMPARE(body->toPlainText(), u"First paragraph.\n\nSecond paragraph."_s);
+}
+
+int main(int argc, char **argv)
+{
+    PreviewPane::registerUrlSchemes();
+    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+    QApplication app(argc, argv);
+    Newsdesk::setApplicationIdentity();
+    QCoreApplication::setApplicationName(u"NewsdeskMediaTest"_s);
+    TestMediaPanel test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_mediapanel.moc"
