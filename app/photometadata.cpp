@@ -158,7 +158,21 @@ IimCharset charsetOf(const Exiv2::IptcData &iptc)
     return escape.rfind("\x1b%", 0) == 0 ? IimCharset::Utf8 : IimCharset::Latin1;
 }
 
-QString decodeIim(std::string bytes, IimCharset charset)
+// Characters XML cannot carry (C0 controls but tab and line breaks, U+FFFE,
+// U+FFFF) and C1 controls, which no caption means: they come from damaged
+// files or text pasted from other programs, and one of them in a value makes
+// the XMP toolkit drop the whole packet when it is written.
+QString cleanText(QString text)
+{
+    text.removeIf([](QChar c) {
+        const char16_t u = c.unicode();
+        return (u < 0x20 && u != u'\t' && u != u'\n' && u != u'\r') || (u >= 0x7f && u <= 0x9f) || u == 0xfffe
+            || u == 0xffff;
+    });
+    return text;
+}
+
+QString decodeIimBytes(std::string bytes, IimCharset charset)
 {
     while (!bytes.empty() && bytes.back() == '\0')
         bytes.pop_back();
@@ -173,6 +187,11 @@ QString decodeIim(std::string bytes, IimCharset charset)
     while (text.endsWith(QChar::ReplacementCharacter))
         text.chop(1);
     return text;
+}
+
+QString decodeIim(std::string bytes, IimCharset charset)
+{
+    return cleanText(decodeIimBytes(std::move(bytes), charset));
 }
 
 QStringList iimValues(const Exiv2::IptcData &iptc, const char *key, IimCharset charset)
@@ -207,17 +226,17 @@ QStringList xmpValues(const Exiv2::XmpData &xmp, const char *key)
     if (const auto *langAlt = dynamic_cast<const Exiv2::LangAltValue *>(&datum->value())) {
         const auto preferred = langAlt->value_.find("x-default");
         if (preferred != langAlt->value_.end())
-            values << QString::fromStdString(preferred->second);
+            values << cleanText(QString::fromStdString(preferred->second));
         else if (!langAlt->value_.empty())
-            values << QString::fromStdString(langAlt->value_.begin()->second);
+            values << cleanText(QString::fromStdString(langAlt->value_.begin()->second));
         return values;
     }
     if (const auto *array = dynamic_cast<const Exiv2::XmpArrayValue *>(&datum->value())) {
         for (size_t i = 0; i < array->count(); ++i)
-            values << QString::fromStdString(array->toString(i));
+            values << cleanText(QString::fromStdString(array->toString(i)));
         return values;
     }
-    values << QString::fromStdString(datum->toString());
+    values << cleanText(QString::fromStdString(datum->toString()));
     return values;
 }
 
@@ -415,14 +434,14 @@ ReadResult read(const QByteArray &imageData)
         const QString iimName = iimValue(iptc, objectName.iimKey, reader.charset()).trimmed();
         const QString xmpTitle = xmpValue(xmp, objectName.xmpKey).trimmed();
         QString otherTitle;
-        if (looksLikeVirin(iimName)) {
+        const bool iimIsVirin = looksLikeVirin(iimName);
+        const bool xmpIsVirin = looksLikeVirin(xmpTitle);
+        if (iimIsVirin && (xmpIsVirin || xmpTitle.isEmpty())) {
+            photo.virin = reader.text(objectName); // notes a disagreement, takes XMP past a cut
+        } else if (iimIsVirin) {
             photo.virin = iimName;
-            if (!xmpTitle.isEmpty() && !looksLikeVirin(xmpTitle))
-                otherTitle = xmpTitle;
-            else if (!xmpTitle.isEmpty() && xmpTitle != iimName)
-                result.notes << tr("IPTC Object Name (%1) and XMP dc:title (%2) hold different VIRINs; took IPTC.")
-                                    .arg(iimName, xmpTitle);
-        } else if (looksLikeVirin(xmpTitle)) {
+            otherTitle = xmpTitle;
+        } else if (xmpIsVirin) {
             photo.virin = xmpTitle;
             otherTitle = iimName;
         } else {
@@ -553,6 +572,13 @@ void eraseXmp(Exiv2::XmpData &xmp, const char *key)
     }
 }
 
+// What a write put under each key, to check the written copy against.
+struct Expected
+{
+    QList<std::pair<const char *, QStringList>> iim;
+    QList<std::pair<const char *, QStringList>> xmp;
+};
+
 class Writer
 {
 public:
@@ -564,52 +590,65 @@ public:
     {
     }
 
+    const Expected &expected() const { return m_expected; }
+
     void iim(const Source &source, const QString &text)
     {
-        if (!m_writeIptc || !source.iimKey)
-            return;
-        eraseIptc(m_iptc, source.iimKey);
-        add(source, text);
+        iimList(source, QStringList{text});
     }
 
     void iimList(const Source &source, const QStringList &values)
     {
-        if (!m_writeIptc)
+        if (!m_writeIptc || !source.iimKey)
             return;
         eraseIptc(m_iptc, source.iimKey);
-        for (const QString &value : values)
-            add(source, value);
+        QStringList kept;
+        for (const QString &value : values) {
+            const QString text = cleanText(value).trimmed();
+            if (!text.isEmpty())
+                kept << add(source, text);
+        }
+        m_expected.iim.append({source.iimKey, kept});
     }
 
     enum class XmpKind { Text, LangAlt, Seq, Bag };
 
     void xmp(const Source &source, const QString &text, XmpKind kind)
     {
-        xmpList(source, text.trimmed().isEmpty() ? QStringList() : QStringList{text.trimmed()}, kind);
+        xmpList(source, QStringList{text}, kind);
     }
 
     void xmpList(const Source &source, const QStringList &values, XmpKind kind)
     {
         eraseXmp(m_xmp, source.xmpKey);
-        if (values.isEmpty())
+        QStringList texts;
+        for (const QString &value : values) {
+            const QString text = cleanText(value).trimmed();
+            if (!text.isEmpty())
+                texts << text;
+        }
+        if (kind == XmpKind::Text || kind == XmpKind::LangAlt)
+            texts = texts.mid(0, 1);
+        m_expected.xmp.append({source.xmpKey, texts});
+        if (texts.isEmpty())
             return;
         const Exiv2::XmpKey key(source.xmpKey);
         switch (kind) {
         case XmpKind::Text: {
-            const Exiv2::XmpTextValue value(values.first().toStdString());
+            const Exiv2::XmpTextValue value(texts.first().toStdString());
             m_xmp.add(key, &value);
             break;
         }
         case XmpKind::LangAlt: {
             Exiv2::LangAltValue value;
-            value.value_["x-default"] = values.first().toStdString();
+            value.value_["x-default"] = texts.first().toStdString();
             m_xmp.add(key, &value);
             break;
         }
         case XmpKind::Seq:
         case XmpKind::Bag: {
             Exiv2::XmpArrayValue value(kind == XmpKind::Seq ? Exiv2::xmpSeq : Exiv2::xmpBag);
-            for (const QString &item : values)
+            for (const QString &item : std::as_const(texts))
                 value.read(item.toStdString());
             m_xmp.add(key, &value);
             break;
@@ -624,14 +663,12 @@ public:
     }
 
 private:
-    void add(const Source &source, const QString &text)
+    // Adds text to IIM, cut to its limit; returns what was kept.
+    QString add(const Source &source, const QString &text)
     {
-        const QString trimmed = text.trimmed();
-        if (trimmed.isEmpty())
-            return;
         const int limit = IptcLimits::maxBytes(source.photoField);
-        const QString kept = limit ? IptcLimits::fitting(trimmed, limit) : trimmed;
-        if (kept.size() < trimmed.size())
+        const QString kept = limit ? IptcLimits::fitting(text, limit) : text;
+        if (kept.size() < text.size())
             m_notes << tr("IPTC %1 holds %2 bytes: cut to \"%3\" (XMP %4 has it all).")
                            .arg(QLatin1StringView(source.iimName))
                            .arg(limit)
@@ -639,18 +676,115 @@ private:
         Exiv2::Iptcdatum datum{Exiv2::IptcKey(source.iimKey)};
         datum.setValue(kept.toStdString());
         m_iptc.add(datum);
+        return kept;
     }
 
     Exiv2::IptcData &m_iptc;
     Exiv2::XmpData &m_xmp;
     bool m_writeIptc;
     QStringList &m_notes;
+    Expected m_expected;
 };
 
 bool canWrite(const Exiv2::Image &image, Exiv2::MetadataId metadata)
 {
     const Exiv2::AccessMode mode = image.checkMode(metadata);
     return mode == Exiv2::amWrite || mode == Exiv2::amReadWrite;
+}
+
+// Writes photo's metadata into a copy of imageData. With keepOthers the
+// image's other IPTC and XMP stay; without, only Newsdesk's fields are
+// written (EXIF stays either way). Throws Exiv2::Error.
+QByteArray writeMetadata(const QByteArray &imageData, const Photo &photo, bool keepOthers, QStringList &notes,
+                         Expected &expected, QString &mimeType)
+{
+    using Kind = Writer::XmpKind;
+    const Exiv2::Image::UniquePtr image = openImage(imageData);
+    mimeType = QString::fromStdString(image->mimeType());
+    const bool writeIptc = canWrite(*image, Exiv2::mdIptc);
+    if (!canWrite(*image, Exiv2::mdXmp))
+        throw Exiv2::Error(Exiv2::ErrorCode::kerInvalidSettingForImage, "XMP", image->mimeType());
+    if (!writeIptc)
+        notes << tr("%1 images carry no IPTC IIM; the metadata went into XMP only.").arg(mimeType);
+    Exiv2::IptcData iptc = keepOthers ? image->iptcData() : Exiv2::IptcData();
+    Exiv2::XmpData xmp = keepOthers ? image->xmpData() : Exiv2::XmpData();
+    Writer writer(iptc, xmp, writeIptc, notes);
+
+    if (writeIptc) {
+        // Everything below is UTF-8; say so, or readers guess Latin-1.
+        eraseIptc(iptc, "Iptc.Envelope.CharacterSet");
+        iptc["Iptc.Envelope.CharacterSet"] = std::string("\x1b%G");
+    }
+    writer.iim(objectName, photo.virin);
+    writer.xmp(objectName, photo.virin, Kind::LangAlt);
+    writer.both(headline, photo.title, Kind::Text);
+    writer.xmp(event, photo.operation, Kind::LangAlt);
+    writer.both(caption, embeddedCaption(photo), Kind::LangAlt);
+    writer.iim(byline, photo.photographer);
+    writer.xmp(byline, photo.photographer, Kind::Seq);
+    writer.both(bylineTitle, photo.unit, Kind::Text);
+    writer.both(city, photo.city, Kind::Text);
+    writer.both(sublocation, photo.sublocation, Kind::Text);
+    writer.both(state, photo.state, Kind::Text);
+    writer.both(country, photo.country, Kind::Text);
+    writer.both(countryCode, photo.countryCode, Kind::Text);
+    writer.iimList(keywords, photo.keywords);
+    writer.xmpList(keywords, photo.keywords, Kind::Bag);
+    writer.both(instructions, IptcLimits::specialInstructions(photo.releaseState, photo.releaseAuthority),
+                Kind::Text);
+    writer.both(writerEditor, photo.captionWriter, Kind::Text);
+    writer.xmp(altText, photo.altText, Kind::LangAlt);
+
+    if (writeIptc) {
+        eraseIptc(iptc, "Iptc.Application2.DateCreated");
+        if (photo.dateShot.isValid())
+            iptc["Iptc.Application2.DateCreated"] = photo.dateShot.toString(Qt::ISODate).toStdString();
+    }
+    eraseXmp(xmp, "Xmp.photoshop.DateCreated");
+    if (photo.dateShot.isValid())
+        xmp["Xmp.photoshop.DateCreated"] = photo.dateShot.toString(Qt::ISODate).toStdString();
+
+    if (writeIptc)
+        image->setIptcData(iptc);
+    image->setXmpData(xmp);
+    image->writeMetadata();
+    expected = writer.expected();
+
+    Exiv2::BasicIo &io = image->io();
+    io.seek(0, Exiv2::BasicIo::beg);
+    const Exiv2::DataBuf buffer = io.read(io.size());
+    if (buffer.empty())
+        return {};
+    return QByteArray(reinterpret_cast<const char *>(buffer.c_data()), qsizetype(buffer.size()));
+}
+
+// Whether the written copy reads back with what was written: Exiv2 updates
+// some damaged TIFFs in place at offsets it trusted from the file and can put
+// the IPTC block over the TIFF header, and the XMP toolkit drops a packet it
+// cannot serialise with only a warning (the fuzzer found both).
+bool readsBack(const QByteArray &written, const Expected &expected, const QString &mimeType)
+{
+    if (written.isEmpty() || !isSupportedImage(written))
+        return false;
+    QStringList ignored;
+    CollectExiv2Messages quiet(&ignored);
+    try {
+        const Exiv2::Image::UniquePtr image = openImage(written);
+        if (QString::fromStdString(image->mimeType()) != mimeType)
+            return false;
+        const IimCharset charset = charsetOf(image->iptcData());
+        for (const auto &[key, values] : expected.iim) {
+            if (iimValues(image->iptcData(), key, charset) != values)
+                return false;
+        }
+        for (const auto &[key, values] : expected.xmp) {
+            if (xmpValues(image->xmpData(), key) != values)
+                return false;
+        }
+        return true;
+    } catch (const std::exception &) {
+        return false;
+    }
 }
 
 } // namespace
@@ -674,72 +808,30 @@ WriteResult write(const QByteArray &imageData, const Photo &photo)
     if (!result.errorString.isEmpty())
         return result;
     CollectExiv2Messages collect(&result.notes);
-    using Kind = Writer::XmpKind;
     try {
-        const Exiv2::Image::UniquePtr image = openImage(imageData);
-        const bool writeIptc = canWrite(*image, Exiv2::mdIptc);
-        if (!canWrite(*image, Exiv2::mdXmp)) {
-            result.errorString = tr("Newsdesk cannot write metadata into %1 images.")
-                                     .arg(QString::fromStdString(image->mimeType()));
-            return result;
+        // First with the image's other IPTC and XMP kept; when that copy does
+        // not read back, again with Newsdesk's fields alone.
+        for (const bool keepOthers : {true, false}) {
+            QStringList notes;
+            Expected expected;
+            QString mimeType;
+            QByteArray written = writeMetadata(imageData, photo, keepOthers, notes, expected, mimeType);
+            if (readsBack(written, expected, mimeType)) {
+                result.notes += notes;
+                if (!keepOthers)
+                    result.notes << tr("The image's other IPTC and XMP metadata could not be written back and was "
+                                       "left out of the copy.");
+                result.imageData = std::move(written);
+                result.ok = true;
+                return result;
+            }
         }
-        if (!writeIptc)
-            result.notes << tr("%1 images carry no IPTC IIM; the metadata went into XMP only.")
-                                .arg(QString::fromStdString(image->mimeType()));
-        Exiv2::IptcData iptc = image->iptcData();
-        Exiv2::XmpData xmp = image->xmpData();
-        Writer writer(iptc, xmp, writeIptc, result.notes);
-
-        if (writeIptc) {
-            // Everything below is UTF-8; say so, or readers guess Latin-1.
-            eraseIptc(iptc, "Iptc.Envelope.CharacterSet");
-            iptc["Iptc.Envelope.CharacterSet"] = std::string("\x1b%G");
-        }
-        writer.iim(objectName, photo.virin);
-        writer.xmp(objectName, photo.virin, Kind::LangAlt);
-        writer.both(headline, photo.title, Kind::Text);
-        writer.xmp(event, photo.operation, Kind::LangAlt);
-        writer.both(caption, embeddedCaption(photo), Kind::LangAlt);
-        writer.iim(byline, photo.photographer);
-        writer.xmp(byline, photo.photographer, Kind::Seq);
-        writer.both(bylineTitle, photo.unit, Kind::Text);
-        writer.both(city, photo.city, Kind::Text);
-        writer.both(sublocation, photo.sublocation, Kind::Text);
-        writer.both(state, photo.state, Kind::Text);
-        writer.both(country, photo.country, Kind::Text);
-        writer.both(countryCode, photo.countryCode, Kind::Text);
-        writer.iimList(keywords, photo.keywords);
-        writer.xmpList(keywords, photo.keywords, Kind::Bag);
-        writer.both(instructions, IptcLimits::specialInstructions(photo.releaseState, photo.releaseAuthority),
-                    Kind::Text);
-        writer.both(writerEditor, photo.captionWriter, Kind::Text);
-        writer.xmp(altText, photo.altText, Kind::LangAlt);
-
-        if (writeIptc) {
-            eraseIptc(iptc, "Iptc.Application2.DateCreated");
-            if (photo.dateShot.isValid())
-                iptc["Iptc.Application2.DateCreated"] = photo.dateShot.toString(Qt::ISODate).toStdString();
-        }
-        eraseXmp(xmp, "Xmp.photoshop.DateCreated");
-        if (photo.dateShot.isValid())
-            xmp["Xmp.photoshop.DateCreated"] = photo.dateShot.toString(Qt::ISODate).toStdString();
-
-        if (writeIptc)
-            image->setIptcData(iptc);
-        image->setXmpData(xmp);
-        image->writeMetadata();
-
-        Exiv2::BasicIo &io = image->io();
-        io.seek(0, Exiv2::BasicIo::beg);
-        const Exiv2::DataBuf buffer = io.read(io.size());
-        if (buffer.empty()) {
-            result.errorString = tr("Exiv2 wrote an empty image.");
-            return result;
-        }
-        result.imageData = QByteArray(reinterpret_cast<const char *>(buffer.c_data()), qsizetype(buffer.size()));
-        result.ok = true;
+        result.errorString = tr("The metadata cannot be written into this image without damaging it; the file's "
+                                "structure is probably broken. Save it again from an image editor.");
     } catch (const Exiv2::Error &error) {
-        result.errorString = errorMessage(error);
+        result.errorString = error.code() == Exiv2::ErrorCode::kerInvalidSettingForImage
+            ? tr("Newsdesk cannot write metadata into this kind of image.")
+            : errorMessage(error);
     } catch (const std::exception &error) {
         result.errorString = tr("The image's metadata cannot be written (%1).").arg(QString::fromUtf8(error.what()));
     }

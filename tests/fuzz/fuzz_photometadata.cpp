@@ -3,8 +3,10 @@
 // the media panel go through PhotoMetadata::read() (Exiv2, IIM decoding, the
 // IIM/XMP choice); what reads is checked by the caption and VIRIN checkers,
 // written back into a copy and read again. A crash, a sanitizer report, a
-// refusal without a message or a copy Newsdesk cannot read back is a finding.
+// refusal without a message, or a copy that does not read back with the same
+// fields is a finding.
 #include "captionchecker.h"
+#include "photocommands.h"
 #include "photometadata.h"
 #include "virin.h"
 
@@ -30,8 +32,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             std::abort();
         return 0;
     }
-    // What Newsdesk wrote, Newsdesk must read.
-    if (!PhotoMetadata::read(written.imageData).ok)
+    // What Newsdesk wrote, Newsdesk must read, with the same fields.
+    const PhotoMetadata::ReadResult again = PhotoMetadata::read(written.imageData);
+    if (!again.ok || PhotoCommands::photoJson(again.photo) != PhotoCommands::photoJson(read.photo))
         std::abort();
     return 0;
 }
