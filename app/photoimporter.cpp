@@ -87,7 +87,8 @@ PhotoImportItem PhotoImporter::readFile(const QString &path)
     const PhotoMetadata::ReadResult metadata = PhotoMetadata::read(item.data);
     if (metadata.ok) {
         item.metadata = metadata.photo;
-        item.notes = metadata.notes;
+        for (const QString &note : metadata.notes)
+            item.notes << info.fileName() + u": "_s + note;
     } else {
         // The picture is fine; only its metadata is unreadable.
         item.notes << tr("%1: embedded metadata could not be read (%2); fill in the fields by hand.")
@@ -114,11 +115,30 @@ PhotoImportItem PhotoImporter::fromImage(const QImage &image)
     return item;
 }
 
+void PhotoImporter::storeImage(PhotoImportItem &item, const QString &libraryPath)
+{
+    if (!item.errorString.isEmpty() || libraryPath.isEmpty() || libraryPath == u":memory:"_s)
+        return;
+    Library library;
+    if (!library.open(libraryPath))
+        return; // the window's thread stores it then
+    PhotoRepository repository(&library);
+    if (const std::optional<QString> hash = repository.storeImage(item.data, item.mimeType, item.pixelSize)) {
+        item.imageHash = *hash;
+        item.data.clear(); // no need to carry the bytes to the window's thread
+    }
+}
+
 void PhotoImporter::start(const QStringList &files)
 {
     m_total = int(files.size());
     Q_EMIT progress(0, m_total);
-    m_watcher.setFuture(QtConcurrent::mapped(files, &PhotoImporter::readFile));
+    const QString libraryPath = m_library ? m_library->path() : QString();
+    m_watcher.setFuture(QtConcurrent::mapped(files, [libraryPath](const QString &path) {
+        PhotoImportItem item = readFile(path);
+        storeImage(item, libraryPath);
+        return item;
+    }));
 }
 
 void PhotoImporter::startWithImage(const QImage &image)
@@ -144,13 +164,20 @@ void PhotoImporter::store(const PhotoImportItem &item)
         m_problems << item.errorString;
         return;
     }
-    m_problems << item.notes;
+    m_notes << item.notes;
     if (!m_library) {
         m_problems << tr("The library was closed; %1 was not added.").arg(item.source);
         return;
     }
     PhotoRepository repository(m_library);
-    const std::optional<Photo> photo = repository.add(item.metadata, item.data, item.mimeType, item.pixelSize, item.thumbnail);
+    std::optional<Photo> photo;
+    if (!item.imageHash.isEmpty()) {
+        Photo metadata = item.metadata;
+        metadata.imageHash = item.imageHash;
+        photo = repository.addForStoredImage(metadata, item.thumbnail);
+    } else {
+        photo = repository.add(item.metadata, item.data, item.mimeType, item.pixelSize, item.thumbnail);
+    }
     if (!photo || !repository.attach(m_storyId, photo->id)) {
         m_problems << tr("%1 was not added: %2").arg(item.source, repository.errorString());
         return;
@@ -167,4 +194,9 @@ QList<qint64> PhotoImporter::addedPhotoIds() const
 QStringList PhotoImporter::problems() const
 {
     return m_problems;
+}
+
+QStringList PhotoImporter::notes() const
+{
+    return m_notes;
 }

@@ -21,6 +21,7 @@ struct PhotoImportItem
     QSize pixelSize;
     QByteArray thumbnail;
     Photo metadata;
+    QString imageHash;   // set once a worker has stored the bytes in the library
     QString errorString; // empty when it can be added
     QStringList notes;
 };
@@ -47,10 +48,16 @@ public:
     static QStringList acceptedMimeTypes();
     // Reads one file into an item; runs on a worker thread.
     static PhotoImportItem readFile(const QString &path);
+    // Stores item's image in the library at libraryPath through the calling
+    // (worker) thread's own connection, so that the big write and any WAL
+    // checkpoint it triggers stay off the window's thread.
+    static void storeImage(PhotoImportItem &item, const QString &libraryPath);
     static PhotoImportItem fromImage(const QImage &image);
 
     QList<qint64> addedPhotoIds() const;
     QStringList problems() const;
+    // What the readers noticed that needs no action (no embedded metadata …).
+    QStringList notes() const;
 
 Q_SIGNALS:
     void progress(int done, int total);
@@ -66,5 +73,6 @@ private:
     QFutureWatcher<PhotoImportItem> m_watcher;
     QList<qint64> m_added;
     QStringList m_problems;
+    QStringList m_notes;
     int m_total = 0;
 };

@@ -99,30 +99,31 @@ QString PhotoRepository::hashOf(const QByteArray &data)
     return QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
 }
 
-std::optional<Photo> PhotoRepository::add(Photo photo, const QByteArray &imageData, const QString &mimeType,
-                                          QSize pixelSize, const QByteArray &thumbnail)
+std::optional<QString> PhotoRepository::insertImage(const QByteArray &imageData, const QString &mimeType, QSize pixelSize,
+                                                    const QString &name)
 {
-    WriteTransaction transaction(m_library);
-    if (!transaction.begin()) {
-        m_errorString = transaction.errorString();
-        return std::nullopt;
-    }
-    const QString now = Library::nowUtc();
-    photo.imageHash = hashOf(imageData);
+    const QString hash = hashOf(imageData);
     QSqlQuery query(m_library->database());
     query.prepare(u"INSERT OR IGNORE INTO images (hash, data, mime_type, width, height, byte_size, created_at) "
                   "VALUES (:hash, :data, :mime, :width, :height, :size, :now)"_s);
-    query.bindValue(u":hash"_s, sqlText(photo.imageHash));
+    query.bindValue(u":hash"_s, hash);
     query.bindValue(u":data"_s, imageData);
     query.bindValue(u":mime"_s, sqlText(mimeType));
     query.bindValue(u":width"_s, pixelSize.width());
     query.bindValue(u":height"_s, pixelSize.height());
     query.bindValue(u":size"_s, imageData.size());
-    query.bindValue(u":now"_s, now);
+    query.bindValue(u":now"_s, Library::nowUtc());
     if (!query.exec()) {
-        fail(query, QObject::tr("Cannot store the image %1").arg(photo.fileName));
+        fail(query, QObject::tr("Cannot store the image %1").arg(name));
         return std::nullopt;
     }
+    return hash;
+}
+
+std::optional<Photo> PhotoRepository::insertPhoto(Photo photo, const QByteArray &thumbnail)
+{
+    const QString now = Library::nowUtc();
+    QSqlQuery query(m_library->database());
     query.prepare(u"INSERT INTO photos (image_hash, thumbnail, file_name, virin, title, caption, alt_text, credit, "
                   "photographer, unit, operation, date_shot, city, sublocation, state, country, country_code, "
                   "keywords, release_state, release_authority, caption_writer, approval_state, created_at, "
@@ -145,11 +146,63 @@ std::optional<Photo> PhotoRepository::add(Photo photo, const QByteArray &imageDa
     photo.createdAt = photo.updatedAt = QDateTime::fromString(now, Qt::ISODateWithMs);
     photo.updatedBy = m_library->actor();
     m_library->audit(u"add"_s, u"photo"_s, photo.id, photo.virin.isEmpty() ? photo.fileName : photo.virin);
+    return photo;
+}
+
+std::optional<Photo> PhotoRepository::add(Photo photo, const QByteArray &imageData, const QString &mimeType,
+                                          QSize pixelSize, const QByteArray &thumbnail)
+{
+    WriteTransaction transaction(m_library);
+    if (!transaction.begin()) {
+        m_errorString = transaction.errorString();
+        return std::nullopt;
+    }
+    const std::optional<QString> hash = insertImage(imageData, mimeType, pixelSize, photo.fileName);
+    if (!hash)
+        return std::nullopt;
+    photo.imageHash = *hash;
+    const std::optional<Photo> added = insertPhoto(photo, thumbnail);
+    if (!added)
+        return std::nullopt;
     if (!transaction.commit()) {
         m_errorString = transaction.errorString();
         return std::nullopt;
     }
-    return photo;
+    return added;
+}
+
+std::optional<QString> PhotoRepository::storeImage(const QByteArray &imageData, const QString &mimeType, QSize pixelSize)
+{
+    WriteTransaction transaction(m_library);
+    if (!transaction.begin()) {
+        m_errorString = transaction.errorString();
+        return std::nullopt;
+    }
+    const std::optional<QString> hash = insertImage(imageData, mimeType, pixelSize, QString());
+    if (!hash)
+        return std::nullopt;
+    if (!transaction.commit()) {
+        m_errorString = transaction.errorString();
+        return std::nullopt;
+    }
+    return hash;
+}
+
+std::optional<Photo> PhotoRepository::addForStoredImage(const Photo &photo, const QByteArray &thumbnail)
+{
+    WriteTransaction transaction(m_library);
+    if (!transaction.begin()) {
+        m_errorString = transaction.errorString();
+        return std::nullopt;
+    }
+    const std::optional<Photo> added = insertPhoto(photo, thumbnail);
+    if (!added)
+        return std::nullopt;
+    if (!transaction.commit()) {
+        m_errorString = transaction.errorString();
+        return std::nullopt;
+    }
+    return added;
 }
 
 std::optional<Photo> PhotoRepository::load(qint64 id)

@@ -46,6 +46,11 @@ public:
     // Stores the image (once per content) and a photo record for it.
     std::optional<Photo> add(Photo photo, const QByteArray &imageData, const QString &mimeType, QSize pixelSize,
                              const QByteArray &thumbnail);
+    // The two halves of add(), for importers that store the (large) image
+    // from a worker thread's own connection and the photo record from the
+    // window's: storeImage returns the content hash to put in photo.imageHash.
+    std::optional<QString> storeImage(const QByteArray &imageData, const QString &mimeType, QSize pixelSize);
+    std::optional<Photo> addForStoredImage(const Photo &photo, const QByteArray &thumbnail);
     std::optional<Photo> load(qint64 id);
     QList<Photo> photosOfStory(qint64 storyId);
     QList<Photo> findByVirin(const QString &virin);
@@ -76,6 +81,9 @@ public:
 
 private:
     bool fail(const QSqlQuery &query, const QString &what);
+    std::optional<QString> insertImage(const QByteArray &imageData, const QString &mimeType, QSize pixelSize,
+                                       const QString &name);
+    std::optional<Photo> insertPhoto(Photo photo, const QByteArray &thumbnail);
     bool reindexStoriesOf(qint64 photoId);
 
     Library *m_library;

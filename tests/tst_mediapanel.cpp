@@ -42,6 +42,7 @@ private Q_SLOTS:
     void virinVerdictFollowsTyping_data();
     void virinVerdictFollowsTyping();
     void editsAreSavedAndVoidApproval();
+    void nextFreeVirinSkipsTheLibrarysOwn();
     void writerCannotApproveEditorCan();
     void photosReorderFromTheKeyboard();
     void importAddsGoodFilesAndReportsBadOnes();
@@ -160,6 +161,21 @@ void TestMediaPanel::editsAreSavedAndVoidApproval()
     // The list shows the new state too.
     QCOMPARE(m_window->mediaPanel()->view()->currentIndex().data(PhotoListModel::ApprovalRole).toInt(),
              int(CaptionApproval::Pending));
+}
+
+void TestMediaPanel::nextFreeVirinSkipsTheLibrarysOwn()
+{
+    // The sample holds 250306-D-PM193-1268K and -1416K: scene 1 is taken up
+    // to 416 on that day for PM193, so the next free one is 1417. (The third
+    // photo is another photographer's, so neither VIRIN is its own.)
+    QListView *view = m_window->mediaPanel()->view();
+    view->setCurrentIndex(view->model()->index(2, 0));
+    QLineEdit *field = line(u"virin"_s);
+    field->selectAll();
+    QTest::keyClicks(field, u"250306-D-PM193"_s);
+    QTest::mouseClick(form()->findChild<QPushButton *>(u"suggestVirin"_s), Qt::LeftButton);
+    QCOMPARE(field->text(), u"250306-D-PM193-1417"_s);
+    QVERIFY(form()->virinVerdict()->text().contains(u"Valid"_s));
 }
 
 void TestMediaPanel::writerCannotApproveEditorCan()

@@ -49,6 +49,13 @@ PhotoForm::PhotoForm(Library *library, QWidget *parent)
     m_layout->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
 
     addLine(u"virin"_s, tr("&VIRIN:"), u"250306-D-PM193-1268"_s);
+    // The next free sequence for the photographer and day, from the library.
+    auto *suggest = new QPushButton(tr("Next Free"), this);
+    suggest->setObjectName(u"suggestVirin"_s);
+    suggest->setToolTip(tr("Fill in the next VIRIN not yet used in this library for the VISION ID, service and date "
+                           "typed (or the date shot)"));
+    m_rows.value(u"virin"_s)->addWidget(suggest);
+    connect(suggest, &QPushButton::clicked, this, &PhotoForm::suggestVirin);
     m_virinVerdict->setObjectName(u"virinVerdict"_s);
     m_virinVerdict->setWordWrap(true);
     m_layout->addRow(QString(), m_virinVerdict);
@@ -145,6 +152,7 @@ QLineEdit *PhotoForm::addLine(const QString &name, const QString &label, const Q
     });
     auto *row = new QHBoxLayout;
     row->addWidget(edit, 1);
+    m_rows.insert(name, row);
     auto *column = new QVBoxLayout;
     column->addLayout(row);
     if (IptcLimits::maxBytes(name) > 0 || name == u"keywords"_s) {
@@ -464,6 +472,32 @@ void PhotoForm::updateApproval()
     const QString why = editor ? QString() : tr("Only an editor can approve captions.");
     m_approve->setToolTip(why);
     m_requestChanges->setToolTip(why);
+}
+
+bool PhotoForm::suggestVirin()
+{
+    if (!m_hasPhoto || !m_library)
+        return false;
+    const Photo now = photo();
+    const Virin typed = Virin::parse(now.virin);
+    const QDate date = typed.date.isValid() ? typed.date : now.dateShot;
+    if (typed.visionId.isEmpty() || typed.service.isNull() || !date.isValid()) {
+        Q_EMIT errorOccurred(tr("Type at least the date, service and VISION ID (\"250306-D-PM193\") or set the date shot "
+                                "to get the next free VIRIN."));
+        return false;
+    }
+    const QString prefix = u"%1-%2-%3-"_s.arg(date.toString(u"yyMMdd"_s)).arg(typed.service).arg(typed.visionId);
+    QStringList taken = virinsInLibrary(m_library, prefix);
+    taken.removeAll(m_photo.virin); // this photo's own VIRIN is not someone else's
+    const std::optional<QString> next = suggestNextVirin(typed.visionId, date, typed.service, taken, 0, typed.country);
+    if (!next) {
+        Q_EMIT errorOccurred(tr("No free VIRIN is left for %1 on that day.").arg(typed.visionId));
+        return false;
+    }
+    auto *field = qobject_cast<QLineEdit *>(m_fields.value(u"virin"_s));
+    field->setText(*next);
+    edited();
+    return true;
 }
 
 bool PhotoForm::decide(CaptionApproval decision, const QString &comment)

@@ -49,6 +49,10 @@ public:
     QPushButton *requestChangesButton() const;
     QLabel *approvalLabel() const;
 
+    // Fills the VIRIN field with the next free VIRIN for the VISION ID,
+    // service and date typed (or the date shot).
+    bool suggestVirin();
+
     // Records an editor's decision; comment is required for changes.
     bool decide(CaptionApproval decision, const QString &comment = {});
 
@@ -73,6 +77,7 @@ private:
     QHash<QString, QWidget *> m_fields;
     QHash<QString, QLabel *> m_counters;
     QHash<QString, QLabel *> m_cutNotices;
+    QHash<QString, class QHBoxLayout *> m_rows;
     class QFormLayout *m_layout;
     QDateEdit *m_dateShot;
     QComboBox *m_release;
