@@ -98,6 +98,7 @@ private Q_SLOTS:
     void hostileMarkdownRunsNothingAndReachesNothing_data();
     void hostileMarkdownRunsNothingAndReachesNothing();
     void linksOpenInTheSystemBrowser();
+    void requestsOutsideTheAppSchemesAreBlocked();
     void widthPresetsAndDarkPageArePersisted();
 
     void exportDialogListsWhatBlocksAndNeedsAReasonToOverride();
@@ -310,6 +311,31 @@ void TestPreviewPane::linksOpenInTheSystemBrowser()
     QCOMPARE(page()->url(), PreviewPane::pageUrl());
     QCOMPARE(m_pane->pageLoads(), 1);
     QDesktopServices::unsetUrlHandler(u"https"_s);
+}
+
+void TestPreviewPane::requestsOutsideTheAppSchemesAreBlocked()
+{
+    QTcpServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+    int connections = 0;
+    connect(&server, &QTcpServer::newConnection, this, [&] {
+        while (QTcpSocket *socket = server.nextPendingConnection()) {
+            ++connections;
+            socket->close();
+        }
+    });
+    showInPane(storyWith(u"Text."_s));
+    QCOMPARE(m_pane->blockedRequests(), 0);
+    // The page's policy and navigation filter stop what its content asks
+    // for; beneath them the profile's interceptor stops any request at all,
+    // here a plain page in the preview's profile loading from the network.
+    QWebEnginePage other(page()->profile());
+    QSignalSpy loaded(&other, &QWebEnginePage::loadFinished);
+    other.load(QUrl(u"http://127.0.0.1:%1/page"_s.arg(server.serverPort())));
+    QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty(), pageTimeout);
+    QCOMPARE(loaded.constFirst().constFirst().toBool(), false);
+    QTRY_COMPARE_WITH_TIMEOUT(m_pane->blockedRequests(), 1, pageTimeout);
+    QCOMPARE(connections, 0);
 }
 
 void TestPreviewPane::widthPresetsAndDarkPageArePersisted()
