@@ -7,6 +7,8 @@
 #include "editorpane.h"
 #include "exportdialog.h"
 #include "mainwindow.h"
+#include "photorepository.h"
+#include "storylistpanel.h"
 #include "markdowneditor.h"
 #include "previewpane.h"
 #include "samplelibrary.h"
@@ -16,6 +18,8 @@
 #include <QClipboard>
 #include <QDesktopServices>
 #include <QDir>
+#include <QFileDialog>
+#include <QTimer>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -105,6 +109,7 @@ private Q_SLOTS:
     void exportDialogOverrideIsForEditorsOnly();
     void exportDialogExportsAnApprovedStoryAndReportsErrors();
     void mainWindowCopiesHtmlAndFollowsClicks();
+    void mainWindowExportsAndImportsMarkdown();
 
 private:
     // A shown pane whose page shows story.
@@ -468,6 +473,44 @@ void TestPreviewPane::mainWindowCopiesHtmlAndFollowsClicks()
     QTest::mouseClick(pane->view()->focusProxy(), Qt::LeftButton, {}, QPoint(at.at(0).toInt(), at.at(1).toInt()));
     QTRY_COMPARE_WITH_TIMEOUT(window.editor()->bodyEditor()->textCursor().blockNumber() + 1, at.at(2).toInt(), pageTimeout);
     QCOMPARE(pane->pageLoads(), 1);
+}
+
+// Answers the next file dialog with path, as a user typing it would.
+static void answerFileDialog(QObject *context, const QString &path)
+{
+    QTimer::singleShot(0, context, [path] {
+        auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        dialog->selectFile(path);
+        static_cast<QDialog *>(dialog)->accept();
+    });
+}
+
+void TestPreviewPane::mainWindowExportsAndImportsMarkdown()
+{
+    QSettings().setValue(u"library/last"_s, QString());
+    MainWindow window;
+    QVERIFY(window.openLibrary(m_dir->filePath(u"window.newsdesk"_s)));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const Story sample = window.editor()->story();
+    const QString path = m_dir->filePath(u"out/sample.md"_s);
+    QVERIFY(QDir().mkpath(m_dir->filePath(u"out"_s)));
+
+    answerFileDialog(&window, path);
+    window.findChild<QAction *>(u"actionExportMarkdown"_s)->trigger();
+    QVERIFY(QFileInfo::exists(path));
+    // The story and its three photos' images beside it.
+    QCOMPARE(QDir(m_dir->filePath(u"out"_s)).entryList(QDir::Files).size(), 4);
+
+    answerFileDialog(&window, path);
+    window.findChild<QAction *>(u"actionImportMarkdown"_s)->trigger();
+    QVERIFY(window.currentStoryId() != sample.id);
+    const Story imported = window.editor()->story();
+    QCOMPARE(imported.headline, sample.headline);
+    QCOMPARE(imported.body, sample.body);
+    QCOMPARE(PhotoRepository(window.library()).photosOfStory(imported.id).size(), 3);
+    QCOMPARE(window.storyList()->currentStoryId(), imported.id);
 }
 
 int main(int argc, char **argv)
