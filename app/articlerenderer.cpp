@@ -489,15 +489,21 @@ QString ArticleRenderer::jsonLdOf(const Story &story, const QList<Photo> &placed
     return json;
 }
 
-QString ArticleRenderer::articleFragment(const Story &story, const QList<Photo> &photos, const Options &options)
+QString ArticleRenderer::headerHtml(const Story &story)
 {
-    QString html = u"<article>\n<header>\n"_s;
+    QString html = u"<header>\n"_s;
     html += u"<h1>%1</h1>\n"_s.arg(escaped(story.headline));
     if (!story.dek.isEmpty())
         html += u"<p class=\"dek\">%1</p>\n"_s.arg(escaped(story.dek));
     if (!story.byline.isEmpty())
         html += u"<p class=\"byline\">%1</p>\n"_s.arg(escaped(story.byline));
     html += u"</header>\n"_s;
+    return html;
+}
+
+QString ArticleRenderer::articleFragment(const Story &story, const QList<Photo> &photos, const Options &options)
+{
+    QString html = u"<article>\n"_s + headerHtml(story);
     const std::unique_ptr<ParsedBody> parsed = parseBody(story.body, story.dateline, photos, options);
     html += parsed->render(parsed->document.get());
     html += u"</article>\n"_s;

@@ -94,6 +94,10 @@ public:
     // caption, "Credit: …" and "VIRIN: …", as defense.gov lays them out.
     static QString figureHtml(const Photo &photo, const Options &options);
 
+    // The article's <header>: headline, dek and byline (the preview replaces
+    // it on its own, apart from the body's blocks).
+    static QString headerHtml(const Story &story);
+
     // Just the <article> element (header and body), for pasting into a
     // site's content management system ("Copy HTML").
     static QString articleFragment(const Story &story, const QList<Photo> &photos, const Options &options);

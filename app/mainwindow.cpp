@@ -3,6 +3,7 @@
 
 #include "articlerenderer.h"
 #include "editorpane.h"
+#include "exportdialog.h"
 #include "library.h"
 #include "librarysetup.h"
 #include "markdowneditor.h"
@@ -14,10 +15,12 @@
 #include "previewpane.h"
 #include "storylistmodel.h"
 #include "storylistpanel.h"
+#include "storymarkdown.h"
 #include "storyrepository.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QCloseEvent>
 #include <QCryptographicHash>
 #include <QDialog>
@@ -34,7 +37,6 @@
 #include <QTextBlock>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QSaveFile>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -115,12 +117,16 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addPermanentWidget(m_statusLabel);
 
     m_previewTimer->setSingleShot(true);
-    m_previewTimer->setInterval(250);
+    // A short pause in typing: rendering is off the GUI thread and coalesced,
+    // so this only saves work, it does not keep typing responsive.
+    m_previewTimer->setInterval(120);
     connect(m_previewTimer, &QTimer::timeout, this, &MainWindow::updatePreview);
     connect(m_editor, &EditorPane::edited, this, [this] {
         schedulePreview();
         updateTitle();
     });
+
+    m_preview->followEditor(m_editor->bodyEditor());
 
     createActions();
     restoreSettings();
@@ -145,6 +151,7 @@ void MainWindow::createActions()
     m_exportAction = file->addAction(QIcon::fromTheme(u"document-export"_s), tr("&Export…"), this, &MainWindow::exportStory);
     m_exportAction->setObjectName(u"actionExport"_s);
     m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    createStoryFileActions(file);
     file->addSeparator();
     QAction *quit = file->addAction(QIcon::fromTheme(u"application-exit"_s), tr("&Quit"), this, &QWidget::close);
     quit->setObjectName(u"actionQuit"_s);
@@ -180,6 +187,10 @@ void MainWindow::createActions()
         m_editor->bodyEditor()->setFocus();
     });
     edit->addSeparator();
+    m_copyHtmlAction = edit->addAction(QIcon::fromTheme(u"edit-copy"_s), tr("Copy &HTML"), this, &MainWindow::copyArticleHtml);
+    m_copyHtmlAction->setObjectName(u"actionCopyHtml"_s);
+    m_copyHtmlAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    edit->addSeparator();
     QAction *preferences = edit->addAction(QIcon::fromTheme(u"preferences-system"_s), tr("&Preferences…"), this, &MainWindow::showPreferences);
     preferences->setObjectName(u"actionPreferences"_s);
     preferences->setShortcut(QKeySequence::Preferences);
@@ -209,11 +220,22 @@ void MainWindow::createActions()
             m_storyList->searchField()->setFocus();
     });
     focusSearch->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    view->addSeparator();
+    view->addActions(m_preview->viewActions());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(QIcon::fromTheme(u"help-about"_s), tr("&About Newsdesk"), this, &MainWindow::showAbout);
     about->setObjectName(u"actionAbout"_s);
     about->setMenuRole(QAction::AboutRole);
+}
+
+// Stories in and out as Markdown with front matter (app/storymarkdown.h).
+void MainWindow::createStoryFileActions(QMenu *file)
+{
+    QAction *importMarkdown = file->addAction(tr("&Import Markdown…"), this, &MainWindow::importMarkdown);
+    importMarkdown->setObjectName(u"actionImportMarkdown"_s);
+    m_exportMarkdownAction = file->addAction(tr("Export &Markdown…"), this, &MainWindow::exportMarkdown);
+    m_exportMarkdownAction->setObjectName(u"actionExportMarkdown"_s);
 }
 
 void MainWindow::restoreSettings()
@@ -274,7 +296,7 @@ bool MainWindow::openLibrary(const QString &path)
     if (m_library)
         saveSettings();
     m_editor->clear();
-    m_preview->setHtml(QString());
+    m_preview->clear();
     Library *old = m_library;
     m_library = library;
     m_storyModel = new StoryListModel(library, library);
@@ -374,7 +396,7 @@ bool MainWindow::openStory(qint64 id)
     if (id <= 0) {
         m_editor->clear();
         m_photoModel->setStory(0);
-        m_preview->setHtml(QString());
+        m_preview->clear();
         updateTitle();
         return true;
     }
@@ -494,7 +516,7 @@ bool MainWindow::deleteStory()
     // The text is gone on purpose: nothing to save.
     m_editor->clear();
     m_photoModel->setStory(0);
-    m_preview->setHtml(QString());
+    m_preview->clear();
     if (m_storyModel->rowCount() > 0)
         openStory(m_storyModel->index(0).data(StoryListModel::IdRole).toLongLong());
     updateTitle();
@@ -577,38 +599,59 @@ void MainWindow::chooseLibrary()
 
 void MainWindow::exportStory()
 {
+    if (!m_library || !m_editor->hasStory() || !saveCurrentStory())
+        return;
+    ExportDialog dialog(m_library, m_editor->story(), this);
+    if (dialog.exec() == QDialog::Accepted)
+        statusBar()->showMessage(tr("Exported to %1").arg(QDir::toNativeSeparators(dialog.folder())), 8000);
+}
+
+void MainWindow::copyArticleHtml()
+{
     if (!m_library || !m_editor->hasStory())
         return;
-    if (!saveCurrentStory())
+    const Story story = m_editor->story();
+    ArticleRenderer::Options options;
+    // Image links as the export writes them (images/VIRIN.jpg), for a CMS
+    // that gets the export's images beside the article.
+    options.imageLinks = ArticleRenderer::Options::ImageLinks::ExportFiles;
+    QApplication::clipboard()->setText(
+        ArticleRenderer::articleFragment(story, PhotoRepository(m_library).photosOfStory(story.id), options));
+    statusBar()->showMessage(tr("Copied the article's HTML."), 4000);
+}
+
+void MainWindow::importMarkdown()
+{
+    if (!m_library || !saveCurrentStory())
+        return;
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import Markdown"), QString(), tr("Markdown (*.md *.markdown);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    const StoryMarkdown::ImportResult result = StoryMarkdown::importFile(m_library, path);
+    if (!result.story) {
+        showError(tr("Cannot import"), result.error);
+        return;
+    }
+    openStory(result.story->id);
+    statusBar()->showMessage(result.warnings.isEmpty() ? tr("Imported \"%1\".").arg(result.story->headline)
+                                                       : tr("Imported \"%1\": %2").arg(result.story->headline, result.warnings.join(u"; "_s)),
+                             10000);
+}
+
+void MainWindow::exportMarkdown()
+{
+    if (!m_library || !m_editor->hasStory() || !saveCurrentStory())
         return;
     const Story story = m_editor->story();
-    const QString directory = QFileDialog::getExistingDirectory(this, tr("Export \"%1\" to Folder").arg(story.headline));
-    if (directory.isEmpty())
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Markdown"), story.slug + u".md"_s, tr("Markdown (*.md)"));
+    if (path.isEmpty())
         return;
-    PhotoRepository photos(m_library);
-    const QList<Photo> storyPhotos = photos.photosOfStory(story.id);
-    ArticleRenderer::Options options;
-    options.imageLinks = ArticleRenderer::Options::ImageLinks::ExportFiles;
-    const QDir target(directory);
-    if (!target.mkpath(u"images"_s)) {
-        showError(tr("Export failed"), tr("Cannot create %1.").arg(target.filePath(u"images"_s)));
+    QString error;
+    if (!StoryMarkdown::dumpToFile(m_library, story, path, &error)) {
+        showError(tr("Cannot export Markdown"), error);
         return;
     }
-    for (const Photo &photo : storyPhotos) {
-        const std::optional<StoredImage> image = photos.image(photo.imageHash);
-        QSaveFile file(target.filePath(ArticleRenderer::imageUrl(photo, options)));
-        if (!image || !file.open(QIODevice::WriteOnly) || file.write(image->data) != image->data.size() || !file.commit()) {
-            showError(tr("Export failed"), image ? file.errorString() : photos.errorString());
-            return;
-        }
-    }
-    QSaveFile index(target.filePath(u"index.html"_s));
-    const QByteArray html = ArticleRenderer::articleDocument(story, storyPhotos, options).toUtf8();
-    if (!index.open(QIODevice::WriteOnly) || index.write(html) != html.size() || !index.commit()) {
-        showError(tr("Export failed"), index.errorString());
-        return;
-    }
-    statusBar()->showMessage(tr("Exported to %1").arg(QDir::toNativeSeparators(target.filePath(u"index.html"_s))), 8000);
+    statusBar()->showMessage(tr("Wrote %1 and its photos.").arg(QDir::toNativeSeparators(path)), 8000);
 }
 
 void MainWindow::showPreferences()
@@ -669,12 +712,11 @@ void MainWindow::schedulePreview()
 void MainWindow::updatePreview()
 {
     if (!m_library || !m_editor->hasStory()) {
-        m_preview->setHtml(QString());
+        m_preview->clear();
         return;
     }
     const Story story = m_editor->story();
-    const QList<Photo> photos = PhotoRepository(m_library).photosOfStory(story.id);
-    m_preview->setHtml(ArticleRenderer::articleDocument(story, photos, {}));
+    m_preview->showStory(story, PhotoRepository(m_library).photosOfStory(story.id));
 }
 
 void MainWindow::updateTitle()
@@ -685,7 +727,7 @@ void MainWindow::updateTitle()
     setWindowTitle(title + u" — Newsdesk"_s);
     if (m_saveAction)
         m_saveAction->setEnabled(m_editor->isModified());
-    for (QAction *action : {m_exportAction, m_duplicateAction, m_archiveAction, m_deleteAction}) {
+    for (QAction *action : {m_exportAction, m_exportMarkdownAction, m_copyHtmlAction, m_duplicateAction, m_archiveAction, m_deleteAction}) {
         if (action)
             action->setEnabled(m_editor->hasStory());
     }

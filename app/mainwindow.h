@@ -15,6 +15,7 @@ class PreviewPane;
 class QAction;
 class QLabel;
 class QLineEdit;
+class QMenu;
 class QSplitter;
 class QTimer;
 class QToolBar;
@@ -72,6 +73,10 @@ private:
     bool deleteStory();
     void chooseLibrary();
     void exportStory();
+    void createStoryFileActions(QMenu *file);
+    void copyArticleHtml();
+    void importMarkdown();
+    void exportMarkdown();
     void showPreferences();
     void showAbout();
     void findInBody();
@@ -100,6 +105,8 @@ private:
 
     QAction *m_saveAction = nullptr;
     QAction *m_exportAction = nullptr;
+    QAction *m_exportMarkdownAction = nullptr;
+    QAction *m_copyHtmlAction = nullptr;
     QAction *m_duplicateAction = nullptr;
     QAction *m_archiveAction = nullptr;
     QAction *m_deleteAction = nullptr;

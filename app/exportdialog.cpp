@@ -1,0 +1,186 @@
+// SPDX-License-Identifier: MIT
+#include "exportdialog.h"
+#include "library.h"
+#include "people.h"
+#include "photorepository.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+ExportDialog::ExportDialog(Library *library, const Story &story, QWidget *parent)
+    : QDialog(parent)
+    , m_library(library)
+    , m_story(story)
+    , m_folder(new QLineEdit(this))
+    , m_blockers(new QListWidget(this))
+    , m_override(new QCheckBox(tr("&Override and export anyway"), this))
+    , m_reason(new QLineEdit(this))
+    , m_status(new QLabel(this))
+    , m_progress(new QProgressBar(this))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Cancel, this))
+{
+    setObjectName(u"exportDialog"_s);
+    setWindowTitle(tr("Export \"%1\"").arg(story.headline));
+    m_folder->setObjectName(u"exportFolder"_s);
+    m_blockers->setObjectName(u"exportBlockers"_s);
+    m_override->setObjectName(u"exportOverride"_s);
+    m_reason->setObjectName(u"exportOverrideReason"_s);
+    m_status->setObjectName(u"exportStatus"_s);
+    m_progress->setObjectName(u"exportProgress"_s);
+
+    // A folder named after the story, beside the last export.
+    const QString parentFolder = QSettings().value(u"export/lastParent"_s,
+                                                   QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+                                     .toString();
+    const QString name = story.slug.isEmpty() ? u"story-%1"_s.arg(story.id) : story.slug;
+    m_folder->setText(QDir::toNativeSeparators(QDir(parentFolder).filePath(name)));
+    auto *browse = new QToolButton(this);
+    browse->setText(tr("Choose…"));
+    connect(browse, &QToolButton::clicked, this, &ExportDialog::chooseFolder);
+    auto *folderRow = new QHBoxLayout;
+    folderRow->addWidget(m_folder, 1);
+    folderRow->addWidget(browse);
+
+    const QList<Photo> photos = PhotoRepository(library).photosOfStory(story.id);
+    const QList<StoryFinding> findings = StoryExporter::gateFindings(story, photos);
+    m_blocked = !findings.isEmpty();
+    for (const StoryFinding &finding : findings)
+        m_blockers->addItem(new QListWidgetItem(QIcon::fromTheme(u"dialog-error"_s), finding.message));
+    m_mayOverride = PeopleRepository(library).roleOfActor() == PersonRole::Editor;
+
+    auto *gateLabel = new QLabel(m_blocked ? tr("This story is not ready for publication:")
+                                           : tr("Approved: the story and its captions are ready for publication."),
+                                 this);
+    gateLabel->setObjectName(u"exportGateSummary"_s);
+    gateLabel->setWordWrap(true);
+    m_reason->setPlaceholderText(tr("Why it must go out now (recorded in the audit log)"));
+    m_override->setEnabled(m_mayOverride);
+    m_reason->setEnabled(false);
+    auto *overrideNote = new QLabel(m_mayOverride ? tr("As an editor you may export it anyway; your reason is recorded.")
+                                                  : tr("Only an editor of this library can override."),
+                                    this);
+    overrideNote->setWordWrap(true);
+    connect(m_override, &QCheckBox::toggled, this, [this](bool on) {
+        m_reason->setEnabled(on);
+        if (on)
+            m_reason->setFocus();
+        updateButtons();
+    });
+    connect(m_reason, &QLineEdit::textChanged, this, &ExportDialog::updateButtons);
+    connect(m_folder, &QLineEdit::textChanged, this, &ExportDialog::updateButtons);
+
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_progress->setRange(0, 1);
+    m_progress->setValue(0);
+    m_progress->setTextVisible(false);
+    m_progress->hide();
+
+    m_exportButton = m_buttons->addButton(tr("&Export"), QDialogButtonBox::AcceptRole);
+    m_exportButton->setObjectName(u"exportButton"_s);
+    m_exportButton->setDefault(true);
+    connect(m_exportButton, &QPushButton::clicked, this, [this] {
+        if (exportNow())
+            accept();
+    });
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Folder:"), folderRow);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(gateLabel);
+    layout->addWidget(m_blockers);
+    layout->addWidget(m_override);
+    layout->addWidget(m_reason);
+    layout->addWidget(overrideNote);
+    m_blockers->setVisible(m_blocked);
+    m_override->setVisible(m_blocked);
+    m_reason->setVisible(m_blocked);
+    overrideNote->setVisible(m_blocked);
+    layout->addWidget(m_progress);
+    layout->addWidget(m_status);
+    layout->addWidget(m_buttons);
+    resize(560, m_blocked ? 420 : 180);
+    updateButtons();
+}
+
+void ExportDialog::setFolder(const QString &folder)
+{
+    m_folder->setText(QDir::toNativeSeparators(folder));
+}
+
+QString ExportDialog::folder() const
+{
+    return QDir::fromNativeSeparators(m_folder->text().trimmed());
+}
+
+StoryExporter::Result ExportDialog::exportResult() const
+{
+    return m_result;
+}
+
+void ExportDialog::chooseFolder()
+{
+    const QString parentFolder = QFileDialog::getExistingDirectory(this, tr("Export Into"), QFileInfo(folder()).absolutePath());
+    if (parentFolder.isEmpty())
+        return;
+    setFolder(QDir(parentFolder).filePath(QFileInfo(folder()).fileName()));
+}
+
+void ExportDialog::updateButtons()
+{
+    const bool overriding = m_blocked && m_override->isChecked() && !m_reason->text().trimmed().isEmpty();
+    m_exportButton->setEnabled(!folder().isEmpty() && (!m_blocked || overriding));
+    m_exportButton->setText(m_blocked ? tr("&Export Anyway") : tr("&Export"));
+}
+
+bool ExportDialog::exportNow()
+{
+    if (!m_exportButton->isEnabled())
+        return false;
+    StoryExporter::Options options;
+    if (m_blocked) {
+        if (!m_mayOverride)
+            return false;
+        options.overrideReason = m_reason->text().trimmed();
+    }
+    // Busy while the photos are resized and written; the sample takes a
+    // fraction of a second, a long photo essay a few.
+    m_progress->setRange(0, 0);
+    m_progress->show();
+    m_status->setText(tr("Exporting…"));
+    m_exportButton->setEnabled(false);
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    QCoreApplication::processEvents(QEventLoop::ExcludeUserInputEvents);
+    m_result = StoryExporter(m_library).exportStory(m_story, folder(), options);
+    QApplication::restoreOverrideCursor();
+    m_progress->setRange(0, 1);
+    m_progress->setValue(m_result.success ? 1 : 0);
+    updateButtons();
+    if (!m_result.success) {
+        m_progress->hide();
+        const QString why = m_result.errorMessage.isEmpty() ? m_result.blockingReasons.join(u'\n') : m_result.errorMessage;
+        m_status->setText(u"<span style=\"color:#b00020\">%1</span>"_s.arg(tr("Export failed: %1").arg(why).toHtmlEscaped()));
+        return false;
+    }
+    QSettings().setValue(u"export/lastParent"_s, QFileInfo(folder()).absolutePath());
+    m_status->setText(tr("Exported to %1").arg(QDir::toNativeSeparators(folder())));
+    return true;
+}

@@ -1,0 +1,527 @@
+// SPDX-License-Identifier: MIT
+// The live preview driven offscreen with real widgets and a real page: loaded
+// once, patched block by block, its scroll position kept, the editor leading
+// it, clicks leading back to the editor, hostile Markdown running nothing and
+// reaching nothing; and the export dialog's gate and override.
+#include "application.h"
+#include "editorpane.h"
+#include "exportdialog.h"
+#include "mainwindow.h"
+#include "photorepository.h"
+#include "storylistpanel.h"
+#include "markdowneditor.h"
+#include "previewpane.h"
+#include "samplelibrary.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QDesktopServices>
+#include <QDir>
+#include <QFileDialog>
+#include <QTimer>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBlock>
+#include <QWebEnginePage>
+#include <QWebEngineView>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr int pageTimeout = 30000;
+
+// Runs script in the page's main world and waits for its value.
+QVariant evaluate(QWebEnginePage *page, const QString &script)
+{
+    QVariant value;
+    bool done = false;
+    page->runJavaScript(script, [&](const QVariant &result) {
+        value = result;
+        done = true;
+    });
+    if (!QTest::qWaitFor([&] { return done; }, pageTimeout))
+        qWarning("script did not return: %s", qPrintable(script));
+    return value;
+}
+
+QString paragraphs(int count, const QString &word)
+{
+    QStringList body;
+    for (int i = 1; i <= count; ++i)
+        body << u"Paragraph %1 about %2, long enough to wrap once or twice in a narrow preview pane of the window."_s.arg(i).arg(word);
+    return body.join(u"\n\n"_s);
+}
+
+Story storyWith(const QString &body)
+{
+    Story story;
+    story.id = 1;
+    story.headline = u"Preview test"_s;
+    story.byline = u"By Test Writer"_s;
+    story.body = body;
+    return story;
+}
+
+// Stands in for the system browser.
+class BrowserStandIn : public QObject
+{
+    Q_OBJECT
+public:
+    QList<QUrl> opened;
+public Q_SLOTS:
+    void openUrl(const QUrl &url) { opened << url; }
+};
+
+} // namespace
+
+class TestPreviewPane : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void loadsThePageOnceAndReplacesOnlyChangedBlocks();
+    void keepsTheScrollPositionAcrossUpdates();
+    void coalescesRequestsMadeDuringARender();
+    void editorScrollLeadsThePreview();
+    void clickingABlockMovesTheEditorCursor();
+    void hostileMarkdownRunsNothingAndReachesNothing_data();
+    void hostileMarkdownRunsNothingAndReachesNothing();
+    void linksOpenInTheSystemBrowser();
+    void requestsOutsideTheAppSchemesAreBlocked();
+    void widthPresetsAndDarkPageArePersisted();
+
+    void exportDialogListsWhatBlocksAndNeedsAReasonToOverride();
+    void exportDialogOverrideIsForEditorsOnly();
+    void exportDialogExportsAnApprovedStoryAndReportsErrors();
+    void mainWindowCopiesHtmlAndFollowsClicks();
+    void mainWindowExportsAndImportsMarkdown();
+
+private:
+    // A shown pane whose page shows story.
+    void showInPane(const Story &story);
+    void waitForRevision(int revision);
+    QWebEnginePage *page() const { return m_pane->view()->page(); }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<PreviewPane> m_pane;
+};
+
+void TestPreviewPane::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestPreviewPane::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir->filePath(u"settings"_s));
+    QSettings().clear();
+}
+
+void TestPreviewPane::cleanup()
+{
+    m_pane.reset();
+    m_dir.reset();
+}
+
+void TestPreviewPane::waitForRevision(int revision)
+{
+    int shown = -1;
+    const QMetaObject::Connection connection = connect(m_pane.get(), &PreviewPane::contentShown, this, [&](int r) { shown = r; });
+    QTRY_VERIFY_WITH_TIMEOUT(shown >= revision, pageTimeout);
+    disconnect(connection);
+}
+
+void TestPreviewPane::showInPane(const Story &story)
+{
+    m_pane = std::make_unique<PreviewPane>();
+    m_pane->resize(700, 600);
+    m_pane->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_pane.get()));
+    QSignalSpy shown(m_pane.get(), &PreviewPane::contentShown);
+    m_pane->showStory(story, {});
+    QTRY_VERIFY_WITH_TIMEOUT(m_pane->view(), pageTimeout);
+    QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty() && shown.constLast().constFirst().toInt() == m_pane->revision(), pageTimeout);
+}
+
+void TestPreviewPane::loadsThePageOnceAndReplacesOnlyChangedBlocks()
+{
+    showInPane(storyWith(u"First paragraph.\n\nSecond paragraph.\n\nThird paragraph."_s));
+    QCOMPARE(m_pane->pageLoads(), 1);
+    QCOMPARE(evaluate(page(), u"document.querySelectorAll('#story-body > p').length"_s).toInt(), 3);
+    evaluate(page(), u"document.querySelectorAll('#story-body > p').forEach(p => p.dataset.marker = 'kept')"_s);
+
+    // Typing in the third paragraph and adding one above the first.
+    m_pane->showStory(storyWith(u"New opening.\n\nFirst paragraph.\n\nSecond paragraph.\n\nThird paragraph, edited."_s), {});
+    waitForRevision(m_pane->revision());
+    const QStringList texts = evaluate(page(), u"Array.from(document.querySelectorAll('#story-body > p'), p => p.textContent)"_s).toStringList();
+    QCOMPARE(texts, (QStringList{u"New opening."_s, u"First paragraph."_s, u"Second paragraph."_s, u"Third paragraph, edited."_s}));
+    const QStringList markers = evaluate(page(), u"Array.from(document.querySelectorAll('#story-body > p'), p => p.dataset.marker || '')"_s).toStringList();
+    QCOMPARE(markers, (QStringList{QString(), u"kept"_s, u"kept"_s, QString()}));
+    // Source positions follow the lines that moved.
+    QCOMPARE(evaluate(page(), u"document.querySelectorAll('#story-body > p')[1].dataset.first"_s).toString(), u"3"_s);
+    QCOMPARE(m_pane->pageLoads(), 1);
+}
+
+void TestPreviewPane::keepsTheScrollPositionAcrossUpdates()
+{
+    const QString body = paragraphs(120, u"the budget"_s);
+    showInPane(storyWith(body));
+    evaluate(page(), u"window.scrollTo(0, 2500)"_s);
+    QTRY_COMPARE(evaluate(page(), u"Math.round(window.scrollY)"_s).toInt(), 2500);
+    m_pane->showStory(storyWith(body + u"\n\nOne more paragraph at the end."_s), {});
+    waitForRevision(m_pane->revision());
+    QVERIFY(evaluate(page(), u"document.body.textContent.includes('One more paragraph at the end.')"_s).toBool());
+    QCOMPARE(evaluate(page(), u"Math.round(window.scrollY)"_s).toInt(), 2500);
+    QCOMPARE(m_pane->pageLoads(), 1);
+}
+
+void TestPreviewPane::coalescesRequestsMadeDuringARender()
+{
+    showInPane(storyWith(u"Start."_s));
+    const int before = m_pane->revision();
+    constexpr int requests = 40;
+    for (int i = 1; i <= requests; ++i)
+        m_pane->showStory(storyWith(paragraphs(300, u"edit %1"_s.arg(i))), {});
+    QTRY_VERIFY_WITH_TIMEOUT(evaluate(page(), u"document.body.textContent.includes('about edit 40,')"_s).toBool(), pageTimeout);
+    // One render ran, and one more for everything that came while it ran.
+    QVERIFY2(m_pane->revision() - before < requests / 2, qPrintable(QString::number(m_pane->revision() - before)));
+}
+
+void TestPreviewPane::editorScrollLeadsThePreview()
+{
+    const QString body = paragraphs(150, u"the alliance"_s);
+    QPlainTextEdit editor;
+    editor.setPlainText(body);
+    editor.resize(400, 300);
+    editor.show();
+    showInPane(storyWith(body));
+    m_pane->followEditor(&editor);
+
+    editor.verticalScrollBar()->setValue(editor.verticalScrollBar()->maximum() / 2);
+    const int topLine = editor.cursorForPosition(QPoint(0, 0)).blockNumber() + 1;
+    QVERIFY(topLine > 40);
+    // The block at the top of the page is the one whose source holds the
+    // editor's top line (or, on a blank line, the paragraph just above it).
+    const QString topBlock = u"(() => { let found = null;"
+                             " for (const e of document.getElementById('story-body').children)"
+                             "   if (e.getBoundingClientRect().top <= 1) found = e;"
+                             " return found ? Number(found.dataset.first) : 0; })()"_s;
+    QTRY_VERIFY_WITH_TIMEOUT(([&] {
+                                 const int first = evaluate(page(), topBlock).toInt();
+                                 return first == topLine || first == topLine - 1;
+                             }()),
+                             pageTimeout);
+    QVERIFY(evaluate(page(), u"window.scrollY"_s).toDouble() > 1000);
+
+    editor.verticalScrollBar()->setValue(0);
+    QTRY_COMPARE_WITH_TIMEOUT(evaluate(page(), u"Math.round(window.scrollY)"_s).toInt(), 0, pageTimeout);
+}
+
+void TestPreviewPane::clickingABlockMovesTheEditorCursor()
+{
+    const QString body = u"Opening line.\n\nSecond paragraph.\n\n> A block quote.\n\nClosing paragraph."_s;
+    QPlainTextEdit editor;
+    editor.setPlainText(body);
+    editor.show();
+    showInPane(storyWith(body));
+    m_pane->followEditor(&editor);
+    QCOMPARE(editor.textCursor().blockNumber(), 0);
+
+    const QVariantList box = evaluate(page(), u"(() => { const r = document.querySelector('#story-body > blockquote').getBoundingClientRect();"
+                                               " return [r.left + 20, r.top + r.height / 2]; })()"_s)
+                                 .toList();
+    QCOMPARE(box.size(), 2);
+    const QPoint point(box.at(0).toInt(), box.at(1).toInt());
+    QWidget *input = m_pane->view()->focusProxy();
+    QVERIFY(input);
+    QTest::mouseClick(input, Qt::LeftButton, {}, point);
+    // The block quote's source starts at line 5.
+    QTRY_COMPARE_WITH_TIMEOUT(editor.textCursor().blockNumber(), 4, pageTimeout);
+}
+
+void TestPreviewPane::hostileMarkdownRunsNothingAndReachesNothing_data()
+{
+    QTest::addColumn<QString>("markdown");
+    QTest::addColumn<QString>("clickSelector"); // an element to click after loading, or empty
+    QTest::newRow("raw script element") << u"Before.\n\n<script>window.pwned = 'script'</script>\n\nAfter."_s << QString();
+    QTest::newRow("inline script in a paragraph") << u"Text <script>window.pwned = 'inline'</script> more."_s << QString();
+    QTest::newRow("onerror attribute") << u"<img src=\"x\" onerror=\"window.pwned = 'onerror'\">"_s << QString();
+    QTest::newRow("javascript: link clicked") << u"[click me](javascript:window.pwned='link')"_s << u"#story-body a"_s;
+    QTest::newRow("iframe to the network") << u"<iframe src=\"http://127.0.0.1:PORT/frame\"></iframe>"_s << QString();
+    QTest::newRow("remote image") << u"![tracker](http://127.0.0.1:PORT/pixel.png)"_s << QString();
+    QTest::newRow("svg data image with script") << u"![x](data:image/svg+xml,%3Csvg%20xmlns='http://www.w3.org/2000/svg'%20onload='window.pwned=1'/%3E)"_s << QString();
+    QTest::newRow("remote image in a table") << u"| a |\n|---|\n| ![t](http://127.0.0.1:PORT/cell.png) |"_s << QString();
+    QTest::newRow("link to the network clicked") << u"[site](http://127.0.0.1:PORT/page)"_s << u"#story-body a"_s;
+}
+
+void TestPreviewPane::hostileMarkdownRunsNothingAndReachesNothing()
+{
+    QFETCH(QString, markdown);
+    QFETCH(QString, clickSelector);
+    QTcpServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+    int connections = 0;
+    connect(&server, &QTcpServer::newConnection, this, [&] {
+        while (QTcpSocket *socket = server.nextPendingConnection()) {
+            ++connections;
+            socket->close();
+        }
+    });
+    BrowserStandIn browser;
+    QDesktopServices::setUrlHandler(u"http"_s, &browser, "openUrl");
+    markdown.replace(u"PORT"_s, QString::number(server.serverPort()));
+
+    showInPane(storyWith(u"Safe opening.\n\n"_s + markdown + u"\n\nSafe closing."_s));
+    if (!clickSelector.isEmpty()) {
+        evaluate(page(), u"document.querySelector('#story-body a').click()"_s);
+        QTest::qWait(300); // give a navigation, were one to start, the time to reach the server
+    }
+    // Let lazy images and frames try, then look.
+    evaluate(page(), u"window.scrollTo(0, document.body.scrollHeight)"_s);
+    QTest::qWait(300);
+    QVERIFY(evaluate(page(), u"document.body.textContent.includes('Safe closing.')"_s).toBool());
+    QCOMPARE(evaluate(page(), u"typeof window.pwned"_s).toString(), u"undefined"_s);
+    QCOMPARE(evaluate(page(), u"document.querySelectorAll('script').length"_s).toInt(), 2); // qwebchannel.js, preview.js
+    QCOMPARE(evaluate(page(), u"document.querySelectorAll('iframe, object, embed, [onerror], [onload]').length"_s).toInt(), 0);
+    QCOMPARE(page()->url(), PreviewPane::pageUrl());
+    QCOMPARE(m_pane->pageLoads(), 1);
+    QCOMPARE(connections, 0);
+    QDesktopServices::unsetUrlHandler(u"http"_s);
+}
+
+void TestPreviewPane::linksOpenInTheSystemBrowser()
+{
+    BrowserStandIn browser;
+    QDesktopServices::setUrlHandler(u"https"_s, &browser, "openUrl");
+    showInPane(storyWith(u"Read [the statement](https://www.defense.gov/News/)."_s));
+    evaluate(page(), u"document.querySelector('#story-body a').click()"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(browser.opened, QList<QUrl>{QUrl(u"https://www.defense.gov/News/"_s)}, pageTimeout);
+    QCOMPARE(page()->url(), PreviewPane::pageUrl());
+    QCOMPARE(m_pane->pageLoads(), 1);
+    QDesktopServices::unsetUrlHandler(u"https"_s);
+}
+
+void TestPreviewPane::requestsOutsideTheAppSchemesAreBlocked()
+{
+    QTcpServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+    int connections = 0;
+    connect(&server, &QTcpServer::newConnection, this, [&] {
+        while (QTcpSocket *socket = server.nextPendingConnection()) {
+            ++connections;
+            socket->close();
+        }
+    });
+    showInPane(storyWith(u"Text."_s));
+    QCOMPARE(m_pane->blockedRequests(), 0);
+    // The page's policy and navigation filter stop what its content asks
+    // for; beneath them the profile's interceptor stops any request at all,
+    // here a plain page in the preview's profile loading from the network.
+    QWebEnginePage other(page()->profile());
+    QSignalSpy loaded(&other, &QWebEnginePage::loadFinished);
+    other.load(QUrl(u"http://127.0.0.1:%1/page"_s.arg(server.serverPort())));
+    QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty(), pageTimeout);
+    QCOMPARE(loaded.constFirst().constFirst().toBool(), false);
+    QTRY_COMPARE_WITH_TIMEOUT(m_pane->blockedRequests(), 1, pageTimeout);
+    QCOMPARE(connections, 0);
+}
+
+void TestPreviewPane::widthPresetsAndDarkPageArePersisted()
+{
+    showInPane(storyWith(u"Some text."_s));
+    QAction *phone = nullptr;
+    QAction *dark = nullptr;
+    for (QAction *action : m_pane->viewActions()) {
+        if (action->objectName() == u"actionPreviewphone")
+            phone = action;
+        if (action->objectName() == u"actionPreviewDark")
+            dark = action;
+    }
+    QVERIFY(phone && dark);
+    QCOMPARE(evaluate(page(), u"document.documentElement.dataset.theme"_s).toString(), u"light"_s);
+    phone->trigger();
+    dark->trigger();
+    QCOMPARE(m_pane->width(), PreviewPane::Width::Phone);
+    QTRY_VERIFY_WITH_TIMEOUT(evaluate(page(), u"window.innerWidth"_s).toInt() <= 390, pageTimeout);
+    QTRY_COMPARE_WITH_TIMEOUT(evaluate(page(), u"document.documentElement.dataset.theme"_s).toString(), u"dark"_s, pageTimeout);
+    QCOMPARE(evaluate(page(), u"getComputedStyle(document.documentElement).backgroundColor"_s).toString(), u"rgb(21, 25, 31)"_s);
+
+    PreviewPane again;
+    QCOMPARE(again.width(), PreviewPane::Width::Phone);
+    QVERIFY(again.isDarkPage());
+}
+
+void TestPreviewPane::exportDialogListsWhatBlocksAndNeedsAReasonToOverride()
+{
+    Library library;
+    QString error;
+    std::optional<Story> story = SampleLibrary::open(&library, m_dir->filePath(u"lib.newsdesk"_s), &error);
+    QVERIFY2(story, qPrintable(error));
+    ExportDialog dialog(&library, *story);
+    dialog.setFolder(m_dir->filePath(u"out/story"_s));
+    dialog.show();
+    auto *blockers = dialog.findChild<QListWidget *>(u"exportBlockers"_s);
+    auto *override = dialog.findChild<QCheckBox *>(u"exportOverride"_s);
+    auto *reason = dialog.findChild<QLineEdit *>(u"exportOverrideReason"_s);
+    auto *button = dialog.findChild<QPushButton *>(u"exportButton"_s);
+    QVERIFY(blockers && override && reason && button);
+    // A draft whose three captions nobody approved.
+    QCOMPARE(blockers->count(), 4);
+    QVERIFY(blockers->item(0)->text().contains(u"not approved"_s));
+    QVERIFY(!button->isEnabled());
+    QVERIFY(override->isEnabled());
+    QTest::mouseClick(override, Qt::LeftButton, {}, QPoint(8, override->height() / 2));
+    QVERIFY(override->isChecked());
+    QVERIFY(!button->isEnabled()); // no reason yet
+    QTest::keyClicks(reason, u"Cleared by phone"_s);
+    QVERIFY(button->isEnabled());
+    QTest::mouseClick(button, Qt::LeftButton);
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QVERIFY(dialog.exportResult().overridden);
+    QVERIFY(QFileInfo::exists(m_dir->filePath(u"out/story/index.html"_s)));
+    bool recorded = false;
+    for (const AuditEntry &entry : library.auditTrail(u"story"_s, story->id))
+        recorded = recorded || (entry.action == u"export-override" && entry.detail.startsWith(u"Cleared by phone"_s));
+    QVERIFY(recorded);
+}
+
+void TestPreviewPane::exportDialogOverrideIsForEditorsOnly()
+{
+    Library library;
+    QString error;
+    std::optional<Story> story = SampleLibrary::open(&library, m_dir->filePath(u"lib.newsdesk"_s), &error);
+    QVERIFY2(story, qPrintable(error));
+    PeopleRepository people(&library);
+    QVERIFY(people.add(Person{.name = u"Wes Writer"_s, .role = PersonRole::Writer}));
+    library.setActor(u"Wes Writer"_s);
+    ExportDialog dialog(&library, *story);
+    dialog.setFolder(m_dir->filePath(u"out/story"_s));
+    auto *override = dialog.findChild<QCheckBox *>(u"exportOverride"_s);
+    QVERIFY(!override->isEnabled());
+    QVERIFY(!dialog.findChild<QPushButton *>(u"exportButton"_s)->isEnabled());
+    QVERIFY(!dialog.exportNow());
+    QVERIFY(!QFileInfo::exists(m_dir->filePath(u"out/story"_s)));
+}
+
+void TestPreviewPane::exportDialogExportsAnApprovedStoryAndReportsErrors()
+{
+    Library library;
+    QString error;
+    std::optional<Story> story = SampleLibrary::open(&library, m_dir->filePath(u"lib.newsdesk"_s), &error);
+    QVERIFY2(story, qPrintable(error));
+    QVERIFY2(SampleLibrary::clearForPublication(&library, *story, &error), qPrintable(error));
+    // A folder holding someone else's files is refused, and the dialog says so.
+    QVERIFY(QDir().mkpath(m_dir->filePath(u"busy"_s)));
+    QFile other(m_dir->filePath(u"busy/notes.txt"_s));
+    QVERIFY(other.open(QIODevice::WriteOnly));
+    other.close();
+    ExportDialog dialog(&library, *story);
+    QCOMPARE(dialog.findChild<QListWidget *>(u"exportBlockers"_s)->count(), 0);
+    dialog.setFolder(m_dir->filePath(u"busy"_s));
+    QVERIFY(!dialog.exportNow());
+    QVERIFY(dialog.findChild<QLabel *>(u"exportStatus"_s)->text().contains(u"Export failed"_s));
+    QVERIFY(QFileInfo::exists(m_dir->filePath(u"busy/notes.txt"_s)));
+
+    dialog.setFolder(m_dir->filePath(u"web"_s));
+    QVERIFY(dialog.exportNow());
+    QVERIFY(!dialog.exportResult().overridden);
+    QVERIFY(QFileInfo::exists(m_dir->filePath(u"web/index.html"_s)));
+    QVERIFY(QFileInfo::exists(m_dir->filePath(u"web/images/250306-D-PM193-1268K.jpg"_s)));
+}
+
+void TestPreviewPane::mainWindowCopiesHtmlAndFollowsClicks()
+{
+    QSettings().setValue(u"library/last"_s, QString());
+    MainWindow window;
+    QVERIFY(window.openLibrary(m_dir->filePath(u"window.newsdesk"_s)));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    PreviewPane *pane = window.preview();
+    QTRY_VERIFY_WITH_TIMEOUT(pane->view(), pageTimeout);
+    QWebEnginePage *windowPage = pane->view()->page();
+    QTRY_VERIFY_WITH_TIMEOUT(evaluate(windowPage, u"document.querySelectorAll('#story-body figure.photo').length"_s).toInt() == 3, pageTimeout);
+    QTRY_VERIFY_WITH_TIMEOUT(evaluate(windowPage, u"document.querySelector('#story-body figure.photo img').naturalWidth"_s).toInt() > 0, pageTimeout);
+
+    window.findChild<QAction *>(u"actionCopyHtml"_s)->trigger();
+    const QString copied = QGuiApplication::clipboard()->text();
+    QVERIFY(copied.startsWith(u"<article>"_s));
+    QVERIFY(copied.contains(u"src=\"images/250306-D-PM193-1268K.jpg\""_s));
+
+    // Clicking the last paragraph puts the cursor on its first line.
+    evaluate(windowPage, u"document.querySelector('#story-body > p:last-of-type').scrollIntoView()"_s);
+    const QVariantList at = evaluate(windowPage, u"(() => { const e = document.querySelector('#story-body > p:last-of-type');"
+                                                  " const r = e.getBoundingClientRect(); return [r.left + 5, r.top + 5, Number(e.dataset.first)]; })()"_s)
+                                .toList();
+    QCOMPARE(at.size(), 3);
+    QTest::mouseClick(pane->view()->focusProxy(), Qt::LeftButton, {}, QPoint(at.at(0).toInt(), at.at(1).toInt()));
+    QTRY_COMPARE_WITH_TIMEOUT(window.editor()->bodyEditor()->textCursor().blockNumber() + 1, at.at(2).toInt(), pageTimeout);
+    QCOMPARE(pane->pageLoads(), 1);
+}
+
+// Answers the next file dialog with path, as a user typing it would.
+static void answerFileDialog(QObject *context, const QString &path)
+{
+    QTimer::singleShot(0, context, [path] {
+        auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        dialog->selectFile(path);
+        static_cast<QDialog *>(dialog)->accept();
+    });
+}
+
+void TestPreviewPane::mainWindowExportsAndImportsMarkdown()
+{
+    QSettings().setValue(u"library/last"_s, QString());
+    MainWindow window;
+    QVERIFY(window.openLibrary(m_dir->filePath(u"window.newsdesk"_s)));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const Story sample = window.editor()->story();
+    const QString path = m_dir->filePath(u"out/sample.md"_s);
+    QVERIFY(QDir().mkpath(m_dir->filePath(u"out"_s)));
+
+    answerFileDialog(&window, path);
+    window.findChild<QAction *>(u"actionExportMarkdown"_s)->trigger();
+    QVERIFY(QFileInfo::exists(path));
+    // The story and its three photos' images beside it.
+    QCOMPARE(QDir(m_dir->filePath(u"out"_s)).entryList(QDir::Files).size(), 4);
+
+    answerFileDialog(&window, path);
+    window.findChild<QAction *>(u"actionImportMarkdown"_s)->trigger();
+    QVERIFY(window.currentStoryId() != sample.id);
+    const Story imported = window.editor()->story();
+    QCOMPARE(imported.headline, sample.headline);
+    QCOMPARE(imported.body, sample.body);
+    QCOMPARE(PhotoRepository(window.library()).photosOfStory(imported.id).size(), 3);
+    QCOMPARE(window.storyList()->currentStoryId(), imported.id);
+}
+
+int main(int argc, char **argv)
+{
+    PreviewPane::registerUrlSchemes();
+    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+    QApplication app(argc, argv);
+    Newsdesk::setApplicationIdentity();
+    QCoreApplication::setApplicationName(u"NewsdeskPreviewTest"_s);
+    TestPreviewPane test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_previewpane.moc"
