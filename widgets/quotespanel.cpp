@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: MIT
+#include "quotespanel.h"
+
+#include <QHeaderView>
+#include <QScrollBar>
+#include <QStyle>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+constexpr int OffsetRole = Qt::UserRole;
+constexpr int LengthRole = Qt::UserRole + 1;
+
+QString elided(const QString &text)
+{
+    constexpr int maximum = 80;
+    const QString simple = text.simplified();
+    return simple.size() > maximum ? simple.left(maximum - 1) + u'…' : simple;
+}
+} // namespace
+
+QuotesPanel::QuotesPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_view(new QTreeWidget(this))
+    , m_quotations(new QTreeWidgetItem)
+    , m_findings(new QTreeWidgetItem)
+{
+    setObjectName(u"quotesPanel"_s);
+    m_view->setObjectName(u"quotesView"_s);
+    m_view->setColumnCount(3);
+    m_view->setHeaderLabels({tr("Quotation"), tr("Speaker"), tr("How found")});
+    m_view->setRootIsDecorated(true);
+    m_view->setUniformRowHeights(true);
+    m_view->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_view->addTopLevelItem(m_quotations);
+    m_view->addTopLevelItem(m_findings);
+    m_quotations->setFirstColumnSpanned(true);
+    m_findings->setFirstColumnSpanned(true);
+    m_quotations->setExpanded(true);
+    m_findings->setExpanded(true);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_view);
+    connect(m_view, &QTreeWidget::itemClicked, this, [this](QTreeWidgetItem *item) {
+        const QVariant offset = item->data(0, OffsetRole);
+        if (offset.isValid())
+            Q_EMIT rangeActivated(offset.toLongLong(), item->data(0, LengthRole).toLongLong());
+    });
+    connect(m_view, &QTreeWidget::itemActivated, m_view, &QTreeWidget::itemClicked);
+    setAnalysis({});
+}
+
+QString QuotesPanel::attributionLabel(Quotes::Quotation::Attribution attribution)
+{
+    using A = Quotes::Quotation::Attribution;
+    switch (attribution) {
+    case A::None:
+        return tr("not found");
+    case A::SpeakerVerb:
+        return tr("\"X said\"");
+    case A::VerbSpeaker:
+        return tr("\"said X\"");
+    case A::Pronoun:
+        return tr("pronoun → last speaker");
+    case A::SentenceSubject:
+        return tr("subject of the sentence");
+    case A::SameSpeaker:
+        return tr("continues the quote before");
+    }
+    return {};
+}
+
+void QuotesPanel::setAnalysis(const Quotes::Analysis &analysis)
+{
+    if (analysis.quotations == m_analysis.quotations && analysis.findings == m_analysis.findings
+        && m_quotations->childCount() == analysis.quotations.size())
+        return;
+    m_analysis = analysis;
+    // Rebuilt on each (debounced) change; keep the scroll position.
+    const int scroll = m_view->verticalScrollBar() ? m_view->verticalScrollBar()->value() : 0;
+    m_view->setUpdatesEnabled(false);
+    qDeleteAll(m_quotations->takeChildren());
+    qDeleteAll(m_findings->takeChildren());
+    QList<QTreeWidgetItem *> quotes;
+    quotes.reserve(analysis.quotations.size());
+    for (const Quotes::Quotation &quotation : analysis.quotations) {
+        auto *item = new QTreeWidgetItem;
+        item->setText(0, u"“"_s + elided(quotation.text) + u"”"_s);
+        item->setToolTip(0, quotation.text);
+        const Quotes::Speaker *speaker = quotation.speaker >= 0 ? &analysis.speakers.at(quotation.speaker) : nullptr;
+        item->setText(1, speaker ? (speaker->fullName.isEmpty() ? speaker->name : speaker->fullName) : tr("(none)"));
+        if (speaker)
+            item->setToolTip(1, tr("First reference: %1").arg(speaker->firstReference));
+        QString how = attributionLabel(quotation.attribution);
+        if (!quotation.speakerAsWritten.isEmpty() && quotation.attribution != Quotes::Quotation::Attribution::SameSpeaker
+            && quotation.attribution != Quotes::Quotation::Attribution::SentenceSubject)
+            how = (quotation.verb.isEmpty() ? quotation.speakerAsWritten : quotation.speakerAsWritten + u' ' + quotation.verb)
+                + u" — "_s + how;
+        item->setText(2, how);
+        item->setData(0, OffsetRole, qint64(quotation.range.offset));
+        item->setData(0, LengthRole, qint64(quotation.range.length));
+        quotes << item;
+    }
+    m_quotations->addChildren(quotes);
+    m_quotations->setText(0, tr("Quotations (%1)").arg(analysis.quotations.size()));
+
+    QList<QTreeWidgetItem *> findings;
+    int warnings = 0;
+    for (const Quotes::Finding &finding : analysis.findings) {
+        auto *item = new QTreeWidgetItem;
+        const bool warning = finding.severity == Quotes::Finding::Severity::Warning;
+        warnings += warning ? 1 : 0;
+        item->setIcon(0, style()->standardIcon(warning ? QStyle::SP_MessageBoxWarning : QStyle::SP_MessageBoxInformation));
+        item->setText(0, finding.message);
+        item->setToolTip(0, finding.message);
+        item->setFirstColumnSpanned(true);
+        item->setData(0, OffsetRole, qint64(finding.range.offset));
+        item->setData(0, LengthRole, qint64(finding.range.length));
+        findings << item;
+    }
+    m_findings->addChildren(findings);
+    m_findings->setText(0, tr("Findings (%1 to check, %2 for information)").arg(warnings).arg(findings.size() - warnings));
+    m_view->setUpdatesEnabled(true);
+    if (m_view->verticalScrollBar())
+        m_view->verticalScrollBar()->setValue(scroll);
+}
+
+const Quotes::Analysis &QuotesPanel::analysis() const
+{
+    return m_analysis;
+}
+
+QTreeWidget *QuotesPanel::view() const
+{
+    return m_view;
+}
+
+std::optional<Quotes::Quotation> QuotesPanel::quotationAt(qsizetype position) const
+{
+    for (const Quotes::Quotation &quotation : m_analysis.quotations) {
+        if (position >= quotation.range.offset && position <= quotation.range.end())
+            return quotation;
+    }
+    return std::nullopt;
+}
