@@ -96,6 +96,8 @@ void TestEditorPane::cleanup()
 void TestEditorPane::open(const QString &body)
 {
     m_pane->setStory(storyWithBody(body));
+    // The panels fill in after the text shows; these tests start from there.
+    m_pane->analyzeNow();
     MarkdownEditor *editor = m_pane->bodyEditor();
     editor->moveCursor(QTextCursor::End);
     editor->setFocus();

@@ -158,7 +158,9 @@ void EditorPane::setStory(const Story &story)
     m_loading = false;
     setEnabled(true);
     Q_EMIT storyLoaded();
-    analyzeNow();
+    // Outline, counts and quotes fill in right after the text shows: on a
+    // long story they take longer than laying out the visible text.
+    m_analysisTimer->start(0);
 }
 
 void EditorPane::clear()
@@ -230,7 +232,7 @@ void EditorPane::updateStyleHints()
 void EditorPane::scheduleAnalysis()
 {
     if (!m_loading)
-        m_analysisTimer->start();
+        m_analysisTimer->start(AnalysisDelayMs);
 }
 
 void EditorPane::analyzeNow()

@@ -2,7 +2,6 @@
 #include "quotespanel.h"
 
 #include <QHeaderView>
-#include <QScrollBar>
 #include <QStyle>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -75,24 +74,29 @@ QString QuotesPanel::attributionLabel(Quotes::Quotation::Attribution attribution
 void QuotesPanel::setAnalysis(const Quotes::Analysis &analysis)
 {
     if (analysis.quotations == m_analysis.quotations && analysis.findings == m_analysis.findings
-        && m_quotations->childCount() == analysis.quotations.size())
+        && analysis.speakers == m_analysis.speakers && m_quotations->childCount() == analysis.quotations.size())
         return;
     m_analysis = analysis;
-    // Rebuilt on each (debounced) change; keep the scroll position.
-    const int scroll = m_view->verticalScrollBar() ? m_view->verticalScrollBar()->value() : 0;
+    // Called after every pause in typing: reuse the rows, which costs far
+    // less than building hundreds of items again, and keeps the scroll.
     m_view->setUpdatesEnabled(false);
-    qDeleteAll(m_quotations->takeChildren());
-    qDeleteAll(m_findings->takeChildren());
-    QList<QTreeWidgetItem *> quotes;
-    quotes.reserve(analysis.quotations.size());
-    for (const Quotes::Quotation &quotation : analysis.quotations) {
-        auto *item = new QTreeWidgetItem;
+    const auto resize = [](QTreeWidgetItem *parent, qsizetype count) {
+        while (parent->childCount() > count)
+            delete parent->takeChild(parent->childCount() - 1);
+        QList<QTreeWidgetItem *> added;
+        for (qsizetype i = parent->childCount(); i < count; ++i)
+            added << new QTreeWidgetItem;
+        parent->addChildren(added);
+    };
+    resize(m_quotations, analysis.quotations.size());
+    for (qsizetype i = 0; i < analysis.quotations.size(); ++i) {
+        const Quotes::Quotation &quotation = analysis.quotations.at(i);
+        QTreeWidgetItem *item = m_quotations->child(int(i));
         item->setText(0, u"“"_s + elided(quotation.text) + u"”"_s);
         item->setToolTip(0, quotation.text);
         const Quotes::Speaker *speaker = quotation.speaker >= 0 ? &analysis.speakers.at(quotation.speaker) : nullptr;
         item->setText(1, speaker ? (speaker->fullName.isEmpty() ? speaker->name : speaker->fullName) : tr("(none)"));
-        if (speaker)
-            item->setToolTip(1, tr("First reference: %1").arg(speaker->firstReference));
+        item->setToolTip(1, speaker ? tr("First reference: %1").arg(speaker->firstReference) : QString());
         QString how = attributionLabel(quotation.attribution);
         if (!quotation.speakerAsWritten.isEmpty() && quotation.attribution != Quotes::Quotation::Attribution::SameSpeaker
             && quotation.attribution != Quotes::Quotation::Attribution::SentenceSubject)
@@ -101,15 +105,14 @@ void QuotesPanel::setAnalysis(const Quotes::Analysis &analysis)
         item->setText(2, how);
         item->setData(0, OffsetRole, qint64(quotation.range.offset));
         item->setData(0, LengthRole, qint64(quotation.range.length));
-        quotes << item;
     }
-    m_quotations->addChildren(quotes);
     m_quotations->setText(0, tr("Quotations (%1)").arg(analysis.quotations.size()));
 
-    QList<QTreeWidgetItem *> findings;
+    resize(m_findings, analysis.findings.size());
     int warnings = 0;
-    for (const Quotes::Finding &finding : analysis.findings) {
-        auto *item = new QTreeWidgetItem;
+    for (qsizetype i = 0; i < analysis.findings.size(); ++i) {
+        const Quotes::Finding &finding = analysis.findings.at(i);
+        QTreeWidgetItem *item = m_findings->child(int(i));
         const bool warning = finding.severity == Quotes::Finding::Severity::Warning;
         warnings += warning ? 1 : 0;
         item->setIcon(0, style()->standardIcon(warning ? QStyle::SP_MessageBoxWarning : QStyle::SP_MessageBoxInformation));
@@ -118,13 +121,9 @@ void QuotesPanel::setAnalysis(const Quotes::Analysis &analysis)
         item->setFirstColumnSpanned(true);
         item->setData(0, OffsetRole, qint64(finding.range.offset));
         item->setData(0, LengthRole, qint64(finding.range.length));
-        findings << item;
     }
-    m_findings->addChildren(findings);
-    m_findings->setText(0, tr("Findings (%1 to check, %2 for information)").arg(warnings).arg(findings.size() - warnings));
+    m_findings->setText(0, tr("Findings (%1 to check, %2 for information)").arg(warnings).arg(analysis.findings.size() - warnings));
     m_view->setUpdatesEnabled(true);
-    if (m_view->verticalScrollBar())
-        m_view->verticalScrollBar()->setValue(scroll);
 }
 
 const Quotes::Analysis &QuotesPanel::analysis() const
