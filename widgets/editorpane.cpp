@@ -95,7 +95,7 @@ EditorPane::EditorPane(QWidget *parent)
     bodySplitter->addWidget(m_body);
     bodySplitter->addWidget(m_sideTabs);
     bodySplitter->setStretchFactor(0, 3);
-    bodySplitter->setStretchFactor(1, 1);
+    bodySplitter->setStretchFactor(1, 2);
     bodySplitter->setChildrenCollapsible(true);
 
     auto *fields = new QFormLayout;

@@ -32,7 +32,12 @@ QuotesPanel::QuotesPanel(QWidget *parent)
     m_view->setHeaderLabels({tr("Quotation"), tr("Speaker"), tr("How found")});
     m_view->setRootIsDecorated(true);
     m_view->setUniformRowHeights(true);
-    m_view->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    // The panel is narrow: the quotation gets most of it, the rest scrolls,
+    // and each row's tooltip says it all.
+    m_view->header()->setStretchLastSection(false);
+    m_view->setColumnWidth(0, 240);
+    m_view->setColumnWidth(1, 120);
+    m_view->setColumnWidth(2, 200);
     m_view->addTopLevelItem(m_quotations);
     m_view->addTopLevelItem(m_findings);
     m_quotations->setFirstColumnSpanned(true);
@@ -93,7 +98,6 @@ void QuotesPanel::setAnalysis(const Quotes::Analysis &analysis)
         const Quotes::Quotation &quotation = analysis.quotations.at(i);
         QTreeWidgetItem *item = m_quotations->child(int(i));
         item->setText(0, u"“"_s + elided(quotation.text) + u"”"_s);
-        item->setToolTip(0, quotation.text);
         const Quotes::Speaker *speaker = quotation.speaker >= 0 ? &analysis.speakers.at(quotation.speaker) : nullptr;
         item->setText(1, speaker ? (speaker->fullName.isEmpty() ? speaker->name : speaker->fullName) : tr("(none)"));
         item->setToolTip(1, speaker ? tr("First reference: %1").arg(speaker->firstReference) : QString());
@@ -103,6 +107,7 @@ void QuotesPanel::setAnalysis(const Quotes::Analysis &analysis)
             how = (quotation.verb.isEmpty() ? quotation.speakerAsWritten : quotation.speakerAsWritten + u' ' + quotation.verb)
                 + u" — "_s + how;
         item->setText(2, how);
+        item->setToolTip(0, u"“"_s + quotation.text + u"”\n— "_s + item->text(1) + u" ("_s + how + u')');
         item->setData(0, OffsetRole, qint64(quotation.range.offset));
         item->setData(0, LengthRole, qint64(quotation.range.length));
     }
