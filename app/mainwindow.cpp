@@ -4,6 +4,7 @@
 #include "articlerenderer.h"
 #include "editorpane.h"
 #include "exportdialog.h"
+#include "findreplacebar.h"
 #include "library.h"
 #include "librarysetup.h"
 #include "markdowneditor.h"
@@ -84,7 +85,8 @@ MainWindow::MainWindow(QWidget *parent)
     , m_listHolder(makeHolder(u"storyListHolder"_s))
     , m_mediaHolder(makeHolder(u"mediaHolder"_s))
     , m_findBar(new QToolBar(tr("Find"), this))
-    , m_findField(new QLineEdit(this))
+    , m_findReplace(new FindReplaceBar(m_editor->bodyEditor(), this))
+    , m_autosaveTimer(new QTimer(this))
     , m_statusLabel(new QLabel(this))
     , m_previewTimer(new QTimer(this))
 {
@@ -107,13 +109,13 @@ MainWindow::MainWindow(QWidget *parent)
     setCentralWidget(m_mainSplitter);
 
     m_findBar->setObjectName(u"findBar"_s);
-    m_findField->setObjectName(u"findField"_s);
-    m_findField->setPlaceholderText(tr("Find in story (Enter for next)"));
-    m_findBar->addWidget(m_findField);
+    m_findBar->addWidget(m_findReplace);
+    m_findBar->setMovable(false);
     m_findBar->hide();
     addToolBar(Qt::BottomToolBarArea, m_findBar);
-    connect(m_findField, &QLineEdit::returnPressed, this, &MainWindow::findInBody);
+    connect(m_findReplace, &FindReplaceBar::closed, m_findBar, &QWidget::hide);
 
+    statusBar()->addPermanentWidget(m_editor->statsLabel());
     statusBar()->addPermanentWidget(m_statusLabel);
 
     m_previewTimer->setSingleShot(true);
@@ -133,7 +135,11 @@ MainWindow::MainWindow(QWidget *parent)
     updateTitle();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // Tearing the window down moves the focus; no autosave into half-destroyed members.
+    disconnect(qApp, &QApplication::focusChanged, this, nullptr);
+}
 
 void MainWindow::createActions()
 {
@@ -171,21 +177,7 @@ void MainWindow::createActions()
     redo->setObjectName(u"actionRedo"_s);
     redo->setShortcut(QKeySequence::Redo);
     edit->addSeparator();
-    QAction *find = edit->addAction(QIcon::fromTheme(u"edit-find"_s), tr("&Find…"), this, [this] {
-        m_findBar->show();
-        m_findField->setFocus();
-        m_findField->selectAll();
-    });
-    find->setObjectName(u"actionFind"_s);
-    find->setShortcut(QKeySequence::Find);
-    QAction *closeFind = new QAction(this);
-    closeFind->setShortcut(Qt::Key_Escape);
-    closeFind->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_findBar->addAction(closeFind);
-    connect(closeFind, &QAction::triggered, this, [this] {
-        m_findBar->hide();
-        m_editor->bodyEditor()->setFocus();
-    });
+    createEditorActions(edit);
     edit->addSeparator();
     m_copyHtmlAction = edit->addAction(QIcon::fromTheme(u"edit-copy"_s), tr("Copy &HTML"), this, &MainWindow::copyArticleHtml);
     m_copyHtmlAction->setObjectName(u"actionCopyHtml"_s);
@@ -422,24 +414,7 @@ qint64 MainWindow::currentStoryId() const
 
 bool MainWindow::saveCurrentStory()
 {
-    if (!m_library || !m_editor->isModified())
-        return true;
-    Story story = m_editor->story();
-    StoryRepository repository(m_library);
-    switch (repository.save(story)) {
-    case StoryRepository::SaveResult::Saved:
-        m_editor->markSaved(story);
-        statusBar()->showMessage(tr("Saved \"%1\".").arg(story.headline), 3000);
-        updateTitle();
-        return true;
-    case StoryRepository::SaveResult::Conflict:
-        showError(tr("Story changed elsewhere"), repository.errorString());
-        return false;
-    case StoryRepository::SaveResult::Failed:
-        showError(tr("Cannot save"), repository.errorString());
-        return false;
-    }
-    return false;
+    return saveStory(Revision::Kind::Save);
 }
 
 void MainWindow::newStory()
@@ -686,22 +661,6 @@ void MainWindow::showAbout()
                        tr("<h3>Newsdesk %1</h3><p>Drafts, checks and approves news stories and their photo captions, "
                           "and exports them as publication-ready HTML.</p><p>Qt %2</p>")
                            .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion())));
-}
-
-void MainWindow::findInBody()
-{
-    const QString text = m_findField->text();
-    if (text.isEmpty())
-        return;
-    MarkdownEditor *body = m_editor->bodyEditor();
-    if (!body->find(text)) {
-        // Wrap around to the start.
-        QTextCursor cursor = body->textCursor();
-        cursor.movePosition(QTextCursor::Start);
-        body->setTextCursor(cursor);
-        if (!body->find(text))
-            statusBar()->showMessage(tr("\"%1\" is not in this story.").arg(text), 4000);
-    }
 }
 
 void MainWindow::schedulePreview()

@@ -2,12 +2,14 @@
 #pragma once
 
 #include "story.h"
+#include "storyrepository.h"
 
 #include <QImage>
 #include <QMainWindow>
 #include <QPointer>
 
 class EditorPane;
+class FindReplaceBar;
 class Library;
 class MediaPanel;
 class PhotoListModel;
@@ -57,6 +59,10 @@ public:
     // Saves the open story if it has changes. False (and nothing lost: the
     // editor keeps the text) when the save failed or conflicted.
     bool saveCurrentStory();
+    // Saves the open story quietly as an autosave (a pause in typing, focus
+    // leaving the editor); nothing while a conflict waits for the user.
+    bool autosave();
+    FindReplaceBar *findReplaceBar() const;
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -79,7 +85,13 @@ private:
     void exportMarkdown();
     void showPreferences();
     void showAbout();
-    void findInBody();
+    // The editor's commands (typography, find and replace, pull quote),
+    // autosave and conflict handling; in mainwindow_editor.cpp.
+    void createEditorActions(QMenu *edit);
+    bool saveStory(Revision::Kind kind);
+    void reloadTheirs();
+    void saveMineAsCopy();
+    void loadAcceptedNames();
     void schedulePreview();
     void updatePreview();
     void updateTitle();
@@ -97,7 +109,8 @@ private:
     QWidget *m_listHolder;
     QWidget *m_mediaHolder;
     QToolBar *m_findBar;
-    QLineEdit *m_findField;
+    FindReplaceBar *m_findReplace;
+    QTimer *m_autosaveTimer;
     QLabel *m_statusLabel;
     QTimer *m_previewTimer;
     QString m_errorString;

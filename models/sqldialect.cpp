@@ -134,6 +134,15 @@ QStringList migrationStatements(int from)
             "  tokenize = 'porter unicode61 remove_diacritics 2',"
             "  prefix = '2 3 4')"_s,
         };
+    case 1:
+        // Proper names a story's spell check accepts (people, places, units
+        // the dictionary does not know), kept with the story and gone with it.
+        return {
+            u"CREATE TABLE story_names ("
+            "  story_id INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE,"
+            "  name TEXT NOT NULL,"
+            "  PRIMARY KEY (story_id, name))"_s,
+        };
     default:
         return {};
     }

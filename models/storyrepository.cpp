@@ -384,6 +384,43 @@ bool StoryRepository::remove(qint64 id)
     return true;
 }
 
+std::optional<QStringList> StoryRepository::acceptedNames(qint64 storyId)
+{
+    QSqlQuery query(m_library->database());
+    query.prepare(u"SELECT name FROM story_names WHERE story_id = :id ORDER BY name"_s);
+    query.bindValue(u":id"_s, storyId);
+    if (!query.exec()) {
+        fail(query, QObject::tr("Cannot read the accepted names of story %1").arg(storyId));
+        return std::nullopt;
+    }
+    QStringList names;
+    const int nameColumn = query.record().indexOf(u"name"_s);
+    while (query.next())
+        names << query.value(nameColumn).toString();
+    return names;
+}
+
+bool StoryRepository::addAcceptedName(qint64 storyId, const QString &name)
+{
+    WriteTransaction transaction(m_library);
+    if (!transaction.begin()) {
+        m_errorString = transaction.errorString();
+        return false;
+    }
+    QSqlQuery query(m_library->database());
+    query.prepare(u"INSERT OR IGNORE INTO story_names (story_id, name) VALUES (:id, :name)"_s);
+    query.bindValue(u":id"_s, storyId);
+    query.bindValue(u":name"_s, sqlText(name));
+    if (!query.exec())
+        return fail(query, QObject::tr("Cannot add \"%1\" to the names of story %2").arg(name).arg(storyId));
+    m_library->audit(u"accept-name"_s, u"story"_s, storyId, name);
+    if (!transaction.commit()) {
+        m_errorString = transaction.errorString();
+        return false;
+    }
+    return true;
+}
+
 qint64 StoryRepository::count()
 {
     QSqlQuery query(m_library->database());

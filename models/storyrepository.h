@@ -71,6 +71,10 @@ public:
 
     qint64 count();
 
+    // Proper names the spell check accepts in this story, sorted.
+    std::optional<QStringList> acceptedNames(qint64 storyId);
+    bool addAcceptedName(qint64 storyId, const QString &name);
+
     QList<Revision> revisions(qint64 storyId);
     std::optional<Revision> revision(qint64 revisionId);
     // Brings a revision's text back as a new save of the story.

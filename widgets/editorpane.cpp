@@ -1,13 +1,33 @@
 // SPDX-License-Identifier: MIT
 #include "editorpane.h"
 
+#include "housestyle.h"
 #include "markdowneditor.h"
+#include "quoteanalyzer.h"
+#include "quotespanel.h"
 
 #include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
+#include <QLocale>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTextBlock>
+#include <QTimer>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
+
+namespace {
+constexpr int OffsetRole = Qt::UserRole;
+// Outline, counts and quotes follow the typing after this pause; TextStats and
+// the quote analysis of a long story take a few milliseconds, too much for
+// every keystroke (bench_editor measures both).
+constexpr int AnalysisDelayMs = 300;
+} // namespace
 
 EditorPane::EditorPane(QWidget *parent)
     : QWidget(parent)
@@ -15,13 +35,26 @@ EditorPane::EditorPane(QWidget *parent)
     , m_dek(new QLineEdit(this))
     , m_byline(new QLineEdit(this))
     , m_dateline(new QLineEdit(this))
+    , m_hints(new QLabel(this))
+    , m_conflictBar(new QWidget(this))
+    , m_conflictMessage(new QLabel(m_conflictBar))
     , m_body(new MarkdownEditor(this))
+    , m_sideTabs(new QTabWidget(this))
+    , m_outline(new QListWidget(this))
+    , m_quotes(new QuotesPanel(this))
+    , m_stats(new QLabel(this))
+    , m_analysisTimer(new QTimer(this))
+    , m_quoteAnalyzer(std::make_unique<QuoteAnalyzer>())
 {
     setObjectName(u"editorPane"_s);
     m_headline->setObjectName(u"headlineField"_s);
     m_dek->setObjectName(u"dekField"_s);
     m_byline->setObjectName(u"bylineField"_s);
     m_dateline->setObjectName(u"datelineField"_s);
+    m_hints->setObjectName(u"styleHints"_s);
+    m_outline->setObjectName(u"outline"_s);
+    m_stats->setObjectName(u"storyStats"_s);
+    m_sideTabs->setObjectName(u"editorSideTabs"_s);
     m_headline->setPlaceholderText(tr("Headline"));
     m_dek->setPlaceholderText(tr("A one-sentence summary"));
     m_byline->setPlaceholderText(tr("By …"));
@@ -30,6 +63,40 @@ EditorPane::EditorPane(QWidget *parent)
     headlineFont.setPointSizeF(headlineFont.pointSizeF() * 1.4);
     headlineFont.setBold(true);
     m_headline->setFont(headlineFont);
+    m_hints->setWordWrap(true);
+    m_hints->setVisible(false);
+    QPalette hintPalette = m_hints->palette();
+    hintPalette.setColor(QPalette::WindowText, QColor(0xb3, 0x5c, 0x00));
+    m_hints->setPalette(hintPalette);
+
+    m_conflictBar->setObjectName(u"conflictBar"_s);
+    m_conflictBar->setAutoFillBackground(true);
+    QPalette conflictPalette = m_conflictBar->palette();
+    conflictPalette.setColor(QPalette::Window, QColor(0xfd, 0xe2, 0xb8));
+    conflictPalette.setColor(QPalette::WindowText, Qt::black);
+    m_conflictBar->setPalette(conflictPalette);
+    m_conflictMessage->setWordWrap(true);
+    auto *reload = new QPushButton(tr("&Reload Theirs (Yours to Clipboard)"), m_conflictBar);
+    reload->setObjectName(u"reloadTheirs"_s);
+    auto *copy = new QPushButton(tr("Save &Mine as a Copy"), m_conflictBar);
+    copy->setObjectName(u"saveMineAsCopy"_s);
+    auto *conflictLayout = new QHBoxLayout(m_conflictBar);
+    conflictLayout->addWidget(m_conflictMessage, 1);
+    conflictLayout->addWidget(reload);
+    conflictLayout->addWidget(copy);
+    m_conflictBar->hide();
+    connect(reload, &QPushButton::clicked, this, &EditorPane::reloadTheirsRequested);
+    connect(copy, &QPushButton::clicked, this, &EditorPane::saveMineAsCopyRequested);
+
+    m_sideTabs->addTab(m_outline, tr("Outline"));
+    m_sideTabs->addTab(m_quotes, tr("Quotes"));
+    auto *bodySplitter = new QSplitter(Qt::Horizontal, this);
+    bodySplitter->setObjectName(u"bodySplitter"_s);
+    bodySplitter->addWidget(m_body);
+    bodySplitter->addWidget(m_sideTabs);
+    bodySplitter->setStretchFactor(0, 3);
+    bodySplitter->setStretchFactor(1, 2);
+    bodySplitter->setChildrenCollapsible(true);
 
     auto *fields = new QFormLayout;
     fields->addRow(tr("&Headline:"), m_headline);
@@ -39,17 +106,39 @@ EditorPane::EditorPane(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(fields);
-    layout->addWidget(m_body, 1);
+    layout->addWidget(m_hints);
+    layout->addWidget(m_conflictBar);
+    layout->addWidget(bodySplitter, 1);
 
     auto changed = [this] {
         if (!m_loading)
             Q_EMIT edited();
     };
-    for (QLineEdit *field : {m_headline, m_dek, m_byline, m_dateline})
+    for (QLineEdit *field : {m_headline, m_dek, m_byline, m_dateline}) {
         connect(field, &QLineEdit::textEdited, this, changed);
+        connect(field, &QLineEdit::textChanged, this, &EditorPane::updateStyleHints);
+    }
     connect(m_body, &QPlainTextEdit::textChanged, this, changed);
+    connect(m_body, &QPlainTextEdit::textChanged, this, &EditorPane::scheduleAnalysis);
+
+    m_analysisTimer->setSingleShot(true);
+    m_analysisTimer->setInterval(AnalysisDelayMs);
+    connect(m_analysisTimer, &QTimer::timeout, this, &EditorPane::analyzeNow);
+    connect(m_outline, &QListWidget::itemClicked, this, [this](QListWidgetItem *item) {
+        QTextCursor cursor(m_body->document());
+        cursor.setPosition(qMin(item->data(OffsetRole).toInt(), m_body->document()->characterCount() - 1));
+        m_body->setTextCursor(cursor);
+        m_body->centerCursor();
+        m_body->setFocus();
+    });
+    connect(m_quotes, &QuotesPanel::rangeActivated, this, [this](qsizetype offset, qsizetype length) {
+        m_body->selectRange(offset, length);
+        m_body->setFocus();
+    });
     setEnabled(false);
 }
+
+EditorPane::~EditorPane() = default;
 
 void EditorPane::setStory(const Story &story)
 {
@@ -65,8 +154,13 @@ void EditorPane::setStory(const Story &story)
         field->setCursorPosition(0);
     m_body->setPlainText(story.body);
     m_body->document()->setModified(false);
+    m_conflictBar->hide();
     m_loading = false;
     setEnabled(true);
+    Q_EMIT storyLoaded();
+    // Outline, counts and quotes fill in right after the text shows: on a
+    // long story they take longer than laying out the visible text.
+    m_analysisTimer->start(0);
 }
 
 void EditorPane::clear()
@@ -77,8 +171,10 @@ void EditorPane::clear()
     for (QLineEdit *field : {m_headline, m_dek, m_byline, m_dateline})
         field->clear();
     m_body->clear();
+    m_conflictBar->hide();
     m_loading = false;
     setEnabled(false);
+    analyzeNow();
 }
 
 Story EditorPane::story() const
@@ -109,6 +205,103 @@ void EditorPane::markSaved(const Story &saved)
     m_body->document()->setModified(false);
 }
 
+void EditorPane::updateStyleHints()
+{
+    struct Field {
+        QLineEdit *edit;
+        QStringList hints;
+    };
+    const Field fields[] = {
+        {m_headline, HouseStyle::headlineHints(m_headline->text())},
+        {m_dek, HouseStyle::dekHints(m_dek->text())},
+        {m_byline, HouseStyle::bylineHints(m_byline->text())},
+        {m_dateline, HouseStyle::datelineHints(m_dateline->text())},
+    };
+    QStringList all;
+    for (const Field &field : fields) {
+        field.edit->setToolTip(field.hints.join(u'\n'));
+        // A tinted field says which one the hint is about.
+        field.edit->setStyleSheet(field.hints.isEmpty() || !m_hasStory ? QString()
+                                                                       : u"QLineEdit { border: 1px solid #d08a00; }"_s);
+        all << field.hints;
+    }
+    m_hints->setText(all.join(u"  ·  "_s));
+    m_hints->setVisible(m_hasStory && !all.isEmpty());
+}
+
+void EditorPane::scheduleAnalysis()
+{
+    if (!m_loading)
+        m_analysisTimer->start(AnalysisDelayMs);
+}
+
+void EditorPane::analyzeNow()
+{
+    m_analysisTimer->stop();
+    updateStyleHints();
+    const QString body = m_body->toPlainText();
+    m_textStats = TextStats::of(body);
+    const QLocale locale;
+    m_stats->setText(m_hasStory ? tr("%1 words · %2 characters · %3 min read")
+                                      .arg(locale.toString(m_textStats.words()), locale.toString(m_textStats.characters()))
+                                      .arg(m_textStats.readingTimeMinutes())
+                                : QString());
+    m_stats->setToolTip(tr("%1 characters without spaces").arg(locale.toString(m_textStats.charactersWithoutSpaces())));
+
+    m_outline->clear();
+    for (const TextStats::Heading &heading : m_textStats.outline()) {
+        auto *item = new QListWidgetItem(QString(2 * (heading.level - 1), u' ') + heading.text, m_outline);
+        item->setData(OffsetRole, int(heading.offset));
+    }
+    m_quotes->setAnalysis(m_quoteAnalyzer->analyze(body));
+    Q_EMIT analyzed();
+}
+
+bool EditorPane::insertPullQuote()
+{
+    analyzeNow();
+    const QTextCursor cursor = m_body->textCursor();
+    std::optional<Quotes::Quotation> quotation = m_quotes->quotationAt(cursor.selectionStart());
+    if (!quotation)
+        return false;
+    const Quotes::Analysis &analysis = m_quotes->analysis();
+    QString speaker;
+    if (quotation->speaker >= 0) {
+        const Quotes::Speaker &who = analysis.speakers.at(quotation->speaker);
+        speaker = who.fullName.isEmpty() ? who.name : who.fullName;
+        if (!who.title.isEmpty())
+            speaker += u", "_s + who.title;
+    }
+    QString text = quotation->text.simplified();
+    // A quote's closing comma belongs to the attribution, not the pull quote.
+    if (text.endsWith(u','))
+        text.chop(1);
+    QString block = u"> "_s + text;
+    if (!speaker.isEmpty())
+        block += u"\n> — "_s + speaker;
+    const qsizetype paragraphEnd = quotation->paragraph >= 0 ? analysis.paragraphs.at(quotation->paragraph).end()
+                                                             : quotation->range.end();
+    QTextCursor edit(m_body->document());
+    edit.setPosition(int(paragraphEnd));
+    edit.movePosition(QTextCursor::EndOfBlock);
+    edit.beginEditBlock();
+    edit.insertText(u"\n\n"_s + block);
+    edit.endEditBlock();
+    m_body->setTextCursor(edit);
+    return true;
+}
+
+void EditorPane::showConflict(const QString &message)
+{
+    m_conflictMessage->setText(message);
+    m_conflictBar->show();
+}
+
+bool EditorPane::hasConflict() const
+{
+    return !m_conflictBar->isHidden();
+}
+
 MarkdownEditor *EditorPane::bodyEditor() const
 {
     return m_body;
@@ -132,4 +325,34 @@ QLineEdit *EditorPane::bylineField() const
 QLineEdit *EditorPane::datelineField() const
 {
     return m_dateline;
+}
+
+QLabel *EditorPane::styleHints() const
+{
+    return m_hints;
+}
+
+QListWidget *EditorPane::outline() const
+{
+    return m_outline;
+}
+
+QuotesPanel *EditorPane::quotesPanel() const
+{
+    return m_quotes;
+}
+
+QTabWidget *EditorPane::sideTabs() const
+{
+    return m_sideTabs;
+}
+
+QLabel *EditorPane::statsLabel() const
+{
+    return m_stats;
+}
+
+const TextStats &EditorPane::stats() const
+{
+    return m_textStats;
 }

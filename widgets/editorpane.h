@@ -2,19 +2,31 @@
 #pragma once
 
 #include "story.h"
+#include "textstats.h"
 
 #include <QWidget>
 
+#include <memory>
+
 class MarkdownEditor;
+class QLabel;
 class QLineEdit;
+class QListWidget;
+class QPushButton;
+class QTabWidget;
+class QTimer;
+class QuoteAnalyzer;
+class QuotesPanel;
 
 // The story being edited: its headline, dek, byline and dateline above the
-// Markdown body.
+// Markdown body, with house-style hints, and beside the body the outline of
+// its headings and its quotations.
 class EditorPane : public QWidget
 {
     Q_OBJECT
 public:
     explicit EditorPane(QWidget *parent = nullptr);
+    ~EditorPane() override;
 
     // Shows story; the pane is unmodified afterwards.
     void setStory(const Story &story);
@@ -31,12 +43,40 @@ public:
     QLineEdit *dekField() const;
     QLineEdit *bylineField() const;
     QLineEdit *datelineField() const;
+    QLabel *styleHints() const;
+    QListWidget *outline() const;
+    QuotesPanel *quotesPanel() const;
+    QTabWidget *sideTabs() const;
+    // "1,234 words · 7,321 characters · 6 min read", for the status bar.
+    QLabel *statsLabel() const;
+    const TextStats &stats() const;
+
+    // Runs the (normally debounced) analysis of the body now: outline, counts, quotes.
+    void analyzeNow();
+
+    // Inserts a pull quote block (the renderer's "> …\n> — Speaker" form)
+    // for the quotation at the cursor, after its paragraph. False when the
+    // cursor is in no quotation.
+    bool insertPullQuote();
+
+    // Another process saved the story since we loaded it: say so above the
+    // body, with the ways out. Cleared by setStory.
+    void showConflict(const QString &message);
+    bool hasConflict() const;
 
 Q_SIGNALS:
     // Any field or the body changed by the user.
     void edited();
+    // setStory showed a story (another one, or the same one reloaded).
+    void storyLoaded();
+    void analyzed();
+    void reloadTheirsRequested();
+    void saveMineAsCopyRequested();
 
 private:
+    void updateStyleHints();
+    void scheduleAnalysis();
+
     Story m_story;
     bool m_hasStory = false;
     bool m_loading = false;
@@ -44,5 +84,15 @@ private:
     QLineEdit *m_dek;
     QLineEdit *m_byline;
     QLineEdit *m_dateline;
+    QLabel *m_hints;
+    QWidget *m_conflictBar;
+    QLabel *m_conflictMessage;
     MarkdownEditor *m_body;
+    QTabWidget *m_sideTabs;
+    QListWidget *m_outline;
+    QuotesPanel *m_quotes;
+    QLabel *m_stats;
+    QTimer *m_analysisTimer;
+    std::unique_ptr<QuoteAnalyzer> m_quoteAnalyzer;
+    TextStats m_textStats;
 };

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "markdowneditor.h"
 
+#include "spellchecker.h"
 #include "syntaxrepository.h"
+#include "textstats.h"
+#include "typography.h"
 
 #include <KSyntaxHighlighting/Definition>
 #include <KSyntaxHighlighting/Repository>
@@ -9,14 +12,76 @@
 #include <KSyntaxHighlighting/Theme>
 
 #include <QApplication>
+#include <QContextMenuEvent>
 #include <QEvent>
 #include <QFontDatabase>
+#include <QMenu>
+#include <QTextBlock>
+#include <QTextBoundaryFinder>
+#include <QTextDocumentFragment>
+#include <QTextLayout>
 
 using namespace Qt::StringLiterals;
 
+// A document has one QSyntaxHighlighter, and KSyntaxHighlighting's Markdown
+// highlighting is it; so the spell check rides on the same highlighter, adding
+// its underline to the formats of each block the highlighter (re)reads. Qt
+// rehighlights only the changed block (and the following ones while their
+// state changes), which is exactly "per changed block".
+class BodyHighlighter : public KSyntaxHighlighting::SyntaxHighlighter
+{
+public:
+    BodyHighlighter(QTextDocument *document, SpellChecker *spellChecker)
+        : KSyntaxHighlighting::SyntaxHighlighter(document)
+        , m_spellChecker(spellChecker)
+    {
+    }
+
+protected:
+    void highlightBlock(const QString &text) override
+    {
+        KSyntaxHighlighting::SyntaxHighlighter::highlightBlock(text);
+        if (!m_spellChecker->isValid() || text.isEmpty())
+            return;
+        // Code blocks: fenced or indented lines are not prose.
+        if (text.startsWith(u"    "_s) || text.startsWith(u'\t') || text.startsWith(u"```"_s))
+            return;
+        const QList<MarkdownProse::Span> literals = MarkdownProse::literalSpans(text, MarkdownProse::Completeness::BeingTyped);
+        qsizetype literal = 0;
+        QTextBoundaryFinder finder(QTextBoundaryFinder::Word, text);
+        qsizetype start = 0;
+        while (finder.toNextBoundary() != -1) {
+            const qsizetype end = finder.position();
+            if (finder.boundaryReasons() & QTextBoundaryFinder::EndOfItem) {
+                while (literal < literals.size() && literals.at(literal).end() <= start)
+                    ++literal;
+                const bool inLiteral = literal < literals.size() && literals.at(literal).offset < end;
+                if (!inLiteral) {
+                    const QString word = text.mid(start, end - start);
+                    if (word.front().isLetter() && m_spellChecker->isMisspelled(word)) {
+                        QTextCharFormat misspelt = format(int(start));
+                        misspelt.setUnderlineStyle(QTextCharFormat::SpellCheckUnderline);
+                        misspelt.setUnderlineColor(Qt::red);
+                        misspelt.setProperty(MisspeltProperty, true);
+                        setFormat(int(start), int(end - start), misspelt);
+                    }
+                }
+            }
+            start = end;
+        }
+    }
+
+public:
+    static constexpr int MisspeltProperty = QTextFormat::UserProperty + 1;
+
+private:
+    SpellChecker *m_spellChecker;
+};
+
 MarkdownEditor::MarkdownEditor(QWidget *parent)
     : QPlainTextEdit(parent)
-    , m_highlighter(new KSyntaxHighlighting::SyntaxHighlighter(document()))
+    , m_spellChecker(new SpellChecker(this))
+    , m_highlighter(new BodyHighlighter(document(), m_spellChecker))
 {
     setObjectName(u"markdownEditor"_s);
     m_highlighter->setDefinition(syntaxRepository().definitionForName(u"Markdown"_s));
@@ -26,11 +91,132 @@ MarkdownEditor::MarkdownEditor(QWidget *parent)
     setLineWrapMode(QPlainTextEdit::WidgetWidth);
     setTabChangesFocus(false);
     applyTheme();
+    connect(m_spellChecker, &SpellChecker::acceptedNamesChanged, this, [this] { m_highlighter->rehighlight(); });
 }
+
+MarkdownEditor::~MarkdownEditor() = default;
 
 QString MarkdownEditor::themeName() const
 {
     return m_highlighter->theme().name();
+}
+
+bool MarkdownEditor::typographyEnabled() const
+{
+    return m_typography;
+}
+
+void MarkdownEditor::setTypographyEnabled(bool enabled)
+{
+    m_typography = enabled;
+}
+
+SpellChecker *MarkdownEditor::spellChecker() const
+{
+    return m_spellChecker;
+}
+
+bool MarkdownEditor::isMarkedMisspelt(int position) const
+{
+    const QTextBlock block = document()->findBlock(position);
+    const int inBlock = position - block.position();
+    const QList<QTextLayout::FormatRange> formats = block.layout()->formats();
+    for (const QTextLayout::FormatRange &range : formats) {
+        if (inBlock >= range.start && inBlock < range.start + range.length
+            && range.format.property(BodyHighlighter::MisspeltProperty).toBool())
+            return true;
+    }
+    return false;
+}
+
+void MarkdownEditor::selectRange(qsizetype offset, qsizetype length)
+{
+    QTextCursor cursor(document());
+    cursor.setPosition(int(qMin<qsizetype>(offset + length, document()->characterCount() - 1)));
+    cursor.setPosition(int(offset), QTextCursor::KeepAnchor);
+    // Anchor at the end, so the view shows the start of the range.
+    QTextCursor selection(document());
+    selection.setPosition(cursor.position());
+    selection.setPosition(cursor.anchor(), QTextCursor::KeepAnchor);
+    setTextCursor(selection);
+    ensureCursorVisible();
+}
+
+int MarkdownEditor::convertTypography()
+{
+    QTextCursor cursor = textCursor();
+    const bool whole = !cursor.hasSelection();
+    const int start = whole ? 0 : cursor.selectionStart();
+    const QString text = whole ? toPlainText() : cursor.selection().toPlainText();
+    const QList<Typography::Replacement> replacements = Typography::conversions(text);
+    if (replacements.isEmpty())
+        return 0;
+    QTextCursor edit(document());
+    edit.beginEditBlock();
+    // From the end, so the earlier offsets stay right.
+    for (auto it = replacements.crbegin(); it != replacements.crend(); ++it) {
+        edit.setPosition(int(start + it->offset));
+        edit.setPosition(int(start + it->offset + it->length), QTextCursor::KeepAnchor);
+        edit.insertText(it->text);
+    }
+    edit.endEditBlock();
+    return int(replacements.size());
+}
+
+void MarkdownEditor::keyPressEvent(QKeyEvent *event)
+{
+    QPlainTextEdit::keyPressEvent(event);
+    if (m_typography && !event->text().isEmpty() && event->text().at(0).isPrint() && !textCursor().hasSelection())
+        applyTypographyAtCursor();
+}
+
+void MarkdownEditor::applyTypographyAtCursor()
+{
+    const QTextCursor cursor = textCursor();
+    const QTextBlock block = cursor.block();
+    // Typography reads the text up to the end of the cursor's paragraph; the
+    // document's start matters only for code fences, so take it all.
+    const QString text = toPlainText().left(block.position() + block.length() - 1);
+    const std::optional<Typography::Replacement> replacement = Typography::afterTyping(text, cursor.position());
+    if (!replacement)
+        return;
+    QTextCursor edit(document());
+    edit.beginEditBlock();
+    edit.setPosition(int(replacement->offset));
+    edit.setPosition(int(replacement->offset + replacement->length), QTextCursor::KeepAnchor);
+    edit.insertText(replacement->text);
+    edit.endEditBlock();
+}
+
+void MarkdownEditor::contextMenuEvent(QContextMenuEvent *event)
+{
+    std::unique_ptr<QMenu> menu(createStandardContextMenu(event->pos()));
+    QTextCursor word = cursorForPosition(event->pos());
+    word.select(QTextCursor::WordUnderCursor);
+    const QString misspelt = word.selectedText();
+    if (!misspelt.isEmpty() && m_spellChecker->isMisspelled(misspelt)) {
+        QAction *first = menu->actions().value(0);
+        const QStringList suggestions = m_spellChecker->suggestions(misspelt);
+        for (const QString &suggestion : suggestions) {
+            QAction *replace = new QAction(suggestion, menu.get());
+            connect(replace, &QAction::triggered, this, [word, suggestion]() mutable { word.insertText(suggestion); });
+            menu->insertAction(first, replace);
+        }
+        if (suggestions.isEmpty()) {
+            QAction *none = new QAction(tr("(No suggestions)"), menu.get());
+            none->setEnabled(false);
+            menu->insertAction(first, none);
+        }
+        QAction *accept = new QAction(tr("Add \"%1\" to Story's Names").arg(misspelt), menu.get());
+        accept->setObjectName(u"actionAcceptName"_s);
+        connect(accept, &QAction::triggered, this, [this, misspelt] {
+            m_spellChecker->addAcceptedName(misspelt);
+            Q_EMIT acceptNameRequested(misspelt);
+        });
+        menu->insertAction(first, accept);
+        menu->insertSeparator(first);
+    }
+    menu->exec(event->globalPos());
 }
 
 void MarkdownEditor::changeEvent(QEvent *event)
