@@ -14,7 +14,9 @@
 #include "previewpane.h"
 #include "storylistmodel.h"
 #include "storylistpanel.h"
+#include "storyexporter.h"
 #include "storyrepository.h"
+#include "workflowcontroller.h"
 
 #include <QAction>
 #include <QApplication>
@@ -25,6 +27,8 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFormLayout>
+#include <QGroupBox>
+#include <QInputDialog>
 #include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
@@ -34,7 +38,6 @@
 #include <QTextBlock>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QSaveFile>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -123,11 +126,15 @@ MainWindow::MainWindow(QWidget *parent)
     });
 
     createActions();
+    m_workflow = new WorkflowController(this);
     restoreSettings();
     updateTitle();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    m_workflow->releaseLock();
+}
 
 void MainWindow::createActions()
 {
@@ -324,6 +331,7 @@ bool MainWindow::openLibrary(const QString &path)
         statusBar()->showMessage(error, 10000);
     });
 
+    m_workflow->setLibrary(library);
     m_storyModel->fetchMore({});
     QSettings settings;
     const qint64 lastStory = settings.value(settingsKeyForLibrary(library->path()) + u"/lastStory"_s).toLongLong();
@@ -372,6 +380,7 @@ bool MainWindow::openStory(qint64 id)
         return false;
     }
     if (id <= 0) {
+        m_workflow->storyOpened(0);
         m_editor->clear();
         m_photoModel->setStory(0);
         m_preview->setHtml(QString());
@@ -385,6 +394,7 @@ bool MainWindow::openStory(qint64 id)
         return false;
     }
     m_editor->setStory(*story);
+    m_workflow->storyOpened(id);
     m_photoModel->setStory(id);
     if (m_storyList->currentStoryId() != id)
         m_storyList->selectStory(id);
@@ -414,6 +424,7 @@ bool MainWindow::saveCurrentStory()
         showError(tr("Story changed elsewhere"), repository.errorString());
         return false;
     case StoryRepository::SaveResult::Failed:
+    case StoryRepository::SaveResult::NotAllowed:
         showError(tr("Cannot save"), repository.errorString());
         return false;
     }
@@ -455,15 +466,10 @@ void MainWindow::toggleArchived()
 {
     if (!m_library || !m_editor->hasStory() || !saveCurrentStory())
         return;
-    Story story = m_editor->story();
-    const bool archiving = story.status != StoryStatus::Archived;
-    StoryRepository repository(m_library);
-    if (repository.setStatus(story, archiving ? StoryStatus::Archived : StoryStatus::Draft)
-        != StoryRepository::SaveResult::Saved) {
-        showError(archiving ? tr("Cannot archive the story") : tr("Cannot restore the story"), repository.errorString());
+    const bool archiving = m_editor->story().status != StoryStatus::Archived;
+    if (!m_workflow->takeAction(archiving ? WorkflowAction::Archive : WorkflowAction::Unarchive))
         return;
-    }
-    m_editor->setStory(story);
+    const Story story = m_editor->story();
     statusBar()->showMessage(archiving ? tr("Archived \"%1\". Show archived stories with the status filter.").arg(story.headline)
                                        : tr("\"%1\" is a draft again.").arg(story.headline),
                              6000);
@@ -577,38 +583,45 @@ void MainWindow::chooseLibrary()
 
 void MainWindow::exportStory()
 {
-    if (!m_library || !m_editor->hasStory())
+    if (!m_library || !m_editor->hasStory() || !saveCurrentStory())
         return;
-    if (!saveCurrentStory())
+    QFileDialog dialog(this, tr("Export \"%1\" to Folder").arg(m_editor->story().headline));
+    dialog.setObjectName(u"exportFolderDialog"_s);
+    dialog.setFileMode(QFileDialog::Directory);
+    dialog.setOption(QFileDialog::ShowDirsOnly);
+    if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
         return;
-    const Story story = m_editor->story();
-    const QString directory = QFileDialog::getExistingDirectory(this, tr("Export \"%1\" to Folder").arg(story.headline));
-    if (directory.isEmpty())
+    const QString directory = dialog.selectedFiles().constFirst();
+    if (exportStoryTo(directory))
         return;
-    PhotoRepository photos(m_library);
-    const QList<Photo> storyPhotos = photos.photosOfStory(story.id);
-    ArticleRenderer::Options options;
-    options.imageLinks = ArticleRenderer::Options::ImageLinks::ExportFiles;
-    const QDir target(directory);
-    if (!target.mkpath(u"images"_s)) {
-        showError(tr("Export failed"), tr("Cannot create %1.").arg(target.filePath(u"images"_s)));
+    const QList<StoryFinding> blocking = StoryExporter::gateFindings(m_editor->story(), PhotoRepository(m_library).photosOfStory(currentStoryId()));
+    if (blocking.isEmpty() || qEnvironmentVariableIsSet("NEWSDESK_NO_DIALOGS"))
         return;
+    // The gate's override: only with a reason, which the audit log keeps.
+    QInputDialog reason(this);
+    reason.setObjectName(u"exportOverrideDialog"_s);
+    reason.setWindowTitle(tr("Export Anyway?"));
+    reason.setLabelText(m_errorString + u"\n\n"_s + tr("To export anyway, give the reason (kept in the audit log):"));
+    if (reason.exec() == QDialog::Accepted && !reason.textValue().trimmed().isEmpty())
+        exportStoryTo(directory, reason.textValue());
+}
+
+bool MainWindow::exportStoryTo(const QString &directory, const QString &overrideReason)
+{
+    if (!m_library || !m_editor->hasStory() || !saveCurrentStory())
+        return false;
+    StoryExporter::Options options;
+    options.overrideReason = overrideReason;
+    const StoryExporter::Result result = StoryExporter(m_library).exportStory(m_editor->story(), directory, options);
+    if (!result.success) {
+        m_errorString = result.blockingReasons.isEmpty() ? result.errorMessage : result.blockingReasons.join(u'\n');
+        statusBar()->showMessage(m_errorString, 15000);
+        if (result.blockingReasons.isEmpty())
+            showError(tr("Export failed"), m_errorString);
+        return false;
     }
-    for (const Photo &photo : storyPhotos) {
-        const std::optional<StoredImage> image = photos.image(photo.imageHash);
-        QSaveFile file(target.filePath(ArticleRenderer::imageUrl(photo, options)));
-        if (!image || !file.open(QIODevice::WriteOnly) || file.write(image->data) != image->data.size() || !file.commit()) {
-            showError(tr("Export failed"), image ? file.errorString() : photos.errorString());
-            return;
-        }
-    }
-    QSaveFile index(target.filePath(u"index.html"_s));
-    const QByteArray html = ArticleRenderer::articleDocument(story, storyPhotos, options).toUtf8();
-    if (!index.open(QIODevice::WriteOnly) || index.write(html) != html.size() || !index.commit()) {
-        showError(tr("Export failed"), index.errorString());
-        return;
-    }
-    statusBar()->showMessage(tr("Exported to %1").arg(QDir::toNativeSeparators(target.filePath(u"index.html"_s))), 8000);
+    statusBar()->showMessage(tr("Exported to %1").arg(QDir::toNativeSeparators(QDir(directory).filePath(u"index.html"_s))), 8000);
+    return true;
 }
 
 void MainWindow::showPreferences()
@@ -616,25 +629,20 @@ void MainWindow::showPreferences()
     QDialog dialog(this);
     dialog.setWindowTitle(tr("Preferences"));
     auto *form = new QFormLayout;
-    auto *name = new QLineEdit(m_library ? m_library->actor() : QString(), &dialog);
-    name->setObjectName(u"preferencesName"_s);
     auto *libraryPath = new QLabel(m_library ? QDir::toNativeSeparators(m_library->path()) : tr("(none)"), &dialog);
     libraryPath->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    form->addRow(tr("Your &name:"), name);
     form->addRow(tr("Library:"), libraryPath);
+    auto *people = new QGroupBox(tr("People"), &dialog);
+    (new QVBoxLayout(people))->addWidget(m_workflow->createPeopleEditor(people));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
     connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
     auto *layout = new QVBoxLayout(&dialog);
     layout->addLayout(form);
+    layout->addWidget(people);
     layout->addWidget(buttons);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    const QString actor = name->text().trimmed();
-    if (!actor.isEmpty() && m_library) {
-        m_library->setActor(actor);
-        QSettings().setValue(u"user/name"_s, actor);
-    }
+    dialog.setObjectName(u"preferencesDialog"_s);
+    dialog.exec();
 }
 
 void MainWindow::showAbout()
@@ -714,6 +722,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         }
     }
     saveSettings();
+    m_workflow->releaseLock();
     event->accept();
 }
 
@@ -735,6 +744,11 @@ EditorPane *MainWindow::editor() const
 MediaPanel *MainWindow::mediaPanel() const
 {
     return m_media;
+}
+
+WorkflowController *MainWindow::workflow() const
+{
+    return m_workflow;
 }
 
 PreviewPane *MainWindow::preview() const
