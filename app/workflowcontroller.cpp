@@ -56,8 +56,9 @@ QString diffDocument(const QString &before, const QString &after)
     const QList<DiffSegment> diff = RevisionDiff::compareWords(before, after);
     const RevisionDiff::Counts counts = RevisionDiff::countWords(diff);
     return u"<style>ins { background: #c8f0c8; text-decoration: none; } del { background: #f6c6c6; }</style>"_s
-        + u"<p><b>%1</b></p>"_s.arg(QObject::tr("%n word(s) added", nullptr, counts.inserted) + u", "_s
-                                    + QObject::tr("%n word(s) removed", nullptr, counts.deleted))
+        + u"<p><b>%1</b></p>"_s.arg((counts.inserted == 1 ? QObject::tr("1 word added") : QObject::tr("%1 words added").arg(counts.inserted))
+                                    + u", "_s
+                                    + (counts.deleted == 1 ? QObject::tr("1 word removed") : QObject::tr("%1 words removed").arg(counts.deleted)))
         + u"<div style=\"white-space: pre-wrap\">"_s + RevisionDiff::toHtml(diff) + u"</div>"_s;
 }
 
@@ -378,8 +379,13 @@ void WorkflowController::refreshQueue()
         return;
     QString error;
     const ReviewQueue queue = ReviewQueue::load(m_library, &error);
-    m_counts->setText(tr("Review: %n story(s)", nullptr, int(queue.stories.size())) + u" · "_s
-                      + tr("%n caption(s)", nullptr, int(queue.captions.size())));
+    // English plurals without a translation loaded: "%n story(s)" would show as is.
+    const qsizetype storyCount = queue.stories.size();
+    const qsizetype captionCount = queue.captions.size();
+    m_counts->setText(tr("Review: %1 · %2")
+                          .arg(storyCount == 1 ? tr("1 story") : tr("%1 stories").arg(storyCount),
+                               captionCount == 1 ? tr("1 caption") : tr("%1 captions").arg(captionCount)));
+    m_counts->setToolTip(tr("Stories in review and captions waiting for an editor (Review ▸ Review Queue)"));
     m_queue->clear();
     auto *stories = new QTreeWidgetItem(m_queue, {tr("Stories in review (%1)").arg(queue.stories.size())});
     for (const ReviewQueue::StoryItem &item : queue.stories) {
