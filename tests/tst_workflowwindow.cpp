@@ -30,6 +30,7 @@
 #include <QListView>
 #include <QProcess>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -80,6 +81,7 @@ private Q_SLOTS:
     void writerSubmitsEditorReviewsPublishesAndExports();
     void storyOpenElsewhereIsReadOnlyUntilItsHolderDies();
     void correctionShowsChangesSinceApproval();
+    void firstStartAsksWhoIsWorking();
 
 private:
     QString libraryPath() const { return m_dir->filePath(u"library.newsdesk"_s); }
@@ -293,6 +295,34 @@ void TestWorkflowWindow::correctionShowsChangesSinceApproval()
     window.findChild<QAction *>(u"actionChangesSinceApproval"_s)->trigger();
     QVERIFY2(shown.contains(u"Corrected sentence."_s), qPrintable(shown));
     QVERIFY(shown.contains(u"2 words added, 0 words removed"_s));
+}
+
+void TestWorkflowWindow::firstStartAsksWhoIsWorking()
+{
+    // This test is about the dialog NEWSDESK_NO_DIALOGS holds back.
+    const QByteArray noDialogs = qgetenv("NEWSDESK_NO_DIALOGS");
+    qunsetenv("NEWSDESK_NO_DIALOGS");
+    auto restore = qScopeGuard([noDialogs] { qputenv("NEWSDESK_NO_DIALOGS", noDialogs); });
+    MainWindow window;
+    answerDialog<QDialog>(&window, u"identityDialog"_s, [](QDialog *dialog) {
+        auto *name = dialog->findChild<QLineEdit *>(u"identityName"_s);
+        name->clear();
+        QTest::keyClicks(name, u"Eve Editor"_s);
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(u"identityTitle"_s), u"Managing Editor"_s);
+        dialog->accept();
+    });
+    QVERIFY(window.openLibrary(libraryPath()));
+    const std::optional<Person> eve = PeopleRepository(window.library()).findByName(u"Eve Editor"_s);
+    QVERIFY(eve);
+    QCOMPARE(eve->role, PersonRole::Editor);
+    QCOMPARE(eve->title, u"Managing Editor"_s);
+    QCOMPARE(window.library()->actor(), u"Eve Editor"_s);
+    QCOMPARE(window.workflow()->personLabel()->text(), u"Eve Editor · Editor"_s);
+
+    // Next time, no question: the identity is remembered for this library.
+    MainWindow again;
+    QVERIFY(again.openLibrary(libraryPath()));
+    QCOMPARE(again.library()->actor(), u"Eve Editor"_s);
 }
 
 int main(int argc, char **argv)
