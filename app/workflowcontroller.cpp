@@ -289,11 +289,20 @@ void WorkflowController::storyOpened(qint64 id)
             break;
         }
     }
-    EditorPane *editor = m_window->editor();
-    for (QLineEdit *field : {editor->headlineField(), editor->dekField(), editor->bylineField(), editor->datelineField()})
-        field->setReadOnly(m_readOnly);
-    editor->bodyEditor()->setReadOnly(m_readOnly);
     updateActions();
+}
+
+void WorkflowController::applyEditability()
+{
+    // Someone else's lock, or a status whose text this person may not change
+    // (models/ refuses such a save too; this only saves typing in vain).
+    EditorPane *editor = m_window->editor();
+    bool readOnly = m_readOnly;
+    if (m_library && editor->hasStory())
+        readOnly |= !Workflow::checkTextEdit(PeopleRepository(m_library).roleOfActor(), editor->story().status).allowed;
+    for (QLineEdit *field : {editor->headlineField(), editor->dekField(), editor->bylineField(), editor->datelineField()})
+        field->setReadOnly(readOnly);
+    editor->bodyEditor()->setReadOnly(readOnly);
 }
 
 void WorkflowController::releaseLock()
@@ -353,6 +362,7 @@ bool WorkflowController::takeAction(WorkflowAction action, const QString &givenC
 
 void WorkflowController::updateActions()
 {
+    applyEditability();
     const bool hasStory = m_window->editor()->hasStory() && m_library;
     const std::optional<PersonRole> role = m_library ? PeopleRepository(m_library).roleOfActor() : std::nullopt;
     const StoryStatus status = hasStory ? m_window->editor()->story().status : StoryStatus::Draft;

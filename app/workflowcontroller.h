@@ -78,6 +78,7 @@ Q_SIGNALS:
 private:
     void createActions();
     void updateActions();
+    void applyEditability();
     void refreshQueue();
     void askIdentity();
     QString askComment(const QString &title, const QString &label);

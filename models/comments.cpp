@@ -7,7 +7,6 @@
 #include <QCoreApplication>
 #include <QSqlQuery>
 #include <QSqlRecord>
-#include <QTimeZone>
 
 using namespace Qt::StringLiterals;
 
@@ -16,13 +15,6 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("CommentRepository", text);
-}
-
-QDateTime fromIso(const QString &text)
-{
-    QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
-    time.setTimeZone(QTimeZone::UTC);
-    return time;
 }
 
 } // namespace
@@ -67,7 +59,7 @@ std::optional<ReviewComment> CommentRepository::add(const QString &entity, qint6
         return std::nullopt;
     }
     comment.id = query.lastInsertId().toLongLong();
-    comment.createdAt = fromIso(now);
+    comment.createdAt = Library::timeFromUtc(now);
     if (!m_library->audit(u"comment"_s, entity, entityId, comment.body) || !transaction.commit()) {
         m_errorString = tr("Cannot record the comment");
         return std::nullopt;
@@ -94,7 +86,7 @@ QList<ReviewComment> CommentRepository::comments(const QString &entity, qint64 e
                                 query.value(record.indexOf(u"entity_id"_s)).toLongLong(),
                                 query.value(record.indexOf(u"body"_s)).toString(),
                                 query.value(record.indexOf(u"author"_s)).toString(),
-                                fromIso(query.value(record.indexOf(u"created_at"_s)).toString())};
+                                Library::timeFromUtc(query.value(record.indexOf(u"created_at"_s)).toString())};
     }
     return result;
 }
@@ -111,7 +103,7 @@ ReviewQueue ReviewQueue::load(Library *library, QString *errorString)
     }
     while (query.next()) {
         queue.stories << StoryItem{query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString(),
-                                   fromIso(query.value(3).toString())};
+                                   Library::timeFromUtc(query.value(3).toString())};
     }
     if (!query.exec(u"SELECT p.id, p.virin, s.id, s.headline FROM photos p "
                     "JOIN story_photos sp ON sp.photo_id = p.id JOIN stories s ON s.id = sp.story_id "

@@ -8,7 +8,6 @@
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QSysInfo>
-#include <QTimeZone>
 #include <QUuid>
 
 #include <cerrno>
@@ -21,13 +20,6 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("StoryLocks", text);
-}
-
-QDateTime fromIso(const QString &text)
-{
-    QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
-    time.setTimeZone(QTimeZone::UTC);
-    return time;
 }
 
 // Fields of /proc/PID/stat after the command name (which may hold spaces);
@@ -61,7 +53,7 @@ StoryLock lockFromQuery(const QSqlQuery &query)
     auto value = [&](const char *name) { return query.value(record.indexOf(QLatin1StringView(name))); };
     return StoryLock{value("story_id").toLongLong(),       value("session").toString(), value("holder").toString(),
                      value("host").toString(),             value("pid").toLongLong(),   value("process_started").toString(),
-                     fromIso(value("acquired_at").toString()), fromIso(value("heartbeat_at").toString())};
+                     Library::timeFromUtc(value("acquired_at").toString()), Library::timeFromUtc(value("heartbeat_at").toString())};
 }
 
 } // namespace

@@ -211,6 +211,15 @@ StoryRepository::SaveResult StoryRepository::save(Story &story, Revision::Kind k
         m_errorString = transaction.errorString();
         return SaveResult::Failed;
     }
+    if (const std::optional<Story> stored = load(story.id); stored && stored->rowVersion == story.rowVersion) {
+        const bool textChanged = stored->headline != story.headline || stored->dek != story.dek
+            || stored->byline != story.byline || stored->dateline != story.dateline || stored->body != story.body;
+        const Workflow::Verdict verdict = Workflow::checkTextEdit(PeopleRepository(m_library).roleOfActor(), stored->status);
+        if (textChanged && !verdict.allowed) {
+            m_errorString = verdict.reason;
+            return SaveResult::NotAllowed;
+        }
+    }
     const QString now = Library::nowUtc();
     QSqlQuery query(m_library->database());
     // The status moves only through transition(), which checks who may move it.

@@ -96,6 +96,19 @@ bool needsComment(WorkflowAction action)
     return action == WorkflowAction::RequestChanges || action == WorkflowAction::Correct;
 }
 
+Verdict checkTextEdit(std::optional<PersonRole> role, StoryStatus status)
+{
+    Verdict verdict;
+    verdict.to = status;
+    if (status == StoryStatus::Published)
+        verdict.reason = tr("The story is published; start a correction (Review menu) to change it.");
+    else if (status == StoryStatus::Approved && role != PersonRole::Editor)
+        verdict.reason = tr("The story is approved; only an editor changes it now, or sends it back with Request Changes.");
+    else
+        verdict.allowed = true;
+    return verdict;
+}
+
 Verdict check(std::optional<PersonRole> role, StoryStatus from, WorkflowAction action, const QString &comment)
 {
     Verdict verdict;

@@ -46,6 +46,12 @@ struct Verdict
 // corrections need one).
 Verdict check(std::optional<PersonRole> role, StoryStatus from, WorkflowAction action, const QString &comment = {});
 
+// Whether someone with role may change the text of a story in status: a
+// published story only through a correction, an approved one only by an
+// editor (a writer's change would go out unreviewed). Drafts and stories in
+// review are open to everyone (tools and tests work as people not on file).
+Verdict checkTextEdit(std::optional<PersonRole> role, StoryStatus status);
+
 // Whether action needs a comment from the person taking it.
 bool needsComment(WorkflowAction action);
 

@@ -77,6 +77,8 @@ private Q_SLOTS:
     void commentIsRequired_data();
     void commentIsRequired();
     void saveCannotChangeTheStatus();
+    void textEditsByStatusAndRole_data();
+    void textEditsByStatusAndRole();
     void staleCopyIsAConflict();
     void auditTrailRecordsWhoWhatAndWhy();
     void changesSinceLastApprovalOnSampleParagraphs();
@@ -196,6 +198,38 @@ void TestWorkflow::saveCannotChangeTheStatus()
     QCOMPARE(stories.save(story), StoryRepository::SaveResult::Saved);
     QCOMPARE(stories.load(story.id)->status, StoryStatus::Draft);
     QCOMPARE(story.status, StoryStatus::Draft);
+}
+
+void TestWorkflow::textEditsByStatusAndRole_data()
+{
+    QTest::addColumn<int>("who");
+    QTest::addColumn<StoryStatus>("status");
+    QTest::addColumn<bool>("allowed");
+    QTest::newRow("writer edits a draft") << int(Who::Writer) << StoryStatus::Draft << true;
+    QTest::newRow("writer edits a story in review") << int(Who::Writer) << StoryStatus::InReview << true;
+    QTest::newRow("writer may not edit an approved story") << int(Who::Writer) << StoryStatus::Approved << false;
+    QTest::newRow("editor edits an approved story") << int(Who::Editor) << StoryStatus::Approved << true;
+    QTest::newRow("writer may not edit a published story") << int(Who::Writer) << StoryStatus::Published << false;
+    QTest::newRow("editor may not edit a published story without a correction")
+        << int(Who::Editor) << StoryStatus::Published << false;
+    QTest::newRow("editor edits an archived story") << int(Who::Editor) << StoryStatus::Archived << true;
+}
+
+void TestWorkflow::textEditsByStatusAndRole()
+{
+    QFETCH(int, who);
+    QFETCH(StoryStatus, status);
+    QFETCH(bool, allowed);
+    StoryRepository stories(m_library.get());
+    Story story = *stories.create(Story{.headline = u"Pentagon briefing"_s, .body = u"First text."_s, .status = status});
+    m_library->setActor(whoName(Who(who)));
+    story.body = u"Second text."_s;
+    QCOMPARE(stories.save(story), allowed ? StoryRepository::SaveResult::Saved : StoryRepository::SaveResult::NotAllowed);
+    QCOMPARE(stories.load(story.id)->body, allowed ? u"Second text."_s : u"First text."_s);
+    // The embargo is not the text: it may be set whatever the status.
+    Story embargoed = *stories.load(story.id);
+    embargoed.embargoUntil = QDateTime(QDate(2099, 1, 1), QTime(0, 0), QTimeZone::UTC);
+    QCOMPARE(stories.save(embargoed), StoryRepository::SaveResult::Saved);
 }
 
 void TestWorkflow::staleCopyIsAConflict()

@@ -205,9 +205,14 @@ void TestWorkflowWindow::writerSubmitsEditorReviewsPublishesAndExports()
     QVERIFY(approve->isEnabled());
     approve->trigger();
     QCOMPARE(status(), StoryStatus::Approved);
+    QVERIFY(!body->isReadOnly()); // the editor may still touch up an approved story
+    QVERIFY(workflow->setCurrentPerson(u"Walt Writer"_s));
+    QVERIFY(body->isReadOnly()); // the writer may not: it would go out unreviewed
+    QVERIFY(workflow->setCurrentPerson(u"Eve Editor"_s));
     QVERIFY(publish->isEnabled());
     publish->trigger();
     QCOMPARE(status(), StoryStatus::Published);
+    QVERIFY(body->isReadOnly()); // published text changes only through a correction
     const QString target = m_dir->filePath(u"published"_s);
     answerDialog<QFileDialog>(&window, u"exportFolderDialog"_s, [target](QFileDialog *dialog) {
         QVERIFY(QDir().mkpath(target));
