@@ -180,8 +180,13 @@ void WorkflowController::setLibrary(Library *library)
     const QString remembered = QSettings().value(identityKey(library->path())).toString();
     if (!remembered.isEmpty() && people.findByName(remembered))
         library->setActor(remembered);
-    if (!people.roleOfActor() && dialogsAllowed())
-        askIdentity();
+    if (!people.roleOfActor() && dialogsAllowed()) {
+        // Asked over the window once it shows, not before it appears.
+        QTimer::singleShot(0, this, [this, library = QPointer<Library>(library)] {
+            if (library && library == m_library && !PeopleRepository(library).roleOfActor())
+                askIdentity();
+        });
+    }
     updateActions();
     refreshQueue();
 }
@@ -379,7 +384,10 @@ void WorkflowController::updateActions()
     if (m_embargo)
         m_embargo->setEnabled(hasStory && role.has_value() && !m_readOnly);
     const QString name = m_library ? m_library->actor() : QString();
-    m_person->setText(role ? tr("%1 · %2").arg(name, personRoleLabel(*role)) : tr("%1 · not in this library").arg(name));
+    if (role)
+        m_person->setText(tr("%1 · %2").arg(name, personRoleLabel(*role)));
+    else
+        m_person->setText(name.isEmpty() ? tr("Nobody · not in this library") : tr("%1 · not in this library").arg(name));
     m_person->setToolTip(tr("Who is working: recorded on every change. Change it in Preferences."));
 }
 

@@ -309,6 +309,9 @@ void TestWorkflowWindow::firstStartAsksWhoIsWorking()
     qunsetenv("NEWSDESK_NO_DIALOGS");
     auto restore = qScopeGuard([noDialogs] { qputenv("NEWSDESK_NO_DIALOGS", noDialogs); });
     MainWindow window;
+    QVERIFY(window.openLibrary(libraryPath()));
+    window.show();
+    // The question comes once the window is up.
     answerDialog<QDialog>(&window, u"identityDialog"_s, [](QDialog *dialog) {
         auto *name = dialog->findChild<QLineEdit *>(u"identityName"_s);
         name->clear();
@@ -316,7 +319,7 @@ void TestWorkflowWindow::firstStartAsksWhoIsWorking()
         QTest::keyClicks(dialog->findChild<QLineEdit *>(u"identityTitle"_s), u"Managing Editor"_s);
         dialog->accept();
     });
-    QVERIFY(window.openLibrary(libraryPath()));
+    QTRY_COMPARE(window.library()->actor(), u"Eve Editor"_s);
     const std::optional<Person> eve = PeopleRepository(window.library()).findByName(u"Eve Editor"_s);
     QVERIFY(eve);
     QCOMPARE(eve->role, PersonRole::Editor);
