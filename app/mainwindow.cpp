@@ -16,8 +16,10 @@
 #include "previewpane.h"
 #include "storylistmodel.h"
 #include "storylistpanel.h"
+#include "storyexporter.h"
 #include "storymarkdown.h"
 #include "storyrepository.h"
+#include "workflowcontroller.h"
 
 #include <QAction>
 #include <QApplication>
@@ -29,6 +31,8 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFormLayout>
+#include <QGroupBox>
+#include <QInputDialog>
 #include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
@@ -131,6 +135,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_preview->followEditor(m_editor->bodyEditor());
 
     createActions();
+    m_workflow = new WorkflowController(this);
     restoreSettings();
     updateTitle();
 }
@@ -139,6 +144,7 @@ MainWindow::~MainWindow()
 {
     // Tearing the window down moves the focus; no autosave into half-destroyed members.
     disconnect(qApp, &QApplication::focusChanged, this, nullptr);
+    m_workflow->releaseLock();
 }
 
 void MainWindow::createActions()
@@ -338,6 +344,7 @@ bool MainWindow::openLibrary(const QString &path)
         statusBar()->showMessage(error, 10000);
     });
 
+    m_workflow->setLibrary(library);
     m_storyModel->fetchMore({});
     QSettings settings;
     const qint64 lastStory = settings.value(settingsKeyForLibrary(library->path()) + u"/lastStory"_s).toLongLong();
@@ -386,6 +393,7 @@ bool MainWindow::openStory(qint64 id)
         return false;
     }
     if (id <= 0) {
+        m_workflow->storyOpened(0);
         m_editor->clear();
         m_photoModel->setStory(0);
         m_preview->clear();
@@ -399,6 +407,7 @@ bool MainWindow::openStory(qint64 id)
         return false;
     }
     m_editor->setStory(*story);
+    m_workflow->storyOpened(id);
     m_photoModel->setStory(id);
     if (m_storyList->currentStoryId() != id)
         m_storyList->selectStory(id);
@@ -452,15 +461,10 @@ void MainWindow::toggleArchived()
 {
     if (!m_library || !m_editor->hasStory() || !saveCurrentStory())
         return;
-    Story story = m_editor->story();
-    const bool archiving = story.status != StoryStatus::Archived;
-    StoryRepository repository(m_library);
-    if (repository.setStatus(story, archiving ? StoryStatus::Archived : StoryStatus::Draft)
-        != StoryRepository::SaveResult::Saved) {
-        showError(archiving ? tr("Cannot archive the story") : tr("Cannot restore the story"), repository.errorString());
+    const bool archiving = m_editor->story().status != StoryStatus::Archived;
+    if (!m_workflow->takeAction(archiving ? WorkflowAction::Archive : WorkflowAction::Unarchive))
         return;
-    }
-    m_editor->setStory(story);
+    const Story story = m_editor->story();
     statusBar()->showMessage(archiving ? tr("Archived \"%1\". Show archived stories with the status filter.").arg(story.headline)
                                        : tr("\"%1\" is a draft again.").arg(story.headline),
                              6000);
@@ -581,6 +585,24 @@ void MainWindow::exportStory()
         statusBar()->showMessage(tr("Exported to %1").arg(QDir::toNativeSeparators(dialog.folder())), 8000);
 }
 
+bool MainWindow::exportStoryTo(const QString &directory, const QString &overrideReason)
+{
+    if (!m_library || !m_editor->hasStory() || !saveCurrentStory())
+        return false;
+    StoryExporter::Options options;
+    options.overrideReason = overrideReason;
+    const StoryExporter::Result result = StoryExporter(m_library).exportStory(m_editor->story(), directory, options);
+    if (!result.success) {
+        m_errorString = result.blockingReasons.isEmpty() ? result.errorMessage : result.blockingReasons.join(u'\n');
+        statusBar()->showMessage(m_errorString, 15000);
+        if (result.blockingReasons.isEmpty())
+            showError(tr("Export failed"), m_errorString);
+        return false;
+    }
+    statusBar()->showMessage(tr("Exported to %1").arg(QDir::toNativeSeparators(QDir(directory).filePath(u"index.html"_s))), 8000);
+    return true;
+}
+
 void MainWindow::copyArticleHtml()
 {
     if (!m_library || !m_editor->hasStory())
@@ -634,25 +656,20 @@ void MainWindow::showPreferences()
     QDialog dialog(this);
     dialog.setWindowTitle(tr("Preferences"));
     auto *form = new QFormLayout;
-    auto *name = new QLineEdit(m_library ? m_library->actor() : QString(), &dialog);
-    name->setObjectName(u"preferencesName"_s);
     auto *libraryPath = new QLabel(m_library ? QDir::toNativeSeparators(m_library->path()) : tr("(none)"), &dialog);
     libraryPath->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    form->addRow(tr("Your &name:"), name);
     form->addRow(tr("Library:"), libraryPath);
+    auto *people = new QGroupBox(tr("People"), &dialog);
+    (new QVBoxLayout(people))->addWidget(m_workflow->createPeopleEditor(people));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
     connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
     auto *layout = new QVBoxLayout(&dialog);
     layout->addLayout(form);
+    layout->addWidget(people);
     layout->addWidget(buttons);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    const QString actor = name->text().trimmed();
-    if (!actor.isEmpty() && m_library) {
-        m_library->setActor(actor);
-        QSettings().setValue(u"user/name"_s, actor);
-    }
+    dialog.setObjectName(u"preferencesDialog"_s);
+    dialog.exec();
 }
 
 void MainWindow::showAbout()
@@ -715,6 +732,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         }
     }
     saveSettings();
+    m_workflow->releaseLock();
     event->accept();
 }
 
@@ -736,6 +754,11 @@ EditorPane *MainWindow::editor() const
 MediaPanel *MainWindow::mediaPanel() const
 {
     return m_media;
+}
+
+WorkflowController *MainWindow::workflow() const
+{
+    return m_workflow;
 }
 
 PreviewPane *MainWindow::preview() const

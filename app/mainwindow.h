@@ -23,6 +23,7 @@ class QTimer;
 class QToolBar;
 class StoryListModel;
 class StoryListPanel;
+class WorkflowController;
 
 // Newsdesk's window: the story list, the editor, the media panel and the live
 // preview, side by side in splitters that remember their sizes.
@@ -45,6 +46,8 @@ public:
     EditorPane *editor() const;
     MediaPanel *mediaPanel() const;
     PreviewPane *preview() const;
+    // Identity, the Review menu, the review queue and edit locks.
+    WorkflowController *workflow() const;
 
     // Opens story id in the editor, saving the one open before.
     bool openStory(qint64 id);
@@ -63,6 +66,11 @@ public:
     // leaving the editor); nothing while a conflict waits for the user.
     bool autosave();
     FindReplaceBar *findReplaceBar() const;
+
+    // Exports the open story for publication into directory through the
+    // export gate; a blank overrideReason means no override. False with
+    // errorString() saying why (every blocking reason) otherwise.
+    bool exportStoryTo(const QString &directory, const QString &overrideReason = {});
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -113,6 +121,7 @@ private:
     QTimer *m_autosaveTimer;
     QLabel *m_statusLabel;
     QTimer *m_previewTimer;
+    WorkflowController *m_workflow = nullptr;
     QString m_errorString;
     bool m_splittersRestored = false;
 

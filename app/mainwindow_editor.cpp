@@ -141,6 +141,7 @@ bool MainWindow::saveStory(Revision::Kind kind)
         statusBar()->showMessage(tr("Not saved: the story changed elsewhere."), 10000);
         return false;
     case StoryRepository::SaveResult::Failed:
+    case StoryRepository::SaveResult::NotAllowed:
         if (kind == Revision::Kind::Autosave) {
             m_errorString = repository.errorString();
             statusBar()->showMessage(tr("Autosave failed: %1").arg(m_errorString), 15000);

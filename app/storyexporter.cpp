@@ -113,9 +113,14 @@ StoryExporter::StoryExporter(Library *library)
 {
 }
 
-QList<StoryFinding> StoryExporter::gateFindings(const Story &story, const QList<Photo> &storyPhotos)
+QList<StoryFinding> StoryExporter::gateFindings(const Story &story, const QList<Photo> &storyPhotos, const QDateTime &now)
 {
     QList<StoryFinding> findings;
+    if (story.embargoUntil.isValid() && now < story.embargoUntil) {
+        findings << StoryFinding{StoryFinding::Severity::Error, u"story-embargoed"_s, u"story"_s,
+                                 tr("The story is under embargo until %1 UTC.")
+                                     .arg(story.embargoUntil.toUTC().toString(u"yyyy-MM-dd HH:mm"_s))};
+    }
     if (story.status != StoryStatus::Approved && story.status != StoryStatus::Published) {
         findings << StoryFinding{StoryFinding::Severity::Error, u"story-not-approved"_s, u"story"_s,
                                  tr("The story is not approved (it is %1).").arg(storyStatusLabel(story.status))};

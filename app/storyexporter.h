@@ -6,6 +6,7 @@
 #include "story.h"
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -60,9 +61,11 @@ public:
 
     // The publication gate: the story must be Approved (or Published) and
     // every photo the body places must have an approved caption and be
-    // released; each photo the body names but the story lacks blocks too.
+    // released; each photo the body names but the story lacks blocks too; a
+    // story under embargo blocks until its embargo time (now: for tests).
     // Every finding is an error.
-    static QList<StoryFinding> gateFindings(const Story &story, const QList<Photo> &storyPhotos);
+    static QList<StoryFinding> gateFindings(const Story &story, const QList<Photo> &storyPhotos,
+                                            const QDateTime &now = QDateTime::currentDateTimeUtc());
 
     Result exportStory(const Story &story, const QString &directory, const Options &options);
     Result exportStory(const Story &story, const QString &directory) { return exportStory(story, directory, Options()); }

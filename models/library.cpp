@@ -9,6 +9,7 @@
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTimeZone>
 #include <QSqlRecord>
 
 #include <atomic>
@@ -366,6 +367,13 @@ QString Library::describeError(const QSqlQuery &query, const QString &what)
 QString Library::nowUtc()
 {
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+QDateTime Library::timeFromUtc(const QString &text)
+{
+    QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
+    time.setTimeZone(QTimeZone::UTC);
+    return time;
 }
 
 WriteTransaction::WriteTransaction(Library *library)

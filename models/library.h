@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QDateTime>
 #include <QObject>
 #include <QSqlDatabase>
 #include <QString>
@@ -90,6 +91,8 @@ public:
     static QString describeError(const QSqlQuery &query, const QString &what);
 
     static QString nowUtc();
+    // A time as nowUtc() writes it, read back as UTC.
+    static QDateTime timeFromUtc(const QString &text);
 
 Q_SIGNALS:
     // Emitted after any committed change to stories or photos, by this process.

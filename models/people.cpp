@@ -67,8 +67,13 @@ std::optional<Person> PeopleRepository::add(Person person)
         m_errorString = Library::describeError(query, QCoreApplication::translate("Person", "Cannot read the people"));
         return std::nullopt;
     }
-    if (query.value(0).toInt() == 0)
+    if (query.value(0).toInt() == 0) {
         person.role = PersonRole::Editor;
+    } else if (roleOfActor() != PersonRole::Editor) {
+        // After the first person, people are added by editors only.
+        m_errorString = QCoreApplication::translate("Person", "Only an editor may add people to the library.");
+        return std::nullopt;
+    }
     query.prepare(u"INSERT INTO people (name, title, role, created_at) VALUES (:name, :title, :role, :now)"_s);
     query.bindValue(u":name"_s, person.name);
     query.bindValue(u":title"_s, sqlText(person.title));
@@ -116,7 +121,25 @@ QList<Person> PeopleRepository::all()
 
 bool PeopleRepository::setRole(qint64 id, PersonRole role)
 {
+    if (roleOfActor() != PersonRole::Editor) {
+        m_errorString = QCoreApplication::translate("Person", "Only an editor may change someone's role.");
+        return false;
+    }
     QSqlQuery query(m_library->database());
+    if (role == PersonRole::Writer) {
+        // Someone must still be able to approve.
+        query.prepare(u"SELECT count(*) FROM people WHERE role = 'editor' AND id <> :id"_s);
+        query.bindValue(u":id"_s, id);
+        if (!query.exec() || !query.next()) {
+            m_errorString = Library::describeError(query, QCoreApplication::translate("Person", "Cannot read the people"));
+            return false;
+        }
+        if (query.value(0).toInt() == 0) {
+            m_errorString = QCoreApplication::translate("Person", "The library needs at least one editor.");
+            return false;
+        }
+        query.finish();
+    }
     query.prepare(u"UPDATE people SET role = :role WHERE id = :id"_s);
     query.bindValue(u":role"_s, personRoleKey(role));
     query.bindValue(u":id"_s, id);

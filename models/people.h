@@ -28,10 +28,11 @@ public:
     explicit PeopleRepository(Library *library);
 
     // Adds a person. The first person in a library is always an editor, so
-    // that someone can approve.
+    // that someone can approve; later people are added by editors only.
     std::optional<Person> add(Person person);
     std::optional<Person> findByName(const QString &name);
     QList<Person> all();
+    // Editors only; the last editor stays an editor.
     bool setRole(qint64 id, PersonRole role);
 
     // The role of the library's current actor; nullopt when they are not

@@ -135,9 +135,37 @@ QStringList migrationStatements(int from)
             "  prefix = '2 3 4')"_s,
         };
     case 1:
-        // Proper names a story's spell check accepts (people, places, units
-        // the dictionary does not know), kept with the story and gone with it.
         return {
+            // Workflow (issue 7): a correction note printed at the end of a
+            // corrected article, and an embargo before which export refuses.
+            u"ALTER TABLE stories ADD COLUMN correction_note TEXT NOT NULL DEFAULT ''"_s,
+            u"ALTER TABLE stories ADD COLUMN embargo_until TEXT NOT NULL DEFAULT ''"_s,
+
+            // Review comments on a story or a photo.
+            u"CREATE TABLE comments ("
+            "  id INTEGER PRIMARY KEY,"
+            "  entity TEXT NOT NULL CHECK (entity IN ('story', 'photo')),"
+            "  entity_id INTEGER NOT NULL,"
+            "  body TEXT NOT NULL,"
+            "  author TEXT NOT NULL,"
+            "  created_at TEXT NOT NULL)"_s,
+            u"CREATE INDEX comments_by_entity ON comments (entity, entity_id, id)"_s,
+
+            // Who has a story open for editing. A row whose process died is
+            // stale: same host and the pid gone (or started at another time),
+            // or a heartbeat older than StoryLocks::staleAfterSeconds.
+            u"CREATE TABLE story_locks ("
+            "  story_id INTEGER PRIMARY KEY REFERENCES stories (id) ON DELETE CASCADE,"
+            "  session TEXT NOT NULL,"
+            "  holder TEXT NOT NULL,"
+            "  host TEXT NOT NULL,"
+            "  pid INTEGER NOT NULL,"
+            "  process_started TEXT NOT NULL DEFAULT '',"
+            "  acquired_at TEXT NOT NULL,"
+            "  heartbeat_at TEXT NOT NULL)"_s,
+
+            // Proper names a story's spell check accepts (people, places, units
+            // the dictionary does not know), kept with the story and gone with it.
             u"CREATE TABLE story_names ("
             "  story_id INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE,"
             "  name TEXT NOT NULL,"

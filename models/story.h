@@ -25,6 +25,11 @@ struct Story
     QString dateline;
     QString body; // Markdown source
     StoryStatus status = StoryStatus::Draft;
+    // Printed at the end of a corrected article ("Correction: …"); set when a
+    // published story is reopened for correction.
+    QString correctionNote;
+    // Export for publication refuses before this time (UTC); invalid: none.
+    QDateTime embargoUntil;
     QDateTime createdAt;
     QString createdBy;
     QDateTime updatedAt;
@@ -35,7 +40,8 @@ struct Story
     bool sameContent(const Story &other) const
     {
         return headline == other.headline && dek == other.dek && byline == other.byline
-            && dateline == other.dateline && body == other.body;
+            && dateline == other.dateline && body == other.body && correctionNote == other.correctionNote
+            && embargoUntil == other.embargoUntil;
     }
 };
 Q_DECLARE_METATYPE(Story)

@@ -2,7 +2,9 @@
 #include "storyrepository.h"
 
 #include "library.h"
+#include "people.h"
 #include "sqldialect.h"
+#include "workflow.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -18,13 +20,18 @@ namespace {
 constexpr qint64 autosaveCoalesceSeconds = 10 * 60;
 
 const QString storyColumns = u"id, slug, headline, dek, byline, dateline, body, status, created_at, created_by, "
-                             "updated_at, updated_by, row_version"_s;
+                             "updated_at, updated_by, row_version, correction_note, embargo_until"_s;
 
 QDateTime fromIso(const QVariant &value)
 {
     QDateTime time = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
     time.setTimeZone(QTimeZone::UTC);
     return time;
+}
+
+QString embargoText(const QDateTime &time)
+{
+    return time.isValid() ? time.toUTC().toString(Qt::ISODateWithMs) : QString();
 }
 
 } // namespace
@@ -43,6 +50,8 @@ QString revisionKindKey(Revision::Kind kind)
     }
     return {};
 }
+
+static Revision revisionFromQuery(const QSqlQuery &query);
 
 StoryRepository::StoryRepository(Library *library)
     : m_library(library)
@@ -78,6 +87,10 @@ Story StoryRepository::storyFromQuery(const QSqlQuery &query)
     story.updatedAt = fromIso(value("updated_at"));
     story.updatedBy = value("updated_by").toString();
     story.rowVersion = value("row_version").toLongLong();
+    story.correctionNote = value("correction_note").toString();
+    const QString embargo = value("embargo_until").toString();
+    if (!embargo.isEmpty())
+        story.embargoUntil = fromIso(embargo);
     return story;
 }
 
@@ -115,8 +128,8 @@ std::optional<Story> StoryRepository::create(Story story, Revision::Kind kind)
     const QString now = Library::nowUtc();
     QSqlQuery query(m_library->database());
     query.prepare(u"INSERT INTO stories (slug, headline, dek, byline, dateline, body, status, created_at, created_by, "
-                  "updated_at, updated_by, row_version) VALUES (:slug, :headline, :dek, :byline, :dateline, :body, "
-                  ":status, :now, :actor, :now, :actor, 1)"_s);
+                  "updated_at, updated_by, row_version, correction_note, embargo_until) VALUES (:slug, :headline, :dek, :byline, "
+                  ":dateline, :body, :status, :now, :actor, :now, :actor, 1, :note, :embargo)"_s);
     query.bindValue(u":slug"_s, sqlText(story.slug));
     query.bindValue(u":headline"_s, sqlText(story.headline));
     query.bindValue(u":dek"_s, sqlText(story.dek));
@@ -126,6 +139,8 @@ std::optional<Story> StoryRepository::create(Story story, Revision::Kind kind)
     query.bindValue(u":status"_s, storyStatusKey(story.status));
     query.bindValue(u":now"_s, now);
     query.bindValue(u":actor"_s, sqlText(m_library->actor()));
+    query.bindValue(u":note"_s, sqlText(story.correctionNote));
+    query.bindValue(u":embargo"_s, sqlText(embargoText(story.embargoUntil)));
     if (!query.exec()) {
         fail(query, QObject::tr("Cannot create the story"));
         return std::nullopt;
@@ -196,17 +211,28 @@ StoryRepository::SaveResult StoryRepository::save(Story &story, Revision::Kind k
         m_errorString = transaction.errorString();
         return SaveResult::Failed;
     }
+    if (const std::optional<Story> stored = load(story.id); stored && stored->rowVersion == story.rowVersion) {
+        const bool textChanged = stored->headline != story.headline || stored->dek != story.dek
+            || stored->byline != story.byline || stored->dateline != story.dateline || stored->body != story.body;
+        const Workflow::Verdict verdict = Workflow::checkTextEdit(PeopleRepository(m_library).roleOfActor(), stored->status);
+        if (textChanged && !verdict.allowed) {
+            m_errorString = verdict.reason;
+            return SaveResult::NotAllowed;
+        }
+    }
     const QString now = Library::nowUtc();
     QSqlQuery query(m_library->database());
+    // The status moves only through transition(), which checks who may move it.
     query.prepare(u"UPDATE stories SET headline = :headline, dek = :dek, byline = :byline, dateline = :dateline, "
-                  "body = :body, status = :status, updated_at = :now, updated_by = :actor, "
-                  "row_version = row_version + 1 WHERE id = :id AND row_version = :version"_s);
+                  "body = :body, correction_note = :note, embargo_until = :embargo, updated_at = :now, "
+                  "updated_by = :actor, row_version = row_version + 1 WHERE id = :id AND row_version = :version"_s);
     query.bindValue(u":headline"_s, sqlText(story.headline));
     query.bindValue(u":dek"_s, sqlText(story.dek));
     query.bindValue(u":byline"_s, sqlText(story.byline));
     query.bindValue(u":dateline"_s, sqlText(story.dateline));
     query.bindValue(u":body"_s, sqlText(story.body));
-    query.bindValue(u":status"_s, storyStatusKey(story.status));
+    query.bindValue(u":note"_s, sqlText(story.correctionNote));
+    query.bindValue(u":embargo"_s, sqlText(embargoText(story.embargoUntil)));
     query.bindValue(u":now"_s, now);
     query.bindValue(u":actor"_s, sqlText(m_library->actor()));
     query.bindValue(u":id"_s, story.id);
@@ -229,6 +255,14 @@ StoryRepository::SaveResult StoryRepository::save(Story &story, Revision::Kind k
         return SaveResult::Conflict;
     }
     Story saved = story;
+    QSqlQuery status(m_library->database());
+    status.prepare(u"SELECT status FROM stories WHERE id = :id"_s);
+    status.bindValue(u":id"_s, story.id);
+    if (!status.exec() || !status.next()) {
+        fail(status, QObject::tr("Cannot save \"%1\"").arg(story.headline));
+        return SaveResult::Failed;
+    }
+    saved.status = storyStatusFromKey(status.value(0).toString()).value_or(StoryStatus::Draft);
     saved.rowVersion = story.rowVersion + 1;
     saved.updatedAt = fromIso(now);
     saved.updatedBy = m_library->actor();
@@ -245,17 +279,94 @@ StoryRepository::SaveResult StoryRepository::save(Story &story, Revision::Kind k
     return SaveResult::Saved;
 }
 
-StoryRepository::SaveResult StoryRepository::setStatus(Story &story, StoryStatus status)
+StoryRepository::SaveResult StoryRepository::transition(Story &story, WorkflowAction action, const QString &comment)
 {
-    const StoryStatus previous = story.status;
-    story.status = status;
-    const SaveResult result = save(story);
-    if (result != SaveResult::Saved) {
-        story.status = previous;
-        return result;
+    WriteTransaction transaction(m_library);
+    if (!transaction.begin()) {
+        m_errorString = transaction.errorString();
+        return SaveResult::Failed;
     }
-    m_library->audit(u"status"_s, u"story"_s, story.id, storyStatusKey(previous) + u" → "_s + storyStatusKey(status));
-    return result;
+    const std::optional<Story> current = load(story.id);
+    if (!current)
+        return SaveResult::Failed;
+    if (current->rowVersion != story.rowVersion) {
+        m_errorString = QObject::tr("\"%1\" was changed by %2 since you opened it; look at their changes first.")
+                            .arg(current->headline, current->updatedBy);
+        return SaveResult::Conflict;
+    }
+    // Checked against the stored status, under the write lock: what the
+    // caller's copy says does not count.
+    const Workflow::Verdict verdict = Workflow::check(PeopleRepository(m_library).roleOfActor(), current->status, action, comment);
+    if (!verdict.allowed) {
+        m_errorString = verdict.reason;
+        return SaveResult::NotAllowed;
+    }
+    Story moved = *current;
+    moved.status = verdict.to;
+    if (action == WorkflowAction::Correct)
+        moved.correctionNote = comment.trimmed();
+    const QString now = Library::nowUtc();
+    QSqlQuery query(m_library->database());
+    query.prepare(u"UPDATE stories SET status = :status, correction_note = :note, updated_at = :now, updated_by = :actor, "
+                  "row_version = row_version + 1 WHERE id = :id"_s);
+    query.bindValue(u":status"_s, storyStatusKey(moved.status));
+    query.bindValue(u":note"_s, sqlText(moved.correctionNote));
+    query.bindValue(u":now"_s, now);
+    query.bindValue(u":actor"_s, sqlText(m_library->actor()));
+    query.bindValue(u":id"_s, story.id);
+    if (!query.exec()) {
+        fail(query, QObject::tr("Cannot change the status of \"%1\"").arg(story.headline));
+        return SaveResult::Failed;
+    }
+    moved.rowVersion = current->rowVersion + 1;
+    moved.updatedAt = fromIso(now);
+    moved.updatedBy = m_library->actor();
+    QString detail = storyStatusKey(current->status) + u" → "_s + storyStatusKey(moved.status);
+    if (!comment.trimmed().isEmpty())
+        detail += u": "_s + comment.trimmed();
+    if (!writeRevision(moved, Revision::Kind::Save) || !m_library->audit(workflowActionKey(action), u"story"_s, story.id, detail))
+        return SaveResult::Failed;
+    if (action == WorkflowAction::RequestChanges) {
+        // The writer finds the editor's words with the story's comments.
+        QSqlQuery note(m_library->database());
+        note.prepare(u"INSERT INTO comments (entity, entity_id, body, author, created_at) "
+                     "VALUES ('story', :id, :body, :author, :now)"_s);
+        note.bindValue(u":id"_s, story.id);
+        note.bindValue(u":body"_s, comment.trimmed());
+        note.bindValue(u":author"_s, sqlText(m_library->actor()));
+        note.bindValue(u":now"_s, now);
+        if (!note.exec()) {
+            fail(note, QObject::tr("Cannot record the comment"));
+            return SaveResult::Failed;
+        }
+    }
+    if (!transaction.commit()) {
+        m_errorString = transaction.errorString();
+        return SaveResult::Failed;
+    }
+    // The caller keeps any text it has not saved; only the workflow fields move.
+    story.status = moved.status;
+    story.correctionNote = moved.correctionNote;
+    story.rowVersion = moved.rowVersion;
+    story.updatedAt = moved.updatedAt;
+    story.updatedBy = moved.updatedBy;
+    Q_EMIT m_library->storiesChanged();
+    return SaveResult::Saved;
+}
+
+std::optional<Revision> StoryRepository::lastApprovedRevision(qint64 storyId)
+{
+    QSqlQuery query(m_library->database());
+    query.prepare(u"SELECT * FROM revisions WHERE story_id = :id AND status IN ('approved', 'published') "
+                  "ORDER BY id DESC LIMIT 1"_s);
+    query.bindValue(u":id"_s, storyId);
+    if (!query.exec()) {
+        fail(query, QObject::tr("Cannot read the story's history"));
+        return std::nullopt;
+    }
+    if (!query.next())
+        return std::nullopt;
+    return revisionFromQuery(query);
 }
 
 bool StoryRepository::writeRevision(const Story &story, Revision::Kind kind)

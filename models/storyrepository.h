@@ -3,6 +3,7 @@
 
 #include "sqldialect.h"
 #include "story.h"
+#include "workflow.h"
 
 #include <QList>
 #include <QString>
@@ -49,7 +50,8 @@ class StoryRepository
 public:
     explicit StoryRepository(Library *library);
 
-    enum class SaveResult { Saved, Conflict, Failed };
+    // NotAllowed: the workflow refused (errorString() says why).
+    enum class SaveResult { Saved, Conflict, Failed, NotAllowed };
 
     // Inserts a new story; gives it a unique slug (from the headline when
     // empty) and its first revision.
@@ -61,10 +63,19 @@ public:
 
     // Saves story if it still has the row version it was loaded with; on
     // success story gets its new version and times. A stale version is a
-    // Conflict and changes nothing. Autosaves within a few minutes of the
+    // Conflict and changes nothing. The status is not saved: it moves only
+    // through transition(). Autosaves within a few minutes of the
     // previous autosave by the same person share one revision.
     SaveResult save(Story &story, Revision::Kind kind = Revision::Kind::Save);
-    SaveResult setStatus(Story &story, StoryStatus status);
+    // Moves the story through the workflow (see workflow.h) if the library's
+    // actor may, from the stored status, and records who, when and the
+    // comment in the audit log (a request for changes also as a comment on
+    // the story; a correction's comment becomes the correction note). The
+    // story must still have the version it was loaded with.
+    SaveResult transition(Story &story, WorkflowAction action, const QString &comment = {});
+    // The newest revision saved while the story was approved or published:
+    // what "changes since the last approval" compares against.
+    std::optional<Revision> lastApprovedRevision(qint64 storyId);
 
     std::optional<Story> duplicate(qint64 id);
     bool remove(qint64 id);

@@ -50,7 +50,9 @@ inline bool clearForPublication(Library *library, Story &story, QString *error)
         }
     }
     StoryRepository stories(library);
-    if (stories.setStatus(story, StoryStatus::Approved) != StoryRepository::SaveResult::Saved) {
+    if ((story.status == StoryStatus::Draft
+         && stories.transition(story, WorkflowAction::Submit) != StoryRepository::SaveResult::Saved)
+        || stories.transition(story, WorkflowAction::Approve) != StoryRepository::SaveResult::Saved) {
         *error = stories.errorString();
         return false;
     }

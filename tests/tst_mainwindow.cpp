@@ -6,7 +6,9 @@
 #include "markdowneditor.h"
 #include "mediapanel.h"
 #include "photolistmodel.h"
+#include "people.h"
 #include "previewpane.h"
+#include "workflowcontroller.h"
 #include "storylistmodel.h"
 #include "storylistpanel.h"
 #include "storyrepository.h"
@@ -209,6 +211,8 @@ void TestMainWindow::archiveHidesStoryFromDefaultList()
 {
     MainWindow window;
     QVERIFY(window.openLibrary(libraryPath()));
+    // Archiving is an editor's: the library's first person is one.
+    QVERIFY(window.workflow()->addPerson(Person{.name = u"Eve Editor"_s}));
     const qint64 id = window.currentStoryId();
     QAction *archive = window.findChild<QAction *>(u"actionArchiveStory"_s);
     archive->trigger();

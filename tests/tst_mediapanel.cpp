@@ -71,6 +71,7 @@ void TestMediaPanel::init()
     QVERIFY(m_window->openLibrary(m_dir->filePath(u"lib.newsdesk"_s)));
     PeopleRepository people(m_window->library());
     QVERIFY(people.add(Person{.name = u"Eve Editor"_s}));
+    m_window->library()->setActor(u"Eve Editor"_s); // editors add the people after the first
     QVERIFY(people.add(Person{.name = u"Walt Writer"_s, .role = PersonRole::Writer}));
     m_window->library()->setActor(u"Eve Editor"_s);
     m_window->show();

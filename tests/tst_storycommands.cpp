@@ -11,6 +11,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace Qt::StringLiterals;
 
@@ -33,6 +34,7 @@ private Q_SLOTS:
     void checkListsFindingsAndFailsOnErrors();
     void checkJsonIsStructured();
     void checkOfClearedStoryHasNoGateFindings();
+    void embargoedStoryFailsCheckAndExport();
     void dumpAndImportRoundTrip();
     void importOfBadFileIsRefused();
     void helpListsTheStoryCommands();
@@ -262,6 +264,29 @@ void TestStoryCommands::checkOfClearedStoryHasNoGateFindings()
     }
     // Whatever the caption and VIRIN checkers say, the exit code follows them.
     QCOMPARE(result.exitCode, errors > 0 ? 1 : 0);
+}
+
+void TestStoryCommands::embargoedStoryFailsCheckAndExport()
+{
+    clearSample();
+    {
+        Library library;
+        QVERIFY(library.open(m_library));
+        library.setActor(u"Eve Editor"_s);
+        StoryRepository stories(&library);
+        Story story = *stories.load(1);
+        story.embargoUntil = QDateTime(QDate(2099, 1, 1), QTime(12, 0), QTimeZone::UTC);
+        QCOMPARE(stories.save(story), StoryRepository::SaveResult::Saved);
+    }
+    const Result check = run({u"check"_s, u"--library"_s, m_library, u"--story"_s, u"1"_s});
+    QCOMPARE(check.exitCode, 1);
+    QVERIFY2(check.out.contains(u"error: The story is under embargo until 2099-01-01 12:00 UTC. [story-embargoed]\n"_s),
+             qPrintable(check.out));
+    const QString out = m_dir->filePath(u"out"_s);
+    const Result refused = run({u"export"_s, u"--library"_s, m_library, u"--story"_s, u"1"_s, u"--out"_s, out});
+    QCOMPARE(refused.exitCode, 1);
+    QVERIFY(refused.err.contains(u"under embargo"_s));
+    QVERIFY(!QFileInfo::exists(out));
 }
 
 void TestStoryCommands::dumpAndImportRoundTrip()

@@ -112,9 +112,9 @@ void TestStoryExporter::gateBlocksUntilCleared_data()
     QTest::addColumn<QString>("reason");
     auto secondPhoto = [](Library *library, const Story &story) { return PhotoRepository(library).photosOfStory(story.id).at(1); };
 
-    QTest::newRow("story back in review") << Change([](Library *library, Story &story) {
-        StoryRepository(library).setStatus(story, StoryStatus::InReview);
-    }) << u"The story is not approved (it is In review)."_s;
+    QTest::newRow("changes requested on the story") << Change([](Library *library, Story &story) {
+        StoryRepository(library).transition(story, WorkflowAction::RequestChanges, u"Tighten the lede."_s);
+    }) << u"The story is not approved (it is Draft)."_s;
     QTest::newRow("caption edited after approval") << Change([=](Library *library, Story &story) {
         Photo photo = secondPhoto(library, story);
         photo.caption += u" Edited."_s;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "library.h"
+#include "people.h"
 #include "storylistmodel.h"
 #include "storyrepository.h"
 
@@ -87,10 +88,12 @@ void TestStoryListModel::filtersByStatus()
 {
     addStories(3);
     StoryRepository repository(m_library.get());
+    QVERIFY(PeopleRepository(m_library.get()).add(Person{.name = u"Eve Editor"_s}));
+    m_library->setActor(u"Eve Editor"_s);
     Story story = *repository.loadBySlug(u"story-001"_s);
-    QCOMPARE(repository.setStatus(story, StoryStatus::InReview), StoryRepository::SaveResult::Saved);
+    QCOMPARE(repository.transition(story, WorkflowAction::Submit), StoryRepository::SaveResult::Saved);
     Story archived = *repository.loadBySlug(u"story-002"_s);
-    QCOMPARE(repository.setStatus(archived, StoryStatus::Archived), StoryRepository::SaveResult::Saved);
+    QCOMPARE(repository.transition(archived, WorkflowAction::Archive), StoryRepository::SaveResult::Saved);
 
     StoryListModel model(m_library.get());
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);

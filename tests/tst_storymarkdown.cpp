@@ -58,6 +58,7 @@ std::unique_ptr<Library> TestStoryMarkdown::freshLibrary(const QString &name, bo
         return nullptr;
     PeopleRepository people(library.get());
     people.add(Person{.name = u"Eve Editor"_s, .role = PersonRole::Editor});
+    library->setActor(u"Eve Editor"_s); // editors add the people after the first
     people.add(Person{.name = u"Walt Writer"_s, .role = PersonRole::Writer});
     library->setActor(editor ? u"Eve Editor"_s : u"Walt Writer"_s);
     return library;

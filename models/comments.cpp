@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: MIT
+#include "comments.h"
+
+#include "library.h"
+#include "people.h"
+
+#include <QCoreApplication>
+#include <QSqlQuery>
+#include <QSqlRecord>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("CommentRepository", text);
+}
+
+} // namespace
+
+CommentRepository::CommentRepository(Library *library)
+    : m_library(library)
+{
+}
+
+QString CommentRepository::errorString() const
+{
+    return m_errorString;
+}
+
+std::optional<ReviewComment> CommentRepository::add(const QString &entity, qint64 entityId, const QString &body)
+{
+    ReviewComment comment{0, entity, entityId, body.trimmed(), m_library->actor(), {}};
+    if (comment.body.isEmpty()) {
+        m_errorString = tr("A comment needs some text.");
+        return std::nullopt;
+    }
+    if (!PeopleRepository(m_library).roleOfActor()) {
+        m_errorString = tr("You are not among this library's people; an editor can add you in Preferences.");
+        return std::nullopt;
+    }
+    WriteTransaction transaction(m_library);
+    if (!transaction.begin()) {
+        m_errorString = transaction.errorString();
+        return std::nullopt;
+    }
+    const QString now = Library::nowUtc();
+    QSqlQuery query(m_library->database());
+    query.prepare(u"INSERT INTO comments (entity, entity_id, body, author, created_at) "
+                  "VALUES (:entity, :id, :body, :author, :now)"_s);
+    query.bindValue(u":entity"_s, sqlText(entity));
+    query.bindValue(u":id"_s, entityId);
+    query.bindValue(u":body"_s, comment.body);
+    query.bindValue(u":author"_s, sqlText(comment.author));
+    query.bindValue(u":now"_s, now);
+    if (!query.exec()) {
+        m_errorString = Library::describeError(query, tr("Cannot add the comment"));
+        return std::nullopt;
+    }
+    comment.id = query.lastInsertId().toLongLong();
+    comment.createdAt = Library::timeFromUtc(now);
+    if (!m_library->audit(u"comment"_s, entity, entityId, comment.body) || !transaction.commit()) {
+        m_errorString = tr("Cannot record the comment");
+        return std::nullopt;
+    }
+    return comment;
+}
+
+QList<ReviewComment> CommentRepository::comments(const QString &entity, qint64 entityId)
+{
+    QList<ReviewComment> result;
+    QSqlQuery query(m_library->database());
+    query.prepare(u"SELECT id, entity, entity_id, body, author, created_at FROM comments "
+                  "WHERE entity = :entity AND entity_id = :id ORDER BY id"_s);
+    query.bindValue(u":entity"_s, sqlText(entity));
+    query.bindValue(u":id"_s, entityId);
+    if (!query.exec()) {
+        m_errorString = Library::describeError(query, tr("Cannot read the comments"));
+        return result;
+    }
+    const QSqlRecord record = query.record();
+    while (query.next()) {
+        result << ReviewComment{query.value(record.indexOf(u"id"_s)).toLongLong(),
+                                query.value(record.indexOf(u"entity"_s)).toString(),
+                                query.value(record.indexOf(u"entity_id"_s)).toLongLong(),
+                                query.value(record.indexOf(u"body"_s)).toString(),
+                                query.value(record.indexOf(u"author"_s)).toString(),
+                                Library::timeFromUtc(query.value(record.indexOf(u"created_at"_s)).toString())};
+    }
+    return result;
+}
+
+ReviewQueue ReviewQueue::load(Library *library, QString *errorString)
+{
+    ReviewQueue queue;
+    QSqlQuery query(library->database());
+    if (!query.exec(u"SELECT id, headline, updated_by, updated_at FROM stories WHERE status = 'in_review' "
+                    "ORDER BY updated_at, id"_s)) {
+        if (errorString)
+            *errorString = Library::describeError(query, tr("Cannot read the review queue"));
+        return {};
+    }
+    while (query.next()) {
+        queue.stories << StoryItem{query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString(),
+                                   Library::timeFromUtc(query.value(3).toString())};
+    }
+    if (!query.exec(u"SELECT p.id, p.virin, s.id, s.headline FROM photos p "
+                    "JOIN story_photos sp ON sp.photo_id = p.id JOIN stories s ON s.id = sp.story_id "
+                    "WHERE p.approval_state <> 'approved' AND s.status <> 'archived' "
+                    "ORDER BY s.id, sp.position"_s)) {
+        if (errorString)
+            *errorString = Library::describeError(query, tr("Cannot read the review queue"));
+        return {};
+    }
+    while (query.next()) {
+        queue.captions << CaptionItem{query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toLongLong(),
+                                      query.value(3).toString()};
+    }
+    return queue;
+}

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QDateTime>
+#include <QString>
+
+#include <optional>
+
+class Library;
+
+// Who has a story open for editing.
+struct StoryLock
+{
+    qint64 storyId = 0;
+    QString session; // one per Newsdesk process
+    QString holder;  // the person's name
+    QString host;
+    qint64 pid = 0;
+    QString processStarted; // Linux: /proc/PID/stat start time, to tell a reused pid
+    QDateTime acquiredAt;
+    QDateTime heartbeatAt;
+};
+
+// Edit locks shared by every process working on a library. A process holds
+// the lock of the story it has open and refreshes its heartbeat; another
+// process then opens that story read-only and sees who has it. A lock whose
+// process died (killed, crashed, power cut on another machine) is stale and
+// is taken over: on the same host when its pid is gone (or now belongs to a
+// process started at another time), anywhere when its heartbeat is older than
+// staleAfterSeconds.
+class StoryLocks
+{
+public:
+    static constexpr int heartbeatSeconds = 30;
+    static constexpr int staleAfterSeconds = 120;
+
+    explicit StoryLocks(Library *library);
+
+    enum class Result { Acquired, HeldByOther, Failed };
+    // Takes storyId's lock for this process (again, if it has it already).
+    // HeldByOther fills *holder with the live lock that stands in the way.
+    Result acquire(qint64 storyId, StoryLock *holder = nullptr);
+    bool release(qint64 storyId);
+    // Refreshes the heartbeat of every lock this process holds.
+    bool heartbeat();
+    std::optional<StoryLock> lockOf(qint64 storyId);
+
+    // True when lock's process is gone; now and localHost are parameters for tests.
+    static bool isStale(const StoryLock &lock, const QDateTime &now, const QString &localHost);
+    // This process's session, host and start time, as written into its locks.
+    static QString currentSession();
+    static QString currentHost();
+    static QString processStartTime(qint64 pid);
+
+    QString errorString() const;
+
+private:
+    Library *m_library;
+    QString m_errorString;
+};

@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: MIT
+#include "workflow.h"
+
+#include <QCoreApplication>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Workflow", text);
+}
+
+struct Rule
+{
+    WorkflowAction action;
+    QList<StoryStatus> from;
+    StoryStatus to;
+    bool writerMay;
+};
+
+const QList<Rule> &rules()
+{
+    static const QList<Rule> table = {
+        {WorkflowAction::Submit, {StoryStatus::Draft}, StoryStatus::InReview, true},
+        {WorkflowAction::RequestChanges, {StoryStatus::InReview, StoryStatus::Approved}, StoryStatus::Draft, false},
+        {WorkflowAction::Approve, {StoryStatus::InReview}, StoryStatus::Approved, false},
+        {WorkflowAction::Publish, {StoryStatus::Approved}, StoryStatus::Published, false},
+        {WorkflowAction::Correct, {StoryStatus::Published}, StoryStatus::Draft, true},
+        {WorkflowAction::Archive,
+         {StoryStatus::Draft, StoryStatus::InReview, StoryStatus::Approved, StoryStatus::Published},
+         StoryStatus::Archived,
+         false},
+        {WorkflowAction::Unarchive, {StoryStatus::Archived}, StoryStatus::Draft, false},
+    };
+    return table;
+}
+
+} // namespace
+
+QString workflowActionKey(WorkflowAction action)
+{
+    switch (action) {
+    case WorkflowAction::Submit:
+        return u"submit"_s;
+    case WorkflowAction::RequestChanges:
+        return u"request-changes"_s;
+    case WorkflowAction::Approve:
+        return u"approve"_s;
+    case WorkflowAction::Publish:
+        return u"publish"_s;
+    case WorkflowAction::Correct:
+        return u"correct"_s;
+    case WorkflowAction::Archive:
+        return u"archive"_s;
+    case WorkflowAction::Unarchive:
+        return u"unarchive"_s;
+    }
+    return {};
+}
+
+QString workflowActionLabel(WorkflowAction action)
+{
+    switch (action) {
+    case WorkflowAction::Submit:
+        return tr("Submit for review");
+    case WorkflowAction::RequestChanges:
+        return tr("Request changes");
+    case WorkflowAction::Approve:
+        return tr("Approve");
+    case WorkflowAction::Publish:
+        return tr("Publish");
+    case WorkflowAction::Correct:
+        return tr("Correct");
+    case WorkflowAction::Archive:
+        return tr("Archive");
+    case WorkflowAction::Unarchive:
+        return tr("Unarchive");
+    }
+    return {};
+}
+
+QList<WorkflowAction> allWorkflowActions()
+{
+    QList<WorkflowAction> actions;
+    for (const Rule &rule : rules())
+        actions << rule.action;
+    return actions;
+}
+
+namespace Workflow {
+
+bool needsComment(WorkflowAction action)
+{
+    return action == WorkflowAction::RequestChanges || action == WorkflowAction::Correct;
+}
+
+Verdict checkTextEdit(std::optional<PersonRole> role, StoryStatus status)
+{
+    Verdict verdict;
+    verdict.to = status;
+    if (status == StoryStatus::Published)
+        verdict.reason = tr("The story is published; start a correction (Review menu) to change it.");
+    else if (status == StoryStatus::Approved && role != PersonRole::Editor)
+        verdict.reason = tr("The story is approved; only an editor changes it now, or sends it back with Request Changes.");
+    else
+        verdict.allowed = true;
+    return verdict;
+}
+
+Verdict check(std::optional<PersonRole> role, StoryStatus from, WorkflowAction action, const QString &comment)
+{
+    Verdict verdict;
+    const auto rule = std::find_if(rules().cbegin(), rules().cend(), [action](const Rule &r) { return r.action == action; });
+    if (rule == rules().cend()) {
+        verdict.reason = tr("Unknown action.");
+        return verdict;
+    }
+    verdict.to = rule->to;
+    if (!role) {
+        verdict.reason = tr("You are not among this library's people; an editor can add you in Preferences.");
+        return verdict;
+    }
+    if (*role != PersonRole::Editor && !rule->writerMay) {
+        verdict.reason = tr("Only an editor may %1 a story.").arg(workflowActionLabel(action).toLower());
+        return verdict;
+    }
+    if (!rule->from.contains(from)) {
+        verdict.reason = tr("A story that is %1 cannot be given \"%2\".").arg(storyStatusLabel(from).toLower(), workflowActionLabel(action));
+        return verdict;
+    }
+    if (needsComment(action) && comment.trimmed().isEmpty()) {
+        verdict.reason = action == WorkflowAction::Correct ? tr("A correction needs a note saying what was corrected.")
+                                                           : tr("Requesting changes needs a comment saying what to change.");
+        return verdict;
+    }
+    verdict.allowed = true;
+    return verdict;
+}
+
+} // namespace Workflow

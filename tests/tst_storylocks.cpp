@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: MIT
+// Story edit locks across processes: a live holder keeps the story, a holder
+// killed with SIGKILL is recognised as gone and its lock is taken over.
+#include "library.h"
+#include "people.h"
+#include "storylocks.h"
+#include "storyrepository.h"
+
+#include <QCoreApplication>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+// The child: takes story 1's lock as "Walt Writer", says so, and keeps its
+// heartbeat going until killed.
+static int holdLockForever(const QString &path)
+{
+    Library library;
+    if (!library.open(path))
+        return 3;
+    library.setActor(u"Walt Writer"_s);
+    StoryLocks locks(&library);
+    if (locks.acquire(1) != StoryLocks::Result::Acquired)
+        return 4;
+    std::fputs("locked\n", stdout);
+    std::fflush(stdout);
+    QTimer heartbeat;
+    QObject::connect(&heartbeat, &QTimer::timeout, &library, [&locks] { locks.heartbeat(); });
+    heartbeat.start(StoryLocks::heartbeatSeconds * 1000);
+    return QCoreApplication::exec();
+}
+
+class TestStoryLocks : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void killedHolderIsRecognisedAndReleased();
+    void staleness_data();
+    void staleness();
+    void ownLockIsTakenAgainAndReleased();
+
+private:
+    QString path() const { return m_dir->filePath(u"locks.newsdesk"_s); }
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void TestStoryLocks::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    Library library;
+    QVERIFY(library.open(path()));
+    QVERIFY(PeopleRepository(&library).add(Person{.name = u"Eve Editor"_s}));
+    library.setActor(u"Eve Editor"_s);
+    QVERIFY(StoryRepository(&library).create(Story{.headline = u"Locked story"_s}));
+}
+
+void TestStoryLocks::killedHolderIsRecognisedAndReleased()
+{
+    QProcess child;
+    child.start(QCoreApplication::applicationFilePath(), {u"--hold-lock"_s, path()});
+    QVERIFY(child.waitForStarted());
+    QByteArray output;
+    while (!output.contains("locked\n")) {
+        QVERIFY2(child.waitForReadyRead(20000), child.readAllStandardError().constData());
+        output += child.readAllStandardOutput();
+    }
+
+    Library library;
+    QVERIFY(library.open(path()));
+    library.setActor(u"Eve Editor"_s);
+    StoryLocks locks(&library);
+    StoryLock holder;
+    QCOMPARE(locks.acquire(1, &holder), StoryLocks::Result::HeldByOther);
+    QCOMPARE(holder.holder, u"Walt Writer"_s);
+    QCOMPARE(holder.pid, child.processId());
+    QCOMPARE(holder.host, StoryLocks::currentHost());
+    QVERIFY(locks.errorString().contains(u"Walt Writer is editing this story"_s));
+
+    child.kill(); // SIGKILL: the child never releases its lock
+    QVERIFY(child.waitForFinished());
+    QCOMPARE(child.exitStatus(), QProcess::CrashExit);
+    QCOMPARE(locks.lockOf(1)->holder, u"Walt Writer"_s); // still on file
+
+    QCOMPARE(locks.acquire(1, &holder), StoryLocks::Result::Acquired);
+    QCOMPARE(locks.lockOf(1)->holder, u"Eve Editor"_s);
+    QCOMPARE(locks.lockOf(1)->pid, QCoreApplication::applicationPid());
+    const AuditEntry recovered = library.auditTrail(u"story"_s, 1).constLast();
+    QCOMPARE(recovered.action, u"lock-recovered"_s);
+    QVERIFY(recovered.detail.startsWith(u"from Walt Writer on "_s));
+}
+
+void TestStoryLocks::staleness_data()
+{
+    QTest::addColumn<QString>("host");
+    QTest::addColumn<bool>("livePid");
+    QTest::addColumn<bool>("sameStart");
+    QTest::addColumn<int>("heartbeatAgeSeconds");
+    QTest::addColumn<bool>("stale");
+    const QString here = StoryLocks::currentHost();
+    QTest::newRow("live process on this host") << here << true << true << 5 << false;
+    QTest::newRow("pid reused by a later process") << here << true << false << 5 << true;
+    QTest::newRow("pid gone on this host") << here << false << true << 5 << true;
+    QTest::newRow("other host, fresh heartbeat") << u"elsewhere.example"_s << false << true << 5 << false;
+    QTest::newRow("other host, heartbeat too old") << u"elsewhere.example"_s << false << true
+                                                   << StoryLocks::staleAfterSeconds + 1 << true;
+    QTest::newRow("live process, heartbeat too old") << here << true << true << StoryLocks::staleAfterSeconds + 1 << true;
+}
+
+void TestStoryLocks::staleness()
+{
+    QFETCH(QString, host);
+    QFETCH(bool, livePid);
+    QFETCH(bool, sameStart);
+    QFETCH(int, heartbeatAgeSeconds);
+    QFETCH(bool, stale);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    StoryLock lock;
+    lock.host = host;
+    if (livePid) {
+        lock.pid = QCoreApplication::applicationPid();
+        lock.processStarted = sameStart ? StoryLocks::processStartTime(lock.pid) : u"1"_s;
+    } else {
+        // A pid above the kernel's pid_max is never a process.
+        lock.pid = 1 << 23;
+    }
+    lock.heartbeatAt = now.addSecs(-heartbeatAgeSeconds);
+    QCOMPARE(StoryLocks::isStale(lock, now, StoryLocks::currentHost()), stale);
+}
+
+void TestStoryLocks::ownLockIsTakenAgainAndReleased()
+{
+    Library library;
+    QVERIFY(library.open(path()));
+    library.setActor(u"Eve Editor"_s);
+    StoryLocks locks(&library);
+    QCOMPARE(locks.acquire(1), StoryLocks::Result::Acquired);
+    QCOMPARE(locks.acquire(1), StoryLocks::Result::Acquired);
+    QVERIFY(locks.heartbeat());
+    QVERIFY(locks.release(1));
+    QVERIFY(!locks.lockOf(1));
+}
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const QStringList arguments = app.arguments();
+    if (arguments.size() == 3 && arguments.at(1) == u"--hold-lock"_s)
+        return holdLockForever(arguments.at(2));
+    TestStoryLocks test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_storylocks.moc"

@@ -1,0 +1,508 @@
+// SPDX-License-Identifier: MIT
+// The editorial workflow as models/ enforces it: who may move a story where,
+// what the audit log keeps, changes since the last approval on the sample
+// story's own paragraphs, corrections and the embargo gate.
+#include "comments.h"
+#include "library.h"
+#include "people.h"
+#include "revisiondiff.h"
+#include "samplelibrary.h"
+#include "sqldialect.h"
+#include "storyexporter.h"
+#include "storyrepository.h"
+#include "workflow.h"
+
+#include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+Q_DECLARE_METATYPE(StoryStatus)
+Q_DECLARE_METATYPE(WorkflowAction)
+
+namespace {
+
+enum class Who { Writer, Editor, Stranger };
+
+// The transitions the issue allows, written out rather than taken from
+// Workflow's own table: (action, from, to, may a writer).
+struct Allowed
+{
+    WorkflowAction action;
+    StoryStatus from;
+    StoryStatus to;
+    bool writer;
+};
+const QList<Allowed> allowedTransitions = {
+    {WorkflowAction::Submit, StoryStatus::Draft, StoryStatus::InReview, true},
+    {WorkflowAction::RequestChanges, StoryStatus::InReview, StoryStatus::Draft, false},
+    {WorkflowAction::RequestChanges, StoryStatus::Approved, StoryStatus::Draft, false},
+    {WorkflowAction::Approve, StoryStatus::InReview, StoryStatus::Approved, false},
+    {WorkflowAction::Publish, StoryStatus::Approved, StoryStatus::Published, false},
+    {WorkflowAction::Correct, StoryStatus::Published, StoryStatus::Draft, true},
+    {WorkflowAction::Archive, StoryStatus::Draft, StoryStatus::Archived, false},
+    {WorkflowAction::Archive, StoryStatus::InReview, StoryStatus::Archived, false},
+    {WorkflowAction::Archive, StoryStatus::Approved, StoryStatus::Archived, false},
+    {WorkflowAction::Archive, StoryStatus::Published, StoryStatus::Archived, false},
+    {WorkflowAction::Unarchive, StoryStatus::Archived, StoryStatus::Draft, false},
+};
+
+QString whoName(Who who)
+{
+    switch (who) {
+    case Who::Writer:
+        return u"Walt Writer"_s;
+    case Who::Editor:
+        return u"Eve Editor"_s;
+    case Who::Stranger:
+        return u"Sam Stranger"_s;
+    }
+    return {};
+}
+
+} // namespace
+
+class TestWorkflow : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void everyTransitionForEveryRole_data();
+    void everyTransitionForEveryRole();
+    void commentIsRequired_data();
+    void commentIsRequired();
+    void saveCannotChangeTheStatus();
+    void textEditsByStatusAndRole_data();
+    void textEditsByStatusAndRole();
+    void staleCopyIsAConflict();
+    void auditTrailRecordsWhoWhatAndWhy();
+    void changesSinceLastApprovalOnSampleParagraphs();
+    void correctionNoteIsPrintedAndNeedsReapproval();
+    void embargoBlocksExportUntilItsTime_data();
+    void embargoBlocksExportUntilItsTime();
+    void embargoOverrideIsAudited();
+    void onlyEditorsManagePeople();
+    void reviewQueueCountsStoriesAndCaptions();
+    void commentsOnStoryAndPhoto();
+    void versionOneLibraryIsMigrated();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Library> m_library;
+};
+
+void TestWorkflow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestWorkflow::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_library = std::make_unique<Library>();
+    QVERIFY(m_library->open(m_dir->filePath(u"lib.newsdesk"_s)));
+    PeopleRepository people(m_library.get());
+    QVERIFY(people.add(Person{.name = u"Eve Editor"_s}));
+    m_library->setActor(u"Eve Editor"_s);
+    QVERIFY(people.add(Person{.name = u"Walt Writer"_s, .role = PersonRole::Writer}));
+}
+
+void TestWorkflow::everyTransitionForEveryRole_data()
+{
+    QTest::addColumn<int>("who");
+    QTest::addColumn<StoryStatus>("from");
+    QTest::addColumn<WorkflowAction>("action");
+    QTest::addColumn<bool>("allowed");
+    QTest::addColumn<StoryStatus>("to");
+    for (Who who : {Who::Writer, Who::Editor, Who::Stranger}) {
+        for (StoryStatus from : allStoryStatuses()) {
+            for (WorkflowAction action : allWorkflowActions()) {
+                bool allowed = false;
+                StoryStatus to = from;
+                for (const Allowed &rule : allowedTransitions) {
+                    if (rule.action == action && rule.from == from
+                        && (who == Who::Editor || (who == Who::Writer && rule.writer))) {
+                        allowed = true;
+                        to = rule.to;
+                    }
+                }
+                const QString name = u"%1 %2 %3 a %4 story"_s.arg(whoName(who).section(u' ', 0, 0),
+                                                                  allowed ? u"may"_s : u"may not"_s,
+                                                                  workflowActionKey(action), storyStatusKey(from));
+                QTest::newRow(qPrintable(name)) << int(who) << from << action << allowed << to;
+            }
+        }
+    }
+}
+
+void TestWorkflow::everyTransitionForEveryRole()
+{
+    QFETCH(int, who);
+    QFETCH(StoryStatus, from);
+    QFETCH(WorkflowAction, action);
+    QFETCH(bool, allowed);
+    QFETCH(StoryStatus, to);
+    StoryRepository stories(m_library.get());
+    Story story = *stories.create(Story{.headline = u"Pentagon briefing"_s, .status = from});
+    const qint64 auditBefore = m_library->auditTrail(u"story"_s, story.id).size();
+    m_library->setActor(whoName(Who(who)));
+
+    const StoryRepository::SaveResult result = stories.transition(story, action, u"Because the desk says so."_s);
+    const Story stored = *stories.load(story.id);
+    if (allowed) {
+        QCOMPARE(result, StoryRepository::SaveResult::Saved);
+        QCOMPARE(stored.status, to);
+        QCOMPARE(story.status, to);
+        const AuditEntry last = m_library->auditTrail(u"story"_s, story.id).constLast();
+        QCOMPARE(last.action, workflowActionKey(action));
+        QCOMPARE(last.actor, whoName(Who(who)));
+    } else {
+        QCOMPARE(result, StoryRepository::SaveResult::NotAllowed);
+        QVERIFY(!stories.errorString().isEmpty());
+        QCOMPARE(stored.status, from);
+        QCOMPARE(story.status, from);
+        QCOMPARE(m_library->auditTrail(u"story"_s, story.id).size(), auditBefore);
+    }
+}
+
+void TestWorkflow::commentIsRequired_data()
+{
+    QTest::addColumn<StoryStatus>("from");
+    QTest::addColumn<WorkflowAction>("action");
+    QTest::newRow("request changes without a comment") << StoryStatus::InReview << WorkflowAction::RequestChanges;
+    QTest::newRow("correction without a note") << StoryStatus::Published << WorkflowAction::Correct;
+}
+
+void TestWorkflow::commentIsRequired()
+{
+    QFETCH(StoryStatus, from);
+    QFETCH(WorkflowAction, action);
+    StoryRepository stories(m_library.get());
+    Story story = *stories.create(Story{.headline = u"Pentagon briefing"_s, .status = from});
+    QCOMPARE(stories.transition(story, action, u"   "_s), StoryRepository::SaveResult::NotAllowed);
+    QCOMPARE(stories.load(story.id)->status, from);
+}
+
+void TestWorkflow::saveCannotChangeTheStatus()
+{
+    StoryRepository stories(m_library.get());
+    m_library->setActor(u"Walt Writer"_s);
+    Story story = *stories.create(Story{.headline = u"Pentagon briefing"_s});
+    story.status = StoryStatus::Published;
+    story.body = u"Edited."_s;
+    QCOMPARE(stories.save(story), StoryRepository::SaveResult::Saved);
+    QCOMPARE(stories.load(story.id)->status, StoryStatus::Draft);
+    QCOMPARE(story.status, StoryStatus::Draft);
+}
+
+void TestWorkflow::textEditsByStatusAndRole_data()
+{
+    QTest::addColumn<int>("who");
+    QTest::addColumn<StoryStatus>("status");
+    QTest::addColumn<bool>("allowed");
+    QTest::newRow("writer edits a draft") << int(Who::Writer) << StoryStatus::Draft << true;
+    QTest::newRow("writer edits a story in review") << int(Who::Writer) << StoryStatus::InReview << true;
+    QTest::newRow("writer may not edit an approved story") << int(Who::Writer) << StoryStatus::Approved << false;
+    QTest::newRow("editor edits an approved story") << int(Who::Editor) << StoryStatus::Approved << true;
+    QTest::newRow("writer may not edit a published story") << int(Who::Writer) << StoryStatus::Published << false;
+    QTest::newRow("editor may not edit a published story without a correction")
+        << int(Who::Editor) << StoryStatus::Published << false;
+    QTest::newRow("editor edits an archived story") << int(Who::Editor) << StoryStatus::Archived << true;
+}
+
+void TestWorkflow::textEditsByStatusAndRole()
+{
+    QFETCH(int, who);
+    QFETCH(StoryStatus, status);
+    QFETCH(bool, allowed);
+    StoryRepository stories(m_library.get());
+    Story story = *stories.create(Story{.headline = u"Pentagon briefing"_s, .body = u"First text."_s, .status = status});
+    m_library->setActor(whoName(Who(who)));
+    story.body = u"Second text."_s;
+    QCOMPARE(stories.save(story), allowed ? StoryRepository::SaveResult::Saved : StoryRepository::SaveResult::NotAllowed);
+    QCOMPARE(stories.load(story.id)->body, allowed ? u"Second text."_s : u"First text."_s);
+    // The embargo is not the text: it may be set whatever the status.
+    Story embargoed = *stories.load(story.id);
+    embargoed.embargoUntil = QDateTime(QDate(2099, 1, 1), QTime(0, 0), QTimeZone::UTC);
+    QCOMPARE(stories.save(embargoed), StoryRepository::SaveResult::Saved);
+}
+
+void TestWorkflow::staleCopyIsAConflict()
+{
+    StoryRepository stories(m_library.get());
+    Story story = *stories.create(Story{.headline = u"Pentagon briefing"_s});
+    Story other = story;
+    other.body = u"Someone else saved."_s;
+    QCOMPARE(stories.save(other), StoryRepository::SaveResult::Saved);
+    QCOMPARE(stories.transition(story, WorkflowAction::Submit), StoryRepository::SaveResult::Conflict);
+    QCOMPARE(stories.load(story.id)->status, StoryStatus::Draft);
+}
+
+void TestWorkflow::auditTrailRecordsWhoWhatAndWhy()
+{
+    StoryRepository stories(m_library.get());
+    m_library->setActor(u"Walt Writer"_s);
+    Story story = *stories.create(Story{.headline = u"Pentagon briefing"_s});
+    QCOMPARE(stories.transition(story, WorkflowAction::Submit), StoryRepository::SaveResult::Saved);
+    m_library->setActor(u"Eve Editor"_s);
+    QCOMPARE(stories.transition(story, WorkflowAction::RequestChanges, u"Attribute the second quote."_s),
+             StoryRepository::SaveResult::Saved);
+    m_library->setActor(u"Walt Writer"_s);
+    QCOMPARE(stories.transition(story, WorkflowAction::Submit), StoryRepository::SaveResult::Saved);
+    m_library->setActor(u"Eve Editor"_s);
+    QCOMPARE(stories.transition(story, WorkflowAction::Approve), StoryRepository::SaveResult::Saved);
+    QCOMPARE(stories.transition(story, WorkflowAction::Publish), StoryRepository::SaveResult::Saved);
+
+    QStringList lines;
+    for (const AuditEntry &entry : m_library->auditTrail(u"story"_s, story.id)) {
+        if (entry.action != u"create"_s)
+            lines << entry.actor + u": "_s + entry.action + u" "_s + entry.detail;
+    }
+    QCOMPARE(lines, (QStringList{
+                        u"Walt Writer: submit draft → in_review"_s,
+                        u"Eve Editor: request-changes in_review → draft: Attribute the second quote."_s,
+                        u"Walt Writer: submit draft → in_review"_s,
+                        u"Eve Editor: approve in_review → approved"_s,
+                        u"Eve Editor: publish approved → published"_s,
+                    }));
+    // The request is also a comment the writer sees on the story.
+    const QList<ReviewComment> comments = CommentRepository(m_library.get()).comments(u"story"_s, story.id);
+    QCOMPARE(comments.size(), 1);
+    QCOMPARE(comments.first().body, u"Attribute the second quote."_s);
+    QCOMPARE(comments.first().author, u"Eve Editor"_s);
+    // Each transition is a revision of its own, with the status it made.
+    QCOMPARE(stories.revisions(story.id).first().status, StoryStatus::Published);
+}
+
+void TestWorkflow::changesSinceLastApprovalOnSampleParagraphs()
+{
+    Library library;
+    QString error;
+    std::optional<Story> story = SampleLibrary::open(&library, m_dir->filePath(u"sample.newsdesk"_s), &error);
+    QVERIFY2(story, qPrintable(error));
+    StoryRepository stories(&library);
+    QVERIFY(!stories.lastApprovedRevision(story->id));
+    QVERIFY2(SampleLibrary::clearForPublication(&library, *story, &error), qPrintable(error));
+    const QString approvedBody = story->body;
+
+    // The writer changes the second paragraph's quotation after approval.
+    QStringList paragraphs = story->body.split(u"\n\n"_s);
+    const qsizetype quote = paragraphs.indexOf(QRegularExpression(u".*dynamic security environment.*"_s, QRegularExpression::DotMatchesEverythingOption));
+    QVERIFY(quote >= 0 && quote + 1 < paragraphs.size());
+    QVERIFY(paragraphs.at(quote + 1).startsWith(u"\"U.K. leadership is absolutely critical"_s));
+    paragraphs[quote].replace(u"dynamic security environment"_s, u"fast-changing security environment"_s);
+    paragraphs[quote + 1] = paragraphs.at(quote + 1) + u" Healey agreed."_s;
+    story->body = paragraphs.join(u"\n\n"_s);
+    QCOMPARE(stories.transition(*story, WorkflowAction::RequestChanges, u"Check the quote against the transcript."_s),
+             StoryRepository::SaveResult::Saved);
+    QCOMPARE(stories.save(*story), StoryRepository::SaveResult::Saved);
+
+    const std::optional<Revision> approved = stories.lastApprovedRevision(story->id);
+    QVERIFY(approved);
+    QCOMPARE(approved->body, approvedBody);
+    const QList<DiffSegment> diff = RevisionDiff::compareWords(approved->body, story->body);
+    QList<DiffSegment> changes;
+    for (const DiffSegment &segment : diff) {
+        if (segment.kind != DiffSegment::Kind::Same)
+            changes << segment;
+    }
+    QStringList shown;
+    for (const DiffSegment &segment : changes)
+        shown << (segment.kind == DiffSegment::Kind::Inserted ? u"+"_s : u"-"_s) + segment.text;
+    // One replaced word in the quote and one added sentence: nothing else of
+    // the long article is reported.
+    QCOMPARE(shown, (QStringList{u"+fast-changing"_s, u"-dynamic"_s, u"+ Healey agreed."_s}));
+    const QString html = RevisionDiff::toHtml(diff);
+    QVERIFY(html.contains(u"<del>dynamic</del>"_s));
+    QVERIFY(html.contains(u"<ins>fast-changing</ins>"_s));
+}
+
+void TestWorkflow::correctionNoteIsPrintedAndNeedsReapproval()
+{
+    Library library;
+    QString error;
+    std::optional<Story> story = SampleLibrary::open(&library, m_dir->filePath(u"sample.newsdesk"_s), &error);
+    QVERIFY2(story, qPrintable(error));
+    QVERIFY2(SampleLibrary::clearForPublication(&library, *story, &error), qPrintable(error));
+    StoryRepository stories(&library);
+    QCOMPARE(stories.transition(*story, WorkflowAction::Publish), StoryRepository::SaveResult::Saved);
+
+    const QString note = u"An earlier version misstated Healey's title."_s;
+    QCOMPARE(stories.transition(*story, WorkflowAction::Correct, note), StoryRepository::SaveResult::Saved);
+    QCOMPARE(story->status, StoryStatus::Draft);
+    QCOMPARE(stories.load(story->id)->correctionNote, note);
+    const QList<Photo> photos = PhotoRepository(&library).photosOfStory(story->id);
+    // Not exportable until approved again.
+    QVERIFY(!StoryExporter::gateFindings(*stories.load(story->id), photos).isEmpty());
+    QCOMPARE(stories.transition(*story, WorkflowAction::Submit), StoryRepository::SaveResult::Saved);
+    QCOMPARE(stories.transition(*story, WorkflowAction::Approve), StoryRepository::SaveResult::Saved);
+    const Story approved = *stories.load(story->id);
+    QVERIFY(StoryExporter::gateFindings(approved, photos).isEmpty());
+
+    const QString html = ArticleRenderer::articleFragment(approved, photos, {});
+    const qsizetype correction = html.indexOf(u"<p class=\"correction\"><strong>Correction:</strong> An earlier version "
+                                              "misstated Healey's title.</p>"_s);
+    QVERIFY2(correction > 0, qPrintable(html.right(400)));
+    // At the end of the article, after the last paragraph.
+    QVERIFY(correction > html.lastIndexOf(u"</p>"_s, correction - 1) && html.indexOf(u"</article>"_s) > correction);
+}
+
+void TestWorkflow::embargoBlocksExportUntilItsTime_data()
+{
+    QTest::addColumn<int>("minutesUntilEmbargo");
+    QTest::addColumn<bool>("blocked");
+    QTest::newRow("an hour before the embargo") << 60 << true;
+    QTest::newRow("a minute before the embargo") << 1 << true;
+    QTest::newRow("a minute after the embargo") << -1 << false;
+    QTest::newRow("no embargo") << 0 << false;
+}
+
+void TestWorkflow::embargoBlocksExportUntilItsTime()
+{
+    QFETCH(int, minutesUntilEmbargo);
+    QFETCH(bool, blocked);
+    Library library;
+    QString error;
+    std::optional<Story> story = SampleLibrary::open(&library, m_dir->filePath(u"sample.newsdesk"_s), &error);
+    QVERIFY2(story, qPrintable(error));
+    QVERIFY2(SampleLibrary::clearForPublication(&library, *story, &error), qPrintable(error));
+    const QDateTime now = QDateTime(QDate(2025, 3, 6), QTime(14, 0), QTimeZone::UTC);
+    if (minutesUntilEmbargo != 0)
+        story->embargoUntil = now.addSecs(minutesUntilEmbargo * 60);
+    StoryRepository stories(&library);
+    QCOMPARE(stories.save(*story), StoryRepository::SaveResult::Saved);
+    const Story stored = *stories.load(story->id);
+    QCOMPARE(stored.embargoUntil, story->embargoUntil);
+
+    const QList<StoryFinding> findings = StoryExporter::gateFindings(stored, PhotoRepository(&library).photosOfStory(stored.id), now);
+    QCOMPARE(findings.size(), blocked ? 1 : 0);
+    if (blocked) {
+        QCOMPARE(findings.first().code, u"story-embargoed"_s);
+        QVERIFY(findings.first().message.contains(stored.embargoUntil.toString(u"yyyy-MM-dd HH:mm"_s)));
+    }
+}
+
+void TestWorkflow::embargoOverrideIsAudited()
+{
+    Library library;
+    QString error;
+    std::optional<Story> story = SampleLibrary::open(&library, m_dir->filePath(u"sample.newsdesk"_s), &error);
+    QVERIFY2(story, qPrintable(error));
+    QVERIFY2(SampleLibrary::clearForPublication(&library, *story, &error), qPrintable(error));
+    story->embargoUntil = QDateTime::currentDateTimeUtc().addDays(1);
+    StoryRepository stories(&library);
+    QCOMPARE(stories.save(*story), StoryRepository::SaveResult::Saved);
+
+    StoryExporter exporter(&library);
+    const QString target = m_dir->filePath(u"out"_s);
+    StoryExporter::Result refused = exporter.exportStory(*story, target);
+    QVERIFY(!refused.success);
+    QCOMPARE(refused.blockingReasons.size(), 1);
+    QVERIFY(refused.blockingReasons.first().startsWith(u"The story is under embargo until"_s));
+    QVERIFY(!QFileInfo::exists(target));
+
+    StoryExporter::Options options;
+    options.overrideReason = u"Embargo lifted early by the press desk."_s;
+    const StoryExporter::Result overridden = exporter.exportStory(*story, target, options);
+    QVERIFY2(overridden.success, qPrintable(overridden.errorMessage));
+    QVERIFY(overridden.overridden);
+    bool audited = false;
+    for (const AuditEntry &entry : library.auditTrail(u"story"_s, story->id))
+        audited |= entry.action == u"export-override"_s && entry.detail.contains(u"Embargo lifted early"_s);
+    QVERIFY(audited);
+}
+
+void TestWorkflow::onlyEditorsManagePeople()
+{
+    PeopleRepository people(m_library.get());
+    m_library->setActor(u"Walt Writer"_s);
+    QVERIFY(!people.add(Person{.name = u"Pat Newcomer"_s}));
+    const qint64 walt = people.findByName(u"Walt Writer"_s)->id;
+    QVERIFY(!people.setRole(walt, PersonRole::Editor));
+    QCOMPARE(people.findByName(u"Walt Writer"_s)->role, PersonRole::Writer);
+
+    m_library->setActor(u"Eve Editor"_s);
+    QVERIFY(people.add(Person{.name = u"Pat Newcomer"_s, .title = u"Public Affairs Specialist"_s}));
+    QCOMPARE(people.findByName(u"Pat Newcomer"_s)->role, PersonRole::Writer);
+    QVERIFY(people.setRole(walt, PersonRole::Editor));
+    // The last editor stays one: Eve demotes Walt, then cannot demote herself.
+    QVERIFY(people.setRole(walt, PersonRole::Writer));
+    QVERIFY(!people.setRole(people.findByName(u"Eve Editor"_s)->id, PersonRole::Writer));
+    QCOMPARE(people.roleOfActor(), PersonRole::Editor);
+}
+
+void TestWorkflow::reviewQueueCountsStoriesAndCaptions()
+{
+    Library library;
+    QString error;
+    std::optional<Story> story = SampleLibrary::open(&library, m_dir->filePath(u"sample.newsdesk"_s), &error);
+    QVERIFY2(story, qPrintable(error));
+    ReviewQueue queue = ReviewQueue::load(&library, &error);
+    QCOMPARE(queue.stories.size(), 0);
+    QCOMPARE(queue.captions.size(), 3);
+    QCOMPARE(StoryRepository(&library).transition(*story, WorkflowAction::Submit), StoryRepository::SaveResult::Saved);
+    PhotoRepository photos(&library);
+    Photo first = photos.photosOfStory(story->id).first();
+    QCOMPARE(photos.decideCaption(first, CaptionApproval::Approved), PhotoRepository::SaveResult::Saved);
+
+    queue = ReviewQueue::load(&library, &error);
+    QCOMPARE(queue.stories.size(), 1);
+    QCOMPARE(queue.stories.first().storyId, story->id);
+    QCOMPARE(queue.captions.size(), 2);
+    for (const ReviewQueue::CaptionItem &item : queue.captions)
+        QVERIFY(item.photoId != first.id);
+}
+
+void TestWorkflow::commentsOnStoryAndPhoto()
+{
+    StoryRepository stories(m_library.get());
+    const Story story = *stories.create(Story{.headline = u"Pentagon briefing"_s});
+    CommentRepository comments(m_library.get());
+    m_library->setActor(u"Walt Writer"_s);
+    QVERIFY(comments.add(u"story"_s, story.id, u"Ready when you are."_s));
+    m_library->setActor(u"Eve Editor"_s);
+    QVERIFY(comments.add(u"photo"_s, 7, u"Crop tighter."_s));
+    QVERIFY(!comments.add(u"story"_s, story.id, u"  "_s));
+    m_library->setActor(u"Sam Stranger"_s);
+    QVERIFY(!comments.add(u"story"_s, story.id, u"Drive-by."_s));
+
+    const QList<ReviewComment> onStory = comments.comments(u"story"_s, story.id);
+    QCOMPARE(onStory.size(), 1);
+    QCOMPARE(onStory.first().author, u"Walt Writer"_s);
+    QCOMPARE(comments.comments(u"photo"_s, 7).first().body, u"Crop tighter."_s);
+}
+
+void TestWorkflow::versionOneLibraryIsMigrated()
+{
+    const QString path = m_dir->filePath(u"v1.newsdesk"_s);
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"v1"_s);
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        for (const QString &statement : SqlDialect::migrationStatements(0))
+            QVERIFY2(query.exec(statement), qPrintable(statement));
+        QVERIFY(query.exec(u"INSERT INTO stories (slug, headline, created_at, updated_at) VALUES ('old', 'Old story', "
+                           "'2025-03-06T00:00:00.000Z', '2025-03-06T00:00:00.000Z')"_s));
+        QVERIFY(query.exec(u"PRAGMA user_version = 1"_s));
+        QVERIFY(query.exec(u"PRAGMA application_id = %1"_s.arg(SqlDialect::applicationId)));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"v1"_s);
+    Library library;
+    QVERIFY2(library.open(path), qPrintable(library.errorString()));
+    QCOMPARE(library.schemaVersion(), 2);
+    const Story story = *StoryRepository(&library).loadBySlug(u"old"_s);
+    QCOMPARE(story.headline, u"Old story"_s);
+    QVERIFY(story.correctionNote.isEmpty());
+    QVERIFY(!story.embargoUntil.isValid());
+    QVERIFY(QSqlQuery(library.database()).exec(u"SELECT count(*) FROM comments, story_locks"_s));
+}
+
+QTEST_GUILESS_MAIN(TestWorkflow)
+#include "tst_workflow.moc"

@@ -1,0 +1,350 @@
+// SPDX-License-Identifier: MIT
+// The editorial workflow driven through the real window, offscreen: a writer
+// drafts and submits the sample story, an editor requests changes, approves
+// the captions and the story, publishes and exports it; a story another
+// process is editing opens read-only until that process is killed.
+#include "application.h"
+#include "exportdialog.h"
+#include "comments.h"
+#include "editorpane.h"
+#include "library.h"
+#include "mainwindow.h"
+#include "markdowneditor.h"
+#include "mediapanel.h"
+#include "people.h"
+#include "photoform.h"
+#include "photolistmodel.h"
+#include "photorepository.h"
+#include "previewpane.h"
+#include "storylocks.h"
+#include "storyrepository.h"
+#include "workflowcontroller.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QDialog>
+#include <QFileDialog>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QProcess>
+#include <QPushButton>
+#include <QScopeGuard>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBrowser>
+#include <QTimer>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Answers the next modal dialog named objectName with answer(dialog) once it is up.
+template<typename Dialog>
+void answerDialog(QObject *context, const QString &objectName, std::function<void(Dialog *)> answer)
+{
+    QTimer::singleShot(0, context, [objectName, answer] {
+        QTRY_VERIFY(qobject_cast<Dialog *>(QApplication::activeModalWidget()));
+        auto *dialog = qobject_cast<Dialog *>(QApplication::activeModalWidget());
+        QCOMPARE(dialog->objectName(), objectName);
+        answer(dialog);
+    });
+}
+
+// The child process: holds the sample story's lock as Walt Writer until killed.
+int holdLockForever(const QString &path)
+{
+    Library library;
+    if (!library.open(path))
+        return 3;
+    library.setActor(u"Walt Writer"_s);
+    if (StoryLocks(&library).acquire(1) != StoryLocks::Result::Acquired)
+        return 4;
+    std::fputs("locked\n", stdout);
+    std::fflush(stdout);
+    return QCoreApplication::exec();
+}
+
+} // namespace
+
+class TestWorkflowWindow : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void writerSubmitsEditorReviewsPublishesAndExports();
+    void storyOpenElsewhereIsReadOnlyUntilItsHolderDies();
+    void correctionShowsChangesSinceApproval();
+    void firstStartAsksWhoIsWorking();
+
+private:
+    QString libraryPath() const { return m_dir->filePath(u"library.newsdesk"_s); }
+    // Opens the sample library with Eve Editor (first person) and Walt Writer,
+    // added through Preferences.
+    void setUpDesk(MainWindow &window);
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QTemporaryDir m_settingsDir;
+};
+
+void TestWorkflowWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
+}
+
+void TestWorkflowWindow::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QSettings().clear();
+}
+
+void TestWorkflowWindow::setUpDesk(MainWindow &window)
+{
+    QVERIFY2(window.openLibrary(libraryPath()), qPrintable(window.errorString()));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    WorkflowController *workflow = window.workflow();
+    // Without dialogs nobody is set up yet: nothing may move.
+    QVERIFY(workflow->personLabel()->text().endsWith(u"not in this library"_s));
+    QVERIFY(!workflow->action(WorkflowAction::Submit)->isEnabled());
+    QVERIFY(workflow->addPerson(Person{.name = u"Eve Editor"_s, .title = u"Managing Editor"_s, .role = PersonRole::Writer}));
+    QCOMPARE(workflow->personLabel()->text(), u"Eve Editor · Editor"_s); // the first person is an editor
+
+    // The editor adds the writer in Preferences.
+    answerDialog<QDialog>(&window, u"preferencesDialog"_s, [](QDialog *dialog) {
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(u"peopleNewName"_s), u"Walt Writer"_s);
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(u"peopleNewTitle"_s), u"Public Affairs Specialist"_s);
+        QCOMPARE(dialog->findChild<QComboBox *>(u"peopleNewRole"_s)->currentText(), u"Writer"_s);
+        dialog->findChild<QPushButton *>(u"peopleAdd"_s)->click();
+        QCOMPARE(dialog->findChild<QComboBox *>(u"peopleCurrent"_s)->count(), 2);
+        dialog->reject();
+    });
+    window.findChild<QAction *>(u"actionPreferences"_s)->trigger();
+    const std::optional<Person> walt = PeopleRepository(window.library()).findByName(u"Walt Writer"_s);
+    QVERIFY(walt);
+    QCOMPARE(walt->role, PersonRole::Writer);
+    QCOMPARE(walt->title, u"Public Affairs Specialist"_s);
+}
+
+void TestWorkflowWindow::writerSubmitsEditorReviewsPublishesAndExports()
+{
+    MainWindow window;
+    setUpDesk(window);
+    WorkflowController *workflow = window.workflow();
+    QAction *submit = window.findChild<QAction *>(u"actionSubmitForReview"_s);
+    QAction *requestChanges = window.findChild<QAction *>(u"actionRequestChanges"_s);
+    QAction *approve = window.findChild<QAction *>(u"actionApproveStory"_s);
+    QAction *publish = window.findChild<QAction *>(u"actionPublishStory"_s);
+    const qint64 id = window.currentStoryId();
+    StoryRepository stories(window.library());
+    auto status = [&] { return stories.load(id)->status; };
+    QCOMPARE(status(), StoryStatus::Draft);
+
+    // The writer drafts and submits.
+    QVERIFY(workflow->setCurrentPerson(u"Walt Writer"_s));
+    QCOMPARE(workflow->personLabel()->text(), u"Walt Writer · Writer"_s);
+    MarkdownEditor *body = window.editor()->bodyEditor();
+    body->setFocus();
+    body->moveCursor(QTextCursor::End);
+    QTest::keyClicks(body, u" The ministers met for an hour."_s);
+    QVERIFY(!approve->isEnabled());
+    QVERIFY(!workflow->takeAction(WorkflowAction::Approve)); // refused in models/, not only greyed out
+    QCOMPARE(status(), StoryStatus::Draft);
+    QVERIFY(submit->isEnabled());
+    submit->trigger();
+    QCOMPARE(status(), StoryStatus::InReview);
+    QVERIFY(stories.load(id)->body.endsWith(u"The ministers met for an hour."_s)); // saved on the way
+    QVERIFY(!submit->isEnabled());
+    QVERIFY(workflow->reviewCountLabel()->text().startsWith(u"Review: 1 story · 3 captions"_s));
+
+    // The editor sends it back with a comment.
+    QVERIFY(workflow->setCurrentPerson(u"Eve Editor"_s));
+    QVERIFY(requestChanges->isEnabled());
+    answerDialog<QInputDialog>(&window, u"workflowCommentDialog"_s, [](QInputDialog *dialog) {
+        dialog->setTextValue(u"Say how long they met in the lede."_s);
+        dialog->accept();
+    });
+    requestChanges->trigger();
+    QCOMPARE(status(), StoryStatus::Draft);
+    QCOMPARE(CommentRepository(window.library()).comments(u"story"_s, id).constLast().body, u"Say how long they met in the lede."_s);
+
+    // The writer revises and submits again.
+    QVERIFY(workflow->setCurrentPerson(u"Walt Writer"_s));
+    QVERIFY(!window.editor()->bodyEditor()->isReadOnly());
+    window.editor()->dekField()->setFocus();
+    window.editor()->dekField()->end(false);
+    QTest::keyClicks(window.editor()->dekField(), u" They met for an hour."_s);
+    submit->trigger();
+    QCOMPARE(status(), StoryStatus::InReview);
+
+    // The editor releases and approves each caption in the media panel...
+    QVERIFY(workflow->setCurrentPerson(u"Eve Editor"_s));
+    MediaPanel *media = window.mediaPanel();
+    PhotoForm *form = media->form();
+    PhotoRepository photos(window.library());
+    for (const Photo &photo : photos.photosOfStory(id)) {
+        QVERIFY(media->selectPhoto(photo.id));
+        auto *release = form->findChild<QComboBox *>(u"releaseState"_s);
+        release->setCurrentIndex(release->findData(int(ReleaseState::Released)));
+        auto *approveCaption = form->findChild<QPushButton *>(u"approveCaption"_s);
+        QTRY_VERIFY(approveCaption->isEnabled());
+        approveCaption->click();
+        QTRY_COMPARE(photos.load(photo.id)->approval, CaptionApproval::Approved);
+        QCOMPARE(photos.load(photo.id)->releaseState, ReleaseState::Released);
+    }
+    QTRY_VERIFY(workflow->reviewCountLabel()->text().startsWith(u"Review: 1 story · 0 captions"_s));
+
+    // ...approves the story, publishes and exports it.
+    QVERIFY(approve->isEnabled());
+    approve->trigger();
+    QCOMPARE(status(), StoryStatus::Approved);
+    QVERIFY(!body->isReadOnly()); // the editor may still touch up an approved story
+    QVERIFY(workflow->setCurrentPerson(u"Walt Writer"_s));
+    QVERIFY(body->isReadOnly()); // the writer may not: it would go out unreviewed
+    QVERIFY(workflow->setCurrentPerson(u"Eve Editor"_s));
+    QVERIFY(publish->isEnabled());
+    publish->trigger();
+    QCOMPARE(status(), StoryStatus::Published);
+    QVERIFY(body->isReadOnly()); // published text changes only through a correction
+    const QString target = m_dir->filePath(u"published"_s);
+    answerDialog<ExportDialog>(&window, u"exportDialog"_s, [target](ExportDialog *dialog) {
+        dialog->setFolder(target);
+        QTest::mouseClick(dialog->findChild<QPushButton *>(u"exportButton"_s), Qt::LeftButton);
+    });
+    window.findChild<QAction *>(u"actionExport"_s)->trigger();
+    QFile index(QDir(target).filePath(u"index.html"_s));
+    QVERIFY2(index.open(QIODevice::ReadOnly), qPrintable(window.errorString()));
+    const QString html = QString::fromUtf8(index.readAll());
+    QVERIFY(html.contains(u"The ministers met for an hour."_s));
+    QVERIFY(html.contains(u"They met for an hour."_s));
+
+    QStringList trail;
+    for (const AuditEntry &entry : window.library()->auditTrail(u"story"_s, id)) {
+        if (entry.action != u"save"_s && entry.action != u"create"_s)
+            trail << entry.actor + u": "_s + entry.action;
+    }
+    QCOMPARE(trail, (QStringList{u"Walt Writer: submit"_s, u"Eve Editor: request-changes"_s, u"Walt Writer: submit"_s,
+                                 u"Eve Editor: approve"_s, u"Eve Editor: publish"_s, u"Eve Editor: export"_s}));
+}
+
+void TestWorkflowWindow::storyOpenElsewhereIsReadOnlyUntilItsHolderDies()
+{
+    {
+        MainWindow window;
+        setUpDesk(window);
+    } // the window gave its lock back when it closed
+    QProcess child;
+    child.start(QCoreApplication::applicationFilePath(), {u"--hold-lock"_s, libraryPath()});
+    QVERIFY(child.waitForStarted());
+    QByteArray output;
+    while (!output.contains("locked\n")) {
+        QVERIFY2(child.waitForReadyRead(20000), child.readAllStandardError().constData());
+        output += child.readAllStandardOutput();
+    }
+
+    MainWindow window;
+    QVERIFY(window.openLibrary(libraryPath()));
+    window.show();
+    QCOMPARE(window.workflow()->currentPerson(), u"Eve Editor"_s); // remembered for this library
+    QCOMPARE(window.currentStoryId(), 1);
+    QVERIFY(window.workflow()->isReadOnly());
+    QCOMPARE(window.workflow()->lockHolder(), u"Walt Writer"_s);
+    QVERIFY(window.editor()->bodyEditor()->isReadOnly());
+    QVERIFY(window.editor()->headlineField()->isReadOnly());
+    QVERIFY(!window.findChild<QAction *>(u"actionSubmitForReview"_s)->isEnabled());
+
+    child.kill(); // SIGKILL: the lock stays on file
+    QVERIFY(child.waitForFinished());
+    QVERIFY(window.openStory(0));
+    QVERIFY(window.openStory(1));
+    QVERIFY(!window.workflow()->isReadOnly());
+    QVERIFY(!window.editor()->bodyEditor()->isReadOnly());
+    QCOMPARE(StoryLocks(window.library()).lockOf(1)->holder, u"Eve Editor"_s);
+}
+
+void TestWorkflowWindow::correctionShowsChangesSinceApproval()
+{
+    MainWindow window;
+    setUpDesk(window);
+    WorkflowController *workflow = window.workflow();
+    QVERIFY(workflow->takeAction(WorkflowAction::Submit));
+    QVERIFY(workflow->takeAction(WorkflowAction::Approve));
+    QVERIFY(workflow->takeAction(WorkflowAction::Publish));
+    answerDialog<QInputDialog>(&window, u"workflowCommentDialog"_s, [](QInputDialog *dialog) {
+        dialog->setTextValue(u"An earlier version gave the wrong date."_s);
+        dialog->accept();
+    });
+    window.findChild<QAction *>(u"actionCorrectStory"_s)->trigger();
+    QCOMPARE(window.editor()->story().status, StoryStatus::Draft);
+    QCOMPARE(window.editor()->story().correctionNote, u"An earlier version gave the wrong date."_s);
+
+    MarkdownEditor *body = window.editor()->bodyEditor();
+    body->setFocus();
+    body->moveCursor(QTextCursor::End);
+    QTest::keyClicks(body, u" Corrected sentence."_s);
+    QVERIFY(window.saveCurrentStory());
+    QString shown;
+    answerDialog<QDialog>(&window, u"changesDialog"_s, [&shown](QDialog *dialog) {
+        shown = dialog->findChild<QTextBrowser *>(u"changesDiff"_s)->toHtml();
+        dialog->reject();
+    });
+    window.findChild<QAction *>(u"actionChangesSinceApproval"_s)->trigger();
+    QVERIFY2(shown.contains(u"Corrected sentence."_s), qPrintable(shown));
+    QVERIFY(shown.contains(u"2 words added, 0 words removed"_s));
+}
+
+void TestWorkflowWindow::firstStartAsksWhoIsWorking()
+{
+    // This test is about the dialog NEWSDESK_NO_DIALOGS holds back.
+    const QByteArray noDialogs = qgetenv("NEWSDESK_NO_DIALOGS");
+    qunsetenv("NEWSDESK_NO_DIALOGS");
+    auto restore = qScopeGuard([noDialogs] { qputenv("NEWSDESK_NO_DIALOGS", noDialogs); });
+    MainWindow window;
+    QVERIFY(window.openLibrary(libraryPath()));
+    window.show();
+    // The question comes once the window is up.
+    answerDialog<QDialog>(&window, u"identityDialog"_s, [](QDialog *dialog) {
+        auto *name = dialog->findChild<QLineEdit *>(u"identityName"_s);
+        name->clear();
+        QTest::keyClicks(name, u"Eve Editor"_s);
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(u"identityTitle"_s), u"Managing Editor"_s);
+        dialog->accept();
+    });
+    QTRY_COMPARE(window.library()->actor(), u"Eve Editor"_s);
+    const std::optional<Person> eve = PeopleRepository(window.library()).findByName(u"Eve Editor"_s);
+    QVERIFY(eve);
+    QCOMPARE(eve->role, PersonRole::Editor);
+    QCOMPARE(eve->title, u"Managing Editor"_s);
+    QCOMPARE(window.library()->actor(), u"Eve Editor"_s);
+    QCOMPARE(window.workflow()->personLabel()->text(), u"Eve Editor · Editor"_s);
+
+    // Next time, no question: the identity is remembered for this library.
+    MainWindow again;
+    QVERIFY(again.openLibrary(libraryPath()));
+    QCOMPARE(again.library()->actor(), u"Eve Editor"_s);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc == 3 && qstrcmp(argv[1], "--hold-lock") == 0) {
+        QCoreApplication app(argc, argv);
+        return holdLockForever(QString::fromLocal8Bit(argv[2]));
+    }
+    PreviewPane::registerUrlSchemes();
+    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+    QApplication app(argc, argv);
+    Newsdesk::setApplicationIdentity();
+    QCoreApplication::setApplicationName(u"NewsdeskTest"_s);
+    TestWorkflowWindow test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_workflowwindow.moc"
