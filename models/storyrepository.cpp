@@ -621,6 +621,7 @@ StoryRepository::SaveResult StoryRepository::restore(Story &story, qint64 revisi
 qint64 StoryRepository::rankingFloor(const QSqlDatabase &database, const QString &ftsQuery, QString *errorString, int window)
 {
     QSqlQuery query(database);
+    query.setForwardOnly(true);
     query.prepare(SqlDialect::ftsRankingFloorStatement());
     query.bindValue(u":query"_s, ftsQuery);
     query.bindValue(u":window"_s, window - 1);
@@ -643,6 +644,8 @@ QList<SearchHit> StoryRepository::search(const QString &userText, int limit)
     if (floor < 0)
         return hits;
     QSqlQuery query(m_library->database());
+    // Forward-only: QSQLITE then does not cache rows it has handed out.
+    query.setForwardOnly(true);
     query.prepare(SqlDialect::ftsSearchStatement());
     query.bindValue(u":query"_s, match);
     query.bindValue(u":floor"_s, floor);
