@@ -80,7 +80,14 @@ PhotoImportItem PhotoImporter::readFile(const QString &path)
     }
     item.thumbnail = LibrarySetup::makeThumbnail(item.data, &item.pixelSize);
     if (item.thumbnail.isEmpty()) {
-        item.errorString = tr("%1 cannot be decoded: the image is damaged or truncated.").arg(info.fileName());
+        // The header gave a size but the pixels would not decode: too big to
+        // decode in memory, or cut off.
+        item.errorString = item.pixelSize.isValid()
+            ? tr("%1 (%2 × %3 pixels) cannot be decoded: it is damaged, truncated or too large to open.")
+                  .arg(info.fileName())
+                  .arg(item.pixelSize.width())
+                  .arg(item.pixelSize.height())
+            : tr("%1 cannot be decoded: the image is damaged or truncated.").arg(info.fileName());
         item.data.clear();
         return item;
     }
