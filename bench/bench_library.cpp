@@ -355,7 +355,7 @@ int main(int argc, char **argv)
                         figures(perTerm.value(term)).median, figures(floors).median);
         }
     }
-    print("full-text query (50 ranked hits)", figures(searchTimes), int(searchTimes.size()), "p95 < 20 ms");
+    print("full-text query (50 ranked, 10 snippets)", figures(searchTimes), int(searchTimes.size()), "p95 < 20 ms");
 
     // Drafts: approved and published stories change only through the
     // workflow, which is not what this measures.

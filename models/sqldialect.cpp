@@ -210,10 +210,15 @@ QString ftsSearchStatement()
 {
     // Headline hits weigh most, then dek, body and captions.
     return u"SELECT rowid AS story_id,"
-           "  bm25(story_search, 10.0, 5.0, 1.0, 2.0) AS rank,"
-           "  snippet(story_search, -1, char(2), char(3), '…', 12) AS snippet "
+           "  bm25(story_search, 10.0, 5.0, 1.0, 2.0) AS rank "
            "FROM story_search WHERE story_search MATCH :query AND rowid >= :floor "
            "ORDER BY rank LIMIT :limit"_s;
+}
+
+QString ftsSnippetStatement()
+{
+    return u"SELECT snippet(story_search, -1, char(2), char(3), '…', 12) "
+           "FROM story_search WHERE story_search MATCH :query AND rowid = :id"_s;
 }
 
 QString ftsRankingFloorStatement()

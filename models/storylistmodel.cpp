@@ -53,6 +53,14 @@ QVariant StoryListModel::data(const QModelIndex &index, int role) const
     case UpdatedByRole:
         return row.updatedBy;
     case SnippetRole: {
+        // Made when a view first asks for it: only shown rows pay for one.
+        if (row.snippet.isNull() && !m_searchText.isEmpty() && m_library) {
+            const QString match = SqlDialect::ftsQueryFromUserText(m_searchText);
+            if (!match.isEmpty())
+                row.snippet = StoryRepository::snippet(m_library->database(), match, row.id);
+            if (row.snippet.isNull())
+                row.snippet = u""_s;
+        }
         QString html = row.snippet.toHtmlEscaped();
         html.replace(SearchHit::highlightStart, u"<b>"_s).replace(SearchHit::highlightEnd, u"</b>"_s);
         return html;
@@ -110,13 +118,12 @@ QList<StoryListModel::Row> StoryListModel::queryRows(int offset, int limit)
     QSqlQuery query(m_library->database());
     const bool searching = !SqlDialect::ftsQueryFromUserText(m_searchText).isEmpty();
     if (searching) {
-        query.prepare(u"SELECT %1, hits.snippet FROM (%2) AS hits JOIN stories s ON s.id = hits.story_id "
+        query.prepare(u"SELECT %1, NULL AS snippet FROM (%2) AS hits JOIN stories s ON s.id = hits.story_id "
                       "WHERE %3 ORDER BY hits.rank, s.id LIMIT :pagelimit OFFSET :offset"_s
                           .arg(columns, SqlDialect::ftsSearchStatement(), where));
         const QString match = SqlDialect::ftsQueryFromUserText(m_searchText);
         query.bindValue(u":query"_s, match);
         query.bindValue(u":floor"_s, std::max<qint64>(0, StoryRepository::rankingFloor(m_library->database(), match)));
-        // Snippets cost: make only as many as the pages up to this one.
         query.bindValue(u":limit"_s, offset + limit);
     } else {
         QString order;
@@ -132,7 +139,7 @@ QList<StoryListModel::Row> StoryListModel::queryRows(int offset, int limit)
                     "WHEN 'published' THEN 3 ELSE 4 END, s.updated_at DESC, s.id DESC"_s;
             break;
         }
-        query.prepare(u"SELECT %1, '' AS snippet FROM stories s WHERE %2 ORDER BY %3 LIMIT :pagelimit OFFSET :offset"_s
+        query.prepare(u"SELECT %1, NULL AS snippet FROM stories s WHERE %2 ORDER BY %3 LIMIT :pagelimit OFFSET :offset"_s
                           .arg(columns, where, order));
     }
     if (m_statusFilter)
@@ -148,7 +155,7 @@ QList<StoryListModel::Row> StoryListModel::queryRows(int offset, int limit)
     const QSqlRecord record = query.record();
     const int id = record.indexOf(u"id"_s), slug = record.indexOf(u"slug"_s), headline = record.indexOf(u"headline"_s),
               status = record.indexOf(u"status"_s), updatedAt = record.indexOf(u"updated_at"_s),
-              updatedBy = record.indexOf(u"updated_by"_s), snippet = record.indexOf(u"snippet"_s);
+              updatedBy = record.indexOf(u"updated_by"_s);
     while (query.next()) {
         QDateTime updated = QDateTime::fromString(query.value(updatedAt).toString(), Qt::ISODateWithMs);
         updated.setTimeZone(QTimeZone::UTC);
@@ -158,7 +165,7 @@ QList<StoryListModel::Row> StoryListModel::queryRows(int offset, int limit)
                     storyStatusFromKey(query.value(status).toString()).value_or(StoryStatus::Draft),
                     updated,
                     query.value(updatedBy).toString(),
-                    query.value(snippet).toString()};
+                    QString()};
     }
     return rows;
 }

@@ -78,8 +78,14 @@ private:
         StoryStatus status = StoryStatus::Draft;
         QDateTime updatedAt;
         QString updatedBy;
-        QString snippet;
-        bool operator==(const Row &) const = default;
+        // Null until a view asks for it (search mode only).
+        mutable QString snippet;
+        // The snippet is a cache of what the row shows, not part of the row.
+        bool operator==(const Row &other) const
+        {
+            return id == other.id && slug == other.slug && headline == other.headline && status == other.status
+                && updatedAt == other.updatedAt && updatedBy == other.updatedBy;
+        }
     };
     QList<Row> queryRows(int offset, int limit);
     void applyRows(const QList<Row> &rows);

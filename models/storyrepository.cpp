@@ -633,7 +633,19 @@ qint64 StoryRepository::rankingFloor(const QSqlDatabase &database, const QString
     return query.next() ? query.value(0).toLongLong() : 0;
 }
 
-QList<SearchHit> StoryRepository::search(const QString &userText, int limit)
+QString StoryRepository::snippet(const QSqlDatabase &database, const QString &ftsQuery, qint64 storyId)
+{
+    QSqlQuery query(database);
+    query.setForwardOnly(true);
+    query.prepare(SqlDialect::ftsSnippetStatement());
+    query.bindValue(u":query"_s, ftsQuery);
+    query.bindValue(u":id"_s, storyId);
+    if (!query.exec() || !query.next())
+        return {};
+    return query.value(0).toString();
+}
+
+QList<SearchHit> StoryRepository::search(const QString &userText, int limit, int snippetRows)
 {
     m_errorString.clear();
     QList<SearchHit> hits;
@@ -657,9 +669,10 @@ QList<SearchHit> StoryRepository::search(const QString &userText, int limit)
     const QSqlRecord record = query.record();
     const int idColumn = record.indexOf(u"story_id"_s);
     const int rankColumn = record.indexOf(u"rank"_s);
-    const int snippetColumn = record.indexOf(u"snippet"_s);
     while (query.next())
-        hits << SearchHit{query.value(idColumn).toLongLong(), query.value(rankColumn).toDouble(),
-                          query.value(snippetColumn).toString()};
+        hits << SearchHit{query.value(idColumn).toLongLong(), query.value(rankColumn).toDouble(), QString()};
+    query.finish();
+    for (qsizetype i = 0; i < std::min<qsizetype>(snippetRows, hits.size()); ++i)
+        hits[i].snippet = snippet(m_library->database(), match, hits.at(i).storyId);
     return hits;
 }

@@ -94,7 +94,12 @@ public:
     // Full-text search over headline, dek, body and photo captions, best
     // first. A query that matches more than SqlDialect::ftsRankingWindow
     // stories ranks the newest of them.
-    QList<SearchHit> search(const QString &userText, int limit = 50);
+    // Hits past the first snippetRows come without a snippet; snippet()
+    // makes one when a view shows that hit.
+    QList<SearchHit> search(const QString &userText, int limit = 50, int snippetRows = 10);
+    // The passage of story storyId that matches ftsQuery (as made by
+    // SqlDialect::ftsQueryFromUserText), with the matched words marked.
+    static QString snippet(const QSqlDatabase &database, const QString &ftsQuery, qint64 storyId);
     // The lowest story id a search for ftsQuery ranks (0: all of them).
     static qint64 rankingFloor(const QSqlDatabase &database, const QString &ftsQuery, QString *errorString = nullptr,
                                int window = SqlDialect::ftsRankingWindow);

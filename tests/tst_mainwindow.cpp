@@ -14,6 +14,7 @@
 #include "storyrepository.h"
 
 #include <QAbstractButton>
+#include <memory>
 #include <QAction>
 #include <QApplication>
 #include <QLineEdit>
@@ -29,6 +30,14 @@
 #include <QWebEngineView>
 
 using namespace Qt::StringLiterals;
+
+// Lets the preview page finish loading before a test's window goes away, so
+// no load is torn down half-way.
+static void settlePreview(MainWindow &window)
+{
+    if (window.preview()->view())
+        QTRY_VERIFY_WITH_TIMEOUT(window.preview()->pageLoads() > 0, 30000);
+}
 
 class TestMainWindow : public QObject
 {
@@ -93,6 +102,7 @@ void TestMainWindow::previewIsCreatedOnlyAfterShow()
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QTRY_VERIFY(window.preview()->view());
+    settlePreview(window);
 }
 
 void TestMainWindow::previewShowsTheSampleArticle()
@@ -102,14 +112,25 @@ void TestMainWindow::previewShowsTheSampleArticle()
     window.show();
     QTRY_VERIFY(window.preview()->view());
     QWebEngineView *view = window.preview()->view();
-    QString text;
+    // The page answers asynchronously, possibly after this function has
+    // returned: the answer goes to memory the callback itself keeps alive,
+    // and only one question is out at a time.
+    auto text = std::make_shared<QString>();
+    auto asking = std::make_shared<bool>(false);
     QTRY_VERIFY_WITH_TIMEOUT(([&] {
-                                 view->page()->toPlainText([&](const QString &t) { text = t; });
-                                 return text.contains(u"VIRIN: 250306-F-UO417-1153K"_s);
+                                 if (!*asking) {
+                                     *asking = true;
+                                     view->page()->toPlainText([text, asking](const QString &t) {
+                                         *text = t;
+                                         *asking = false;
+                                     });
+                                 }
+                                 return text->contains(u"VIRIN: 250306-F-UO417-1153K"_s);
                              }()),
                              30000);
-    QVERIFY(text.contains(u"Credit: Navy Petty Officer 1st Class Alexander Kubitza, DOD"_s));
-    QVERIFY(text.contains(u"Hegseth, U.K. Counterpart Discuss Working Toward Peace in Ukraine"_s));
+    QVERIFY(text->contains(u"Credit: Navy Petty Officer 1st Class Alexander Kubitza, DOD"_s));
+    QVERIFY(text->contains(u"Hegseth, U.K. Counterpart Discuss Working Toward Peace in Ukraine"_s));
+    settlePreview(window);
 }
 
 void TestMainWindow::switchingStoriesSavesTyping()
@@ -131,6 +152,7 @@ void TestMainWindow::switchingStoriesSavesTyping()
 
     StoryRepository repository(window.library());
     QVERIFY(repository.load(sampleId)->body.endsWith(u"Added by the test."_s));
+    settlePreview(window);
 }
 
 void TestMainWindow::newStoryActionCreatesAndFocusesHeadline()
@@ -146,6 +168,7 @@ void TestMainWindow::newStoryActionCreatesAndFocusesHeadline()
     QTest::keyClicks(window.editor()->headlineField(), u"Pentagon briefing"_s);
     QVERIFY(window.saveCurrentStory());
     QCOMPARE(StoryRepository(window.library()).load(window.currentStoryId())->headline, u"Pentagon briefing"_s);
+    settlePreview(window);
 }
 
 void TestMainWindow::brokenLibraryKeepsTheOpenOne()
@@ -182,7 +205,7 @@ void TestMainWindow::layoutAndLastStoryPersist()
         auto *splitter = window.findChild<QSplitter *>(u"mainSplitter"_s);
         splitter->setSizes({150, 350, 250});
         sizes = splitter->sizes();
-
+        settlePreview(window);
         window.close();
     }
     MainWindow window;
@@ -193,6 +216,7 @@ void TestMainWindow::layoutAndLastStoryPersist()
     // restoreGeometry keeps the window on the (800 × 600 offscreen) screen.
     QCOMPARE(window.size(), size.boundedTo(window.screen()->availableGeometry().size()));
     QCOMPARE(window.findChild<QSplitter *>(u"mainSplitter"_s)->sizes(), sizes);
+    settlePreview(window);
 }
 
 void TestMainWindow::duplicateCopiesTextAndPhotos()
@@ -256,6 +280,7 @@ void TestMainWindow::deleteAsksFirst()
     const bool exists = StoryRepository(window.library()).load(id).has_value();
     QCOMPARE(exists, !confirm);
     QCOMPARE(window.storyList()->view()->model()->rowCount(), confirm ? 0 : 1);
+    settlePreview(window);
 }
 
 int main(int argc, char **argv)

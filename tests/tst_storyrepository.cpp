@@ -150,6 +150,12 @@ void TestStoryRepository::searchFindsRankedWithSnippet()
     QVERIFY(hits.at(1).snippet.contains(QString(SearchHit::highlightStart) + u"Pentagon"_s));
     // Prefix match on the last word as the user types.
     QCOMPARE(repository.search(u"bilat"_s).size(), 1);
+    // Snippets only for the first rows asked for; the rest on demand.
+    const QList<SearchHit> firstOnly = repository.search(u"pentagon"_s, 50, 1);
+    QVERIFY(!firstOnly.at(0).snippet.isEmpty());
+    QVERIFY(firstOnly.at(1).snippet.isEmpty());
+    QCOMPARE(StoryRepository::snippet(m_library->database(), SqlDialect::ftsQueryFromUserText(u"pentagon"_s), inBody.id),
+             hits.at(1).snippet);
 }
 
 void TestStoryRepository::searchSurvivesOddInput_data()
