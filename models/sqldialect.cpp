@@ -209,21 +209,23 @@ QString ftsDeleteStatement()
 QString ftsSearchStatement()
 {
     // Headline hits weigh most, then dek, body and captions.
-    return u"SELECT rowid AS story_id,"
-           "  bm25(story_search, 10.0, 5.0, 1.0, 2.0) AS rank "
-           "FROM story_search WHERE story_search MATCH :query AND rowid >= :floor "
+    return u"SELECT story_id, rank FROM ("
+           "  SELECT rowid AS story_id, bm25(story_search, 10.0, 5.0, 1.0, 2.0) AS rank"
+           "  FROM story_search WHERE story_search MATCH :query ORDER BY rowid DESC LIMIT :window) "
            "ORDER BY rank LIMIT :limit"_s;
 }
 
-QString ftsSnippetStatement()
+QString ftsSnippetsStatement(int idCount)
 {
-    return u"SELECT snippet(story_search, -1, char(2), char(3), '…', 12) "
-           "FROM story_search WHERE story_search MATCH :query AND rowid = :id"_s;
-}
-
-QString ftsRankingFloorStatement()
-{
-    return u"SELECT rowid FROM story_search WHERE story_search MATCH :query ORDER BY rowid DESC LIMIT 1 OFFSET :window"_s;
+    QStringList ids;
+    for (int i = 0; i < idCount; ++i)
+        ids << u":id%1"_s.arg(i);
+    // The unary + keeps the id list out of FTS5's hands (it would run the
+    // query once per id); FTS5 scans :low..:high once and SQLite makes
+    // snippets only for the rows the list lets through.
+    return u"SELECT rowid, snippet(story_search, -1, char(2), char(3), '…', 12) "
+           "FROM story_search WHERE story_search MATCH :query AND rowid BETWEEN :low AND :high "
+           "AND +rowid IN (%1)"_s.arg(ids.join(u", "_s));
 }
 
 QString ftsQueryFromUserText(const QString &text)
@@ -236,7 +238,7 @@ QString ftsQueryFromUserText(const QString &text)
         quoted.replace(u'"', u"\"\""_s);
         terms << u'"' + quoted + u'"';
     }
-    if (!terms.isEmpty())
+    if (!terms.isEmpty() && words.last().size() >= 2)
         terms.last() += u'*';
     return terms.join(u' ');
 }

@@ -53,14 +53,8 @@ QVariant StoryListModel::data(const QModelIndex &index, int role) const
     case UpdatedByRole:
         return row.updatedBy;
     case SnippetRole: {
-        // Made when a view first asks for it: only shown rows pay for one.
-        if (row.snippet.isNull() && !m_searchText.isEmpty() && m_library) {
-            const QString match = SqlDialect::ftsQueryFromUserText(m_searchText);
-            if (!match.isEmpty())
-                row.snippet = StoryRepository::snippet(m_library->database(), match, row.id);
-            if (row.snippet.isNull())
-                row.snippet = u""_s;
-        }
+        if (row.snippet.isNull())
+            loadSnippets(index.row());
         QString html = row.snippet.toHtmlEscaped();
         html.replace(SearchHit::highlightStart, u"<b>"_s).replace(SearchHit::highlightEnd, u"</b>"_s);
         return html;
@@ -68,6 +62,27 @@ QVariant StoryListModel::data(const QModelIndex &index, int role) const
     default:
         return {};
     }
+}
+
+void StoryListModel::loadSnippets(int firstRow) const
+{
+    // Made when a view first asks: only shown rows pay for one, and the rows
+    // below it come in the same query (one query costs about what one
+    // snippet does).
+    QList<qsizetype> rows;
+    QList<qint64> ids;
+    for (qsizetype i = firstRow; i < m_rows.size() && ids.size() < snippetBatch; ++i) {
+        if (m_rows.at(i).snippet.isNull()) {
+            rows << i;
+            ids << m_rows.at(i).id;
+        }
+    }
+    QHash<qint64, QString> passages;
+    const QString match = SqlDialect::ftsQueryFromUserText(m_searchText);
+    if (!match.isEmpty() && m_library)
+        passages = StoryRepository::snippets(m_library->database(), match, ids);
+    for (const qsizetype i : std::as_const(rows))
+        m_rows.at(i).snippet = passages.value(m_rows.at(i).id, u""_s);
 }
 
 QHash<int, QByteArray> StoryListModel::roleNames() const
@@ -123,7 +138,7 @@ QList<StoryListModel::Row> StoryListModel::queryRows(int offset, int limit)
                           .arg(columns, SqlDialect::ftsSearchStatement(), where));
         const QString match = SqlDialect::ftsQueryFromUserText(m_searchText);
         query.bindValue(u":query"_s, match);
-        query.bindValue(u":floor"_s, std::max<qint64>(0, StoryRepository::rankingFloor(m_library->database(), match)));
+        query.bindValue(u":window"_s, SqlDialect::ftsRankingWindow);
         query.bindValue(u":limit"_s, offset + limit);
     } else {
         QString order;

@@ -88,6 +88,9 @@ private:
         }
     };
     QList<Row> queryRows(int offset, int limit);
+    // Fills the snippets of firstRow and the next rows without one.
+    void loadSnippets(int firstRow) const;
+    static constexpr int snippetBatch = 30;
     void applyRows(const QList<Row> &rows);
 
     QPointer<Library> m_library;

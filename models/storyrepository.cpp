@@ -11,6 +11,8 @@
 #include <QSqlRecord>
 #include <QTimeZone>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -618,49 +620,40 @@ StoryRepository::SaveResult StoryRepository::restore(Story &story, qint64 revisi
     return result;
 }
 
-qint64 StoryRepository::rankingFloor(const QSqlDatabase &database, const QString &ftsQuery, QString *errorString, int window)
+QHash<qint64, QString> StoryRepository::snippets(const QSqlDatabase &database, const QString &ftsQuery,
+                                                 const QList<qint64> &storyIds)
 {
+    QHash<qint64, QString> passages;
+    if (storyIds.isEmpty())
+        return passages;
     QSqlQuery query(database);
     query.setForwardOnly(true);
-    query.prepare(SqlDialect::ftsRankingFloorStatement());
+    query.prepare(SqlDialect::ftsSnippetsStatement(int(storyIds.size())));
     query.bindValue(u":query"_s, ftsQuery);
-    query.bindValue(u":window"_s, window - 1);
-    if (!query.exec()) {
-        if (errorString)
-            *errorString = Library::describeError(query, QObject::tr("Cannot search the library"));
-        return -1;
-    }
-    return query.next() ? query.value(0).toLongLong() : 0;
+    query.bindValue(u":low"_s, *std::min_element(storyIds.cbegin(), storyIds.cend()));
+    query.bindValue(u":high"_s, *std::max_element(storyIds.cbegin(), storyIds.cend()));
+    for (qsizetype i = 0; i < storyIds.size(); ++i)
+        query.bindValue(u":id%1"_s.arg(i), storyIds.at(i));
+    if (!query.exec())
+        return passages;
+    while (query.next())
+        passages.insert(query.value(0).toLongLong(), query.value(1).toString());
+    return passages;
 }
 
-QString StoryRepository::snippet(const QSqlDatabase &database, const QString &ftsQuery, qint64 storyId)
-{
-    QSqlQuery query(database);
-    query.setForwardOnly(true);
-    query.prepare(SqlDialect::ftsSnippetStatement());
-    query.bindValue(u":query"_s, ftsQuery);
-    query.bindValue(u":id"_s, storyId);
-    if (!query.exec() || !query.next())
-        return {};
-    return query.value(0).toString();
-}
-
-QList<SearchHit> StoryRepository::search(const QString &userText, int limit, int snippetRows)
+QList<SearchHit> StoryRepository::search(const QString &userText, int limit, int snippetRows, int window)
 {
     m_errorString.clear();
     QList<SearchHit> hits;
     const QString match = SqlDialect::ftsQueryFromUserText(userText);
     if (match.isEmpty())
         return hits;
-    const qint64 floor = rankingFloor(m_library->database(), match, &m_errorString);
-    if (floor < 0)
-        return hits;
     QSqlQuery query(m_library->database());
     // Forward-only: QSQLITE then does not cache rows it has handed out.
     query.setForwardOnly(true);
     query.prepare(SqlDialect::ftsSearchStatement());
     query.bindValue(u":query"_s, match);
-    query.bindValue(u":floor"_s, floor);
+    query.bindValue(u":window"_s, window);
     query.bindValue(u":limit"_s, limit);
     if (!query.exec()) {
         fail(query, QObject::tr("Cannot search the library"));
@@ -672,7 +665,11 @@ QList<SearchHit> StoryRepository::search(const QString &userText, int limit, int
     while (query.next())
         hits << SearchHit{query.value(idColumn).toLongLong(), query.value(rankColumn).toDouble(), QString()};
     query.finish();
+    QList<qint64> shown;
     for (qsizetype i = 0; i < std::min<qsizetype>(snippetRows, hits.size()); ++i)
-        hits[i].snippet = snippet(m_library->database(), match, hits.at(i).storyId);
+        shown << hits.at(i).storyId;
+    const QHash<qint64, QString> passages = snippets(m_library->database(), match, shown);
+    for (qsizetype i = 0; i < shown.size(); ++i)
+        hits[i].snippet = passages.value(hits.at(i).storyId);
     return hits;
 }

@@ -5,6 +5,7 @@
 #include "story.h"
 #include "workflow.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -94,15 +95,16 @@ public:
     // Full-text search over headline, dek, body and photo captions, best
     // first. A query that matches more than SqlDialect::ftsRankingWindow
     // stories ranks the newest of them.
-    // Hits past the first snippetRows come without a snippet; snippet()
-    // makes one when a view shows that hit.
-    QList<SearchHit> search(const QString &userText, int limit = 50, int snippetRows = 10);
-    // The passage of story storyId that matches ftsQuery (as made by
-    // SqlDialect::ftsQueryFromUserText), with the matched words marked.
-    static QString snippet(const QSqlDatabase &database, const QString &ftsQuery, qint64 storyId);
-    // The lowest story id a search for ftsQuery ranks (0: all of them).
-    static qint64 rankingFloor(const QSqlDatabase &database, const QString &ftsQuery, QString *errorString = nullptr,
-                               int window = SqlDialect::ftsRankingWindow);
+    // Hits past the first snippetRows come without a snippet; snippets()
+    // makes them when a view shows those hits.
+    QList<SearchHit> search(const QString &userText, int limit = 50, int snippetRows = 10,
+                            int window = SqlDialect::ftsRankingWindow);
+    // The passages of the given stories that match ftsQuery (as made by
+    // SqlDialect::ftsQueryFromUserText), with the matched words marked, by
+    // story id; a story that does not match has none. Ask for the rows a view
+    // shows together: one call costs about as much as one story.
+    static QHash<qint64, QString> snippets(const QSqlDatabase &database, const QString &ftsQuery,
+                                           const QList<qint64> &storyIds);
     // Refreshes the search copy of one story (after its photos' captions change).
     bool reindex(qint64 storyId);
 

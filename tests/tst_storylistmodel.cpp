@@ -20,6 +20,7 @@ private Q_SLOTS:
     void savedStoryMovesToTopWithoutReset();
     void filtersByStatus();
     void searchShowsRankedHitsWithSnippet();
+    void snippetsBelongToTheirRows();
     void deletedStoryRowIsRemoved();
     void ensureLoadedFetchesUntilFound();
 
@@ -119,6 +120,25 @@ void TestStoryListModel::searchShowsRankedHitsWithSnippet()
     QCOMPARE(model.index(0).data(StoryListModel::SnippetRole).toString(), u"<b>Allies</b> met."_s);
     model.setSearchText(QString());
     QCOMPARE(model.rowCount(), 2);
+}
+
+void TestStoryListModel::snippetsBelongToTheirRows()
+{
+    // Snippets come in batches for the rows below the one asked for; each
+    // row must still get its own passage, asked for in any order.
+    StoryRepository repository(m_library.get());
+    for (int i = 0; i < 40; ++i)
+        repository.create(Story{.headline = u"Story %1"_s.arg(i), .body = u"Marker%1 readiness drill."_s.arg(i)});
+    StoryListModel model(m_library.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setSearchText(u"readiness"_s);
+    QCOMPARE(model.rowCount(), 40);
+    for (int row : {5, 0, 39, 6, 20}) {
+        const QModelIndex index = model.index(row);
+        const QString headline = index.data(StoryListModel::HeadlineRole).toString();
+        const QString number = headline.mid(headline.indexOf(u' ') + 1);
+        QCOMPARE(index.data(StoryListModel::SnippetRole).toString(), u"Marker%1 <b>readiness</b> drill."_s.arg(number));
+    }
 }
 
 void TestStoryListModel::deletedStoryRowIsRemoved()

@@ -142,7 +142,7 @@ void TestStoryRepository::searchFindsRankedWithSnippet()
     StoryRepository repository(m_library.get());
     const Story inBody = *repository.create(Story{.headline = u"Budget talks"_s, .body = u"The Pentagon hosted a bilateral meeting."_s});
     const Story inHeadline = *repository.create(Story{.headline = u"Pentagon welcomes allies"_s, .body = u"Text."_s});
-    repository.create(Story{.headline = u"Unrelated"_s, .body = u"Nothing here."_s});
+    const Story unrelated = *repository.create(Story{.headline = u"Unrelated"_s, .body = u"Nothing here."_s});
     const QList<SearchHit> hits = repository.search(u"pentagon"_s);
     QCOMPARE(hits.size(), 2);
     QCOMPARE(hits.at(0).storyId, inHeadline.id); // headline weighs more
@@ -150,12 +150,21 @@ void TestStoryRepository::searchFindsRankedWithSnippet()
     QVERIFY(hits.at(1).snippet.contains(QString(SearchHit::highlightStart) + u"Pentagon"_s));
     // Prefix match on the last word as the user types.
     QCOMPARE(repository.search(u"bilat"_s).size(), 1);
+    QCOMPARE(repository.search(u"bilateral me"_s).size(), 1);
+    // …but not on one letter, which FTS5 cannot look up quickly: "m" is a word.
+    QCOMPARE(repository.search(u"bilateral m"_s).size(), 0);
     // Snippets only for the first rows asked for; the rest on demand.
     const QList<SearchHit> firstOnly = repository.search(u"pentagon"_s, 50, 1);
     QVERIFY(!firstOnly.at(0).snippet.isEmpty());
     QVERIFY(firstOnly.at(1).snippet.isEmpty());
-    QCOMPARE(StoryRepository::snippet(m_library->database(), SqlDialect::ftsQueryFromUserText(u"pentagon"_s), inBody.id),
-             hits.at(1).snippet);
+    const QHash<qint64, QString> later = StoryRepository::snippets(
+        m_library->database(), SqlDialect::ftsQueryFromUserText(u"pentagon"_s), {inBody.id, inHeadline.id});
+    QCOMPARE(later.value(inBody.id), hits.at(1).snippet);
+    QCOMPARE(later.value(inHeadline.id), hits.at(0).snippet);
+    // A story that does not match has no passage.
+    QVERIFY(!StoryRepository::snippets(m_library->database(), SqlDialect::ftsQueryFromUserText(u"pentagon"_s),
+                                       {unrelated.id})
+                 .contains(unrelated.id));
 }
 
 void TestStoryRepository::searchSurvivesOddInput_data()
@@ -195,10 +204,16 @@ void TestStoryRepository::rankingWindowCoversTheNewestMatches()
     for (int i = 0; i < 6; ++i)
         ids << repository.create(Story{.headline = u"Readiness report %1"_s.arg(i)})->id;
     repository.create(Story{.headline = u"Unrelated"_s});
-    const QString match = SqlDialect::ftsQueryFromUserText(u"readiness"_s);
-    QCOMPARE(StoryRepository::rankingFloor(m_library->database(), match, nullptr, 3), ids.at(3));
-    QCOMPARE(StoryRepository::rankingFloor(m_library->database(), match, nullptr, 6), ids.at(0));
-    QCOMPARE(StoryRepository::rankingFloor(m_library->database(), match, nullptr, 10), 0);
+    const auto found = [&repository](int window) {
+        QList<qint64> storyIds;
+        for (const SearchHit &hit : repository.search(u"readiness"_s, 50, 0, window))
+            storyIds << hit.storyId;
+        std::sort(storyIds.begin(), storyIds.end());
+        return storyIds;
+    };
+    QCOMPARE(found(3), ids.mid(3));
+    QCOMPARE(found(6), ids);
+    QCOMPARE(found(10), ids);
 }
 
 void TestStoryRepository::findAcceptsIdOrSlug()
