@@ -2,12 +2,21 @@
 #include "library.h"
 #include "sqldialect.h"
 
+#include <QCoreApplication>
 #include <QFile>
+#include <QMetaEnum>
+#include <QProcess>
+#include <QScopeGuard>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <cstdio>
+
+#include <grp.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -136,17 +145,42 @@ void TestLibrary::refusesNewerSchemaWithoutWriting()
 
 void TestLibrary::refusesReadOnlyLocation()
 {
-    if (geteuid() == 0)
-        QSKIP("root can write to read-only files; this check only holds for ordinary users");
     const QString path = m_dir->filePath(u"ro.newsdesk"_s);
     {
         Library library;
         QVERIFY(library.open(path));
     }
-    QFile::setPermissions(path, QFile::ReadOwner);
-    Library library;
-    QVERIFY(!library.open(path));
-    QCOMPARE(library.openError(), Library::OpenError::ReadOnly);
+    const QByteArray before = fileBytes(path);
+    const auto readable = QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther;
+    const auto enterable = QFile::ExeOwner | QFile::ExeGroup | QFile::ExeOther;
+    QVERIFY(QFile::setPermissions(path, readable));
+    QVERIFY(QFile::setPermissions(m_dir->path(), readable | enterable));
+    const auto restorePermissions = qScopeGuard([&] {
+        QFile::setPermissions(m_dir->path(), readable | enterable | QFile::WriteOwner);
+        QFile::setPermissions(path, readable | QFile::WriteOwner);
+    });
+
+    // Root may write to read-only files, so as root the library is opened by
+    // a child that has given root up (user and group "nobody").
+    QProcess child;
+    if (geteuid() == 0) {
+        child.setChildProcessModifier([] {
+            if (setgroups(0, nullptr) != 0 || setgid(65534) != 0 || setuid(65534) != 0)
+                _exit(3);
+        });
+    }
+    child.start(QCoreApplication::applicationFilePath(), {u"--open-library"_s, path});
+    if (!child.waitForStarted())
+        QSKIP(qPrintable(u"cannot start the test as user nobody (%1); the build folder must be readable by others"_s
+                             .arg(child.errorString())));
+    QVERIFY(child.waitForFinished());
+    QCOMPARE(child.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(child.exitCode(), 0);
+    const QStringList output = QString::fromUtf8(child.readAllStandardOutput()).split(u'\n');
+    QCOMPARE(output.value(0), u"ReadOnly"_s);
+    QVERIFY2(output.value(1).contains(u"read-only location"_s), qPrintable(output.value(1)));
+    QCOMPARE(fileBytes(path), before);
+    QVERIFY(!QFile::exists(path + u"-wal"_s));
 }
 
 void TestLibrary::secondConnectionSeesCommittedWork()
@@ -244,5 +278,24 @@ void TestLibrary::libraryLockedByAnotherProgramIsReported()
     QVERIFY2(library.open(path), qPrintable(library.errorString()));
 }
 
-QTEST_GUILESS_MAIN(TestLibrary)
+// Child mode for refusesReadOnlyLocation: open the library at PATH and print
+// the OpenError key and the message.
+static int openLibrary(const QString &path)
+{
+    Library library;
+    library.open(path);
+    const QByteArray key = QMetaEnum::fromType<Library::OpenError>().valueToKey(int(library.openError()));
+    std::printf("%s\n%s\n", key.constData(), qPrintable(library.errorString()));
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const QStringList arguments = app.arguments();
+    if (arguments.size() == 3 && arguments.at(1) == u"--open-library"_s)
+        return openLibrary(arguments.at(2));
+    TestLibrary test;
+    return QTest::qExec(&test, argc, argv);
+}
 #include "tst_library.moc"
