@@ -40,11 +40,9 @@ std::optional<ReviewComment> CommentRepository::add(const QString &entity, qint6
         m_errorString = tr("You are not among this library's people; an editor can add you in Preferences.");
         return std::nullopt;
     }
-    WriteTransaction transaction(m_library);
-    if (!transaction.begin()) {
-        m_errorString = transaction.errorString();
+    WriteTransaction transaction(m_library, &m_errorString);
+    if (!transaction.begin())
         return std::nullopt;
-    }
     const QString now = Library::nowUtc();
     QSqlQuery query(m_library->database());
     query.prepare(u"INSERT INTO comments (entity, entity_id, body, author, created_at) "

@@ -376,9 +376,17 @@ QDateTime Library::timeFromUtc(const QString &text)
     return time;
 }
 
-WriteTransaction::WriteTransaction(Library *library)
+WriteTransaction::WriteTransaction(Library *library, QString *errorString)
     : m_library(library)
+    , m_callerErrorString(errorString)
 {
+}
+
+void WriteTransaction::setError(const QString &message)
+{
+    m_errorString = message;
+    if (m_callerErrorString)
+        *m_callerErrorString = message;
 }
 
 WriteTransaction::~WriteTransaction()
@@ -391,7 +399,7 @@ bool WriteTransaction::begin()
 {
     QSqlQuery query(m_library->database());
     if (!query.exec(u"BEGIN IMMEDIATE"_s)) {
-        m_errorString = Library::describeError(query, Library::tr("Cannot start writing to the library"));
+        setError(Library::describeError(query, Library::tr("Cannot start writing to the library")));
         return false;
     }
     m_active = true;
@@ -402,7 +410,7 @@ bool WriteTransaction::commit()
 {
     QSqlQuery query(m_library->database());
     if (!query.exec(u"COMMIT"_s)) {
-        m_errorString = Library::describeError(query, Library::tr("Cannot finish writing to the library"));
+        setError(Library::describeError(query, Library::tr("Cannot finish writing to the library")));
         rollback();
         return false;
     }

@@ -122,7 +122,9 @@ private:
 class WriteTransaction
 {
 public:
-    explicit WriteTransaction(Library *library);
+    // Failures of begin() and commit() are also written to *errorString
+    // (a repository's own), when given.
+    explicit WriteTransaction(Library *library, QString *errorString = nullptr);
     ~WriteTransaction();
     WriteTransaction(const WriteTransaction &) = delete;
     WriteTransaction &operator=(const WriteTransaction &) = delete;
@@ -134,6 +136,9 @@ public:
 
 private:
     Library *m_library;
+    void setError(const QString &message);
+
     QString m_errorString;
+    QString *m_callerErrorString = nullptr;
     bool m_active = false;
 };

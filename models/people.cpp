@@ -57,11 +57,9 @@ std::optional<Person> PeopleRepository::add(Person person)
         m_errorString = QCoreApplication::translate("Person", "A person needs a name.");
         return std::nullopt;
     }
-    WriteTransaction transaction(m_library);
-    if (!transaction.begin()) {
-        m_errorString = transaction.errorString();
+    WriteTransaction transaction(m_library, &m_errorString);
+    if (!transaction.begin())
         return std::nullopt;
-    }
     QSqlQuery query(m_library->database());
     if (!query.exec(u"SELECT count(*) FROM people"_s) || !query.next()) {
         m_errorString = Library::describeError(query, QCoreApplication::translate("Person", "Cannot read the people"));
@@ -85,10 +83,8 @@ std::optional<Person> PeopleRepository::add(Person person)
     }
     person.id = query.lastInsertId().toLongLong();
     m_library->audit(u"add"_s, u"person"_s, person.id, person.name + u" ("_s + personRoleKey(person.role) + u')');
-    if (!transaction.commit()) {
-        m_errorString = transaction.errorString();
+    if (!transaction.commit())
         return std::nullopt;
-    }
     return person;
 }
 

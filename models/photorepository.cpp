@@ -152,11 +152,9 @@ std::optional<Photo> PhotoRepository::insertPhoto(Photo photo, const QByteArray 
 std::optional<Photo> PhotoRepository::add(Photo photo, const QByteArray &imageData, const QString &mimeType,
                                           QSize pixelSize, const QByteArray &thumbnail)
 {
-    WriteTransaction transaction(m_library);
-    if (!transaction.begin()) {
-        m_errorString = transaction.errorString();
+    WriteTransaction transaction(m_library, &m_errorString);
+    if (!transaction.begin())
         return std::nullopt;
-    }
     const std::optional<QString> hash = insertImage(imageData, mimeType, pixelSize, photo.fileName);
     if (!hash)
         return std::nullopt;
@@ -164,44 +162,34 @@ std::optional<Photo> PhotoRepository::add(Photo photo, const QByteArray &imageDa
     const std::optional<Photo> added = insertPhoto(photo, thumbnail);
     if (!added)
         return std::nullopt;
-    if (!transaction.commit()) {
-        m_errorString = transaction.errorString();
+    if (!transaction.commit())
         return std::nullopt;
-    }
     return added;
 }
 
 std::optional<QString> PhotoRepository::storeImage(const QByteArray &imageData, const QString &mimeType, QSize pixelSize)
 {
-    WriteTransaction transaction(m_library);
-    if (!transaction.begin()) {
-        m_errorString = transaction.errorString();
+    WriteTransaction transaction(m_library, &m_errorString);
+    if (!transaction.begin())
         return std::nullopt;
-    }
     const std::optional<QString> hash = insertImage(imageData, mimeType, pixelSize, QString());
     if (!hash)
         return std::nullopt;
-    if (!transaction.commit()) {
-        m_errorString = transaction.errorString();
+    if (!transaction.commit())
         return std::nullopt;
-    }
     return hash;
 }
 
 std::optional<Photo> PhotoRepository::addForStoredImage(const Photo &photo, const QByteArray &thumbnail)
 {
-    WriteTransaction transaction(m_library);
-    if (!transaction.begin()) {
-        m_errorString = transaction.errorString();
+    WriteTransaction transaction(m_library, &m_errorString);
+    if (!transaction.begin())
         return std::nullopt;
-    }
     const std::optional<Photo> added = insertPhoto(photo, thumbnail);
     if (!added)
         return std::nullopt;
-    if (!transaction.commit()) {
-        m_errorString = transaction.errorString();
+    if (!transaction.commit())
         return std::nullopt;
-    }
     return added;
 }
 
@@ -281,11 +269,9 @@ bool PhotoRepository::detach(qint64 storyId, qint64 photoId)
 
 bool PhotoRepository::reorder(qint64 storyId, const QList<qint64> &photoIds)
 {
-    WriteTransaction transaction(m_library);
-    if (!transaction.begin()) {
-        m_errorString = transaction.errorString();
+    WriteTransaction transaction(m_library, &m_errorString);
+    if (!transaction.begin())
         return false;
-    }
     QSqlQuery query(m_library->database());
     query.prepare(u"UPDATE story_photos SET position = :position WHERE story_id = :story AND photo_id = :photo"_s);
     for (int i = 0; i < photoIds.size(); ++i) {
@@ -295,20 +281,16 @@ bool PhotoRepository::reorder(qint64 storyId, const QList<qint64> &photoIds)
         if (!query.exec())
             return fail(query, QObject::tr("Cannot reorder the story's photos"));
     }
-    if (!transaction.commit()) {
-        m_errorString = transaction.errorString();
+    if (!transaction.commit())
         return false;
-    }
     return true;
 }
 
 PhotoRepository::SaveResult PhotoRepository::save(Photo &photo)
 {
-    WriteTransaction transaction(m_library);
-    if (!transaction.begin()) {
-        m_errorString = transaction.errorString();
+    WriteTransaction transaction(m_library, &m_errorString);
+    if (!transaction.begin())
         return SaveResult::Failed;
-    }
     const QString now = Library::nowUtc();
     QSqlQuery query(m_library->database());
     // What an approval saw is what is stored; an edit of it voids the approval.
@@ -356,10 +338,8 @@ PhotoRepository::SaveResult PhotoRepository::save(Photo &photo)
     m_library->audit(u"save"_s, u"photo"_s, photo.id, photo.virin);
     if (approvalVoided)
         m_library->audit(u"caption-reset"_s, u"photo"_s, photo.id, QObject::tr("caption or alt text edited after review"));
-    if (!transaction.commit()) {
-        m_errorString = transaction.errorString();
+    if (!transaction.commit())
         return SaveResult::Failed;
-    }
     photo.rowVersion += 1;
     photo.updatedAt = QDateTime::fromString(now, Qt::ISODateWithMs);
     photo.updatedBy = m_library->actor();
@@ -429,11 +409,9 @@ PhotoRepository::SaveResult PhotoRepository::decideCaption(Photo &photo, Caption
         m_errorString = QObject::tr("Say what should change when you request changes.");
         return SaveResult::Failed;
     }
-    WriteTransaction transaction(m_library);
-    if (!transaction.begin()) {
-        m_errorString = transaction.errorString();
+    WriteTransaction transaction(m_library, &m_errorString);
+    if (!transaction.begin())
         return SaveResult::Failed;
-    }
     const QString now = Library::nowUtc();
     // The decision is about the stored text, and only if the editor saw the
     // current version of it.
@@ -465,10 +443,8 @@ PhotoRepository::SaveResult PhotoRepository::decideCaption(Photo &photo, Caption
         return SaveResult::Failed;
     }
     m_library->audit(u"caption-"_s + captionApprovalKey(decision), u"photo"_s, photo.id, comment.trimmed());
-    if (!transaction.commit()) {
-        m_errorString = transaction.errorString();
+    if (!transaction.commit())
         return SaveResult::Failed;
-    }
     photo.approval = decision;
     photo.rowVersion += 1;
     photo.updatedAt = QDateTime::fromString(now, Qt::ISODateWithMs);

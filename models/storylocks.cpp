@@ -113,11 +113,9 @@ std::optional<StoryLock> StoryLocks::lockOf(qint64 storyId)
 
 StoryLocks::Result StoryLocks::acquire(qint64 storyId, StoryLock *holder)
 {
-    WriteTransaction transaction(m_library);
-    if (!transaction.begin()) {
-        m_errorString = transaction.errorString();
+    WriteTransaction transaction(m_library, &m_errorString);
+    if (!transaction.begin())
         return Result::Failed;
-    }
     const std::optional<StoryLock> existing = lockOf(storyId);
     const QDateTime now = QDateTime::currentDateTimeUtc();
     if (existing && existing->session != currentSession()) {
@@ -149,10 +147,8 @@ StoryLocks::Result StoryLocks::acquire(qint64 storyId, StoryLock *holder)
         m_errorString = Library::describeError(query, tr("Cannot lock the story"));
         return Result::Failed;
     }
-    if (!transaction.commit()) {
-        m_errorString = transaction.errorString();
+    if (!transaction.commit())
         return Result::Failed;
-    }
     return Result::Acquired;
 }
 

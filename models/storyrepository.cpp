@@ -121,11 +121,9 @@ QString StoryRepository::uniqueSlug(const QString &wanted)
 
 std::optional<Story> StoryRepository::create(Story story, Revision::Kind kind)
 {
-    WriteTransaction transaction(m_library);
-    if (!transaction.begin()) {
-        m_errorString = transaction.errorString();
+    WriteTransaction transaction(m_library, &m_errorString);
+    if (!transaction.begin())
         return std::nullopt;
-    }
     story.slug = uniqueSlug(story.slug.isEmpty() ? slugFromHeadline(story.headline) : slugFromHeadline(story.slug));
     const QString now = Library::nowUtc();
     QSqlQuery query(m_library->database());
@@ -157,41 +155,34 @@ std::optional<Story> StoryRepository::create(Story story, Revision::Kind kind)
             m_errorString = QObject::tr("Cannot record the new story's history");
         return std::nullopt;
     }
-    if (!transaction.commit()) {
-        m_errorString = transaction.errorString();
+    if (!transaction.commit())
         return std::nullopt;
-    }
     Q_EMIT m_library->storiesChanged();
     return story;
 }
 
 std::optional<Story> StoryRepository::load(qint64 id)
 {
-    QSqlQuery query(m_library->database());
-    query.prepare(u"SELECT %1 FROM stories WHERE id = :id"_s.arg(storyColumns));
-    query.bindValue(u":id"_s, id);
-    if (!query.exec()) {
-        fail(query, QObject::tr("Cannot read story %1").arg(id));
-        return std::nullopt;
-    }
-    if (!query.next()) {
-        m_errorString = QObject::tr("There is no story %1 in this library.").arg(id);
-        return std::nullopt;
-    }
-    return storyFromQuery(query);
+    return loadWhere(u"id"_s, id, QString::number(id), QObject::tr("There is no story %1 in this library.").arg(id));
 }
 
 std::optional<Story> StoryRepository::loadBySlug(const QString &slug)
 {
+    return loadWhere(u"slug"_s, slug, slug, QObject::tr("There is no story \"%1\" in this library.").arg(slug));
+}
+
+std::optional<Story> StoryRepository::loadWhere(const QString &column, const QVariant &value, const QString &shown,
+                                                const QString &missing)
+{
     QSqlQuery query(m_library->database());
-    query.prepare(u"SELECT %1 FROM stories WHERE slug = :slug"_s.arg(storyColumns));
-    query.bindValue(u":slug"_s, slug);
+    query.prepare(u"SELECT %1 FROM stories WHERE %2 = :value"_s.arg(storyColumns, column));
+    query.bindValue(u":value"_s, value);
     if (!query.exec()) {
-        fail(query, QObject::tr("Cannot read story %1").arg(slug));
+        fail(query, QObject::tr("Cannot read story %1").arg(shown));
         return std::nullopt;
     }
     if (!query.next()) {
-        m_errorString = QObject::tr("There is no story \"%1\" in this library.").arg(slug);
+        m_errorString = missing;
         return std::nullopt;
     }
     return storyFromQuery(query);
@@ -208,11 +199,9 @@ std::optional<Story> StoryRepository::find(const QString &idOrSlug)
 
 StoryRepository::SaveResult StoryRepository::save(Story &story, Revision::Kind kind)
 {
-    WriteTransaction transaction(m_library);
-    if (!transaction.begin()) {
-        m_errorString = transaction.errorString();
+    WriteTransaction transaction(m_library, &m_errorString);
+    if (!transaction.begin())
         return SaveResult::Failed;
-    }
     if (const std::optional<Story> stored = load(story.id); stored && stored->rowVersion == story.rowVersion) {
         const bool textChanged = stored->headline != story.headline || stored->dek != story.dek
             || stored->byline != story.byline || stored->dateline != story.dateline || stored->body != story.body;
@@ -272,10 +261,8 @@ StoryRepository::SaveResult StoryRepository::save(Story &story, Revision::Kind k
         return SaveResult::Failed;
     if (kind != Revision::Kind::Autosave && !m_library->audit(u"save"_s, u"story"_s, story.id, revisionKindKey(kind)))
         return SaveResult::Failed;
-    if (!transaction.commit()) {
-        m_errorString = transaction.errorString();
+    if (!transaction.commit())
         return SaveResult::Failed;
-    }
     story = saved;
     Q_EMIT m_library->storiesChanged();
     return SaveResult::Saved;
@@ -283,11 +270,9 @@ StoryRepository::SaveResult StoryRepository::save(Story &story, Revision::Kind k
 
 StoryRepository::SaveResult StoryRepository::transition(Story &story, WorkflowAction action, const QString &comment)
 {
-    WriteTransaction transaction(m_library);
-    if (!transaction.begin()) {
-        m_errorString = transaction.errorString();
+    WriteTransaction transaction(m_library, &m_errorString);
+    if (!transaction.begin())
         return SaveResult::Failed;
-    }
     const std::optional<Story> current = load(story.id);
     if (!current)
         return SaveResult::Failed;
@@ -342,10 +327,8 @@ StoryRepository::SaveResult StoryRepository::transition(Story &story, WorkflowAc
             return SaveResult::Failed;
         }
     }
-    if (!transaction.commit()) {
-        m_errorString = transaction.errorString();
+    if (!transaction.commit())
         return SaveResult::Failed;
-    }
     // The caller keeps any text it has not saved; only the workflow fields move.
     story.status = moved.status;
     story.correctionNote = moved.correctionNote;
@@ -473,11 +456,9 @@ std::optional<Story> StoryRepository::duplicate(qint64 id)
 
 bool StoryRepository::remove(qint64 id)
 {
-    WriteTransaction transaction(m_library);
-    if (!transaction.begin()) {
-        m_errorString = transaction.errorString();
+    WriteTransaction transaction(m_library, &m_errorString);
+    if (!transaction.begin())
         return false;
-    }
     QSqlQuery query(m_library->database());
     query.prepare(u"DELETE FROM stories WHERE id = :id"_s);
     query.bindValue(u":id"_s, id);
@@ -489,10 +470,8 @@ bool StoryRepository::remove(qint64 id)
     if (!search.exec())
         return fail(search, QObject::tr("Cannot remove story %1 from the search index").arg(id));
     m_library->audit(u"delete"_s, u"story"_s, id);
-    if (!transaction.commit()) {
-        m_errorString = transaction.errorString();
+    if (!transaction.commit())
         return false;
-    }
     Q_EMIT m_library->storiesChanged();
     return true;
 }
@@ -515,11 +494,9 @@ std::optional<QStringList> StoryRepository::acceptedNames(qint64 storyId)
 
 bool StoryRepository::addAcceptedName(qint64 storyId, const QString &name)
 {
-    WriteTransaction transaction(m_library);
-    if (!transaction.begin()) {
-        m_errorString = transaction.errorString();
+    WriteTransaction transaction(m_library, &m_errorString);
+    if (!transaction.begin())
         return false;
-    }
     QSqlQuery query(m_library->database());
     query.prepare(u"INSERT OR IGNORE INTO story_names (story_id, name) VALUES (:id, :name)"_s);
     query.bindValue(u":id"_s, storyId);
@@ -527,10 +504,8 @@ bool StoryRepository::addAcceptedName(qint64 storyId, const QString &name)
     if (!query.exec())
         return fail(query, QObject::tr("Cannot add \"%1\" to the names of story %2").arg(name).arg(storyId));
     m_library->audit(u"accept-name"_s, u"story"_s, storyId, name);
-    if (!transaction.commit()) {
-        m_errorString = transaction.errorString();
+    if (!transaction.commit())
         return false;
-    }
     return true;
 }
 

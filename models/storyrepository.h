@@ -114,6 +114,10 @@ public:
 
 private:
     bool fail(const QSqlQuery &query, const QString &what);
+    // The story whose column (a name of ours, never user text) holds value;
+    // shown names it in a read error, missing is the error when none does.
+    std::optional<Story> loadWhere(const QString &column, const QVariant &value, const QString &shown,
+                                   const QString &missing);
     bool writeRevision(const Story &story, Revision::Kind kind);
     bool writeSearchCopy(const Story &story);
     QString uniqueSlug(const QString &wanted);
