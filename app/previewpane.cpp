@@ -253,6 +253,15 @@ PreviewPane::~PreviewPane()
 {
     // The render captured only copies, but its result is delivered here.
     m_watcher.waitForFinished();
+    // The page and its profile call back into this pane's members (the image
+    // scheme handler into m_imageProvider): they go first, the page before
+    // its profile. Left to ~QObject they outlived the members, and a photo
+    // request in flight at close crashed in a destroyed std::function.
+    m_imageProvider = nullptr;
+    delete m_view;
+    m_view = nullptr;
+    delete m_profile;
+    m_profile = nullptr;
 }
 
 void PreviewPane::setImageProvider(ImageProvider provider)
@@ -278,6 +287,7 @@ QWebEngineView *PreviewPane::ensureView()
     m_view = new QWebEngineView(m_frame);
     // An off-the-record profile: the preview keeps nothing on disk.
     auto *profile = new QWebEngineProfile(this);
+    m_profile = profile;
     profile->installUrlSchemeHandler(imageScheme(), new ImageSchemeHandler(&m_imageProvider, profile));
     profile->installUrlSchemeHandler(pageScheme(), new PageSchemeHandler(profile));
     m_guard = new PreviewRequestGuard(profile);

@@ -20,6 +20,7 @@ class QActionGroup;
 class QPlainTextEdit;
 class QStackedLayout;
 class QLabel;
+class QWebEngineProfile;
 class QWebEngineView;
 
 // The live preview. Its page is loaded once from the app's own scheme; after
@@ -122,6 +123,7 @@ private:
     QLabel *m_placeholder;
     QWidget *m_frame;
     QWebEngineView *m_view = nullptr;
+    QWebEngineProfile *m_profile = nullptr;
     PreviewDocument *m_document;
     ImageProvider m_imageProvider;
     QFutureWatcher<Rendered> m_watcher;
