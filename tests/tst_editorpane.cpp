@@ -72,6 +72,7 @@ private Q_SLOTS:
     void pullQuoteUsesRendererConvention();
     void misspeltWordUnderlinedUntilAcceptedAsName();
     void spellCheckSkipsCodeSpans();
+    void spellCheckSkipsFencedCode();
     void styleHints_data();
     void styleHints();
 
@@ -346,6 +347,38 @@ void TestEditorPane::spellCheckSkipsCodeSpans()
     MarkdownEditor *editor = m_pane->bodyEditor();
     QVERIFY(!editor->isMarkedMisspelt(int(editor->toPlainText().indexOf(u"qzxwv"_s))));
     QVERIFY(!editor->isMarkedMisspelt(int(editor->toPlainText().indexOf(u"abcdefq"_s))));
+}
+
+void TestEditorPane::spellCheckSkipsFencedCode()
+{
+    MarkdownEditor *editor = m_pane->bodyEditor();
+    QVERIFY(editor->spellChecker()->isValid());
+    open(u"Before qzxwv.\n\n```\nmake abcdefq\n```\n\nAfter tallked."_s);
+    const auto marked = [editor](const QString &word) {
+        return editor->isMarkedMisspelt(int(editor->toPlainText().indexOf(word)));
+    };
+    QVERIFY(marked(u"qzxwv"_s));
+    QVERIFY(!marked(u"abcdefq"_s));
+    QVERIFY(marked(u"tallked"_s));
+
+    // Removing the closing fence makes the rest code; typing it back makes
+    // the last paragraph prose again.
+    QTextCursor cursor(editor->document()->findBlockByNumber(4));
+    QCOMPARE(cursor.block().text(), u"```"_s);
+    cursor.select(QTextCursor::BlockUnderCursor);
+    cursor.removeSelectedText();
+    QVERIFY(!marked(u"tallked"_s));
+    editor->setTextCursor(QTextCursor(editor->document()->findBlockByNumber(3)));
+    editor->moveCursor(QTextCursor::EndOfBlock);
+    QTest::keyClick(editor, Qt::Key_Return);
+    QTest::keyClicks(editor, u"~~~"_s); // another kind of fence does not close it
+    QVERIFY(!marked(u"tallked"_s));
+    QTest::keyClick(editor, Qt::Key_Backspace);
+    QTest::keyClick(editor, Qt::Key_Backspace);
+    QTest::keyClick(editor, Qt::Key_Backspace);
+    QTest::keyClicks(editor, u"```"_s);
+    QVERIFY(marked(u"tallked"_s));
+    QVERIFY(!marked(u"abcdefq"_s));
 }
 
 void TestEditorPane::styleHints_data()

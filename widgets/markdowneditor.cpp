@@ -21,6 +21,8 @@
 #include <QTextDocumentFragment>
 #include <QTextLayout>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 // A document has one QSyntaxHighlighter, and KSyntaxHighlighting's Markdown
@@ -41,10 +43,22 @@ protected:
     void highlightBlock(const QString &text) override
     {
         KSyntaxHighlighting::SyntaxHighlighter::highlightBlock(text);
+        // Which fence (if any) is open after this line, in the block state:
+        // KSyntaxHighlighting keeps its own state in the block's user data,
+        // and QSyntaxHighlighter rehighlights the following lines when the
+        // state changes, so opening or closing a fence re-checks what follows.
+        const int before = std::max(previousBlockState(), 0);
+        const QChar fence = fenceMarker(text);
+        int after = before;
+        if (before == NoFence && !fence.isNull())
+            after = fence == u'`' ? InBacktickFence : InTildeFence;
+        else if ((before == InBacktickFence && fence == u'`') || (before == InTildeFence && fence == u'~'))
+            after = NoFence;
+        setCurrentBlockState(after);
         if (!m_spellChecker->isValid() || text.isEmpty())
             return;
-        // Code blocks: fenced or indented lines are not prose.
-        if (text.startsWith(u"    "_s) || text.startsWith(u'\t') || text.startsWith(u"```"_s))
+        // Code blocks: fenced lines (and their fences) or indented lines are not prose.
+        if (before != NoFence || after != NoFence || text.startsWith(u"    "_s) || text.startsWith(u'\t'))
             return;
         const QList<MarkdownProse::Span> literals = MarkdownProse::literalSpans(text, MarkdownProse::Completeness::BeingTyped);
         qsizetype literal = 0;
@@ -75,6 +89,22 @@ public:
     static constexpr int MisspeltProperty = QTextFormat::UserProperty + 1;
 
 private:
+    enum FenceState { NoFence = 0, InBacktickFence = 1, InTildeFence = 2 };
+    // '`' or '~' when the line is a code fence (three or more, at most three
+    // spaces in), otherwise null.
+    static QChar fenceMarker(const QString &line)
+    {
+        qsizetype i = 0;
+        while (i < line.size() && i < 3 && line.at(i) == u' ')
+            ++i;
+        if (i + 3 > line.size())
+            return {};
+        const QChar marker = line.at(i);
+        if ((marker != u'`' && marker != u'~') || line.at(i + 1) != marker || line.at(i + 2) != marker)
+            return {};
+        return marker;
+    }
+
     SpellChecker *m_spellChecker;
 };
 
