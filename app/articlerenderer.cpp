@@ -285,6 +285,11 @@ QString byPerson(const QString &byline)
 
 // Open Graph and schema.org readers want absolute URLs; without a publication
 // URL the relative ones are the best we know.
+QDateTime publicationDate(const Story &story, const ArticleRenderer::Options &options)
+{
+    return story.publishedAt.isValid() ? story.publishedAt : options.publishedAt;
+}
+
 QString publishedUrl(const QString &relative, const ArticleRenderer::Options &options)
 {
     if (!options.publicationUrl.isValid() || options.publicationUrl.isEmpty())
@@ -445,7 +450,7 @@ QString ArticleRenderer::jsonLdOf(const Story &story, const QList<Photo> &placed
         {u"description"_s, summary},
         {u"inLanguage"_s, options.language},
     };
-    const QDateTime published = options.publishedAt.isValid() ? options.publishedAt : story.createdAt;
+    const QDateTime published = publicationDate(story, options);
     if (published.isValid())
         article.insert(u"datePublished"_s, isoDate(published));
     const QDateTime modified = story.updatedAt.isValid() ? story.updatedAt : published;
@@ -537,7 +542,7 @@ QString ArticleRenderer::articleDocument(const Story &story, const QList<Photo> 
         if (!placed.constFirst().altText.isEmpty())
             property(u"og:image:alt"_s, placed.constFirst().altText);
     }
-    const QDateTime published = options.publishedAt.isValid() ? options.publishedAt : story.createdAt;
+    const QDateTime published = publicationDate(story, options);
     if (published.isValid())
         property(u"article:published_time"_s, isoDate(published));
     if (story.updatedAt.isValid())

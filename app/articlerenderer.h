@@ -49,7 +49,9 @@ public:
         // The publishing organisation, for schema.org (also the author when
         // the story has no byline), e.g. "U.S. Department of Defense".
         QString publisher;
-        // The publication date; when invalid the story's creation time is used.
+        // The publication date of a story not published yet (export: now);
+        // a published story's own date (Story::publishedAt) comes first.
+        // With neither, the page has no publication date.
         QDateTime publishedAt;
     };
 

@@ -177,6 +177,7 @@ int renderCommand(const QStringList &arguments, QTextStream &out, QTextStream &e
     ArticleRenderer::Options options;
     options.imageLinks = ArticleRenderer::Options::ImageLinks::ExportFiles;
     options.stylesheet = ArticleRenderer::Options::Stylesheet::Linked;
+    options.publishedAt = QDateTime::currentDateTimeUtc();
     out << (invocation.parser.isSet(fragmentOption) ? ArticleRenderer::articleFragment(target->story, target->photos, options)
                                                     : ArticleRenderer::articleDocument(target->story, target->photos, options));
     return CommandLine::Success;

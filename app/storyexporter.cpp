@@ -255,6 +255,9 @@ StoryExporter::Result StoryExporter::exportStory(const Story &story, const QStri
     render.imageLinks = ArticleRenderer::Options::ImageLinks::ExportFiles;
     render.stylesheet = ArticleRenderer::Options::Stylesheet::Linked;
     render.sourcePositions = false;
+    // A story exported before it is published is dated by its export.
+    if (!render.publishedAt.isValid())
+        render.publishedAt = QDateTime::currentDateTimeUtc();
 
     const QList<Photo> placed = ArticleRenderer::placedPhotos(story.body, storyPhotos);
     if (!placed.isEmpty() && !stage.mkdir(u"images"_s)) {

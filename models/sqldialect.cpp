@@ -171,6 +171,18 @@ QStringList migrationStatements(int from)
             "  name TEXT NOT NULL,"
             "  PRIMARY KEY (story_id, name))"_s,
         };
+    case 2:
+        return {
+            // When a story was first published: the article's datePublished.
+            // A correction republishes it with the same date (dateModified
+            // tells the change). Stories published before this column get
+            // the time of their first "publish" in the audit log.
+            u"ALTER TABLE stories ADD COLUMN published_at TEXT NOT NULL DEFAULT ''"_s,
+            u"UPDATE stories SET published_at = coalesce("
+            "  (SELECT min(at) FROM audit_log WHERE entity = 'story' AND entity_id = stories.id AND action = 'publish'),"
+            "  updated_at) "
+            "WHERE status = 'published' OR id IN (SELECT entity_id FROM audit_log WHERE entity = 'story' AND action = 'publish')"_s,
+        };
     default:
         return {};
     }

@@ -32,6 +32,8 @@ struct Story
     QDateTime embargoUntil;
     QDateTime createdAt;
     QString createdBy;
+    // When the story was first published (UTC); invalid: never.
+    QDateTime publishedAt;
     QDateTime updatedAt;
     QString updatedBy;
     // Incremented by every save; a save against an older version is a conflict.

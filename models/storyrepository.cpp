@@ -22,7 +22,7 @@ namespace {
 constexpr qint64 autosaveCoalesceSeconds = 10 * 60;
 
 const QString storyColumns = u"id, slug, headline, dek, byline, dateline, body, status, created_at, created_by, "
-                             "updated_at, updated_by, row_version, correction_note, embargo_until"_s;
+                             "updated_at, updated_by, row_version, correction_note, embargo_until, published_at"_s;
 
 QDateTime fromIso(const QVariant &value)
 {
@@ -31,7 +31,7 @@ QDateTime fromIso(const QVariant &value)
     return time;
 }
 
-QString embargoText(const QDateTime &time)
+QString utcText(const QDateTime &time)
 {
     return time.isValid() ? time.toUTC().toString(Qt::ISODateWithMs) : QString();
 }
@@ -93,6 +93,9 @@ Story StoryRepository::storyFromQuery(const QSqlQuery &query)
     const QString embargo = value("embargo_until").toString();
     if (!embargo.isEmpty())
         story.embargoUntil = fromIso(embargo);
+    const QString published = value("published_at").toString();
+    if (!published.isEmpty())
+        story.publishedAt = fromIso(published);
     return story;
 }
 
@@ -126,10 +129,17 @@ std::optional<Story> StoryRepository::create(Story story, Revision::Kind kind)
         return std::nullopt;
     story.slug = uniqueSlug(story.slug.isEmpty() ? slugFromHeadline(story.headline) : slugFromHeadline(story.slug));
     const QString now = Library::nowUtc();
+    // Only a story that arrives published (an import) has a publication date.
+    if (story.status != StoryStatus::Published)
+        story.publishedAt = QDateTime();
+    else if (!story.publishedAt.isValid())
+        story.publishedAt = fromIso(now);
     QSqlQuery query(m_library->database());
     query.prepare(u"INSERT INTO stories (slug, headline, dek, byline, dateline, body, status, created_at, created_by, "
-                  "updated_at, updated_by, row_version, correction_note, embargo_until) VALUES (:slug, :headline, :dek, :byline, "
-                  ":dateline, :body, :status, :now, :actor, :now, :actor, 1, :note, :embargo)"_s);
+                  "updated_at, updated_by, row_version, correction_note, embargo_until, published_at) VALUES (:slug, "
+                  ":headline, :dek, :byline, :dateline, :body, :status, :now, :actor, :now, :actor, 1, :note, :embargo, "
+                  ":published)"_s);
+    query.bindValue(u":published"_s, sqlText(utcText(story.publishedAt)));
     query.bindValue(u":slug"_s, sqlText(story.slug));
     query.bindValue(u":headline"_s, sqlText(story.headline));
     query.bindValue(u":dek"_s, sqlText(story.dek));
@@ -140,7 +150,7 @@ std::optional<Story> StoryRepository::create(Story story, Revision::Kind kind)
     query.bindValue(u":now"_s, now);
     query.bindValue(u":actor"_s, sqlText(m_library->actor()));
     query.bindValue(u":note"_s, sqlText(story.correctionNote));
-    query.bindValue(u":embargo"_s, sqlText(embargoText(story.embargoUntil)));
+    query.bindValue(u":embargo"_s, sqlText(utcText(story.embargoUntil)));
     if (!query.exec()) {
         fail(query, QObject::tr("Cannot create the story"));
         return std::nullopt;
@@ -223,7 +233,7 @@ StoryRepository::SaveResult StoryRepository::save(Story &story, Revision::Kind k
     query.bindValue(u":dateline"_s, sqlText(story.dateline));
     query.bindValue(u":body"_s, sqlText(story.body));
     query.bindValue(u":note"_s, sqlText(story.correctionNote));
-    query.bindValue(u":embargo"_s, sqlText(embargoText(story.embargoUntil)));
+    query.bindValue(u":embargo"_s, sqlText(utcText(story.embargoUntil)));
     query.bindValue(u":now"_s, now);
     query.bindValue(u":actor"_s, sqlText(m_library->actor()));
     query.bindValue(u":id"_s, story.id);
@@ -293,9 +303,15 @@ StoryRepository::SaveResult StoryRepository::transition(Story &story, WorkflowAc
     if (action == WorkflowAction::Correct)
         moved.correctionNote = comment.trimmed();
     const QString now = Library::nowUtc();
+    // The first publication dates the article; a corrected one keeps it.
+    const bool firstPublication = moved.status == StoryStatus::Published && !moved.publishedAt.isValid();
+    if (firstPublication)
+        moved.publishedAt = fromIso(now);
     QSqlQuery query(m_library->database());
     query.prepare(u"UPDATE stories SET status = :status, correction_note = :note, updated_at = :now, updated_by = :actor, "
+                  "published_at = CASE WHEN :first THEN :now ELSE published_at END, "
                   "row_version = row_version + 1 WHERE id = :id"_s);
+    query.bindValue(u":first"_s, firstPublication);
     query.bindValue(u":status"_s, storyStatusKey(moved.status));
     query.bindValue(u":note"_s, sqlText(moved.correctionNote));
     query.bindValue(u":now"_s, now);
@@ -332,6 +348,7 @@ StoryRepository::SaveResult StoryRepository::transition(Story &story, WorkflowAc
     // The caller keeps any text it has not saved; only the workflow fields move.
     story.status = moved.status;
     story.correctionNote = moved.correctionNote;
+    story.publishedAt = moved.publishedAt;
     story.rowVersion = moved.rowVersion;
     story.updatedAt = moved.updatedAt;
     story.updatedBy = moved.updatedBy;

@@ -269,7 +269,8 @@ void TestArticleRenderer::jsonLdDescribesNewsArticle()
 {
     Story story = storyWithBody(u"Text.\n\n![](photo:250306-D-PM193-1268K)\n"_s);
     story.byline = u"By Jim Garamone, DOD News"_s;
-    story.createdAt = QDateTime(QDate(2025, 3, 6), QTime(15, 0), QTimeZone::UTC);
+    story.createdAt = QDateTime(QDate(2025, 3, 1), QTime(8, 0), QTimeZone::UTC);
+    story.publishedAt = QDateTime(QDate(2025, 3, 6), QTime(15, 0), QTimeZone::UTC);
     story.updatedAt = QDateTime(QDate(2025, 3, 7), QTime(9, 30), QTimeZone::UTC);
     ArticleRenderer::Options options;
     options.imageLinks = ArticleRenderer::Options::ImageLinks::ExportFiles;
@@ -294,6 +295,18 @@ void TestArticleRenderer::jsonLdDescribesNewsArticle()
     story.byline.clear();
     const QJsonObject unsigned_ = jsonLdOf(ArticleRenderer::articleDocument(story, {samplePhoto()}, options));
     QCOMPARE(unsigned_.value(u"author"_s).toArray().at(0).toObject().value(u"@type"_s).toString(), u"Organization"_s);
+
+    // A story not published yet is dated by the caller (export: now), never
+    // by when its draft was started; without a date there is none.
+    story.publishedAt = QDateTime();
+    options.publishedAt = QDateTime(QDate(2025, 3, 8), QTime(12, 0), QTimeZone::UTC);
+    const QString exported = ArticleRenderer::articleDocument(story, {samplePhoto()}, options);
+    QCOMPARE(jsonLdOf(exported).value(u"datePublished"_s).toString(), u"2025-03-08T12:00:00Z"_s);
+    QVERIFY(exported.contains(u"content=\"2025-03-08T12:00:00Z\""_s));
+    options.publishedAt = QDateTime();
+    const QString undated = ArticleRenderer::articleDocument(story, {samplePhoto()}, options);
+    QVERIFY(!jsonLdOf(undated).contains(u"datePublished"_s));
+    QVERIFY(!undated.contains(u"article:published_time"_s));
 }
 
 void TestArticleRenderer::jsonLdCannotCloseItsScript_data()

@@ -10,6 +10,7 @@
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QRegularExpression>
 #include <QTest>
 #include <QTimeZone>
 
@@ -101,7 +102,10 @@ void TestStoryCommands::renderPrintsTheExportedPage()
     const Result bySlug = run({u"render"_s, u"--library"_s, m_library, u"--story"_s,
                                u"hegseth-uk-counterpart-discuss-working-toward-peace-in-ukraine"_s});
     QCOMPARE(bySlug.exitCode, 0);
-    QCOMPARE(bySlug.out, result.out);
+    // The story is not published yet, so each page is dated by its render.
+    static const QRegularExpression time(u"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"_s);
+    QVERIFY(result.out.contains(time));
+    QCOMPARE(QString(bySlug.out).replace(time, u"TIME"_s), QString(result.out).replace(time, u"TIME"_s));
 }
 
 void TestStoryCommands::renderFragmentPrintsOnlyTheArticle()

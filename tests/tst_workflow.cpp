@@ -18,6 +18,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace Qt::StringLiterals;
 
@@ -330,7 +331,11 @@ void TestWorkflow::correctionNoteIsPrintedAndNeedsReapproval()
     QVERIFY2(story, qPrintable(error));
     QVERIFY2(SampleLibrary::clearForPublication(&library, *story, &error), qPrintable(error));
     StoryRepository stories(&library);
+    QVERIFY(!story->publishedAt.isValid());
     QCOMPARE(stories.transition(*story, WorkflowAction::Publish), StoryRepository::SaveResult::Saved);
+    const QDateTime firstPublished = stories.load(story->id)->publishedAt;
+    QVERIFY(firstPublished.isValid());
+    QCOMPARE(story->publishedAt, firstPublished);
 
     const QString note = u"An earlier version misstated Healey's title."_s;
     QCOMPARE(stories.transition(*story, WorkflowAction::Correct, note), StoryRepository::SaveResult::Saved);
@@ -350,6 +355,12 @@ void TestWorkflow::correctionNoteIsPrintedAndNeedsReapproval()
     QVERIFY2(correction > 0, qPrintable(html.right(400)));
     // At the end of the article, after the last paragraph.
     QVERIFY(correction > html.lastIndexOf(u"</p>"_s, correction - 1) && html.indexOf(u"</article>"_s) > correction);
+
+    // Republished, the corrected article keeps its first publication date.
+    QTest::qWait(5); // so that "now" differs from the first publication
+    QCOMPARE(stories.transition(*story, WorkflowAction::Publish), StoryRepository::SaveResult::Saved);
+    QCOMPARE(stories.load(story->id)->publishedAt, firstPublished);
+    QVERIFY(stories.load(story->id)->updatedAt > firstPublished);
 }
 
 void TestWorkflow::embargoBlocksExportUntilItsTime_data()
@@ -489,6 +500,11 @@ void TestWorkflow::versionOneLibraryIsMigrated()
             QVERIFY2(query.exec(statement), qPrintable(statement));
         QVERIFY(query.exec(u"INSERT INTO stories (slug, headline, created_at, updated_at) VALUES ('old', 'Old story', "
                            "'2025-03-06T00:00:00.000Z', '2025-03-06T00:00:00.000Z')"_s));
+        // A story published before libraries kept the date: the audit log has it.
+        QVERIFY(query.exec(u"INSERT INTO stories (slug, headline, status, created_at, updated_at) VALUES ('out', "
+                           "'Published story', 'published', '2025-03-01T00:00:00.000Z', '2025-03-09T00:00:00.000Z')"_s));
+        QVERIFY(query.exec(u"INSERT INTO audit_log (at, actor, action, entity, entity_id) SELECT "
+                           "'2025-03-06T15:00:00.000Z', 'Ed', 'publish', 'story', id FROM stories WHERE slug = 'out'"_s));
         QVERIFY(query.exec(u"PRAGMA user_version = 1"_s));
         QVERIFY(query.exec(u"PRAGMA application_id = %1"_s.arg(SqlDialect::applicationId)));
         db.close();
@@ -496,11 +512,14 @@ void TestWorkflow::versionOneLibraryIsMigrated()
     QSqlDatabase::removeDatabase(u"v1"_s);
     Library library;
     QVERIFY2(library.open(path), qPrintable(library.errorString()));
-    QCOMPARE(library.schemaVersion(), 2);
+    QCOMPARE(library.schemaVersion(), SqlDialect::currentSchemaVersion);
     const Story story = *StoryRepository(&library).loadBySlug(u"old"_s);
     QCOMPARE(story.headline, u"Old story"_s);
     QVERIFY(story.correctionNote.isEmpty());
     QVERIFY(!story.embargoUntil.isValid());
+    QVERIFY(!story.publishedAt.isValid());
+    QCOMPARE(StoryRepository(&library).loadBySlug(u"out"_s)->publishedAt,
+             QDateTime(QDate(2025, 3, 6), QTime(15, 0), QTimeZone::UTC));
     QVERIFY(QSqlQuery(library.database()).exec(u"SELECT count(*) FROM comments, story_locks"_s));
 }
 
