@@ -127,6 +127,23 @@ public:
         return values;
     }
 
+    // A date and time like 2025-03-06T15:00:00Z (without an offset: local
+    // time), in UTC; invalid when the key is missing or empty.
+    QDateTime time(const YAML::Node &map, const char *key, const QString &where)
+    {
+        const QString value = text(map, key, where);
+        if (value.isEmpty())
+            return {};
+        const QDateTime parsed = QDateTime::fromString(value, Qt::ISODate);
+        if (!parsed.isValid()) {
+            fail(tr("%1: %2 '%3' is not a date and time like 2025-03-06T15:00:00Z")
+                     .arg(where, QString::fromLatin1(key), value),
+                 map[key]);
+            return {};
+        }
+        return parsed.toUTC();
+    }
+
     YAML::Node map(const YAML::Node &parent, const char *key, const QString &where)
     {
         const YAML::Node node = parent[key];
@@ -291,6 +308,13 @@ QString dump(const Story &story, const QList<Photo> &photos)
     emitText(out, "byline", story.byline);
     emitText(out, "dateline", story.dateline);
     emitPlain(out, "status", storyStatusKey(story.status));
+    // Workflow fields, only when they are set: most stories have none.
+    if (!story.correctionNote.isEmpty())
+        emitText(out, "correction_note", story.correctionNote);
+    if (story.embargoUntil.isValid())
+        emitPlain(out, "embargo_until", story.embargoUntil.toUTC().toString(Qt::ISODate));
+    if (story.publishedAt.isValid())
+        emitPlain(out, "published_at", story.publishedAt.toUTC().toString(Qt::ISODate));
     out << YAML::Key << "photos" << YAML::Value;
     if (photos.isEmpty()) {
         out << YAML::Flow << YAML::BeginSeq << YAML::EndSeq;
@@ -361,7 +385,10 @@ ParseResult parse(const QString &text)
     Reader reader;
     try {
         const QString where = tr("front matter");
-        reader.warnUnknownKeys(root, {"newsdesk", "slug", "headline", "dek", "byline", "dateline", "status", "photos"}, where);
+        reader.warnUnknownKeys(root,
+                               {"newsdesk", "slug", "headline", "dek", "byline", "dateline", "status", "correction_note",
+                                "embargo_until", "published_at", "photos"},
+                               where);
         const QString version = reader.text(root, "newsdesk", where);
         if (!version.isEmpty() && version.toInt() > formatVersion)
             reader.fail(tr("this file was written by a newer Newsdesk (format %1; this one reads %2)").arg(version).arg(formatVersion),
@@ -379,6 +406,9 @@ ParseResult parse(const QString &text)
                 reader.fail(tr("status '%1' is not one of draft, in_review, approved, published, archived").arg(status), root["status"]);
             document.story.status = parsed.value_or(StoryStatus::Draft);
         }
+        document.story.correctionNote = reader.text(root, "correction_note", where);
+        document.story.embargoUntil = reader.time(root, "embargo_until", where);
+        document.story.publishedAt = reader.time(root, "published_at", where);
         document.story.body = parts->second;
         const YAML::Node photos = root["photos"];
         if (photos && !photos.IsNull() && !photos.IsSequence())

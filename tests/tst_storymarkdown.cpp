@@ -9,10 +9,12 @@
 #include <QBuffer>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QImage>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 
 #include <memory>
 
@@ -32,6 +34,7 @@ private Q_SLOTS:
     void imageOutsideTheFolderIsRefused_data();
     void imageOutsideTheFolderIsRefused();
     void writerCannotImportApprovals();
+    void workflowFieldsRoundTrip();
     void badFrontMatterIsExplained_data();
     void badFrontMatterIsExplained();
     void unknownKeysAreReported();
@@ -147,6 +150,8 @@ void TestStoryMarkdown::oddTextRoundTrips()
     QCOMPARE(back.byline, text);
     QCOMPARE(back.dateline, text);
     QCOMPARE(back.body, story.body);
+    QVERIFY(back.correctionNote.isEmpty());
+    QVERIFY(!dumped.contains(u"correction_note"_s)); // only when there is one
     QCOMPARE(parsed.document->photos.size(), 1);
     const Photo &photoBack = parsed.document->photos.constFirst();
     QCOMPARE(photoBack.caption, text);
@@ -286,6 +291,44 @@ void TestStoryMarkdown::writerCannotImportApprovals()
     QVERIFY(result.warnings.join(u'\n').contains(u"only an editor can decide on captions"_s));
 }
 
+void TestStoryMarkdown::workflowFieldsRoundTrip()
+{
+    // A corrected, embargoed story moved to another library keeps its
+    // correction note, its embargo and its first publication date.
+    Story story;
+    story.headline = u"Corrected story"_s;
+    story.status = StoryStatus::Published;
+    story.correctionNote = u"An earlier version misstated Healey's title: \"Minister\"."_s;
+    story.embargoUntil = QDateTime(QDate(2025, 3, 7), QTime(5, 0), QTimeZone::UTC);
+    story.publishedAt = QDateTime(QDate(2025, 3, 6), QTime(15, 0), QTimeZone::UTC);
+    story.body = u"Text.\n"_s;
+    const QString dumped = StoryMarkdown::dump(story, {});
+    QVERIFY2(dumped.contains(u"embargo_until: 2025-03-07T05:00:00Z\n"_s), qPrintable(dumped));
+    QVERIFY2(dumped.contains(u"published_at: 2025-03-06T15:00:00Z\n"_s), qPrintable(dumped));
+    const StoryMarkdown::ParseResult parsed = StoryMarkdown::parse(dumped);
+    QVERIFY2(parsed.document, qPrintable(parsed.error));
+    QVERIFY(parsed.warnings.isEmpty());
+    QCOMPARE(parsed.document->story.correctionNote, story.correctionNote);
+    QCOMPARE(parsed.document->story.embargoUntil, story.embargoUntil);
+    QCOMPARE(parsed.document->story.publishedAt, story.publishedAt);
+
+    // Into a library, and out again: the same fields.
+    const std::unique_ptr<Library> target = freshLibrary(u"workflow-fields.newsdesk"_s);
+    QVERIFY(target);
+    const QString mdPath = m_dir.filePath(u"workflow/story.md"_s);
+    QVERIFY(QDir().mkpath(QFileInfo(mdPath).absolutePath()));
+    QFile md(mdPath);
+    QVERIFY(md.open(QIODevice::WriteOnly));
+    md.write(dumped.toUtf8());
+    md.close();
+    const StoryMarkdown::ImportResult imported = StoryMarkdown::importFile(target.get(), mdPath);
+    QVERIFY2(imported.story, qPrintable(imported.error));
+    const Story stored = *StoryRepository(target.get()).load(imported.story->id);
+    QCOMPARE(stored.correctionNote, story.correctionNote);
+    QCOMPARE(stored.embargoUntil, story.embargoUntil);
+    QCOMPARE(stored.publishedAt, story.publishedAt);
+}
+
 void TestStoryMarkdown::badFrontMatterIsExplained_data()
 {
     QTest::addColumn<QString>("text");
@@ -300,6 +343,8 @@ void TestStoryMarkdown::badFrontMatterIsExplained_data()
     QTest::newRow("keywords not a list") << u"---\nheadline: x\nphotos:\n  - keywords: a, b\n---\n"_s
                                          << u"photo 1: 'keywords' must be a list"_s;
     QTest::newRow("no headline") << u"---\ndek: x\n---\n"_s << u"the story has no headline"_s;
+    QTest::newRow("bad embargo") << u"---\nheadline: x\nembargo_until: tomorrow\n---\n"_s
+                                 << u"line 3: front matter: embargo_until 'tomorrow' is not a date and time"_s;
     QTest::newRow("newer format") << u"---\nnewsdesk: 9\nheadline: x\n---\n"_s << u"written by a newer Newsdesk"_s;
 }
 
