@@ -5,6 +5,10 @@
 #include "photorepository.h"
 
 #include <QApplication>
+#include <QEventLoop>
+#include <QFutureWatcher>
+#include <QPointer>
+#include <QtConcurrent>
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -121,6 +125,70 @@ ExportDialog::ExportDialog(Library *library, const Story &story, QWidget *parent
     updateButtons();
 }
 
+StoryExporter::Result ExportDialog::runExport(StoryExporter::Options options)
+{
+    // Photos are decoded, resized, encoded and written on a worker thread
+    // with its own connection to the library; this dialog keeps painting its
+    // progress and its Cancel button works meanwhile.
+    const std::shared_ptr<std::atomic_bool> cancel = m_cancel;
+    const QPointer<ExportDialog> self(this);
+    options.progress = [cancel, self, outer = options.progress](int done, int total) {
+        QMetaObject::invokeMethod(
+            qApp,
+            [self, done, total] {
+                if (self)
+                    self->showProgress(done, total);
+            },
+            Qt::QueuedConnection);
+        const bool goOn = !outer || outer(done, total);
+        return goOn && !cancel->load();
+    };
+    const QString path = m_library->path();
+    if (path.isEmpty() || path == u":memory:"_s) // no second connection to an in-memory library
+        return StoryExporter(m_library).exportStory(m_story, folder(), options);
+    const QString actor = m_library->actor();
+    const QFuture<StoryExporter::Result> future
+        = QtConcurrent::run([path, actor, story = m_story, target = folder(), options]() -> StoryExporter::Result {
+              Library library;
+              library.setActor(actor);
+              if (!library.open(path)) {
+                  StoryExporter::Result failed;
+                  failed.errorMessage = library.errorString();
+                  return failed;
+              }
+              return StoryExporter(&library).exportStory(story, target, options);
+          });
+    QFutureWatcher<StoryExporter::Result> watcher;
+    QEventLoop loop;
+    connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
+    watcher.setFuture(future);
+    if (!future.isFinished())
+        loop.exec();
+    return future.result();
+}
+
+void ExportDialog::showProgress(int done, int total)
+{
+    if (!m_exporting || total <= 0)
+        return;
+    m_progress->setRange(0, total);
+    m_progress->setValue(done);
+    m_status->setText(tr("Writing photo %1 of %2…").arg(std::min(done + 1, total)).arg(total));
+}
+
+void ExportDialog::reject()
+{
+    // Cancel during an export stops it (it leaves nothing behind); the
+    // dialog stays for another try.
+    if (m_exporting) {
+        if (m_cancel)
+            m_cancel->store(true);
+        m_status->setText(tr("Cancelling…"));
+        return;
+    }
+    QDialog::reject();
+}
+
 void ExportDialog::setFolder(const QString &folder)
 {
     m_folder->setText(QDir::toNativeSeparators(folder));
@@ -129,6 +197,11 @@ void ExportDialog::setFolder(const QString &folder)
 QString ExportDialog::folder() const
 {
     return QDir::fromNativeSeparators(m_folder->text().trimmed());
+}
+
+void ExportDialog::setExportOptions(const StoryExporter::Options &options)
+{
+    m_options = options;
 }
 
 StoryExporter::Result ExportDialog::exportResult() const
@@ -153,29 +226,39 @@ void ExportDialog::updateButtons()
 
 bool ExportDialog::exportNow()
 {
-    if (!m_exportButton->isEnabled())
+    if (!m_exportButton->isEnabled() || m_exporting)
         return false;
-    StoryExporter::Options options;
+    StoryExporter::Options options = m_options;
     if (m_blocked) {
         if (!m_mayOverride)
             return false;
         options.overrideReason = m_reason->text().trimmed();
     }
-    // Busy while the photos are resized and written; the sample takes a
-    // fraction of a second, a long photo essay a few.
+    m_exporting = true;
+    m_cancel = std::make_shared<std::atomic_bool>(false);
     m_progress->setRange(0, 0);
     m_progress->show();
     m_status->setText(tr("Exporting…"));
     m_exportButton->setEnabled(false);
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    QCoreApplication::processEvents(QEventLoop::ExcludeUserInputEvents);
-    m_result = StoryExporter(m_library).exportStory(m_story, folder(), options);
+    m_folder->setEnabled(false);
+    m_override->setEnabled(false);
+    m_reason->setEnabled(false);
+    QApplication::setOverrideCursor(Qt::BusyCursor);
+    m_result = runExport(options);
+    m_exporting = false;
+    m_folder->setEnabled(true);
+    m_override->setEnabled(m_mayOverride);
+    m_reason->setEnabled(m_mayOverride && m_override->isChecked());
     QApplication::restoreOverrideCursor();
     m_progress->setRange(0, 1);
     m_progress->setValue(m_result.success ? 1 : 0);
     updateButtons();
     if (!m_result.success) {
         m_progress->hide();
+        if (m_result.cancelled) {
+            m_status->setText(m_result.errorMessage);
+            return false;
+        }
         const QString why = m_result.errorMessage.isEmpty() ? m_result.blockingReasons.join(u'\n') : m_result.errorMessage;
         m_status->setText(u"<span style=\"color:#b00020\">%1</span>"_s.arg(tr("Export failed: %1").arg(why).toHtmlEscaped()));
         return false;

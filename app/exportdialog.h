@@ -5,6 +5,9 @@
 
 #include <QDialog>
 
+#include <atomic>
+#include <memory>
+
 class Library;
 class QCheckBox;
 class QDialogButtonBox;
@@ -27,19 +30,32 @@ public:
     // holds an earlier export).
     void setFolder(const QString &folder);
     QString folder() const;
-    // Exports now, as the Export button does. True on success.
+    // Exports now, as the Export button does, showing progress; Cancel (or
+    // Escape) stops it. Returns when the export is over. True on success.
     bool exportNow();
     StoryExporter::Result exportResult() const;
+    bool isExporting() const { return m_exporting; }
+    // Renditions and page metadata for the export (the override reason is
+    // the dialog's); a progress callback here is called before the dialog's.
+    void setExportOptions(const StoryExporter::Options &options);
+
+public Q_SLOTS:
+    void reject() override;
 
 private:
     void chooseFolder();
     void updateButtons();
+    StoryExporter::Result runExport(StoryExporter::Options options);
+    void showProgress(int done, int total);
 
     Library *m_library;
     Story m_story;
     bool m_blocked = false;
     bool m_mayOverride = false;
     StoryExporter::Result m_result;
+    StoryExporter::Options m_options;
+    bool m_exporting = false;
+    std::shared_ptr<std::atomic_bool> m_cancel;
     QLineEdit *m_folder;
     QListWidget *m_blockers;
     QCheckBox *m_override;

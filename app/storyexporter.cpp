@@ -265,10 +265,24 @@ StoryExporter::Result StoryExporter::exportStory(const Story &story, const QStri
         return result;
     }
     QSet<QString> imageFiles;
+    const auto goOn = [&](int done) {
+        if (!options.progress || options.progress(done, int(placed.size())))
+            return true;
+        result.cancelled = true;
+        result.errorMessage = tr("The export was cancelled; nothing was written.");
+        return false;
+    };
+    if (!goOn(0))
+        return result;
+    int done = 0;
     for (const Photo &photo : placed) {
         const QString relative = ArticleRenderer::imageUrl(photo, render);
-        if (imageFiles.contains(relative))
+        ++done;
+        if (imageFiles.contains(relative)) {
+            if (!goOn(done))
+                return result;
             continue;
+        }
         imageFiles.insert(relative);
         if (!StoryMarkdown::photoHasImage(photo)) {
             result.errorMessage = tr("Photo %1 has no image yet; add its image before exporting.").arg(subjectOf(photo));
@@ -286,6 +300,8 @@ StoryExporter::Result StoryExporter::exportStory(const Story &story, const QStri
             return result;
         }
         written << relative;
+        if (!goOn(done))
+            return result;
     }
 
     QString error;

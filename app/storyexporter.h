@@ -11,6 +11,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 class Library;
 
 // Something a check found in a story. The export gate gives release and
@@ -46,12 +48,17 @@ public:
         // Publisher, publication URL and date for the page's metadata; image
         // links and the stylesheet are the export's own whatever is set here.
         ArticleRenderer::Options render;
+        // Called from the exporting thread before the first photo (0, total)
+        // and after each; returning false stops the export, which then
+        // leaves nothing behind.
+        std::function<bool(int done, int total)> progress;
     };
 
     struct Result
     {
         bool success = false;
         bool overridden = false;     // exported although the gate blocked it
+        bool cancelled = false;      // stopped by Options::progress; nothing written
         QStringList blockingReasons; // why the gate blocked it (also when overridden)
         QString errorMessage;        // what went wrong when not blocked
         QStringList filesWritten;    // absolute paths, in the final folder

@@ -26,6 +26,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QSet>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -33,6 +34,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
+#include <QThread>
 #include <QWebEnginePage>
 #include <QWebEngineView>
 
@@ -108,6 +110,7 @@ private Q_SLOTS:
     void exportDialogListsWhatBlocksAndNeedsAReasonToOverride();
     void exportDialogOverrideIsForEditorsOnly();
     void exportDialogExportsAnApprovedStoryAndReportsErrors();
+    void exportDialogWorksOffTheWindowThreadAndCancels();
     void mainWindowCopiesHtmlAndFollowsClicks();
     void mainWindowExportsAndImportsMarkdown();
 
@@ -444,6 +447,67 @@ void TestPreviewPane::exportDialogExportsAnApprovedStoryAndReportsErrors()
     QVERIFY(!dialog.exportResult().overridden);
     QVERIFY(QFileInfo::exists(m_dir->filePath(u"web/index.html"_s)));
     QVERIFY(QFileInfo::exists(m_dir->filePath(u"web/images/250306-D-PM193-1268K.jpg"_s)));
+}
+
+void TestPreviewPane::exportDialogWorksOffTheWindowThreadAndCancels()
+{
+    Library library;
+    QString error;
+    std::optional<Story> story = SampleLibrary::open(&library, m_dir->filePath(u"lib.newsdesk"_s), &error);
+    QVERIFY2(story, qPrintable(error));
+    QVERIFY2(SampleLibrary::clearForPublication(&library, *story, &error), qPrintable(error));
+    ExportDialog dialog(&library, *story);
+    dialog.setFolder(m_dir->filePath(u"cancelled"_s));
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+
+    // Cancel (as the button or Escape does) once the first photo is written.
+    QList<int> steps;
+    QSet<int> totals;
+    bool offWindowThread = true;
+    StoryExporter::Options options;
+    options.progress = [&](int done, int total) {
+        steps << done;
+        totals << total;
+        offWindowThread = offWindowThread && QThread::currentThread() != dialog.thread();
+        if (done == 1) {
+            QMetaObject::invokeMethod(
+                &dialog,
+                [&dialog] {
+                    QVERIFY(dialog.isExporting());
+                    dialog.reject();
+                },
+                Qt::BlockingQueuedConnection);
+        }
+        return true;
+    };
+    dialog.setExportOptions(options);
+    QVERIFY(!dialog.exportNow());
+    QVERIFY(offWindowThread);
+    QCOMPARE(steps, QList<int>({0, 1}));
+    QCOMPARE(totals, QSet<int>({3})); // the three photos the sample body places
+    QVERIFY(dialog.exportResult().cancelled);
+    QVERIFY(dialog.isVisible()); // the dialog stays for another try
+    QVERIFY(dialog.findChild<QLabel *>(u"exportStatus"_s)->text().contains(u"cancelled"_s));
+    // Nothing left behind: no folder, no half-written staging folder.
+    QVERIFY(!QFileInfo::exists(m_dir->filePath(u"cancelled"_s)));
+    const QStringList leftovers = QDir(m_dir->path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
+    QVERIFY2(std::none_of(leftovers.cbegin(), leftovers.cend(), [](const QString &name) { return name.startsWith(u".cancelled"_s); }),
+             qPrintable(leftovers.join(u' ')));
+
+    // Again, to the end: every photo reported, the folder in place.
+    steps.clear();
+    options.progress = [&steps](int done, int) {
+        steps << done;
+        return true;
+    };
+    dialog.setExportOptions(options);
+    QVERIFY(dialog.exportNow());
+    QCOMPARE(steps, QList<int>({0, 1, 2, 3}));
+    QVERIFY(QFileInfo::exists(m_dir->filePath(u"cancelled/index.html"_s)));
+    // Escape after the export closes the dialog as usual.
+    dialog.reject();
+    QVERIFY(!dialog.isVisible());
 }
 
 void TestPreviewPane::mainWindowCopiesHtmlAndFollowsClicks()
