@@ -628,8 +628,16 @@ QHash<qint64, QString> StoryRepository::snippets(const QSqlDatabase &database, c
         query.bindValue(u":id%1"_s.arg(i), storyIds.at(i));
     if (!query.exec())
         return passages;
-    while (query.next())
-        passages.insert(query.value(0).toLongLong(), query.value(1).toString());
+    while (query.next()) {
+        // The first passage that shows a match, in the statement's order.
+        QString passage;
+        for (int column = 1; column <= 4 && passage.isEmpty(); ++column) {
+            const QString candidate = query.value(column).toString();
+            if (candidate.contains(SearchHit::highlightStart))
+                passage = candidate;
+        }
+        passages.insert(query.value(0).toLongLong(), passage);
+    }
     return passages;
 }
 

@@ -101,7 +101,8 @@ public:
                             int window = SqlDialect::ftsRankingWindow);
     // The passages of the given stories that match ftsQuery (as made by
     // SqlDialect::ftsQueryFromUserText), with the matched words marked, by
-    // story id; a story that does not match has none. Ask for the rows a view
+    // story id: from the body when it matches, else from the dek, the
+    // captions or the headline; a story that does not match has none. Ask for the rows a view
     // shows together: one call costs about as much as one story.
     static QHash<qint64, QString> snippets(const QSqlDatabase &database, const QString &ftsQuery,
                                            const QList<qint64> &storyIds);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "storylistpanel.h"
 
+#include "storylistdelegate.h"
 #include "storylistmodel.h"
 
 #include <QComboBox>
@@ -38,6 +39,7 @@ StoryListPanel::StoryListPanel(StoryListModel *model, QWidget *parent)
 
     m_view->setObjectName(u"storyList"_s);
     m_view->setModel(model);
+    m_view->setItemDelegate(new StoryListDelegate(m_view));
     m_view->setUniformItemSizes(true);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setAlternatingRowColors(true);

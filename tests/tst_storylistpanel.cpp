@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: MIT
+// The window's story list as the user sees it: search as you type, and under
+// each headline the passage that matched or the story's status.
+#include "library.h"
+#include "storylistdelegate.h"
+#include "storylistmodel.h"
+#include "storylistpanel.h"
+#include "storyrepository.h"
+
+#include <QLineEdit>
+#include <QListView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+class TestStoryListPanel : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void searchShowsThePassageUnderEachHeadline();
+    void withoutSearchRowsShowStatusAndWho();
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<Library> m_library;
+};
+
+void TestStoryListPanel::init()
+{
+    m_library = std::make_unique<Library>();
+    QVERIFY(m_library->open(m_dir.filePath(u"lib-%1.newsdesk"_s.arg(QLatin1StringView(QTest::currentTestFunction())))));
+    m_library->setActor(u"Jim Garamone"_s);
+    StoryRepository repository(m_library.get());
+    QVERIFY(repository.create(Story{.headline = u"Readiness review"_s, .body = u"The fleet's readiness improved."_s}));
+    QVERIFY(repository.create(Story{.headline = u"Budget talks"_s, .body = u"Congress met on the budget."_s}));
+}
+
+void TestStoryListPanel::searchShowsThePassageUnderEachHeadline()
+{
+    StoryListModel model(m_library.get());
+    StoryListPanel panel(&model);
+    panel.resize(320, 400);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    QTest::keyClicks(panel.searchField(), u"readiness"_s);
+    QTRY_COMPARE(panel.view()->model()->rowCount(), 1);
+    const QModelIndex first = panel.view()->model()->index(0, 0);
+    QCOMPARE(first.data().toString(), u"Readiness review"_s);
+    const QString detail = StoryListDelegate::detailHtml(first);
+    QVERIFY2(detail.contains(u"fleet's <b>readiness</b> improved"_s), qPrintable(detail));
+
+    // Room for the headline and two lines of passage.
+    const int rowHeight = panel.view()->visualRect(first).height();
+    QVERIFY2(rowHeight >= 3 * panel.view()->fontMetrics().height(), qPrintable(QString::number(rowHeight)));
+}
+
+void TestStoryListPanel::withoutSearchRowsShowStatusAndWho()
+{
+    StoryListModel model(m_library.get());
+    StoryListPanel panel(&model);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    QTRY_COMPARE(panel.view()->model()->rowCount(), 2);
+    const QString detail = StoryListDelegate::detailHtml(panel.view()->model()->index(0, 0));
+    QVERIFY2(detail.startsWith(u"Draft · "_s), qPrintable(detail));
+    QVERIFY2(detail.endsWith(u" · Jim Garamone"_s), qPrintable(detail));
+    // Markup in a headline or name is shown, not obeyed.
+    StoryRepository(m_library.get()).create(Story{.headline = u"<i>x</i>"_s});
+    m_library->setActor(u"<b>Ed</b>"_s);
+    StoryRepository(m_library.get()).create(Story{.headline = u"Tagged"_s});
+    QTRY_COMPARE(panel.view()->model()->rowCount(), 4);
+    QVERIFY(StoryListDelegate::detailHtml(panel.view()->model()->index(0, 0)).endsWith(u"&lt;b&gt;Ed&lt;/b&gt;"_s));
+}
+
+QTEST_MAIN(TestStoryListPanel)
+#include "tst_storylistpanel.moc"
