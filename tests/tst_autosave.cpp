@@ -91,9 +91,7 @@ void TestAutosave::autosavesAfterPauseInTyping()
     window.show();
     const qint64 id = window.currentStoryId();
     MarkdownEditor *body = window.editor()->bodyEditor();
-    body->setFocus();
-    body->moveCursor(QTextCursor::End);
-    QTest::keyClicks(body, u" Autosaved words."_s);
+    typeAtEnd(body, u" Autosaved words."_s);
     StoryRepository repository(window.library());
     // Not saved per keystroke: right after typing, the library has the old text.
     QVERIFY(!repository.load(id)->body.endsWith(u"Autosaved words."_s));

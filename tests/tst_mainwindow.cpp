@@ -122,9 +122,7 @@ void TestMainWindow::switchingStoriesSavesTyping()
     window.show();
     const qint64 sampleId = window.currentStoryId();
     MarkdownEditor *body = window.editor()->bodyEditor();
-    body->setFocus();
-    body->moveCursor(QTextCursor::End);
-    QTest::keyClicks(body, u"Added by the test."_s);
+    typeAtEnd(body, u"Added by the test."_s);
     QVERIFY(window.editor()->isModified());
 
     QAction *newStory = window.findChild<QAction *>(u"actionNewStory"_s);

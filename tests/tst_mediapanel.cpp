@@ -144,9 +144,7 @@ void TestMediaPanel::editsAreSavedAndVoidApproval()
     const qint64 id = m_window->mediaPanel()->currentPhotoId();
     QCOMPARE(PhotoRepository(m_window->library()).load(id)->approval, CaptionApproval::Approved);
     auto *caption = qobject_cast<QPlainTextEdit *>(form()->field(u"caption"_s));
-    caption->setFocus();
-    caption->moveCursor(QTextCursor::End);
-    QTest::keyClicks(caption, u" Added."_s);
+    typeAtEnd(caption, u" Added."_s);
     QVERIFY(form()->save());
     const Photo stored = *PhotoRepository(m_window->library()).load(id);
     QVERIFY(stored.caption.endsWith(u" Added."_s));

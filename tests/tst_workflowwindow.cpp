@@ -144,9 +144,7 @@ void TestWorkflowWindow::writerSubmitsEditorReviewsPublishesAndExports()
     QVERIFY(workflow->setCurrentPerson(u"Walt Writer"_s));
     QCOMPARE(workflow->personLabel()->text(), u"Walt Writer · Writer"_s);
     MarkdownEditor *body = window.editor()->bodyEditor();
-    body->setFocus();
-    body->moveCursor(QTextCursor::End);
-    QTest::keyClicks(body, u" The ministers met for an hour."_s);
+    typeAtEnd(body, u" The ministers met for an hour."_s);
     QVERIFY(!approve->isEnabled());
     QVERIFY(!workflow->takeAction(WorkflowAction::Approve)); // refused in models/, not only greyed out
     QCOMPARE(status(), StoryStatus::Draft);
@@ -279,9 +277,7 @@ void TestWorkflowWindow::correctionShowsChangesSinceApproval()
     QCOMPARE(window.editor()->story().correctionNote, u"An earlier version gave the wrong date."_s);
 
     MarkdownEditor *body = window.editor()->bodyEditor();
-    body->setFocus();
-    body->moveCursor(QTextCursor::End);
-    QTest::keyClicks(body, u" Corrected sentence."_s);
+    typeAtEnd(body, u" Corrected sentence."_s);
     QVERIFY(window.saveCurrentStory());
     QString shown;
     answerDialog<QDialog>(&window, u"changesDialog"_s, [&shown](QDialog *dialog) {

@@ -11,6 +11,7 @@
 #include "mainwindow.h"
 #include "previewpane.h"
 
+#include <QPlainTextEdit>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QString>
@@ -59,4 +60,13 @@ inline void settlePreview(MainWindow &window)
 {
     if (window.preview()->view())
         QTRY_VERIFY_WITH_TIMEOUT(window.preview()->pageLoads() > 0, 30000);
+}
+
+// Types text at the end of editor as a user would: focused, and through key
+// events, so the editor's own key handling runs.
+inline void typeAtEnd(QPlainTextEdit *editor, const QString &text)
+{
+    editor->setFocus();
+    editor->moveCursor(QTextCursor::End);
+    QTest::keyClicks(editor, text);
 }
