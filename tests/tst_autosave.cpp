@@ -13,6 +13,7 @@
 #include "spellchecker.h"
 #include "storylistpanel.h"
 #include "storyrepository.h"
+#include "windowtestfixture.h"
 
 #include <QAbstractButton>
 #include <QAction>
@@ -23,9 +24,6 @@
 #include <QListView>
 #include <QProcess>
 #include <QPushButton>
-#include <QSettings>
-#include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QToolBar>
 
@@ -60,7 +58,7 @@ int typeUntilKilled(const QString &libraryPath)
 
 } // namespace
 
-class TestAutosave : public QObject
+class TestAutosave : public QObject, private WindowTestFixture
 {
     Q_OBJECT
 private Q_SLOTS:
@@ -74,24 +72,16 @@ private Q_SLOTS:
     void acceptedNamesAreKeptWithTheStory();
     void findBarOpensAndEscapeCloses();
     void typographySwitchPersists();
-
-private:
-    QString libraryPath() const { return m_dir->filePath(u"library.newsdesk"_s); }
-    std::unique_ptr<QTemporaryDir> m_dir;
-    QTemporaryDir m_settingsDir;
 };
 
 void TestAutosave::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
+    setUpSettings();
 }
 
 void TestAutosave::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QSettings().clear();
+    startFresh();
 }
 
 void TestAutosave::autosavesAfterPauseInTyping()
@@ -101,9 +91,7 @@ void TestAutosave::autosavesAfterPauseInTyping()
     window.show();
     const qint64 id = window.currentStoryId();
     MarkdownEditor *body = window.editor()->bodyEditor();
-    body->setFocus();
-    body->moveCursor(QTextCursor::End);
-    QTest::keyClicks(body, u" Autosaved words."_s);
+    typeAtEnd(body, u" Autosaved words."_s);
     StoryRepository repository(window.library());
     // Not saved per keystroke: right after typing, the library has the old text.
     QVERIFY(!repository.load(id)->body.endsWith(u"Autosaved words."_s));
@@ -278,9 +266,7 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(u"NewsdeskTest"_s);
     const QStringList arguments = QCoreApplication::arguments();
     if (arguments.size() == 3 && arguments.at(1) == u"--type-until-killed"_s) {
-        QStandardPaths::setTestModeEnabled(true);
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, QFileInfo(arguments.at(2)).absolutePath());
+        WindowTestFixture::useSettingsIn(QFileInfo(arguments.at(2)).absolutePath());
         return typeUntilKilled(arguments.at(2));
     }
     TestAutosave test;

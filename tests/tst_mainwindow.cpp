@@ -12,6 +12,7 @@
 #include "storylistmodel.h"
 #include "storylistpanel.h"
 #include "storyrepository.h"
+#include "windowtestfixture.h"
 
 #include <QAbstractButton>
 #include <memory>
@@ -22,24 +23,13 @@
 #include <QTimer>
 #include <QListView>
 #include <QScreen>
-#include <QSettings>
 #include <QSplitter>
-#include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QWebEngineView>
 
 using namespace Qt::StringLiterals;
 
-// Lets the preview page finish loading before a test's window goes away, so
-// no load is torn down half-way.
-static void settlePreview(MainWindow &window)
-{
-    if (window.preview()->view())
-        QTRY_VERIFY_WITH_TIMEOUT(window.preview()->pageLoads() > 0, 30000);
-}
-
-class TestMainWindow : public QObject
+class TestMainWindow : public QObject, private WindowTestFixture
 {
     Q_OBJECT
 private Q_SLOTS:
@@ -56,24 +46,16 @@ private Q_SLOTS:
     void archiveHidesStoryFromDefaultList();
     void deleteAsksFirst_data();
     void deleteAsksFirst();
-
-private:
-    QString libraryPath() const { return m_dir->filePath(u"library.newsdesk"_s); }
-    std::unique_ptr<QTemporaryDir> m_dir;
-    QTemporaryDir m_settingsDir;
 };
 
 void TestMainWindow::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
+    setUpSettings();
 }
 
 void TestMainWindow::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QSettings().clear();
+    startFresh();
 }
 
 void TestMainWindow::hasFourPartsAndShowsTheSampleStory()
@@ -140,9 +122,7 @@ void TestMainWindow::switchingStoriesSavesTyping()
     window.show();
     const qint64 sampleId = window.currentStoryId();
     MarkdownEditor *body = window.editor()->bodyEditor();
-    body->setFocus();
-    body->moveCursor(QTextCursor::End);
-    QTest::keyClicks(body, u"Added by the test."_s);
+    typeAtEnd(body, u"Added by the test."_s);
     QVERIFY(window.editor()->isModified());
 
     QAction *newStory = window.findChild<QAction *>(u"actionNewStory"_s);
@@ -175,7 +155,7 @@ void TestMainWindow::brokenLibraryKeepsTheOpenOne()
 {
     MainWindow window;
     QVERIFY(window.openLibrary(libraryPath()));
-    const QString broken = m_dir->filePath(u"broken.newsdesk"_s);
+    const QString broken = filePath(u"broken.newsdesk"_s);
     QFile file(broken);
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write("not a database at all");

@@ -11,6 +11,7 @@
 #include "photolistmodel.h"
 #include "photorepository.h"
 #include "previewpane.h"
+#include "windowtestfixture.h"
 
 #include <QApplication>
 #include <QKeyEvent>
@@ -20,16 +21,13 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QSettings>
 #include <QSignalSpy>
-#include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
 
 // The media panel on real widgets, in the real window, with the sample story.
-class TestMediaPanel : public QObject
+class TestMediaPanel : public QObject, private WindowTestFixture
 {
     Q_OBJECT
 private Q_SLOTS:
@@ -51,24 +49,19 @@ private Q_SLOTS:
 private:
     PhotoForm *form() const { return m_window->mediaPanel()->form(); }
     QLineEdit *line(const QString &name) const { return qobject_cast<QLineEdit *>(form()->field(name)); }
-    QTemporaryDir m_settingsDir;
-    std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<MainWindow> m_window;
 };
 
 void TestMediaPanel::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
+    setUpSettings();
 }
 
 void TestMediaPanel::init()
 {
-    QSettings().clear();
-    m_dir = std::make_unique<QTemporaryDir>();
+    startFresh();
     m_window = std::make_unique<MainWindow>();
-    QVERIFY(m_window->openLibrary(m_dir->filePath(u"lib.newsdesk"_s)));
+    QVERIFY(m_window->openLibrary(libraryPath()));
     PeopleRepository people(m_window->library());
     QVERIFY(people.add(Person{.name = u"Eve Editor"_s}));
     m_window->library()->setActor(u"Eve Editor"_s); // editors add the people after the first
@@ -151,9 +144,7 @@ void TestMediaPanel::editsAreSavedAndVoidApproval()
     const qint64 id = m_window->mediaPanel()->currentPhotoId();
     QCOMPARE(PhotoRepository(m_window->library()).load(id)->approval, CaptionApproval::Approved);
     auto *caption = qobject_cast<QPlainTextEdit *>(form()->field(u"caption"_s));
-    caption->setFocus();
-    caption->moveCursor(QTextCursor::End);
-    QTest::keyClicks(caption, u" Added."_s);
+    typeAtEnd(caption, u" Added."_s);
     QVERIFY(form()->save());
     const Photo stored = *PhotoRepository(m_window->library()).load(id);
     QVERIFY(stored.caption.endsWith(u" Added."_s));
@@ -215,12 +206,12 @@ void TestMediaPanel::importAddsGoodFilesAndReportsBadOnes()
 {
     const QString good = QFINDTESTDATA("../resources/samples/hegseth-healey/250306-F-UO417-1153K.jpg");
     QVERIFY(!good.isEmpty());
-    const QString textAsJpeg = m_dir->filePath(u"notes.jpg"_s);
+    const QString textAsJpeg = filePath(u"notes.jpg"_s);
     QFile text(textAsJpeg);
     QVERIFY(text.open(QIODevice::WriteOnly));
     text.write("These are notes, not a photo.\n");
     text.close();
-    const QString truncated = m_dir->filePath(u"truncated.jpg"_s);
+    const QString truncated = filePath(u"truncated.jpg"_s);
     QFile source(good);
     QVERIFY(source.open(QIODevice::ReadOnly));
     QFile cut(truncated);

@@ -18,6 +18,7 @@
 #include "previewpane.h"
 #include "storylocks.h"
 #include "storyrepository.h"
+#include "windowtestfixture.h"
 #include "workflowcontroller.h"
 
 #include <QAction>
@@ -32,9 +33,6 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QScopeGuard>
-#include <QSettings>
-#include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
 #include <QTimer>
@@ -73,7 +71,7 @@ int holdLockForever(const QString &path)
 
 } // namespace
 
-class TestWorkflowWindow : public QObject
+class TestWorkflowWindow : public QObject, private WindowTestFixture
 {
     Q_OBJECT
 private Q_SLOTS:
@@ -85,25 +83,19 @@ private Q_SLOTS:
     void firstStartAsksWhoIsWorking();
 
 private:
-    QString libraryPath() const { return m_dir->filePath(u"library.newsdesk"_s); }
     // Opens the sample library with Eve Editor (first person) and Walt Writer,
     // added through Preferences.
     void setUpDesk(MainWindow &window);
-    std::unique_ptr<QTemporaryDir> m_dir;
-    QTemporaryDir m_settingsDir;
 };
 
 void TestWorkflowWindow::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
+    setUpSettings();
 }
 
 void TestWorkflowWindow::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QSettings().clear();
+    startFresh();
 }
 
 void TestWorkflowWindow::setUpDesk(MainWindow &window)
@@ -152,9 +144,7 @@ void TestWorkflowWindow::writerSubmitsEditorReviewsPublishesAndExports()
     QVERIFY(workflow->setCurrentPerson(u"Walt Writer"_s));
     QCOMPARE(workflow->personLabel()->text(), u"Walt Writer · Writer"_s);
     MarkdownEditor *body = window.editor()->bodyEditor();
-    body->setFocus();
-    body->moveCursor(QTextCursor::End);
-    QTest::keyClicks(body, u" The ministers met for an hour."_s);
+    typeAtEnd(body, u" The ministers met for an hour."_s);
     QVERIFY(!approve->isEnabled());
     QVERIFY(!workflow->takeAction(WorkflowAction::Approve)); // refused in models/, not only greyed out
     QCOMPARE(status(), StoryStatus::Draft);
@@ -214,7 +204,7 @@ void TestWorkflowWindow::writerSubmitsEditorReviewsPublishesAndExports()
     publish->trigger();
     QCOMPARE(status(), StoryStatus::Published);
     QVERIFY(body->isReadOnly()); // published text changes only through a correction
-    const QString target = m_dir->filePath(u"published"_s);
+    const QString target = filePath(u"published"_s);
     answerDialog<ExportDialog>(&window, u"exportDialog"_s, [target](ExportDialog *dialog) {
         dialog->setFolder(target);
         QTest::mouseClick(dialog->findChild<QPushButton *>(u"exportButton"_s), Qt::LeftButton);
@@ -287,9 +277,7 @@ void TestWorkflowWindow::correctionShowsChangesSinceApproval()
     QCOMPARE(window.editor()->story().correctionNote, u"An earlier version gave the wrong date."_s);
 
     MarkdownEditor *body = window.editor()->bodyEditor();
-    body->setFocus();
-    body->moveCursor(QTextCursor::End);
-    QTest::keyClicks(body, u" Corrected sentence."_s);
+    typeAtEnd(body, u" Corrected sentence."_s);
     QVERIFY(window.saveCurrentStory());
     QString shown;
     answerDialog<QDialog>(&window, u"changesDialog"_s, [&shown](QDialog *dialog) {
