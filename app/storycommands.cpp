@@ -178,6 +178,7 @@ int renderCommand(const QStringList &arguments, QTextStream &out, QTextStream &e
     options.imageLinks = ArticleRenderer::Options::ImageLinks::ExportFiles;
     options.stylesheet = ArticleRenderer::Options::Stylesheet::Linked;
     options.publishedAt = QDateTime::currentDateTimeUtc();
+    StoryExporter::applyPublicationSettings(target->library.get(), target->story, options);
     out << (invocation.parser.isSet(fragmentOption) ? ArticleRenderer::articleFragment(target->story, target->photos, options)
                                                     : ArticleRenderer::articleDocument(target->story, target->photos, options));
     return CommandLine::Success;

@@ -4,6 +4,7 @@
 #include "library.h"
 #include "photometadata.h"
 #include "photorepository.h"
+#include "publicationsettings.h"
 #include "storymarkdown.h"
 
 #include <QBuffer>
@@ -203,6 +204,15 @@ QByteArray StoryExporter::webRendition(const QByteArray &original, const Photo &
     return withMetadata;
 }
 
+void StoryExporter::applyPublicationSettings(Library *library, const Story &story, ArticleRenderer::Options &render)
+{
+    const PublicationSettings settings = PublicationSettingsRepository(library).load();
+    if (render.publisher.isEmpty())
+        render.publisher = settings.publisher;
+    if (render.publicationUrl.isEmpty())
+        render.publicationUrl = settings.articleUrl(story);
+}
+
 StoryExporter::Result StoryExporter::exportStory(const Story &story, const QString &directory, const Options &options)
 {
     Result result;
@@ -258,6 +268,7 @@ StoryExporter::Result StoryExporter::exportStory(const Story &story, const QStri
     // A story exported before it is published is dated by its export.
     if (!render.publishedAt.isValid())
         render.publishedAt = QDateTime::currentDateTimeUtc();
+    applyPublicationSettings(m_library, story, render);
 
     const QList<Photo> placed = ArticleRenderer::placedPhotos(story.body, storyPhotos);
     if (!placed.isEmpty() && !stage.mkdir(u"images"_s)) {

@@ -71,6 +71,10 @@ public:
     // released; each photo the body names but the story lacks blocks too; a
     // story under embargo blocks until its embargo time (now: for tests).
     // Every finding is an error.
+    // Fills in what the library's PublicationSettings say and the caller
+    // left empty: the publisher and the story's absolute article address.
+    static void applyPublicationSettings(Library *library, const Story &story, ArticleRenderer::Options &render);
+
     static QList<StoryFinding> gateFindings(const Story &story, const QList<Photo> &storyPhotos,
                                             const QDateTime &now = QDateTime::currentDateTimeUtc());
 

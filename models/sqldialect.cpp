@@ -183,6 +183,14 @@ QStringList migrationStatements(int from)
             "  updated_at) "
             "WHERE status = 'published' OR id IN (SELECT entity_id FROM audit_log WHERE entity = 'story' AND action = 'publish')"_s,
         };
+    case 3:
+        return {
+            // Settings of the library as a whole (PublicationSettings: the
+            // publisher and the article address), whoever opens it.
+            u"CREATE TABLE library_settings ("
+            "  key TEXT PRIMARY KEY,"
+            "  value TEXT NOT NULL)"_s,
+        };
     default:
         return {};
     }

@@ -520,7 +520,7 @@ void TestWorkflow::versionOneLibraryIsMigrated()
     QVERIFY(!story.publishedAt.isValid());
     QCOMPARE(StoryRepository(&library).loadBySlug(u"out"_s)->publishedAt,
              QDateTime(QDate(2025, 3, 6), QTime(15, 0), QTimeZone::UTC));
-    QVERIFY(QSqlQuery(library.database()).exec(u"SELECT count(*) FROM comments, story_locks"_s));
+    QVERIFY(QSqlQuery(library.database()).exec(u"SELECT count(*) FROM comments, story_locks, library_settings"_s));
 }
 
 QTEST_GUILESS_MAIN(TestWorkflow)

@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: MIT
+#include "publicationsettings.h"
+
+#include "library.h"
+#include "people.h"
+#include "story.h"
+
+#include <QCoreApplication>
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString publisherKey = u"publisher"_s;
+const QString templateKey = u"article_url_template"_s;
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("PublicationSettings", text);
+}
+
+} // namespace
+
+QString PublicationSettings::templateProblem(const QString &articleUrlTemplate)
+{
+    const QString text = articleUrlTemplate.trimmed();
+    if (text.isEmpty())
+        return {};
+    if (!text.contains(u"{slug}"_s) && !text.contains(u"{id}"_s))
+        return tr("The address needs {slug} or {id}, or every story would have the same address.");
+    QString sample = text;
+    sample.replace(u"{slug}"_s, u"slug"_s).replace(u"{id}"_s, u"1"_s);
+    const QUrl url(sample, QUrl::StrictMode);
+    if (!url.isValid() || (url.scheme() != u"https"_s && url.scheme() != u"http"_s) || url.host().isEmpty())
+        return tr("The address must be a whole web address, like https://www.example.mil/News/{slug}/.");
+    return {};
+}
+
+QUrl PublicationSettings::articleUrl(const Story &story) const
+{
+    const QString text = articleUrlTemplate.trimmed();
+    if (text.isEmpty() || !templateProblem(text).isEmpty())
+        return {};
+    QString address = text;
+    // The slug is made of URL-safe characters already; the percent-encoding
+    // is for a slug typed by hand.
+    address.replace(u"{slug}"_s, QString::fromLatin1(QUrl::toPercentEncoding(story.slug)))
+        .replace(u"{id}"_s, QString::number(story.id));
+    return QUrl(address);
+}
+
+PublicationSettingsRepository::PublicationSettingsRepository(Library *library)
+    : m_library(library)
+{
+}
+
+PublicationSettings PublicationSettingsRepository::load()
+{
+    m_errorString.clear();
+    PublicationSettings settings;
+    QSqlQuery query(m_library->database());
+    if (!query.exec(u"SELECT key, value FROM library_settings"_s)) {
+        m_errorString = Library::describeError(query, tr("Cannot read the library's publication settings"));
+        return settings;
+    }
+    while (query.next()) {
+        const QString key = query.value(0).toString();
+        if (key == publisherKey)
+            settings.publisher = query.value(1).toString();
+        else if (key == templateKey)
+            settings.articleUrlTemplate = query.value(1).toString();
+    }
+    return settings;
+}
+
+bool PublicationSettingsRepository::save(const PublicationSettings &settings)
+{
+    m_errorString.clear();
+    if (PeopleRepository(m_library).roleOfActor() != PersonRole::Editor) {
+        m_errorString = tr("Only an editor may change where the library's stories are published.");
+        return false;
+    }
+    const QString problem = PublicationSettings::templateProblem(settings.articleUrlTemplate);
+    if (!problem.isEmpty()) {
+        m_errorString = problem;
+        return false;
+    }
+    WriteTransaction transaction(m_library, &m_errorString);
+    if (!transaction.begin())
+        return false;
+    QSqlQuery query(m_library->database());
+    query.prepare(u"INSERT INTO library_settings (key, value) VALUES (:key, :value) "
+                  "ON CONFLICT (key) DO UPDATE SET value = excluded.value"_s);
+    const QList<std::pair<QString, QString>> values{{publisherKey, settings.publisher.trimmed()},
+                                                    {templateKey, settings.articleUrlTemplate.trimmed()}};
+    for (const auto &[key, value] : values) {
+        query.bindValue(u":key"_s, key);
+        query.bindValue(u":value"_s, sqlText(value));
+        if (!query.exec()) {
+            m_errorString = Library::describeError(query, tr("Cannot save the library's publication settings"));
+            return false;
+        }
+    }
+    if (!m_library->audit(u"publication-settings"_s, u"library"_s, 0,
+                          settings.publisher.trimmed() + u" · "_s + settings.articleUrlTemplate.trimmed())) {
+        m_errorString = tr("Cannot record the change in the library's audit log.");
+        return false;
+    }
+    return transaction.commit();
+}
+
+QString PublicationSettingsRepository::errorString() const
+{
+    return m_errorString;
+}
