@@ -14,6 +14,7 @@
 #include "photolistmodel.h"
 #include "photorepository.h"
 #include "previewpane.h"
+#include "publicationform.h"
 #include "storylistmodel.h"
 #include "storylistpanel.h"
 #include "storyexporter.h"
@@ -662,11 +663,26 @@ void MainWindow::showPreferences()
     auto *people = new QGroupBox(tr("People"), &dialog);
     (new QVBoxLayout(people))->addWidget(m_workflow->createPeopleEditor(people));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
-    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    PublicationForm *publicationForm = nullptr;
+    QGroupBox *publication = nullptr;
+    if (m_library) {
+        publication = new QGroupBox(tr("Publication"), &dialog);
+        publicationForm = new PublicationForm(m_library, publication);
+        if (m_editor->hasStory())
+            publicationForm->setExampleStory(m_editor->story());
+        (new QVBoxLayout(publication))->addWidget(publicationForm);
+    }
+    // OK keeps the dialog open when a setting cannot be saved; the form says why.
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, [&dialog, publicationForm] {
+        if (!publicationForm || publicationForm->apply())
+            dialog.accept();
+    });
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
     auto *layout = new QVBoxLayout(&dialog);
     layout->addLayout(form);
     layout->addWidget(people);
+    if (publication)
+        layout->addWidget(publication);
     layout->addWidget(buttons);
     dialog.setObjectName(u"preferencesDialog"_s);
     dialog.exec();

@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: MIT
+// Where the library's stories are published: kept in the library, set by
+// editors in Preferences, and written into every exported page's metadata.
+#include "publicationform.h"
+#include "publicationsettings.h"
+#include "samplelibrary.h"
+#include "storyexporter.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+class TestPublicationSettings : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void templateProblems_data();
+    void templateProblems();
+    void articleUrlFillsInTheStory();
+    void editorSavesAndTheLibraryKeepsIt();
+    void writerCannotChangeThem();
+    void exportedPageUsesThem();
+    void formShowsAnExampleAndRefusesABadAddress();
+    void formIsReadOnlyForWriters();
+
+private:
+    QString libraryPath() const { return m_dir->filePath(u"lib.newsdesk"_s); }
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Library> m_library;
+    Story m_story;
+};
+
+void TestPublicationSettings::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_library = std::make_unique<Library>();
+    QString error;
+    const std::optional<Story> story = SampleLibrary::open(m_library.get(), libraryPath(), &error);
+    QVERIFY2(story, qPrintable(error));
+    m_story = *story;
+}
+
+void TestPublicationSettings::templateProblems_data()
+{
+    QTest::addColumn<QString>("address");
+    QTest::addColumn<bool>("accepted");
+    QTest::newRow("none") << QString() << true;
+    QTest::newRow("slug") << u"https://www.defense.gov/News/News-Stories/Article/{slug}/"_s << true;
+    QTest::newRow("id and slug") << u"https://www.example.mil/a/{id}/{slug}"_s << true;
+    QTest::newRow("no placeholder") << u"https://www.defense.gov/News/"_s << false;
+    QTest::newRow("relative") << u"/News/{slug}/"_s << false;
+    QTest::newRow("not the web") << u"ftp://example.mil/{slug}"_s << false;
+    QTest::newRow("no host") << u"https:///{slug}"_s << false;
+    QTest::newRow("spaces") << u"https://www.example .mil/{slug}"_s << false;
+}
+
+void TestPublicationSettings::templateProblems()
+{
+    QFETCH(QString, address);
+    QFETCH(bool, accepted);
+    QCOMPARE(PublicationSettings::templateProblem(address).isEmpty(), accepted);
+}
+
+void TestPublicationSettings::articleUrlFillsInTheStory()
+{
+    PublicationSettings settings{u"DoD"_s, u"https://www.example.mil/a/{id}/{slug}/"_s};
+    Story story;
+    story.id = 4113581;
+    story.slug = u"hegseth-uk-counterpart"_s;
+    QCOMPARE(settings.articleUrl(story).toString(), u"https://www.example.mil/a/4113581/hegseth-uk-counterpart/"_s);
+    story.slug = u"a b/c?d"_s; // a slug typed by hand cannot escape its place
+    QCOMPARE(settings.articleUrl(story).toString(QUrl::FullyEncoded), u"https://www.example.mil/a/4113581/a%20b%2Fc%3Fd/"_s);
+    settings.articleUrlTemplate.clear();
+    QVERIFY(settings.articleUrl(story).isEmpty());
+}
+
+void TestPublicationSettings::editorSavesAndTheLibraryKeepsIt()
+{
+    PublicationSettingsRepository repository(m_library.get());
+    QCOMPARE(repository.load(), PublicationSettings());
+    const PublicationSettings wanted{u"U.S. Department of Defense"_s, u"https://www.defense.gov/News/{slug}/"_s};
+    QVERIFY2(repository.save(wanted), qPrintable(repository.errorString()));
+    QVERIFY(!repository.save(PublicationSettings{u"X"_s, u"https://www.defense.gov/News/"_s}));
+    QVERIFY(repository.errorString().contains(u"{slug}"_s));
+    m_library.reset();
+    Library reopened;
+    QVERIFY(reopened.open(libraryPath()));
+    QCOMPARE(PublicationSettingsRepository(&reopened).load(), wanted);
+    bool audited = false;
+    for (const AuditEntry &entry : reopened.auditTrail(u"library"_s, 0))
+        audited = audited || (entry.action == u"publication-settings"_s && entry.actor == u"Eve Editor"_s);
+    QVERIFY(audited);
+}
+
+void TestPublicationSettings::writerCannotChangeThem()
+{
+    QVERIFY(PeopleRepository(m_library.get()).add(Person{.name = u"Wes Writer"_s, .role = PersonRole::Writer}));
+    m_library->setActor(u"Wes Writer"_s);
+    PublicationSettingsRepository repository(m_library.get());
+    QVERIFY(!repository.save(PublicationSettings{u"Someone"_s, QString()}));
+    QVERIFY(repository.errorString().contains(u"Only an editor"_s));
+    QCOMPARE(repository.load(), PublicationSettings());
+}
+
+void TestPublicationSettings::exportedPageUsesThem()
+{
+    QVERIFY(PublicationSettingsRepository(m_library.get())
+                .save(PublicationSettings{u"U.S. Department of Defense"_s, u"https://www.defense.gov/News/{slug}/"_s}));
+    QString error;
+    QVERIFY2(SampleLibrary::clearForPublication(m_library.get(), m_story, &error), qPrintable(error));
+    const StoryExporter::Result result = StoryExporter(m_library.get()).exportStory(m_story, m_dir->filePath(u"out"_s));
+    QVERIFY2(result.success, qPrintable(result.errorMessage));
+    QFile page(m_dir->filePath(u"out/index.html"_s));
+    QVERIFY(page.open(QIODevice::ReadOnly));
+    const QString html = QString::fromUtf8(page.readAll());
+    const QString address = u"https://www.defense.gov/News/"_s + m_story.slug + u'/';
+    QVERIFY2(html.contains(u"<meta property=\"og:url\" content=\"%1\">"_s.arg(address)), qPrintable(html.left(3000)));
+    QVERIFY(html.contains(u"<link rel=\"canonical\" href=\"%1\">"_s.arg(address)));
+    // Images too, from the page's address: Open Graph readers want them whole.
+    QVERIFY(html.contains(u"<meta property=\"og:image\" content=\"%1images/250306-D-PM193-1268K.jpg\">"_s.arg(address)));
+    static const QRegularExpression jsonLd(u"<script type=\"application/ld\\+json\">(.*?)</script>"_s,
+                                           QRegularExpression::DotMatchesEverythingOption);
+    const QJsonObject article = QJsonDocument::fromJson(jsonLd.match(html).captured(1).toUtf8()).object();
+    QCOMPARE(article.value(u"publisher"_s).toObject().value(u"name"_s).toString(), u"U.S. Department of Defense"_s);
+    // The page's own images stay relative in the article body.
+    QVERIFY(html.contains(u"<img src=\"images/250306-D-PM193-1268K.jpg\""_s));
+}
+
+void TestPublicationSettings::formShowsAnExampleAndRefusesABadAddress()
+{
+    PublicationForm form(m_library.get());
+    form.setExampleStory(m_story);
+    form.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&form));
+    auto *publisher = form.findChild<QLineEdit *>(u"publicationPublisher"_s);
+    auto *address = form.findChild<QLineEdit *>(u"publicationAddress"_s);
+    auto *hint = form.findChild<QLabel *>(u"publicationHint"_s);
+    QVERIFY(publisher && address && hint);
+    QVERIFY(!address->isReadOnly());
+    QTest::keyClicks(address, u"https://www.defense.gov/News/"_s);
+    QVERIFY2(hint->text().contains(u"{slug}"_s), qPrintable(hint->text()));
+    QVERIFY(!form.apply());
+    QCOMPARE(PublicationSettingsRepository(m_library.get()).load(), PublicationSettings());
+    QTest::keyClicks(address, u"{slug}/"_s);
+    QCOMPARE(hint->text(), u"For example: https://www.defense.gov/News/%1/"_s.arg(m_story.slug));
+    QTest::keyClicks(publisher, u"U.S. Department of Defense"_s);
+    QVERIFY2(form.apply(), qPrintable(form.errorString()));
+    QCOMPARE(PublicationSettingsRepository(m_library.get()).load(),
+             (PublicationSettings{u"U.S. Department of Defense"_s, u"https://www.defense.gov/News/{slug}/"_s}));
+}
+
+void TestPublicationSettings::formIsReadOnlyForWriters()
+{
+    QVERIFY(PublicationSettingsRepository(m_library.get()).save(PublicationSettings{u"DoD"_s, QString()}));
+    QVERIFY(PeopleRepository(m_library.get()).add(Person{.name = u"Wes Writer"_s, .role = PersonRole::Writer}));
+    m_library->setActor(u"Wes Writer"_s);
+    PublicationForm form(m_library.get());
+    auto *publisher = form.findChild<QLineEdit *>(u"publicationPublisher"_s);
+    QCOMPARE(publisher->text(), u"DoD"_s);
+    QVERIFY(publisher->isReadOnly());
+    QVERIFY(form.findChild<QLineEdit *>(u"publicationAddress"_s)->isReadOnly());
+    QVERIFY(form.apply()); // nothing changed, nothing to refuse
+}
+
+QTEST_MAIN(TestPublicationSettings)
+#include "tst_publicationsettings.moc"
