@@ -192,7 +192,10 @@ void MainWindow::createActions()
     edit->addSeparator();
     QAction *preferences = edit->addAction(QIcon::fromTheme(u"preferences-system"_s), tr("&Preferences…"), this, &MainWindow::showPreferences);
     preferences->setObjectName(u"actionPreferences"_s);
-    preferences->setShortcut(QKeySequence::Preferences);
+    // Most Linux desktops define no standard key for it; Ctrl+, is the common one.
+    preferences->setShortcuts(QKeySequence::keyBindings(QKeySequence::Preferences).isEmpty()
+                                  ? QList<QKeySequence>{QKeySequence(Qt::CTRL | Qt::Key_Comma)}
+                                  : QKeySequence::keyBindings(QKeySequence::Preferences));
     preferences->setMenuRole(QAction::PreferencesRole);
 
     QMenu *storyMenu = menuBar()->addMenu(tr("&Story"));

@@ -74,6 +74,9 @@ void TestMainWindow::hasFourPartsAndShowsTheSampleStory()
     QCOMPARE(window.mediaPanel()->view()->model()->index(0, 0).data(PhotoListModel::VirinRole).toString(), u"250306-D-PM193-1268K"_s);
     QVERIFY(window.windowTitle().contains(u"Hegseth, U.K. Counterpart"_s));
     QCOMPARE(window.editor()->bodyEditor()->themeName().isEmpty(), false);
+    // Preferences has a key even where the desktop defines none (Ctrl+,).
+    auto *preferences = window.findChild<QAction *>(u"actionPreferences"_s);
+    QVERIFY(preferences && !preferences->shortcuts().isEmpty());
 }
 
 void TestMainWindow::previewIsCreatedOnlyAfterShow()
