@@ -7,6 +7,8 @@
 #include "storylistpanel.h"
 #include "storyrepository.h"
 
+#include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QTemporaryDir>
@@ -21,6 +23,7 @@ private Q_SLOTS:
     void init();
     void searchShowsThePassageUnderEachHeadline();
     void withoutSearchRowsShowStatusAndWho();
+    void emptyListSaysWhy();
 
 private:
     QTemporaryDir m_dir;
@@ -72,6 +75,29 @@ void TestStoryListPanel::withoutSearchRowsShowStatusAndWho()
     StoryRepository(m_library.get()).create(Story{.headline = u"Tagged"_s});
     QTRY_COMPARE(panel.view()->model()->rowCount(), 4);
     QVERIFY(StoryListDelegate::detailHtml(panel.view()->model()->index(0, 0)).endsWith(u"&lt;b&gt;Ed&lt;/b&gt;"_s));
+}
+
+void TestStoryListPanel::emptyListSaysWhy()
+{
+    StoryListModel model(m_library.get());
+    StoryListPanel panel(&model);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    QTRY_COMPARE(panel.view()->model()->rowCount(), 2);
+    QVERIFY(panel.view()->isVisible());
+    QVERIFY(!panel.emptyNote()->isVisible());
+
+    QTest::keyClicks(panel.searchField(), u"zeppelin"_s);
+    QTRY_VERIFY(panel.emptyNote()->isVisible());
+    QVERIFY(!panel.view()->isVisible());
+    QCOMPARE(panel.emptyNote()->text(), u"No story matches “zeppelin”."_s);
+
+    panel.searchField()->clear();
+    QTRY_VERIFY(panel.view()->isVisible());
+    QVERIFY(!panel.emptyNote()->isVisible());
+    panel.statusFilter()->setCurrentIndex(panel.statusFilter()->findText(u"Published"_s));
+    QTRY_VERIFY(panel.emptyNote()->isVisible());
+    QCOMPARE(panel.emptyNote()->text(), u"No story is published."_s);
 }
 
 QTEST_MAIN(TestStoryListPanel)

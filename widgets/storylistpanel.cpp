@@ -6,6 +6,7 @@
 
 #include <QComboBox>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QTimer>
@@ -20,6 +21,7 @@ StoryListPanel::StoryListPanel(StoryListModel *model, QWidget *parent)
     , m_status(new QComboBox(this))
     , m_sort(new QComboBox(this))
     , m_view(new QListView(this))
+    , m_emptyNote(new QLabel(this))
     , m_searchDelay(new QTimer(this))
 {
     setObjectName(u"storyListPanel"_s);
@@ -54,6 +56,19 @@ StoryListPanel::StoryListPanel(StoryListModel *model, QWidget *parent)
     layout->addWidget(m_search);
     layout->addLayout(filters);
     layout->addWidget(m_view, 1);
+
+    // An empty list says why, in the list's place.
+    m_emptyNote->setObjectName(u"storyListEmpty"_s);
+    m_emptyNote->setAlignment(Qt::AlignHCenter | Qt::AlignTop);
+    m_emptyNote->setWordWrap(true);
+    m_emptyNote->setTextFormat(Qt::PlainText);
+    m_emptyNote->setMargin(12);
+    m_emptyNote->setForegroundRole(QPalette::PlaceholderText);
+    layout->addWidget(m_emptyNote, 1);
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(model, signal, this, &StoryListPanel::updateEmptyNote);
+    connect(model, &QAbstractItemModel::modelReset, this, &StoryListPanel::updateEmptyNote);
+    updateEmptyNote();
 
     // Search as the user types, but not on every keystroke.
     m_searchDelay->setSingleShot(true);
@@ -94,6 +109,30 @@ bool StoryListPanel::selectStory(qint64 id)
     m_view->setCurrentIndex(index);
     m_view->scrollTo(index);
     return true;
+}
+
+void StoryListPanel::updateEmptyNote()
+{
+    // A hidden view fetches nothing, so the first page is asked for here.
+    if (m_model->rowCount() == 0 && m_model->canFetchMore({}))
+        m_model->fetchMore({});
+    const bool empty = m_model->rowCount() == 0;
+    m_view->setVisible(!empty);
+    m_emptyNote->setVisible(empty);
+    if (!empty)
+        return;
+    const QString search = m_model->searchText().trimmed();
+    if (!search.isEmpty())
+        m_emptyNote->setText(tr("No story matches “%1”.").arg(search));
+    else if (m_status->currentData().toInt() >= 0)
+        m_emptyNote->setText(tr("No story is %1.").arg(m_status->currentText().toLower()));
+    else
+        m_emptyNote->setText(tr("No stories yet. Story ▸ New (Ctrl+N) starts one."));
+}
+
+QLabel *StoryListPanel::emptyNote() const
+{
+    return m_emptyNote;
 }
 
 QLineEdit *StoryListPanel::searchField() const

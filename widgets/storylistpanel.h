@@ -4,6 +4,7 @@
 #include <QWidget>
 
 class QComboBox;
+class QLabel;
 class QLineEdit;
 class QListView;
 class QTimer;
@@ -24,18 +25,22 @@ public:
     QLineEdit *searchField() const;
     QComboBox *statusFilter() const;
     QListView *view() const;
+    // What the list says when it has no rows (hidden when it has some).
+    QLabel *emptyNote() const;
 
 Q_SIGNALS:
     void currentStoryChanged(qint64 id);
 
 private:
     void applyFilter();
+    void updateEmptyNote();
 
     StoryListModel *m_model;
     QLineEdit *m_search;
     QComboBox *m_status;
     QComboBox *m_sort;
     QListView *m_view;
+    QLabel *m_emptyNote;
     QTimer *m_searchDelay;
     qint64 m_currentId = 0;
 };
