@@ -4,6 +4,7 @@
 #include "articlerenderer.h"
 #include "captionchecker.h"
 #include "commandline.h"
+#include "dvidsreadiness.h"
 #include "library.h"
 #include "photorepository.h"
 #include "quoteanalyzer.h"
@@ -365,8 +366,23 @@ QList<StoryFinding> checkStory(Library *library, const Story &story, const QList
             for (const QString &message : VirinChecks::forPhoto(photo, &photoRepository))
                 findings << StoryFinding{StoryFinding::Severity::Warning, u"virin-mismatch"_s, subject, prefix + message};
         }
-        for (const CaptionFinding &finding : CaptionChecker::check(photo))
+        const QList<CaptionFinding> captionFindings = CaptionChecker::check(photo);
+        for (const CaptionFinding &finding : captionFindings)
             findings << StoryFinding{severityOf(finding.severity), u"caption-"_s + finding.rule, subject, prefix + finding.message};
+        // What DVIDS would refuse, as warnings: uploading there is not web
+        // publication. What the lines above already say for this photo is
+        // left out: a missing caption (the caption checker's), a missing VIRIN
+        // (the VIRIN checker's "There is no VIRIN.") and, for a placed photo
+        // not reviewed, the gate's "not released".
+        QStringList saidAbove;
+        if (photo.virin.trimmed().isEmpty())
+            saidAbove << u"dvids-virin"_s;
+        if (placed.contains(photo.id) && photo.releaseState != ReleaseState::Released)
+            saidAbove << u"dvids-release"_s;
+        for (const CaptionFinding &finding : DvidsReadiness::check(photo, captionFindings)) {
+            if (!saidAbove.contains(finding.rule))
+                findings << StoryFinding{StoryFinding::Severity::Warning, finding.rule, subject, prefix + finding.message};
+        }
     }
     // Quotation findings are the writer's to weigh: warnings and notes, never
     // errors that would stop a story.
@@ -389,7 +405,7 @@ void registerStoryCommands()
     CommandLine::registerCommand({u"export"_s, u"export --library PATH --story ID|SLUG --out DIR [--override-reason TEXT]"_s,
                                   tr("write the story's publication folder (exit 1 when not cleared)"), &exportCommand});
     CommandLine::registerCommand({u"check"_s, u"check --library PATH --story ID|SLUG [--json]"_s,
-                                  tr("list release, approval, VIRIN and caption findings (exit 1 on an error)"), &checkCommand});
+                                  tr("list release, approval, VIRIN, caption and DVIDS findings (exit 1 on an error)"), &checkCommand});
     CommandLine::registerCommand({u"import"_s, u"import --library PATH FILE.md"_s,
                                   tr("add a story from Markdown with YAML front matter"), &importCommand});
     CommandLine::registerCommand({u"dump"_s, u"dump --library PATH --story ID|SLUG [--out FILE.md]"_s,

@@ -27,8 +27,9 @@ void registerStoryCommands();
 namespace StoryCommands {
 
 // What `newsdesk check` reports: the export gate's findings, then for each of
-// the story's photos its image, VIRIN and caption findings, then the body's
-// quotation findings (warnings and notes, subject "paragraph N").
+// the story's photos its image, VIRIN and caption findings and what DVIDS
+// would refuse (warnings, code "dvids-…"), then the body's quotation findings
+// (warnings and notes, subject "paragraph N").
 QList<StoryFinding> checkStory(Library *library, const Story &story, const QList<Photo> &storyPhotos);
 
 } // namespace StoryCommands

@@ -45,11 +45,12 @@ struct CaptionCreditLine
     QString disclosure;   // the second parenthesis of an illustration, without parentheses
 };
 
-// One thing the caption checker found.
+// One thing the caption checker found, or another check of a photo's fields
+// (DvidsReadiness), which needs the fields past the caption's three.
 struct CaptionFinding
 {
     enum class Severity { Error, Warning };
-    enum class Field { Caption, AltText, Credit };
+    enum class Field { Caption, AltText, Credit, Title, Virin, DateShot, Country, Keywords, Release, Image };
 
     QString rule; // a stable id: "date-missing", "acronym-unexplained" …
     Severity severity = Severity::Error;

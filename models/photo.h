@@ -26,6 +26,9 @@ struct Photo
 {
     qint64 id = 0;
     QString imageHash; // SHA-256 of the original bytes, key into the image store
+    // The original's type as the image store has it ("image/jpeg"); empty for
+    // a photo without an image. Read with the photo, never saved by it.
+    QString imageMimeType;
     QString fileName;  // the name it was added under
     QString virin;
     QString title;

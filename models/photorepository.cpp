@@ -17,7 +17,10 @@ namespace {
 const QString photoColumns = u"id, image_hash, file_name, virin, title, caption, alt_text, credit, photographer, unit, "
                              "operation, date_shot, city, sublocation, state, country, country_code, keywords, "
                              "release_state, release_authority, caption_writer, approval_state, created_at, "
-                             "updated_at, updated_by, row_version"_s;
+                             "updated_at, updated_by, row_version, "
+                             // Unqualified image_hash: the photos table's, under
+                             // whatever alias the query gives it.
+                             "(SELECT mime_type FROM images WHERE hash = image_hash) AS image_mime_type"_s;
 
 Photo photoFromQuery(const QSqlQuery &query)
 {
@@ -26,6 +29,7 @@ Photo photoFromQuery(const QSqlQuery &query)
     Photo photo;
     photo.id = value("id").toLongLong();
     photo.imageHash = value("image_hash").toString();
+    photo.imageMimeType = value("image_mime_type").toString();
     photo.fileName = value("file_name").toString();
     photo.virin = value("virin").toString();
     photo.title = value("title").toString();
@@ -142,6 +146,16 @@ std::optional<Photo> PhotoRepository::insertPhoto(Photo photo, const QByteArray 
         return std::nullopt;
     }
     photo.id = query.lastInsertId().toLongLong();
+    // The type the store holds: bytes stored before keep the type they came
+    // with, and addForStoredImage's caller only knows the hash.
+    QSqlQuery type(m_library->database());
+    type.prepare(u"SELECT mime_type FROM images WHERE hash = :hash"_s);
+    type.bindValue(u":hash"_s, sqlText(photo.imageHash));
+    if (!type.exec()) {
+        fail(type, QObject::tr("Cannot read the image of the photo %1").arg(photo.fileName));
+        return std::nullopt;
+    }
+    photo.imageMimeType = type.next() ? type.value(0).toString() : QString();
     photo.rowVersion = 1;
     photo.createdAt = photo.updatedAt = QDateTime::fromString(now, Qt::ISODateWithMs);
     photo.updatedBy = m_library->actor();

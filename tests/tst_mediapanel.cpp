@@ -39,6 +39,7 @@ private Q_SLOTS:
     void keywordCountIsLimited();
     void virinVerdictFollowsTyping_data();
     void virinVerdictFollowsTyping();
+    void dvidsFindingsFollowTyping();
     void editsAreSavedAndVoidApproval();
     void nextFreeVirinSkipsTheLibrarysOwn();
     void writerCannotApproveEditorCan();
@@ -49,6 +50,8 @@ private Q_SLOTS:
 private:
     PhotoForm *form() const { return m_window->mediaPanel()->form(); }
     QLineEdit *line(const QString &name) const { return qobject_cast<QLineEdit *>(form()->field(name)); }
+    // The rule ids of the findings the form lists now.
+    QStringList shownRules() const;
     std::unique_ptr<MainWindow> m_window;
 };
 
@@ -136,6 +139,52 @@ void TestMediaPanel::virinVerdictFollowsTyping()
     field->selectAll();
     QTest::keyClicks(field, virin);
     QVERIFY2(form()->virinVerdict()->text().contains(expected), qPrintable(form()->virinVerdict()->text()));
+}
+
+QStringList TestMediaPanel::shownRules() const
+{
+    QStringList rules;
+    for (int row = 0; row < form()->findings()->count(); ++row)
+        rules << form()->findings()->item(row)->data(Qt::UserRole).toString();
+    return rules;
+}
+
+void TestMediaPanel::dvidsFindingsFollowTyping()
+{
+    // The sample photo lacks only keywords and a release authority for DVIDS.
+    QVERIFY2(shownRules().contains(u"dvids-keywords"_s) && shownRules().contains(u"dvids-release"_s),
+             qPrintable(shownRules().join(u' ')));
+    QVERIFY(!shownRules().contains(u"dvids-country"_s));
+    const QList<QListWidgetItem *> keywordItems =
+        form()->findings()->findItems(u"DVIDS needs keywords"_s, Qt::MatchStartsWith);
+    QCOMPARE(keywordItems.size(), 1);
+    QCOMPARE(keywordItems.constFirst()->foreground().color(), QColor(u"#b26a00"_s)); // a warning's colour
+
+    QLineEdit *keywords = line(u"keywords"_s);
+    keywords->setFocus();
+    QTest::keyClicks(keywords, u"Pete Hegseth, John Healey"_s);
+    QVERIFY(!shownRules().contains(u"dvids-keywords"_s));
+    QTest::keyClicks(line(u"releaseAuthority"_s), u"Pentagon Press Operations"_s);
+    QVERIFY(!shownRules().contains(u"dvids-release"_s));
+
+    // Emptied, country and code both: DVIDS asks for one; either will do.
+    for (const QString &name : {u"country"_s, u"countryCode"_s}) {
+        line(name)->selectAll();
+        QTest::keyClick(line(name), Qt::Key_Backspace);
+    }
+    QVERIFY2(shownRules().contains(u"dvids-country"_s), qPrintable(shownRules().join(u' ')));
+    QCOMPARE(form()->findings()->findItems(u"DVIDS needs a country: fill in Country or its code."_s, Qt::MatchExactly).size(),
+             1);
+    QTest::keyClicks(line(u"countryCode"_s), u"USA"_s);
+    QVERIFY(!shownRules().contains(u"dvids-country"_s));
+    QVERIFY2(!shownRules().join(u' ').contains(u"dvids-"_s), qPrintable(shownRules().join(u' ')));
+
+    // No caption: the caption checker says so, and DVIDS does not repeat it.
+    auto *caption = qobject_cast<QPlainTextEdit *>(form()->field(u"caption"_s));
+    caption->selectAll();
+    QTest::keyClick(caption, Qt::Key_Backspace);
+    QVERIFY2(shownRules().contains(u"caption-missing"_s), qPrintable(shownRules().join(u' ')));
+    QVERIFY(!shownRules().contains(u"dvids-description"_s));
 }
 
 void TestMediaPanel::editsAreSavedAndVoidApproval()

@@ -19,6 +19,7 @@ class TestPhotoRepository : public QObject
 private Q_SLOTS:
     void init();
     void sameImageIsStoredOnce();
+    void photoCarriesItsImageType();
     void photosKeepTheirOrderInAStory();
     void editorApprovesExactCaption();
     void writerCannotApprove();
@@ -73,6 +74,41 @@ void TestPhotoRepository::sameImageIsStoredOnce()
     QVERIFY(query.exec(u"SELECT count(*) FROM images"_s) && query.next());
     QCOMPARE(query.value(0).toInt(), 1);
     QCOMPARE(PhotoRepository(m_library.get()).image(a.imageHash)->data, QByteArray(5000, 'x'));
+}
+
+void TestPhotoRepository::photoCarriesItsImageType()
+{
+    PhotoRepository repository(m_library.get());
+    const std::optional<Photo> png =
+        repository.add(Photo{.virin = u"PNG"_s}, "png bytes", u"image/png"_s, QSize(1, 1), {});
+    QVERIFY(png);
+    QCOMPARE(png->imageMimeType, u"image/png"_s);
+    // The importer's way: the bytes from a worker, the record from the window.
+    const std::optional<QString> hash = repository.storeImage("webp bytes", u"image/webp"_s, QSize(1, 1));
+    QVERIFY(hash);
+    const std::optional<Photo> webp = repository.addForStoredImage(Photo{.imageHash = *hash, .virin = u"WEBP"_s}, {});
+    QVERIFY(webp);
+    QCOMPARE(webp->imageMimeType, u"image/webp"_s);
+    // A photo imported with its metadata only has the empty image, of no type.
+    const std::optional<Photo> bare = repository.add(Photo{.virin = u"BARE"_s}, QByteArray(""), QString(), QSize(), {});
+    QVERIFY(bare);
+    QVERIFY(bare->imageMimeType.isEmpty());
+
+    // Every way of reading photos back reads the type too.
+    QCOMPARE(repository.load(png->id)->imageMimeType, u"image/png"_s);
+    QCOMPARE(repository.findByVirin(u"WEBP"_s).value(0).imageMimeType, u"image/webp"_s);
+    for (const Photo &photo : {*png, *webp, *bare})
+        QVERIFY(repository.attach(m_storyId, photo.id));
+    QStringList types;
+    for (const Photo &photo : repository.photosOfStory(m_storyId))
+        types << photo.imageMimeType;
+    QCOMPARE(types, (QStringList{u"image/png"_s, u"image/webp"_s, QString()}));
+    // Saving the metadata leaves the image as it was.
+    Photo edited = *repository.load(png->id);
+    edited.imageMimeType = u"image/jpeg"_s;
+    edited.title = u"Edited"_s;
+    QCOMPARE(repository.save(edited), PhotoRepository::SaveResult::Saved);
+    QCOMPARE(repository.load(png->id)->imageMimeType, u"image/png"_s);
 }
 
 void TestPhotoRepository::photosKeepTheirOrderInAStory()

@@ -35,6 +35,8 @@ private Q_SLOTS:
     void checkListsFindingsAndFailsOnErrors();
     void checkJsonIsStructured();
     void checkOfClearedStoryHasNoGateFindings();
+    void checkListsDvidsReadinessAsWarnings();
+    void checkSaysEachProblemOnce();
     void embargoedStoryFailsCheckAndExport();
     void dumpAndImportRoundTrip();
     void importOfBadFileIsRefused();
@@ -48,6 +50,11 @@ private:
         QString err;
     };
     Result run(const QStringList &arguments) const;
+    Result check() const { return run({u"check"_s, u"--library"_s, m_library, u"--story"_s, u"1"_s, u"--json"_s}); }
+    static QJsonArray findingsOf(const Result &result)
+    {
+        return QJsonDocument::fromJson(result.out.toUtf8()).object().value(u"findings"_s).toArray();
+    }
     void clearSample();
 
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -268,6 +275,87 @@ void TestStoryCommands::checkOfClearedStoryHasNoGateFindings()
     }
     // Whatever the caption and VIRIN checkers say, the exit code follows them.
     QCOMPARE(result.exitCode, errors > 0 ? 1 : 0);
+}
+
+// The sample's photos have everything DVIDS asks for but keywords and, until
+// an editor names one, a release authority.
+void TestStoryCommands::checkListsDvidsReadinessAsWarnings()
+{
+    const Result text = run({u"check"_s, u"--library"_s, m_library, u"--story"_s, u"1"_s});
+    QCOMPARE(text.exitCode, 1); // the story is not approved; DVIDS has no part in that
+    QVERIFY2(text.out.contains(u"warning: Photo 250306-D-PM193-1268K: DVIDS needs keywords: add at least one (at most "
+                               "six) to Keywords. [dvids-keywords]\n"_s),
+             qPrintable(text.out));
+    QVERIFY2(text.out.contains(u"warning: Photo 250306-F-UO417-1153K: DVIDS needs release instructions: name the "
+                               "release authority (name, rank, unit, phone, email). [dvids-release]\n"_s),
+             qPrintable(text.out));
+
+    const Result json = check();
+    QCOMPARE(json.exitCode, 1);
+    QHash<QString, QStringList> subjects; // DVIDS code → photos
+    for (const QJsonValue &value : findingsOf(json)) {
+        const QJsonObject finding = value.toObject();
+        const QString code = finding.value(u"code"_s).toString();
+        if (!code.startsWith(u"dvids-"_s))
+            continue;
+        QCOMPARE(finding.value(u"severity"_s).toString(), u"warning"_s);
+        subjects[code] << finding.value(u"subject"_s).toString();
+    }
+    const QStringList virins = {u"250306-D-PM193-1268K"_s, u"250306-D-PM193-1416K"_s, u"250306-F-UO417-1153K"_s};
+    QCOMPARE(subjects.keys().size(), 2);
+    QCOMPARE(subjects.value(u"dvids-keywords"_s), virins);
+    QCOMPARE(subjects.value(u"dvids-release"_s), virins);
+
+    // Cleared for the web, with an authority named: DVIDS still wants
+    // keywords, and the story still passes.
+    clearSample();
+    const Result cleared = check();
+    QCOMPARE(cleared.exitCode, 0);
+    QStringList codes;
+    for (const QJsonValue &value : findingsOf(cleared))
+        codes << value.toObject().value(u"code"_s).toString();
+    QCOMPARE(codes.count(u"dvids-keywords"_s), 3);
+    QVERIFY(!codes.contains(u"dvids-release"_s));
+}
+
+// DVIDS needs a caption, a VIRIN and release instructions, but where the
+// caption checker, the VIRIN checker or the gate already says one is
+// missing, check says it once, in their words.
+void TestStoryCommands::checkSaysEachProblemOnce()
+{
+    {
+        Library library;
+        QVERIFY(library.open(m_library));
+        library.setActor(u"Eve Editor"_s);
+        PhotoRepository photos(&library);
+        Photo placed = *photos.load(1); // placed in the body by its VIRIN
+        placed.caption.clear();
+        placed.releaseState = ReleaseState::NotReviewed;
+        QCOMPARE(photos.save(placed), PhotoRepository::SaveResult::Saved);
+        Photo unnamed = *photos.load(2); // without a VIRIN the body no longer places it
+        unnamed.virin.clear();
+        unnamed.releaseState = ReleaseState::NotReviewed;
+        QCOMPARE(photos.save(unnamed), PhotoRepository::SaveResult::Saved);
+    }
+    const Result result = check();
+    QCOMPARE(result.exitCode, 1);
+    QHash<QString, QStringList> codes; // subject → codes
+    for (const QJsonValue &value : findingsOf(result))
+        codes[value.toObject().value(u"subject"_s).toString()] << value.toObject().value(u"code"_s).toString();
+
+    const QStringList placed = codes.value(u"250306-D-PM193-1268K"_s);
+    QVERIFY2(placed.contains(u"caption-caption-missing"_s) && placed.contains(u"photo-not-released"_s),
+             qPrintable(placed.join(u' ')));
+    QVERIFY(!placed.contains(u"dvids-description"_s));
+    QVERIFY(!placed.contains(u"dvids-release"_s));
+    QVERIFY(placed.contains(u"dvids-keywords"_s));
+
+    const QStringList unnamed = codes.value(u"photo 2"_s);
+    QVERIFY2(unnamed.contains(u"virin-invalid"_s), qPrintable(unnamed.join(u' ')));
+    QVERIFY(!unnamed.contains(u"dvids-virin"_s));
+    // Not placed, so the gate is silent on its release: DVIDS is not.
+    QVERIFY(!unnamed.contains(u"photo-not-released"_s));
+    QVERIFY(unnamed.contains(u"dvids-release"_s));
 }
 
 void TestStoryCommands::embargoedStoryFailsCheckAndExport()

@@ -2,6 +2,7 @@
 #include "photoform.h"
 
 #include "captionchecker.h"
+#include "dvidsreadiness.h"
 #include "iptclimits.h"
 #include "library.h"
 #include "people.h"
@@ -434,6 +435,15 @@ void PhotoForm::updateChecks()
         item->setData(Qt::UserRole, finding.rule);
         item->setToolTip(finding.rule);
         item->setForeground(QColor(finding.severity == CaptionFinding::Severity::Error ? errorColor : warningColor));
+    }
+    // What DVIDS would refuse: warnings, since DVIDS is not the web export.
+    // A missing caption is left to the caption checker's line above.
+    const QList<CaptionFinding> dvidsFindings = DvidsReadiness::check(now, findings);
+    for (const CaptionFinding &finding : dvidsFindings) {
+        auto *item = new QListWidgetItem(finding.message, m_findings);
+        item->setData(Qt::UserRole, finding.rule);
+        item->setToolTip(finding.rule);
+        item->setForeground(QColor(warningColor));
     }
     if (m_findings->count() == 0)
         new QListWidgetItem(tr("No problems found."), m_findings);

@@ -18,8 +18,9 @@ class QPushButton;
 class QTimer;
 
 // The form for one photo's metadata: every DOMAIN.md field, with live byte
-// counters against the IPTC limits, the VIRIN verdict and the caption
-// checker's findings as the user types, and the editor's caption approval.
+// counters against the IPTC limits, the VIRIN verdict, the caption checker's
+// findings and what DVIDS would refuse as the user types, and the editor's
+// caption approval.
 // Edits are saved a moment after typing stops, on focus loss and when another
 // photo is shown; an edit of an approved caption returns it to pending.
 class PhotoForm : public QWidget
