@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "librarysetup.h"
 
+#include "photometadata.h"
+
 #include "library.h"
 #include "samplestory.h"
 
@@ -52,7 +54,8 @@ bool openWithSample(Library *library, const QString &path, QString *errorString)
     if (!library->isNew())
         return true;
     QString message;
-    if (!SampleStory::import(library, SampleStory::resourceDirectory(), &makeThumbnail, &message)) {
+    const auto keywords = [](const QByteArray &image) { return PhotoMetadata::read(image).photo.keywords; };
+    if (!SampleStory::import(library, SampleStory::resourceDirectory(), &makeThumbnail, &message, keywords)) {
         // The library itself is fine; only the demo story is missing.
         if (errorString)
             *errorString = message;

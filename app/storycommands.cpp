@@ -368,7 +368,9 @@ QList<StoryFinding> checkStory(Library *library, const Story &story, const QList
         }
         const QList<CaptionFinding> captionFindings = CaptionChecker::check(photo);
         for (const CaptionFinding &finding : captionFindings)
-            findings << StoryFinding{severityOf(finding.severity), u"caption-"_s + finding.rule, subject, prefix + finding.message};
+            findings << StoryFinding{severityOf(finding.severity),
+                                     finding.rule.startsWith(u"caption-"_s) ? finding.rule : u"caption-"_s + finding.rule,
+                                     subject, prefix + finding.message};
         // What DVIDS would refuse, as warnings: uploading there is not web
         // publication. What the lines above already say for this photo is
         // left out: a missing caption (the caption checker's), a missing VIRIN

@@ -26,7 +26,7 @@ static QString tr(const char *text)
 }
 
 std::optional<Story> import(Library *library, const QString &directory, const Thumbnailer &thumbnailer,
-                            QString *errorString)
+                            QString *errorString, const KeywordReader &keywordReader)
 {
     auto failed = [&](const QString &message) -> std::optional<Story> {
         if (errorString)
@@ -71,6 +71,8 @@ std::optional<Story> import(Library *library, const QString &directory, const Th
         photo.sublocation = object.value(u"sublocation"_s).toString();
         if (photo.country == u"United States"_s)
             photo.countryCode = u"USA"_s;
+        if (keywordReader)
+            photo.keywords = keywordReader(bytes);
         // The photos were published on defense.gov, so they were released.
         photo.releaseState = ReleaseState::Released;
 

@@ -18,6 +18,10 @@ namespace SampleStory {
 // Makes a thumbnail of encoded image bytes and reports the image's size.
 // The data layer has no image codecs, so the caller provides this.
 using Thumbnailer = std::function<QByteArray(const QByteArray &image, QSize *pixelSize)>;
+// The keywords embedded in encoded image bytes (IPTC 2:25 / dc:subject);
+// story.json has none, the sample files do. The data layer reads no image
+// metadata, so the caller provides this too.
+using KeywordReader = std::function<QStringList(const QByteArray &image)>;
 
 // Default location of the sample inside the application's resources.
 QString resourceDirectory();
@@ -26,6 +30,6 @@ QString resourceDirectory();
 // whose body is Markdown with each photo placed after its paragraph as
 // ![](photo:VIRIN). Returns the story, or nothing with errorString set.
 std::optional<Story> import(Library *library, const QString &directory, const Thumbnailer &thumbnailer,
-                            QString *errorString);
+                            QString *errorString, const KeywordReader &keywordReader = {});
 
 } // namespace SampleStory

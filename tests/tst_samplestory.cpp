@@ -57,6 +57,8 @@ void TestSampleStory::newLibraryStartsWithTheSampleStory()
     QCOMPARE(photos.at(0).photographer, u"Navy Petty Officer 1st Class Alexander Kubitza"_s);
     QCOMPARE(photos.at(0).dateShot, QDate(2025, 3, 6));
     QCOMPARE(photos.at(2).altText.left(34), u"Two men in business suits are stan"_s);
+    // Keywords come from the image files' own metadata (story.json has none).
+    QCOMPARE(photos.at(2).keywords, (QStringList{u"Hegseth"_s, u"Healey"_s, u"United Kingdom"_s}));
     // Thumbnails were made and the original image kept whole.
     QVERIFY(!PhotoRepository(&library).thumbnail(photos.at(0).id).isEmpty());
     const auto image = PhotoRepository(&library).image(photos.at(0).imageHash);
