@@ -133,13 +133,22 @@ QList<StoryListModel::Row> StoryListModel::queryRows(int offset, int limit)
     QSqlQuery query(m_library->database());
     const bool searching = !SqlDialect::ftsQueryFromUserText(m_searchText).isEmpty();
     if (searching) {
-        query.prepare(u"SELECT %1, NULL AS snippet FROM (%2) AS hits JOIN stories s ON s.id = hits.story_id "
-                      "WHERE %3 ORDER BY hits.rank, s.id LIMIT :pagelimit OFFSET :offset"_s
-                          .arg(columns, SqlDialect::ftsSearchStatement(), where));
+        // Every ranked hit is filtered by status before the page is cut (a
+        // page of hits of any status may hold none that pass), by story ids
+        // read from the status index: looking each hit's status up in its
+        // story row costs a read past the body, which for 2,000 hits was
+        // half a second from a cold disk. Only the page's rows are read.
+        const QString statusIds = m_statusFilter ? u"hits.story_id IN (SELECT id FROM stories WHERE status = :status)"_s
+                                                 : u"hits.story_id NOT IN (SELECT id FROM stories WHERE status = 'archived')"_s;
+        query.prepare(u"SELECT %1, NULL AS snippet FROM ("
+                      "  SELECT hits.story_id, hits.rank FROM (%2) AS hits WHERE %3"
+                      "  ORDER BY hits.rank, hits.story_id LIMIT :pagelimit OFFSET :offset) AS page "
+                      "JOIN stories s ON s.id = page.story_id ORDER BY page.rank, page.story_id"_s
+                          .arg(columns, SqlDialect::ftsSearchStatement(), statusIds));
         const QString match = SqlDialect::ftsQueryFromUserText(m_searchText);
         query.bindValue(u":query"_s, match);
         query.bindValue(u":window"_s, SqlDialect::ftsRankingWindow);
-        query.bindValue(u":limit"_s, offset + limit);
+        query.bindValue(u":limit"_s, SqlDialect::ftsRankingWindow);
     } else {
         QString order;
         switch (m_sortOrder) {
