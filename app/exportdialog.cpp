@@ -73,6 +73,19 @@ ExportDialog::ExportDialog(Library *library, const Story &story, QWidget *parent
                                  this);
     gateLabel->setObjectName(u"exportGateSummary"_s);
     gateLabel->setWordWrap(true);
+    // Where the page says it lives (Preferences ▸ Publication).
+    ArticleRenderer::Options publication;
+    StoryExporter::applyPublicationSettings(library, story, publication);
+    auto *addressLabel = new QLabel(publication.publicationUrl.isEmpty()
+                                        ? tr("No article address is set, so the page's links to itself stay relative "
+                                             "(an editor sets one in Preferences ▸ Publication).")
+                                        : tr("The page says it is published at %1.")
+                                              .arg(publication.publicationUrl.toDisplayString()),
+                                    this);
+    addressLabel->setObjectName(u"exportAddress"_s);
+    addressLabel->setWordWrap(true);
+    addressLabel->setTextFormat(Qt::PlainText);
+    addressLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_reason->setPlaceholderText(tr("Why it must go out now (recorded in the audit log)"));
     m_override->setEnabled(m_mayOverride);
     m_reason->setEnabled(false);
@@ -109,6 +122,7 @@ ExportDialog::ExportDialog(Library *library, const Story &story, QWidget *parent
     form->addRow(tr("&Folder:"), folderRow);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
+    layout->addWidget(addressLabel);
     layout->addWidget(gateLabel);
     layout->addWidget(m_blockers);
     layout->addWidget(m_override);

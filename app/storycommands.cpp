@@ -7,6 +7,7 @@
 #include "dvidsreadiness.h"
 #include "library.h"
 #include "photorepository.h"
+#include "publicationsettings.h"
 #include "quoteanalyzer.h"
 #include "storymarkdown.h"
 #include "storyrepository.h"
@@ -343,6 +344,12 @@ namespace StoryCommands {
 QList<StoryFinding> checkStory(Library *library, const Story &story, const QList<Photo> &storyPhotos)
 {
     QList<StoryFinding> findings = StoryExporter::gateFindings(story, storyPhotos);
+    // Not the story's fault, but its page's: without an article address the
+    // exported metadata (og:url, canonical, og:image) stays relative.
+    if (PublicationSettingsRepository(library).load().articleUrlTemplate.isEmpty())
+        findings << StoryFinding{StoryFinding::Severity::Info, u"no-article-address"_s, tr("library"),
+                                 tr("The library has no article address, so the exported page's og:url, canonical link "
+                                    "and og:image stay relative; an editor sets it in Preferences ▸ Publication.")};
     PhotoRepository photoRepository(library);
     QSet<qint64> placed;
     for (const Photo &photo : ArticleRenderer::placedPhotos(story.body, storyPhotos))

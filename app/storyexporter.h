@@ -23,7 +23,7 @@ struct StoryFinding
     enum class Severity { Error, Warning, Info };
     Severity severity = Severity::Error;
     QString code;    // stable, for scripts: "story-not-approved", "photo-not-released", …
-    QString subject; // "story", or the photo's VIRIN (or "photo 12" without one)
+    QString subject; // "story", "library", or the photo's VIRIN (or "photo 12" without one)
     QString message; // a sentence for people
 };
 QString findingSeverityKey(StoryFinding::Severity severity); // "error", "warning", "info"

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 // Where the library's stories are published: kept in the library, set by
 // editors in Preferences, and written into every exported page's metadata.
+#include "exportdialog.h"
 #include "publicationform.h"
 #include "publicationsettings.h"
 #include "samplelibrary.h"
+#include "storycommands.h"
 #include "storyexporter.h"
 
 #include <QFile>
@@ -31,6 +33,7 @@ private Q_SLOTS:
     void exportedPageUsesThem();
     void formShowsAnExampleAndRefusesABadAddress();
     void formIsReadOnlyForWriters();
+    void exportDialogAndCheckNameTheAddress();
 
 private:
     QString libraryPath() const { return m_dir->filePath(u"lib.newsdesk"_s); }
@@ -169,6 +172,28 @@ void TestPublicationSettings::formIsReadOnlyForWriters()
     QVERIFY(publisher->isReadOnly());
     QVERIFY(form.findChild<QLineEdit *>(u"publicationAddress"_s)->isReadOnly());
     QVERIFY(form.apply()); // nothing changed, nothing to refuse
+}
+
+void TestPublicationSettings::exportDialogAndCheckNameTheAddress()
+{
+    const auto checkCodes = [this] {
+        QStringList codes;
+        for (const StoryFinding &finding : StoryCommands::checkStory(m_library.get(), m_story, {}))
+            codes << finding.code;
+        return codes;
+    };
+    {
+        ExportDialog dialog(m_library.get(), m_story);
+        QVERIFY(dialog.findChild<QLabel *>(u"exportAddress"_s)->text().startsWith(u"No article address is set"_s));
+    }
+    QVERIFY(checkCodes().contains(u"no-article-address"_s));
+
+    QVERIFY(PublicationSettingsRepository(m_library.get())
+                .save(PublicationSettings{u"DoD"_s, u"https://www.defense.gov/News/{slug}/"_s}));
+    ExportDialog dialog(m_library.get(), m_story);
+    QCOMPARE(dialog.findChild<QLabel *>(u"exportAddress"_s)->text(),
+             u"The page says it is published at https://www.defense.gov/News/%1/."_s.arg(m_story.slug));
+    QVERIFY(!checkCodes().contains(u"no-article-address"_s));
 }
 
 QTEST_MAIN(TestPublicationSettings)
