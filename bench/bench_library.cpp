@@ -10,6 +10,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QRandomGenerator>
@@ -256,8 +257,11 @@ int main(int argc, char **argv)
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Story library benchmark"_s);
     parser.addHelpOption();
+    // In the build folder by default (beside bin/), wherever it is started
+    // from: run from the checkout, a relative name put a 2 GB file there.
     const QCommandLineOption pathOption(u"library"_s, u"Library file (made once, then reused)."_s, u"path"_s,
-                                        u"bench-library.newsdesk"_s);
+                                        QDir::cleanPath(QCoreApplication::applicationDirPath()
+                                                        + u"/../bench-library.newsdesk"_s));
     const QCommandLineOption storiesOption(u"stories"_s, u"Stories to generate."_s, u"n"_s, u"100000"_s);
     const QCommandLineOption photosOption(u"photos"_s, u"Photos to generate."_s, u"n"_s, u"20000"_s);
     const QCommandLineOption regenerateOption(u"regenerate"_s, u"Build the library again."_s);
