@@ -345,7 +345,7 @@ int main(int argc, char **argv)
                 std::fprintf(stderr, "note: no hits for %s\n", qPrintable(term));
         }
     }
-    if (qEnvironmentVariableIsSet("NEWSDESK_BENCH_VERBOSE")) {
+    if (!qEnvironmentVariableIsEmpty("NEWSDESK_BENCH_VERBOSE")) {
         for (const QString &term : std::as_const(terms))
             std::printf("  %-24s median %7.2f ms\n", qPrintable(term), figures(perTerm.value(term)).median);
     }
