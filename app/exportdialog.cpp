@@ -119,7 +119,11 @@ ExportDialog::ExportDialog(Library *library, const Story &story, QWidget *parent
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     auto *form = new QFormLayout;
-    form->addRow(tr("&Folder:"), folderRow);
+    // A row whose field is a layout gets no buddy from QFormLayout, and a
+    // label without one shows its "&" instead of underlining the key.
+    auto *folderLabel = new QLabel(tr("&Folder:"), this);
+    folderLabel->setBuddy(m_folder);
+    form->addRow(folderLabel, folderRow);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(addressLabel);

@@ -385,6 +385,10 @@ void TestPreviewPane::exportDialogListsWhatBlocksAndNeedsAReasonToOverride()
     auto *reason = dialog.findChild<QLineEdit *>(u"exportOverrideReason"_s);
     auto *button = dialog.findChild<QPushButton *>(u"exportButton"_s);
     QVERIFY(blockers && override && reason && button);
+    // Alt+F reaches the folder: its label has the field as buddy.
+    auto *folder = dialog.findChild<QLineEdit *>(u"exportFolder"_s);
+    const QList<QLabel *> labels = dialog.findChildren<QLabel *>();
+    QVERIFY(std::any_of(labels.cbegin(), labels.cend(), [folder](QLabel *label) { return label->buddy() == folder; }));
     // A draft whose three captions nobody approved.
     QCOMPARE(blockers->count(), 4);
     QVERIFY(blockers->item(0)->text().contains(u"not approved"_s));
