@@ -155,7 +155,7 @@ void WorkflowController::createActions()
     m_changes->setObjectName(u"actionChangesSinceApproval"_s);
     m_history = review->addAction(tr("&History…"), this, &WorkflowController::showHistory);
     m_history->setObjectName(u"actionStoryHistory"_s);
-    m_history->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
+    m_history->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H)); // Ctrl+H is Replace
     review->addSeparator();
     QAction *queue = m_dock->toggleViewAction();
     queue->setText(tr("Review &Queue"));

@@ -17,6 +17,7 @@
 #include <QAbstractButton>
 #include <memory>
 #include <QAction>
+#include <QHash>
 #include <QApplication>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -77,6 +78,18 @@ void TestMainWindow::hasFourPartsAndShowsTheSampleStory()
     // Preferences has a key even where the desktop defines none (Ctrl+,).
     auto *preferences = window.findChild<QAction *>(u"actionPreferences"_s);
     QVERIFY(preferences && !preferences->shortcuts().isEmpty());
+
+    // No two window-wide actions share a key: Qt then runs neither.
+    QHash<QKeySequence, QString> owners;
+    for (QAction *action : window.findChildren<QAction *>()) {
+        if (action->shortcutContext() != Qt::WindowShortcut && action->shortcutContext() != Qt::ApplicationShortcut)
+            continue;
+        for (const QKeySequence &key : action->shortcuts()) {
+            const QString name = action->text().remove(u'&');
+            QVERIFY2(!owners.contains(key), qPrintable(u"%1 is both %2 and %3"_s.arg(key.toString(), owners.value(key), name)));
+            owners.insert(key, name);
+        }
+    }
 }
 
 void TestMainWindow::previewIsCreatedOnlyAfterShow()
