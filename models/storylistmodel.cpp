@@ -124,15 +124,9 @@ QList<StoryListModel::Row> StoryListModel::queryRows(int offset, int limit)
     if (!m_library || !m_library->isOpen())
         return rows;
     const QString columns = u"s.id, s.slug, s.headline, s.status, s.updated_at, s.updated_by"_s;
-    QString where;
-    if (m_statusFilter)
-        where = u"s.status = :status"_s;
-    else
-        where = u"s.status <> 'archived'"_s;
-
     QSqlQuery query(m_library->database());
-    const bool searching = !SqlDialect::ftsQueryFromUserText(m_searchText).isEmpty();
-    if (searching) {
+    const QString match = SqlDialect::ftsQueryFromUserText(m_searchText);
+    if (!match.isEmpty()) {
         // Every ranked hit is filtered by status before the page is cut (a
         // page of hits of any status may hold none that pass), by story ids
         // read from the status index: looking each hit's status up in its
@@ -145,7 +139,6 @@ QList<StoryListModel::Row> StoryListModel::queryRows(int offset, int limit)
                       "  ORDER BY hits.rank, hits.story_id LIMIT :pagelimit OFFSET :offset) AS page "
                       "JOIN stories s ON s.id = page.story_id ORDER BY page.rank, page.story_id"_s
                           .arg(columns, SqlDialect::ftsSearchStatement(), statusIds));
-        const QString match = SqlDialect::ftsQueryFromUserText(m_searchText);
         query.bindValue(u":query"_s, match);
         query.bindValue(u":window"_s, SqlDialect::ftsRankingWindow);
         query.bindValue(u":limit"_s, SqlDialect::ftsRankingWindow);
@@ -163,6 +156,7 @@ QList<StoryListModel::Row> StoryListModel::queryRows(int offset, int limit)
                     "WHEN 'published' THEN 3 ELSE 4 END, s.updated_at DESC, s.id DESC"_s;
             break;
         }
+        const QString where = m_statusFilter ? u"s.status = :status"_s : u"s.status <> 'archived'"_s;
         query.prepare(u"SELECT %1, NULL AS snippet FROM stories s WHERE %2 ORDER BY %3 LIMIT :pagelimit OFFSET :offset"_s
                           .arg(columns, where, order));
     }
