@@ -23,6 +23,7 @@
 #include <QSet>
 #include <QTextStream>
 
+#include <algorithm>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -381,12 +382,14 @@ QList<StoryFinding> checkStory(Library *library, const Story &story, const QList
         // What DVIDS would refuse, as warnings: uploading there is not web
         // publication. What the lines above already say for this photo is
         // left out: a missing caption (the caption checker's), a missing VIRIN
-        // (the VIRIN checker's "There is no VIRIN.") and, for a placed photo
-        // not reviewed, the gate's "not released".
+        // (the VIRIN checker's "There is no VIRIN.") and the gate's "not
+        // released", read from the gate's own findings so the two cannot drift.
         QStringList saidAbove;
         if (photo.virin.trimmed().isEmpty())
             saidAbove << u"dvids-virin"_s;
-        if (placed.contains(photo.id) && photo.releaseState != ReleaseState::Released)
+        if (std::any_of(findings.cbegin(), findings.cend(), [&subject](const StoryFinding &finding) {
+                return finding.code == u"photo-not-released"_s && finding.subject == subject;
+            }))
             saidAbove << u"dvids-release"_s;
         for (const CaptionFinding &finding : DvidsReadiness::check(photo, captionFindings)) {
             if (!saidAbove.contains(finding.rule))
