@@ -3,6 +3,7 @@
 #include "library.h"
 #include "people.h"
 #include "photorepository.h"
+#include "workflow.h"
 
 #include <QApplication>
 #include <QEventLoop>
@@ -66,7 +67,8 @@ ExportDialog::ExportDialog(Library *library, const Story &story, QWidget *parent
     m_blocked = !findings.isEmpty();
     for (const StoryFinding &finding : findings)
         m_blockers->addItem(new QListWidgetItem(QIcon::fromTheme(u"dialog-error"_s), finding.message));
-    m_mayOverride = PeopleRepository(library).roleOfActor() == PersonRole::Editor;
+    const Workflow::Verdict mayOverride = Workflow::checkExportOverride(PeopleRepository(library).roleOfActor());
+    m_mayOverride = mayOverride.allowed;
 
     auto *gateLabel = new QLabel(m_blocked ? tr("This story is not ready for publication:")
                                            : tr("Approved: the story and its captions are ready for publication."),
@@ -90,8 +92,9 @@ ExportDialog::ExportDialog(Library *library, const Story &story, QWidget *parent
     m_override->setEnabled(m_mayOverride);
     m_reason->setEnabled(false);
     auto *overrideNote = new QLabel(m_mayOverride ? tr("As an editor you may export it anyway; your reason is recorded.")
-                                                  : tr("Only an editor of this library can override."),
+                                                  : mayOverride.reason,
                                     this);
+    overrideNote->setObjectName(u"exportOverrideNote"_s);
     overrideNote->setWordWrap(true);
     connect(m_override, &QCheckBox::toggled, this, [this](bool on) {
         m_reason->setEnabled(on);

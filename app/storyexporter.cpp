@@ -2,10 +2,12 @@
 #include "storyexporter.h"
 
 #include "library.h"
+#include "people.h"
 #include "photometadata.h"
 #include "photorepository.h"
 #include "publicationsettings.h"
 #include "storymarkdown.h"
+#include "workflow.h"
 
 #include <QBuffer>
 #include <QCoreApplication>
@@ -228,6 +230,11 @@ StoryExporter::Result StoryExporter::exportStory(const Story &story, const QStri
     if (!result.blockingReasons.isEmpty()) {
         if (overrideReason.isEmpty())
             return result;
+        const Workflow::Verdict mayOverride = Workflow::checkExportOverride(PeopleRepository(m_library).roleOfActor());
+        if (!mayOverride.allowed) {
+            result.errorMessage = mayOverride.reason;
+            return result;
+        }
         result.overridden = true;
     }
 

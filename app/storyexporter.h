@@ -40,8 +40,10 @@ class StoryExporter
 public:
     struct Options
     {
-        // Exports a story the gate blocks; recorded in the audit log as
-        // "export-override". Blank means no override.
+        // Exports a story the gate blocks, when the library's actor may
+        // (Workflow::checkExportOverride: editors; otherwise the export is
+        // refused with errorMessage saying why); recorded in the audit log
+        // as "export-override". Blank means no override.
         QString overrideReason;
         int maxLongSide = 2048; // pixels, for the web renditions
         int jpegQuality = 85;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "library.h"
 
+#include "people.h"
 #include "sqldialect.h"
 
 #include <QDateTime>
@@ -41,7 +42,9 @@ int primaryCode(const QSqlError &error)
 
 Library::Library(QObject *parent)
     : QObject(parent)
-    , m_actor(qEnvironmentVariable("USER", u"newsdesk"_s))
+    // Until someone says who they are: the operating-system account, never
+    // the environment's USER, which anyone can set.
+    , m_actor(operatingSystemLogin())
 {
 }
 

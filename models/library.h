@@ -72,7 +72,10 @@ public:
     // (default 5 s). Takes effect at the next open().
     void setBusyTimeout(int milliseconds);
 
-    // Who is working: recorded as the author of every change.
+    // Who is working: recorded as the author of every change. It starts as
+    // the operating-system login (operatingSystemLogin(), never $USER); the
+    // window sets the person chosen, the command line the person the login
+    // names (PeopleRepository::findByLogin).
     QString actor() const;
     void setActor(const QString &actor);
 

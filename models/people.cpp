@@ -7,7 +7,45 @@
 #include <QSqlQuery>
 #include <QSqlRecord>
 
+#if defined(Q_OS_UNIX)
+#include <pwd.h>
+#include <unistd.h>
+#include <vector>
+#endif
+
 using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString personColumns = u"id, name, title, role, login"_s;
+
+// Why login cannot be someone's login, or empty when it can. A login is one
+// word, as the operating system spells account names.
+QString loginProblem(const QString &login)
+{
+    for (const QChar c : login) {
+        if (c.isSpace() || c.category() == QChar::Other_Control || c.category() == QChar::Other_Format)
+            return QCoreApplication::translate("Person", "A login is one word, without spaces or control characters.");
+    }
+    return {};
+}
+
+} // namespace
+
+QString operatingSystemLogin()
+{
+#if defined(Q_OS_UNIX)
+    long size = sysconf(_SC_GETPW_R_SIZE_MAX);
+    std::vector<char> buffer(size > 0 ? size_t(size) : 16384);
+    passwd entry{};
+    passwd *found = nullptr;
+    if (getpwuid_r(getuid(), &entry, buffer.data(), buffer.size(), &found) != 0 || !found || !found->pw_name)
+        return {};
+    return QString::fromLocal8Bit(found->pw_name);
+#else
+    return {};
+#endif
+}
 
 QString personRoleKey(PersonRole role)
 {
@@ -47,6 +85,7 @@ static Person personFromQuery(const QSqlQuery &query)
     person.name = query.value(record.indexOf(u"name"_s)).toString();
     person.title = query.value(record.indexOf(u"title"_s)).toString();
     person.role = personRoleFromKey(query.value(record.indexOf(u"role"_s)).toString()).value_or(PersonRole::Writer);
+    person.login = query.value(record.indexOf(u"login"_s)).toString();
     return person;
 }
 
@@ -55,6 +94,11 @@ std::optional<Person> PeopleRepository::add(Person person)
     person.name = person.name.trimmed();
     if (person.name.isEmpty()) {
         m_errorString = QCoreApplication::translate("Person", "A person needs a name.");
+        return std::nullopt;
+    }
+    person.login = person.login.trimmed();
+    if (const QString problem = loginProblem(person.login); !problem.isEmpty()) {
+        m_errorString = problem;
         return std::nullopt;
     }
     WriteTransaction transaction(m_library, &m_errorString);
@@ -72,7 +116,14 @@ std::optional<Person> PeopleRepository::add(Person person)
         m_errorString = QCoreApplication::translate("Person", "Only an editor may add people to the library.");
         return std::nullopt;
     }
-    query.prepare(u"INSERT INTO people (name, title, role, created_at) VALUES (:name, :title, :role, :now)"_s);
+    if (!person.login.isEmpty()) {
+        if (const std::optional<Person> holder = findByLogin(person.login); holder && holder->login == person.login) {
+            m_errorString = QCoreApplication::translate("Person", "%1 already has the login %2.").arg(holder->name, person.login);
+            return std::nullopt;
+        }
+    }
+    query.prepare(u"INSERT INTO people (name, title, role, login, created_at) VALUES (:name, :title, :role, :login, :now)"_s);
+    query.bindValue(u":login"_s, sqlText(person.login));
     query.bindValue(u":name"_s, person.name);
     query.bindValue(u":title"_s, sqlText(person.title));
     query.bindValue(u":role"_s, personRoleKey(person.role));
@@ -82,7 +133,9 @@ std::optional<Person> PeopleRepository::add(Person person)
         return std::nullopt;
     }
     person.id = query.lastInsertId().toLongLong();
-    m_library->audit(u"add"_s, u"person"_s, person.id, person.name + u" ("_s + personRoleKey(person.role) + u')');
+    m_library->audit(u"add"_s, u"person"_s, person.id,
+                     person.name + u" ("_s + personRoleKey(person.role)
+                         + (person.login.isEmpty() ? QString() : u", login "_s + person.login) + u')');
     if (!transaction.commit())
         return std::nullopt;
     return person;
@@ -91,8 +144,28 @@ std::optional<Person> PeopleRepository::add(Person person)
 std::optional<Person> PeopleRepository::findByName(const QString &name)
 {
     QSqlQuery query(m_library->database());
-    query.prepare(u"SELECT id, name, title, role FROM people WHERE name = :name"_s);
+    query.prepare(u"SELECT %1 FROM people WHERE name = :name"_s.arg(personColumns));
     query.bindValue(u":name"_s, sqlText(name));
+    if (!query.exec()) {
+        m_errorString = Library::describeError(query, QCoreApplication::translate("Person", "Cannot read the people"));
+        return std::nullopt;
+    }
+    if (!query.next())
+        return std::nullopt;
+    return personFromQuery(query);
+}
+
+std::optional<Person> PeopleRepository::findByLogin(const QString &login)
+{
+    m_errorString.clear();
+    if (login.isEmpty())
+        return std::nullopt;
+    QSqlQuery query(m_library->database());
+    // Their own login first; a name only stands for a login nobody has.
+    query.prepare(u"SELECT %1 FROM people WHERE login = :login "
+                  "UNION ALL SELECT %1 FROM people WHERE login = '' AND name = :login "
+                  "AND NOT EXISTS (SELECT 1 FROM people WHERE login = :login) LIMIT 1"_s.arg(personColumns));
+    query.bindValue(u":login"_s, login);
     if (!query.exec()) {
         m_errorString = Library::describeError(query, QCoreApplication::translate("Person", "Cannot read the people"));
         return std::nullopt;
@@ -106,7 +179,7 @@ QList<Person> PeopleRepository::all()
 {
     QList<Person> people;
     QSqlQuery query(m_library->database());
-    if (!query.exec(u"SELECT id, name, title, role FROM people ORDER BY name"_s)) {
+    if (!query.exec(u"SELECT %1 FROM people ORDER BY name"_s.arg(personColumns))) {
         m_errorString = Library::describeError(query, QCoreApplication::translate("Person", "Cannot read the people"));
         return people;
     }
@@ -145,6 +218,53 @@ bool PeopleRepository::setRole(qint64 id, PersonRole role)
     }
     m_library->audit(u"role"_s, u"person"_s, id, personRoleKey(role));
     return true;
+}
+
+bool PeopleRepository::setLogin(qint64 id, const QString &login)
+{
+    if (roleOfActor() != PersonRole::Editor) {
+        m_errorString = QCoreApplication::translate("Person", "Only an editor may change someone's login.");
+        return false;
+    }
+    const QString trimmed = login.trimmed();
+    if (const QString problem = loginProblem(trimmed); !problem.isEmpty()) {
+        m_errorString = problem;
+        return false;
+    }
+    WriteTransaction transaction(m_library, &m_errorString);
+    if (!transaction.begin())
+        return false;
+    QSqlQuery query(m_library->database());
+    if (!trimmed.isEmpty()) {
+        query.prepare(u"SELECT name FROM people WHERE login = :login AND id <> :id"_s);
+        query.bindValue(u":login"_s, trimmed);
+        query.bindValue(u":id"_s, id);
+        if (!query.exec()) {
+            m_errorString = Library::describeError(query, QCoreApplication::translate("Person", "Cannot read the people"));
+            return false;
+        }
+        if (query.next()) {
+            m_errorString = QCoreApplication::translate("Person", "%1 already has the login %2.").arg(query.value(0).toString(), trimmed);
+            return false;
+        }
+        query.finish();
+    }
+    query.prepare(u"UPDATE people SET login = :login WHERE id = :id"_s);
+    query.bindValue(u":login"_s, sqlText(trimmed));
+    query.bindValue(u":id"_s, id);
+    if (!query.exec()) {
+        m_errorString = Library::describeError(query, QCoreApplication::translate("Person", "Cannot change the login"));
+        return false;
+    }
+    if (query.numRowsAffected() != 1) {
+        m_errorString = QCoreApplication::translate("Person", "That person is no longer in the library.");
+        return false;
+    }
+    if (!m_library->audit(u"login"_s, u"person"_s, id, trimmed)) {
+        m_errorString = QCoreApplication::translate("Person", "Cannot record the change in the audit log.");
+        return false;
+    }
+    return transaction.commit();
 }
 
 std::optional<PersonRole> PeopleRepository::roleOfActor()

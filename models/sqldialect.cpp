@@ -191,6 +191,14 @@ QStringList migrationStatements(int from)
             "  key TEXT PRIMARY KEY,"
             "  value TEXT NOT NULL)"_s,
         };
+    case 4:
+        return {
+            // The operating-system account each person works under: the
+            // command line knows people by it (issue 11), never by the
+            // environment. Empty for none; people from before match by name.
+            u"ALTER TABLE people ADD COLUMN login TEXT NOT NULL DEFAULT ''"_s,
+            u"CREATE UNIQUE INDEX people_by_login ON people (login) WHERE login <> ''"_s,
+        };
     default:
         return {};
     }

@@ -124,6 +124,11 @@ QString StoryRepository::uniqueSlug(const QString &wanted)
 
 std::optional<Story> StoryRepository::create(Story story, Revision::Kind kind)
 {
+    const Workflow::Verdict verdict = Workflow::checkCreate(PeopleRepository(m_library).roleOfActor(), story.status);
+    if (!verdict.allowed) {
+        m_errorString = verdict.reason;
+        return std::nullopt;
+    }
     WriteTransaction transaction(m_library, &m_errorString);
     if (!transaction.begin())
         return std::nullopt;

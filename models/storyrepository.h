@@ -56,6 +56,8 @@ public:
 
     // Inserts a new story; gives it a unique slug (from the headline when
     // empty) and its first revision.
+    // A status the library's actor may not start a story in
+    // (Workflow::checkCreate) is refused, and nothing is written.
     std::optional<Story> create(Story story, Revision::Kind kind = Revision::Kind::Save);
     std::optional<Story> load(qint64 id);
     std::optional<Story> loadBySlug(const QString &slug);

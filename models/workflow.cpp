@@ -109,6 +109,77 @@ Verdict checkTextEdit(std::optional<PersonRole> role, StoryStatus status)
     return verdict;
 }
 
+Verdict checkExportOverride(std::optional<PersonRole> role)
+{
+    Verdict verdict;
+    if (!role)
+        verdict.reason = tr("You are not among this library's people; an editor can add you in Preferences.");
+    else if (*role != PersonRole::Editor)
+        verdict.reason = tr("Only an editor of this library may export a story that is not cleared for publication.");
+    else
+        verdict.allowed = true;
+    return verdict;
+}
+
+Verdict checkCreate(std::optional<PersonRole> role, StoryStatus status)
+{
+    Verdict verdict;
+    verdict.to = status;
+    if (status == StoryStatus::Draft || status == StoryStatus::InReview || role == PersonRole::Editor)
+        verdict.allowed = true;
+    else
+        verdict.reason = tr("Only an editor may add a story that is %1: it has not been reviewed here.")
+                             .arg(storyStatusLabel(status).toLower());
+    return verdict;
+}
+
+QList<ImportNote> admitImportedStory(std::optional<PersonRole> role, Story &story)
+{
+    QList<ImportNote> notes;
+    if (role == PersonRole::Editor)
+        return notes;
+    if (!checkCreate(role, story.status).allowed) {
+        notes << ImportNote{u"status"_s,
+                            tr("status: the story comes in as In review, not %1: only an editor may bring in a story "
+                               "that is approved, published or archived.")
+                                .arg(storyStatusLabel(story.status))};
+        story.status = StoryStatus::InReview;
+    }
+    if (story.publishedAt.isValid()) {
+        notes << ImportNote{u"published_at"_s,
+                            tr("published_at: left out (%1): only a published story has a publication date, and only "
+                               "an editor may bring one in.")
+                                .arg(story.publishedAt.toUTC().toString(Qt::ISODate))};
+        story.publishedAt = QDateTime();
+    }
+    if (story.embargoUntil.isValid())
+        notes << ImportNote{u"embargo_until"_s,
+                            tr("embargo_until: kept; the story cannot be exported before %1 UTC (Review ▸ Embargo… "
+                               "changes it).")
+                                .arg(story.embargoUntil.toUTC().toString(u"yyyy-MM-dd HH:mm"_s))};
+    return notes;
+}
+
+QList<ImportNote> admitImportedPhoto(std::optional<PersonRole> role, Photo &photo)
+{
+    QList<ImportNote> notes;
+    if (role == PersonRole::Editor)
+        return notes;
+    if (photo.approval != CaptionApproval::Pending) {
+        notes << ImportNote{u"approval"_s,
+                            tr("approval: the caption comes in as pending, not %1: only an editor decides on captions.")
+                                .arg(captionApprovalLabel(photo.approval).toLower())};
+        photo.approval = CaptionApproval::Pending;
+    }
+    if (photo.releaseState == ReleaseState::Released) {
+        notes << ImportNote{u"release"_s,
+                            tr("release: the photo comes in as not reviewed, not released: release is the release "
+                               "authority's decision, which an editor records.")};
+        photo.releaseState = ReleaseState::NotReviewed;
+    }
+    return notes;
+}
+
 Verdict check(std::optional<PersonRole> role, StoryStatus from, WorkflowAction action, const QString &comment)
 {
     Verdict verdict;

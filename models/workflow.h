@@ -2,6 +2,7 @@
 #pragma once
 
 #include "people.h"
+#include "photo.h"
 #include "story.h"
 
 #include <QList>
@@ -54,5 +55,48 @@ Verdict checkTextEdit(std::optional<PersonRole> role, StoryStatus status);
 
 // Whether action needs a comment from the person taking it.
 bool needsComment(WorkflowAction action);
+
+// Whether someone with role may export a story that the publication gate
+// (StoryExporter::gateFindings) blocks, giving a reason that goes into the
+// audit log: editors only. The export dialog and `newsdesk export
+// --override-reason` both ask this, and StoryExporter refuses otherwise.
+Verdict checkExportOverride(std::optional<PersonRole> role);
+
+// Whether someone with role may add a story that starts in status (a new
+// story, a duplicate, an import): a draft or a story in review anyone may
+// (tools and tests work as people not on file); one that is approved,
+// published or archived only an editor, since it has not been through review.
+Verdict checkCreate(std::optional<PersonRole> role, StoryStatus status);
+
+// Something an import changed, or kept and the importer should know: field
+// is the front matter's key ("status", "approval", "release"…), message a
+// sentence for people that names it.
+struct ImportNote
+{
+    QString field;
+    QString message;
+};
+
+// What someone with role may bring into the library from a file (File ▸
+// Import Markdown, `newsdesk import`): the decisions in it are kept only
+// where they could have made them here. An editor's import keeps everything.
+// For anyone else:
+// - status: a draft and a story in review stay; any status further along
+//   (approved, published, archived) comes in as in review, for an editor;
+// - published_at: dropped with the published status (only a published
+//   story has a publication date);
+// - embargo_until: kept, with a note. It only holds the story back, anyone
+//   on the desk may set one (Review ▸ Embargo…), and dropping it could let
+//   the story out early; keeping it publishes nothing;
+// - correction_note: kept; it is text, reviewed with the story.
+// The story is changed in place; each change or kept embargo gives a note.
+QList<ImportNote> admitImportedStory(std::optional<PersonRole> role, Story &story);
+// The same for a photo. For anyone but an editor:
+// - approval (the caption decision): pending; only editors decide captions;
+// - release: `released` becomes not reviewed. Release authority rests with
+//   the commander or public affairs officer, and the release state is what
+//   lets a photo out; a file cannot vouch for it. The authority's text is
+//   kept for the editor to check; `not_released` stays (it only holds back).
+QList<ImportNote> admitImportedPhoto(std::optional<PersonRole> role, Photo &photo);
 
 } // namespace Workflow

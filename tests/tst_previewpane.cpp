@@ -12,6 +12,7 @@
 #include "markdowneditor.h"
 #include "previewpane.h"
 #include "samplelibrary.h"
+#include "workflow.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -422,6 +423,8 @@ void TestPreviewPane::exportDialogOverrideIsForEditorsOnly()
     dialog.setFolder(m_dir->filePath(u"out/story"_s));
     auto *override = dialog.findChild<QCheckBox *>(u"exportOverride"_s);
     QVERIFY(!override->isEnabled());
+    // In the words of the rule the exporter keeps.
+    QCOMPARE(dialog.findChild<QLabel *>(u"exportOverrideNote"_s)->text(), Workflow::checkExportOverride(PersonRole::Writer).reason);
     QVERIFY(!dialog.findChild<QPushButton *>(u"exportButton"_s)->isEnabled());
     QVERIFY(!dialog.exportNow());
     QVERIFY(!QFileInfo::exists(m_dir->filePath(u"out/story"_s)));

@@ -13,6 +13,7 @@
 #include "workflow.h"
 
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QStandardPaths>
@@ -20,10 +21,15 @@
 #include <QTest>
 #include <QTimeZone>
 
+#include <pwd.h>
+#include <unistd.h>
+
 using namespace Qt::StringLiterals;
 
 Q_DECLARE_METATYPE(StoryStatus)
 Q_DECLARE_METATYPE(WorkflowAction)
+Q_DECLARE_METATYPE(CaptionApproval)
+Q_DECLARE_METATYPE(ReleaseState)
 
 namespace {
 
@@ -65,6 +71,27 @@ QString whoName(Who who)
     return {};
 }
 
+std::optional<PersonRole> roleOf(Who who)
+{
+    switch (who) {
+    case Who::Writer:
+        return PersonRole::Writer;
+    case Who::Editor:
+        return PersonRole::Editor;
+    case Who::Stranger:
+        return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+const QList<Who> everyone = {Who::Writer, Who::Editor, Who::Stranger};
+
+// Statuses a story may start in without review, written out.
+bool unreviewed(StoryStatus status)
+{
+    return status == StoryStatus::Draft || status == StoryStatus::InReview;
+}
+
 } // namespace
 
 class TestWorkflow : public QObject
@@ -91,6 +118,17 @@ private Q_SLOTS:
     void reviewQueueCountsStoriesAndCaptions();
     void commentsOnStoryAndPhoto();
     void versionOneLibraryIsMigrated();
+    void exportOverrideByRole_data();
+    void exportOverrideByRole();
+    void createByRoleAndStatus_data();
+    void createByRoleAndStatus();
+    void importedStoryByRole_data();
+    void importedStoryByRole();
+    void importedPhotoByRole_data();
+    void importedPhotoByRole();
+    void loginsNamePeople();
+    void actorNeverComesFromTheEnvironment();
+    void versionFourLibraryGetsLogins();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -521,6 +559,287 @@ void TestWorkflow::versionOneLibraryIsMigrated()
     QCOMPARE(StoryRepository(&library).loadBySlug(u"out"_s)->publishedAt,
              QDateTime(QDate(2025, 3, 6), QTime(15, 0), QTimeZone::UTC));
     QVERIFY(QSqlQuery(library.database()).exec(u"SELECT count(*) FROM comments, story_locks, library_settings"_s));
+}
+
+void TestWorkflow::exportOverrideByRole_data()
+{
+    QTest::addColumn<int>("who");
+    QTest::addColumn<bool>("allowed");
+    QTest::newRow("a writer may not override the gate") << int(Who::Writer) << false;
+    QTest::newRow("an editor may override the gate") << int(Who::Editor) << true;
+    QTest::newRow("a stranger may not override the gate") << int(Who::Stranger) << false;
+}
+
+// The rule, and StoryExporter keeping it whoever calls it (the dialog and
+// the command line ask the same rule first).
+void TestWorkflow::exportOverrideByRole()
+{
+    QFETCH(int, who);
+    QFETCH(bool, allowed);
+    const Workflow::Verdict verdict = Workflow::checkExportOverride(roleOf(Who(who)));
+    QCOMPARE(verdict.allowed, allowed);
+    QCOMPARE(verdict.reason.isEmpty(), allowed);
+
+    Library library;
+    QString error;
+    std::optional<Story> story = SampleLibrary::open(&library, m_dir->filePath(u"sample.newsdesk"_s), &error);
+    QVERIFY2(story, qPrintable(error));
+    QVERIFY(PeopleRepository(&library).add(Person{.name = u"Walt Writer"_s, .role = PersonRole::Writer}));
+    library.setActor(whoName(Who(who)));
+    StoryExporter::Options options;
+    options.overrideReason = u"The Secretary's office cleared it by phone."_s;
+    const QString target = m_dir->filePath(u"out"_s);
+    const StoryExporter::Result result = StoryExporter(&library).exportStory(*story, target, options);
+    QVERIFY(!result.blockingReasons.isEmpty()); // the sample is a draft
+    QCOMPARE(result.success, allowed);
+    QCOMPARE(result.overridden, allowed);
+    QCOMPARE(QFileInfo::exists(target), allowed);
+    if (!allowed)
+        QCOMPARE(result.errorMessage, verdict.reason);
+    bool audited = false;
+    for (const AuditEntry &entry : library.auditTrail(u"story"_s, story->id))
+        audited |= entry.action == u"export-override"_s;
+    QCOMPARE(audited, allowed);
+}
+
+void TestWorkflow::createByRoleAndStatus_data()
+{
+    QTest::addColumn<int>("who");
+    QTest::addColumn<StoryStatus>("status");
+    QTest::addColumn<bool>("allowed");
+    for (Who who : everyone) {
+        for (StoryStatus status : allStoryStatuses()) {
+            const bool allowed = who == Who::Editor || unreviewed(status);
+            QTest::newRow(qPrintable(u"%1 %2 create a story %3"_s.arg(whoName(who).section(u' ', 0, 0),
+                                                                       allowed ? u"may"_s : u"may not"_s,
+                                                                       storyStatusKey(status))))
+                << int(who) << status << allowed;
+        }
+    }
+}
+
+void TestWorkflow::createByRoleAndStatus()
+{
+    QFETCH(int, who);
+    QFETCH(StoryStatus, status);
+    QFETCH(bool, allowed);
+    QCOMPARE(Workflow::checkCreate(roleOf(Who(who)), status).allowed, allowed);
+    m_library->setActor(whoName(Who(who)));
+    StoryRepository stories(m_library.get());
+    const qint64 auditBefore = m_library->auditTrail().size();
+    const std::optional<Story> created = stories.create(Story{.headline = u"Pentagon briefing"_s, .status = status});
+    QCOMPARE(created.has_value(), allowed);
+    QCOMPARE(stories.count(), allowed ? 1 : 0);
+    if (allowed) {
+        QCOMPARE(stories.load(created->id)->status, status);
+    } else {
+        QVERIFY(stories.errorString().contains(storyStatusLabel(status).toLower()));
+        QCOMPARE(m_library->auditTrail().size(), auditBefore);
+    }
+}
+
+void TestWorkflow::importedStoryByRole_data()
+{
+    QTest::addColumn<int>("who");
+    QTest::addColumn<StoryStatus>("status");
+    QTest::addColumn<StoryStatus>("expected");
+    QTest::addColumn<QStringList>("fields"); // named in the notes
+    for (Who who : everyone) {
+        for (StoryStatus status : allStoryStatuses()) {
+            const bool editor = who == Who::Editor;
+            const StoryStatus expected = editor || unreviewed(status) ? status : StoryStatus::InReview;
+            QStringList fields;
+            if (!editor) {
+                if (expected != status)
+                    fields << u"status"_s;
+                fields << u"published_at"_s << u"embargo_until"_s;
+            }
+            QTest::newRow(qPrintable(u"%1 imports a story %2"_s.arg(whoName(who).section(u' ', 0, 0), storyStatusKey(status))))
+                << int(who) << status << expected << fields;
+        }
+    }
+}
+
+// What a story file brings in, by who imports it: the status only as far as
+// the importer could have moved it, the publication date only with an
+// editor, the embargo always (it only holds the story back).
+void TestWorkflow::importedStoryByRole()
+{
+    QFETCH(int, who);
+    QFETCH(StoryStatus, status);
+    QFETCH(StoryStatus, expected);
+    QFETCH(QStringList, fields);
+    Story story{.headline = u"Imported"_s, .status = status};
+    const QDateTime embargo(QDate(2099, 1, 1), QTime(12, 0), QTimeZone::UTC);
+    const QDateTime published(QDate(2025, 3, 6), QTime(15, 0), QTimeZone::UTC);
+    story.embargoUntil = embargo;
+    story.publishedAt = published;
+    const QList<Workflow::ImportNote> notes = Workflow::admitImportedStory(roleOf(Who(who)), story);
+    QCOMPARE(story.status, expected);
+    QCOMPARE(story.embargoUntil, embargo);
+    QCOMPARE(story.publishedAt, Who(who) == Who::Editor ? published : QDateTime());
+    QStringList named;
+    for (const Workflow::ImportNote &note : notes) {
+        named << note.field;
+        QVERIFY2(note.message.startsWith(note.field + u": "_s), qPrintable(note.message));
+    }
+    QCOMPARE(named, fields);
+    // Whatever comes through, the library lets this person create.
+    QVERIFY(Workflow::checkCreate(roleOf(Who(who)), story.status).allowed);
+}
+
+void TestWorkflow::importedPhotoByRole_data()
+{
+    QTest::addColumn<int>("who");
+    QTest::addColumn<CaptionApproval>("approval");
+    QTest::addColumn<ReleaseState>("release");
+    QTest::addColumn<CaptionApproval>("expectedApproval");
+    QTest::addColumn<ReleaseState>("expectedRelease");
+    QTest::addColumn<QStringList>("fields");
+    const QList<CaptionApproval> approvals = {CaptionApproval::Pending, CaptionApproval::Approved, CaptionApproval::ChangesRequested};
+    const QList<ReleaseState> releases = {ReleaseState::NotReviewed, ReleaseState::Released, ReleaseState::NotReleased};
+    for (Who who : everyone) {
+        for (CaptionApproval approval : approvals) {
+            for (ReleaseState release : releases) {
+                const bool editor = who == Who::Editor;
+                const CaptionApproval expectedApproval = editor ? approval : CaptionApproval::Pending;
+                const ReleaseState expectedRelease = !editor && release == ReleaseState::Released ? ReleaseState::NotReviewed : release;
+                QStringList fields;
+                if (expectedApproval != approval)
+                    fields << u"approval"_s;
+                if (expectedRelease != release)
+                    fields << u"release"_s;
+                QTest::newRow(qPrintable(u"%1 imports a caption %2, release %3"_s.arg(
+                    whoName(who).section(u' ', 0, 0), captionApprovalKey(approval), releaseStateKey(release))))
+                    << int(who) << approval << release << expectedApproval << expectedRelease << fields;
+            }
+        }
+    }
+}
+
+// Caption decisions are an editor's; a release is the release authority's,
+// which only an editor records; "not released" only holds a photo back.
+void TestWorkflow::importedPhotoByRole()
+{
+    QFETCH(int, who);
+    QFETCH(CaptionApproval, approval);
+    QFETCH(ReleaseState, release);
+    QFETCH(CaptionApproval, expectedApproval);
+    QFETCH(ReleaseState, expectedRelease);
+    QFETCH(QStringList, fields);
+    Photo photo;
+    photo.approval = approval;
+    photo.releaseState = release;
+    photo.releaseAuthority = u"OSD Public Affairs"_s;
+    QStringList named;
+    for (const Workflow::ImportNote &note : Workflow::admitImportedPhoto(roleOf(Who(who)), photo)) {
+        named << note.field;
+        QVERIFY2(note.message.startsWith(note.field + u": "_s), qPrintable(note.message));
+    }
+    QCOMPARE(photo.approval, expectedApproval);
+    QCOMPARE(photo.releaseState, expectedRelease);
+    QCOMPARE(photo.releaseAuthority, u"OSD Public Affairs"_s);
+    QCOMPARE(named, fields);
+}
+
+// An account's login names its person; a name stands in only for a login
+// nobody has, so people from before logins are still found.
+void TestWorkflow::loginsNamePeople()
+{
+    PeopleRepository people(m_library.get());
+    // Whom a login names, or "" for nobody.
+    auto named = [&people](const QString &login) {
+        const std::optional<Person> person = people.findByLogin(login);
+        return person ? person->name : QString();
+    };
+    QVERIFY(people.add(Person{.name = u"jdoe"_s, .role = PersonRole::Writer}));
+    QCOMPARE(named(u"eve"_s), QString());
+    QCOMPARE(named(QString()), QString());
+    QCOMPARE(named(u"jdoe"_s), u"jdoe"_s); // by name, without a login
+
+    const qint64 eve = people.findByName(u"Eve Editor"_s)->id;
+    QVERIFY2(people.setLogin(eve, u"  eve "_s), qPrintable(people.errorString()));
+    QCOMPARE(named(u"eve"_s), u"Eve Editor"_s);
+    QCOMPARE(people.findByName(u"Eve Editor"_s)->login, u"eve"_s);
+    // A person's own login beats someone else's name.
+    QVERIFY(people.setLogin(eve, u"jdoe"_s));
+    QCOMPARE(named(u"jdoe"_s), u"Eve Editor"_s);
+    // A person with a login of their own is not found by their name.
+    const qint64 jdoe = people.findByName(u"jdoe"_s)->id;
+    QVERIFY(people.setLogin(eve, u"eve"_s));
+    QVERIFY(people.setLogin(jdoe, u"john"_s));
+    QCOMPARE(named(u"jdoe"_s), QString());
+    QCOMPARE(named(u"john"_s), u"jdoe"_s);
+
+    // One login, one person; one word; editors only.
+    QVERIFY(!people.setLogin(jdoe, u"eve"_s));
+    QVERIFY(people.errorString().contains(u"Eve Editor already has the login eve"_s));
+    QVERIFY(!people.add(Person{.name = u"Other Eve"_s, .login = u"eve"_s}));
+    QVERIFY(!people.setLogin(jdoe, u"john doe"_s));
+    QVERIFY(!people.setLogin(jdoe, u"jo\u202Ehn"_s));
+    QCOMPARE(people.findByName(u"jdoe"_s)->login, u"john"_s);
+    m_library->setActor(u"Walt Writer"_s);
+    QVERIFY(!people.setLogin(people.findByName(u"Walt Writer"_s)->id, u"walt"_s));
+    QVERIFY(people.findByName(u"Walt Writer"_s)->login.isEmpty());
+    m_library->setActor(u"Eve Editor"_s);
+    QVERIFY(people.add(Person{.name = u"Wes Writer"_s, .login = u"wes"_s}));
+    QCOMPARE(people.findByLogin(u"wes"_s).value_or(Person{}).role, PersonRole::Writer);
+    QCOMPARE(named(u"wes"_s), u"Wes Writer"_s);
+    QVERIFY(people.setLogin(jdoe, QString()));
+    QCOMPARE(named(u"jdoe"_s), u"jdoe"_s);
+}
+
+// Who works is never taken from USER or LOGNAME, which anyone can set.
+void TestWorkflow::actorNeverComesFromTheEnvironment()
+{
+    const passwd *entry = getpwuid(getuid());
+    QVERIFY2(entry && entry->pw_name, "the test's user id has no account name");
+    const QString account = QString::fromLocal8Bit(entry->pw_name);
+    const QByteArray user = qgetenv("USER");
+    const QByteArray logname = qgetenv("LOGNAME");
+    auto restore = qScopeGuard([&] {
+        qputenv("USER", user);
+        qputenv("LOGNAME", logname);
+    });
+    qputenv("USER", "Eve Editor");
+    qputenv("LOGNAME", "Eve Editor");
+    QCOMPARE(operatingSystemLogin(), account);
+    QCOMPARE(Library().actor(), account);
+}
+
+// A library from before logins opens, its people keep their names and roles
+// and are found by name until they get a login.
+void TestWorkflow::versionFourLibraryGetsLogins()
+{
+    const QString path = m_dir->filePath(u"v4.newsdesk"_s);
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"v4"_s);
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        // The people and audit tables as format 4 had them, frozen here.
+        QVERIFY(query.exec(u"CREATE TABLE people (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, "
+                           "title TEXT NOT NULL DEFAULT '', role TEXT NOT NULL CHECK (role IN ('writer', 'editor')), "
+                           "created_at TEXT NOT NULL)"_s));
+        QVERIFY(query.exec(u"CREATE TABLE audit_log (id INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, "
+                           "action TEXT NOT NULL, entity TEXT NOT NULL, entity_id INTEGER, detail TEXT NOT NULL DEFAULT '')"_s));
+        QVERIFY(query.exec(u"INSERT INTO people (name, role, created_at) VALUES ('root', 'editor', '2025-03-06T00:00:00.000Z'), "
+                           "('Walt Writer', 'writer', '2025-03-06T00:00:00.000Z')"_s));
+        QVERIFY(query.exec(u"PRAGMA user_version = 4"_s));
+        QVERIFY(query.exec(u"PRAGMA application_id = %1"_s.arg(SqlDialect::applicationId)));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"v4"_s);
+    Library library;
+    QVERIFY2(library.open(path), qPrintable(library.errorString()));
+    QCOMPARE(library.schemaVersion(), SqlDialect::currentSchemaVersion);
+    PeopleRepository people(&library);
+    QCOMPARE(people.all().size(), 2);
+    QVERIFY(people.findByName(u"Walt Writer"_s)->login.isEmpty());
+    QCOMPARE(people.findByLogin(u"root"_s).value_or(Person{.role = PersonRole::Writer}).role, PersonRole::Editor);
+    library.setActor(u"root"_s);
+    QVERIFY2(people.setLogin(people.findByName(u"Walt Writer"_s)->id, u"walt"_s), qPrintable(people.errorString()));
+    QCOMPARE(people.findByLogin(u"walt"_s).value_or(Person{}).name, u"Walt Writer"_s);
 }
 
 QTEST_GUILESS_MAIN(TestWorkflow)
