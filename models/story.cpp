@@ -3,6 +3,8 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 QString storyStatusKey(StoryStatus status)
@@ -77,5 +79,11 @@ QString slugFromHeadline(const QString &headline)
     }
     while (slug.endsWith(u'-'))
         slug.chop(1);
-    return slug.isEmpty() ? u"story"_s : slug;
+    if (slug.isEmpty())
+        return u"story"_s;
+    // All digits would read as a story id wherever a story is named by id or
+    // slug (`--story 1`), so such a slug gets a word in front.
+    if (std::all_of(slug.cbegin(), slug.cend(), [](QChar c) { return c >= u'0' && c <= u'9'; }))
+        return u"story-"_s + slug;
+    return slug;
 }

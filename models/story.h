@@ -49,5 +49,6 @@ struct Story
 Q_DECLARE_METATYPE(Story)
 
 // A URL- and file-safe name made from a headline: lower-case ASCII letters,
-// digits and hyphens ("Hegseth, U.K. Counterpart…" → "hegseth-uk-counterpart…").
+// digits and hyphens ("Hegseth, U.K. Counterpart…" → "hegseth-uk-counterpart…"),
+// never all digits ("1" → "story-1"), so that no slug reads as a story id.
 QString slugFromHeadline(const QString &headline);

@@ -203,13 +203,29 @@ std::optional<Story> StoryRepository::loadWhere(const QString &column, const QVa
     return storyFromQuery(query);
 }
 
-std::optional<Story> StoryRepository::find(const QString &idOrSlug)
+std::optional<Story> StoryRepository::find(const QString &idOrSlug, QString *hint)
 {
+    if (hint)
+        hint->clear();
+    const bool allDigits = !idOrSlug.isEmpty()
+        && std::all_of(idOrSlug.cbegin(), idOrSlug.cend(), [](QChar c) { return c >= u'0' && c <= u'9'; });
+    if (!allDigits)
+        return loadBySlug(idOrSlug);
     bool isNumber = false;
     const qint64 id = idOrSlug.toLongLong(&isNumber);
-    if (isNumber)
-        return load(id);
-    return loadBySlug(idOrSlug);
+    if (isNumber) {
+        if (std::optional<Story> story = load(id))
+            return story;
+    } else {
+        m_errorString = QObject::tr("There is no story %1 in this library.").arg(idOrSlug);
+    }
+    if (hint) {
+        const QString notFound = m_errorString;
+        if (const std::optional<Story> holder = loadBySlug(idOrSlug))
+            *hint = QObject::tr("story %1 has the slug \"%2\"; name it by its id, %1").arg(holder->id).arg(idOrSlug);
+        m_errorString = notFound;
+    }
+    return std::nullopt;
 }
 
 StoryRepository::SaveResult StoryRepository::save(Story &story, Revision::Kind kind)

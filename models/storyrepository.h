@@ -55,14 +55,18 @@ public:
     enum class SaveResult { Saved, Conflict, Failed, NotAllowed };
 
     // Inserts a new story; gives it a unique slug (from the headline when
-    // empty) and its first revision.
+    // empty; never all digits, see slugFromHeadline) and its first revision.
     // A status the library's actor may not start a story in
     // (Workflow::checkCreate) is refused, and nothing is written.
     std::optional<Story> create(Story story, Revision::Kind kind = Revision::Kind::Save);
     std::optional<Story> load(qint64 id);
     std::optional<Story> loadBySlug(const QString &slug);
-    // Accepts a numeric id or a slug, as the command line does.
-    std::optional<Story> find(const QString &idOrSlug);
+    // Accepts a numeric id or a slug, as the command line does. All digits
+    // name an id, always: no slug may be all digits, so none can stand in for
+    // another story's id. A library from before that rule may hold such a
+    // slug; when no story has the id, *hint (when given) names the story whose
+    // slug it is, by its id, which reaches it.
+    std::optional<Story> find(const QString &idOrSlug, QString *hint = nullptr);
 
     // Saves story if it still has the row version it was loaded with; on
     // success story gets its new version and times. A stale version is a

@@ -3,6 +3,7 @@
 #include "storyrepository.h"
 
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -25,6 +26,9 @@ private Q_SLOTS:
     void removeDeletesStoryAndSearchCopy();
     void rankingWindowCoversTheNewestMatches();
     void findAcceptsIdOrSlug();
+    void slugIsNeverANumber_data();
+    void slugIsNeverANumber();
+    void numberNamesAnIdEvenAgainstAnOldSlug();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -224,6 +228,55 @@ void TestStoryRepository::findAcceptsIdOrSlug()
     QCOMPARE(repository.find(u"find-me"_s)->id, story.id);
     QVERIFY(!repository.find(u"missing"_s));
     QVERIFY(repository.errorString().contains(u"missing"_s));
+}
+
+void TestStoryRepository::slugIsNeverANumber_data()
+{
+    QTest::addColumn<QString>("headline");
+    QTest::addColumn<QString>("slug"); // asked for; empty: from the headline
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("a slug of one digit") << u"Numbered"_s << u"1"_s << u"story-1"_s;
+    QTest::newRow("a year as the slug") << u"Numbered"_s << u"2025"_s << u"story-2025"_s;
+    QTest::newRow("digits once the punctuation goes") << u"Numbered"_s << u"1.000"_s << u"story-1000"_s;
+    QTest::newRow("a headline of digits") << u"1945"_s << QString() << u"story-1945"_s;
+    QTest::newRow("digits with a letter stay") << u"Numbered"_s << u"1a"_s << u"1a"_s;
+    QTest::newRow("digits with a hyphen stay") << u"Numbered"_s << u"2025-03"_s << u"2025-03"_s;
+}
+
+// A slug of digits would stand for another story's id wherever stories are
+// named by id or slug.
+void TestStoryRepository::slugIsNeverANumber()
+{
+    QFETCH(QString, headline);
+    QFETCH(QString, slug);
+    QFETCH(QString, expected);
+    StoryRepository repository(m_library.get());
+    const std::optional<Story> story = repository.create(Story{.slug = slug, .headline = headline});
+    QVERIFY2(story, qPrintable(repository.errorString()));
+    QCOMPARE(story->slug, expected);
+    QCOMPARE(repository.find(expected)->id, story->id);
+}
+
+// `1` is story 1, even when a library from before the slug rule has a story
+// whose slug is "1"; a story whose slug is a number no story has as its id
+// is still reached, by its id, which find() names.
+void TestStoryRepository::numberNamesAnIdEvenAgainstAnOldSlug()
+{
+    StoryRepository repository(m_library.get());
+    const Story first = *repository.create(Story{.headline = u"First"_s});
+    const Story second = *repository.create(Story{.headline = u"Second"_s});
+    QSqlQuery query(m_library->database());
+    QVERIFY(query.exec(u"UPDATE stories SET slug = '%1' WHERE id = %2"_s.arg(first.id).arg(second.id)));
+    QCOMPARE(repository.find(QString::number(first.id))->headline, u"First"_s);
+    QVERIFY(query.exec(u"UPDATE stories SET slug = '42' WHERE id = %1"_s.arg(second.id)));
+    QString hint;
+    QVERIFY(!repository.find(u"42"_s, &hint));
+    QVERIFY2(repository.errorString().contains(u"There is no story 42"_s), qPrintable(repository.errorString()));
+    QCOMPARE(hint, u"story %1 has the slug \"42\"; name it by its id, %1"_s.arg(second.id));
+    QCOMPARE(repository.find(QString::number(second.id), &hint)->headline, u"Second"_s);
+    QVERIFY(hint.isEmpty());
+    QVERIFY(!repository.find(u"99999999999999999999999"_s, &hint)); // past any id
+    QVERIFY(hint.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestStoryRepository)
