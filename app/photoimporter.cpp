@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "photoimporter.h"
 
+#include "imagefile.h"
 #include "library.h"
 #include "librarysetup.h"
 #include "photometadata.h"
@@ -9,17 +10,9 @@
 #include <QBuffer>
 #include <QFile>
 #include <QFileInfo>
-#include <QMimeDatabase>
 #include <QtConcurrent>
 
 using namespace Qt::StringLiterals;
-
-namespace {
-
-// Larger files are refused before they are read into memory.
-constexpr qint64 maxImageBytes = 512LL * 1024 * 1024;
-
-} // namespace
 
 PhotoImporter::PhotoImporter(Library *library, qint64 storyId, QObject *parent)
     : QObject(parent)
@@ -46,7 +39,7 @@ PhotoImporter::~PhotoImporter()
 
 QStringList PhotoImporter::acceptedMimeTypes()
 {
-    return {u"image/jpeg"_s, u"image/png"_s, u"image/tiff"_s, u"image/webp"_s};
+    return ImageFile::acceptedMimeTypes();
 }
 
 PhotoImportItem PhotoImporter::readFile(const QString &path)
@@ -54,30 +47,15 @@ PhotoImportItem PhotoImporter::readFile(const QString &path)
     PhotoImportItem item;
     item.source = path;
     const QFileInfo info(path);
-    if (!info.isFile()) {
-        item.errorString = tr("%1 is not a file.").arg(path);
+    // A regular file, within the size limit, of an accepted type by content:
+    // the same check the Markdown import makes on the files a story names.
+    ImageFile::Result read = ImageFile::read(path);
+    if (!read.errorString.isEmpty()) {
+        item.errorString = read.errorString;
         return item;
     }
-    if (info.size() > maxImageBytes) {
-        item.errorString = tr("%1 is %2 MB; Newsdesk takes images up to %3 MB.")
-                               .arg(info.fileName())
-                               .arg(info.size() / (1024 * 1024))
-                               .arg(maxImageBytes / (1024 * 1024));
-        return item;
-    }
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        item.errorString = tr("Cannot read %1: %2").arg(info.fileName(), file.errorString());
-        return item;
-    }
-    item.data = file.readAll();
-    // By content, not by name: a text file called .jpg is not a photo.
-    item.mimeType = QMimeDatabase().mimeTypeForData(item.data).name();
-    if (!acceptedMimeTypes().contains(item.mimeType)) {
-        item.errorString = tr("%1 is not a JPEG, PNG, TIFF or WebP image (it looks like %2).").arg(info.fileName(), item.mimeType);
-        item.data.clear();
-        return item;
-    }
+    item.data = std::move(read.data);
+    item.mimeType = read.mimeType;
     item.thumbnail = LibrarySetup::makeThumbnail(item.data, &item.pixelSize);
     if (item.thumbnail.isEmpty()) {
         // The header gave a size but the pixels would not decode: too big to

@@ -46,7 +46,8 @@ public:
 
     // The formats DVIDS and the web take: JPEG first, then PNG, TIFF, WebP.
     static QStringList acceptedMimeTypes();
-    // Reads one file into an item; runs on a worker thread.
+    // Reads one file into an item (ImageFile::read's checks: a regular file
+    // within the size limit, of an accepted type); runs on a worker thread.
     static PhotoImportItem readFile(const QString &path);
     // Stores item's image in the library at libraryPath through the calling
     // (worker) thread's own connection, so that the big write and any WAL
