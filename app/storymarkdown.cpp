@@ -2,17 +2,19 @@
 #include "storymarkdown.h"
 
 #include "articlerenderer.h"
+#include "imagefile.h"
 #include "library.h"
 #include "librarysetup.h"
 #include "people.h"
 #include "photorepository.h"
 #include "storyrepository.h"
+#include "workflow.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QMimeDatabase>
+#include <QHash>
 #include <QSaveFile>
 #include <QSet>
 #include <QStringDecoder>
@@ -240,6 +242,39 @@ std::optional<Photo> readPhoto(Reader &reader, const YAML::Node &node, int numbe
     return photo;
 }
 
+// yaml-cpp keeps both entries of a key given twice and a lookup finds the
+// first, so a file could say one thing to a reader and another to Newsdesk:
+// every map at every level must name each key once. Walked with a list, not
+// by recursion, however deep the file nests.
+void refuseDuplicateKeys(Reader &reader, const YAML::Node &root)
+{
+    QList<YAML::Node> pending{root};
+    while (!pending.isEmpty() && reader.ok()) {
+        const YAML::Node node = pending.takeLast();
+        if (node.IsSequence()) {
+            for (const YAML::Node &item : node)
+                pending << item;
+        } else if (node.IsMap()) {
+            QHash<QString, int> lines; // key → line of its first entry
+            for (const auto &entry : node) {
+                pending << entry.second;
+                if (!entry.first.IsScalar())
+                    continue;
+                const QString key = fromUtf8(entry.first.Scalar());
+                const auto first = lines.constFind(key);
+                if (first != lines.constEnd()) {
+                    reader.fail(tr("the key '%1' is given twice (first on line %2); give each key once")
+                                    .arg(key)
+                                    .arg(*first),
+                                entry.first);
+                    break;
+                }
+                lines.insert(key, entry.first.Mark().is_null() ? 0 : entry.first.Mark().line + 2);
+            }
+        }
+    }
+}
+
 // Splits "---\nfront matter\n---\nbody" into its two parts.
 std::optional<std::pair<QString, QString>> splitFrontMatter(QString text)
 {
@@ -267,7 +302,9 @@ std::optional<std::pair<QString, QString>> splitFrontMatter(QString text)
 }
 
 // Only a path inside the story file's folder may name an image, so an
-// imported file cannot pull arbitrary files into the library.
+// imported file cannot pull arbitrary files into the library: the path
+// relative to that folder, cleaned, or nothing. (ImageFile::readInside then
+// refuses links on the way.)
 std::optional<QString> imagePathInside(const QString &baseDirectory, const QString &file)
 {
     if (file.isEmpty() || QDir::isAbsolutePath(file) || file.contains(u'\\'))
@@ -276,7 +313,7 @@ std::optional<QString> imagePathInside(const QString &baseDirectory, const QStri
     const QString path = QDir::cleanPath(base + u'/' + file);
     if (!path.startsWith(base + u'/'))
         return std::nullopt;
-    return path;
+    return path.mid(base.size() + 1);
 }
 
 } // namespace
@@ -384,6 +421,7 @@ ParseResult parse(const QString &text)
 
     Reader reader;
     try {
+        refuseDuplicateKeys(reader, root);
         const QString where = tr("front matter");
         reader.warnUnknownKeys(root,
                                {"newsdesk", "slug", "headline", "dek", "byline", "dateline", "status", "correction_note",
@@ -463,19 +501,21 @@ ImportResult importText(Library *library, const QString &text, const QString &ba
                 result.error = tr("photo %1: '%2' is not a file in the story file's folder").arg(name, photo.fileName);
                 return result;
             }
-            QFile file(*path);
-            if (file.exists()) {
-                if (!file.open(QIODevice::ReadOnly)) {
-                    result.error = tr("photo %1: cannot read %2: %3").arg(name, QDir::toNativeSeparators(*path), file.errorString());
+            // What the photo import refuses is refused here too (a link, a
+            // pipe or device, a file too large, a format not taken).
+            ImageFile::Result read = ImageFile::readInside(baseDirectory, *path);
+            if (!read.missing) {
+                if (!read.errorString.isEmpty()) {
+                    result.error = tr("photo %1: %2").arg(name, read.errorString);
                     return result;
                 }
-                image.data = file.readAll();
+                image.data = std::move(read.data);
+                image.mimeType = read.mimeType;
                 image.thumbnail = LibrarySetup::makeThumbnail(image.data, &image.size);
                 if (image.thumbnail.isEmpty()) {
                     result.error = tr("photo %1: %2 is not an image Newsdesk can read").arg(name, QDir::toNativeSeparators(*path));
                     return result;
                 }
-                image.mimeType = QMimeDatabase().mimeTypeForData(image.data).name();
             }
         }
         // A photo without its image is stored with the empty image (not a
@@ -488,13 +528,16 @@ ImportResult importText(Library *library, const QString &text, const QString &ba
         images << image;
     }
 
-    // Decisions that only an editor may make come in only for an editor.
-    const bool isEditor = PeopleRepository(library).roleOfActor() == PersonRole::Editor;
+    // Decisions come in only where the importer could have made them here
+    // (Workflow::admitImportedStory and admitImportedPhoto).
+    const std::optional<PersonRole> role = PeopleRepository(library).roleOfActor();
     Story story = document.story;
-    if (!isEditor && (story.status == StoryStatus::Approved || story.status == StoryStatus::Published)) {
-        result.warnings << tr("the story is imported as In review, not %1: only an editor can approve a story (%2 is not an editor of this library)")
-                               .arg(storyStatusLabel(story.status), library->actor());
-        story.status = StoryStatus::InReview;
+    for (const Workflow::ImportNote &note : Workflow::admitImportedStory(role, story))
+        result.warnings << note.message;
+    for (Photo &photo : document.photos) {
+        const QString name = photo.virin.isEmpty() ? photo.fileName : photo.virin;
+        for (const Workflow::ImportNote &note : Workflow::admitImportedPhoto(role, photo))
+            result.warnings << tr("photo %1: %2").arg(name, note.message);
     }
     StoryRepository stories(library);
     std::optional<Story> created = stories.create(story, Revision::Kind::Import);
@@ -502,6 +545,10 @@ ImportResult importText(Library *library, const QString &text, const QString &ba
         result.error = stories.errorString();
         return result;
     }
+    if (!story.slug.isEmpty() && created->slug != story.slug)
+        result.warnings << tr("slug: the story's slug is \"%1\", not \"%2\": a slug is lower-case letters, digits and "
+                              "hyphens, never only digits (that is a story's id), and unique in the library.")
+                               .arg(created->slug, story.slug);
     PhotoRepository photoRepository(library);
     for (qsizetype i = 0; i < document.photos.size(); ++i) {
         Photo photo = document.photos.at(i);
@@ -514,17 +561,12 @@ ImportResult importText(Library *library, const QString &text, const QString &ba
             stories.remove(created->id);
             return result;
         }
-        if (decision != CaptionApproval::Pending) {
-            if (isEditor) {
-                if (photoRepository.decideCaption(*added, decision, tr("imported")) != PhotoRepository::SaveResult::Saved) {
-                    result.error = photoRepository.errorString();
-                    stories.remove(created->id);
-                    return result;
-                }
-            } else {
-                result.warnings << tr("photo %1: its caption is imported as pending, not %2: only an editor can decide on captions")
-                                       .arg(added->virin, captionApprovalLabel(decision));
-            }
+        // Only an editor's import still has a decision here.
+        if (decision != CaptionApproval::Pending
+            && photoRepository.decideCaption(*added, decision, tr("imported")) != PhotoRepository::SaveResult::Saved) {
+            result.error = photoRepository.errorString();
+            stories.remove(created->id);
+            return result;
         }
         result.photos << *added;
     }

@@ -81,9 +81,15 @@ struct ImportResult
 };
 // Imports text (the contents of a .md file in baseDirectory) as a new story
 // with its photos, placed in the order of the front matter, and writes an
-// "import" line to the audit log. Status, caption approvals and release states
-// come from the file, as they were when it was dumped. The slug is kept when
-// it is free in the library; otherwise the library makes it unique.
+// "import" line to the audit log. Status, caption approvals, release states
+// and the publication date come from the file only as far as the library's
+// actor could have set them here (Workflow::admitImportedStory and
+// admitImportedPhoto: all of them for an editor); each one changed is a
+// warning naming its field. The slug is kept when it is free in the library
+// and a valid slug; otherwise the library makes one, with a warning. A key
+// given twice at any level of the front matter is an error.
+// A photo's file is read as the photo import reads files (ImageFile), and
+// never through a symbolic link.
 ImportResult importText(Library *library, const QString &text, const QString &baseDirectory);
 ImportResult importFile(Library *library, const QString &path);
 

@@ -14,11 +14,19 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QSemaphore>
 #include <QTimeZone>
 
 #include <memory>
+#include <thread>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
+
+Q_DECLARE_METATYPE(StoryStatus)
 
 class TestStoryMarkdown : public QObject
 {
@@ -33,7 +41,14 @@ private Q_SLOTS:
     void missingImageGivesAMetadataOnlyPhoto();
     void imageOutsideTheFolderIsRefused_data();
     void imageOutsideTheFolderIsRefused();
-    void writerCannotImportApprovals();
+    void writerCannotImportDecisions_data();
+    void writerCannotImportDecisions();
+    void duplicateKeysAreRefused_data();
+    void duplicateKeysAreRefused();
+    void numericSlugGetsAWord();
+    void photoFileMustBeAnImageFileInTheFolder_data();
+    void photoFileMustBeAnImageFileInTheFolder();
+    void fifoIsRefusedWithoutWaiting();
     void workflowFieldsRoundTrip();
     void badFrontMatterIsExplained_data();
     void badFrontMatterIsExplained();
@@ -276,19 +291,188 @@ void TestStoryMarkdown::imageOutsideTheFolderIsRefused()
     QCOMPARE(StoryRepository(library.get()).count(), 0);
 }
 
-void TestStoryMarkdown::writerCannotImportApprovals()
+void TestStoryMarkdown::writerCannotImportDecisions_data()
 {
-    const QString text = u"---\nheadline: Approved elsewhere\nstatus: approved\nphotos:\n  - virin: 250306-D-PM193-1268K\n"
-                         "    approval: approved\n    release: {state: released}\n---\n"_s;
-    const std::unique_ptr<Library> library = freshLibrary(u"writer.newsdesk"_s, false);
+    QTest::addColumn<QString>("status");
+    QTest::addColumn<StoryStatus>("expected");
+    QTest::newRow("a draft stays a draft") << u"draft"_s << StoryStatus::Draft;
+    QTest::newRow("in review stays in review") << u"in_review"_s << StoryStatus::InReview;
+    QTest::newRow("approved comes in for review") << u"approved"_s << StoryStatus::InReview;
+    QTest::newRow("published comes in for review") << u"published"_s << StoryStatus::InReview;
+    QTest::newRow("archived comes in for review") << u"archived"_s << StoryStatus::InReview;
+}
+
+// A writer's import keeps no decision only an editor makes, says so field by
+// field, and keeps the embargo (which only holds the story back).
+void TestStoryMarkdown::writerCannotImportDecisions()
+{
+    QFETCH(QString, status);
+    QFETCH(StoryStatus, expected);
+    const QString text = u"---\nheadline: Decided elsewhere\nstatus: %1\nembargo_until: 2099-01-01T12:00:00Z\n"
+                         "published_at: 2025-03-06T15:00:00Z\nphotos:\n  - virin: 250306-D-PM193-1268K\n"
+                         "    approval: approved\n    release: {state: released, authority: \"OSD PA\"}\n"
+                         "  - virin: 250306-D-PM193-1416K\n    approval: changes_requested\n"
+                         "    release: {state: not_released, authority: \"Pending OPSEC\"}\n---\n"_s.arg(status);
+    const std::unique_ptr<Library> library = freshLibrary(u"writer-%1.newsdesk"_s.arg(status), false);
     const StoryMarkdown::ImportResult result = StoryMarkdown::importText(library.get(), text, m_dir.path());
     QVERIFY2(result.story, qPrintable(result.error));
-    QCOMPARE(result.story->status, StoryStatus::InReview);
-    const Photo photo = PhotoRepository(library.get()).photosOfStory(result.story->id).constFirst();
-    QCOMPARE(photo.approval, CaptionApproval::Pending);
-    QCOMPARE(photo.releaseState, ReleaseState::Released);
-    QVERIFY(result.warnings.join(u'\n').contains(u"only an editor can approve a story"_s));
-    QVERIFY(result.warnings.join(u'\n').contains(u"only an editor can decide on captions"_s));
+    const Story story = *StoryRepository(library.get()).load(result.story->id);
+    QCOMPARE(story.status, expected);
+    QVERIFY(!story.publishedAt.isValid());
+    QCOMPARE(story.embargoUntil, QDateTime(QDate(2099, 1, 1), QTime(12, 0), QTimeZone::UTC));
+    const QList<Photo> photos = PhotoRepository(library.get()).photosOfStory(result.story->id);
+    QCOMPARE(photos.size(), 2);
+    QCOMPARE(photos.at(0).approval, CaptionApproval::Pending);
+    QCOMPARE(photos.at(0).releaseState, ReleaseState::NotReviewed);
+    QCOMPARE(photos.at(0).releaseAuthority, u"OSD PA"_s); // for the editor to check
+    QCOMPARE(photos.at(1).approval, CaptionApproval::Pending);
+    QCOMPARE(photos.at(1).releaseState, ReleaseState::NotReleased);
+
+    const QString warnings = result.warnings.join(u'\n');
+    QCOMPARE(warnings.contains(u"status: "_s), expected != storyStatusFromKey(status));
+    QVERIFY2(warnings.contains(u"published_at: left out"_s), qPrintable(warnings));
+    QVERIFY2(warnings.contains(u"embargo_until: kept"_s), qPrintable(warnings));
+    QVERIFY2(warnings.contains(u"photo 250306-D-PM193-1268K: approval: the caption comes in as pending, not approved"_s),
+             qPrintable(warnings));
+    QVERIFY2(warnings.contains(u"photo 250306-D-PM193-1416K: approval: the caption comes in as pending, not changes requested"_s),
+             qPrintable(warnings));
+    QVERIFY2(warnings.contains(u"photo 250306-D-PM193-1268K: release: the photo comes in as not reviewed"_s), qPrintable(warnings));
+    QVERIFY(!warnings.contains(u"photo 250306-D-PM193-1416K: release"_s));
+}
+
+void TestStoryMarkdown::duplicateKeysAreRefused_data()
+{
+    QTest::addColumn<QString>("frontMatter");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("story status twice") << u"headline: x\nstatus: draft\nstatus: approved\n"_s
+                                        << u"line 4: the key 'status' is given twice (first on line 3)"_s;
+    QTest::newRow("headline twice, the second quoted")
+        << u"headline: Shown\n\"headline\": Published\n"_s << u"line 3: the key 'headline' is given twice (first on line 2)"_s;
+    QTest::newRow("photo approval twice")
+        << u"headline: x\nphotos:\n  - virin: 250306-D-PM193-1268K\n    approval: pending\n    approval: approved\n"_s
+        << u"line 6: the key 'approval' is given twice (first on line 5)"_s;
+    QTest::newRow("location city twice, in flow style")
+        << u"headline: x\nphotos:\n  - location: {city: Washington, city: Moscow}\n"_s << u"the key 'city' is given twice"_s;
+    QTest::newRow("release state twice")
+        << u"headline: x\nphotos:\n  - release:\n      state: not_reviewed\n      state: released\n"_s
+        << u"line 6: the key 'state' is given twice (first on line 5)"_s;
+    QTest::newRow("unknown key twice") << u"headline: x\nnote: a\nnote: b\n"_s << u"the key 'note' is given twice"_s;
+}
+
+// yaml-cpp keeps both entries of a repeated key; the file is refused, so
+// what a reader sees first is never what Newsdesk takes.
+void TestStoryMarkdown::duplicateKeysAreRefused()
+{
+    QFETCH(QString, frontMatter);
+    QFETCH(QString, message);
+    const StoryMarkdown::ParseResult result = StoryMarkdown::parse(u"---\n"_s + frontMatter + u"---\nBody\n"_s);
+    QVERIFY(!result.document);
+    QVERIFY2(result.error.contains(message), qPrintable(result.error));
+    // The same keys in two photos are two photos, not a repetition.
+    const StoryMarkdown::ParseResult twoPhotos = StoryMarkdown::parse(
+        u"---\nheadline: x\nphotos:\n  - virin: a\n    release: {state: released}\n  - virin: b\n    release: {state: released}\n---\n"_s);
+    QVERIFY2(twoPhotos.document, qPrintable(twoPhotos.error));
+    QCOMPARE(twoPhotos.document->photos.size(), 2);
+}
+
+// A slug of digits would read as a story id (`--story 1`): the story gets a
+// word in front, and the importer is told.
+void TestStoryMarkdown::numericSlugGetsAWord()
+{
+    const std::unique_ptr<Library> library = freshLibrary(u"numeric-slug.newsdesk"_s);
+    const StoryMarkdown::ImportResult result
+        = StoryMarkdown::importText(library.get(), u"---\nslug: \"1\"\nheadline: Numbered\n---\nBody\n"_s, m_dir.path());
+    QVERIFY2(result.story, qPrintable(result.error));
+    QCOMPARE(result.story->slug, u"story-1"_s);
+    QVERIFY2(result.warnings.join(u'\n').contains(u"slug: the story's slug is \"story-1\", not \"1\""_s),
+             qPrintable(result.warnings.join(u'\n')));
+    QCOMPARE(StoryRepository(library.get()).find(u"1"_s)->slug, u"story-1"_s); // id 1 is this story
+}
+
+void TestStoryMarkdown::photoFileMustBeAnImageFileInTheFolder_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("link to a photo outside") << u"outside.jpg"_s << u"outside.jpg is a symbolic link"_s;
+    QTest::newRow("link to a photo inside") << u"inside.jpg"_s << u"inside.jpg is a symbolic link"_s;
+    QTest::newRow("photo in a linked folder") << u"linked/photo.jpg"_s << u"linked/photo.jpg is a symbolic link"_s;
+    QTest::newRow("/dev/zero through a link") << u"zero.jpg"_s << u"zero.jpg is a symbolic link"_s;
+    QTest::newRow("a folder") << u"folder.jpg"_s << u"folder.jpg is a folder"_s;
+    QTest::newRow("GIF") << u"anim.gif"_s << u"anim.gif is not a JPEG, PNG, TIFF or WebP image (it looks like image/gif)"_s;
+    QTest::newRow("PDF named .jpg") << u"document.jpg"_s
+                                    << u"document.jpg is not a JPEG, PNG, TIFF or WebP image (it looks like application/pdf)"_s;
+}
+
+// What the photo import refuses, the Markdown import refuses: the file a
+// story names must be a regular image file in its folder, not a link.
+void TestStoryMarkdown::photoFileMustBeAnImageFileInTheFolder()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, message);
+    QTemporaryDir dir;
+    const QString folder = dir.filePath(u"story"_s);
+    QVERIFY(QDir().mkpath(folder + u"/photos"_s));
+    QVERIFY(QDir().mkpath(folder + u"/folder.jpg"_s));
+    auto write = [](const QString &path, const QByteArray &bytes) {
+        QFile out(path);
+        return out.open(QIODevice::WriteOnly) && out.write(bytes) == bytes.size();
+    };
+    QVERIFY(write(dir.filePath(u"private.jpg"_s), jpeg(32, 32)));
+    QVERIFY(write(folder + u"/photos/photo.jpg"_s, jpeg(32, 32)));
+    QVERIFY(QFile::link(dir.filePath(u"private.jpg"_s), folder + u"/outside.jpg"_s));
+    QVERIFY(QFile::link(folder + u"/photos/photo.jpg"_s, folder + u"/inside.jpg"_s));
+    QVERIFY(QFile::link(folder + u"/photos"_s, folder + u"/linked"_s));
+    QVERIFY(QFile::link(u"/dev/zero"_s, folder + u"/zero.jpg"_s));
+    // A GIF's signature and logical screen; what a type sniffer reads.
+    QVERIFY(write(folder + u"/anim.gif"_s, QByteArray("GIF89a\x01\x00\x01\x00\x80\x00\x00", 13)));
+    QVERIFY(write(folder + u"/document.jpg"_s, "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"));
+
+    const std::unique_ptr<Library> library = freshLibrary(u"file-%1.newsdesk"_s.arg(QString::fromUtf8(QTest::currentDataTag())).replace(u'/', u'-'));
+    const QString text = u"---\nheadline: Photo file\nphotos:\n  - file: \"%1\"\n    virin: 250306-D-PM193-1268K\n---\n"_s.arg(file);
+    const StoryMarkdown::ImportResult result = StoryMarkdown::importText(library.get(), text, folder);
+    QVERIFY(!result.story);
+    QVERIFY2(result.error.contains(u"photo 250306-D-PM193-1268K: "_s + message), qPrintable(result.error));
+    QCOMPARE(StoryRepository(library.get()).count(), 0);
+    // The same photo as a plain file in the folder comes in.
+    const StoryMarkdown::ImportResult plain = StoryMarkdown::importText(
+        library.get(), QString(text).replace(file, u"photos/photo.jpg"_s), folder);
+    QVERIFY2(plain.story, qPrintable(plain.error));
+    QVERIFY(StoryMarkdown::photoHasImage(plain.photos.constFirst()));
+}
+
+// A FIFO named as a photo is refused at once: opening it must not wait for a
+// writer that never comes. The import runs on a worker so that a regression
+// fails here (the FIFO is then opened for writing to free the worker)
+// instead of hanging the suite.
+void TestStoryMarkdown::fifoIsRefusedWithoutWaiting()
+{
+    QTemporaryDir dir;
+    const QString fifo = dir.filePath(u"pipe.jpg"_s);
+    QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    const QString libraryPath = m_dir.filePath(u"fifo.newsdesk"_s);
+    freshLibrary(u"fifo.newsdesk"_s).reset();
+    const QString text = u"---\nheadline: Pipe\nphotos:\n  - file: pipe.jpg\n    virin: 250306-D-PM193-1268K\n---\n"_s;
+    QSemaphore done;
+    StoryMarkdown::ImportResult result;
+    std::thread worker([&] {
+        Library library; // a connection of the worker's own
+        if (library.open(libraryPath)) {
+            library.setActor(u"Eve Editor"_s);
+            result = StoryMarkdown::importText(&library, text, dir.path());
+        }
+        done.release();
+    });
+    const bool returned = done.tryAcquire(1, 10000);
+    if (!returned) {
+        // Free the worker, which waits in open() for a writer.
+        const int writer = ::open(QFile::encodeName(fifo).constData(), O_WRONLY);
+        if (writer >= 0)
+            ::close(writer);
+    }
+    worker.join();
+    QVERIFY2(returned, "the import waited on the FIFO");
+    QVERIFY(!result.story);
+    QVERIFY2(result.error.contains(u"pipe.jpg is not a regular file"_s), qPrintable(result.error));
 }
 
 void TestStoryMarkdown::workflowFieldsRoundTrip()
