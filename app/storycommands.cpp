@@ -6,6 +6,7 @@
 #include "commandline.h"
 #include "dvidsreadiness.h"
 #include "library.h"
+#include "people.h"
 #include "photorepository.h"
 #include "publicationsettings.h"
 #include "quoteanalyzer.h"
@@ -114,13 +115,52 @@ std::unique_ptr<Library> openLibrary(const QString &name, const QString &path, Q
     return library;
 }
 
+// Who runs the command: the library's person whom the operating-system
+// account names (PeopleRepository::findByLogin), never USER or LOGNAME, which
+// anyone can set. A command that changes the library (import; export, which
+// writes the audit log) is refused for anyone else, saying how to be added;
+// the read-only ones run for anyone, as nobody. False when refused.
+bool actAsLogin(const QString &name, Library *library, bool changesLibrary, QTextStream &err)
+{
+    const QString login = operatingSystemLogin();
+    PeopleRepository people(library);
+    if (const std::optional<Person> person = people.findByLogin(login)) {
+        library->setActor(person->name);
+        return true;
+    }
+    // Nobody: whatever the command does cannot pass for someone's work.
+    library->setActor(QString());
+    if (!changesLibrary)
+        return true;
+    const QString shown = QDir::toNativeSeparators(library->path());
+    err << "newsdesk " << name << ": ";
+    if (!people.errorString().isEmpty())
+        err << people.errorString();
+    else if (login.isEmpty())
+        err << tr("cannot tell who you are: your operating-system account has no name, so %1 cannot be changed from "
+                  "the command line.")
+                   .arg(shown);
+    else if (people.all().isEmpty())
+        err << tr("%1 has nobody in it yet, so it cannot be changed from the command line. Open it in Newsdesk: "
+                  "whoever says who they are first becomes its editor, with this account's login %2; an editor adds "
+                  "others under Edit ▸ Preferences ▸ People.")
+                   .arg(shown, login);
+    else
+        err << tr("your account %1 is not among the people of %2, so you cannot change it. An editor adds you in "
+                  "Newsdesk under Edit ▸ Preferences ▸ People, with the login %1.")
+                   .arg(login, shown);
+    err << '\n';
+    return false;
+}
+
 std::optional<Story> findStory(const QString &name, Library *library, const QString &idOrSlug, QTextStream &err)
 {
     StoryRepository stories(library);
-    std::optional<Story> story = stories.find(idOrSlug);
+    QString hint;
+    std::optional<Story> story = stories.find(idOrSlug, &hint);
     if (!story)
         err << "newsdesk " << name << ": " << tr("there is no story '%1' in %2").arg(idOrSlug, QDir::toNativeSeparators(library->path()))
-            << '\n';
+            << (hint.isEmpty() ? QString() : u"; "_s + hint) << '\n';
     return story;
 }
 
@@ -165,6 +205,10 @@ std::optional<Target> startStoryCommand(Invocation &invocation, const QString &n
     std::optional<Target> target = openTarget(name, invocation.parser, err);
     if (!target)
         invocation.exitCode = CommandLine::UsageError;
+    else if (!actAsLogin(name, target->library.get(), name == u"export"_s, err))
+        invocation.exitCode = CommandLine::Refused;
+    if (invocation.exitCode)
+        return std::nullopt;
     return target;
 }
 
@@ -206,11 +250,15 @@ int exportCommand(const QStringList &arguments, QTextStream &out, QTextStream &e
     StoryExporter::Options options;
     options.overrideReason = invocation.parser.value(overrideOption);
     const StoryExporter::Result result = StoryExporter(target->library.get()).exportStory(target->story, invocation.parser.value(outOption), options);
-    if (!result.success && !result.blockingReasons.isEmpty() && result.errorMessage.isEmpty()) {
+    if (!result.success && !result.blockingReasons.isEmpty() && !result.overridden) {
         err << "newsdesk export: " << tr("'%1' is not cleared for publication:").arg(target->story.slug) << '\n';
         for (const QString &reason : result.blockingReasons)
             err << "  " << reason << '\n';
-        err << tr("An editor may export it anyway with --override-reason TEXT (recorded in the audit log).") << '\n';
+        // An override the exporter refused says why; otherwise, who may.
+        err << (result.errorMessage.isEmpty()
+                    ? tr("An editor may export it anyway with --override-reason TEXT (recorded in the audit log).")
+                    : result.errorMessage)
+            << '\n';
         return CommandLine::Refused;
     }
     if (!result.success) {
@@ -286,6 +334,8 @@ int importCommand(const QStringList &arguments, QTextStream &out, QTextStream &e
     const std::unique_ptr<Library> library = openLibrary(u"import"_s, invocation.parser.value(u"library"_s), err);
     if (!library)
         return CommandLine::UsageError;
+    if (!actAsLogin(u"import"_s, library.get(), true, err))
+        return CommandLine::Refused;
     const StoryMarkdown::ImportResult result = StoryMarkdown::importFile(library.get(), file);
     for (const QString &warning : result.warnings)
         err << "newsdesk import: " << tr("warning: %1").arg(warning) << '\n';

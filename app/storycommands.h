@@ -19,9 +19,14 @@ class Library;
 //
 // Exit codes: 0 success; 1 a refusal or failure (export blocked by the gate,
 // a check with an error finding, a file that cannot be imported, a write that
-// failed); 2 a usage error, which includes a library that is missing or is not
-// a Newsdesk library and a story that is not in it. The commands never create
-// a library.
+// failed, a person the library does not know changing it); 2 a usage error,
+// which includes a library that is missing or is not a Newsdesk library and a
+// story that is not in it. The commands never create a library.
+//
+// The commands work as the library's person whom the operating-system account
+// names (its login, else a person of that name without one), never as USER or
+// LOGNAME. import and export (which writes the audit log) refuse anyone else;
+// render, check and dump only read the library and run for anyone.
 void registerStoryCommands();
 
 namespace StoryCommands {

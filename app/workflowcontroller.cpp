@@ -180,6 +180,8 @@ void WorkflowController::setLibrary(Library *library)
     const QString remembered = QSettings().value(identityKey(library->path())).toString();
     if (!remembered.isEmpty() && people.findByName(remembered))
         library->setActor(remembered);
+    else if (const std::optional<Person> person = people.findByLogin(operatingSystemLogin()))
+        library->setActor(person->name); // the person this account is, as on the command line
     if (!people.roleOfActor() && dialogsAllowed()) {
         // Asked over the window once it shows, not before it appears.
         QTimer::singleShot(0, this, [this, library = QPointer<Library>(library)] {
@@ -263,7 +265,12 @@ void WorkflowController::askIdentity()
     if (dialog.exec() != QDialog::Accepted)
         return;
     if (everyone.isEmpty()) {
-        if (!addPerson(Person{.name = name->text(), .title = title->text().trimmed(), .role = PersonRole::Editor}))
+        // Whoever starts the library on this account is its person on the
+        // command line too.
+        if (!addPerson(Person{.name = name->text(),
+                              .title = title->text().trimmed(),
+                              .role = PersonRole::Editor,
+                              .login = operatingSystemLogin()}))
             report(tr("Cannot add you"), m_errorString);
     } else {
         setCurrentPerson(existing->currentData().toString());
@@ -593,8 +600,10 @@ QWidget *WorkflowController::createPeopleEditor(QWidget *parent)
     box->setObjectName(u"peopleEditor"_s);
     auto *table = new QTableWidget(box);
     table->setObjectName(u"peopleTable"_s);
-    table->setColumnCount(3);
-    table->setHorizontalHeaderLabels({tr("Name"), tr("Title"), tr("Role")});
+    table->setColumnCount(4);
+    // The login is the operating-system account the command line knows the
+    // person by (`newsdesk import` and `export` refuse anyone else).
+    table->setHorizontalHeaderLabels({tr("Name"), tr("Title"), tr("Role"), tr("Login")});
     table->horizontalHeader()->setStretchLastSection(true);
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     auto *current = new QComboBox(box);
@@ -605,6 +614,9 @@ QWidget *WorkflowController::createPeopleEditor(QWidget *parent)
     auto *title = new QLineEdit(box);
     title->setObjectName(u"peopleNewTitle"_s);
     title->setPlaceholderText(tr("Title"));
+    auto *login = new QLineEdit(box);
+    login->setObjectName(u"peopleNewLogin"_s);
+    login->setPlaceholderText(tr("Login (for the command line)"));
     auto *role = new QComboBox(box);
     role->setObjectName(u"peopleNewRole"_s);
     role->addItem(personRoleLabel(PersonRole::Writer), int(PersonRole::Writer));
@@ -637,29 +649,50 @@ QWidget *WorkflowController::createPeopleEditor(QWidget *parent)
                 updateActions();
             });
             table->setCellWidget(row, 2, roleBox);
+            if (editor) {
+                auto *loginField = new QLineEdit(person.login, table);
+                loginField->setObjectName(u"peopleLogin"_s);
+                connect(loginField, &QLineEdit::editingFinished, box, [this, loginField, id = person.id, was = person.login] {
+                    if (loginField->text().trimmed() == was)
+                        return;
+                    PeopleRepository repository(m_library);
+                    if (!repository.setLogin(id, loginField->text())) {
+                        report(tr("Cannot change the login"), repository.errorString());
+                        loginField->setText(was);
+                    }
+                });
+                table->setCellWidget(row, 3, loginField);
+            } else {
+                table->setItem(row, 3, new QTableWidgetItem(person.login));
+            }
             current->addItem(person.name, person.name);
         }
         current->setCurrentIndex(current->findData(m_library->actor()));
     };
     fill();
     connect(current, &QComboBox::activated, box, [this, current] { setCurrentPerson(current->currentData().toString()); });
-    connect(add, &QPushButton::clicked, box, [this, name, title, role, fill] {
-        if (!addPerson(Person{.name = name->text(), .title = title->text().trimmed(), .role = PersonRole(role->currentData().toInt())})) {
+    connect(add, &QPushButton::clicked, box, [this, name, title, login, role, fill] {
+        if (!addPerson(Person{.name = name->text(),
+                              .title = title->text().trimmed(),
+                              .role = PersonRole(role->currentData().toInt()),
+                              .login = login->text()})) {
             report(tr("Cannot add the person"), m_errorString);
             return;
         }
         name->clear();
         title->clear();
+        login->clear();
         fill();
     });
     const bool editor = m_library && PeopleRepository(m_library).roleOfActor() == PersonRole::Editor;
-    for (QWidget *field : {static_cast<QWidget *>(name), static_cast<QWidget *>(title), static_cast<QWidget *>(role),
-                           static_cast<QWidget *>(add)})
+    for (QWidget *field : {static_cast<QWidget *>(name), static_cast<QWidget *>(title), static_cast<QWidget *>(login),
+                           static_cast<QWidget *>(role), static_cast<QWidget *>(add)})
         field->setEnabled(editor);
 
     auto *addRow = new QHBoxLayout;
     addRow->addWidget(name);
     addRow->addWidget(title);
+    addRow->addWidget(login);
     addRow->addWidget(role);
     addRow->addWidget(add);
     auto *layout = new QFormLayout(box);

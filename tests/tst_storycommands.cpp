@@ -8,13 +8,32 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QRegularExpression>
 #include <QTest>
 #include <QTimeZone>
 
+#include <pwd.h>
+#include <unistd.h>
+
 using namespace Qt::StringLiterals;
+
+namespace {
+
+// The account this test runs as, read here without Newsdesk's help: the
+// command line must know people by it, whatever USER says.
+QString accountName()
+{
+    const passwd *entry = getpwuid(getuid());
+    return entry && entry->pw_name ? QString::fromLocal8Bit(entry->pw_name) : QString();
+}
+
+// The person this account is in the test libraries.
+const QString loginPerson = u"Lou Login"_s;
+
+} // namespace
 
 // Runs the real newsdesk executable on libraries prepared here, as a user (or
 // a publishing script) would.
@@ -41,6 +60,12 @@ private Q_SLOTS:
     void dumpAndImportRoundTrip();
     void importOfBadFileIsRefused();
     void helpListsTheStoryCommands();
+    void environmentDoesNotMakeAnEditor();
+    void unknownAccountChangesNothing_data();
+    void unknownAccountChangesNothing();
+    void unknownAccountReadsTheLibrary();
+    void loginFallsBackToAPersonOfThatName();
+    void numberAlwaysNamesAnId();
 
 private:
     struct Result
@@ -56,6 +81,10 @@ private:
         return QJsonDocument::fromJson(result.out.toUtf8()).object().value(u"findings"_s).toArray();
     }
     void clearSample();
+    // Adds this account to the library at path as name with role, or takes
+    // its login away (no role).
+    static void setAccountPerson(const QString &path, std::optional<PersonRole> role, const QString &name = loginPerson);
+    static int auditLength(const QString &path);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     QString m_library;
@@ -64,6 +93,9 @@ private:
 void TestStoryCommands::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
+    // Loud, never a skip: without an account name the command line can
+    // change no library, and these tests could not show who it works as.
+    QVERIFY2(!accountName().isEmpty(), "the test's user id has no account name (getpwuid)");
 }
 
 void TestStoryCommands::init()
@@ -73,6 +105,34 @@ void TestStoryCommands::init()
     Library library;
     QString error;
     QVERIFY2(SampleLibrary::open(&library, m_library, &error), qPrintable(error));
+    // The command line works as the person this account is: an editor here.
+    setAccountPerson(m_library, PersonRole::Editor);
+}
+
+void TestStoryCommands::setAccountPerson(const QString &path, std::optional<PersonRole> role, const QString &name)
+{
+    Library library;
+    QVERIFY2(library.open(path), qPrintable(library.errorString()));
+    PeopleRepository people(&library);
+    if (!people.findByName(u"Eve Editor"_s))
+        QVERIFY2(people.add(Person{.name = u"Eve Editor"_s, .role = PersonRole::Editor}), qPrintable(people.errorString()));
+    library.setActor(u"Eve Editor"_s);
+    std::optional<Person> person = people.findByName(name);
+    if (!person && role) {
+        person = people.add(Person{.name = name, .role = *role});
+        QVERIFY2(person, qPrintable(people.errorString()));
+    }
+    if (!person)
+        return;
+    QVERIFY2(people.setLogin(person->id, role ? accountName() : QString()), qPrintable(people.errorString()));
+    if (role && person->role != *role)
+        QVERIFY2(people.setRole(person->id, *role), qPrintable(people.errorString()));
+}
+
+int TestStoryCommands::auditLength(const QString &path)
+{
+    Library library;
+    return library.open(path) ? int(library.auditTrail().size()) : -1;
 }
 
 void TestStoryCommands::clearSample()
@@ -87,8 +147,10 @@ TestStoryCommands::Result TestStoryCommands::run(const QStringList &arguments) c
 {
     QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    // The command line works as the user named by USER: the sample's editor.
+    // The environment names the sample's editor, which must not matter: the
+    // command line works as the person the operating-system account is.
     environment.insert(u"USER"_s, u"Eve Editor"_s);
+    environment.insert(u"LOGNAME"_s, u"Eve Editor"_s);
     process.setProcessEnvironment(environment);
     process.start(QStringLiteral(NEWSDESK_BINARY), arguments);
     if (!process.waitForFinished(120000))
@@ -210,7 +272,7 @@ void TestStoryCommands::exportOverrideIsRecorded()
     bool recorded = false;
     for (const AuditEntry &entry : library.auditTrail(u"story"_s, 1)) {
         recorded = recorded
-            || (entry.action == u"export-override"_s && entry.actor == u"Eve Editor"_s
+            || (entry.action == u"export-override"_s && entry.actor == loginPerson
                 && entry.detail.startsWith(u"Cleared by the Secretary's office"_s));
     }
     QVERIFY(recorded);
@@ -410,11 +472,7 @@ void TestStoryCommands::dumpAndImportRoundTrip()
 
     // Into a library of its own, where the same editor works.
     const QString other = m_dir->filePath(u"other.newsdesk"_s);
-    {
-        Library library;
-        QVERIFY(library.open(other));
-        QVERIFY(PeopleRepository(&library).add(Person{.name = u"Eve Editor"_s, .role = PersonRole::Editor}));
-    }
+    setAccountPerson(other, PersonRole::Editor);
     const Result imported = run({u"import"_s, u"--library"_s, other, md});
     QCOMPARE(imported.exitCode, 0);
     QVERIFY2(imported.err.isEmpty(), qPrintable(imported.err));
@@ -448,6 +506,202 @@ void TestStoryCommands::helpListsTheStoryCommands()
     const Result exportHelp = run({u"export"_s, u"--help"_s});
     QCOMPARE(exportHelp.exitCode, 0);
     QVERIFY(exportHelp.out.contains(u"--override-reason"_s));
+}
+
+// USER and LOGNAME name the sample's editor (run() sets them); the account
+// is a writer's. Neither the gate's override nor an editor's decisions in a
+// file come with the name.
+void TestStoryCommands::environmentDoesNotMakeAnEditor()
+{
+    setAccountPerson(m_library, PersonRole::Writer);
+    const int before = auditLength(m_library);
+    const QString out = m_dir->filePath(u"web"_s);
+    const Result refused = run({u"export"_s, u"--library"_s, m_library, u"--story"_s, u"1"_s, u"--out"_s, out,
+                                u"--override-reason"_s, u"Because USER says so"_s});
+    QCOMPARE(refused.exitCode, 1);
+    QVERIFY2(refused.err.contains(u"Only an editor of this library may export a story that is not cleared"_s), qPrintable(refused.err));
+    QVERIFY(refused.err.contains(u"\n  The story is not approved (it is Draft).\n"_s));
+    QVERIFY(!QFileInfo::exists(out));
+    QCOMPARE(auditLength(m_library), before);
+
+    // An approved story with released photos and approved captions, dumped
+    // and marked published, comes back from the writer for review.
+    clearSample();
+    const QString md = m_dir->filePath(u"transfer/story.md"_s);
+    QCOMPARE(run({u"dump"_s, u"--library"_s, m_library, u"--story"_s, u"1"_s, u"--out"_s, md}).exitCode, 0);
+    QFile file(md);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QString text = QString::fromUtf8(file.readAll());
+    file.close();
+    QVERIFY(text.contains(u"status: approved\n"_s));
+    text.replace(u"status: approved\n"_s, u"status: published\npublished_at: 2025-03-06T15:00:00Z\n"_s);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(text.toUtf8());
+    file.close();
+    const Result imported = run({u"import"_s, u"--library"_s, m_library, md});
+    QCOMPARE(imported.exitCode, 0);
+    for (const QString &warning : {u"warning: status: the story comes in as In review, not Published"_s,
+                                   u"warning: published_at: left out"_s,
+                                   u"warning: photo 250306-D-PM193-1268K: approval: the caption comes in as pending"_s,
+                                   u"warning: photo 250306-D-PM193-1268K: release: the photo comes in as not reviewed"_s})
+        QVERIFY2(imported.err.contains(warning), qPrintable(warning + u"\n"_s + imported.err));
+    Library library;
+    QVERIFY(library.open(m_library));
+    const Story story = *StoryRepository(&library).load(2);
+    QCOMPARE(story.status, StoryStatus::InReview);
+    QVERIFY(!story.publishedAt.isValid());
+    QCOMPARE(story.createdBy, loginPerson);
+    const QList<Photo> photos = PhotoRepository(&library).photosOfStory(2);
+    QCOMPARE(photos.size(), 3);
+    for (const Photo &photo : photos) {
+        QCOMPARE(photo.approval, CaptionApproval::Pending);
+        QCOMPARE(photo.releaseState, ReleaseState::NotReviewed);
+    }
+}
+
+void TestStoryCommands::unknownAccountChangesNothing_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<bool>("nobody"); // the library has no people at all
+    QTest::addColumn<QString>("message");
+    const QStringList exportArguments{u"export"_s, u"--library"_s, u"@LIB@"_s, u"--story"_s, u"1"_s, u"--out"_s, u"@OUT@"_s};
+    const QString notAmong = u"is not among the people of"_s;
+    QTest::newRow("import") << QStringList{u"import"_s, u"--library"_s, u"@LIB@"_s, u"@MD@"_s} << false << notAmong;
+    QTest::newRow("export of a cleared story") << (QStringList{u"@CLEAR@"_s} + exportArguments) << false << notAmong;
+    QTest::newRow("export with an override")
+        << (exportArguments + QStringList{u"--override-reason"_s, u"x"_s}) << false << notAmong;
+    QTest::newRow("import into a library of nobody")
+        << QStringList{u"import"_s, u"--library"_s, u"@LIB@"_s, u"@MD@"_s} << true << u"has nobody in it yet"_s;
+}
+
+// An account the library does not know changes nothing, and is told how to
+// be added.
+void TestStoryCommands::unknownAccountChangesNothing()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(bool, nobody);
+    QFETCH(QString, message);
+    if (arguments.removeAll(u"@CLEAR@"_s))
+        clearSample();
+    const QString md = m_dir->filePath(u"story.md"_s);
+    QFile file(md);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("---\nheadline: From outside\nstatus: draft\n---\nBody.\n");
+    file.close();
+    QString library = m_library;
+    if (nobody) {
+        library = m_dir->filePath(u"nobody.newsdesk"_s);
+        Library created;
+        QString error;
+        QVERIFY2(LibrarySetup::openWithSample(&created, library, &error), qPrintable(error));
+    } else {
+        setAccountPerson(m_library, std::nullopt); // Lou Login stays, without a login
+    }
+    const int before = auditLength(library);
+    const QString out = m_dir->filePath(u"out"_s);
+    for (QString &argument : arguments)
+        argument = QHash<QString, QString>{{u"@LIB@"_s, library}, {u"@MD@"_s, md}, {u"@OUT@"_s, out}}.value(argument, argument);
+    const Result result = run(arguments);
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.err.contains(message), qPrintable(result.err));
+    QVERIFY2(result.err.contains(u"Edit ▸ Preferences ▸ People"_s), qPrintable(result.err));
+    QVERIFY2(result.err.contains(u"login "_s + accountName()), qPrintable(result.err));
+    QVERIFY(result.out.isEmpty());
+    QVERIFY(!QFileInfo::exists(out));
+    QCOMPARE(auditLength(library), before);
+    Library opened;
+    QVERIFY(opened.open(library));
+    QCOMPARE(StoryRepository(&opened).count(), 1);
+}
+
+// Reading needs nobody's say: render, check and dump run for any account.
+void TestStoryCommands::unknownAccountReadsTheLibrary()
+{
+    setAccountPerson(m_library, std::nullopt);
+    const int before = auditLength(m_library);
+    const Result rendered = run({u"render"_s, u"--library"_s, m_library, u"--story"_s, u"1"_s});
+    QCOMPARE(rendered.exitCode, 0);
+    QVERIFY(rendered.out.contains(u"<h1>Hegseth, U.K. Counterpart"_s));
+    const Result checked = check();
+    QCOMPARE(checked.exitCode, 1); // the draft's findings, not a refusal
+    QVERIFY(!findingsOf(checked).isEmpty());
+    const Result dumped = run({u"dump"_s, u"--library"_s, m_library, u"--story"_s, u"1"_s});
+    QCOMPARE(dumped.exitCode, 0);
+    QVERIFY(dumped.out.startsWith(u"---\nnewsdesk: 1\n"_s));
+    const QString md = m_dir->filePath(u"copy/story.md"_s);
+    QCOMPARE(run({u"dump"_s, u"--library"_s, m_library, u"--story"_s, u"1"_s, u"--out"_s, md}).exitCode, 0);
+    QVERIFY(QFileInfo::exists(md));
+    for (const Result &result : {rendered, checked, dumped})
+        QVERIFY2(result.err.isEmpty(), qPrintable(result.err));
+    QCOMPARE(auditLength(m_library), before);
+}
+
+// People added before logins were kept are found by their name; a login
+// someone has beats a name.
+void TestStoryCommands::loginFallsBackToAPersonOfThatName()
+{
+    setAccountPerson(m_library, std::nullopt);
+    {
+        Library library;
+        QVERIFY(library.open(m_library));
+        library.setActor(u"Eve Editor"_s);
+        QVERIFY(PeopleRepository(&library).add(Person{.name = accountName(), .role = PersonRole::Editor}));
+    }
+    const QString out = m_dir->filePath(u"web"_s);
+    const QStringList exportArguments{u"export"_s, u"--library"_s, m_library, u"--story"_s, u"1"_s,
+                                      u"--out"_s, out, u"--override-reason"_s, u"Named like the account"_s};
+    const Result exported = run(exportArguments);
+    QCOMPARE(exported.exitCode, 0);
+    {
+        Library library;
+        QVERIFY(library.open(m_library));
+        QStringList overriders;
+        for (const AuditEntry &entry : library.auditTrail(u"story"_s, 1)) {
+            if (entry.action == u"export-override"_s)
+                overriders << entry.actor;
+        }
+        QCOMPARE(overriders, QStringList{accountName()});
+    }
+    // Now a writer has the account's login: the editor of that name is not it.
+    setAccountPerson(m_library, PersonRole::Writer);
+    QVERIFY(QDir(out).removeRecursively());
+    const Result refused = run(exportArguments);
+    QCOMPARE(refused.exitCode, 1);
+    QVERIFY2(refused.err.contains(u"Only an editor of this library"_s), qPrintable(refused.err));
+    QVERIFY(!QFileInfo::exists(out));
+}
+
+// `--story 1` is story 1, whatever slugs an older library holds; a story
+// whose slug is a number is still reached, by its id.
+void TestStoryCommands::numberAlwaysNamesAnId()
+{
+    {
+        Library library;
+        QVERIFY(library.open(m_library));
+        library.setActor(u"Eve Editor"_s);
+        const std::optional<Story> second = StoryRepository(&library).create(Story{.headline = u"Second story"_s});
+        QVERIFY(second);
+        QCOMPARE(second->id, 2);
+        // As a library from before the rule could have it.
+        QSqlQuery query(library.database());
+        QVERIFY(query.exec(u"UPDATE stories SET slug = '1' WHERE id = 2"_s));
+    }
+    const Result first = run({u"render"_s, u"--library"_s, m_library, u"--story"_s, u"1"_s, u"--fragment"_s});
+    QCOMPARE(first.exitCode, 0);
+    QVERIFY2(first.out.contains(u"<h1>Hegseth, U.K. Counterpart"_s), qPrintable(first.out.left(200)));
+    QVERIFY(!first.out.contains(u"Second story"_s));
+    {
+        Library library;
+        QVERIFY(library.open(m_library));
+        QVERIFY(QSqlQuery(library.database()).exec(u"UPDATE stories SET slug = '7' WHERE id = 2"_s));
+    }
+    const Result missing = run({u"dump"_s, u"--library"_s, m_library, u"--story"_s, u"7"_s});
+    QCOMPARE(missing.exitCode, 2);
+    QVERIFY2(missing.err.contains(u"there is no story '7'"_s), qPrintable(missing.err));
+    QVERIFY2(missing.err.contains(u"story 2 has the slug \"7\"; name it by its id, 2"_s), qPrintable(missing.err));
+    const Result second = run({u"dump"_s, u"--library"_s, m_library, u"--story"_s, u"2"_s});
+    QCOMPARE(second.exitCode, 0);
+    QVERIFY(second.out.contains(u"headline: \"Second story\"\n"_s));
 }
 
 QTEST_GUILESS_MAIN(TestStoryCommands)

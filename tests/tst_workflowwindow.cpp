@@ -39,9 +39,19 @@
 
 #include <cstdio>
 
+#include <pwd.h>
+#include <unistd.h>
+
 using namespace Qt::StringLiterals;
 
 namespace {
+
+// The account this test runs as, read without Newsdesk's help.
+QString accountName()
+{
+    const passwd *entry = getpwuid(getuid());
+    return entry && entry->pw_name ? QString::fromLocal8Bit(entry->pw_name) : QString();
+}
 
 // Answers the next modal dialog named objectName with answer(dialog) once it is up.
 template<typename Dialog>
@@ -81,6 +91,7 @@ private Q_SLOTS:
     void storyOpenElsewhereIsReadOnlyUntilItsHolderDies();
     void correctionShowsChangesSinceApproval();
     void firstStartAsksWhoIsWorking();
+    void accountLoginNamesThePerson();
 
 private:
     // Opens the sample library with Eve Editor (first person) and Walt Writer,
@@ -114,6 +125,7 @@ void TestWorkflowWindow::setUpDesk(MainWindow &window)
     answerDialog<QDialog>(&window, u"preferencesDialog"_s, [](QDialog *dialog) {
         QTest::keyClicks(dialog->findChild<QLineEdit *>(u"peopleNewName"_s), u"Walt Writer"_s);
         QTest::keyClicks(dialog->findChild<QLineEdit *>(u"peopleNewTitle"_s), u"Public Affairs Specialist"_s);
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(u"peopleNewLogin"_s), u"walt"_s);
         QCOMPARE(dialog->findChild<QComboBox *>(u"peopleNewRole"_s)->currentText(), u"Writer"_s);
         dialog->findChild<QPushButton *>(u"peopleAdd"_s)->click();
         QCOMPARE(dialog->findChild<QComboBox *>(u"peopleCurrent"_s)->count(), 2);
@@ -124,6 +136,7 @@ void TestWorkflowWindow::setUpDesk(MainWindow &window)
     QVERIFY(walt);
     QCOMPARE(walt->role, PersonRole::Writer);
     QCOMPARE(walt->title, u"Public Affairs Specialist"_s);
+    QCOMPARE(walt->login, u"walt"_s);
 }
 
 void TestWorkflowWindow::writerSubmitsEditorReviewsPublishesAndExports()
@@ -311,6 +324,9 @@ void TestWorkflowWindow::firstStartAsksWhoIsWorking()
     QVERIFY(eve);
     QCOMPARE(eve->role, PersonRole::Editor);
     QCOMPARE(eve->title, u"Managing Editor"_s);
+    // Whoever starts the library is known by this account on the command line.
+    QVERIFY(!accountName().isEmpty());
+    QCOMPARE(eve->login, accountName());
     QCOMPARE(window.library()->actor(), u"Eve Editor"_s);
     QCOMPARE(window.workflow()->personLabel()->text(), u"Eve Editor · Editor"_s);
 
@@ -318,6 +334,35 @@ void TestWorkflowWindow::firstStartAsksWhoIsWorking()
     MainWindow again;
     QVERIFY(again.openLibrary(libraryPath()));
     QCOMPARE(again.library()->actor(), u"Eve Editor"_s);
+}
+
+// With nobody remembered for the library, the window starts as the person
+// this account is (as the command line does); an editor edits the logins in
+// Preferences.
+void TestWorkflowWindow::accountLoginNamesThePerson()
+{
+    {
+        MainWindow window;
+        setUpDesk(window);
+        // Eve (the first person, added without the dialog) gets this account.
+        answerDialog<QDialog>(&window, u"preferencesDialog"_s, [](QDialog *dialog) {
+            const QList<QLineEdit *> logins = dialog->findChildren<QLineEdit *>(u"peopleLogin"_s);
+            QCOMPARE(logins.size(), 2);
+            QLineEdit *eve = logins.at(0)->text().isEmpty() ? logins.at(0) : logins.at(1);
+            eve->setFocus();
+            QTest::keyClicks(eve, accountName());
+            QTest::keyClick(eve, Qt::Key_Return);
+            dialog->reject();
+        });
+        window.findChild<QAction *>(u"actionPreferences"_s)->trigger();
+        QCOMPARE(PeopleRepository(window.library()).findByName(u"Eve Editor"_s)->login, accountName());
+        QVERIFY(window.workflow()->setCurrentPerson(u"Walt Writer"_s));
+    }
+    QSettings().clear(); // nobody remembered
+    MainWindow again;
+    QVERIFY(again.openLibrary(libraryPath()));
+    QCOMPARE(again.library()->actor(), u"Eve Editor"_s);
+    QCOMPARE(again.workflow()->personLabel()->text(), u"Eve Editor · Editor"_s);
 }
 
 int main(int argc, char **argv)
