@@ -34,17 +34,22 @@ QString loginProblem(const QString &login)
 
 QString operatingSystemLogin()
 {
+    // Asked once: the account does not change while the process runs, and
+    // the answer may come from a directory service.
+    static const QString login = [] {
 #if defined(Q_OS_UNIX)
-    long size = sysconf(_SC_GETPW_R_SIZE_MAX);
-    std::vector<char> buffer(size > 0 ? size_t(size) : 16384);
-    passwd entry{};
-    passwd *found = nullptr;
-    if (getpwuid_r(getuid(), &entry, buffer.data(), buffer.size(), &found) != 0 || !found || !found->pw_name)
-        return {};
-    return QString::fromLocal8Bit(found->pw_name);
+        const long size = sysconf(_SC_GETPW_R_SIZE_MAX);
+        std::vector<char> buffer(size > 0 ? size_t(size) : 16384);
+        passwd entry{};
+        passwd *found = nullptr;
+        if (getpwuid_r(getuid(), &entry, buffer.data(), buffer.size(), &found) != 0 || !found || !found->pw_name)
+            return QString();
+        return QString::fromLocal8Bit(found->pw_name);
 #else
-    return {};
+        return QString();
 #endif
+    }();
+    return login;
 }
 
 QString personRoleKey(PersonRole role)
