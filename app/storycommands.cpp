@@ -205,6 +205,7 @@ std::optional<Target> startStoryCommand(Invocation &invocation, const QString &n
     std::optional<Target> target = openTarget(name, invocation.parser, err);
     if (!target)
         invocation.exitCode = CommandLine::UsageError;
+    // Of these commands only export changes the library (its audit log).
     else if (!actAsLogin(name, target->library.get(), name == u"export"_s, err))
         invocation.exitCode = CommandLine::Refused;
     if (invocation.exitCode)
