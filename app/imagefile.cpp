@@ -11,6 +11,7 @@
 #include <cerrno>
 #include <cstring>
 #include <memory>
+#include <utility>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -57,14 +58,19 @@ QString systemError(int error)
     return QString::fromLocal8Bit(std::strerror(error));
 }
 
-QString tooLarge(const QString &shown, qint64 size, qint64 limit)
+enum class Kind { Image, Document };
+
+QString tooLarge(const QString &shown, qint64 size, qint64 limit, Kind kind = Kind::Image)
 {
-    return tr("%1 is %2 MB; Newsdesk takes images up to %3 MB.").arg(shown).arg(size / (1024 * 1024)).arg(limit / (1024 * 1024));
+    const qint64 mb = 1024 * 1024;
+    if (kind == Kind::Document)
+        return tr("%1 is %2 MB; a story file may be at most %3 MB.").arg(shown).arg(size / mb).arg(limit / mb);
+    return tr("%1 is %2 MB; Newsdesk takes images up to %3 MB.").arg(shown).arg(size / mb).arg(limit / mb);
 }
 
 // Everything after opening, on the descriptor itself: what was opened is
-// what is checked and read.
-Result readOpened(int fd, const QString &shown, qint64 limit)
+// what is checked and read. Any content: the caller judges it.
+Result readRegular(int fd, const QString &shown, qint64 limit, Kind kind = Kind::Image)
 {
     Result result;
     struct stat info = {};
@@ -79,7 +85,7 @@ Result readOpened(int fd, const QString &shown, qint64 limit)
         return result;
     }
     if (info.st_size > limit) {
-        result.errorString = tooLarge(shown, info.st_size, limit);
+        result.errorString = tooLarge(shown, info.st_size, limit, kind);
         return result;
     }
     // Read with the bound, not the size fstat gave: the file may grow.
@@ -88,7 +94,7 @@ Result readOpened(int fd, const QString &shown, qint64 limit)
     for (;;) {
         const qint64 before = data.size();
         if (before > limit) {
-            result.errorString = tooLarge(shown, before, limit);
+            result.errorString = tooLarge(shown, before, limit, kind);
             return result;
         }
         const qint64 wanted = std::min(chunk, limit + 1 - before);
@@ -104,6 +110,17 @@ Result readOpened(int fd, const QString &shown, qint64 limit)
         if (got == 0)
             break;
     }
+    result.data = data;
+    return result;
+}
+
+// readRegular(), and only an image Newsdesk takes.
+Result readOpened(int fd, const QString &shown, qint64 limit)
+{
+    Result result = readRegular(fd, shown, limit);
+    if (!result.errorString.isEmpty())
+        return result;
+    const QByteArray data = std::exchange(result.data, QByteArray());
     // By content, not by name: a text file called .jpg is not a photo.
     const QString mimeType = QMimeDatabase().mimeTypeForData(data).name();
     if (!acceptedMimeTypes().contains(mimeType)) {
@@ -152,6 +169,22 @@ Result read(const QString &path, qint64 limit)
         return result;
     }
     return readOpened(fd.get(), shown, limit);
+}
+
+Result readDocument(const QString &path, qint64 limit)
+{
+    const Descriptor fd(::open(QFile::encodeName(path).constData(), readFlags));
+    if (fd.get() < 0) {
+        Result result;
+        result.missing = errno == ENOENT;
+        result.errorString = result.missing ? tr("There is no file %1.").arg(QDir::toNativeSeparators(path))
+                                            : tr("Cannot read %1: %2").arg(QDir::toNativeSeparators(path), systemError(errno));
+        return result;
+    }
+    Result result = readRegular(fd.get(), QDir::toNativeSeparators(path), limit, Kind::Document);
+    if (result.errorString.isEmpty() && result.data.isNull())
+        result.data = QByteArray(""); // an empty file is read, not missing
+    return result;
 }
 
 Result readInside(const QString &baseDirectory, const QString &relativePath, qint64 limit)

@@ -32,6 +32,11 @@ struct Result
 // the file chose where it leads).
 Result read(const QString &path, qint64 limit = maxBytes);
 
+// Reads a document someone picked (a story's Markdown file) under the same
+// rules but for any content: only a regular file, never blocking on a FIFO,
+// at most limit bytes.
+Result readDocument(const QString &path, qint64 limit);
+
 // Reads relativePath below baseDirectory, for a path a document names: a
 // symbolic link at any step below baseDirectory is refused, so the document
 // cannot reach a file outside its folder, nor one inside it through a link.

@@ -577,13 +577,17 @@ ImportResult importText(Library *library, const QString &text, const QString &ba
 
 ImportResult importFile(Library *library, const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
+    // A story file is text: 16 MB is a hundred times the longest story. Read
+    // like a photo file, so a FIFO or a device picked by mistake (or by
+    // someone else) is refused at once instead of hanging the window.
+    constexpr qint64 maxStoryFileBytes = 16LL * 1024 * 1024;
+    const ImageFile::Result read = ImageFile::readDocument(path, maxStoryFileBytes);
+    if (!read.errorString.isEmpty()) {
         ImportResult result;
-        result.error = tr("cannot read %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+        result.error = read.errorString;
         return result;
     }
-    return importText(library, QString::fromUtf8(file.readAll()), QFileInfo(path).absolutePath());
+    return importText(library, QString::fromUtf8(read.data), QFileInfo(path).absolutePath());
 }
 
 bool dumpToFile(Library *library, const Story &story, const QString &path, QString *errorString)

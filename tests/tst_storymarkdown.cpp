@@ -49,6 +49,7 @@ private Q_SLOTS:
     void photoFileMustBeAnImageFileInTheFolder_data();
     void photoFileMustBeAnImageFileInTheFolder();
     void fifoIsRefusedWithoutWaiting();
+    void storyFileFifoIsRefusedWithoutWaiting();
     void workflowFieldsRoundTrip();
     void badFrontMatterIsExplained_data();
     void badFrontMatterIsExplained();
@@ -473,6 +474,46 @@ void TestStoryMarkdown::fifoIsRefusedWithoutWaiting()
     QVERIFY2(returned, "the import waited on the FIFO");
     QVERIFY(!result.story);
     QVERIFY2(result.error.contains(u"pipe.jpg is not a regular file"_s), qPrintable(result.error));
+}
+
+// The story file itself: File ▸ Import Markdown… runs on the GUI thread, so
+// a FIFO picked there must be refused, not waited on; and a story file is read
+// with a bound, so /dev/zero behind a name cannot fill the memory.
+void TestStoryMarkdown::storyFileFifoIsRefusedWithoutWaiting()
+{
+    QTemporaryDir dir;
+    const QString fifo = dir.filePath(u"story.md"_s);
+    QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    const QString libraryPath = m_dir.filePath(u"fifo-story.newsdesk"_s);
+    freshLibrary(u"fifo-story.newsdesk"_s).reset();
+    QSemaphore done;
+    StoryMarkdown::ImportResult result;
+    std::thread worker([&] {
+        Library library;
+        if (library.open(libraryPath)) {
+            library.setActor(u"Eve Editor"_s);
+            result = StoryMarkdown::importFile(&library, fifo);
+        }
+        done.release();
+    });
+    const bool returned = done.tryAcquire(1, 10000);
+    if (!returned) {
+        const int writer = ::open(QFile::encodeName(fifo).constData(), O_WRONLY);
+        if (writer >= 0)
+            ::close(writer);
+    }
+    worker.join();
+    QVERIFY2(returned, "the import waited on the FIFO");
+    QVERIFY(!result.story);
+    QVERIFY2(result.error.contains(u"is not a regular file"_s), qPrintable(result.error));
+
+    const QString zero = dir.filePath(u"zero.md"_s);
+    QVERIFY(QFile::link(u"/dev/zero"_s, zero));
+    Library library;
+    QVERIFY(library.open(libraryPath));
+    const StoryMarkdown::ImportResult fromDevice = StoryMarkdown::importFile(&library, zero);
+    QVERIFY(!fromDevice.story);
+    QVERIFY2(fromDevice.error.contains(u"is not a regular file"_s), qPrintable(fromDevice.error));
 }
 
 void TestStoryMarkdown::workflowFieldsRoundTrip()
