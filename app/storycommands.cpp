@@ -27,6 +27,7 @@
 #include <memory>
 
 using namespace Qt::StringLiterals;
+using CommandLine::shown;
 
 namespace {
 
@@ -67,7 +68,7 @@ void parse(Invocation &invocation, const QString &name, const QString &synopsis,
         parser.addOption(option);
     const QString usage = u"Usage: newsdesk %1\n"_s.arg(synopsis);
     if (!parser.parse(QStringList{u"newsdesk"_s} + arguments)) {
-        err << "newsdesk " << name << ": " << parser.errorText() << '\n' << usage;
+        err << "newsdesk " << name << ": " << shown(parser.errorText()) << '\n' << usage;
         invocation.exitCode = CommandLine::UsageError;
         return;
     }
@@ -90,7 +91,7 @@ void parse(Invocation &invocation, const QString &name, const QString &synopsis,
     }
     if (parser.positionalArguments().size() != positionals) {
         err << "newsdesk " << name << ": "
-            << (positionals == 0 ? tr("unexpected argument '%1'").arg(parser.positionalArguments().value(0))
+            << (positionals == 0 ? shown(tr("unexpected argument '%1'").arg(parser.positionalArguments().value(0)))
                                  : tr("expected %1 file argument").arg(positionals))
             << '\n'
             << usage;
@@ -102,13 +103,13 @@ void parse(Invocation &invocation, const QString &name, const QString &synopsis,
 std::unique_ptr<Library> openLibrary(const QString &name, const QString &path, QTextStream &err)
 {
     if (!QFileInfo(path).isFile()) {
-        err << "newsdesk " << name << ": " << tr("there is no library at %1").arg(QDir::toNativeSeparators(path)) << '\n';
+        err << "newsdesk " << name << ": " << shown(tr("there is no library at %1").arg(QDir::toNativeSeparators(path))) << '\n';
         return nullptr;
     }
     auto library = std::make_unique<Library>();
     if (!library->open(path)) {
-        err << "newsdesk " << name << ": " << tr("cannot open the library %1: %2").arg(QDir::toNativeSeparators(path), library->errorString())
-            << '\n';
+        err << "newsdesk " << name << ": "
+            << shown(tr("cannot open the library %1: %2").arg(QDir::toNativeSeparators(path), library->errorString())) << '\n';
         return nullptr;
     }
     return library;
@@ -119,8 +120,8 @@ std::optional<Story> findStory(const QString &name, Library *library, const QStr
     StoryRepository stories(library);
     std::optional<Story> story = stories.find(idOrSlug);
     if (!story)
-        err << "newsdesk " << name << ": " << tr("there is no story '%1' in %2").arg(idOrSlug, QDir::toNativeSeparators(library->path()))
-            << '\n';
+        err << "newsdesk " << name << ": "
+            << shown(tr("there is no story '%1' in %2").arg(idOrSlug, QDir::toNativeSeparators(library->path()))) << '\n';
     return story;
 }
 
@@ -145,7 +146,7 @@ std::optional<Target> openTarget(const QString &name, const QCommandLineParser &
     PhotoRepository photos(target.library.get());
     target.photos = photos.photosOfStory(story->id);
     if (!photos.errorString().isEmpty()) {
-        err << "newsdesk " << name << ": " << photos.errorString() << '\n';
+        err << "newsdesk " << name << ": " << shown(photos.errorString()) << '\n';
         return std::nullopt;
     }
     return target;
@@ -207,21 +208,21 @@ int exportCommand(const QStringList &arguments, QTextStream &out, QTextStream &e
     options.overrideReason = invocation.parser.value(overrideOption);
     const StoryExporter::Result result = StoryExporter(target->library.get()).exportStory(target->story, invocation.parser.value(outOption), options);
     if (!result.success && !result.blockingReasons.isEmpty() && result.errorMessage.isEmpty()) {
-        err << "newsdesk export: " << tr("'%1' is not cleared for publication:").arg(target->story.slug) << '\n';
+        err << "newsdesk export: " << shown(tr("'%1' is not cleared for publication:").arg(target->story.slug)) << '\n';
         for (const QString &reason : result.blockingReasons)
-            err << "  " << reason << '\n';
+            err << "  " << shown(reason) << '\n';
         err << tr("An editor may export it anyway with --override-reason TEXT (recorded in the audit log).") << '\n';
         return CommandLine::Refused;
     }
     if (!result.success) {
-        err << "newsdesk export: " << result.errorMessage << '\n';
+        err << "newsdesk export: " << shown(result.errorMessage) << '\n';
         return CommandLine::Refused;
     }
     if (result.overridden)
         err << "newsdesk export: " << tr("exported despite %n blocking reason(s); the override is recorded.", int(result.blockingReasons.size()))
             << '\n';
     for (const QString &file : result.filesWritten)
-        out << QDir::toNativeSeparators(file) << '\n';
+        out << shown(QDir::toNativeSeparators(file)) << '\n';
     return CommandLine::Success;
 }
 
@@ -262,11 +263,11 @@ int checkCommand(const QStringList &arguments, QTextStream &out, QTextStream &er
             {u"errors"_s, errors},
             {u"warnings"_s, warnings},
         };
-        out << QString::fromUtf8(QJsonDocument(report).toJson(QJsonDocument::Indented));
+        out << CommandLine::jsonText(QJsonDocument(report));
     } else {
         for (const StoryFinding &finding : findings)
-            out << findingSeverityKey(finding.severity) << ": " << finding.message << " [" << finding.code << "]\n";
-        out << tr("%1: %2 error(s), %3 warning(s)").arg(target->story.slug).arg(errors).arg(warnings) << '\n';
+            out << findingSeverityKey(finding.severity) << ": " << shown(finding.message) << " [" << shown(finding.code) << "]\n";
+        out << shown(target->story.slug) << ": " << tr("%1 error(s), %2 warning(s)").arg(errors).arg(warnings) << '\n';
     }
     return errors > 0 ? CommandLine::Refused : CommandLine::Success;
 }
@@ -280,7 +281,7 @@ int importCommand(const QStringList &arguments, QTextStream &out, QTextStream &e
         return *invocation.exitCode;
     const QString file = invocation.parser.positionalArguments().constFirst();
     if (!QFileInfo(file).isFile()) {
-        err << "newsdesk import: " << tr("there is no file %1").arg(QDir::toNativeSeparators(file)) << '\n';
+        err << "newsdesk import: " << shown(tr("there is no file %1").arg(QDir::toNativeSeparators(file))) << '\n';
         return CommandLine::UsageError;
     }
     const std::unique_ptr<Library> library = openLibrary(u"import"_s, invocation.parser.value(u"library"_s), err);
@@ -288,12 +289,12 @@ int importCommand(const QStringList &arguments, QTextStream &out, QTextStream &e
         return CommandLine::UsageError;
     const StoryMarkdown::ImportResult result = StoryMarkdown::importFile(library.get(), file);
     for (const QString &warning : result.warnings)
-        err << "newsdesk import: " << tr("warning: %1").arg(warning) << '\n';
+        err << "newsdesk import: " << shown(tr("warning: %1").arg(warning)) << '\n';
     if (!result.story) {
-        err << "newsdesk import: " << QDir::toNativeSeparators(file) << ": " << result.error << '\n';
+        err << "newsdesk import: " << shown(QDir::toNativeSeparators(file)) << ": " << shown(result.error) << '\n';
         return CommandLine::Refused;
     }
-    out << tr("imported story %1 (%2) with %n photo(s)", int(result.photos.size())).arg(result.story->id).arg(result.story->slug)
+    out << shown(tr("imported story %1 (%2) with %n photo(s)", int(result.photos.size())).arg(result.story->id).arg(result.story->slug))
         << '\n';
     return CommandLine::Success;
 }
@@ -312,7 +313,7 @@ int dumpCommand(const QStringList &arguments, QTextStream &out, QTextStream &err
     }
     QString error;
     if (!StoryMarkdown::dumpToFile(target->library.get(), target->story, invocation.parser.value(outOption), &error)) {
-        err << "newsdesk dump: " << error << '\n';
+        err << "newsdesk dump: " << shown(error) << '\n';
         return CommandLine::Refused;
     }
     return CommandLine::Success;
