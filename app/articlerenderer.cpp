@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "articlerenderer.h"
 
+#include "textsafety.h"
+
 #include <QCryptographicHash>
 #include <QFile>
 #include <QJsonArray>
@@ -39,9 +41,17 @@ void attachExtensions(cmark_parser *parser)
     }
 }
 
+// Text from a library file as HTML text or attribute value. The file may have
+// been written by anyone with write access to it, so what the repositories
+// would have removed is removed here too.
+QString safeText(const QString &text)
+{
+    return TextSafety::clean(text, TextSafety::Lines::Multi);
+}
+
 QString escaped(const QString &text)
 {
-    return text.toHtmlEscaped();
+    return safeText(text).toHtmlEscaped();
 }
 
 QString literalOf(cmark_node *node)
@@ -167,22 +177,18 @@ std::optional<QString> takeSpeaker(cmark_node *quote)
     return speaker;
 }
 
-// Replaces node by a custom block that writes before and after around
-// node's children.
-cmark_node *wrapInCustomBlock(cmark_node *node, const QString &before, const QString &after)
-{
-    cmark_node *wrapper = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
-    cmark_node_set_on_enter(wrapper, before.toUtf8().constData());
-    cmark_node_set_on_exit(wrapper, after.toUtf8().constData());
-    while (cmark_node *child = cmark_node_first_child(node))
-        cmark_node_append_child(wrapper, child);
-    cmark_node_replace(node, wrapper);
-    return wrapper;
-}
+// What cmark writes for one of our custom nodes: "<newsdesk-splice N>",
+// replaced by our HTML after rendering. cmark never writes that itself: raw
+// HTML from the source is dropped (no CMARK_OPT_UNSAFE) and every "<" in text,
+// code, link targets and titles is escaped.
+constexpr QStringView spliceOpening = u"<newsdesk-splice ";
 
 // The body parsed, with photo paragraphs, pull quotes and the dateline turned
-// into our own HTML. Custom nodes are written as given while raw HTML from the
-// source stays suppressed (no CMARK_OPT_UNSAFE).
+// into our own HTML. That HTML never passes through cmark: cmark's custom
+// nodes take C strings, which a U+0000 in a caption would cut short, leaving
+// an attribute open for the Markdown after it to fill. The custom nodes carry
+// only a token (spliceToken()), and render() puts our QString HTML in its
+// place.
 struct ParsedBody
 {
     int cmarkOptions = 0;
@@ -190,19 +196,66 @@ struct ParsedBody
     std::unique_ptr<cmark_node, NodeDeleter> document;
     // Source lines of the top-level nodes we made (cmark gives them none).
     QHash<cmark_node *, std::pair<int, int>> lines;
+    // Our HTML, by the number in its token.
+    QStringList splices;
 
     std::pair<int, int> linesOf(cmark_node *node) const
     {
         return lines.value(node, {cmark_node_get_start_line(node), cmark_node_get_end_line(node)});
     }
+
+    // The token that stands for html in cmark's output. A final line break
+    // stays with the token, so cmark lays out the lines around it as it
+    // would around html itself.
+    QByteArray spliceToken(QString html)
+    {
+        const bool lineBreak = html.endsWith(u'\n');
+        if (lineBreak)
+            html.chop(1);
+        const QByteArray token = spliceOpening.toUtf8() + QByteArray::number(splices.size()) + '>';
+        splices << html;
+        return lineBreak ? token + '\n' : token;
+    }
+
     QString render(cmark_node *node) const
     {
         char *html = cmark_render_html(node, cmarkOptions, cmark_parser_get_syntax_extensions(parser.get()));
-        QString result = QString::fromUtf8(html);
+        const QString rendered = QString::fromUtf8(html);
         cmark_get_default_mem_allocator()->free(html);
+        QString result;
+        result.reserve(rendered.size());
+        qsizetype from = 0;
+        for (qsizetype at = rendered.indexOf(spliceOpening); at >= 0; at = rendered.indexOf(spliceOpening, from)) {
+            const qsizetype numberStart = at + spliceOpening.size();
+            const qsizetype close = rendered.indexOf(u'>', numberStart);
+            bool isNumber = false;
+            const qsizetype number = close < 0 ? -1 : QStringView(rendered).mid(numberStart, close - numberStart).toLongLong(&isNumber);
+            result += QStringView(rendered).mid(from, at - from);
+            if (isNumber && number >= 0 && number < splices.size()) {
+                result += splices.at(number);
+                from = close + 1;
+            } else {
+                from = numberStart; // not ours; cannot happen, see spliceOpening
+                result += spliceOpening.toString().toHtmlEscaped();
+            }
+        }
+        result += QStringView(rendered).mid(from);
         return result;
     }
 };
+
+// Replaces node by a custom block that writes before and after around
+// node's children.
+cmark_node *wrapInCustomBlock(ParsedBody &parsed, cmark_node *node, const QString &before, const QString &after)
+{
+    cmark_node *wrapper = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+    cmark_node_set_on_enter(wrapper, parsed.spliceToken(before).constData());
+    cmark_node_set_on_exit(wrapper, parsed.spliceToken(after).constData());
+    while (cmark_node *child = cmark_node_first_child(node))
+        cmark_node_append_child(wrapper, child);
+    cmark_node_replace(node, wrapper);
+    return wrapper;
+}
 
 std::unique_ptr<ParsedBody> parseMarkdown(const QString &markdown, bool sourcePositions)
 {
@@ -214,7 +267,8 @@ std::unique_ptr<ParsedBody> parseMarkdown(const QString &markdown, bool sourcePo
         parsed->cmarkOptions |= CMARK_OPT_SOURCEPOS;
     parsed->parser.reset(cmark_parser_new(parsed->cmarkOptions));
     attachExtensions(parsed->parser.get());
-    const QByteArray utf8 = markdown.toUtf8();
+    // cmark passes control characters in text through to the HTML.
+    const QByteArray utf8 = safeText(markdown).toUtf8();
     cmark_parser_feed(parsed->parser.get(), utf8.constData(), size_t(utf8.size()));
     parsed->document.reset(cmark_parser_finish(parsed->parser.get()));
     cmark_consolidate_text_nodes(parsed->document.get());
@@ -240,7 +294,7 @@ std::unique_ptr<ParsedBody> parseBody(const QString &markdown, const QString &da
         if (const std::optional<QString> virin = placementIn(node)) {
             if (const Photo *photo = byVirin.value(*virin, nullptr)) {
                 cmark_node *figure = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
-                cmark_node_set_on_enter(figure, figureHtmlWith(*photo, options, position).toUtf8().constData());
+                cmark_node_set_on_enter(figure, parsed->spliceToken(figureHtmlWith(*photo, options, position)).constData());
                 cmark_node_set_on_exit(figure, "");
                 cmark_node_replace(node, figure);
                 cmark_node_free(node);
@@ -252,7 +306,7 @@ std::unique_ptr<ParsedBody> parseBody(const QString &markdown, const QString &da
         if (type == CMARK_NODE_BLOCK_QUOTE) {
             if (const std::optional<QString> speaker = takeSpeaker(node)) {
                 cmark_node *quote = wrapInCustomBlock(
-                    node, u"<figure class=\"quote\"%1>\n<blockquote class=\"pull-quote\">\n"_s.arg(position),
+                    *parsed, node, u"<figure class=\"quote\"%1>\n<blockquote class=\"pull-quote\">\n"_s.arg(position),
                     u"</blockquote>\n<figcaption>— <span class=\"speaker\">%1</span></figcaption>\n</figure>\n"_s.arg(
                         escaped(*speaker)));
                 cmark_node_free(node);
@@ -261,7 +315,8 @@ std::unique_ptr<ParsedBody> parseBody(const QString &markdown, const QString &da
         } else if (type == CMARK_NODE_PARAGRAPH && !datelinePlaced) {
             // The dateline opens the story's first paragraph: "WASHINGTON — …".
             cmark_node *span = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
-            cmark_node_set_on_enter(span, u"<span class=\"dateline\">%1</span> "_s.arg(escaped(dateline.trimmed())).toUtf8().constData());
+            cmark_node_set_on_enter(
+                span, parsed->spliceToken(u"<span class=\"dateline\">%1</span> "_s.arg(escaped(dateline.trimmed()))).constData());
             cmark_node_set_on_exit(span, "");
             cmark_node_prepend_child(node, span);
             datelinePlaced = true;
@@ -446,9 +501,9 @@ QString ArticleRenderer::jsonLdOf(const Story &story, const QList<Photo> &placed
     QJsonObject article{
         {u"@context"_s, u"https://schema.org"_s},
         {u"@type"_s, u"NewsArticle"_s},
-        {u"headline"_s, story.headline},
-        {u"description"_s, summary},
-        {u"inLanguage"_s, options.language},
+        {u"headline"_s, safeText(story.headline)},
+        {u"description"_s, safeText(summary)},
+        {u"inLanguage"_s, safeText(options.language)},
     };
     const QDateTime published = publicationDate(story, options);
     if (published.isValid())
@@ -458,9 +513,9 @@ QString ArticleRenderer::jsonLdOf(const Story &story, const QList<Photo> &placed
         article.insert(u"dateModified"_s, isoDate(modified));
     QJsonObject publisher;
     if (!options.publisher.isEmpty())
-        publisher = QJsonObject{{u"@type"_s, u"Organization"_s}, {u"name"_s, options.publisher}};
+        publisher = QJsonObject{{u"@type"_s, u"Organization"_s}, {u"name"_s, safeText(options.publisher)}};
     if (!byPerson(story.byline).isEmpty())
-        article.insert(u"author"_s, QJsonArray{QJsonObject{{u"@type"_s, u"Person"_s}, {u"name"_s, byPerson(story.byline)}}});
+        article.insert(u"author"_s, QJsonArray{QJsonObject{{u"@type"_s, u"Person"_s}, {u"name"_s, safeText(byPerson(story.byline))}}});
     else if (!publisher.isEmpty())
         article.insert(u"author"_s, QJsonArray{publisher});
     if (!publisher.isEmpty())
@@ -473,13 +528,13 @@ QString ArticleRenderer::jsonLdOf(const Story &story, const QList<Photo> &placed
     for (const Photo &photo : placed) {
         QJsonObject image{{u"@type"_s, u"ImageObject"_s}, {u"url"_s, publishedUrl(imageUrl(photo, options), options)}};
         if (!photo.title.isEmpty())
-            image.insert(u"name"_s, photo.title);
+            image.insert(u"name"_s, safeText(photo.title));
         if (!photo.caption.isEmpty())
-            image.insert(u"caption"_s, photo.caption);
+            image.insert(u"caption"_s, safeText(photo.caption));
         if (!photo.credit.isEmpty())
-            image.insert(u"creditText"_s, photo.credit);
+            image.insert(u"creditText"_s, safeText(photo.credit));
         if (!photo.virin.isEmpty())
-            image.insert(u"identifier"_s, photo.virin);
+            image.insert(u"identifier"_s, safeText(photo.virin));
         images.append(image);
     }
     if (!images.isEmpty())

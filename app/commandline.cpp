@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "commandline.h"
 
+#include "textsafety.h"
+
 #include <QCoreApplication>
+#include <QJsonDocument>
 #include <QTextStream>
 
 using namespace Qt::StringLiterals;
@@ -64,8 +67,41 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         if (command.name == name)
             return command.run(arguments.mid(1), out, err);
     }
-    err << "newsdesk: unknown command '" << name << "'. Run 'newsdesk --help' for the list.\n";
+    err << "newsdesk: unknown command '" << shown(name) << "'. Run 'newsdesk --help' for the list.\n";
     return UsageError;
+}
+
+QString shown(const QString &text)
+{
+    return TextSafety::forTerminal(text);
+}
+
+QString jsonText(const QJsonDocument &document)
+{
+    const QString json = QString::fromUtf8(document.toJson(QJsonDocument::Indented));
+    QString result;
+    result.reserve(json.size());
+    // Outside its strings a JSON text is ASCII without controls but its line
+    // breaks, so whatever needs an escape is inside a string.
+    auto escape = [&result](QChar unit) { result += u"\\u%1"_s.arg(uint(unit.unicode()), 4, 16, QLatin1Char('0')); };
+    for (qsizetype i = 0; i < json.size(); ++i) {
+        const QChar unit = json.at(i);
+        if (unit.isHighSurrogate() && i + 1 < json.size() && json.at(i + 1).isLowSurrogate()) {
+            const QChar low = json.at(++i);
+            if (TextSafety::needsTerminalEscape(QChar::surrogateToUcs4(unit, low))) {
+                escape(unit);
+                escape(low);
+            } else {
+                result += unit;
+                result += low;
+            }
+        } else if (unit.isSurrogate() || (unit != u'\n' && TextSafety::needsTerminalEscape(unit.unicode()))) {
+            escape(unit);
+        } else {
+            result += unit;
+        }
+    }
+    return result;
 }
 
 } // namespace CommandLine

@@ -6,6 +6,7 @@
 
 #include <functional>
 
+class QJsonDocument;
 class QTextStream;
 
 // The `newsdesk` command line. Each command is a function of its arguments
@@ -36,5 +37,16 @@ bool wantsCommandLine(const QStringList &arguments);
 int run(const QStringList &arguments, QTextStream &out, QTextStream &err);
 
 QString helpText();
+
+// Text that came from a library, a file or the arguments, made safe for a
+// line of out or err: control characters and bidirectional controls are
+// shown as escapes (TextSafety::forTerminal), so no text can clear the
+// screen, move the cursor or print a line of its own such as "0 error(s)".
+// Every such text a command prints goes through it.
+QString shown(const QString &text);
+// A JSON document as a command prints it. QJsonDocument escapes C0 controls
+// but writes DEL, C1 and bidirectional controls as they are; here they are
+// \uXXXX escapes too, which any JSON reader turns back into the same text.
+QString jsonText(const QJsonDocument &document);
 
 } // namespace CommandLine

@@ -106,6 +106,9 @@ ExportDialog::ExportDialog(Library *library, const Story &story, QWidget *parent
     connect(m_folder, &QLineEdit::textChanged, this, &ExportDialog::updateButtons);
 
     m_status->setWordWrap(true);
+    // Rich text (a failure shows in red), so every text in it is escaped: the
+    // messages name folders and photos.
+    m_status->setTextFormat(Qt::RichText);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_progress->setRange(0, 1);
     m_progress->setValue(0);
@@ -277,7 +280,7 @@ bool ExportDialog::exportNow()
     if (!m_result.success) {
         m_progress->hide();
         if (m_result.cancelled) {
-            m_status->setText(m_result.errorMessage);
+            m_status->setText(m_result.errorMessage.toHtmlEscaped());
             return false;
         }
         const QString why = m_result.errorMessage.isEmpty() ? m_result.blockingReasons.join(u'\n') : m_result.errorMessage;
@@ -285,6 +288,6 @@ bool ExportDialog::exportNow()
         return false;
     }
     QSettings().setValue(u"export/lastParent"_s, QFileInfo(folder()).absolutePath());
-    m_status->setText(tr("Exported to %1").arg(QDir::toNativeSeparators(folder())));
+    m_status->setText(tr("Exported to %1").arg(QDir::toNativeSeparators(folder())).toHtmlEscaped());
     return true;
 }

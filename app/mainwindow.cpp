@@ -365,6 +365,7 @@ bool MainWindow::openLibraryInteractively(const QString &path)
     if (openLibrary(path))
         return true;
     QMessageBox box(QMessageBox::Warning, tr("Cannot open library"), m_errorString, QMessageBox::NoButton, this);
+    box.setTextFormat(Qt::PlainText); // the message names the file
     QAbstractButton *choose = box.addButton(tr("Choose Another Library…"), QMessageBox::AcceptRole);
     QAbstractButton *fresh = box.addButton(tr("Create a New Library…"), QMessageBox::ActionRole);
     box.addButton(m_library ? QMessageBox::Cancel : QMessageBox::Close);
@@ -486,6 +487,9 @@ bool MainWindow::deleteStory()
                         .arg(story.headline),
                     QMessageBox::Cancel, this);
     box.setObjectName(u"confirmDeleteStory"_s);
+    // The headline as typed: a message box shows text that looks like markup
+    // as rich text, and "<img src=…>" would load a file.
+    box.setTextFormat(Qt::PlainText);
     QAbstractButton *remove = box.addButton(tr("Delete"), QMessageBox::DestructiveRole);
     box.setDefaultButton(QMessageBox::Cancel);
     box.exec();
@@ -533,11 +537,14 @@ PhotoImporter *MainWindow::importPhotos(const QStringList &files, const QImage &
         if (!problems.isEmpty()) {
             m_errorString = problems.join(u'\n');
             if (!qEnvironmentVariableIsSet("NEWSDESK_NO_DIALOGS")) {
+                // The problems name files: plain text, never markup (the
+                // informative text of a message box has no plain-text mode).
                 auto *box = new QMessageBox(QMessageBox::Warning, tr("Adding photos"),
-                                            tr("%n photo(s) added. Some files need attention:", nullptr, added),
+                                            tr("%n photo(s) added. Some files need attention:", nullptr, added) + u"\n\n"_s
+                                                + problems.mid(0, 5).join(u'\n'),
                                             QMessageBox::Ok, this);
+                box->setTextFormat(Qt::PlainText);
                 box->setDetailedText(m_errorString);
-                box->setInformativeText(problems.mid(0, 5).join(u'\n'));
                 box->setAttribute(Qt::WA_DeleteOnClose);
                 box->open();
             }
@@ -661,6 +668,7 @@ void MainWindow::showPreferences()
     dialog.setWindowTitle(tr("Preferences"));
     auto *form = new QFormLayout;
     auto *libraryPath = new QLabel(m_library ? QDir::toNativeSeparators(m_library->path()) : tr("(none)"), &dialog);
+    libraryPath->setTextFormat(Qt::PlainText);
     libraryPath->setTextInteractionFlags(Qt::TextSelectableByMouse);
     form->addRow(tr("Library:"), libraryPath);
     auto *people = new QGroupBox(tr("People"), &dialog);
@@ -735,8 +743,12 @@ void MainWindow::showError(const QString &title, const QString &message)
 {
     m_errorString = message;
     statusBar()->showMessage(message, 15000);
-    if (isVisible() && !qEnvironmentVariableIsSet("NEWSDESK_NO_DIALOGS"))
-        QMessageBox::warning(this, title, message);
+    if (isVisible() && !qEnvironmentVariableIsSet("NEWSDESK_NO_DIALOGS")) {
+        // Messages quote headlines and file names: plain text, never markup.
+        QMessageBox box(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
+        box.setTextFormat(Qt::PlainText);
+        box.exec();
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -13,6 +13,7 @@
 #include <optional>
 
 using namespace Qt::StringLiterals;
+using CommandLine::shown;
 
 namespace {
 
@@ -40,7 +41,7 @@ std::optional<Arguments> parseArguments(const QString &name, const QString &syno
     parser.addOption(help);
     const QString usage = u"Usage: newsdesk "_s % synopsis % u'\n';
     if (!parser.parse(QStringList{u"newsdesk"_s} + arguments)) {
-        err << "newsdesk " << name << ": " << parser.errorText() << '\n' << usage;
+        err << "newsdesk " << name << ": " << shown(parser.errorText()) << '\n' << usage;
         *exitCode = CommandLine::UsageError;
         return std::nullopt;
     }
@@ -60,7 +61,7 @@ std::optional<Arguments> parseArguments(const QString &name, const QString &syno
 
 void printJson(QTextStream &out, const QJsonArray &array)
 {
-    out << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
+    out << CommandLine::jsonText(QJsonDocument(array));
 }
 
 int runVirin(const QStringList &arguments, QTextStream &out, QTextStream &err)
@@ -79,7 +80,7 @@ int runVirin(const QStringList &arguments, QTextStream &out, QTextStream &err)
             verdicts.append(PhotoCommands::virinJson(virin));
             continue;
         }
-        out << text << ": " << virinStatusKey(virin.status) << '\n';
+        out << shown(text) << ": " << virinStatusKey(virin.status) << '\n';
         QStringList fields;
         if (virin.date.isValid())
             fields << tr("date %1").arg(virin.date.toString(Qt::ISODate));
@@ -94,9 +95,9 @@ int runVirin(const QStringList &arguments, QTextStream &out, QTextStream &err)
         if (!virin.country.isEmpty())
             fields << tr("country %1").arg(virin.country);
         if (!fields.isEmpty())
-            out << "  " << fields.join(u", "_s) << '\n';
+            out << "  " << shown(fields.join(u", "_s)) << '\n';
         for (const VirinMessage &message : virin.messages)
-            out << "  " << virinStatusKey(message.severity) << ": " << message.text << '\n';
+            out << "  " << virinStatusKey(message.severity) << ": " << shown(message.text) << '\n';
     }
     if (parsed->json)
         printJson(out, verdicts);
@@ -115,7 +116,7 @@ int runPhotoInfo(const QStringList &arguments, QTextStream &out, QTextStream &er
     for (const QString &path : parsed->positionals) {
         const PhotoMetadata::ReadResult result = PhotoMetadata::readFile(path);
         if (!result.ok) {
-            err << "newsdesk photo-info: " << result.errorString << '\n';
+            err << "newsdesk photo-info: " << shown(result.errorString) << '\n';
             exitCode = CommandLine::Refused;
             continue;
         }
@@ -129,7 +130,7 @@ int runPhotoInfo(const QStringList &arguments, QTextStream &out, QTextStream &er
         if (!first)
             out << '\n';
         first = false;
-        out << path << '\n';
+        out << shown(path) << '\n';
         // In the order of the photo form, not the JSON object's sorted keys.
         static const QStringList order = {
             u"virin"_s,   u"title"_s,       u"caption"_s,      u"altText"_s,      u"credit"_s,
@@ -148,10 +149,10 @@ int runPhotoInfo(const QStringList &arguments, QTextStream &out, QTextStream &er
             } else {
                 text = value.toString();
             }
-            out << "  " << field << ": " << text << '\n';
+            out << "  " << field << ": " << shown(text) << '\n';
         }
         for (const QString &note : result.notes)
-            out << "  note: " << note << '\n';
+            out << "  note: " << shown(note) << '\n';
     }
     if (parsed->json)
         printJson(out, photos);

@@ -28,6 +28,7 @@
 #include <memory>
 
 using namespace Qt::StringLiterals;
+using CommandLine::shown;
 
 namespace {
 
@@ -68,7 +69,7 @@ void parse(Invocation &invocation, const QString &name, const QString &synopsis,
         parser.addOption(option);
     const QString usage = u"Usage: newsdesk %1\n"_s.arg(synopsis);
     if (!parser.parse(QStringList{u"newsdesk"_s} + arguments)) {
-        err << "newsdesk " << name << ": " << parser.errorText() << '\n' << usage;
+        err << "newsdesk " << name << ": " << shown(parser.errorText()) << '\n' << usage;
         invocation.exitCode = CommandLine::UsageError;
         return;
     }
@@ -91,7 +92,7 @@ void parse(Invocation &invocation, const QString &name, const QString &synopsis,
     }
     if (parser.positionalArguments().size() != positionals) {
         err << "newsdesk " << name << ": "
-            << (positionals == 0 ? tr("unexpected argument '%1'").arg(parser.positionalArguments().value(0))
+            << (positionals == 0 ? shown(tr("unexpected argument '%1'").arg(parser.positionalArguments().value(0)))
                                  : tr("expected %1 file argument").arg(positionals))
             << '\n'
             << usage;
@@ -103,13 +104,13 @@ void parse(Invocation &invocation, const QString &name, const QString &synopsis,
 std::unique_ptr<Library> openLibrary(const QString &name, const QString &path, QTextStream &err)
 {
     if (!QFileInfo(path).isFile()) {
-        err << "newsdesk " << name << ": " << tr("there is no library at %1").arg(QDir::toNativeSeparators(path)) << '\n';
+        err << "newsdesk " << name << ": " << shown(tr("there is no library at %1").arg(QDir::toNativeSeparators(path))) << '\n';
         return nullptr;
     }
     auto library = std::make_unique<Library>();
     if (!library->open(path)) {
-        err << "newsdesk " << name << ": " << tr("cannot open the library %1: %2").arg(QDir::toNativeSeparators(path), library->errorString())
-            << '\n';
+        err << "newsdesk " << name << ": "
+            << shown(tr("cannot open the library %1: %2").arg(QDir::toNativeSeparators(path), library->errorString())) << '\n';
         return nullptr;
     }
     return library;
@@ -132,23 +133,25 @@ bool actAsLogin(const QString &name, Library *library, bool changesLibrary, QTex
     library->setActor(QString());
     if (!changesLibrary)
         return true;
-    const QString shown = QDir::toNativeSeparators(library->path());
-    err << "newsdesk " << name << ": ";
+    const QString where = QDir::toNativeSeparators(library->path());
+    QString message;
     if (!people.errorString().isEmpty())
-        err << people.errorString();
+        message = people.errorString();
     else if (login.isEmpty())
-        err << tr("cannot tell who you are: your operating-system account has no name, so %1 cannot be changed from "
+        message = tr("cannot tell who you are: your operating-system account has no name, so %1 cannot be changed from "
                   "the command line.")
-                   .arg(shown);
+                   .arg(where);
     else if (people.all().isEmpty())
-        err << tr("%1 has nobody in it yet, so it cannot be changed from the command line. Open it in Newsdesk: "
+        message = tr("%1 has nobody in it yet, so it cannot be changed from the command line. Open it in Newsdesk: "
                   "whoever says who they are first becomes its editor, with this account's login %2; an editor adds "
                   "others under Edit ▸ Preferences ▸ People.")
-                   .arg(shown, login);
+                   .arg(where, login);
     else
-        err << tr("your account %1 is not among the people of %2, so you cannot change it. An editor adds you in "
+        message = tr("your account %1 is not among the people of %2, so you cannot change it. An editor adds you in "
                   "Newsdesk under Edit ▸ Preferences ▸ People, with the login %1.")
-                   .arg(login, shown);
+                   .arg(login, where);
+    // The path and the login come from outside: shown, never obeyed.
+    err << "newsdesk " << name << ": " << shown(message);
     err << '\n';
     return false;
 }
@@ -159,8 +162,10 @@ std::optional<Story> findStory(const QString &name, Library *library, const QStr
     QString hint;
     std::optional<Story> story = stories.find(idOrSlug, &hint);
     if (!story)
-        err << "newsdesk " << name << ": " << tr("there is no story '%1' in %2").arg(idOrSlug, QDir::toNativeSeparators(library->path()))
-            << (hint.isEmpty() ? QString() : u"; "_s + hint) << '\n';
+        err << "newsdesk " << name << ": "
+            << shown(tr("there is no story '%1' in %2").arg(idOrSlug, QDir::toNativeSeparators(library->path()))
+                     + (hint.isEmpty() ? QString() : u"; "_s + hint))
+            << '\n';
     return story;
 }
 
@@ -185,7 +190,7 @@ std::optional<Target> openTarget(const QString &name, const QCommandLineParser &
     PhotoRepository photos(target.library.get());
     target.photos = photos.photosOfStory(story->id);
     if (!photos.errorString().isEmpty()) {
-        err << "newsdesk " << name << ": " << photos.errorString() << '\n';
+        err << "newsdesk " << name << ": " << shown(photos.errorString()) << '\n';
         return std::nullopt;
     }
     return target;
@@ -252,25 +257,25 @@ int exportCommand(const QStringList &arguments, QTextStream &out, QTextStream &e
     options.overrideReason = invocation.parser.value(overrideOption);
     const StoryExporter::Result result = StoryExporter(target->library.get()).exportStory(target->story, invocation.parser.value(outOption), options);
     if (!result.success && !result.blockingReasons.isEmpty() && !result.overridden) {
-        err << "newsdesk export: " << tr("'%1' is not cleared for publication:").arg(target->story.slug) << '\n';
+        err << "newsdesk export: " << shown(tr("'%1' is not cleared for publication:").arg(target->story.slug)) << '\n';
         for (const QString &reason : result.blockingReasons)
-            err << "  " << reason << '\n';
+            err << "  " << shown(reason) << '\n';
         // An override the exporter refused says why; otherwise, who may.
         err << (result.errorMessage.isEmpty()
                     ? tr("An editor may export it anyway with --override-reason TEXT (recorded in the audit log).")
-                    : result.errorMessage)
+                    : shown(result.errorMessage))
             << '\n';
         return CommandLine::Refused;
     }
     if (!result.success) {
-        err << "newsdesk export: " << result.errorMessage << '\n';
+        err << "newsdesk export: " << shown(result.errorMessage) << '\n';
         return CommandLine::Refused;
     }
     if (result.overridden)
         err << "newsdesk export: " << tr("exported despite %n blocking reason(s); the override is recorded.", int(result.blockingReasons.size()))
             << '\n';
     for (const QString &file : result.filesWritten)
-        out << QDir::toNativeSeparators(file) << '\n';
+        out << shown(QDir::toNativeSeparators(file)) << '\n';
     return CommandLine::Success;
 }
 
@@ -311,11 +316,11 @@ int checkCommand(const QStringList &arguments, QTextStream &out, QTextStream &er
             {u"errors"_s, errors},
             {u"warnings"_s, warnings},
         };
-        out << QString::fromUtf8(QJsonDocument(report).toJson(QJsonDocument::Indented));
+        out << CommandLine::jsonText(QJsonDocument(report));
     } else {
         for (const StoryFinding &finding : findings)
-            out << findingSeverityKey(finding.severity) << ": " << finding.message << " [" << finding.code << "]\n";
-        out << tr("%1: %2 error(s), %3 warning(s)").arg(target->story.slug).arg(errors).arg(warnings) << '\n';
+            out << findingSeverityKey(finding.severity) << ": " << shown(finding.message) << " [" << shown(finding.code) << "]\n";
+        out << shown(target->story.slug) << ": " << tr("%1 error(s), %2 warning(s)").arg(errors).arg(warnings) << '\n';
     }
     return errors > 0 ? CommandLine::Refused : CommandLine::Success;
 }
@@ -329,7 +334,7 @@ int importCommand(const QStringList &arguments, QTextStream &out, QTextStream &e
         return *invocation.exitCode;
     const QString file = invocation.parser.positionalArguments().constFirst();
     if (!QFileInfo(file).isFile()) {
-        err << "newsdesk import: " << tr("there is no file %1").arg(QDir::toNativeSeparators(file)) << '\n';
+        err << "newsdesk import: " << shown(tr("there is no file %1").arg(QDir::toNativeSeparators(file))) << '\n';
         return CommandLine::UsageError;
     }
     const std::unique_ptr<Library> library = openLibrary(u"import"_s, invocation.parser.value(u"library"_s), err);
@@ -339,12 +344,12 @@ int importCommand(const QStringList &arguments, QTextStream &out, QTextStream &e
         return CommandLine::Refused;
     const StoryMarkdown::ImportResult result = StoryMarkdown::importFile(library.get(), file);
     for (const QString &warning : result.warnings)
-        err << "newsdesk import: " << tr("warning: %1").arg(warning) << '\n';
+        err << "newsdesk import: " << shown(tr("warning: %1").arg(warning)) << '\n';
     if (!result.story) {
-        err << "newsdesk import: " << QDir::toNativeSeparators(file) << ": " << result.error << '\n';
+        err << "newsdesk import: " << shown(QDir::toNativeSeparators(file)) << ": " << shown(result.error) << '\n';
         return CommandLine::Refused;
     }
-    out << tr("imported story %1 (%2) with %n photo(s)", int(result.photos.size())).arg(result.story->id).arg(result.story->slug)
+    out << shown(tr("imported story %1 (%2) with %n photo(s)", int(result.photos.size())).arg(result.story->id).arg(result.story->slug))
         << '\n';
     return CommandLine::Success;
 }
@@ -363,7 +368,7 @@ int dumpCommand(const QStringList &arguments, QTextStream &out, QTextStream &err
     }
     QString error;
     if (!StoryMarkdown::dumpToFile(target->library.get(), target->story, invocation.parser.value(outOption), &error)) {
-        err << "newsdesk dump: " << error << '\n';
+        err << "newsdesk dump: " << shown(error) << '\n';
         return CommandLine::Refused;
     }
     return CommandLine::Success;

@@ -9,6 +9,7 @@
 #include "photorepository.h"
 #include "storyrepository.h"
 #include "workflow.h"
+#include "textsafety.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -333,8 +334,15 @@ QString imageFileName(const Photo &photo)
     return ArticleRenderer::exportImageName(photo);
 }
 
-QString dump(const Story &story, const QList<Photo> &photos)
+QString dump(const Story &givenStory, const QList<Photo> &givenPhotos)
 {
+    // What Newsdesk stored is clean already; a library written by other
+    // means is cleaned on the way out, as the renderer does (textsafety.h).
+    Story story = givenStory;
+    TextSafety::cleanStory(story);
+    QList<Photo> photos = givenPhotos;
+    for (Photo &photo : photos)
+        TextSafety::cleanPhoto(photo);
     YAML::Emitter out;
     out.SetIndent(2);
     out << YAML::BeginMap;
@@ -459,6 +467,16 @@ ParseResult parse(const QString &text)
                     break;
                 document.photos << *photo;
             }
+        }
+        // The text enters the library here: say what it will not hold.
+        for (const TextSafety::FieldChange &change : TextSafety::cleanStory(document.story))
+            reader.warnings << tr("%1: %2").arg(change.field, change.changes.description());
+        for (qsizetype i = 0; i < document.photos.size(); ++i) {
+            Photo &photo = document.photos[i];
+            const QList<TextSafety::FieldChange> changes = TextSafety::cleanPhoto(photo);
+            const QString name = photo.virin.isEmpty() ? tr("photo %1").arg(i + 1) : tr("photo %1").arg(photo.virin);
+            for (const TextSafety::FieldChange &change : changes)
+                reader.warnings << tr("%1 %2: %3").arg(name, change.field, change.changes.description());
         }
         if (reader.ok() && document.story.headline.trimmed().isEmpty())
             reader.fail(tr("the story has no headline"), root);

@@ -79,6 +79,7 @@ WorkflowController::WorkflowController(MainWindow *window)
     , m_heartbeat(new QTimer(this))
 {
     m_person->setObjectName(u"currentPerson"_s);
+    m_person->setTextFormat(Qt::PlainText); // a person's name, as typed
     m_counts->setObjectName(u"reviewCounts"_s);
     window->statusBar()->addPermanentWidget(m_counts);
     window->statusBar()->addPermanentWidget(m_person);
@@ -709,8 +710,12 @@ void WorkflowController::report(const QString &title, const QString &message)
 {
     m_errorString = message;
     m_window->statusBar()->showMessage(message, 15000);
-    if (m_window->isVisible() && dialogsAllowed())
-        QMessageBox::warning(m_window, title, message);
+    if (m_window->isVisible() && dialogsAllowed()) {
+        // Messages quote headlines and names: plain text, never markup.
+        QMessageBox box(QMessageBox::Warning, title, message, QMessageBox::Ok, m_window);
+        box.setTextFormat(Qt::PlainText);
+        box.exec();
+    }
 }
 
 QAction *WorkflowController::action(WorkflowAction which) const

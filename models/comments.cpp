@@ -3,6 +3,7 @@
 
 #include "library.h"
 #include "people.h"
+#include "textsafety.h"
 
 #include <QCoreApplication>
 #include <QSqlQuery>
@@ -31,7 +32,7 @@ QString CommentRepository::errorString() const
 
 std::optional<ReviewComment> CommentRepository::add(const QString &entity, qint64 entityId, const QString &body)
 {
-    ReviewComment comment{0, entity, entityId, body.trimmed(), m_library->actor(), {}};
+    ReviewComment comment{0, entity, entityId, TextSafety::clean(body.trimmed(), TextSafety::Lines::Multi), m_library->actor(), {}};
     if (comment.body.isEmpty()) {
         m_errorString = tr("A comment needs some text.");
         return std::nullopt;

@@ -3,6 +3,7 @@
 
 #include "people.h"
 #include "sqldialect.h"
+#include "textsafety.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -310,7 +311,8 @@ bool Library::audit(const QString &action, const QString &entity, qint64 entityI
     query.bindValue(u":action"_s, action);
     query.bindValue(u":entity"_s, entity);
     query.bindValue(u":entity_id"_s, entityId);
-    query.bindValue(u":detail"_s, sqlText(detail));
+    // A detail quotes text given from outside (an override reason, a comment).
+    query.bindValue(u":detail"_s, sqlText(TextSafety::clean(detail, TextSafety::Lines::Multi)));
     return query.exec();
 }
 

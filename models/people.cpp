@@ -2,6 +2,7 @@
 #include "people.h"
 
 #include "library.h"
+#include "textsafety.h"
 
 #include <QCoreApplication>
 #include <QSqlQuery>
@@ -96,6 +97,7 @@ static Person personFromQuery(const QSqlQuery &query)
 
 std::optional<Person> PeopleRepository::add(Person person)
 {
+    TextSafety::cleanPerson(person);
     person.name = person.name.trimmed();
     if (person.name.isEmpty()) {
         m_errorString = QCoreApplication::translate("Person", "A person needs a name.");

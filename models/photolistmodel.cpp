@@ -3,6 +3,7 @@
 
 #include "library.h"
 #include "photorepository.h"
+#include "textsafety.h"
 
 using namespace Qt::StringLiterals;
 
@@ -51,7 +52,8 @@ QVariant PhotoListModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return photo.virin.isEmpty() ? photo.fileName : photo.virin;
     case Qt::ToolTipRole:
-        return tr("%1\n%2\nCaption: %3").arg(photo.title, photo.caption, captionApprovalLabel(photo.approval));
+        // Escaped: a tooltip that looks like markup is shown as rich text.
+        return TextSafety::asRichText(tr("%1\n%2\nCaption: %3").arg(photo.title, photo.caption, captionApprovalLabel(photo.approval)));
     case IdRole:
         return photo.id;
     case VirinRole:

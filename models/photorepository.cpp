@@ -4,6 +4,7 @@
 #include "library.h"
 #include "people.h"
 #include "storyrepository.h"
+#include "textsafety.h"
 
 #include <QCryptographicHash>
 #include <QSqlError>
@@ -126,6 +127,8 @@ std::optional<QString> PhotoRepository::insertImage(const QByteArray &imageData,
 
 std::optional<Photo> PhotoRepository::insertPhoto(Photo photo, const QByteArray &thumbnail)
 {
+    // What the library holds is clean, whoever calls (textsafety.h).
+    TextSafety::cleanPhoto(photo);
     const QString now = Library::nowUtc();
     QSqlQuery query(m_library->database());
     query.prepare(u"INSERT INTO photos (image_hash, thumbnail, file_name, virin, title, caption, alt_text, credit, "
@@ -302,6 +305,7 @@ bool PhotoRepository::reorder(qint64 storyId, const QList<qint64> &photoIds)
 
 PhotoRepository::SaveResult PhotoRepository::save(Photo &photo)
 {
+    TextSafety::cleanPhoto(photo);
     WriteTransaction transaction(m_library, &m_errorString);
     if (!transaction.begin())
         return SaveResult::Failed;
@@ -448,7 +452,7 @@ PhotoRepository::SaveResult PhotoRepository::decideCaption(Photo &photo, Caption
     query.prepare(u"INSERT INTO caption_approvals (photo_id, decision, caption, alt_text, comment, decided_by, decided_at) "
                   "SELECT id, :decision, caption, alt_text, :comment, :actor, :now FROM photos WHERE id = :id"_s);
     query.bindValue(u":decision"_s, captionApprovalKey(decision));
-    query.bindValue(u":comment"_s, sqlText(comment.trimmed()));
+    query.bindValue(u":comment"_s, sqlText(TextSafety::clean(comment.trimmed(), TextSafety::Lines::Multi)));
     query.bindValue(u":actor"_s, sqlText(m_library->actor()));
     query.bindValue(u":now"_s, now);
     query.bindValue(u":id"_s, photo.id);

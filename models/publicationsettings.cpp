@@ -4,6 +4,7 @@
 #include "library.h"
 #include "people.h"
 #include "story.h"
+#include "textsafety.h"
 
 #include <QCoreApplication>
 #include <QSqlQuery>
@@ -74,9 +75,12 @@ PublicationSettings PublicationSettingsRepository::load()
     return settings;
 }
 
-bool PublicationSettingsRepository::save(const PublicationSettings &settings)
+bool PublicationSettingsRepository::save(const PublicationSettings &given)
 {
     m_errorString.clear();
+    // The publisher is printed on every exported page.
+    PublicationSettings settings = given;
+    TextSafety::cleanPublicationSettings(settings);
     if (PeopleRepository(m_library).roleOfActor() != PersonRole::Editor) {
         m_errorString = tr("Only an editor may change where the library's stories are published.");
         return false;

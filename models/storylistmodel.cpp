@@ -4,6 +4,7 @@
 #include "library.h"
 #include "sqldialect.h"
 #include "storyrepository.h"
+#include "textsafety.h"
 
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -37,9 +38,11 @@ QVariant StoryListModel::data(const QModelIndex &index, int role) const
     case HeadlineRole:
         return row.headline.isEmpty() ? tr("(no headline)") : row.headline;
     case Qt::ToolTipRole:
-        return tr("%1\n%2 · updated %3 by %4")
-            .arg(row.headline, storyStatusLabel(row.status),
-                 row.updatedAt.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s), row.updatedBy);
+        // A tooltip that looks like markup is shown as rich text: a headline
+        // "<img src=…>" would load a file. Escaped, it shows as typed.
+        return TextSafety::asRichText(tr("%1\n%2 · updated %3 by %4")
+                                          .arg(row.headline, storyStatusLabel(row.status),
+                                               row.updatedAt.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s), row.updatedBy));
     case IdRole:
         return row.id;
     case SlugRole:

@@ -4,6 +4,7 @@
 #include "library.h"
 #include "people.h"
 #include "sqldialect.h"
+#include "textsafety.h"
 #include "workflow.h"
 
 #include <QSqlError>
@@ -124,6 +125,8 @@ QString StoryRepository::uniqueSlug(const QString &wanted)
 
 std::optional<Story> StoryRepository::create(Story story, Revision::Kind kind)
 {
+    // What the library holds is clean, whoever calls (textsafety.h).
+    TextSafety::cleanStory(story);
     const Workflow::Verdict verdict = Workflow::checkCreate(PeopleRepository(m_library).roleOfActor(), story.status);
     if (!verdict.allowed) {
         m_errorString = verdict.reason;
@@ -230,6 +233,7 @@ std::optional<Story> StoryRepository::find(const QString &idOrSlug, QString *hin
 
 StoryRepository::SaveResult StoryRepository::save(Story &story, Revision::Kind kind)
 {
+    TextSafety::cleanStory(story);
     WriteTransaction transaction(m_library, &m_errorString);
     if (!transaction.begin())
         return SaveResult::Failed;
@@ -299,8 +303,10 @@ StoryRepository::SaveResult StoryRepository::save(Story &story, Revision::Kind k
     return SaveResult::Saved;
 }
 
-StoryRepository::SaveResult StoryRepository::transition(Story &story, WorkflowAction action, const QString &comment)
+StoryRepository::SaveResult StoryRepository::transition(Story &story, WorkflowAction action, const QString &givenComment)
 {
+    // The comment may become the correction note, printed on the page.
+    const QString comment = TextSafety::clean(givenComment, TextSafety::Lines::Multi);
     WriteTransaction transaction(m_library, &m_errorString);
     if (!transaction.begin())
         return SaveResult::Failed;
@@ -530,8 +536,9 @@ std::optional<QStringList> StoryRepository::acceptedNames(qint64 storyId)
     return names;
 }
 
-bool StoryRepository::addAcceptedName(qint64 storyId, const QString &name)
+bool StoryRepository::addAcceptedName(qint64 storyId, const QString &givenName)
 {
+    const QString name = TextSafety::clean(givenName, TextSafety::Lines::Single);
     WriteTransaction transaction(m_library, &m_errorString);
     if (!transaction.begin())
         return false;

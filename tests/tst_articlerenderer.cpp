@@ -4,6 +4,7 @@
 #include "photorepository.h"
 #include "samplestory.h"
 #include "storyrepository.h"
+#include "textsafety.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -23,6 +24,9 @@ private Q_SLOTS:
     void rawHtmlIsNeverPassedThrough_data();
     void rawHtmlIsNeverPassedThrough();
     void figureTextIsEscaped();
+    void nulInTextCannotOpenAnAttribute_data();
+    void nulInTextCannotOpenAnAttribute();
+    void controlCharactersNeverReachThePage();
     void documentHasTitleAndLanguage();
     void tablesAlignWithStyleNotObsoleteAttributes();
     void pullQuoteNamesItsSpeaker_data();
@@ -116,6 +120,73 @@ void TestArticleRenderer::figureTextIsEscaped()
     photo.caption = u"Soldiers <b>cheer</b> & \"wave\""_s;
     const QString html = ArticleRenderer::figureHtml(photo, {});
     QVERIFY(html.contains(u"Soldiers &lt;b&gt;cheer&lt;/b&gt; &amp; &quot;wave&quot;"_s));
+}
+
+// Issue 11, finding 1: a U+0000 in a photo's alt text cut the figure's HTML
+// where it was handed to cmark as a C string; the open alt=" swallowed the
+// next block, and the link after it became an onload attribute of the <img>.
+void TestArticleRenderer::nulInTextCannotOpenAnAttribute_data()
+{
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("expected");
+    const QString figure = u"<figure class=\"photo\" id=\"photo-250306-D-PM193-1268K\">\n"_s;
+    QTest::newRow("alt") << u"alt"_s
+                         << figure + u"<img src=\"newsdesk-image:/abc123\" alt=\"Two menwalking\" loading=\"lazy\">\n<figcaption>\n"_s;
+    QTest::newRow("title") << u"title"_s << u"<span class=\"photo-title\">Two menwalking</span>\n<span class=\"photo-caption\">"_s;
+    QTest::newRow("caption") << u"caption"_s << u"<span class=\"photo-caption\">Two menwalking</span>\n<span class=\"photo-credit\">"_s;
+    QTest::newRow("credit") << u"credit"_s << u"<span class=\"photo-credit\">Credit: Two menwalking</span>\n<span class=\"photo-virin\">"_s;
+    QTest::newRow("dateline") << u"dateline"_s << u"<p><span class=\"dateline\">Two menwalking</span> First paragraph.</p>"_s;
+}
+
+void TestArticleRenderer::nulInTextCannotOpenAnAttribute()
+{
+    QFETCH(QString, field);
+    QFETCH(QString, expected);
+    const QString text = u"Two men\0walking"_s;
+    Photo photo = samplePhoto();
+    Story story = storyWithBody(u"First paragraph.\n\n![](photo:250306-D-PM193-1268K)\n\n[more](x/onload=alert(document.domain)//)\n"_s);
+    if (field == u"alt"_s)
+        photo.altText = text;
+    else if (field == u"title"_s)
+        photo.title = text;
+    else if (field == u"caption"_s)
+        photo.caption = text;
+    else if (field == u"credit"_s)
+        photo.credit = text;
+    else
+        story.dateline = text;
+    QString blocks;
+    for (const ArticleRenderer::Block &block : ArticleRenderer::bodyBlocks(story, {photo}, {}))
+        blocks += block.html;
+    for (const QString &html : {ArticleRenderer::articleFragment(story, {photo}, {}), blocks}) {
+        QVERIFY2(html.contains(expected), qPrintable(html));
+        QVERIFY2(html.contains(u"</figcaption>\n</figure>\n<p><a href=\"x/onload=alert(document.domain)//\">more</a></p>"_s),
+                 qPrintable(html));
+        QVERIFY(!html.contains(QChar(0)));
+    }
+}
+
+// What cmark, our own HTML and the JSON-LD would carry through as they are.
+void TestArticleRenderer::controlCharactersNeverReachThePage()
+{
+    Photo photo = samplePhoto();
+    photo.caption = u"Caption\x1b[2J \u202eevil\x85"_s;
+    Story story = storyWithBody(u"Para\x07graph \x1b[31mred\x7f\r\n\r\n> Quote.\n> — Pete\x1b Hegseth\u2066\n\n"
+                                u"![](photo:250306-D-PM193-1268K)\n\n`code\x01`\n"_s);
+    story.headline = u"Head\x9bline\u202d"_s;
+    story.dek = u"Dek\x0b"_s;
+    story.byline = u"By Jane\x08 Doe"_s;
+    story.correctionNote = u"Corrected\u2069."_s;
+    const QString html = ArticleRenderer::articleDocument(story, {photo}, {});
+    for (const QChar c : html)
+        QVERIFY2(c == u'\n' || (c.unicode() >= 0x20 && !TextSafety::isForbidden(c.unicode())),
+                 qPrintable(u"U+%1 in the page"_s.arg(uint(c.unicode()), 4, 16, QLatin1Char('0'))));
+    QVERIFY(html.contains(u"<p>Paragraph [31mred</p>"_s));
+    QVERIFY(html.contains(u"<span class=\"speaker\">Pete Hegseth</span>"_s));
+    QVERIFY(html.contains(u"<span class=\"photo-caption\">Caption[2J evil</span>"_s));
+    QVERIFY(html.contains(u"<h1>Headline</h1>"_s));
+    QCOMPARE(jsonLdOf(html).value(u"headline"_s).toString(), u"Headline"_s);
+    QCOMPARE(jsonLdOf(html).value(u"image"_s).toArray().first().toObject().value(u"caption"_s).toString(), u"Caption[2J evil"_s);
 }
 
 void TestArticleRenderer::documentHasTitleAndLanguage()

@@ -19,6 +19,7 @@
 #include <QAction>
 #include <QHash>
 #include <QApplication>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QTimer>
@@ -26,6 +27,7 @@
 #include <QScreen>
 #include <QSplitter>
 #include <QTest>
+#include <QTextDocument>
 #include <QWebEngineView>
 
 using namespace Qt::StringLiterals;
@@ -247,23 +249,43 @@ void TestMainWindow::archiveHidesStoryFromDefaultList()
 void TestMainWindow::deleteAsksFirst_data()
 {
     QTest::addColumn<bool>("confirm");
-    QTest::newRow("confirmed") << true;
-    QTest::newRow("cancelled") << false;
+    QTest::addColumn<QString>("headline"); // empty: the sample's
+    QTest::newRow("confirmed") << true << QString();
+    QTest::newRow("cancelled") << false << QString();
+    // Issue 11, finding 9: a message box shows text that looks like markup
+    // as rich text, and this headline loaded a local file into it.
+    QTest::newRow("headline that looks like markup") << false << u"<img src=\"/etc/hostname\"> <b>Bold</b> & more"_s;
 }
 
 void TestMainWindow::deleteAsksFirst()
 {
     QFETCH(bool, confirm);
+    QFETCH(QString, headline);
     MainWindow window;
     QVERIFY(window.openLibrary(libraryPath()));
     window.show();
     const qint64 id = window.currentStoryId();
+    if (headline.isEmpty())
+        headline = window.editor()->headlineField()->text();
+    else
+        window.editor()->headlineField()->setText(headline);
     // Answer the confirmation once it is up.
+    QString shown;
     QTimer::singleShot(0, &window, [&] {
         QTRY_VERIFY(QApplication::activeModalWidget());
         auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
         QVERIFY(box);
         QCOMPARE(box->objectName(), u"confirmDeleteStory"_s);
+        // What the box shows: its text, or the text of the document its
+        // markup makes. Checked once the box is answered.
+        if (auto *label = box->findChild<QLabel *>(u"qt_msgbox_label"_s)) {
+            shown = label->text();
+            if (label->textFormat() == Qt::RichText || (label->textFormat() == Qt::AutoText && Qt::mightBeRichText(shown))) {
+                QTextDocument document;
+                document.setHtml(shown);
+                shown = document.toPlainText();
+            }
+        }
         const QList<QAbstractButton *> buttons = box->buttons();
         for (QAbstractButton *button : buttons) {
             if ((box->buttonRole(button) == QMessageBox::DestructiveRole) == confirm) {
@@ -273,6 +295,7 @@ void TestMainWindow::deleteAsksFirst()
         }
     });
     window.findChild<QAction *>(u"actionDeleteStory"_s)->trigger();
+    QVERIFY2(shown.startsWith(u"Delete \""_s + headline + u"\" with its history?"_s), qPrintable(shown));
     const bool exists = StoryRepository(window.library()).load(id).has_value();
     QCOMPARE(exists, !confirm);
     QCOMPARE(window.storyList()->view()->model()->rowCount(), confirm ? 0 : 1);

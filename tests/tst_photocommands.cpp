@@ -1,4 +1,7 @@
 // SPDX-License-Identifier: MIT
+#include "storyexporter.h"
+#include "textsafety.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -24,6 +27,7 @@ private Q_SLOTS:
     void photoInfoUsage_data();
     void photoInfoUsage();
     void helpListsBothCommands();
+    void fileAndArgumentTextCannotDriveTheTerminal();
 
 private:
     struct Result
@@ -223,6 +227,61 @@ void TestPhotoCommands::helpListsBothCommands()
     QCOMPARE(result.exitCode, 0);
     QVERIFY(result.out.contains(u"newsdesk virin [--json] VIRIN..."_s));
     QVERIFY(result.out.contains(u"newsdesk photo-info [--json] FILE..."_s));
+}
+
+// Issue 11, finding 8: what a photo's metadata or an argument holds is shown,
+// never obeyed, by the terminal: controls come out as escapes.
+void TestPhotoCommands::fileAndArgumentTextCannotDriveTheTerminal()
+{
+    auto controlIn = [](const QString &text) {
+        for (const QChar c : text) {
+            if (c != u'\n' && TextSafety::needsTerminalEscape(c.unicode()))
+                return TextSafety::forTerminal(text);
+        }
+        return QString();
+    };
+    QTemporaryDir dir;
+    QFile sample(sampleDir + u"/250306-D-PM193-1268K.jpg"_s);
+    QVERIFY(sample.open(QIODevice::ReadOnly));
+    Photo photo;
+    photo.virin = u"250306-D-PM193-1268K\x1b[2J"_s;
+    photo.title = u"Title\u2066owned"_s; // XMP cannot hold C0 controls, but this
+    photo.caption = u"Caption\n0 error(s)\r\u202eevil"_s;
+    photo.keywords = {u"peace\x9b" u"2J"_s};
+    QString error;
+    const QByteArray jpeg = StoryExporter::embedPhotoMetadata(sample.readAll(), photo, &error);
+    QVERIFY2(!jpeg.isEmpty(), qPrintable(error));
+    const QString path = dir.filePath(u"odd\x1b[2J.jpg"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly) && file.write(jpeg) == jpeg.size());
+    file.close();
+
+    const Result text = run({u"photo-info"_s, path});
+    QVERIFY2(text.exitCode == 0, qPrintable(text.err));
+    QVERIFY2(controlIn(text.out).isEmpty(), qPrintable(controlIn(text.out)));
+    QVERIFY2(text.out.contains(u"odd\\x1b[2J.jpg\n"_s), qPrintable(text.out));
+    QVERIFY2(text.out.contains(u"  title: Title\\u2066owned\n"_s), qPrintable(text.out));
+    QVERIFY2(text.out.contains(u"\\n0 error(s)\\r\\u202eevil"_s), qPrintable(text.out));
+
+    const Result json = run({u"photo-info"_s, u"--json"_s, path});
+    QCOMPARE(json.exitCode, 0);
+    QVERIFY2(controlIn(json.out).isEmpty(), qPrintable(controlIn(json.out)));
+    const QJsonObject object = QJsonDocument::fromJson(json.out.toUtf8()).array().first().toObject();
+    QCOMPARE(object.value(u"title"_s).toString(), photo.title);
+    QCOMPARE(object.value(u"file"_s).toString(), path);
+
+    const Result missing = run({u"photo-info"_s, dir.filePath(u"gone\x1b[2J.jpg"_s)});
+    QCOMPARE(missing.exitCode, 1);
+    QVERIFY2(controlIn(missing.err).isEmpty(), qPrintable(controlIn(missing.err)));
+
+    for (const QStringList &arguments : {QStringList{u"virin"_s, u"\x1b[2J250306-D-PM193-1268K\u202e"_s},
+                                         QStringList{u"virin"_s, u"--json"_s, u"\x1b[2J250306-D-PM193-1268K\u202e"_s},
+                                         QStringList{u"virin"_s, u"--\x1b[2J"_s}}) {
+        const Result result = run(arguments);
+        QVERIFY2(controlIn(result.out).isEmpty(), qPrintable(controlIn(result.out)));
+        QVERIFY2(controlIn(result.err).isEmpty(), qPrintable(controlIn(result.err)));
+    }
+    QVERIFY(run({u"virin"_s, u"\x1b[2J250306"_s}).out.startsWith(u"\\x1b[2J250306: invalid\n"_s));
 }
 
 QTEST_GUILESS_MAIN(TestPhotoCommands)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "samplelibrary.h"
 #include "storymarkdown.h"
+#include "textsafety.h"
 
 #include <QDir>
 #include <QFile>
@@ -66,6 +67,8 @@ private Q_SLOTS:
     void unknownAccountReadsTheLibrary();
     void loginFallsBackToAPersonOfThatName();
     void numberAlwaysNamesAnId();
+    void libraryTextCannotDriveTheTerminal();
+    void fileAndArgumentTextCannotDriveTheTerminal();
 
 private:
     struct Result
@@ -702,6 +705,131 @@ void TestStoryCommands::numberAlwaysNamesAnId()
     const Result second = run({u"dump"_s, u"--library"_s, m_library, u"--story"_s, u"2"_s});
     QCOMPARE(second.exitCode, 0);
     QVERIFY(second.out.contains(u"headline: \"Second story\"\n"_s));
+}
+
+namespace {
+
+// What in text could move a terminal's cursor, change its state or reorder
+// its line (a line break is the command's own); empty when nothing could.
+QString terminalControlIn(const QString &text)
+{
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (c.isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate()) {
+            ++i;
+            continue;
+        }
+        if (c != u'\n' && (c.isSurrogate() || TextSafety::needsTerminalEscape(c.unicode())))
+            return u"U+%1 at %2 in: %3"_s.arg(uint(c.unicode()), 4, 16, QLatin1Char('0')).arg(i).arg(TextSafety::forTerminal(text));
+    }
+    return {};
+}
+
+#define VERIFY_TERMINAL_SAFE(text) QVERIFY2(terminalControlIn(text).isEmpty(), qPrintable(terminalControlIn(text)))
+
+} // namespace
+
+// Issue 11, finding 8: the command line printed VIRINs, headlines and slugs
+// raw, so a story could clear the screen and print a fake "0 error(s)". The
+// library file here is written by other means than Newsdesk, which would not
+// store such text.
+void TestStoryCommands::libraryTextCannotDriveTheTerminal()
+{
+    const QString slug = u"s\x1b[2J\x1b[H\x1b]0;owned\x07\n0 error(s), 0 warning(s)\r\u202e"_s;
+    const QString virin = u"\x1b[31m250306-D-PM193-1268K\x9b\u2067"_s;
+    {
+        Library library;
+        QString error;
+        QVERIFY2(SampleLibrary::open(&library, m_library, &error), qPrintable(error));
+        QSqlQuery query(library.database());
+        query.prepare(u"UPDATE stories SET slug = :slug, headline = :headline, body = :body WHERE id = 1"_s);
+        query.bindValue(u":slug"_s, slug);
+        query.bindValue(u":headline"_s, u"Head\x1b[2Jline"_s);
+        query.bindValue(u":body"_s, u"Body \x1b[2J\x7f text.\n\n![](photo:250306-D-PM193-1268K)\n"_s);
+        QVERIFY(query.exec());
+        query.prepare(u"UPDATE photos SET virin = :virin, caption = :caption WHERE virin = '250306-D-PM193-1268K'"_s);
+        query.bindValue(u":virin"_s, virin);
+        query.bindValue(u":caption"_s, u"Caption\x1b[2J\nwith a line"_s);
+        QVERIFY(query.exec());
+        QCOMPARE(query.numRowsAffected(), 1);
+    }
+
+    const Result check = run({u"check"_s, u"--library"_s, m_library, u"--story"_s, u"1"_s});
+    QCOMPARE(check.exitCode, 1);
+    VERIFY_TERMINAL_SAFE(check.out);
+    VERIFY_TERMINAL_SAFE(check.err);
+    // One summary line, the last, and it is the command's own.
+    const QStringList lines = check.out.split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.filter(u"error(s)"_s).size(), 1);
+    QVERIFY2(lines.constLast().startsWith(u"s\\x1b[2J\\x1b[H\\x1b]0;owned\\x07\\n0 error(s), 0 warning(s)\\r\\u202e: "_s),
+             qPrintable(lines.constLast()));
+    QVERIFY(!lines.constLast().endsWith(u": 0 error(s), 0 warning(s)"_s));
+    QVERIFY2(check.out.contains(u"\\x1b[31m250306-D-PM193-1268K\\x9b\\u2067"_s), qPrintable(check.out));
+
+    // JSON escapes every control, and a reader gets the text back exactly.
+    const Result json = run({u"check"_s, u"--library"_s, m_library, u"--story"_s, u"1"_s, u"--json"_s});
+    VERIFY_TERMINAL_SAFE(json.out);
+    QJsonParseError parseError;
+    const QJsonObject report = QJsonDocument::fromJson(json.out.toUtf8(), &parseError).object();
+    QVERIFY2(parseError.error == QJsonParseError::NoError, qPrintable(parseError.errorString()));
+    QCOMPARE(report.value(u"story"_s).toObject().value(u"slug"_s).toString(), slug);
+    QStringList subjects;
+    for (const QJsonValue &finding : report.value(u"findings"_s).toArray())
+        subjects << finding.toObject().value(u"subject"_s).toString();
+    QVERIFY(subjects.contains(virin));
+
+    const Result exported = run({u"export"_s, u"--library"_s, m_library, u"--story"_s, u"1"_s, u"--out"_s, m_dir->filePath(u"out"_s)});
+    QCOMPARE(exported.exitCode, 1);
+    VERIFY_TERMINAL_SAFE(exported.err);
+    QVERIFY2(exported.err.contains(u"'s\\x1b[2J\\x1b[H\\x1b]0;owned\\x07\\n0 error(s), 0 warning(s)\\r\\u202e' is not cleared"_s),
+             qPrintable(exported.err));
+
+    // The page and the Markdown are data, not messages: what the library may
+    // not hold is left out of them.
+    for (const QStringList &arguments : {QStringList{u"render"_s}, QStringList{u"render"_s, u"--fragment"_s}, QStringList{u"dump"_s}}) {
+        const Result result = run(arguments + QStringList{u"--library"_s, m_library, u"--story"_s, u"1"_s});
+        QCOMPARE(result.exitCode, 0);
+        VERIFY_TERMINAL_SAFE(result.out);
+        VERIFY_TERMINAL_SAFE(result.err);
+    }
+}
+
+void TestStoryCommands::fileAndArgumentTextCannotDriveTheTerminal()
+{
+    // An unknown key and an error in a Markdown file.
+    const QString file = m_dir->filePath(u"story.md"_s);
+    {
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write("---\nheadline: \"Head\\e[2Jline\"\n\"key\\e[2J\\n0 error(s)\": x\nphotos:\n  - virin: \"V\\e]0;x\\a\"\n"
+                  "    alt: \"Alt\\0text\"\n---\nBody.\n");
+    }
+    const Result imported = run({u"import"_s, u"--library"_s, m_library, file});
+    QCOMPARE(imported.exitCode, 0);
+    VERIFY_TERMINAL_SAFE(imported.out);
+    VERIFY_TERMINAL_SAFE(imported.err);
+    QVERIFY2(imported.err.contains(u"unknown key 'key\\x1b[2J\\n0 error(s)' ignored"_s), qPrintable(imported.err));
+    QVERIFY2(imported.err.contains(u"photo V]0;x alt: 1 control character removed"_s), qPrintable(imported.err));
+
+    QFile bad(m_dir->filePath(u"bad.md"_s));
+    QVERIFY(bad.open(QIODevice::WriteOnly));
+    bad.write("---\nheadline: x\nstatus: \"\\e[2Jpublished\"\n---\n");
+    bad.close();
+    const Result refused = run({u"import"_s, u"--library"_s, m_library, bad.fileName()});
+    QCOMPARE(refused.exitCode, 1);
+    VERIFY_TERMINAL_SAFE(refused.err);
+    QVERIFY2(refused.err.contains(u"status '\\x1b[2Jpublished'"_s), qPrintable(refused.err));
+
+    // Arguments: a story, an option and a command name.
+    for (const QStringList &arguments : {QStringList{u"check"_s, u"--library"_s, m_library, u"--story"_s, u"\x1b[2Jnope"_s},
+                                         QStringList{u"check"_s, u"--library"_s, m_library, u"--story"_s, u"1"_s, u"--\x1b[2J"_s},
+                                         QStringList{u"check"_s, u"--library"_s, m_library + u"\x1b[2J"_s, u"--story"_s, u"1"_s},
+                                         QStringList{u"\x1b[2Jcheck"_s}}) {
+        const Result result = run(arguments);
+        QCOMPARE(result.exitCode, 2);
+        VERIFY_TERMINAL_SAFE(result.err);
+        QVERIFY2(result.err.contains(u"\\x1b[2J"_s), qPrintable(result.err));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestStoryCommands)

@@ -7,12 +7,16 @@
 #include "storylistpanel.h"
 #include "storyrepository.h"
 
+#include <QApplication>
 #include <QComboBox>
+#include <QHelpEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextDocument>
+#include <QToolTip>
 
 using namespace Qt::StringLiterals;
 
@@ -24,6 +28,7 @@ private Q_SLOTS:
     void searchShowsThePassageUnderEachHeadline();
     void withoutSearchRowsShowStatusAndWho();
     void emptyListSaysWhy();
+    void tooltipShowsMarkupAsTyped();
 
 private:
     QTemporaryDir m_dir;
@@ -98,6 +103,51 @@ void TestStoryListPanel::emptyListSaysWhy()
     panel.statusFilter()->setCurrentIndex(panel.statusFilter()->findText(u"Published"_s));
     QTRY_VERIFY(panel.emptyNote()->isVisible());
     QCOMPARE(panel.emptyNote()->text(), u"No story is published."_s);
+}
+
+// Issue 11, finding 9: a tooltip that looks like markup is shown as rich
+// text, so a headline "<img src=/path>" loaded a local file into it.
+void TestStoryListPanel::tooltipShowsMarkupAsTyped()
+{
+    const QString headline = u"<img src=\"/etc/hostname\"> <b>Bold</b> & more"_s;
+    StoryRepository(m_library.get()).create(Story{.headline = headline});
+    StoryListModel model(m_library.get());
+    StoryListPanel panel(&model);
+    panel.resize(320, 400);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    QTRY_COMPARE(panel.view()->model()->rowCount(), 3);
+    QModelIndex row;
+    for (int i = 0; i < 3; ++i) {
+        if (panel.view()->model()->index(i, 0).data().toString() == headline)
+            row = panel.view()->model()->index(i, 0);
+    }
+    QVERIFY(row.isValid());
+
+    // Hover the row as a user would; the view shows the tooltip.
+    QWidget *viewport = panel.view()->viewport();
+    const QPoint position = panel.view()->visualRect(row).center();
+    QHelpEvent event(QEvent::ToolTip, position, viewport->mapToGlobal(position));
+    QApplication::sendEvent(viewport, &event);
+    QLabel *tip = nullptr;
+    QTRY_VERIFY((tip = [] {
+        for (QWidget *widget : QApplication::topLevelWidgets()) {
+            if (widget->objectName() == u"qtooltip_label"_s && widget->isVisible())
+                return qobject_cast<QLabel *>(widget);
+        }
+        return static_cast<QLabel *>(nullptr);
+    }()));
+    // What the label shows: its text, or the text of the document its markup makes.
+    const bool rich = tip->textFormat() == Qt::RichText || (tip->textFormat() == Qt::AutoText && Qt::mightBeRichText(tip->text()));
+    QString shown = tip->text();
+    if (rich) {
+        QTextDocument document;
+        document.setHtml(tip->text());
+        shown = document.toPlainText();
+    }
+    QVERIFY2(shown.startsWith(headline + u'\n'), qPrintable(shown));
+    QVERIFY2(shown.contains(u"Draft · updated"_s), qPrintable(shown));
+    QToolTip::hideText();
 }
 
 QTEST_MAIN(TestStoryListPanel)

@@ -5,6 +5,7 @@
 #include "markdowneditor.h"
 #include "quoteanalyzer.h"
 #include "quotespanel.h"
+#include "textsafety.h"
 
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -185,6 +186,9 @@ Story EditorPane::story() const
     edited.byline = m_byline->text();
     edited.dateline = m_dateline->text();
     edited.body = m_body->toPlainText();
+    // As the library will store it (a pasted control character is not kept),
+    // so a save of such text does not leave the story modified for ever.
+    TextSafety::cleanStory(edited);
     return edited;
 }
 

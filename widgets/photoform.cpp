@@ -99,6 +99,7 @@ PhotoForm::PhotoForm(Library *library, QWidget *parent)
 
     m_approval->setObjectName(u"approvalState"_s);
     m_approval->setWordWrap(true);
+    m_approval->setTextFormat(Qt::PlainText); // quotes an editor's comment
     m_approve->setObjectName(u"approveCaption"_s);
     m_requestChanges->setObjectName(u"requestChanges"_s);
     connect(m_approve, &QPushButton::clicked, this, [this] { decide(CaptionApproval::Approved); });

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "quotespanel.h"
 
+#include "textsafety.h"
+
 #include <QHeaderView>
 #include <QStyle>
 #include <QTreeWidget>
@@ -100,14 +102,15 @@ void QuotesPanel::setAnalysis(const Quotes::Analysis &analysis)
         item->setText(0, u"“"_s + elided(quotation.text) + u"”"_s);
         const Quotes::Speaker *speaker = quotation.speaker >= 0 ? &analysis.speakers.at(quotation.speaker) : nullptr;
         item->setText(1, speaker ? (speaker->fullName.isEmpty() ? speaker->name : speaker->fullName) : tr("(none)"));
-        item->setToolTip(1, speaker ? tr("First reference: %1").arg(speaker->firstReference) : QString());
+        // Tooltips are rich text when they look like markup; the body's text is not.
+        item->setToolTip(1, speaker ? TextSafety::asRichText(tr("First reference: %1").arg(speaker->firstReference)) : QString());
         QString how = attributionLabel(quotation.attribution);
         if (!quotation.speakerAsWritten.isEmpty() && quotation.attribution != Quotes::Quotation::Attribution::SameSpeaker
             && quotation.attribution != Quotes::Quotation::Attribution::SentenceSubject)
             how = (quotation.verb.isEmpty() ? quotation.speakerAsWritten : quotation.speakerAsWritten + u' ' + quotation.verb)
                 + u" — "_s + how;
         item->setText(2, how);
-        item->setToolTip(0, u"“"_s + quotation.text + u"”\n— "_s + item->text(1) + u" ("_s + how + u')');
+        item->setToolTip(0, TextSafety::asRichText(u"“"_s + quotation.text + u"”\n— "_s + item->text(1) + u" ("_s + how + u')'));
         item->setData(0, OffsetRole, qint64(quotation.range.offset));
         item->setData(0, LengthRole, qint64(quotation.range.length));
     }
@@ -122,7 +125,7 @@ void QuotesPanel::setAnalysis(const Quotes::Analysis &analysis)
         warnings += warning ? 1 : 0;
         item->setIcon(0, style()->standardIcon(warning ? QStyle::SP_MessageBoxWarning : QStyle::SP_MessageBoxInformation));
         item->setText(0, finding.message);
-        item->setToolTip(0, finding.message);
+        item->setToolTip(0, TextSafety::asRichText(finding.message));
         item->setFirstColumnSpanned(true);
         item->setData(0, OffsetRole, qint64(finding.range.offset));
         item->setData(0, LengthRole, qint64(finding.range.length));

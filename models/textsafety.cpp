@@ -1,0 +1,248 @@
+// SPDX-License-Identifier: MIT
+#include "textsafety.h"
+
+#include "people.h"
+#include "photo.h"
+#include "publicationsettings.h"
+#include "story.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+using namespace Qt::StringLiterals;
+
+namespace TextSafety {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("TextSafety", text);
+}
+
+bool isBidiControl(char32_t c)
+{
+    return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+// The marks do not reorder stored text, so library text may hold them (Arabic
+// and Hebrew need them), but a terminal line shows them escaped: on a
+// terminal that does bidi they still move what follows.
+bool isBidiMark(char32_t c)
+{
+    return c == 0x200E || c == 0x200F || c == 0x061C;
+}
+
+void cleanField(QString &text, const char *name, Lines lines, QList<FieldChange> &changed)
+{
+    Changes changes;
+    text = clean(text, lines, &changes);
+    if (changes.any())
+        changed << FieldChange{QString::fromLatin1(name), changes};
+}
+
+} // namespace
+
+Changes &Changes::operator+=(const Changes &other)
+{
+    removed += other.removed;
+    brokenReplaced += other.brokenReplaced;
+    lineBreaks += other.lineBreaks;
+    return *this;
+}
+
+QString Changes::description() const
+{
+    // English plurals spelt out: without a translation loaded "%n" forms
+    // would show as "character(s)".
+    QStringList parts;
+    if (removed > 0)
+        parts << (removed == 1 ? tr("1 control character removed") : tr("%1 control characters removed").arg(removed));
+    if (brokenReplaced > 0)
+        parts << (brokenReplaced == 1 ? tr("1 broken character replaced by U+FFFD")
+                                      : tr("%1 broken characters replaced by U+FFFD").arg(brokenReplaced));
+    if (lineBreaks > 0)
+        parts << (lineBreaks == 1 ? tr("1 line break replaced by a space")
+                                  : tr("%1 line breaks replaced by spaces").arg(lineBreaks));
+    return parts.join(u", "_s);
+}
+
+bool isForbidden(char32_t c)
+{
+    if (c < 0x20)
+        return c != u'\t' && c != u'\n' && c != u'\r';
+    if (c >= 0x7F && c <= 0x9F)
+        return true;
+    if (isBidiControl(c))
+        return true;
+    if (c > 0x10FFFF)
+        return true;
+    return QChar::isNonCharacter(c);
+}
+
+QString clean(QStringView text, Lines lines, Changes *changes)
+{
+    Changes counted;
+    QString result;
+    result.reserve(text.size());
+    const qsizetype size = text.size();
+    for (qsizetype i = 0; i < size; ++i) {
+        const QChar unit = text.at(i);
+        char32_t c = unit.unicode();
+        if (unit.isHighSurrogate() && i + 1 < size && text.at(i + 1).isLowSurrogate()) {
+            c = QChar::surrogateToUcs4(unit, text.at(i + 1));
+            ++i;
+        } else if (unit.isSurrogate()) {
+            result += QChar::ReplacementCharacter;
+            ++counted.brokenReplaced;
+            continue;
+        }
+        if (c == u'\r' || c == u'\n') {
+            // CRLF is one line break.
+            if (c == u'\r' && i + 1 < size && text.at(i + 1) == u'\n')
+                ++i;
+            if (lines == Lines::Multi) {
+                result += u'\n';
+            } else {
+                result += u' ';
+                ++counted.lineBreaks;
+            }
+            continue;
+        }
+        if (isForbidden(c)) {
+            ++counted.removed;
+            continue;
+        }
+        if (QChar::requiresSurrogates(c)) {
+            result += QChar::highSurrogate(c);
+            result += QChar::lowSurrogate(c);
+        } else {
+            result += QChar(char16_t(c));
+        }
+    }
+    if (changes)
+        *changes += counted;
+    return result;
+}
+
+bool isClean(QStringView text, Lines lines)
+{
+    return clean(text, lines) == text;
+}
+
+QList<FieldChange> cleanStory(Story &story)
+{
+    QList<FieldChange> changed;
+    cleanField(story.slug, "slug", Lines::Single, changed);
+    cleanField(story.headline, "headline", Lines::Single, changed);
+    cleanField(story.dek, "dek", Lines::Single, changed);
+    cleanField(story.byline, "byline", Lines::Single, changed);
+    cleanField(story.dateline, "dateline", Lines::Single, changed);
+    cleanField(story.body, "body", Lines::Multi, changed);
+    cleanField(story.correctionNote, "correction_note", Lines::Multi, changed);
+    return changed;
+}
+
+QList<FieldChange> cleanPhoto(Photo &photo)
+{
+    QList<FieldChange> changed;
+    cleanField(photo.fileName, "file", Lines::Single, changed);
+    cleanField(photo.virin, "virin", Lines::Single, changed);
+    cleanField(photo.title, "title", Lines::Single, changed);
+    cleanField(photo.caption, "caption", Lines::Multi, changed);
+    cleanField(photo.altText, "alt", Lines::Single, changed);
+    cleanField(photo.credit, "credit", Lines::Single, changed);
+    cleanField(photo.photographer, "photographer", Lines::Single, changed);
+    cleanField(photo.unit, "unit", Lines::Single, changed);
+    cleanField(photo.operation, "operation", Lines::Single, changed);
+    cleanField(photo.city, "location.city", Lines::Single, changed);
+    cleanField(photo.sublocation, "location.sublocation", Lines::Single, changed);
+    cleanField(photo.state, "location.state", Lines::Single, changed);
+    cleanField(photo.country, "location.country", Lines::Single, changed);
+    cleanField(photo.countryCode, "location.country_code", Lines::Single, changed);
+    // One keyword per entry: the library keeps them one a line, so a line
+    // break inside one would split it.
+    Changes keywords;
+    for (QString &keyword : photo.keywords)
+        keyword = clean(keyword, Lines::Single, &keywords);
+    if (keywords.any())
+        changed << FieldChange{u"keywords"_s, keywords};
+    cleanField(photo.releaseAuthority, "release.authority", Lines::Single, changed);
+    cleanField(photo.captionWriter, "caption_writer", Lines::Single, changed);
+    return changed;
+}
+
+QList<FieldChange> cleanPerson(Person &person)
+{
+    QList<FieldChange> changed;
+    cleanField(person.name, "name", Lines::Single, changed);
+    cleanField(person.title, "title", Lines::Single, changed);
+    return changed;
+}
+
+QList<FieldChange> cleanPublicationSettings(PublicationSettings &settings)
+{
+    QList<FieldChange> changed;
+    cleanField(settings.publisher, "publisher", Lines::Single, changed);
+    cleanField(settings.articleUrlTemplate, "article_url_template", Lines::Single, changed);
+    return changed;
+}
+
+bool needsTerminalEscape(char32_t c)
+{
+    // Line and paragraph separators: a terminal may start a line there.
+    return c < 0x20 || isForbidden(c) || isBidiMark(c) || c == 0x2028 || c == 0x2029;
+}
+
+QString forTerminal(QStringView text)
+{
+    QString result;
+    result.reserve(text.size());
+    const qsizetype size = text.size();
+    for (qsizetype i = 0; i < size; ++i) {
+        const QChar unit = text.at(i);
+        char32_t c = unit.unicode();
+        if (unit.isHighSurrogate() && i + 1 < size && text.at(i + 1).isLowSurrogate()) {
+            c = QChar::surrogateToUcs4(unit, text.at(i + 1));
+            ++i;
+        } else if (unit.isSurrogate()) {
+            result += u"\\u%1"_s.arg(uint(unit.unicode()), 4, 16, QLatin1Char('0'));
+            continue;
+        }
+        switch (c) {
+        case u'\t':
+            result += u"\\t"_s;
+            continue;
+        case u'\n':
+            result += u"\\n"_s;
+            continue;
+        case u'\r':
+            result += u"\\r"_s;
+            continue;
+        default:
+            break;
+        }
+        if (c <= 0xFF && needsTerminalEscape(c)) {
+            result += u"\\x%1"_s.arg(uint(c), 2, 16, QLatin1Char('0'));
+        } else if (needsTerminalEscape(c)) {
+            result += c > 0xFFFF ? u"\\U%1"_s.arg(uint(c), 8, 16, QLatin1Char('0')) : u"\\u%1"_s.arg(uint(c), 4, 16, QLatin1Char('0'));
+        } else if (QChar::requiresSurrogates(c)) {
+            result += QChar::highSurrogate(c);
+            result += QChar::lowSurrogate(c);
+        } else {
+            result += QChar(char16_t(c));
+        }
+    }
+    return result;
+}
+
+QString asRichText(const QString &text)
+{
+    // Always rich (it opens with a tag), so Qt never guesses; white-space
+    // pre-wrap keeps runs of spaces and the line breaks of the text.
+    QString escaped = text.toHtmlEscaped();
+    escaped.replace(u'\n', u"<br>"_s);
+    return u"<p style=\"white-space:pre-wrap\">"_s + escaped + u"</p>"_s;
+}
+
+} // namespace TextSafety
