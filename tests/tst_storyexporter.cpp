@@ -31,6 +31,9 @@ private Q_SLOTS:
     void gateBlocksUntilCleared_data();
     void gateBlocksUntilCleared();
     void clearedStoryExportsAFolderWithRelativeLinks();
+    void unreviewedImagesBlock_data();
+    void unreviewedImagesBlock();
+    void exportPublishesOnlyApprovedPlacedPhotos();
     void renditionsFitTheWebSize_data();
     void renditionsFitTheWebSize();
     void transparencyIsFlattenedOntoWhite();
@@ -195,6 +198,114 @@ void TestStoryExporter::clearedStoryExportsAFolderWithRelativeLinks()
     for (const AuditEntry &entry : m_library->auditTrail(u"story"_s, m_story.id))
         recorded = recorded || (entry.action == u"export"_s && entry.detail == QDir::toNativeSeparators(target()));
     QVERIFY(recorded);
+}
+
+void TestStoryExporter::unreviewedImagesBlock_data()
+{
+    QTest::addColumn<QString>("markdown");
+    QTest::addColumn<int>("line");          // of the image, counted from the markdown's first line
+    QTest::addColumn<QString>("subject");   // "story" or the photo's VIRIN
+    QTest::addColumn<QString>("shown");     // how the message names the image
+
+    const QString placed = u"250306-D-PM193-1268K"_s;
+    QTest::newRow("remote image") << u"![chart](https://example.com/chart.png)"_s << 1 << u"story"_s
+                                  << u"(https://example.com/chart.png)"_s;
+    QTest::newRow("remote image inside a sentence")
+        << u"The chart ![chart](https://example.com/chart.png) shows it."_s << 1 << u"story"_s << u"(https://example.com/chart.png)"_s;
+    QTest::newRow("relative image") << u"![](images/family.jpg)"_s << 1 << u"story"_s << u"(images/family.jpg)"_s;
+    QTest::newRow("data: image") << u"![](data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==)"_s
+                                 << 1 << u"story"_s << u"(data:image/png)"_s;
+    QTest::newRow("remote image in a link") << u"[![logo](https://example.com/logo.png)](https://example.com/)"_s << 1
+                                            << u"story"_s << u"(https://example.com/logo.png)"_s;
+    QTest::newRow("remote image on the third line of a paragraph")
+        << u"First line\nsecond line\nthird ![x](https://example.com/x.png)"_s << 3 << u"story"_s << u"(https://example.com/x.png)"_s;
+    QTest::newRow("photo inside a sentence") << u"Hegseth ![](photo:%1) arrives."_s.arg(placed) << 1 << placed
+                                             << u"photo %1 inside"_s.arg(placed);
+    QTest::newRow("photo in a link") << u"[![](photo:%1)](https://example.com/)"_s.arg(placed) << 1 << placed
+                                     << u"photo %1 inside"_s.arg(placed);
+    QTest::newRow("photo in a table") << u"| photo |\n|---|\n| ![](photo:%1) |"_s.arg(placed) << 3 << placed
+                                      << u"photo %1 inside"_s.arg(placed);
+    QTest::newRow("photo in a list") << u"- first\n- ![](photo:%1)"_s.arg(placed) << 2 << placed
+                                     << u"photo %1 inside"_s.arg(placed);
+    QTest::newRow("photo in a block quote") << u"> ![](photo:%1)"_s.arg(placed) << 1 << placed
+                                            << u"photo %1 inside"_s.arg(placed);
+    // A terminal or dialog gets no control or bidi characters from an address.
+    QTest::newRow("address with an escape and a bidi override")
+        << u"![](<https://example.com/\x1b[2J\u202Egnp.png>)"_s << 1 << u"story"_s
+        << u"(https://example.com/\uFFFD[2J\uFFFDgnp.png)"_s;
+}
+
+void TestStoryExporter::unreviewedImagesBlock()
+{
+    QFETCH(QString, markdown);
+    QFETCH(int, line);
+    QFETCH(QString, subject);
+    QFETCH(QString, shown);
+    QString error;
+    QVERIFY2(SampleLibrary::clearForPublication(m_library.get(), m_story, &error), qPrintable(error));
+    const int firstLine = int(m_story.body.count(u'\n')) + 3; // after a blank line
+    m_story.body += u"\n\n"_s + markdown + u"\n"_s;
+    QCOMPARE(StoryRepository(m_library.get()).save(m_story), StoryRepository::SaveResult::Saved);
+
+    const QList<StoryFinding> findings = StoryExporter::gateFindings(m_story, PhotoRepository(m_library.get()).photosOfStory(m_story.id));
+    QCOMPARE(findings.size(), 1);
+    const StoryFinding &finding = findings.constFirst();
+    QCOMPARE(finding.severity, StoryFinding::Severity::Error);
+    QCOMPARE(finding.code, u"image-not-reviewed"_s);
+    QCOMPARE(finding.subject, subject);
+    QVERIFY2(finding.message.startsWith(u"Line %1 of the body shows "_s.arg(firstLine + line - 1)), qPrintable(finding.message));
+    QVERIFY2(finding.message.contains(shown), qPrintable(finding.message));
+    QVERIFY2(!finding.message.contains(u"base64"_s), qPrintable(finding.message));
+    for (const QChar c : finding.message)
+        QVERIFY2(c.category() != QChar::Other_Control && c.category() != QChar::Other_Format, qPrintable(finding.message));
+
+    // The export says so and writes nothing.
+    const StoryExporter::Result result = StoryExporter(m_library.get()).exportStory(m_story, target());
+    QVERIFY(!result.success);
+    QCOMPARE(result.blockingReasons, QStringList{finding.message});
+    QVERIFY(!QFileInfo::exists(target()));
+}
+
+void TestStoryExporter::exportPublishesOnlyApprovedPlacedPhotos()
+{
+    QString error;
+    QVERIFY2(SampleLibrary::clearForPublication(m_library.get(), m_story, &error), qPrintable(error));
+    const QStringList approved{u"250306-D-PM193-1268K"_s, u"250306-D-PM193-1416K"_s, u"250306-F-UO417-1153K"_s};
+    m_story.body += u"\n\nSee ![remote chart](https://example.com/chart.png) and ![pixel](data:image/gif;base64,R0lGODlhAQABAAAAACw=)."
+                    "\n\n[![linked photo](photo:250306-D-PM193-1268K)](https://example.com/)"
+                    "\n\n| cell |\n|---|\n| ![table photo](photo:250306-D-PM193-1416K) |"
+                    "\n\n- ![listed photo](photo:250306-F-UO417-1153K)"
+                    "\n\n> ![quoted](images/elsewhere.jpg)"
+                    "\n\n![unknown](photo:250307-N-AB123-1001)\n"_s;
+    QCOMPARE(StoryRepository(m_library.get()).save(m_story), StoryRepository::SaveResult::Saved);
+    // An editor's override publishes the story, but still no image nobody reviewed.
+    StoryExporter::Options options;
+    options.overrideReason = u"Test of what an override can publish"_s;
+    const StoryExporter::Result result = StoryExporter(m_library.get()).exportStory(m_story, target(), options);
+    QVERIFY2(result.success, qPrintable(result.errorMessage));
+    QVERIFY(result.overridden);
+    QCOMPARE(result.blockingReasons.size(), 7);
+
+    QFile index(QDir(target()).filePath(u"index.html"_s));
+    QVERIFY(index.open(QIODevice::ReadOnly));
+    const QString html = QString::fromUtf8(index.readAll());
+    static const QRegularExpression img(u"<img\\b[^>]*>"_s, QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression src(u"\\bsrc=\"([^\"]*)\""_s);
+    QStringList sources;
+    for (QRegularExpressionMatchIterator it = img.globalMatch(html); it.hasNext();)
+        sources << src.match(it.next().captured(0)).captured(1);
+    QCOMPARE(sources, (QStringList{u"images/250306-D-PM193-1268K.jpg"_s, u"images/250306-D-PM193-1416K.jpg"_s,
+                                   u"images/250306-F-UO417-1153K.jpg"_s}));
+    for (const QString &virin : approved)
+        QCOMPARE(PhotoRepository(m_library.get()).findByVirin(virin).value(0).approval, CaptionApproval::Approved);
+    QVERIFY(!html.contains(u"example.com/chart"_s));
+    QVERIFY(!html.contains(u"data:image"_s));
+    QVERIFY(!html.contains(u"photo:"_s));
+    QVERIFY(!html.contains(u"elsewhere.jpg"_s));
+    // Each shows its description instead.
+    for (const QString &alt : {u"remote chart"_s, u"pixel"_s, u"linked photo"_s, u"table photo"_s, u"listed photo"_s,
+                               u"quoted"_s, u"unknown"_s})
+        QVERIFY2(html.contains(alt), qPrintable(alt));
 }
 
 void TestStoryExporter::renditionsFitTheWebSize_data()
