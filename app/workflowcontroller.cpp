@@ -412,8 +412,12 @@ void WorkflowController::refreshQueue()
     }
     auto *captions = new QTreeWidgetItem(m_queue, {tr("Captions pending (%1)").arg(queue.captions.size())});
     for (const ReviewQueue::CaptionItem &item : queue.captions) {
-        auto *row = new QTreeWidgetItem(captions, {item.virin.isEmpty() ? tr("photo %1").arg(item.photoId) : item.virin,
+        const QString photo = item.virin.isEmpty() ? tr("photo %1").arg(item.photoId) : item.virin;
+        auto *row = new QTreeWidgetItem(captions, {item.resetDetail.isEmpty() ? photo : tr("%1 · approval reset").arg(photo),
                                                    item.headline});
+        // Why an approved photo is back: the fields edited since.
+        for (int column = 0; column < 2; ++column)
+            row->setToolTip(column, item.resetDetail);
         row->setData(0, Qt::UserRole, item.storyId);
         row->setData(0, Qt::UserRole + 1, item.photoId);
     }

@@ -191,6 +191,17 @@ QStringList migrationStatements(int from)
             "  key TEXT PRIMARY KEY,"
             "  value TEXT NOT NULL)"_s,
         };
+    case 4:
+        return {
+            // An approval covers every published field (issue 11). A revision
+            // keeps the story's correction note too; NULL marks the ones
+            // saved before, whose note is unknown.
+            u"ALTER TABLE revisions ADD COLUMN correction_note TEXT"_s,
+            // What a caption decision saw: every photo field it covers, as a
+            // JSON object (PhotoRepository); NULL for the decisions recorded
+            // before, which saw the caption and alt text alone.
+            u"ALTER TABLE caption_approvals ADD COLUMN reviewed TEXT"_s,
+        };
     default:
         return {};
     }

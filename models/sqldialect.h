@@ -12,7 +12,7 @@ namespace SqlDialect {
 
 // The schema version this build writes; a library whose PRAGMA user_version is
 // larger was written by a newer Newsdesk and is refused.
-inline constexpr int currentSchemaVersion = 4;
+inline constexpr int currentSchemaVersion = 5;
 
 // Identifies a Newsdesk library among SQLite files (PRAGMA application_id).
 inline constexpr int applicationId = 0x4E44534B; // "NDSK"

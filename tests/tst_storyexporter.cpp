@@ -34,6 +34,8 @@ private Q_SLOTS:
     void unreviewedImagesBlock_data();
     void unreviewedImagesBlock();
     void exportPublishesOnlyApprovedPlacedPhotos();
+    void approvalCoversEveryPublishedPhotoField_data();
+    void approvalCoversEveryPublishedPhotoField();
     void renditionsFitTheWebSize_data();
     void renditionsFitTheWebSize();
     void transparencyIsFlattenedOntoWhite();
@@ -112,48 +114,62 @@ void TestStoryExporter::gateBlocksUntilCleared_data()
 {
     using Change = std::function<void(Library *, Story &)>;
     QTest::addColumn<Change>("change");
-    QTest::addColumn<QString>("reason");
+    QTest::addColumn<QStringList>("reasons");
     auto secondPhoto = [](Library *library, const Story &story) { return PhotoRepository(library).photosOfStory(story.id).at(1); };
 
     QTest::newRow("changes requested on the story") << Change([](Library *library, Story &story) {
         StoryRepository(library).transition(story, WorkflowAction::RequestChanges, u"Tighten the lede."_s);
-    }) << u"The story is not approved (it is Draft)."_s;
+    }) << QStringList{u"The story is not approved (it is Draft)."_s};
     QTest::newRow("caption edited after approval") << Change([=](Library *library, Story &story) {
         Photo photo = secondPhoto(library, story);
         photo.caption += u" Edited."_s;
         PhotoRepository(library).save(photo);
-    }) << u"Photo 250306-D-PM193-1416K: its caption is pending approval."_s;
+    }) << QStringList{u"Photo 250306-D-PM193-1416K: its caption is pending approval."_s};
     QTest::newRow("changes requested on a caption") << Change([=](Library *library, Story &story) {
         Photo photo = secondPhoto(library, story);
         PhotoRepository(library).decideCaption(photo, CaptionApproval::ChangesRequested, u"Spell out UDCG."_s);
-    }) << u"Photo 250306-D-PM193-1416K: changes were requested on its caption."_s;
+    }) << QStringList{u"Photo 250306-D-PM193-1416K: changes were requested on its caption."_s};
     QTest::newRow("photo not released") << Change([=](Library *library, Story &story) {
         Photo photo = secondPhoto(library, story);
         photo.releaseState = ReleaseState::NotReleased;
         PhotoRepository(library).save(photo);
-    }) << u"Photo 250306-D-PM193-1416K is not released (Not Released)."_s;
+    }) << QStringList{u"Photo 250306-D-PM193-1416K: its caption is pending approval."_s,
+                      u"Photo 250306-D-PM193-1416K is not released (Not Released)."_s};
     QTest::newRow("photo not reviewed for release") << Change([=](Library *library, Story &story) {
         Photo photo = secondPhoto(library, story);
         photo.releaseState = ReleaseState::NotReviewed;
         PhotoRepository(library).save(photo);
-    }) << u"Photo 250306-D-PM193-1416K is not released (Not Reviewed)."_s;
+    }) << QStringList{u"Photo 250306-D-PM193-1416K: its caption is pending approval."_s,
+                      u"Photo 250306-D-PM193-1416K is not released (Not Reviewed)."_s};
+    // What the approval saw is what goes out: any published field edited
+    // after it sends the photo back to review.
+    QTest::newRow("title edited after approval") << Change([=](Library *library, Story &story) {
+        Photo photo = secondPhoto(library, story);
+        photo.title = u"Retitled after approval"_s;
+        PhotoRepository(library).save(photo);
+    }) << QStringList{u"Photo 250306-D-PM193-1416K: its caption is pending approval."_s};
+    QTest::newRow("credit edited after approval") << Change([=](Library *library, Story &story) {
+        Photo photo = secondPhoto(library, story);
+        photo.credit = u"Somebody Else, DOD"_s;
+        PhotoRepository(library).save(photo);
+    }) << QStringList{u"Photo 250306-D-PM193-1416K: its caption is pending approval."_s};
     QTest::newRow("body places a photo the story lacks") << Change([](Library *library, Story &story) {
         story.body += u"\n![](photo:250307-N-AB123-1001)\n"_s;
         StoryRepository(library).save(story);
-    }) << u"The body places photo 250307-N-AB123-1001, which the story does not have."_s;
+    }) << QStringList{u"The body places photo 250307-N-AB123-1001, which the story does not have."_s};
 }
 
 void TestStoryExporter::gateBlocksUntilCleared()
 {
     QFETCH(std::function<void(Library *, Story &)>, change);
-    QFETCH(QString, reason);
+    QFETCH(QStringList, reasons);
     QString error;
     QVERIFY2(SampleLibrary::clearForPublication(m_library.get(), m_story, &error), qPrintable(error));
     QVERIFY(StoryExporter::gateFindings(m_story, PhotoRepository(m_library.get()).photosOfStory(m_story.id)).isEmpty());
     change(m_library.get(), m_story);
     const StoryExporter::Result result = StoryExporter(m_library.get()).exportStory(m_story, target());
     QVERIFY(!result.success);
-    QCOMPARE(result.blockingReasons, QStringList{reason});
+    QCOMPARE(result.blockingReasons, reasons);
     QVERIFY(!QFileInfo::exists(target()));
     QVERIFY(leftovers().isEmpty());
 }
@@ -306,6 +322,65 @@ void TestStoryExporter::exportPublishesOnlyApprovedPlacedPhotos()
     for (const QString &alt : {u"remote chart"_s, u"pixel"_s, u"linked photo"_s, u"table photo"_s, u"listed photo"_s,
                                u"quoted"_s, u"unknown"_s})
         QVERIFY2(html.contains(alt), qPrintable(alt));
+}
+
+void TestStoryExporter::approvalCoversEveryPublishedPhotoField_data()
+{
+    // Every field of a Photo someone can edit, changed by hand: whether the
+    // export then publishes something else is found out from the export's
+    // own output below, not from the list the approval uses.
+    using Edit = std::function<void(Photo &)>;
+    QTest::addColumn<Edit>("edit");
+    QTest::newRow("nothing") << Edit([](Photo &) {});
+    QTest::newRow("VIRIN") << Edit([](Photo &p) { p.virin = u"250306-D-PM193-1999K"_s; });
+    QTest::newRow("title") << Edit([](Photo &p) { p.title = u"Another title"_s; });
+    QTest::newRow("caption") << Edit([](Photo &p) { p.caption += u" More."_s; });
+    QTest::newRow("alt text") << Edit([](Photo &p) { p.altText = u"Two people shaking hands."_s; });
+    QTest::newRow("credit") << Edit([](Photo &p) { p.credit = u"Air Force Staff Sgt. Jane Doe, DOD"_s; });
+    QTest::newRow("photographer") << Edit([](Photo &p) { p.photographer = u"Jane Doe"_s; });
+    QTest::newRow("unit") << Edit([](Photo &p) { p.unit = u"DMA"_s; });
+    QTest::newRow("operation") << Edit([](Photo &p) { p.operation = u"Exercise Steadfast"_s; });
+    QTest::newRow("date shot") << Edit([](Photo &p) { p.dateShot = QDate(2025, 3, 7); });
+    QTest::newRow("city") << Edit([](Photo &p) { p.city = u"Norfolk"_s; });
+    QTest::newRow("sublocation") << Edit([](Photo &p) { p.sublocation = u"Pier 12"_s; });
+    QTest::newRow("state") << Edit([](Photo &p) { p.state = u"Virginia"_s; });
+    QTest::newRow("country") << Edit([](Photo &p) { p.country = u"Germany"_s; });
+    QTest::newRow("country code") << Edit([](Photo &p) { p.countryCode = u"DEU"_s; });
+    QTest::newRow("keywords") << Edit([](Photo &p) { p.keywords << u"Ramstein"_s; });
+    QTest::newRow("release state") << Edit([](Photo &p) { p.releaseState = ReleaseState::NotReleased; });
+    QTest::newRow("release authority") << Edit([](Photo &p) { p.releaseAuthority = u"Someone Else, PAO"_s; });
+    QTest::newRow("caption writer") << Edit([](Photo &p) { p.captionWriter = u"Another Writer"_s; });
+    QTest::newRow("file name") << Edit([](Photo &p) { p.fileName = u"renamed.jpg"_s; });
+    QTest::newRow("who changed it last") << Edit([](Photo &p) { p.updatedBy = u"Someone"_s; });
+}
+
+void TestStoryExporter::approvalCoversEveryPublishedPhotoField()
+{
+    QFETCH(std::function<void(Photo &)>, edit);
+    Photo before = PhotoRepository(m_library.get()).photosOfStory(m_story.id).at(0);
+    before.releaseState = ReleaseState::Released;
+    before.releaseAuthority = u"Pentagon Press Operations"_s;
+    Photo after = before;
+    edit(after);
+    ArticleRenderer::Options render;
+    render.imageLinks = ArticleRenderer::Options::ImageLinks::ExportFiles;
+    QImage image(64, 48, QImage::Format_RGB32);
+    image.fill(QColor(30, 60, 90));
+    const QByteArray jpeg = encoded(image, "JPEG");
+    // What the page and the rendition publish of a photo placed in a story.
+    const auto published = [&](const Photo &photo) {
+        Story story = m_story;
+        story.body = u"![](photo:%1)"_s.arg(photo.virin);
+        QString error;
+        const QByteArray embedded = StoryExporter::embedPhotoMetadata(jpeg, photo, &error);
+        return std::tuple{ArticleRenderer::articleFragment(story, {photo}, render),
+                          ArticleRenderer::jsonLd(story, {photo}, render), embedded, error};
+    };
+    const auto [beforeHtml, beforeJson, beforeImage, beforeError] = published(before);
+    QVERIFY2(!beforeImage.isEmpty(), qPrintable(beforeError));
+    const bool publishesSomethingElse = published(after) != published(before);
+    const bool approvalCovers = !changedReviewedFields(before, after).isEmpty();
+    QCOMPARE(approvalCovers, publishesSomethingElse);
 }
 
 void TestStoryExporter::renditionsFitTheWebSize_data()
