@@ -62,11 +62,6 @@ QString diffDocument(const QString &before, const QString &after)
         + u"<div style=\"white-space: pre-wrap\">"_s + RevisionDiff::toHtml(diff) + u"</div>"_s;
 }
 
-QString storyText(const QString &headline, const QString &dek, const QString &body)
-{
-    return headline + u"\n"_s + dek + u"\n\n"_s + body;
-}
-
 } // namespace
 
 WorkflowController::WorkflowController(MainWindow *window)
@@ -479,8 +474,7 @@ void WorkflowController::showHistory()
             return;
         const Revision &shown = revisions.at(row);
         const Revision &against = revisions.at(baseRow);
-        browser->setHtml(diffDocument(storyText(against.headline, against.dek, against.body),
-                                      storyText(shown.headline, shown.dek, shown.body)));
+        browser->setHtml(diffDocument(RevisionDiff::storyText(against), RevisionDiff::storyText(shown)));
     };
     connect(list, &QListWidget::currentRowChanged, &dialog, [&, showDiff](int row) {
         // By default each revision is compared with the one before it.
@@ -538,8 +532,7 @@ void WorkflowController::showChangesSinceApproval()
     if (approved) {
         browser->setHtml(u"<p>"_s + tr("Approved by %1 at %2.").arg(approved->createdBy, approved->createdAt.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s)).toHtmlEscaped()
                          + u"</p>"_s
-                         + diffDocument(storyText(approved->headline, approved->dek, approved->body),
-                                        storyText(story.headline, story.dek, story.body)));
+                         + diffDocument(RevisionDiff::storyText(*approved), RevisionDiff::storyText(story)));
     } else {
         browser->setPlainText(tr("This story has not been approved before."));
     }
