@@ -568,11 +568,17 @@ QString ArticleRenderer::articleFragment(const Story &story, const QList<Photo> 
     QString html = u"<article>\n"_s + headerHtml(story);
     const std::unique_ptr<ParsedBody> parsed = parseBody(story.body, story.dateline, photos, options);
     html += parsed->render(parsed->document.get());
-    // A corrected story says so where readers finish it, as newsrooms do.
-    if (!story.correctionNote.trimmed().isEmpty())
-        html += u"<p class=\"correction\"><strong>Correction:</strong> %1</p>\n"_s.arg(escaped(story.correctionNote.trimmed()));
+    html += correctionHtml(story);
     html += u"</article>\n"_s;
     return html;
+}
+
+QString ArticleRenderer::correctionHtml(const Story &story)
+{
+    // A corrected story says so where readers finish it, as newsrooms do.
+    if (story.correctionNote.trimmed().isEmpty())
+        return {};
+    return u"<p class=\"correction\"><strong>Correction:</strong> %1</p>\n"_s.arg(escaped(story.correctionNote.trimmed()));
 }
 
 QString ArticleRenderer::articleDocument(const Story &story, const QList<Photo> &photos, const Options &options)

@@ -101,7 +101,11 @@ public:
     // it on its own, apart from the body's blocks).
     static QString headerHtml(const Story &story);
 
-    // Just the <article> element (header and body), for pasting into a
+    // The correction note as the article prints it at its end (the preview
+    // shows it on its own, after the body's blocks); empty without a note.
+    static QString correctionHtml(const Story &story);
+
+    // Just the <article> element (header, body and correction note), for pasting into a
     // site's content management system ("Copy HTML").
     static QString articleFragment(const Story &story, const QList<Photo> &photos, const Options &options);
 

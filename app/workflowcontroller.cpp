@@ -300,7 +300,8 @@ void WorkflowController::applyEditability()
     bool readOnly = m_readOnly;
     if (m_library && editor->hasStory())
         readOnly |= !Workflow::checkTextEdit(PeopleRepository(m_library).roleOfActor(), editor->story().status).allowed;
-    for (QLineEdit *field : {editor->headlineField(), editor->dekField(), editor->bylineField(), editor->datelineField()})
+    for (QLineEdit *field : {editor->headlineField(), editor->dekField(), editor->bylineField(), editor->datelineField(),
+                             editor->correctionNoteField()})
         field->setReadOnly(readOnly);
     editor->bodyEditor()->setReadOnly(readOnly);
 }

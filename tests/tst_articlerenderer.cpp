@@ -22,6 +22,7 @@ private Q_SLOTS:
     void unknownPhotoIsNoImage();
     void unplacedImagesShowTheirDescription_data();
     void unplacedImagesShowTheirDescription();
+    void correctionNoteEndsTheArticle();
     void rawHtmlIsNeverPassedThrough_data();
     void rawHtmlIsNeverPassedThrough();
     void figureTextIsEscaped();
@@ -146,6 +147,16 @@ void TestArticleRenderer::unplacedImagesShowTheirDescription()
     QCOMPARE(images.constFirst().url, url);
     // A placed photo beside it is no unplaced image.
     QCOMPARE(ArticleRenderer::unplacedImages(u"![](photo:%1)\n\n"_s.arg(samplePhoto().virin) + markdown).size(), 1);
+}
+
+void TestArticleRenderer::correctionNoteEndsTheArticle()
+{
+    Story story = storyWithBody(u"Text."_s);
+    QVERIFY(ArticleRenderer::correctionHtml(story).isEmpty());
+    story.correctionNote = u"  An earlier version <b>misstated</b> a title.  "_s;
+    const QString note = u"<p class=\"correction\"><strong>Correction:</strong> An earlier version &lt;b&gt;misstated&lt;/b&gt; a title.</p>\n"_s;
+    QCOMPARE(ArticleRenderer::correctionHtml(story), note);
+    QVERIFY(ArticleRenderer::articleFragment(story, {}, {}).endsWith(note + u"</article>\n"_s));
 }
 
 void TestArticleRenderer::rawHtmlIsNeverPassedThrough_data()
