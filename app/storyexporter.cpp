@@ -62,9 +62,9 @@ QString shownUrl(const QString &url)
 // The gate's finding on an image of the body that is not a placed photo.
 StoryFinding unreviewedImage(const ArticleRenderer::UnplacedImage &image)
 {
-    static const QRegularExpression photoUrl(u"^photo:"_s, QRegularExpression::CaseInsensitiveOption);
     const QString where = image.line > 0 ? tr("Line %1 of the body").arg(image.line) : tr("The body");
-    if (photoUrl.match(image.url).hasMatch()) {
+    // The placement's own scheme, spelled as the renderer reads it.
+    if (image.url.startsWith(u"photo:"_s)) {
         const QString virin = shownUrl(image.url.mid(6).trimmed());
         return {StoryFinding::Severity::Error, u"image-not-reviewed"_s, virin,
                 tr("%1 shows photo %2 inside a sentence, link, list, table or quote, where it is not published as "
