@@ -31,6 +31,10 @@ struct ParserDeleter
 {
     void operator()(cmark_parser *parser) const { cmark_parser_free(parser); }
 };
+struct IterDeleter
+{
+    void operator()(cmark_iter *iter) const { cmark_iter_free(iter); }
+};
 
 void attachExtensions(cmark_parser *parser)
 {
@@ -95,6 +99,39 @@ std::optional<QString> placementIn(cmark_node *paragraph)
     if (!url.startsWith(photoScheme))
         return std::nullopt;
     return url.mid(photoScheme.size()).trimmed();
+}
+
+// The images in document, outermost only (an image inside another's
+// description is part of that one's alt text), in reading order. With
+// skipPlacements, top-level placement paragraphs are left out whole.
+// Iterative, so deep nesting costs no stack.
+QList<cmark_node *> imagesIn(cmark_node *document, bool skipPlacements)
+{
+    QList<cmark_node *> images;
+    const std::unique_ptr<cmark_iter, IterDeleter> iter(cmark_iter_new(document));
+    for (cmark_event_type event; (event = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE;) {
+        if (event != CMARK_EVENT_ENTER)
+            continue;
+        cmark_node *node = cmark_iter_get_node(iter.get());
+        const bool placement = skipPlacements && cmark_node_parent(node) == document && placementIn(node);
+        if (placement || cmark_node_get_type(node) == CMARK_NODE_IMAGE) {
+            if (!placement)
+                images << node;
+            cmark_iter_reset(iter.get(), node, CMARK_EVENT_EXIT); // not into its children
+        }
+    }
+    return images;
+}
+
+// The first source line cmark knows for node or its nearest ancestor (inline
+// nodes may have none).
+int sourceLineOf(cmark_node *node)
+{
+    for (; node; node = cmark_node_parent(node)) {
+        if (const int line = cmark_node_get_start_line(node); line > 0)
+            return line;
+    }
+    return 0;
 }
 
 QString sourcePosAttribute(cmark_node *node)
@@ -322,6 +359,17 @@ std::unique_ptr<ParsedBody> parseBody(const QString &markdown, const QString &da
             datelinePlaced = true;
         }
     }
+    // Every image left is not a placed photo of the story: an address
+    // anywhere, data:, or photo: inside a sentence, link, list, table or
+    // quote. Nobody reviewed it, so no <img> goes out for it, not even in an
+    // export an editor overrides; the reader gets its description as text
+    // (the gate names each one: unplacedImages()).
+    for (cmark_node *image : imagesIn(parsed->document.get(), false)) {
+        cmark_node *text = cmark_node_new(CMARK_NODE_TEXT);
+        cmark_node_set_literal(text, plainText(image).toUtf8().constData());
+        cmark_node_replace(image, text);
+        cmark_node_free(image);
+    }
     return parsed;
 }
 
@@ -465,6 +513,15 @@ QStringList ArticleRenderer::unknownPlacements(const QString &markdown, const QL
     return unknown;
 }
 
+QList<ArticleRenderer::UnplacedImage> ArticleRenderer::unplacedImages(const QString &markdown)
+{
+    const std::unique_ptr<ParsedBody> parsed = parseMarkdown(markdown, false);
+    QList<UnplacedImage> images;
+    for (cmark_node *image : imagesIn(parsed->document.get(), true))
+        images << UnplacedImage{QString::fromUtf8(cmark_node_get_url(image)), sourceLineOf(image)};
+    return images;
+}
+
 QString ArticleRenderer::description(const Story &story)
 {
     if (!story.dek.trimmed().isEmpty())
@@ -566,11 +623,17 @@ QString ArticleRenderer::articleFragment(const Story &story, const QList<Photo> 
     QString html = u"<article>\n"_s + headerHtml(story);
     const std::unique_ptr<ParsedBody> parsed = parseBody(story.body, story.dateline, photos, options);
     html += parsed->render(parsed->document.get());
-    // A corrected story says so where readers finish it, as newsrooms do.
-    if (!story.correctionNote.trimmed().isEmpty())
-        html += u"<p class=\"correction\"><strong>Correction:</strong> %1</p>\n"_s.arg(escaped(story.correctionNote.trimmed()));
+    html += correctionHtml(story);
     html += u"</article>\n"_s;
     return html;
+}
+
+QString ArticleRenderer::correctionHtml(const Story &story)
+{
+    // A corrected story says so where readers finish it, as newsrooms do.
+    if (story.correctionNote.trimmed().isEmpty())
+        return {};
+    return u"<p class=\"correction\"><strong>Correction:</strong> %1</p>\n"_s.arg(escaped(story.correctionNote.trimmed()));
 }
 
 QString ArticleRenderer::articleDocument(const Story &story, const QList<Photo> &photos, const Options &options)

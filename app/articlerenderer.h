@@ -24,7 +24,8 @@
 //   It renders as <figure class="quote"><blockquote class="pull-quote">…
 //   </blockquote><figcaption>— <span class="speaker">…</span></figcaption>
 //   </figure>: HTML puts a quotation's attribution outside the blockquote.
-// Raw HTML in the source is never passed through.
+// Raw HTML in the source is never passed through, and no image but a placed
+// photo: any other image shows as its description (see unplacedImages()).
 class ArticleRenderer
 {
 public:
@@ -100,7 +101,11 @@ public:
     // it on its own, apart from the body's blocks).
     static QString headerHtml(const Story &story);
 
-    // Just the <article> element (header and body), for pasting into a
+    // The correction note as the article prints it at its end (the preview
+    // shows it on its own, after the body's blocks); empty without a note.
+    static QString correctionHtml(const Story &story);
+
+    // Just the <article> element (header, body and correction note), for pasting into a
     // site's content management system ("Copy HTML").
     static QString articleFragment(const Story &story, const QList<Photo> &photos, const Options &options);
 
@@ -112,6 +117,20 @@ public:
     static QList<Photo> placedPhotos(const QString &markdown, const QList<Photo> &photos);
     // The VIRINs of ![](photo:VIRIN) paragraphs that name no photo of the story.
     static QStringList unknownPlacements(const QString &markdown, const QList<Photo> &photos);
+
+    // An image of the body that is not a placement (a paragraph of its own
+    // that is only ![](photo:VIRIN)): one from any other address or data:,
+    // or a photo: image inside a sentence, link, list, table or quote. The
+    // renderer never writes an <img> for it, only its description as text,
+    // and the export gate names it (image-not-reviewed).
+    struct UnplacedImage
+    {
+        QString url;  // as written (cmark has resolved escapes and entities)
+        int line = 0; // where it is in the Markdown (1-based; 0: unknown)
+    };
+    // The body's unplaced images, in reading order; an image inside another
+    // image's description is part of that one.
+    static QList<UnplacedImage> unplacedImages(const QString &markdown);
 
     // The page description: the dek, or else the start of the first
     // paragraph as plain text, cut at a word near 160 characters.

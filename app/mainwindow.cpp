@@ -132,6 +132,8 @@ MainWindow::MainWindow(QWidget *parent)
         schedulePreview();
         updateTitle();
     });
+    // A transition reloads the story (a correction brings its note).
+    connect(m_editor, &EditorPane::storyLoaded, this, &MainWindow::schedulePreview);
 
     m_preview->followEditor(m_editor->bodyEditor());
 

@@ -12,7 +12,8 @@ class PreviewDocument : public QObject
 {
     Q_OBJECT
     // {revision, header, order: [keys], html: {key: html} for blocks the page
-    // does not have yet, lines: {key: [first, last]}}.
+    // does not have yet, lines: {key: [first, last]}, correction: the note
+    // after the body, or ""}.
     Q_PROPERTY(QJsonObject content READ content NOTIFY contentChanged)
     // The editor's top line (1-based; 0 = no sync yet) that the page keeps at
     // its top.

@@ -358,6 +358,7 @@ void PreviewPane::startRender()
         options.imageLinks = ArticleRenderer::Options::ImageLinks::LibraryScheme;
         rendered.header = ArticleRenderer::headerHtml(request.story);
         rendered.blocks = ArticleRenderer::bodyBlocks(request.story, request.photos, options);
+        rendered.correction = ArticleRenderer::correctionHtml(request.story);
         return rendered;
     }));
 }
@@ -383,6 +384,7 @@ void PreviewPane::publish(bool everything)
         lines.insert(it.key(), QJsonArray{it->first, it->second});
     const QJsonObject previous = m_document->content();
     if (!everything && patch.isEmpty() && previous.value(u"header"_s).toString() == m_rendered.header
+        && previous.value(u"correction"_s).toString() == m_rendered.correction
         && previous.value(u"lines"_s).toObject() == lines)
         return;
     m_shownBlocks = m_rendered.blocks;
@@ -392,6 +394,7 @@ void PreviewPane::publish(bool everything)
         {u"order"_s, QJsonArray::fromStringList(patch.order)},
         {u"html"_s, html},
         {u"lines"_s, lines},
+        {u"correction"_s, m_rendered.correction},
     });
 }
 

@@ -113,6 +113,7 @@ private:
     {
         QString header;
         QList<ArticleRenderer::Block> blocks;
+        QString correction;
     };
     void startRender();
     void renderFinished();

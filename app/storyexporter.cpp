@@ -19,6 +19,7 @@
 #include <QImageWriter>
 #include <QPainter>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QSet>
 
 using namespace Qt::StringLiterals;
@@ -33,6 +34,49 @@ QString tr(const char *text)
 QString subjectOf(const Photo &photo)
 {
     return photo.virin.isEmpty() ? tr("photo %1").arg(photo.id) : photo.virin;
+}
+
+// A URL as a finding shows it: no control, format (bidi) or unassigned
+// characters, which a terminal or a dialog would act on, and short.
+QString shownUrl(const QString &url)
+{
+    constexpr qsizetype limit = 60;
+    QString shown;
+    for (const char32_t c : url.toUcs4()) {
+        switch (QChar::category(c)) {
+        case QChar::Other_Control:
+        case QChar::Other_Format:
+        case QChar::Other_Surrogate:
+        case QChar::Other_PrivateUse:
+        case QChar::Other_NotAssigned:
+            shown += QChar::ReplacementCharacter;
+            break;
+        default:
+            shown += QString::fromUcs4(&c, 1);
+        }
+    }
+    // An inline image carries its whole file: its type says enough.
+    if (shown.startsWith(u"data:"_s, Qt::CaseInsensitive))
+        shown = shown.left(shown.indexOf(QRegularExpression(u"[;,]"_s)));
+    return shown.size() > limit ? shown.left(limit - 1) + u'…' : shown;
+}
+
+// The gate's finding on an image of the body that is not a placed photo.
+StoryFinding unreviewedImage(const ArticleRenderer::UnplacedImage &image)
+{
+    const QString where = image.line > 0 ? tr("Line %1 of the body").arg(image.line) : tr("The body");
+    // The placement's own scheme, spelled as the renderer reads it.
+    if (image.url.startsWith(u"photo:"_s)) {
+        const QString virin = shownUrl(image.url.mid(6).trimmed());
+        return {StoryFinding::Severity::Error, u"image-not-reviewed"_s, virin,
+                tr("%1 shows photo %2 inside a sentence, link, list, table or quote, where it is not published as "
+                   "a reviewed photo; place it as ![](photo:%2) in a paragraph of its own.")
+                    .arg(where, virin)};
+    }
+    return {StoryFinding::Severity::Error, u"image-not-reviewed"_s, u"story"_s,
+            tr("%1 shows an image (%2) that nobody reviewed; only the story's photos, placed as ![](photo:VIRIN) "
+               "in a paragraph of their own, are published.")
+                .arg(where, shownUrl(image.url))};
 }
 
 // The names an export writes; a folder holding only these (or nothing) is an
@@ -145,6 +189,11 @@ QList<StoryFinding> StoryExporter::gateFindings(const Story &story, const QList<
         findings << StoryFinding{StoryFinding::Severity::Error, u"photo-not-in-story"_s, virin,
                                  tr("The body places photo %1, which the story does not have.").arg(virin)};
     }
+    // What is published is what was reviewed: any other image went through
+    // no caption approval or release (the renderer prints its description,
+    // never the image, so even an override cannot publish it).
+    for (const ArticleRenderer::UnplacedImage &image : ArticleRenderer::unplacedImages(story.body))
+        findings << unreviewedImage(image);
     return findings;
 }
 

@@ -71,14 +71,16 @@ public:
     // The publication gate: the story must be Approved (or Published) and
     // every photo the body places must have an approved caption and be
     // released; each photo the body names but the story lacks blocks too; a
-    // story under embargo blocks until its embargo time (now: for tests).
-    // Every finding is an error.
+    // story under embargo blocks until its embargo time (now: for tests);
+    // every other image in the body (from an address, data:, or a photo:
+    // image inside a sentence, link, list, table or quote) blocks as
+    // image-not-reviewed. Every finding is an error.
+    static QList<StoryFinding> gateFindings(const Story &story, const QList<Photo> &storyPhotos,
+                                            const QDateTime &now = QDateTime::currentDateTimeUtc());
+
     // Fills in what the library's PublicationSettings say and the caller
     // left empty: the publisher and the story's absolute article address.
     static void applyPublicationSettings(Library *library, const Story &story, ArticleRenderer::Options &render);
-
-    static QList<StoryFinding> gateFindings(const Story &story, const QList<Photo> &storyPhotos,
-                                            const QDateTime &now = QDateTime::currentDateTimeUtc());
 
     Result exportStory(const Story &story, const QString &directory, const Options &options);
     Result exportStory(const Story &story, const QString &directory) { return exportStory(story, directory, Options()); }

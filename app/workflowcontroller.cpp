@@ -62,11 +62,6 @@ QString diffDocument(const QString &before, const QString &after)
         + u"<div style=\"white-space: pre-wrap\">"_s + RevisionDiff::toHtml(diff) + u"</div>"_s;
 }
 
-QString storyText(const QString &headline, const QString &dek, const QString &body)
-{
-    return headline + u"\n"_s + dek + u"\n\n"_s + body;
-}
-
 } // namespace
 
 WorkflowController::WorkflowController(MainWindow *window)
@@ -313,7 +308,8 @@ void WorkflowController::applyEditability()
     bool readOnly = m_readOnly;
     if (m_library && editor->hasStory())
         readOnly |= !Workflow::checkTextEdit(PeopleRepository(m_library).roleOfActor(), editor->story().status).allowed;
-    for (QLineEdit *field : {editor->headlineField(), editor->dekField(), editor->bylineField(), editor->datelineField()})
+    for (QLineEdit *field : {editor->headlineField(), editor->dekField(), editor->bylineField(), editor->datelineField(),
+                             editor->correctionNoteField()})
         field->setReadOnly(readOnly);
     editor->bodyEditor()->setReadOnly(readOnly);
 }
@@ -420,8 +416,12 @@ void WorkflowController::refreshQueue()
     }
     auto *captions = new QTreeWidgetItem(m_queue, {tr("Captions pending (%1)").arg(queue.captions.size())});
     for (const ReviewQueue::CaptionItem &item : queue.captions) {
-        auto *row = new QTreeWidgetItem(captions, {item.virin.isEmpty() ? tr("photo %1").arg(item.photoId) : item.virin,
+        const QString photo = item.virin.isEmpty() ? tr("photo %1").arg(item.photoId) : item.virin;
+        auto *row = new QTreeWidgetItem(captions, {item.resetDetail.isEmpty() ? photo : tr("%1 · approval reset").arg(photo),
                                                    item.headline});
+        // Why an approved photo is back: the fields edited since.
+        for (int column = 0; column < 2; ++column)
+            row->setToolTip(column, item.resetDetail);
         row->setData(0, Qt::UserRole, item.storyId);
         row->setData(0, Qt::UserRole + 1, item.photoId);
     }
@@ -483,8 +483,7 @@ void WorkflowController::showHistory()
             return;
         const Revision &shown = revisions.at(row);
         const Revision &against = revisions.at(baseRow);
-        browser->setHtml(diffDocument(storyText(against.headline, against.dek, against.body),
-                                      storyText(shown.headline, shown.dek, shown.body)));
+        browser->setHtml(diffDocument(RevisionDiff::storyText(against), RevisionDiff::storyText(shown)));
     };
     connect(list, &QListWidget::currentRowChanged, &dialog, [&, showDiff](int row) {
         // By default each revision is compared with the one before it.
@@ -542,8 +541,7 @@ void WorkflowController::showChangesSinceApproval()
     if (approved) {
         browser->setHtml(u"<p>"_s + tr("Approved by %1 at %2.").arg(approved->createdBy, approved->createdAt.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s)).toHtmlEscaped()
                          + u"</p>"_s
-                         + diffDocument(storyText(approved->headline, approved->dek, approved->body),
-                                        storyText(story.headline, story.dek, story.body)));
+                         + diffDocument(RevisionDiff::storyText(*approved), RevisionDiff::storyText(story)));
     } else {
         browser->setPlainText(tr("This story has not been approved before."));
     }

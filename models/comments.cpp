@@ -104,7 +104,12 @@ ReviewQueue ReviewQueue::load(Library *library, QString *errorString)
         queue.stories << StoryItem{query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString(),
                                    Library::timeFromUtc(query.value(3).toString())};
     }
-    if (!query.exec(u"SELECT p.id, p.virin, s.id, s.headline FROM photos p "
+    if (!query.exec(u"SELECT p.id, p.virin, s.id, s.headline, "
+                    "  (SELECT CASE WHEN a.action = 'caption-reset' THEN a.detail END FROM audit_log a "
+                    "   WHERE a.entity = 'photo' AND a.entity_id = p.id "
+                    "   AND a.action IN ('caption-reset', 'caption-approved', 'caption-changes_requested') "
+                    "   ORDER BY a.id DESC LIMIT 1) "
+                    "FROM photos p "
                     "JOIN story_photos sp ON sp.photo_id = p.id JOIN stories s ON s.id = sp.story_id "
                     "WHERE p.approval_state <> 'approved' AND s.status <> 'archived' "
                     "ORDER BY s.id, sp.position"_s)) {
@@ -114,7 +119,7 @@ ReviewQueue ReviewQueue::load(Library *library, QString *errorString)
     }
     while (query.next()) {
         queue.captions << CaptionItem{query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toLongLong(),
-                                      query.value(3).toString()};
+                                      query.value(3).toString(), query.value(4).toString()};
     }
     return queue;
 }

@@ -53,6 +53,10 @@ struct ReviewQueue
         QString virin;
         qint64 storyId = 0;
         QString headline;
+        // When the last thing that happened to its decision was an edit that
+        // voided it: the audit line's detail ("Title, Credit changed after
+        // review"); otherwise empty.
+        QString resetDetail;
     };
     QList<StoryItem> stories;
     QList<CaptionItem> captions; // pending or changes requested, of stories not archived

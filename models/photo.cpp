@@ -74,3 +74,224 @@ QString captionApprovalLabel(CaptionApproval state)
     }
     return {};
 }
+
+QList<PhotoField> reviewedPhotoFields()
+{
+    return {PhotoField::Virin,       PhotoField::Title,        PhotoField::Caption,          PhotoField::AltText,
+            PhotoField::Credit,      PhotoField::Photographer, PhotoField::Unit,             PhotoField::Operation,
+            PhotoField::DateShot,    PhotoField::City,         PhotoField::Sublocation,      PhotoField::State,
+            PhotoField::Country,     PhotoField::CountryCode,  PhotoField::Keywords,         PhotoField::ReleaseState,
+            PhotoField::ReleaseAuthority, PhotoField::CaptionWriter};
+}
+
+QString photoFieldKey(PhotoField field)
+{
+    switch (field) {
+    case PhotoField::Virin:
+        return u"virin"_s;
+    case PhotoField::Title:
+        return u"title"_s;
+    case PhotoField::Caption:
+        return u"caption"_s;
+    case PhotoField::AltText:
+        return u"alt_text"_s;
+    case PhotoField::Credit:
+        return u"credit"_s;
+    case PhotoField::Photographer:
+        return u"photographer"_s;
+    case PhotoField::Unit:
+        return u"unit"_s;
+    case PhotoField::Operation:
+        return u"operation"_s;
+    case PhotoField::DateShot:
+        return u"date_shot"_s;
+    case PhotoField::City:
+        return u"city"_s;
+    case PhotoField::Sublocation:
+        return u"sublocation"_s;
+    case PhotoField::State:
+        return u"state"_s;
+    case PhotoField::Country:
+        return u"country"_s;
+    case PhotoField::CountryCode:
+        return u"country_code"_s;
+    case PhotoField::Keywords:
+        return u"keywords"_s;
+    case PhotoField::ReleaseState:
+        return u"release_state"_s;
+    case PhotoField::ReleaseAuthority:
+        return u"release_authority"_s;
+    case PhotoField::CaptionWriter:
+        return u"caption_writer"_s;
+    }
+    return {};
+}
+
+std::optional<PhotoField> photoFieldFromKey(QStringView key)
+{
+    for (const PhotoField field : reviewedPhotoFields()) {
+        if (key == photoFieldKey(field))
+            return field;
+    }
+    return std::nullopt;
+}
+
+QString photoFieldLabel(PhotoField field)
+{
+    switch (field) {
+    case PhotoField::Virin:
+        return QCoreApplication::translate("Photo", "VIRIN");
+    case PhotoField::Title:
+        return QCoreApplication::translate("Photo", "Title");
+    case PhotoField::Caption:
+        return QCoreApplication::translate("Photo", "Caption");
+    case PhotoField::AltText:
+        return QCoreApplication::translate("Photo", "Alt text");
+    case PhotoField::Credit:
+        return QCoreApplication::translate("Photo", "Credit");
+    case PhotoField::Photographer:
+        return QCoreApplication::translate("Photo", "Photographer");
+    case PhotoField::Unit:
+        return QCoreApplication::translate("Photo", "Unit");
+    case PhotoField::Operation:
+        return QCoreApplication::translate("Photo", "Operation");
+    case PhotoField::DateShot:
+        return QCoreApplication::translate("Photo", "Date shot");
+    case PhotoField::City:
+        return QCoreApplication::translate("Photo", "City");
+    case PhotoField::Sublocation:
+        return QCoreApplication::translate("Photo", "Sublocation");
+    case PhotoField::State:
+        return QCoreApplication::translate("Photo", "State");
+    case PhotoField::Country:
+        return QCoreApplication::translate("Photo", "Country");
+    case PhotoField::CountryCode:
+        return QCoreApplication::translate("Photo", "Country code");
+    case PhotoField::Keywords:
+        return QCoreApplication::translate("Photo", "Keywords");
+    case PhotoField::ReleaseState:
+        return QCoreApplication::translate("Photo", "Release state");
+    case PhotoField::ReleaseAuthority:
+        return QCoreApplication::translate("Photo", "Release authority");
+    case PhotoField::CaptionWriter:
+        return QCoreApplication::translate("Photo", "Caption writer");
+    }
+    return {};
+}
+
+QString photoFieldText(const Photo &photo, PhotoField field)
+{
+    switch (field) {
+    case PhotoField::Virin:
+        return photo.virin;
+    case PhotoField::Title:
+        return photo.title;
+    case PhotoField::Caption:
+        return photo.caption;
+    case PhotoField::AltText:
+        return photo.altText;
+    case PhotoField::Credit:
+        return photo.credit;
+    case PhotoField::Photographer:
+        return photo.photographer;
+    case PhotoField::Unit:
+        return photo.unit;
+    case PhotoField::Operation:
+        return photo.operation;
+    case PhotoField::DateShot:
+        return photo.dateShot.isValid() ? photo.dateShot.toString(Qt::ISODate) : QString();
+    case PhotoField::City:
+        return photo.city;
+    case PhotoField::Sublocation:
+        return photo.sublocation;
+    case PhotoField::State:
+        return photo.state;
+    case PhotoField::Country:
+        return photo.country;
+    case PhotoField::CountryCode:
+        return photo.countryCode;
+    case PhotoField::Keywords: {
+        // As the library stores them: an empty keyword is none.
+        QStringList keywords = photo.keywords;
+        keywords.removeAll(QString());
+        return keywords.join(u'\n');
+    }
+    case PhotoField::ReleaseState:
+        return releaseStateKey(photo.releaseState);
+    case PhotoField::ReleaseAuthority:
+        return photo.releaseAuthority;
+    case PhotoField::CaptionWriter:
+        return photo.captionWriter;
+    }
+    return {};
+}
+
+void setPhotoFieldText(Photo &photo, PhotoField field, const QString &text)
+{
+    switch (field) {
+    case PhotoField::Virin:
+        photo.virin = text;
+        break;
+    case PhotoField::Title:
+        photo.title = text;
+        break;
+    case PhotoField::Caption:
+        photo.caption = text;
+        break;
+    case PhotoField::AltText:
+        photo.altText = text;
+        break;
+    case PhotoField::Credit:
+        photo.credit = text;
+        break;
+    case PhotoField::Photographer:
+        photo.photographer = text;
+        break;
+    case PhotoField::Unit:
+        photo.unit = text;
+        break;
+    case PhotoField::Operation:
+        photo.operation = text;
+        break;
+    case PhotoField::DateShot:
+        photo.dateShot = QDate::fromString(text, Qt::ISODate);
+        break;
+    case PhotoField::City:
+        photo.city = text;
+        break;
+    case PhotoField::Sublocation:
+        photo.sublocation = text;
+        break;
+    case PhotoField::State:
+        photo.state = text;
+        break;
+    case PhotoField::Country:
+        photo.country = text;
+        break;
+    case PhotoField::CountryCode:
+        photo.countryCode = text;
+        break;
+    case PhotoField::Keywords:
+        photo.keywords = text.split(u'\n', Qt::SkipEmptyParts);
+        break;
+    case PhotoField::ReleaseState:
+        photo.releaseState = releaseStateFromKey(text).value_or(ReleaseState::NotReviewed);
+        break;
+    case PhotoField::ReleaseAuthority:
+        photo.releaseAuthority = text;
+        break;
+    case PhotoField::CaptionWriter:
+        photo.captionWriter = text;
+        break;
+    }
+}
+
+QList<PhotoField> changedReviewedFields(const Photo &before, const Photo &after)
+{
+    QList<PhotoField> changed;
+    for (const PhotoField field : reviewedPhotoFields()) {
+        if (photoFieldText(before, field) != photoFieldText(after, field))
+            changed << field;
+    }
+    return changed;
+}

@@ -3,6 +3,7 @@
 
 #include <QDate>
 #include <QDateTime>
+#include <QList>
 #include <QMetaType>
 #include <QString>
 #include <QStringList>
@@ -15,7 +16,8 @@ QString releaseStateKey(ReleaseState state);
 std::optional<ReleaseState> releaseStateFromKey(QStringView key);
 QString releaseStateLabel(ReleaseState state);
 
-// An editor's verdict on a caption and its alt text.
+// An editor's verdict on a photo's published fields (reviewedPhotoFields()):
+// its caption, alt text and everything else the export prints or embeds.
 enum class CaptionApproval { Pending, Approved, ChangesRequested };
 QString captionApprovalKey(CaptionApproval state);
 std::optional<CaptionApproval> captionApprovalFromKey(QStringView key);
@@ -55,3 +57,41 @@ struct Photo
     qint64 rowVersion = 0;
 };
 Q_DECLARE_METATYPE(Photo)
+
+// A field of a photo that an export publishes: in the figure (title,
+// caption, alt text, credit, VIRIN), the page's JSON-LD (the same), or the
+// IPTC IIM and XMP embedded in its web rendition (PhotoMetadata::write: all
+// of these and the rest below). The one list of what an editor's caption
+// approval covers: PhotoRepository::save returns a decided photo to pending
+// when any of them changes, and a decision records what it saw of each. The
+// file name and the image are not edited after a photo is added.
+enum class PhotoField {
+    Virin,
+    Title,
+    Caption,
+    AltText,
+    Credit,
+    Photographer,
+    Unit,
+    Operation,
+    DateShot,
+    City,
+    Sublocation,
+    State,
+    Country,
+    CountryCode,
+    Keywords,
+    ReleaseState,
+    ReleaseAuthority,
+    CaptionWriter,
+};
+QList<PhotoField> reviewedPhotoFields();
+QString photoFieldKey(PhotoField field);   // stable, as the column: "alt_text", "release_state"
+std::optional<PhotoField> photoFieldFromKey(QStringView key);
+QString photoFieldLabel(PhotoField field); // for people: "Alt text", "Release state"
+// The field as text: keywords one a line, the date shot as ISO 8601 (empty
+// when not set), the release state as its key.
+QString photoFieldText(const Photo &photo, PhotoField field);
+void setPhotoFieldText(Photo &photo, PhotoField field, const QString &text);
+// The reviewed fields that differ between before and after.
+QList<PhotoField> changedReviewedFields(const Photo &before, const Photo &after);

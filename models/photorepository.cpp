@@ -7,6 +7,8 @@
 #include "textsafety.h"
 
 #include <QCryptographicHash>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -311,8 +313,9 @@ PhotoRepository::SaveResult PhotoRepository::save(Photo &photo)
         return SaveResult::Failed;
     const QString now = Library::nowUtc();
     QSqlQuery query(m_library->database());
-    // What an approval saw is what is stored; an edit of it voids the approval.
-    query.prepare(u"SELECT caption, alt_text, approval_state FROM photos WHERE id = :id"_s);
+    // What a decision saw is what is stored; an edit of any field it covers
+    // (everything the export publishes) voids it.
+    query.prepare(u"SELECT %1 FROM photos WHERE id = :id"_s.arg(photoColumns));
     query.bindValue(u":id"_s, photo.id);
     if (!query.exec()) {
         fail(query, QObject::tr("Cannot read photo %1").arg(photo.virin));
@@ -320,13 +323,14 @@ PhotoRepository::SaveResult PhotoRepository::save(Photo &photo)
     }
     // Approval only changes through decideCaption(): whatever the caller's
     // copy says, the stored state stands unless this edit voids it.
-    bool approvalVoided = false;
+    QList<PhotoField> voidedBy;
     if (query.next()) {
-        photo.approval = captionApprovalFromKey(query.value(2).toString()).value_or(CaptionApproval::Pending);
-        if ((query.value(0).toString() != photo.caption || query.value(1).toString() != photo.altText)
-            && photo.approval != CaptionApproval::Pending) {
-            photo.approval = CaptionApproval::Pending;
-            approvalVoided = true;
+        const Photo stored = photoFromQuery(query);
+        photo.approval = stored.approval;
+        if (photo.approval != CaptionApproval::Pending) {
+            voidedBy = changedReviewedFields(stored, photo);
+            if (!voidedBy.isEmpty())
+                photo.approval = CaptionApproval::Pending;
         }
     }
     query.finish();
@@ -354,8 +358,13 @@ PhotoRepository::SaveResult PhotoRepository::save(Photo &photo)
     if (!reindexStoriesOf(photo.id))
         return SaveResult::Failed;
     m_library->audit(u"save"_s, u"photo"_s, photo.id, photo.virin);
-    if (approvalVoided)
-        m_library->audit(u"caption-reset"_s, u"photo"_s, photo.id, QObject::tr("caption or alt text edited after review"));
+    if (!voidedBy.isEmpty()) {
+        QStringList fields;
+        for (const PhotoField field : std::as_const(voidedBy))
+            fields << photoFieldLabel(field);
+        m_library->audit(u"caption-reset"_s, u"photo"_s, photo.id,
+                         QObject::tr("%1 changed after review").arg(fields.join(u", "_s)));
+    }
     if (!transaction.commit())
         return SaveResult::Failed;
     photo.rowVersion += 1;
@@ -449,8 +458,23 @@ PhotoRepository::SaveResult PhotoRepository::decideCaption(Photo &photo, Caption
         m_errorString = QObject::tr("Photo %1 changed since you looked at it; review its caption again.").arg(photo.virin);
         return SaveResult::Conflict;
     }
-    query.prepare(u"INSERT INTO caption_approvals (photo_id, decision, caption, alt_text, comment, decided_by, decided_at) "
-                  "SELECT id, :decision, caption, alt_text, :comment, :actor, :now FROM photos WHERE id = :id"_s);
+    // The decision keeps every field it covers as stored now.
+    query.prepare(u"SELECT %1 FROM photos WHERE id = :id"_s.arg(photoColumns));
+    query.bindValue(u":id"_s, photo.id);
+    if (!query.exec() || !query.next()) {
+        fail(query, QObject::tr("Cannot record the decision on photo %1").arg(photo.virin));
+        return SaveResult::Failed;
+    }
+    const Photo seen = photoFromQuery(query);
+    query.finish();
+    QJsonObject reviewed;
+    for (const PhotoField field : reviewedPhotoFields())
+        reviewed.insert(photoFieldKey(field), photoFieldText(seen, field));
+    query.prepare(u"INSERT INTO caption_approvals (photo_id, decision, caption, alt_text, reviewed, comment, decided_by, "
+                  "decided_at) VALUES (:id, :decision, :caption, :alt_text, :reviewed, :comment, :actor, :now)"_s);
+    query.bindValue(u":caption"_s, sqlText(seen.caption));
+    query.bindValue(u":alt_text"_s, sqlText(seen.altText));
+    query.bindValue(u":reviewed"_s, QString::fromUtf8(QJsonDocument(reviewed).toJson(QJsonDocument::Compact)));
     query.bindValue(u":decision"_s, captionApprovalKey(decision));
     query.bindValue(u":comment"_s, sqlText(TextSafety::clean(comment.trimmed(), TextSafety::Lines::Multi)));
     query.bindValue(u":actor"_s, sqlText(m_library->actor()));
@@ -475,7 +499,7 @@ QList<CaptionDecision> PhotoRepository::captionDecisions(qint64 photoId)
 {
     QList<CaptionDecision> decisions;
     QSqlQuery query(m_library->database());
-    query.prepare(u"SELECT id, photo_id, decision, caption, alt_text, comment, decided_by, decided_at "
+    query.prepare(u"SELECT id, photo_id, decision, caption, alt_text, reviewed, comment, decided_by, decided_at "
                   "FROM caption_approvals WHERE photo_id = :id ORDER BY id DESC"_s);
     query.bindValue(u":id"_s, photoId);
     if (!query.exec()) {
@@ -489,8 +513,16 @@ QList<CaptionDecision> PhotoRepository::captionDecisions(qint64 photoId)
         decision.id = value("id").toLongLong();
         decision.photoId = value("photo_id").toLongLong();
         decision.decision = captionApprovalFromKey(value("decision").toString()).value_or(CaptionApproval::Pending);
-        decision.caption = value("caption").toString();
-        decision.altText = value("alt_text").toString();
+        decision.reviewed.id = decision.photoId;
+        decision.reviewed.caption = value("caption").toString();
+        decision.reviewed.altText = value("alt_text").toString();
+        const QVariant reviewed = value("reviewed");
+        decision.reviewedRecorded = !reviewed.isNull();
+        const QJsonObject fields = QJsonDocument::fromJson(reviewed.toString().toUtf8()).object();
+        for (auto it = fields.constBegin(); it != fields.constEnd(); ++it) {
+            if (const std::optional<PhotoField> field = photoFieldFromKey(it.key()))
+                setPhotoFieldText(decision.reviewed, *field, it.value().toString());
+        }
         decision.comment = value("comment").toString();
         decision.decidedBy = value("decided_by").toString();
         decision.decidedAt = QDateTime::fromString(value("decided_at").toString(), Qt::ISODateWithMs);

@@ -22,14 +22,17 @@ struct StoredImage
     QSize size;
 };
 
-// An editor's decision on a caption, tied to the exact text it saw.
+// An editor's decision on a photo, tied to the exact fields it saw.
 struct CaptionDecision
 {
     qint64 id = 0;
     qint64 photoId = 0;
     CaptionApproval decision = CaptionApproval::Pending;
-    QString caption;
-    QString altText;
+    // The reviewed fields (reviewedPhotoFields()) as the editor saw them. A
+    // decision recorded before libraries kept them all (reviewedRecorded
+    // false) knows only the caption and alt text.
+    Photo reviewed;
+    bool reviewedRecorded = true;
     QString comment;
     QString decidedBy;
     QDateTime decidedAt;
@@ -62,12 +65,13 @@ public:
     bool reorder(qint64 storyId, const QList<qint64> &photoIds);
 
     enum class SaveResult { Saved, Conflict, Failed, NotAllowed };
-    // Saves the photo's metadata. An edit of the caption or alt text returns
-    // an approved (or changes-requested) caption to pending, in the audit log.
+    // Saves the photo's metadata. An edit of any field the approval covers
+    // (reviewedPhotoFields()) returns an approved (or changes-requested)
+    // photo to pending, with an audit line "caption-reset" naming the fields.
     SaveResult save(Photo &photo);
 
-    // Records an editor's decision on the caption and alt text as they are
-    // stored now. Writers (and people not in the library) are refused with
+    // Records an editor's decision on the reviewed fields as they are stored
+    // now (kept with the decision). Writers (and people not in the library) are refused with
     // NotAllowed; requesting changes needs a comment.
     SaveResult decideCaption(Photo &photo, CaptionApproval decision, const QString &comment = {});
     QList<CaptionDecision> captionDecisions(qint64 photoId);

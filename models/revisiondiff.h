@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "story.h"
+
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 
@@ -34,5 +37,31 @@ struct Counts
 Counts countWords(const QList<DiffSegment> &segments);
 
 QStringList tokenize(const QString &text);
+
+// A story's published texts (a Story's or a Revision's, storyFields()) as one
+// text to compare: headline, dek, byline and dateline a line each, the body
+// after a blank line, and the correction note at the end as the page prints
+// it ("Correction: …"), when there is one.
+template <typename Texts>
+QString storyText(const Texts &texts)
+{
+    QString text;
+    for (const StoryField field : storyFields()) {
+        const QString &value = storyFieldText(texts, field);
+        switch (field) {
+        case StoryField::Body:
+            text += QLatin1Char('\n') + value + QLatin1Char('\n');
+            break;
+        case StoryField::CorrectionNote:
+            if (!value.isEmpty())
+                text += QLatin1Char('\n') + QCoreApplication::translate("RevisionDiff", "Correction:") + QLatin1Char(' ')
+                    + value + QLatin1Char('\n');
+            break;
+        default:
+            text += value + QLatin1Char('\n');
+        }
+    }
+    return text;
+}
 
 } // namespace RevisionDiff

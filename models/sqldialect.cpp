@@ -198,6 +198,14 @@ QStringList migrationStatements(int from)
             // environment. Empty for none; people from before match by name.
             u"ALTER TABLE people ADD COLUMN login TEXT NOT NULL DEFAULT ''"_s,
             u"CREATE UNIQUE INDEX people_by_login ON people (login) WHERE login <> ''"_s,
+            // An approval covers every published field (issue 11). A revision
+            // keeps the story's correction note too; NULL marks the ones
+            // saved before, whose note is unknown.
+            u"ALTER TABLE revisions ADD COLUMN correction_note TEXT"_s,
+            // What a caption decision saw: every photo field it covers, as a
+            // JSON object (PhotoRepository); NULL for the decisions recorded
+            // before, which saw the caption and alt text alone.
+            u"ALTER TABLE caption_approvals ADD COLUMN reviewed TEXT"_s,
         };
     default:
         return {};

@@ -56,6 +56,46 @@ QList<StoryStatus> allStoryStatuses()
             StoryStatus::Archived};
 }
 
+bool Story::sameContent(const Story &other) const
+{
+    return changedStoryFields(*this, other).isEmpty() && embargoUntil == other.embargoUntil;
+}
+
+QList<StoryField> storyFields()
+{
+    return {StoryField::Headline, StoryField::Dek,  StoryField::Byline,
+            StoryField::Dateline, StoryField::Body, StoryField::CorrectionNote};
+}
+
+QString storyFieldLabel(StoryField field)
+{
+    switch (field) {
+    case StoryField::Headline:
+        return QCoreApplication::translate("Story", "Headline");
+    case StoryField::Dek:
+        return QCoreApplication::translate("Story", "Dek");
+    case StoryField::Byline:
+        return QCoreApplication::translate("Story", "Byline");
+    case StoryField::Dateline:
+        return QCoreApplication::translate("Story", "Dateline");
+    case StoryField::Body:
+        return QCoreApplication::translate("Story", "Body");
+    case StoryField::CorrectionNote:
+        return QCoreApplication::translate("Story", "Correction note");
+    }
+    return {};
+}
+
+QList<StoryField> changedStoryFields(const Story &before, const Story &after)
+{
+    QList<StoryField> changed;
+    for (const StoryField field : storyFields()) {
+        if (storyFieldText(before, field) != storyFieldText(after, field))
+            changed << field;
+    }
+    return changed;
+}
+
 QString slugFromHeadline(const QString &headline)
 {
     // Decompose so that "é" becomes "e" plus a mark we then drop.

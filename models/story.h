@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QList>
 #include <QMetaType>
 #include <QString>
 
@@ -39,14 +40,46 @@ struct Story
     // Incremented by every save; a save against an older version is a conflict.
     qint64 rowVersion = 0;
 
-    bool sameContent(const Story &other) const
-    {
-        return headline == other.headline && dek == other.dek && byline == other.byline
-            && dateline == other.dateline && body == other.body && correctionNote == other.correctionNote
-            && embargoUntil == other.embargoUntil;
-    }
+    // The same published texts (storyFields()) and embargo.
+    bool sameContent(const Story &other) const;
 };
 Q_DECLARE_METATYPE(Story)
+
+// A text of a story that its page publishes: the header, the body and, at the
+// end, the correction note (ArticleRenderer prints each, its JSON-LD the
+// headline, dek and byline). The one list of what the story's approval
+// covers: an edit of any of them is an edit of approved text
+// (Workflow::checkTextEdit, checked by StoryRepository::save), a revision
+// keeps them all, and the history and "changes since the last approval"
+// compare them all.
+enum class StoryField { Headline, Dek, Byline, Dateline, Body, CorrectionNote };
+// In the order the page shows them.
+QList<StoryField> storyFields();
+QString storyFieldLabel(StoryField field); // for people: "Correction note"
+
+// The field's text in a Story or a Revision, which name their texts alike.
+template <typename Texts>
+auto &storyFieldText(Texts &texts, StoryField field)
+{
+    switch (field) {
+    case StoryField::Headline:
+        return texts.headline;
+    case StoryField::Dek:
+        return texts.dek;
+    case StoryField::Byline:
+        return texts.byline;
+    case StoryField::Dateline:
+        return texts.dateline;
+    case StoryField::Body:
+        return texts.body;
+    case StoryField::CorrectionNote:
+        return texts.correctionNote;
+    }
+    Q_UNREACHABLE_RETURN(texts.body);
+}
+
+// The published texts that differ between before and after.
+QList<StoryField> changedStoryFields(const Story &before, const Story &after);
 
 // A URL- and file-safe name made from a headline: lower-case ASCII letters,
 // digits and hyphens ("Hegseth, U.K. Counterpart…" → "hegseth-uk-counterpart…"),

@@ -238,8 +238,8 @@ StoryRepository::SaveResult StoryRepository::save(Story &story, Revision::Kind k
     if (!transaction.begin())
         return SaveResult::Failed;
     if (const std::optional<Story> stored = load(story.id); stored && stored->rowVersion == story.rowVersion) {
-        const bool textChanged = stored->headline != story.headline || stored->dek != story.dek
-            || stored->byline != story.byline || stored->dateline != story.dateline || stored->body != story.body;
+        // Any published text, the correction note too: what the approval covers.
+        const bool textChanged = !changedStoryFields(*stored, story).isEmpty();
         const Workflow::Verdict verdict = Workflow::checkTextEdit(PeopleRepository(m_library).roleOfActor(), stored->status);
         if (textChanged && !verdict.allowed) {
             m_errorString = verdict.reason;
@@ -413,22 +413,24 @@ bool StoryRepository::writeRevision(const Story &story, Revision::Kind kind)
             query.finish();
             QSqlQuery update(m_library->database());
             update.prepare(u"UPDATE revisions SET row_version = :version, headline = :headline, dek = :dek, "
-                           "byline = :byline, dateline = :dateline, body = :body, status = :status WHERE id = :rid"_s);
+                           "byline = :byline, dateline = :dateline, body = :body, correction_note = :note, "
+                           "status = :status WHERE id = :rid"_s);
             update.bindValue(u":version"_s, story.rowVersion);
             update.bindValue(u":headline"_s, sqlText(story.headline));
             update.bindValue(u":dek"_s, sqlText(story.dek));
             update.bindValue(u":byline"_s, sqlText(story.byline));
             update.bindValue(u":dateline"_s, sqlText(story.dateline));
             update.bindValue(u":body"_s, sqlText(story.body));
+            update.bindValue(u":note"_s, sqlText(story.correctionNote));
             update.bindValue(u":status"_s, storyStatusKey(story.status));
             update.bindValue(u":rid"_s, revisionId);
             return update.exec() || fail(update, QObject::tr("Cannot record the story's history"));
         }
         query.finish();
     }
-    query.prepare(u"INSERT INTO revisions (story_id, row_version, kind, headline, dek, byline, dateline, body, status, "
-                  "created_at, created_by) VALUES (:id, :version, :kind, :headline, :dek, :byline, :dateline, :body, "
-                  ":status, :at, :by)"_s);
+    query.prepare(u"INSERT INTO revisions (story_id, row_version, kind, headline, dek, byline, dateline, body, "
+                  "correction_note, status, created_at, created_by) VALUES (:id, :version, :kind, :headline, :dek, "
+                  ":byline, :dateline, :body, :note, :status, :at, :by)"_s);
     query.bindValue(u":id"_s, story.id);
     query.bindValue(u":version"_s, story.rowVersion);
     query.bindValue(u":kind"_s, revisionKindKey(kind));
@@ -437,6 +439,7 @@ bool StoryRepository::writeRevision(const Story &story, Revision::Kind kind)
     query.bindValue(u":byline"_s, sqlText(story.byline));
     query.bindValue(u":dateline"_s, sqlText(story.dateline));
     query.bindValue(u":body"_s, sqlText(story.body));
+    query.bindValue(u":note"_s, sqlText(story.correctionNote));
     query.bindValue(u":status"_s, storyStatusKey(story.status));
     query.bindValue(u":at"_s, story.updatedAt.toUTC().toString(Qt::ISODateWithMs));
     query.bindValue(u":by"_s, sqlText(story.updatedBy));
@@ -582,6 +585,9 @@ static Revision revisionFromQuery(const QSqlQuery &query)
     revision.byline = value("byline").toString();
     revision.dateline = value("dateline").toString();
     revision.body = value("body").toString();
+    const QVariant note = value("correction_note");
+    revision.correctionNote = note.toString();
+    revision.correctionNoteRecorded = !note.isNull();
     revision.status = storyStatusFromKey(value("status").toString()).value_or(StoryStatus::Draft);
     revision.createdAt = fromIso(value("created_at"));
     revision.createdBy = value("created_by").toString();
@@ -629,11 +635,10 @@ StoryRepository::SaveResult StoryRepository::restore(Story &story, qint64 revisi
         return SaveResult::Failed;
     }
     Story restored = story;
-    restored.headline = old->headline;
-    restored.dek = old->dek;
-    restored.byline = old->byline;
-    restored.dateline = old->dateline;
-    restored.body = old->body;
+    for (const StoryField field : storyFields()) {
+        if (field != StoryField::CorrectionNote || old->correctionNoteRecorded)
+            storyFieldText(restored, field) = storyFieldText(*old, field);
+    }
     const SaveResult result = save(restored, Revision::Kind::Restore);
     if (result == SaveResult::Saved)
         story = restored;

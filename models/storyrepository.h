@@ -15,7 +15,8 @@ class Library;
 class QSqlDatabase;
 class QSqlQuery;
 
-// A saved state of a story's text, kept by every save.
+// A saved state of a story's published texts (storyFields()), kept by every
+// save.
 struct Revision
 {
     enum class Kind { Save, Autosave, Restore, Import };
@@ -28,6 +29,10 @@ struct Revision
     QString byline;
     QString dateline;
     QString body;
+    QString correctionNote;
+    // False for a revision saved before libraries kept the note (schema 5):
+    // its note is unknown, shown as none, and a restore keeps the story's.
+    bool correctionNoteRecorded = true;
     StoryStatus status = StoryStatus::Draft;
     QDateTime createdAt;
     QString createdBy;
@@ -95,7 +100,7 @@ public:
 
     QList<Revision> revisions(qint64 storyId);
     std::optional<Revision> revision(qint64 revisionId);
-    // Brings a revision's text back as a new save of the story.
+    // Brings a revision's texts back as a new save of the story.
     SaveResult restore(Story &story, qint64 revisionId);
 
     // Full-text search over headline, dek, body and photo captions, best

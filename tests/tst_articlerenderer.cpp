@@ -20,7 +20,10 @@ class TestArticleRenderer : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void placedPhotoBecomesFigure();
-    void unknownPhotoStaysAnImage();
+    void unknownPhotoIsNoImage();
+    void unplacedImagesShowTheirDescription_data();
+    void unplacedImagesShowTheirDescription();
+    void correctionNoteEndsTheArticle();
     void rawHtmlIsNeverPassedThrough_data();
     void rawHtmlIsNeverPassedThrough();
     void figureTextIsEscaped();
@@ -90,10 +93,74 @@ void TestArticleRenderer::placedPhotoBecomesFigure()
                 .contains(u"src=\"images/250306-D-PM193-1268K.jpg\""_s));
 }
 
-void TestArticleRenderer::unknownPhotoStaysAnImage()
+void TestArticleRenderer::unknownPhotoIsNoImage()
 {
-    const QString html = ArticleRenderer::bodyHtml(u"![](photo:NOPE)"_s, {samplePhoto()}, {});
+    const QString html = ArticleRenderer::bodyHtml(u"![a photo we lack](photo:NOPE)"_s, {samplePhoto()}, {});
     QVERIFY(!html.contains(u"<figure"_s));
+    QVERIFY2(!html.contains(u"<img"_s), qPrintable(html));
+    QVERIFY2(html.contains(u"<p>a photo we lack</p>"_s), qPrintable(html));
+    // The gate reports it as a placement of a photo the story lacks, not twice.
+    QVERIFY(ArticleRenderer::unplacedImages(u"![a photo we lack](photo:NOPE)"_s).isEmpty());
+}
+
+void TestArticleRenderer::unplacedImagesShowTheirDescription_data()
+{
+    QTest::addColumn<QString>("markdown");
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<QString>("description"); // as the page shows it instead
+    const QString virin = samplePhoto().virin;
+    QTest::newRow("remote") << u"![a chart](https://example.com/chart.png)"_s << u"https://example.com/chart.png"_s
+                            << u"<p>a chart</p>"_s;
+    QTest::newRow("data:") << u"![a dot](data:image/png;base64,iVBORw0KGgo=)"_s << u"data:image/png;base64,iVBORw0KGgo="_s
+                           << u"<p>a dot</p>"_s;
+    QTest::newRow("photo: inside a sentence") << u"Here ![the secretary](photo:%1) walks."_s.arg(virin)
+                                              << u"photo:%1"_s.arg(virin) << u"<p>Here the secretary walks.</p>"_s;
+    QTest::newRow("photo: in a link") << u"[![the secretary](photo:%1)](https://example.com/)"_s.arg(virin)
+                                      << u"photo:%1"_s.arg(virin)
+                                      << u"<p><a href=\"https://example.com/\">the secretary</a></p>"_s;
+    QTest::newRow("photo: in a table") << u"| a |\n|---|\n| ![in a cell](photo:%1) |"_s.arg(virin)
+                                       << u"photo:%1"_s.arg(virin) << u"<td>in a cell</td>"_s;
+    QTest::newRow("photo: in a list") << u"- ![listed](photo:%1)"_s.arg(virin) << u"photo:%1"_s.arg(virin)
+                                      << u"<li>listed</li>"_s;
+    QTest::newRow("photo: in a block quote") << u"> ![quoted](photo:%1)"_s.arg(virin) << u"photo:%1"_s.arg(virin)
+                                             << u"<p>quoted</p>"_s;
+    QTest::newRow("emphasis in the description") << u"![a *bold* claim](https://example.com/x.png)"_s
+                                                 << u"https://example.com/x.png"_s << u"<p>a bold claim</p>"_s;
+    QTest::newRow("image in an image's description") << u"![outer ![inner](https://a.example/i.png)](https://b.example/o.png)"_s
+                                                     << u"https://b.example/o.png"_s << u"<p>outer inner</p>"_s;
+    QTest::newRow("markup in the description is text")
+        << u"![<b>&lt;script&gt;</b>](https://example.com/x.png)"_s << u"https://example.com/x.png"_s
+        << u"<p>&lt;script&gt;</p>"_s;
+}
+
+void TestArticleRenderer::unplacedImagesShowTheirDescription()
+{
+    QFETCH(QString, markdown);
+    QFETCH(QString, url);
+    QFETCH(QString, description);
+    for (const auto imageLinks : {ArticleRenderer::Options::ImageLinks::LibraryScheme, ArticleRenderer::Options::ImageLinks::ExportFiles}) {
+        ArticleRenderer::Options options;
+        options.imageLinks = imageLinks;
+        const QString html = ArticleRenderer::bodyHtml(markdown, {samplePhoto()}, options);
+        QVERIFY2(!html.contains(u"<img"_s), qPrintable(html));
+        QVERIFY2(!html.contains(u"<figure"_s), qPrintable(html));
+        QVERIFY2(html.contains(description), qPrintable(html));
+    }
+    const QList<ArticleRenderer::UnplacedImage> images = ArticleRenderer::unplacedImages(markdown);
+    QCOMPARE(images.size(), 1);
+    QCOMPARE(images.constFirst().url, url);
+    // A placed photo beside it is no unplaced image.
+    QCOMPARE(ArticleRenderer::unplacedImages(u"![](photo:%1)\n\n"_s.arg(samplePhoto().virin) + markdown).size(), 1);
+}
+
+void TestArticleRenderer::correctionNoteEndsTheArticle()
+{
+    Story story = storyWithBody(u"Text."_s);
+    QVERIFY(ArticleRenderer::correctionHtml(story).isEmpty());
+    story.correctionNote = u"  An earlier version <b>misstated</b> a title.  "_s;
+    const QString note = u"<p class=\"correction\"><strong>Correction:</strong> An earlier version &lt;b&gt;misstated&lt;/b&gt; a title.</p>\n"_s;
+    QCOMPARE(ArticleRenderer::correctionHtml(story), note);
+    QVERIFY(ArticleRenderer::articleFragment(story, {}, {}).endsWith(note + u"</article>\n"_s));
 }
 
 void TestArticleRenderer::rawHtmlIsNeverPassedThrough_data()

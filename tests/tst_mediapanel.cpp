@@ -12,6 +12,7 @@
 #include "photorepository.h"
 #include "previewpane.h"
 #include "windowtestfixture.h"
+#include "workflowcontroller.h"
 
 #include <QApplication>
 #include <QKeyEvent>
@@ -23,6 +24,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTreeWidget>
 
 using namespace Qt::StringLiterals;
 
@@ -202,9 +204,30 @@ void TestMediaPanel::editsAreSavedAndVoidApproval()
     QVERIFY(stored.caption.endsWith(u" Added."_s));
     QCOMPARE(stored.approval, CaptionApproval::Pending);
     QVERIFY(form()->approvalLabel()->text().contains(u"pending"_s));
+    QVERIFY2(form()->approvalLabel()->text().contains(u"was reset: Caption changed since."_s),
+             qPrintable(form()->approvalLabel()->text()));
     // The list shows the new state too.
     QCOMPARE(m_window->mediaPanel()->view()->currentIndex().data(PhotoListModel::ApprovalRole).toInt(),
              int(CaptionApproval::Pending));
+
+    // Any field the export publishes is under the approval: title and credit.
+    QVERIFY(form()->decide(CaptionApproval::Approved));
+    QCOMPARE(PhotoRepository(m_window->library()).load(id)->approval, CaptionApproval::Approved);
+    for (const QString &name : {u"title"_s, u"credit"_s}) {
+        line(name)->setFocus();
+        line(name)->end(false);
+        QTest::keyClicks(line(name), u" (edited)"_s);
+    }
+    QVERIFY(form()->save());
+    QCOMPARE(PhotoRepository(m_window->library()).load(id)->approval, CaptionApproval::Pending);
+    QVERIFY2(form()->approvalLabel()->text().contains(u"was reset: Title, Credit changed since."_s),
+             qPrintable(form()->approvalLabel()->text()));
+    // The review queue says why the photo is back: the edit that reset it
+    // (the title, saved when the focus moved on to the credit).
+    QTreeWidget *queue = m_window->workflow()->reviewQueueView();
+    const QList<QTreeWidgetItem *> rows = queue->findItems(u"· approval reset"_s, Qt::MatchContains | Qt::MatchRecursive);
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows.constFirst()->toolTip(0), u"Title changed after review"_s);
 }
 
 void TestMediaPanel::nextFreeVirinSkipsTheLibrarysOwn()

@@ -7,9 +7,13 @@
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <functional>
+#include <tuple>
 
 using namespace Qt::StringLiterals;
 
@@ -23,8 +27,10 @@ private Q_SLOTS:
     void photosKeepTheirOrderInAStory();
     void editorApprovesExactCaption();
     void writerCannotApprove();
-    void editingAnApprovedCaptionReturnsItToPending_data();
-    void editingAnApprovedCaptionReturnsItToPending();
+    void editingAReviewedFieldReturnsItToPending_data();
+    void editingAReviewedFieldReturnsItToPending();
+    void decisionKeepsEveryFieldItSaw();
+    void decisionsFromBeforeSchemaFiveStillRead();
     void saveCannotApproveBehindTheEditorsBack();
     void requestingChangesNeedsAComment();
     void staleDecisionIsAConflict();
@@ -138,8 +144,8 @@ void TestPhotoRepository::editorApprovesExactCaption()
     QCOMPARE(repository.load(photo.id)->approval, CaptionApproval::Approved);
     const QList<CaptionDecision> decisions = repository.captionDecisions(photo.id);
     QCOMPARE(decisions.size(), 1);
-    QCOMPARE(decisions.first().caption, photo.caption);
-    QCOMPARE(decisions.first().altText, photo.altText);
+    QCOMPARE(decisions.first().reviewed.caption, photo.caption);
+    QCOMPARE(decisions.first().reviewed.altText, photo.altText);
     QCOMPARE(decisions.first().decidedBy, u"Eve Editor"_s);
     QCOMPARE(m_library->auditTrail(u"photo"_s, photo.id).last().action, u"caption-approved"_s);
 }
@@ -157,36 +163,136 @@ void TestPhotoRepository::writerCannotApprove()
     QVERIFY(repository.captionDecisions(photo.id).isEmpty());
 }
 
-void TestPhotoRepository::editingAnApprovedCaptionReturnsItToPending_data()
+void TestPhotoRepository::editingAReviewedFieldReturnsItToPending_data()
 {
-    QTest::addColumn<bool>("editCaption");
-    QTest::addColumn<bool>("editAltText");
-    QTest::addColumn<bool>("stillApproved");
-    QTest::newRow("caption edited") << true << false << false;
-    QTest::newRow("alt text edited") << false << true << false;
-    QTest::newRow("only the city edited") << false << false << true;
+    // Each field the export prints (figure, JSON-LD) or embeds (IPTC/XMP in
+    // the rendition), edited after a decision; the label the audit names.
+    using Edit = std::function<void(Photo &)>;
+    QTest::addColumn<CaptionApproval>("decision");
+    QTest::addColumn<Edit>("edit");
+    QTest::addColumn<QString>("reset"); // the caption-reset detail; empty: the decision stands
+    const QList<std::tuple<const char *, Edit, QString>> edits{
+        {"VIRIN", [](Photo &p) { p.virin = u"250306-D-PM193-1999K"_s; }, u"VIRIN"_s},
+        {"title", [](Photo &p) { p.title = u"A new title"_s; }, u"Title"_s},
+        {"caption", [](Photo &p) { p.caption += u" More."_s; }, u"Caption"_s},
+        {"alt text", [](Photo &p) { p.altText = u"Two men shaking hands."_s; }, u"Alt text"_s},
+        {"credit", [](Photo &p) { p.credit = u"Air Force Staff Sgt. Jane Doe, DOD"_s; }, u"Credit"_s},
+        {"photographer", [](Photo &p) { p.photographer = u"Jane Doe"_s; }, u"Photographer"_s},
+        {"unit", [](Photo &p) { p.unit = u"DMA"_s; }, u"Unit"_s},
+        {"operation", [](Photo &p) { p.operation = u"Steadfast Defender"_s; }, u"Operation"_s},
+        {"date shot", [](Photo &p) { p.dateShot = QDate(2025, 3, 6); }, u"Date shot"_s},
+        {"city", [](Photo &p) { p.city = u"Arlington"_s; }, u"City"_s},
+        {"sublocation", [](Photo &p) { p.sublocation = u"Pentagon"_s; }, u"Sublocation"_s},
+        {"state", [](Photo &p) { p.state = u"Virginia"_s; }, u"State"_s},
+        {"country", [](Photo &p) { p.country = u"United States"_s; }, u"Country"_s},
+        {"country code", [](Photo &p) { p.countryCode = u"USA"_s; }, u"Country code"_s},
+        {"keywords", [](Photo &p) { p.keywords = {u"Hegseth"_s}; }, u"Keywords"_s},
+        {"release state", [](Photo &p) { p.releaseState = ReleaseState::Released; }, u"Release state"_s},
+        {"release authority", [](Photo &p) { p.releaseAuthority = u"Pentagon Press Operations"_s; }, u"Release authority"_s},
+        {"caption writer", [](Photo &p) { p.captionWriter = u"Walt Writer"_s; }, u"Caption writer"_s},
+        {"title and credit", [](Photo &p) { p.title = u"A new title"_s; p.credit = u"Jane Doe, DOD"_s; }, u"Title, Credit"_s},
+        // Not published, so not reviewed: the decision stands.
+        {"nothing", [](Photo &) {}, QString()},
+        {"file name", [](Photo &p) { p.fileName = u"renamed.jpg"_s; }, QString()},
+        {"an empty keyword", [](Photo &p) { p.keywords << QString(); }, QString()},
+    };
+    for (const CaptionApproval decision : {CaptionApproval::Approved, CaptionApproval::ChangesRequested}) {
+        for (const auto &[name, edit, reset] : edits) {
+            QTest::addRow("%s after %s", name, qPrintable(captionApprovalKey(decision)))
+                << decision << edit << (reset.isEmpty() ? reset : reset + u" changed after review"_s);
+        }
+    }
 }
 
-void TestPhotoRepository::editingAnApprovedCaptionReturnsItToPending()
+void TestPhotoRepository::editingAReviewedFieldReturnsItToPending()
 {
-    QFETCH(bool, editCaption);
-    QFETCH(bool, editAltText);
-    QFETCH(bool, stillApproved);
+    QFETCH(CaptionApproval, decision);
+    QFETCH(std::function<void(Photo &)>, edit);
+    QFETCH(QString, reset);
     PhotoRepository repository(m_library.get());
-    Photo photo = addPhoto(u"Y"_s, "img");
-    QCOMPARE(repository.decideCaption(photo, CaptionApproval::Approved), PhotoRepository::SaveResult::Saved);
+    Photo photo = addPhoto(u"250306-D-PM193-1268K"_s, "img");
+    QCOMPARE(repository.decideCaption(photo, decision, u"Checked."_s), PhotoRepository::SaveResult::Saved);
     m_library->setActor(u"Walt Writer"_s);
-    if (editCaption)
-        photo.caption += u" More."_s;
-    if (editAltText)
-        photo.altText = u"Two men shaking hands."_s;
-    photo.city = u"Arlington"_s;
+    edit(photo);
     QCOMPARE(repository.save(photo), PhotoRepository::SaveResult::Saved);
-    const CaptionApproval expected = stillApproved ? CaptionApproval::Approved : CaptionApproval::Pending;
+    const CaptionApproval expected = reset.isEmpty() ? decision : CaptionApproval::Pending;
     QCOMPARE(photo.approval, expected);
     QCOMPARE(repository.load(photo.id)->approval, expected);
-    const bool resetLogged = m_library->auditTrail(u"photo"_s, photo.id).last().action == u"caption-reset"_s;
-    QCOMPARE(resetLogged, !stillApproved);
+    const AuditEntry last = m_library->auditTrail(u"photo"_s, photo.id).last();
+    QCOMPARE(last.action == u"caption-reset"_s, !reset.isEmpty());
+    if (!reset.isEmpty()) {
+        QCOMPARE(last.detail, reset);
+        QCOMPARE(last.actor, u"Walt Writer"_s);
+    }
+}
+
+void TestPhotoRepository::decisionKeepsEveryFieldItSaw()
+{
+    PhotoRepository repository(m_library.get());
+    Photo photo = addPhoto(u"250306-D-PM193-1268K"_s, "img");
+    photo.title = u"Hegseth and Healey"_s;
+    photo.credit = u"Navy Petty Officer 1st Class Alexander Kubitza, DOD"_s;
+    photo.dateShot = QDate(2025, 3, 6);
+    photo.keywords = {u"Hegseth"_s, u"Healey"_s};
+    photo.releaseState = ReleaseState::Released;
+    photo.releaseAuthority = u"Pentagon Press Operations"_s;
+    QCOMPARE(repository.save(photo), PhotoRepository::SaveResult::Saved);
+    QCOMPARE(repository.decideCaption(photo, CaptionApproval::Approved), PhotoRepository::SaveResult::Saved);
+
+    Photo edited = photo;
+    edited.title = u"Retitled"_s;
+    edited.releaseState = ReleaseState::NotReleased;
+    QCOMPARE(repository.save(edited), PhotoRepository::SaveResult::Saved);
+
+    const CaptionDecision decision = repository.captionDecisions(photo.id).constFirst();
+    QVERIFY(decision.reviewedRecorded);
+    QCOMPARE(decision.reviewed.virin, photo.virin);
+    QCOMPARE(decision.reviewed.title, u"Hegseth and Healey"_s);
+    QCOMPARE(decision.reviewed.caption, photo.caption);
+    QCOMPARE(decision.reviewed.altText, photo.altText);
+    QCOMPARE(decision.reviewed.credit, photo.credit);
+    QCOMPARE(decision.reviewed.dateShot, QDate(2025, 3, 6));
+    QCOMPARE(decision.reviewed.keywords, photo.keywords);
+    QCOMPARE(decision.reviewed.releaseState, ReleaseState::Released);
+    QCOMPARE(decision.reviewed.releaseAuthority, u"Pentagon Press Operations"_s);
+    // What changed since the decision, as the media panel says it.
+    QCOMPARE(changedReviewedFields(decision.reviewed, *repository.load(photo.id)),
+             (QList<PhotoField>{PhotoField::Title, PhotoField::ReleaseState}));
+    QCOMPARE(m_library->auditTrail(u"photo"_s, photo.id).last().detail, u"Title, Release state changed after review"_s);
+}
+
+void TestPhotoRepository::decisionsFromBeforeSchemaFiveStillRead()
+{
+    Photo photo = addPhoto(u"250306-D-PM193-1268K"_s, "img");
+    QCOMPARE(PhotoRepository(m_library.get()).decideCaption(photo, CaptionApproval::Approved), PhotoRepository::SaveResult::Saved);
+    // The library as schema 4 wrote it: decisions without what else they saw.
+    m_library.reset();
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"schema4"_s);
+        db.setDatabaseName(m_dir->filePath(u"lib.newsdesk"_s));
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        QVERIFY2(query.exec(u"ALTER TABLE caption_approvals DROP COLUMN reviewed"_s), qPrintable(query.lastError().text()));
+        QVERIFY(query.exec(u"ALTER TABLE revisions DROP COLUMN correction_note"_s));
+        QVERIFY(query.exec(u"PRAGMA user_version = 4"_s));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"schema4"_s);
+    m_library = std::make_unique<Library>();
+    QVERIFY2(m_library->open(m_dir->filePath(u"lib.newsdesk"_s)), qPrintable(m_library->errorString()));
+    QCOMPARE(m_library->schemaVersion(), 5);
+    m_library->setActor(u"Eve Editor"_s);
+    PhotoRepository repository(m_library.get());
+    CaptionDecision old = repository.captionDecisions(photo.id).constFirst();
+    QVERIFY(!old.reviewedRecorded);
+    QCOMPARE(old.reviewed.caption, photo.caption);
+    QCOMPARE(old.reviewed.altText, photo.altText);
+    // Decisions from now on record it all.
+    photo = *repository.load(photo.id);
+    QCOMPARE(repository.decideCaption(photo, CaptionApproval::ChangesRequested, u"Name the unit."_s),
+             PhotoRepository::SaveResult::Saved);
+    QVERIFY(repository.captionDecisions(photo.id).constFirst().reviewedRecorded);
+    QVERIFY(!repository.captionDecisions(photo.id).constLast().reviewedRecorded);
 }
 
 void TestPhotoRepository::saveCannotApproveBehindTheEditorsBack()

@@ -102,6 +102,7 @@ private Q_SLOTS:
     void coalescesRequestsMadeDuringARender();
     void editorScrollLeadsThePreview();
     void clickingABlockMovesTheEditorCursor();
+    void correctionNoteFollowsTheBody();
     void hostileMarkdownRunsNothingAndReachesNothing_data();
     void hostileMarkdownRunsNothingAndReachesNothing();
     void linksOpenInTheSystemBrowser();
@@ -258,6 +259,37 @@ void TestPreviewPane::clickingABlockMovesTheEditorCursor()
     QTest::mouseClick(input, Qt::LeftButton, {}, point);
     // The block quote's source starts at line 5.
     QTRY_COMPARE_WITH_TIMEOUT(editor.textCursor().blockNumber(), 4, pageTimeout);
+}
+
+void TestPreviewPane::correctionNoteFollowsTheBody()
+{
+    Story story = storyWith(u"First paragraph.\n\nLast paragraph."_s);
+    showInPane(story);
+    QCOMPARE(evaluate(page(), u"document.querySelectorAll('.correction').length"_s).toInt(), 0);
+    evaluate(page(), u"document.querySelectorAll('#story-body > p').forEach(p => p.dataset.marker = 'kept')"_s);
+    const QString lastText = u"(() => { const all = document.querySelectorAll('article p'); return all[all.length - 1].textContent; })()"_s;
+
+    // As the export prints it: the article's last paragraph, after the body.
+    story.correctionNote = u"An earlier version gave the wrong <b>date</b>."_s;
+    m_pane->showStory(story, {});
+    waitForRevision(m_pane->revision());
+    QCOMPARE(evaluate(page(), lastText).toString(), u"Correction: An earlier version gave the wrong <b>date</b>."_s);
+    QCOMPARE(evaluate(page(), u"document.querySelectorAll('.correction').length"_s).toInt(), 1);
+    QCOMPARE(evaluate(page(), u"document.querySelectorAll('.correction b').length"_s).toInt(), 0);
+    // The body's blocks stayed as they were.
+    QCOMPARE(evaluate(page(), u"Array.from(document.querySelectorAll('#story-body > p'), p => p.dataset.marker || '').join()"_s).toString(),
+             u"kept,kept"_s);
+
+    story.correctionNote = u"An earlier version gave the wrong day."_s;
+    m_pane->showStory(story, {});
+    waitForRevision(m_pane->revision());
+    QCOMPARE(evaluate(page(), lastText).toString(), u"Correction: An earlier version gave the wrong day."_s);
+
+    story.correctionNote.clear();
+    m_pane->showStory(story, {});
+    waitForRevision(m_pane->revision());
+    QCOMPARE(evaluate(page(), lastText).toString(), u"Last paragraph."_s);
+    QCOMPARE(evaluate(page(), u"document.querySelectorAll('.correction').length"_s).toInt(), 0);
 }
 
 void TestPreviewPane::hostileMarkdownRunsNothingAndReachesNothing_data()

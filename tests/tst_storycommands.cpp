@@ -58,6 +58,7 @@ private Q_SLOTS:
     void checkListsDvidsReadinessAsWarnings();
     void checkSaysEachProblemOnce();
     void embargoedStoryFailsCheckAndExport();
+    void unreviewedImageFailsCheckAndExport();
     void dumpAndImportRoundTrip();
     void importOfBadFileIsRefused();
     void helpListsTheStoryCommands();
@@ -457,6 +458,35 @@ void TestStoryCommands::embargoedStoryFailsCheckAndExport()
     QCOMPARE(refused.exitCode, 1);
     QVERIFY(refused.err.contains(u"under embargo"_s));
     QVERIFY(!QFileInfo::exists(out));
+}
+
+void TestStoryCommands::unreviewedImageFailsCheckAndExport()
+{
+    clearSample();
+    {
+        Library library;
+        QVERIFY(library.open(m_library));
+        library.setActor(u"Eve Editor"_s);
+        StoryRepository stories(&library);
+        Story story = *stories.load(1);
+        story.body += u"\n\nA chart: ![chart](https://example.com/chart.png)\n"_s;
+        QCOMPARE(stories.save(story), StoryRepository::SaveResult::Saved);
+    }
+    const Result check = run({u"check"_s, u"--library"_s, m_library, u"--story"_s, u"1"_s});
+    QCOMPARE(check.exitCode, 1);
+    static const QRegularExpression finding(u"error: Line \\d+ of the body shows an image \\(https://example.com/chart.png\\) "
+                                            "that nobody reviewed; [^\n]* \\[image-not-reviewed\\]\n"_s);
+    QVERIFY2(check.out.contains(finding), qPrintable(check.out));
+    const QString out = m_dir->filePath(u"out"_s);
+    const Result refused = run({u"export"_s, u"--library"_s, m_library, u"--story"_s, u"1"_s, u"--out"_s, out});
+    QCOMPARE(refused.exitCode, 1);
+    QVERIFY2(refused.err.contains(u"https://example.com/chart.png) that nobody reviewed"_s), qPrintable(refused.err));
+    QVERIFY(!QFileInfo::exists(out));
+    // Nor does the page rendered for a CMS carry it.
+    const Result render = run({u"render"_s, u"--library"_s, m_library, u"--story"_s, u"1"_s});
+    QCOMPARE(render.exitCode, 0);
+    QVERIFY(!render.out.contains(u"example.com"_s));
+    QVERIFY(render.out.contains(u"A chart: chart</p>"_s));
 }
 
 void TestStoryCommands::dumpAndImportRoundTrip()

@@ -31,6 +31,11 @@ private Q_SLOTS:
     void gateBlocksUntilCleared_data();
     void gateBlocksUntilCleared();
     void clearedStoryExportsAFolderWithRelativeLinks();
+    void unreviewedImagesBlock_data();
+    void unreviewedImagesBlock();
+    void exportPublishesOnlyApprovedPlacedPhotos();
+    void approvalCoversEveryPublishedPhotoField_data();
+    void approvalCoversEveryPublishedPhotoField();
     void renditionsFitTheWebSize_data();
     void renditionsFitTheWebSize();
     void transparencyIsFlattenedOntoWhite();
@@ -109,48 +114,62 @@ void TestStoryExporter::gateBlocksUntilCleared_data()
 {
     using Change = std::function<void(Library *, Story &)>;
     QTest::addColumn<Change>("change");
-    QTest::addColumn<QString>("reason");
+    QTest::addColumn<QStringList>("reasons");
     auto secondPhoto = [](Library *library, const Story &story) { return PhotoRepository(library).photosOfStory(story.id).at(1); };
 
     QTest::newRow("changes requested on the story") << Change([](Library *library, Story &story) {
         StoryRepository(library).transition(story, WorkflowAction::RequestChanges, u"Tighten the lede."_s);
-    }) << u"The story is not approved (it is Draft)."_s;
+    }) << QStringList{u"The story is not approved (it is Draft)."_s};
     QTest::newRow("caption edited after approval") << Change([=](Library *library, Story &story) {
         Photo photo = secondPhoto(library, story);
         photo.caption += u" Edited."_s;
         PhotoRepository(library).save(photo);
-    }) << u"Photo 250306-D-PM193-1416K: its caption is pending approval."_s;
+    }) << QStringList{u"Photo 250306-D-PM193-1416K: its caption is pending approval."_s};
     QTest::newRow("changes requested on a caption") << Change([=](Library *library, Story &story) {
         Photo photo = secondPhoto(library, story);
         PhotoRepository(library).decideCaption(photo, CaptionApproval::ChangesRequested, u"Spell out UDCG."_s);
-    }) << u"Photo 250306-D-PM193-1416K: changes were requested on its caption."_s;
+    }) << QStringList{u"Photo 250306-D-PM193-1416K: changes were requested on its caption."_s};
     QTest::newRow("photo not released") << Change([=](Library *library, Story &story) {
         Photo photo = secondPhoto(library, story);
         photo.releaseState = ReleaseState::NotReleased;
         PhotoRepository(library).save(photo);
-    }) << u"Photo 250306-D-PM193-1416K is not released (Not Released)."_s;
+    }) << QStringList{u"Photo 250306-D-PM193-1416K: its caption is pending approval."_s,
+                      u"Photo 250306-D-PM193-1416K is not released (Not Released)."_s};
     QTest::newRow("photo not reviewed for release") << Change([=](Library *library, Story &story) {
         Photo photo = secondPhoto(library, story);
         photo.releaseState = ReleaseState::NotReviewed;
         PhotoRepository(library).save(photo);
-    }) << u"Photo 250306-D-PM193-1416K is not released (Not Reviewed)."_s;
+    }) << QStringList{u"Photo 250306-D-PM193-1416K: its caption is pending approval."_s,
+                      u"Photo 250306-D-PM193-1416K is not released (Not Reviewed)."_s};
+    // What the approval saw is what goes out: any published field edited
+    // after it sends the photo back to review.
+    QTest::newRow("title edited after approval") << Change([=](Library *library, Story &story) {
+        Photo photo = secondPhoto(library, story);
+        photo.title = u"Retitled after approval"_s;
+        PhotoRepository(library).save(photo);
+    }) << QStringList{u"Photo 250306-D-PM193-1416K: its caption is pending approval."_s};
+    QTest::newRow("credit edited after approval") << Change([=](Library *library, Story &story) {
+        Photo photo = secondPhoto(library, story);
+        photo.credit = u"Somebody Else, DOD"_s;
+        PhotoRepository(library).save(photo);
+    }) << QStringList{u"Photo 250306-D-PM193-1416K: its caption is pending approval."_s};
     QTest::newRow("body places a photo the story lacks") << Change([](Library *library, Story &story) {
         story.body += u"\n![](photo:250307-N-AB123-1001)\n"_s;
         StoryRepository(library).save(story);
-    }) << u"The body places photo 250307-N-AB123-1001, which the story does not have."_s;
+    }) << QStringList{u"The body places photo 250307-N-AB123-1001, which the story does not have."_s};
 }
 
 void TestStoryExporter::gateBlocksUntilCleared()
 {
     QFETCH(std::function<void(Library *, Story &)>, change);
-    QFETCH(QString, reason);
+    QFETCH(QStringList, reasons);
     QString error;
     QVERIFY2(SampleLibrary::clearForPublication(m_library.get(), m_story, &error), qPrintable(error));
     QVERIFY(StoryExporter::gateFindings(m_story, PhotoRepository(m_library.get()).photosOfStory(m_story.id)).isEmpty());
     change(m_library.get(), m_story);
     const StoryExporter::Result result = StoryExporter(m_library.get()).exportStory(m_story, target());
     QVERIFY(!result.success);
-    QCOMPARE(result.blockingReasons, QStringList{reason});
+    QCOMPARE(result.blockingReasons, reasons);
     QVERIFY(!QFileInfo::exists(target()));
     QVERIFY(leftovers().isEmpty());
 }
@@ -195,6 +214,173 @@ void TestStoryExporter::clearedStoryExportsAFolderWithRelativeLinks()
     for (const AuditEntry &entry : m_library->auditTrail(u"story"_s, m_story.id))
         recorded = recorded || (entry.action == u"export"_s && entry.detail == QDir::toNativeSeparators(target()));
     QVERIFY(recorded);
+}
+
+void TestStoryExporter::unreviewedImagesBlock_data()
+{
+    QTest::addColumn<QString>("markdown");
+    QTest::addColumn<int>("line");          // of the image, counted from the markdown's first line
+    QTest::addColumn<QString>("subject");   // "story" or the photo's VIRIN
+    QTest::addColumn<QString>("shown");     // how the message names the image
+
+    const QString placed = u"250306-D-PM193-1268K"_s;
+    QTest::newRow("remote image") << u"![chart](https://example.com/chart.png)"_s << 1 << u"story"_s
+                                  << u"(https://example.com/chart.png)"_s;
+    QTest::newRow("remote image inside a sentence")
+        << u"The chart ![chart](https://example.com/chart.png) shows it."_s << 1 << u"story"_s << u"(https://example.com/chart.png)"_s;
+    QTest::newRow("relative image") << u"![](images/family.jpg)"_s << 1 << u"story"_s << u"(images/family.jpg)"_s;
+    QTest::newRow("data: image") << u"![](data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==)"_s
+                                 << 1 << u"story"_s << u"(data:image/png)"_s;
+    QTest::newRow("remote image in a link") << u"[![logo](https://example.com/logo.png)](https://example.com/)"_s << 1
+                                            << u"story"_s << u"(https://example.com/logo.png)"_s;
+    QTest::newRow("remote image on the third line of a paragraph")
+        << u"First line\nsecond line\nthird ![x](https://example.com/x.png)"_s << 3 << u"story"_s << u"(https://example.com/x.png)"_s;
+    QTest::newRow("photo inside a sentence") << u"Hegseth ![](photo:%1) arrives."_s.arg(placed) << 1 << placed
+                                             << u"photo %1 inside"_s.arg(placed);
+    QTest::newRow("photo in a link") << u"[![](photo:%1)](https://example.com/)"_s.arg(placed) << 1 << placed
+                                     << u"photo %1 inside"_s.arg(placed);
+    QTest::newRow("photo in a table") << u"| photo |\n|---|\n| ![](photo:%1) |"_s.arg(placed) << 3 << placed
+                                      << u"photo %1 inside"_s.arg(placed);
+    QTest::newRow("photo in a list") << u"- first\n- ![](photo:%1)"_s.arg(placed) << 2 << placed
+                                     << u"photo %1 inside"_s.arg(placed);
+    QTest::newRow("photo in a block quote") << u"> ![](photo:%1)"_s.arg(placed) << 1 << placed
+                                            << u"photo %1 inside"_s.arg(placed);
+    // A terminal or dialog gets no control or bidi characters from an address.
+    QTest::newRow("address with an escape and a bidi override")
+        << u"![](<https://example.com/\x1b[2J\u202Egnp.png>)"_s << 1 << u"story"_s
+        << u"(https://example.com/\uFFFD[2J\uFFFDgnp.png)"_s;
+}
+
+void TestStoryExporter::unreviewedImagesBlock()
+{
+    QFETCH(QString, markdown);
+    QFETCH(int, line);
+    QFETCH(QString, subject);
+    QFETCH(QString, shown);
+    QString error;
+    QVERIFY2(SampleLibrary::clearForPublication(m_library.get(), m_story, &error), qPrintable(error));
+    const int firstLine = int(m_story.body.count(u'\n')) + 3; // after a blank line
+    m_story.body += u"\n\n"_s + markdown + u"\n"_s;
+    QCOMPARE(StoryRepository(m_library.get()).save(m_story), StoryRepository::SaveResult::Saved);
+
+    const QList<StoryFinding> findings = StoryExporter::gateFindings(m_story, PhotoRepository(m_library.get()).photosOfStory(m_story.id));
+    QCOMPARE(findings.size(), 1);
+    const StoryFinding &finding = findings.constFirst();
+    QCOMPARE(finding.severity, StoryFinding::Severity::Error);
+    QCOMPARE(finding.code, u"image-not-reviewed"_s);
+    QCOMPARE(finding.subject, subject);
+    QVERIFY2(finding.message.startsWith(u"Line %1 of the body shows "_s.arg(firstLine + line - 1)), qPrintable(finding.message));
+    QVERIFY2(finding.message.contains(shown), qPrintable(finding.message));
+    QVERIFY2(!finding.message.contains(u"base64"_s), qPrintable(finding.message));
+    for (const QChar c : finding.message)
+        QVERIFY2(c.category() != QChar::Other_Control && c.category() != QChar::Other_Format, qPrintable(finding.message));
+
+    // The export says so and writes nothing.
+    const StoryExporter::Result result = StoryExporter(m_library.get()).exportStory(m_story, target());
+    QVERIFY(!result.success);
+    QCOMPARE(result.blockingReasons, QStringList{finding.message});
+    QVERIFY(!QFileInfo::exists(target()));
+}
+
+void TestStoryExporter::exportPublishesOnlyApprovedPlacedPhotos()
+{
+    QString error;
+    QVERIFY2(SampleLibrary::clearForPublication(m_library.get(), m_story, &error), qPrintable(error));
+    const QStringList approved{u"250306-D-PM193-1268K"_s, u"250306-D-PM193-1416K"_s, u"250306-F-UO417-1153K"_s};
+    m_story.body += u"\n\nSee ![remote chart](https://example.com/chart.png) and ![pixel](data:image/gif;base64,R0lGODlhAQABAAAAACw=)."
+                    "\n\n[![linked photo](photo:250306-D-PM193-1268K)](https://example.com/)"
+                    "\n\n| cell |\n|---|\n| ![table photo](photo:250306-D-PM193-1416K) |"
+                    "\n\n- ![listed photo](photo:250306-F-UO417-1153K)"
+                    "\n\n> ![quoted](images/elsewhere.jpg)"
+                    "\n\n![unknown](photo:250307-N-AB123-1001)\n"_s;
+    QCOMPARE(StoryRepository(m_library.get()).save(m_story), StoryRepository::SaveResult::Saved);
+    // An editor's override publishes the story, but still no image nobody reviewed.
+    StoryExporter::Options options;
+    options.overrideReason = u"Test of what an override can publish"_s;
+    const StoryExporter::Result result = StoryExporter(m_library.get()).exportStory(m_story, target(), options);
+    QVERIFY2(result.success, qPrintable(result.errorMessage));
+    QVERIFY(result.overridden);
+    QCOMPARE(result.blockingReasons.size(), 7);
+
+    QFile index(QDir(target()).filePath(u"index.html"_s));
+    QVERIFY(index.open(QIODevice::ReadOnly));
+    const QString html = QString::fromUtf8(index.readAll());
+    static const QRegularExpression img(u"<img\\b[^>]*>"_s, QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression src(u"\\bsrc=\"([^\"]*)\""_s);
+    QStringList sources;
+    for (QRegularExpressionMatchIterator it = img.globalMatch(html); it.hasNext();)
+        sources << src.match(it.next().captured(0)).captured(1);
+    QCOMPARE(sources, (QStringList{u"images/250306-D-PM193-1268K.jpg"_s, u"images/250306-D-PM193-1416K.jpg"_s,
+                                   u"images/250306-F-UO417-1153K.jpg"_s}));
+    for (const QString &virin : approved)
+        QCOMPARE(PhotoRepository(m_library.get()).findByVirin(virin).value(0).approval, CaptionApproval::Approved);
+    QVERIFY(!html.contains(u"example.com/chart"_s));
+    QVERIFY(!html.contains(u"data:image"_s));
+    QVERIFY(!html.contains(u"photo:"_s));
+    QVERIFY(!html.contains(u"elsewhere.jpg"_s));
+    // Each shows its description instead.
+    for (const QString &alt : {u"remote chart"_s, u"pixel"_s, u"linked photo"_s, u"table photo"_s, u"listed photo"_s,
+                               u"quoted"_s, u"unknown"_s})
+        QVERIFY2(html.contains(alt), qPrintable(alt));
+}
+
+void TestStoryExporter::approvalCoversEveryPublishedPhotoField_data()
+{
+    // Every field of a Photo someone can edit, changed by hand: whether the
+    // export then publishes something else is found out from the export's
+    // own output below, not from the list the approval uses.
+    using Edit = std::function<void(Photo &)>;
+    QTest::addColumn<Edit>("edit");
+    QTest::newRow("nothing") << Edit([](Photo &) {});
+    QTest::newRow("VIRIN") << Edit([](Photo &p) { p.virin = u"250306-D-PM193-1999K"_s; });
+    QTest::newRow("title") << Edit([](Photo &p) { p.title = u"Another title"_s; });
+    QTest::newRow("caption") << Edit([](Photo &p) { p.caption += u" More."_s; });
+    QTest::newRow("alt text") << Edit([](Photo &p) { p.altText = u"Two people shaking hands."_s; });
+    QTest::newRow("credit") << Edit([](Photo &p) { p.credit = u"Air Force Staff Sgt. Jane Doe, DOD"_s; });
+    QTest::newRow("photographer") << Edit([](Photo &p) { p.photographer = u"Jane Doe"_s; });
+    QTest::newRow("unit") << Edit([](Photo &p) { p.unit = u"DMA"_s; });
+    QTest::newRow("operation") << Edit([](Photo &p) { p.operation = u"Exercise Steadfast"_s; });
+    QTest::newRow("date shot") << Edit([](Photo &p) { p.dateShot = QDate(2025, 3, 7); });
+    QTest::newRow("city") << Edit([](Photo &p) { p.city = u"Norfolk"_s; });
+    QTest::newRow("sublocation") << Edit([](Photo &p) { p.sublocation = u"Pier 12"_s; });
+    QTest::newRow("state") << Edit([](Photo &p) { p.state = u"Virginia"_s; });
+    QTest::newRow("country") << Edit([](Photo &p) { p.country = u"Germany"_s; });
+    QTest::newRow("country code") << Edit([](Photo &p) { p.countryCode = u"DEU"_s; });
+    QTest::newRow("keywords") << Edit([](Photo &p) { p.keywords << u"Ramstein"_s; });
+    QTest::newRow("release state") << Edit([](Photo &p) { p.releaseState = ReleaseState::NotReleased; });
+    QTest::newRow("release authority") << Edit([](Photo &p) { p.releaseAuthority = u"Someone Else, PAO"_s; });
+    QTest::newRow("caption writer") << Edit([](Photo &p) { p.captionWriter = u"Another Writer"_s; });
+    QTest::newRow("file name") << Edit([](Photo &p) { p.fileName = u"renamed.jpg"_s; });
+    QTest::newRow("who changed it last") << Edit([](Photo &p) { p.updatedBy = u"Someone"_s; });
+}
+
+void TestStoryExporter::approvalCoversEveryPublishedPhotoField()
+{
+    QFETCH(std::function<void(Photo &)>, edit);
+    Photo before = PhotoRepository(m_library.get()).photosOfStory(m_story.id).at(0);
+    before.releaseState = ReleaseState::Released;
+    before.releaseAuthority = u"Pentagon Press Operations"_s;
+    Photo after = before;
+    edit(after);
+    ArticleRenderer::Options render;
+    render.imageLinks = ArticleRenderer::Options::ImageLinks::ExportFiles;
+    QImage image(64, 48, QImage::Format_RGB32);
+    image.fill(QColor(30, 60, 90));
+    const QByteArray jpeg = encoded(image, "JPEG");
+    // What the page and the rendition publish of a photo placed in a story.
+    const auto published = [&](const Photo &photo) {
+        Story story = m_story;
+        story.body = u"![](photo:%1)"_s.arg(photo.virin);
+        QString error;
+        const QByteArray embedded = StoryExporter::embedPhotoMetadata(jpeg, photo, &error);
+        return std::tuple{ArticleRenderer::articleFragment(story, {photo}, render),
+                          ArticleRenderer::jsonLd(story, {photo}, render), embedded, error};
+    };
+    const auto [beforeHtml, beforeJson, beforeImage, beforeError] = published(before);
+    QVERIFY2(!beforeImage.isEmpty(), qPrintable(beforeError));
+    const bool publishesSomethingElse = published(after) != published(before);
+    const bool approvalCovers = !changedReviewedFields(before, after).isEmpty();
+    QCOMPARE(approvalCovers, publishesSomethingElse);
 }
 
 void TestStoryExporter::renditionsFitTheWebSize_data()

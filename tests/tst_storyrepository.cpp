@@ -3,6 +3,8 @@
 #include "storyrepository.h"
 
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -20,6 +22,8 @@ private Q_SLOTS:
     void conflictAcrossTwoProcessesConnections();
     void autosavesShareOneRevision();
     void restoreBringsBackOldText();
+    void revisionsKeepEveryPublishedText();
+    void revisionsFromBeforeSchemaFiveKeepTheStorysNote();
     void searchFindsRankedWithSnippet();
     void searchSurvivesOddInput_data();
     void searchSurvivesOddInput();
@@ -139,6 +143,73 @@ void TestStoryRepository::restoreBringsBackOldText()
     const QList<Revision> history = repository.revisions(story.id);
     QCOMPARE(history.size(), 3);
     QCOMPARE(history.first().kind, Revision::Kind::Restore);
+}
+
+void TestStoryRepository::revisionsKeepEveryPublishedText()
+{
+    StoryRepository repository(m_library.get());
+    Story story = *repository.create(Story{.headline = u"Original"_s, .body = u"Old body"_s,
+                                           .correctionNote = u"An earlier version misspelled a name."_s});
+    QCOMPARE(repository.revisions(story.id).constFirst().correctionNote, u"An earlier version misspelled a name."_s);
+    const qint64 firstRevision = repository.revisions(story.id).constFirst().id;
+    story.headline = u"Changed"_s;
+    story.dek = u"A dek."_s;
+    story.byline = u"By Ann Writer"_s;
+    story.dateline = u"WASHINGTON —"_s;
+    story.body = u"New body"_s;
+    story.correctionNote = u"An earlier version misstated a date."_s;
+    QCOMPARE(repository.save(story, Revision::Kind::Autosave), StoryRepository::SaveResult::Saved);
+    story.correctionNote = u"An earlier version misstated the date of the meeting."_s;
+    QCOMPARE(repository.save(story, Revision::Kind::Autosave), StoryRepository::SaveResult::Saved); // coalesced
+    const Revision latest = repository.revisions(story.id).constFirst();
+    QVERIFY(latest.correctionNoteRecorded);
+    for (const StoryField field : storyFields())
+        QCOMPARE(storyFieldText(latest, field), storyFieldText(story, field));
+
+    // Restoring brings every text back, the note too.
+    QCOMPARE(repository.restore(story, firstRevision), StoryRepository::SaveResult::Saved);
+    const Story restored = *repository.load(story.id);
+    QCOMPARE(restored.headline, u"Original"_s);
+    QCOMPARE(restored.dek, QString());
+    QCOMPARE(restored.byline, QString());
+    QCOMPARE(restored.body, u"Old body"_s);
+    QCOMPARE(restored.correctionNote, u"An earlier version misspelled a name."_s);
+}
+
+void TestStoryRepository::revisionsFromBeforeSchemaFiveKeepTheStorysNote()
+{
+    StoryRepository repository(m_library.get());
+    Story story = *repository.create(Story{.headline = u"Original"_s, .body = u"Old body"_s});
+    const qint64 firstRevision = repository.revisions(story.id).constFirst().id;
+    // Revisions as schema 4 wrote them: no note.
+    m_library.reset();
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"schema4"_s);
+        db.setDatabaseName(m_dir->filePath(u"lib.newsdesk"_s));
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        QVERIFY2(query.exec(u"ALTER TABLE revisions DROP COLUMN correction_note"_s), qPrintable(query.lastError().text()));
+        QVERIFY(query.exec(u"ALTER TABLE caption_approvals DROP COLUMN reviewed"_s));
+        QVERIFY(query.exec(u"PRAGMA user_version = 4"_s));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"schema4"_s);
+    m_library = std::make_unique<Library>();
+    QVERIFY2(m_library->open(m_dir->filePath(u"lib.newsdesk"_s)), qPrintable(m_library->errorString()));
+    m_library->setActor(u"Ann Writer"_s);
+    StoryRepository reopened(m_library.get());
+    QVERIFY(!reopened.revisions(story.id).constFirst().correctionNoteRecorded);
+
+    story = *reopened.load(story.id);
+    story.body = u"New body"_s;
+    story.correctionNote = u"An earlier version misstated a date."_s;
+    QCOMPARE(reopened.save(story), StoryRepository::SaveResult::Saved);
+    QVERIFY(reopened.revisions(story.id).constFirst().correctionNoteRecorded);
+    // An old revision does not know its note: restoring its text keeps the
+    // story's rather than inventing none.
+    QCOMPARE(reopened.restore(story, firstRevision), StoryRepository::SaveResult::Saved);
+    QCOMPARE(reopened.load(story.id)->body, u"Old body"_s);
+    QCOMPARE(reopened.load(story.id)->correctionNote, u"An earlier version misstated a date."_s);
 }
 
 void TestStoryRepository::searchFindsRankedWithSnippet()

@@ -21,6 +21,7 @@
 #include <QTest>
 #include <QTimeZone>
 
+#include <functional>
 #include <pwd.h>
 #include <unistd.h>
 
@@ -107,6 +108,8 @@ private Q_SLOTS:
     void saveCannotChangeTheStatus();
     void textEditsByStatusAndRole_data();
     void textEditsByStatusAndRole();
+    void everyPublishedTextIsApprovedText_data();
+    void everyPublishedTextIsApprovedText();
     void staleCopyIsAConflict();
     void auditTrailRecordsWhoWhatAndWhy();
     void changesSinceLastApprovalOnSampleParagraphs();
@@ -271,6 +274,56 @@ void TestWorkflow::textEditsByStatusAndRole()
     QCOMPARE(stories.save(embargoed), StoryRepository::SaveResult::Saved);
 }
 
+void TestWorkflow::everyPublishedTextIsApprovedText_data()
+{
+    // Every text the exported page prints, written out rather than taken
+    // from storyFields(): an edit of any of them after approval is an edit of
+    // approved text, which only an editor makes (a published story only
+    // through a correction).
+    using Edit = std::function<void(Story &)>;
+    QTest::addColumn<int>("who");
+    QTest::addColumn<StoryStatus>("status");
+    QTest::addColumn<Edit>("edit");
+    QTest::addColumn<bool>("allowed");
+    const QList<std::pair<const char *, Edit>> edits{
+        {"headline", [](Story &s) { s.headline = u"A new headline"_s; }},
+        {"dek", [](Story &s) { s.dek = u"A new dek."_s; }},
+        {"byline", [](Story &s) { s.byline = u"By Someone Else"_s; }},
+        {"dateline", [](Story &s) { s.dateline = u"KYIV, Ukraine —"_s; }},
+        {"body", [](Story &s) { s.body = u"A new body."_s; }},
+        {"correction note", [](Story &s) { s.correctionNote = u"An earlier version misstated the date."_s; }},
+    };
+    for (const auto &[field, edit] : edits) {
+        QTest::addRow("writer may not change the %s of an approved story", field)
+            << int(Who::Writer) << StoryStatus::Approved << edit << false;
+        QTest::addRow("editor changes the %s of an approved story", field)
+            << int(Who::Editor) << StoryStatus::Approved << edit << true;
+        QTest::addRow("editor may not change the %s of a published story", field)
+            << int(Who::Editor) << StoryStatus::Published << edit << false;
+        QTest::addRow("writer changes the %s of a draft", field) << int(Who::Writer) << StoryStatus::Draft << edit << true;
+    }
+}
+
+void TestWorkflow::everyPublishedTextIsApprovedText()
+{
+    QFETCH(int, who);
+    QFETCH(StoryStatus, status);
+    QFETCH(std::function<void(Story &)>, edit);
+    QFETCH(bool, allowed);
+    StoryRepository stories(m_library.get());
+    const Story created = *stories.create(Story{.headline = u"Pentagon briefing"_s, .dek = u"The dek."_s, .byline = u"By Walt Writer"_s,
+                                                .dateline = u"WASHINGTON —"_s, .body = u"First text."_s, .status = status,
+                                                .correctionNote = u"An earlier version misspelled a name."_s});
+    m_library->setActor(whoName(Who(who)));
+    Story story = created;
+    edit(story);
+    QCOMPARE(stories.save(story), allowed ? StoryRepository::SaveResult::Saved : StoryRepository::SaveResult::NotAllowed);
+    const auto texts = [](const Story &s) { return QStringList{s.headline, s.dek, s.byline, s.dateline, s.body, s.correctionNote}; };
+    const Story stored = *stories.load(created.id);
+    QCOMPARE(texts(stored), texts(allowed ? story : created));
+    QCOMPARE(stored.status, status);
+}
+
 void TestWorkflow::staleCopyIsAConflict()
 {
     StoryRepository stories(m_library.get());
@@ -379,6 +432,20 @@ void TestWorkflow::correctionNoteIsPrintedAndNeedsReapproval()
     QCOMPARE(stories.transition(*story, WorkflowAction::Correct, note), StoryRepository::SaveResult::Saved);
     QCOMPARE(story->status, StoryStatus::Draft);
     QCOMPARE(stories.load(story->id)->correctionNote, note);
+    // The note is new text for the editor to approve: the changes since the
+    // last approval show it, as the page will print it.
+    const std::optional<Revision> lastApproved = stories.lastApprovedRevision(story->id);
+    QVERIFY(lastApproved);
+    QVERIFY(lastApproved->correctionNote.isEmpty());
+    QString inserted;
+    for (const DiffSegment &segment : RevisionDiff::compareWords(RevisionDiff::storyText(*lastApproved),
+                                                                 RevisionDiff::storyText(*stories.load(story->id)))) {
+        QVERIFY(segment.kind != DiffSegment::Kind::Deleted || segment.text.trimmed().isEmpty());
+        if (segment.kind == DiffSegment::Kind::Inserted)
+            inserted += segment.text;
+    }
+    QCOMPARE(inserted.trimmed(), u"Correction: "_s + note);
+    QCOMPARE(stories.revisions(story->id).constFirst().correctionNote, note);
     const QList<Photo> photos = PhotoRepository(&library).photosOfStory(story->id);
     // Not exportable until approved again.
     QVERIFY(!StoryExporter::gateFindings(*stories.load(story->id), photos).isEmpty());

@@ -36,8 +36,11 @@
 #include <QTest>
 #include <QTextBrowser>
 #include <QTimer>
+#include <QWebEnginePage>
+#include <QWebEngineView>
 
 #include <cstdio>
+#include <memory>
 
 #include <pwd.h>
 #include <unistd.h>
@@ -278,6 +281,9 @@ void TestWorkflowWindow::correctionShowsChangesSinceApproval()
     MainWindow window;
     setUpDesk(window);
     WorkflowController *workflow = window.workflow();
+    QLineEdit *note = window.editor()->correctionNoteField();
+    QVERIFY(note);
+    QVERIFY(!note->isVisible()); // a story never published has no note to show
     QVERIFY(workflow->takeAction(WorkflowAction::Submit));
     QVERIFY(workflow->takeAction(WorkflowAction::Approve));
     QVERIFY(workflow->takeAction(WorkflowAction::Publish));
@@ -288,18 +294,59 @@ void TestWorkflowWindow::correctionShowsChangesSinceApproval()
     window.findChild<QAction *>(u"actionCorrectStory"_s)->trigger();
     QCOMPARE(window.editor()->story().status, StoryStatus::Draft);
     QCOMPARE(window.editor()->story().correctionNote, u"An earlier version gave the wrong date."_s);
+    // The note the page prints is in sight, editable like the dek.
+    QVERIFY(note->isVisible());
+    QVERIFY(!note->isReadOnly());
+    QCOMPARE(note->text(), u"An earlier version gave the wrong date."_s);
 
     MarkdownEditor *body = window.editor()->bodyEditor();
     typeAtEnd(body, u" Corrected sentence."_s);
+    note->setFocus();
+    note->end(false);
+    QTest::keyClicks(note, u" It was March 6."_s);
+    const QString edited = u"An earlier version gave the wrong date. It was March 6."_s;
+    QCOMPARE(window.editor()->story().correctionNote, edited);
+    // Autosaved like the other fields, into a revision of its own.
+    StoryRepository stories(window.library());
+    QTRY_COMPARE(stories.load(window.currentStoryId())->correctionNote, edited);
+    QCOMPARE(stories.revisions(window.currentStoryId()).constFirst().correctionNote, edited);
+
+    // The preview shows it where the page prints it, after the body.
+    QTRY_VERIFY_WITH_TIMEOUT(window.preview()->view(), 30000);
+    QWebEngineView *view = window.preview()->view();
+    auto text = std::make_shared<QString>();
+    auto asking = std::make_shared<bool>(false);
+    QTRY_VERIFY_WITH_TIMEOUT(([&] {
+                                 if (!*asking) {
+                                     *asking = true;
+                                     view->page()->toPlainText([text, asking](const QString &t) {
+                                         *text = t;
+                                         *asking = false;
+                                     });
+                                 }
+                                 return text->trimmed().endsWith(u"Correction: "_s + edited);
+                             }()),
+                             30000);
+    QVERIFY(text->indexOf(u"Corrected sentence."_s) < text->indexOf(u"Correction: "_s));
+
     QVERIFY(window.saveCurrentStory());
     QString shown;
     answerDialog<QDialog>(&window, u"changesDialog"_s, [&shown](QDialog *dialog) {
-        shown = dialog->findChild<QTextBrowser *>(u"changesDiff"_s)->toHtml();
+        shown = dialog->findChild<QTextBrowser *>(u"changesDiff"_s)->toPlainText();
         dialog->reject();
     });
     window.findChild<QAction *>(u"actionChangesSinceApproval"_s)->trigger();
     QVERIFY2(shown.contains(u"Corrected sentence."_s), qPrintable(shown));
-    QVERIFY(shown.contains(u"2 words added, 0 words removed"_s));
+    QVERIFY2(shown.contains(u"Correction: "_s + edited), qPrintable(shown));
+    // Two words in the body, and the note with its label.
+    QVERIFY2(shown.contains(u"14 words added, 0 words removed"_s), qPrintable(shown));
+
+    // A writer may not change the note of the story once it is approved again.
+    QVERIFY(workflow->takeAction(WorkflowAction::Submit));
+    QVERIFY(workflow->takeAction(WorkflowAction::Approve));
+    QVERIFY(workflow->setCurrentPerson(u"Walt Writer"_s));
+    QVERIFY(note->isReadOnly());
+    settlePreview(window);
 }
 
 void TestWorkflowWindow::firstStartAsksWhoIsWorking()

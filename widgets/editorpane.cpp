@@ -36,6 +36,8 @@ EditorPane::EditorPane(QWidget *parent)
     , m_dek(new QLineEdit(this))
     , m_byline(new QLineEdit(this))
     , m_dateline(new QLineEdit(this))
+    , m_correctionNote(new QLineEdit(this))
+    , m_fields(new QFormLayout)
     , m_hints(new QLabel(this))
     , m_conflictBar(new QWidget(this))
     , m_conflictMessage(new QLabel(m_conflictBar))
@@ -52,6 +54,7 @@ EditorPane::EditorPane(QWidget *parent)
     m_dek->setObjectName(u"dekField"_s);
     m_byline->setObjectName(u"bylineField"_s);
     m_dateline->setObjectName(u"datelineField"_s);
+    m_correctionNote->setObjectName(u"correctionNoteField"_s);
     m_hints->setObjectName(u"styleHints"_s);
     m_outline->setObjectName(u"outline"_s);
     m_stats->setObjectName(u"storyStats"_s);
@@ -60,6 +63,7 @@ EditorPane::EditorPane(QWidget *parent)
     m_dek->setPlaceholderText(tr("A one-sentence summary"));
     m_byline->setPlaceholderText(tr("By …"));
     m_dateline->setPlaceholderText(tr("WASHINGTON —"));
+    m_correctionNote->setPlaceholderText(tr("What was corrected, printed at the end of the article"));
     QFont headlineFont = m_headline->font();
     headlineFont.setPointSizeF(headlineFont.pointSizeF() * 1.4);
     headlineFont.setBold(true);
@@ -99,14 +103,15 @@ EditorPane::EditorPane(QWidget *parent)
     bodySplitter->setStretchFactor(1, 2);
     bodySplitter->setChildrenCollapsible(true);
 
-    auto *fields = new QFormLayout;
-    fields->addRow(tr("&Headline:"), m_headline);
-    fields->addRow(tr("De&k:"), m_dek);
-    fields->addRow(tr("&Byline:"), m_byline);
-    fields->addRow(tr("&Dateline:"), m_dateline);
+    m_fields->addRow(tr("&Headline:"), m_headline);
+    m_fields->addRow(tr("De&k:"), m_dek);
+    m_fields->addRow(tr("&Byline:"), m_byline);
+    m_fields->addRow(tr("&Dateline:"), m_dateline);
+    m_fields->addRow(tr("Co&rrection:"), m_correctionNote);
+    m_fields->setRowVisible(m_correctionNote, false);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(fields);
+    layout->addLayout(m_fields);
     layout->addWidget(m_hints);
     layout->addWidget(m_conflictBar);
     layout->addWidget(bodySplitter, 1);
@@ -119,6 +124,7 @@ EditorPane::EditorPane(QWidget *parent)
         connect(field, &QLineEdit::textEdited, this, changed);
         connect(field, &QLineEdit::textChanged, this, &EditorPane::updateStyleHints);
     }
+    connect(m_correctionNote, &QLineEdit::textEdited, this, changed);
     connect(m_body, &QPlainTextEdit::textChanged, this, changed);
     connect(m_body, &QPlainTextEdit::textChanged, this, &EditorPane::scheduleAnalysis);
 
@@ -150,8 +156,13 @@ void EditorPane::setStory(const Story &story)
     m_dek->setText(story.dek);
     m_byline->setText(story.byline);
     m_dateline->setText(story.dateline);
+    m_correctionNote->setText(story.correctionNote);
+    // A note the page prints is never out of sight; a story once published
+    // and now not is being corrected, and may get one.
+    m_fields->setRowVisible(m_correctionNote, !story.correctionNote.isEmpty()
+                                                  || (story.publishedAt.isValid() && story.status != StoryStatus::Published));
     // Show the start of long values, not where setText left the cursor.
-    for (QLineEdit *field : {m_headline, m_dek, m_byline, m_dateline})
+    for (QLineEdit *field : {m_headline, m_dek, m_byline, m_dateline, m_correctionNote})
         field->setCursorPosition(0);
     m_body->setPlainText(story.body);
     m_body->document()->setModified(false);
@@ -169,8 +180,9 @@ void EditorPane::clear()
     m_loading = true;
     m_story = Story();
     m_hasStory = false;
-    for (QLineEdit *field : {m_headline, m_dek, m_byline, m_dateline})
+    for (QLineEdit *field : {m_headline, m_dek, m_byline, m_dateline, m_correctionNote})
         field->clear();
+    m_fields->setRowVisible(m_correctionNote, false);
     m_body->clear();
     m_conflictBar->hide();
     m_loading = false;
@@ -185,6 +197,7 @@ Story EditorPane::story() const
     edited.dek = m_dek->text();
     edited.byline = m_byline->text();
     edited.dateline = m_dateline->text();
+    edited.correctionNote = m_correctionNote->text();
     edited.body = m_body->toPlainText();
     // As the library will store it (a pasted control character is not kept),
     // so a save of such text does not leave the story modified for ever.
@@ -329,6 +342,11 @@ QLineEdit *EditorPane::bylineField() const
 QLineEdit *EditorPane::datelineField() const
 {
     return m_dateline;
+}
+
+QLineEdit *EditorPane::correctionNoteField() const
+{
+    return m_correctionNote;
 }
 
 QLabel *EditorPane::styleHints() const

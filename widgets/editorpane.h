@@ -9,6 +9,7 @@
 #include <memory>
 
 class MarkdownEditor;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -20,7 +21,9 @@ class QuotesPanel;
 
 // The story being edited: its headline, dek, byline and dateline above the
 // Markdown body, with house-style hints, and beside the body the outline of
-// its headings and its quotations.
+// its headings and its quotations. A story that has a correction note, or is
+// being corrected, shows the note too: the page prints it, so it is edited
+// and reviewed like the rest.
 class EditorPane : public QWidget
 {
     Q_OBJECT
@@ -43,6 +46,8 @@ public:
     QLineEdit *dekField() const;
     QLineEdit *bylineField() const;
     QLineEdit *datelineField() const;
+    // Shown only for a story with a note or one being corrected.
+    QLineEdit *correctionNoteField() const;
     QLabel *styleHints() const;
     QListWidget *outline() const;
     QuotesPanel *quotesPanel() const;
@@ -84,6 +89,8 @@ private:
     QLineEdit *m_dek;
     QLineEdit *m_byline;
     QLineEdit *m_dateline;
+    QLineEdit *m_correctionNote;
+    QFormLayout *m_fields;
     QLabel *m_hints;
     QWidget *m_conflictBar;
     QLabel *m_conflictMessage;

@@ -460,8 +460,21 @@ void PhotoForm::updateApproval()
     switch (m_photo.approval) {
     case CaptionApproval::Pending:
         text = tr("Caption pending review.");
-        if (!decisions.isEmpty())
-            text += u' ' + tr("Last decision (%1 by %2) was about earlier text.").arg(captionApprovalLabel(decisions.first().decision).toLower(), decisions.first().decidedBy);
+        if (!decisions.isEmpty()) {
+            // What changed since the editor decided: the decision keeps what
+            // it saw (an old one only the caption and alt text).
+            const CaptionDecision &last = decisions.first();
+            QStringList changed;
+            for (const PhotoField field : changedReviewedFields(last.reviewed, m_photo)) {
+                if (last.reviewedRecorded || field == PhotoField::Caption || field == PhotoField::AltText)
+                    changed << photoFieldLabel(field);
+            }
+            const QString decision = captionApprovalLabel(last.decision).toLower();
+            text += u' '
+                + (changed.isEmpty() ? tr("Last decision (%1 by %2) was about earlier text.").arg(decision, last.decidedBy)
+                                     : tr("Last decision (%1 by %2) was reset: %3 changed since.")
+                                           .arg(decision, last.decidedBy, changed.join(u", "_s)));
+        }
         break;
     case CaptionApproval::Approved:
     case CaptionApproval::ChangesRequested:

@@ -10,6 +10,7 @@
     let preview = null;
     const blocks = new Map(); // key -> element shown
     let shownHeader = null;
+    let shownCorrection = null;
     let shownRevision = -1;
 
     function elementFor(key, html) {
@@ -48,6 +49,13 @@
             fresh.id = 'story-header';
             header.replaceWith(fresh);
             shownHeader = content.header;
+        }
+        // The correction note the article prints after the body.
+        if ((content.correction || '') !== shownCorrection) {
+            const template = document.createElement('template');
+            template.innerHTML = content.correction || '';
+            document.getElementById('story-correction').replaceChildren(template.content);
+            shownCorrection = content.correction || '';
         }
         const wanted = new Set(order);
         for (const [key, element] of blocks) {
