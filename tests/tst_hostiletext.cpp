@@ -104,12 +104,12 @@ const QString body = u"First paragraph of the story.\n\n![](photo:250306-D-PM193
 
 // Every text field a story, its photos and the library's publication
 // settings have, by its name in the Markdown front matter.
-const QStringList storyFields{u"slug"_s, u"headline"_s, u"dek"_s, u"byline"_s, u"dateline"_s, u"body"_s, u"correction_note"_s};
-const QStringList photoFields{u"virin"_s,        u"title"_s,         u"caption"_s,        u"alt"_s,
+const QStringList storyFieldKeys{u"slug"_s, u"headline"_s, u"dek"_s, u"byline"_s, u"dateline"_s, u"body"_s, u"correction_note"_s};
+const QStringList photoFieldKeys{u"virin"_s,        u"title"_s,         u"caption"_s,        u"alt"_s,
                               u"credit"_s,       u"photographer"_s,  u"unit"_s,           u"operation"_s,
                               u"location.city"_s, u"location.sublocation"_s, u"location.state"_s, u"location.country"_s,
                               u"location.country_code"_s, u"keywords"_s, u"release.authority"_s, u"caption_writer"_s};
-const QStringList settingsFields{u"publisher"_s};
+const QStringList settingsFieldKeys{u"publisher"_s};
 
 QString baseOf(const QString &field)
 {
@@ -361,7 +361,7 @@ void TestHostileText::renderedFieldRunsNothing_data()
     QTest::addColumn<QString>("field");
     QTest::addColumn<QString>("character");
     QTest::addColumn<int>("position");
-    for (const QString &field : storyFields + photoFields + settingsFields) {
+    for (const QString &field : storyFieldKeys + photoFieldKeys + settingsFieldKeys) {
         for (const Character &character : hostileCharacters()) {
             for (const auto &[name, position] : positions)
                 QTest::addRow("%s %s %s", qPrintable(field), qPrintable(character.name), name)
@@ -434,8 +434,8 @@ void TestHostileText::importedAndExportedStoryRunsNothing()
     QVERIFY2(imported.story, qPrintable(imported.error));
     QCOMPARE(imported.photos.size(), 1);
     if (character.isRemoved()) {
-        for (const QString &field : storyFields + photoFields) {
-            const QString where = photoFields.contains(field) ? u"photo %1 %2: "_s.arg(virin, field) : field + u": "_s;
+        for (const QString &field : storyFieldKeys + photoFieldKeys) {
+            const QString where = photoFieldKeys.contains(field) ? u"photo %1 %2: "_s.arg(virin, field) : field + u": "_s;
             const bool said = std::any_of(imported.warnings.cbegin(), imported.warnings.cend(), [&](const QString &warning) {
                 return warning.startsWith(where) && warning.contains(u"1 control character removed"_s);
             });
@@ -479,7 +479,7 @@ void TestHostileText::importedAndExportedStoryRunsNothing()
     // keep what Newsdesk would not store (a lone surrogate too: SQLite keeps
     // the UTF-16 it is given).
     const QString hostile = textOf(character);
-    const Content content = contentWith(storyFields + photoFields + settingsFields,
+    const Content content = contentWith(storyFieldKeys + photoFieldKeys + settingsFieldKeys,
                                         [&](const QString &name) { return placed(baseOf(name), hostile, Position(position)); });
     QSqlQuery query(library->database());
     query.prepare(u"UPDATE stories SET slug = :slug, headline = :headline, dek = :dek, byline = :byline, "
