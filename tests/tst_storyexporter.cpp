@@ -248,7 +248,8 @@ void TestStoryExporter::unreviewedImagesBlock_data()
     // A terminal or dialog gets no control or bidi characters from an address.
     QTest::newRow("address with an escape and a bidi override")
         << u"![](<https://example.com/\x1b[2J\u202Egnp.png>)"_s << 1 << u"story"_s
-        << u"(https://example.com/\uFFFD[2J\uFFFDgnp.png)"_s;
+        // Saving leaves the controls out (textsafety.h) before the gate reads it.
+        << u"(https://example.com/[2Jgnp.png)"_s;
 }
 
 void TestStoryExporter::unreviewedImagesBlock()

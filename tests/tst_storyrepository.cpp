@@ -190,6 +190,8 @@ void TestStoryRepository::revisionsFromBeforeSchemaFiveKeepTheStorysNote()
         QSqlQuery query(db);
         QVERIFY2(query.exec(u"ALTER TABLE revisions DROP COLUMN correction_note"_s), qPrintable(query.lastError().text()));
         QVERIFY(query.exec(u"ALTER TABLE caption_approvals DROP COLUMN reviewed"_s));
+        QVERIFY(query.exec(u"DROP INDEX people_by_login"_s));
+        QVERIFY(query.exec(u"ALTER TABLE people DROP COLUMN login"_s));
         QVERIFY(query.exec(u"PRAGMA user_version = 4"_s));
         db.close();
     }

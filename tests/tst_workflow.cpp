@@ -15,6 +15,7 @@
 #include <QRegularExpression>
 #include <QScopeGuard>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -884,12 +885,18 @@ void TestWorkflow::versionFourLibraryGetsLogins()
         db.setDatabaseName(path);
         QVERIFY(db.open());
         QSqlQuery query(db);
-        // The people and audit tables as format 4 had them, frozen here.
-        QVERIFY(query.exec(u"CREATE TABLE people (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, "
-                           "title TEXT NOT NULL DEFAULT '', role TEXT NOT NULL CHECK (role IN ('writer', 'editor')), "
-                           "created_at TEXT NOT NULL)"_s));
-        QVERIFY(query.exec(u"CREATE TABLE audit_log (id INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, "
-                           "action TEXT NOT NULL, entity TEXT NOT NULL, entity_id INTEGER, detail TEXT NOT NULL DEFAULT '')"_s));
+        // The whole schema as format 4 had it, frozen in tests/data.
+        QFile schemaFile(QStringLiteral(NEWSDESK_SOURCE_DIR "/tests/data/schema-v4.sql"));
+        QVERIFY2(schemaFile.open(QIODevice::ReadOnly | QIODevice::Text), qPrintable(schemaFile.fileName()));
+        QString schema;
+        for (const QString &line : QString::fromUtf8(schemaFile.readAll()).split(u'\n')) {
+            if (!line.startsWith(u"--"_s))
+                schema += line + u'\n';
+        }
+        for (const QString &statement : schema.split(u";\n"_s, Qt::SkipEmptyParts)) {
+            if (!statement.trimmed().isEmpty())
+                QVERIFY2(query.exec(statement), qPrintable(statement + u'\n' + query.lastError().text()));
+        }
         QVERIFY(query.exec(u"INSERT INTO people (name, role, created_at) VALUES ('root', 'editor', '2025-03-06T00:00:00.000Z'), "
                            "('Walt Writer', 'writer', '2025-03-06T00:00:00.000Z')"_s));
         QVERIFY(query.exec(u"PRAGMA user_version = 4"_s));
