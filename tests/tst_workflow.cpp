@@ -12,8 +12,10 @@
 #include "storyrepository.h"
 #include "workflow.h"
 
+#include <QFile>
 #include <QRegularExpression>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -90,7 +92,9 @@ private Q_SLOTS:
     void onlyEditorsManagePeople();
     void reviewQueueCountsStoriesAndCaptions();
     void commentsOnStoryAndPhoto();
-    void versionOneLibraryIsMigrated();
+    void everyOldFormatIsFrozen();
+    void oldLibraryIsMigrated_data();
+    void oldLibraryIsMigrated();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -488,28 +492,82 @@ void TestWorkflow::commentsOnStoryAndPhoto()
     QCOMPARE(comments.comments(u"photo"_s, 7).first().body, u"Crop tighter."_s);
 }
 
-void TestWorkflow::versionOneLibraryIsMigrated()
+// Old libraries are built from their schemas as they were (tests/data/
+// schema-vN.sql, frozen when format N+1 came), not from today's migrations:
+// an edit to an old migration must not change the fixture that checks it.
+static QString frozenSchemaPath(int version)
 {
-    const QString path = m_dir->filePath(u"v1.newsdesk"_s);
+    return QStringLiteral(NEWSDESK_SOURCE_DIR "/tests/data/schema-v%1.sql").arg(version);
+}
+
+// The schema as SQLite keeps it, for comparing two libraries' structure
+// (whitespace aside: the frozen files are laid out for reading).
+static QStringList schemaOf(const QSqlDatabase &db)
+{
+    QStringList schema;
+    QSqlQuery query(db);
+    if (!query.exec(u"SELECT type, name, sql FROM sqlite_master ORDER BY type, name"_s))
+        return {u"error: "_s + query.lastError().text()};
+    while (query.next())
+        schema << query.value(0).toString() + u' ' + query.value(1).toString() + u": "_s + query.value(2).toString().simplified();
+    return schema;
+}
+
+void TestWorkflow::everyOldFormatIsFrozen()
+{
+    // Raising currentSchemaVersion makes the format before it old: freeze it
+    // (dump its schema into tests/data) in the same change.
+    for (int version = 1; version < SqlDialect::currentSchemaVersion; ++version)
+        QVERIFY2(QFile::exists(frozenSchemaPath(version)),
+                 qPrintable(u"library format %1 has no frozen schema at %2"_s.arg(version).arg(frozenSchemaPath(version))));
+}
+
+void TestWorkflow::oldLibraryIsMigrated_data()
+{
+    QTest::addColumn<int>("version");
+    for (int version = 1; version < SqlDialect::currentSchemaVersion; ++version)
+        QTest::addRow("format %d", version) << version;
+}
+
+void TestWorkflow::oldLibraryIsMigrated()
+{
+    QFETCH(int, version);
+    QFile schemaFile(frozenSchemaPath(version));
+    QVERIFY2(schemaFile.open(QIODevice::ReadOnly | QIODevice::Text), qPrintable(schemaFile.fileName()));
+    QString schema;
+    for (const QString &line : QString::fromUtf8(schemaFile.readAll()).split(u'\n')) {
+        if (!line.startsWith(u"--"_s))
+            schema += line + u'\n';
+    }
+    const QString path = m_dir->filePath(u"old.newsdesk"_s);
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"v1"_s);
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"old"_s);
         db.setDatabaseName(path);
         QVERIFY(db.open());
         QSqlQuery query(db);
-        for (const QString &statement : SqlDialect::migrationStatements(0))
-            QVERIFY2(query.exec(statement), qPrintable(statement));
+        int statements = 0;
+        for (const QString &statement : schema.split(u";\n"_s, Qt::SkipEmptyParts)) {
+            if (statement.trimmed().isEmpty())
+                continue;
+            QVERIFY2(query.exec(statement), qPrintable(statement + u'\n' + query.lastError().text()));
+            ++statements;
+        }
+        QVERIFY(statements > 10);
         QVERIFY(query.exec(u"INSERT INTO stories (slug, headline, created_at, updated_at) VALUES ('old', 'Old story', "
                            "'2025-03-06T00:00:00.000Z', '2025-03-06T00:00:00.000Z')"_s));
-        // A story published before libraries kept the date: the audit log has it.
+        // A story published before libraries kept the date (format 3): the
+        // audit log has it.
         QVERIFY(query.exec(u"INSERT INTO stories (slug, headline, status, created_at, updated_at) VALUES ('out', "
                            "'Published story', 'published', '2025-03-01T00:00:00.000Z', '2025-03-09T00:00:00.000Z')"_s));
         QVERIFY(query.exec(u"INSERT INTO audit_log (at, actor, action, entity, entity_id) SELECT "
                            "'2025-03-06T15:00:00.000Z', 'Ed', 'publish', 'story', id FROM stories WHERE slug = 'out'"_s));
-        QVERIFY(query.exec(u"PRAGMA user_version = 1"_s));
+        if (version >= 3)
+            QVERIFY(query.exec(u"UPDATE stories SET published_at = '2025-03-06T15:00:00.000Z' WHERE slug = 'out'"_s));
+        QVERIFY(query.exec(u"PRAGMA user_version = %1"_s.arg(version)));
         QVERIFY(query.exec(u"PRAGMA application_id = %1"_s.arg(SqlDialect::applicationId)));
         db.close();
     }
-    QSqlDatabase::removeDatabase(u"v1"_s);
+    QSqlDatabase::removeDatabase(u"old"_s);
     Library library;
     QVERIFY2(library.open(path), qPrintable(library.errorString()));
     QCOMPARE(library.schemaVersion(), SqlDialect::currentSchemaVersion);
@@ -520,7 +578,11 @@ void TestWorkflow::versionOneLibraryIsMigrated()
     QVERIFY(!story.publishedAt.isValid());
     QCOMPARE(StoryRepository(&library).loadBySlug(u"out"_s)->publishedAt,
              QDateTime(QDate(2025, 3, 6), QTime(15, 0), QTimeZone::UTC));
-    QVERIFY(QSqlQuery(library.database()).exec(u"SELECT count(*) FROM comments, story_locks, library_settings"_s));
+
+    // The migrated library has exactly the structure of a new one.
+    Library fresh;
+    QVERIFY(fresh.open(m_dir->filePath(u"new.newsdesk"_s)));
+    QCOMPARE(schemaOf(library.database()), schemaOf(fresh.database()));
 }
 
 QTEST_GUILESS_MAIN(TestWorkflow)
