@@ -147,6 +147,20 @@ MainWindow::~MainWindow()
 {
     // Tearing the window down moves the focus; no autosave into half-destroyed members.
     disconnect(qApp, &QApplication::focusChanged, this, nullptr);
+    // A photo edit still waiting for the form's save timer is saved now, while
+    // the window is whole. Left to ~PhotoForm, it was saved after this
+    // destructor, while ~QWidget deleted the window's parts, and the library's
+    // and the form's signals ran the workflow controller and this window's
+    // slots on destroyed members (UBSan/ASan in ./dev test --sanitize).
+    // (A window that never opened a library has no media panel.)
+    if (m_media)
+        m_media->form()->save();
+    // Nothing the library or the form says from here on reaches the parts
+    // being taken apart.
+    if (m_library)
+        m_library->disconnect();
+    if (m_media)
+        m_media->form()->disconnect();
     m_workflow->releaseLock();
 }
 

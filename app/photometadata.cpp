@@ -829,9 +829,14 @@ WriteResult write(const QByteArray &imageData, const Photo &photo)
         result.errorString = tr("The metadata cannot be written into this image without damaging it; the file's "
                                 "structure is probably broken. Save it again from an image editor.");
     } catch (const Exiv2::Error &error) {
+        // Not errorMessage(): the metadata was read; what fails is rewriting
+        // the file, which needs its whole structure where a read passes over
+        // a JPEG cut before its image data or a broken marker chain.
         result.errorString = error.code() == Exiv2::ErrorCode::kerInvalidSettingForImage
             ? tr("Newsdesk cannot write metadata into this kind of image.")
-            : errorMessage(error);
+            : tr("The metadata cannot be written into this image: its structure is damaged (%1). Save it again "
+                 "from an image editor.")
+                  .arg(QString::fromUtf8(error.what()));
     } catch (const std::exception &error) {
         result.errorString = tr("The image's metadata cannot be written (%1).").arg(QString::fromUtf8(error.what()));
     }

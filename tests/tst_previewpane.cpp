@@ -3,6 +3,11 @@
 // once, patched block by block, its scroll position kept, the editor leading
 // it, clicks leading back to the editor, hostile Markdown running nothing and
 // reaching nothing; and the export dialog's gate and override.
+
+// A failed check anywhere, helpers that return a value included, ends the
+// test function: evaluate() cannot return an empty answer that a later
+// "nothing ran" check would take for a good one.
+#define QTEST_THROW_ON_FAIL
 #include "application.h"
 #include "editorpane.h"
 #include "exportdialog.h"
@@ -27,6 +32,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QScopeGuard>
 #include <QSet>
 #include <QSettings>
 #include <QSignalSpy>
@@ -39,24 +45,33 @@
 #include <QWebEnginePage>
 #include <QWebEngineView>
 
+#include <memory>
+
 using namespace Qt::StringLiterals;
 
 namespace {
 
 constexpr int pageTimeout = 30000;
 
-// Runs script in the page's main world and waits for its value.
+// Runs script in the page's main world and waits for its value; a page that
+// does not answer fails the test (a dead page must not pass for one where
+// nothing happened). The answer goes to memory the callback keeps alive: it
+// may come after a failed wait has left this function.
 QVariant evaluate(QWebEnginePage *page, const QString &script)
 {
-    QVariant value;
-    bool done = false;
-    page->runJavaScript(script, [&](const QVariant &result) {
-        value = result;
-        done = true;
+    struct Answer
+    {
+        QVariant value;
+        bool done = false;
+    };
+    const auto answer = std::make_shared<Answer>();
+    page->runJavaScript(script, [answer](const QVariant &result) {
+        answer->value = result;
+        answer->done = true;
     });
-    if (!QTest::qWaitFor([&] { return done; }, pageTimeout))
-        qWarning("script did not return: %s", qPrintable(script));
-    return value;
+    if (!QTest::qWaitFor([&] { return answer->done; }, pageTimeout))
+        QFAIL(qPrintable(u"the page did not answer within %1 ms: %2"_s.arg(pageTimeout).arg(script)));
+    return answer->value;
 }
 
 QString paragraphs(int count, const QString &word)
@@ -295,22 +310,32 @@ void TestPreviewPane::correctionNoteFollowsTheBody()
 void TestPreviewPane::hostileMarkdownRunsNothingAndReachesNothing_data()
 {
     QTest::addColumn<QString>("markdown");
-    QTest::addColumn<QString>("clickSelector"); // an element to click after loading, or empty
-    QTest::newRow("raw script element") << u"Before.\n\n<script>window.pwned = 'script'</script>\n\nAfter."_s << QString();
-    QTest::newRow("inline script in a paragraph") << u"Text <script>window.pwned = 'inline'</script> more."_s << QString();
-    QTest::newRow("onerror attribute") << u"<img src=\"x\" onerror=\"window.pwned = 'onerror'\">"_s << QString();
-    QTest::newRow("javascript: link clicked") << u"[click me](javascript:window.pwned='link')"_s << u"#story-body a"_s;
-    QTest::newRow("iframe to the network") << u"<iframe src=\"http://127.0.0.1:PORT/frame\"></iframe>"_s << QString();
-    QTest::newRow("remote image") << u"![tracker](http://127.0.0.1:PORT/pixel.png)"_s << QString();
-    QTest::newRow("svg data image with script") << u"![x](data:image/svg+xml,%3Csvg%20xmlns='http://www.w3.org/2000/svg'%20onload='window.pwned=1'/%3E)"_s << QString();
-    QTest::newRow("remote image in a table") << u"| a |\n|---|\n| ![t](http://127.0.0.1:PORT/cell.png) |"_s << QString();
-    QTest::newRow("link to the network clicked") << u"[site](http://127.0.0.1:PORT/page)"_s << u"#story-body a"_s;
+    QTest::addColumn<bool>("click"); // click the first link after loading
+    // Addresses whose load the page's policy must be seen to refuse.
+    QTest::addColumn<QStringList>("refused");
+    QTest::newRow("raw script element") << u"Before.\n\n<script>window.pwned = 'script'</script>\n\nAfter."_s << false << QStringList();
+    QTest::newRow("inline script in a paragraph") << u"Text <script>window.pwned = 'inline'</script> more."_s << false << QStringList();
+    QTest::newRow("onerror attribute") << u"<img src=\"x\" onerror=\"window.pwned = 'onerror'\">"_s << false << QStringList();
+    QTest::newRow("javascript: link clicked") << u"[click me](javascript:window.pwned='link')"_s << true << QStringList();
+    QTest::newRow("iframe to the network") << u"<iframe src=\"http://127.0.0.1:PORT/frame\"></iframe>"_s << false << QStringList();
+    QTest::newRow("remote image") << u"![tracker](http://127.0.0.1:PORT/pixel.png)"_s << false
+                                  << QStringList{u"http://127.0.0.1:PORT/pixel.png"_s};
+    QTest::newRow("svg data image with script") << u"![x](data:image/svg+xml,%3Csvg%20xmlns='http://www.w3.org/2000/svg'%20onload='window.pwned=1'/%3E)"_s << false << QStringList();
+    QTest::newRow("remote image in a table") << u"| a |\n|---|\n| ![t](http://127.0.0.1:PORT/cell.png) |"_s << false
+                                             << QStringList{u"http://127.0.0.1:PORT/cell.png"_s};
+    QTest::newRow("link to the network clicked") << u"[site](http://127.0.0.1:PORT/page)"_s << true << QStringList();
 }
 
+// No fixed waits: after the hostile content, the story ends in canaries that
+// take the same paths, a link and a remote image, and the checks run only
+// once the canaries are seen handled. A navigation the hostile click started
+// would be decided before the canary's, and the page starts its image loads
+// in document order, so what the hostile content tried has been tried.
 void TestPreviewPane::hostileMarkdownRunsNothingAndReachesNothing()
 {
     QFETCH(QString, markdown);
-    QFETCH(QString, clickSelector);
+    QFETCH(bool, click);
+    QFETCH(QStringList, refused);
     QTcpServer server;
     QVERIFY(server.listen(QHostAddress::LocalHost));
     int connections = 0;
@@ -322,24 +347,53 @@ void TestPreviewPane::hostileMarkdownRunsNothingAndReachesNothing()
     });
     BrowserStandIn browser;
     QDesktopServices::setUrlHandler(u"http"_s, &browser, "openUrl");
-    markdown.replace(u"PORT"_s, QString::number(server.serverPort()));
+    QDesktopServices::setUrlHandler(u"https"_s, &browser, "openUrl");
+    const auto unsetHandlers = qScopeGuard([] {
+        QDesktopServices::unsetUrlHandler(u"http"_s);
+        QDesktopServices::unsetUrlHandler(u"https"_s);
+    });
+    const QString port = QString::number(server.serverPort());
+    markdown.replace(u"PORT"_s, port);
+    for (QString &address : refused)
+        address.replace(u"PORT"_s, port);
+    const QUrl canaryLink(u"https://canary.example/after"_s);
+    const QString canaryImage = u"http://127.0.0.1:%1/canary.png"_s.arg(port);
 
-    showInPane(storyWith(u"Safe opening.\n\n"_s + markdown + u"\n\nSafe closing."_s));
-    if (!clickSelector.isEmpty()) {
+    // The page records what its policy refuses from the start of the story.
+    showInPane(storyWith(u"Safe opening."_s));
+    evaluate(page(), u"window.refused = []; document.addEventListener('securitypolicyviolation', "
+                     "event => window.refused.push(event.blockedURI))"_s);
+    m_pane->showStory(storyWith(u"Safe opening.\n\n"_s + markdown + u"\n\nSafe closing.\n\n[canary]("_s
+                                + canaryLink.toString() + u")\n\n![canary]("_s + canaryImage + u")"_s),
+                      {});
+    waitForRevision(m_pane->revision());
+
+    if (click)
         evaluate(page(), u"document.querySelector('#story-body a').click()"_s);
-        QTest::qWait(300); // give a navigation, were one to start, the time to reach the server
-    }
-    // Let lazy images and frames try, then look.
+    evaluate(page(), u"document.querySelector('#story-body a[href=\"%1\"]').click()"_s.arg(canaryLink.toString()));
+    QTRY_VERIFY_WITH_TIMEOUT(browser.opened.contains(canaryLink), pageTimeout);
     evaluate(page(), u"window.scrollTo(0, document.body.scrollHeight)"_s);
-    QTest::qWait(300);
+    const QString refusedSoFar = u"window.refused"_s;
+    QTRY_VERIFY_WITH_TIMEOUT(evaluate(page(), refusedSoFar).toStringList().contains(canaryImage), pageTimeout);
+
+    const QStringList refusedByPolicy = evaluate(page(), refusedSoFar).toStringList();
+    for (const QString &address : std::as_const(refused))
+        QVERIFY2(refusedByPolicy.contains(address), qPrintable(refusedByPolicy.join(u", "_s)));
     QVERIFY(evaluate(page(), u"document.body.textContent.includes('Safe closing.')"_s).toBool());
     QCOMPARE(evaluate(page(), u"typeof window.pwned"_s).toString(), u"undefined"_s);
     QCOMPARE(evaluate(page(), u"document.querySelectorAll('script').length"_s).toInt(), 2); // qwebchannel.js, preview.js
     QCOMPARE(evaluate(page(), u"document.querySelectorAll('iframe, object, embed, [onerror], [onload]').length"_s).toInt(), 0);
     QCOMPARE(page()->url(), PreviewPane::pageUrl());
     QCOMPARE(m_pane->pageLoads(), 1);
+    // The policy stopped every load before it became a request: none reached
+    // the profile's last guard, and none the network.
+    QCOMPARE(m_pane->blockedRequests(), 0);
     QCOMPARE(connections, 0);
-    QDesktopServices::unsetUrlHandler(u"http"_s);
+    // A clicked link goes to the system browser, and only a web link does.
+    QList<QUrl> expectedOpened{canaryLink};
+    if (click && markdown.contains(u"](http"_s))
+        expectedOpened.prepend(QUrl(u"http://127.0.0.1:%1/page"_s.arg(port)));
+    QCOMPARE(browser.opened, expectedOpened);
 }
 
 void TestPreviewPane::linksOpenInTheSystemBrowser()

@@ -343,8 +343,8 @@ void TestStoryCommands::checkOfClearedStoryHasNoGateFindings()
     QCOMPARE(result.exitCode, errors > 0 ? 1 : 0);
 }
 
-// The sample's photos have everything DVIDS asks for but keywords and, until
-// an editor names one, a release authority.
+// The sample's photos have everything DVIDS asks for (keywords from their
+// files included) but, until an editor names one, a release authority.
 void TestStoryCommands::checkListsDvidsReadinessAsWarnings()
 {
     {

@@ -12,6 +12,7 @@
 #include "storyrepository.h"
 #include "workflow.h"
 
+#include <QFile>
 #include <QRegularExpression>
 #include <QScopeGuard>
 #include <QSqlDatabase>
@@ -121,7 +122,9 @@ private Q_SLOTS:
     void onlyEditorsManagePeople();
     void reviewQueueCountsStoriesAndCaptions();
     void commentsOnStoryAndPhoto();
-    void versionOneLibraryIsMigrated();
+    void everyOldFormatIsFrozen();
+    void oldLibraryIsMigrated_data();
+    void oldLibraryIsMigrated();
     void exportOverrideByRole_data();
     void exportOverrideByRole();
     void createByRoleAndStatus_data();
@@ -594,28 +597,90 @@ void TestWorkflow::commentsOnStoryAndPhoto()
     QCOMPARE(comments.comments(u"photo"_s, 7).first().body, u"Crop tighter."_s);
 }
 
-void TestWorkflow::versionOneLibraryIsMigrated()
+// Old libraries are built from their schemas as they were (tests/data/
+// schema-vN.sql, frozen when format N+1 came), not from today's migrations:
+// an edit to an old migration must not change the fixture that checks it.
+static QString frozenSchemaPath(int version)
 {
-    const QString path = m_dir->filePath(u"v1.newsdesk"_s);
+    return QStringLiteral(NEWSDESK_SOURCE_DIR "/tests/data/schema-v%1.sql").arg(version);
+}
+
+// The schema as SQLite keeps it, for comparing two libraries' structure
+// (whitespace aside: the frozen files are laid out for reading).
+static QStringList schemaOf(const QSqlDatabase &db)
+{
+    QStringList schema;
+    QSqlQuery query(db);
+    if (!query.exec(u"SELECT type, name, sql FROM sqlite_master ORDER BY type, name"_s))
+        return {u"error: "_s + query.lastError().text()};
+    while (query.next())
+        schema << query.value(0).toString() + u' ' + query.value(1).toString() + u": "_s + query.value(2).toString().simplified();
+    return schema;
+}
+
+// The statements of a frozen schema file, comments left out.
+static QStringList frozenSchemaStatements(int version)
+{
+    QFile schemaFile(frozenSchemaPath(version));
+    if (!schemaFile.open(QIODevice::ReadOnly | QIODevice::Text))
+        return {};
+    QString schema;
+    for (const QString &line : QString::fromUtf8(schemaFile.readAll()).split(u'\n')) {
+        if (!line.startsWith(u"--"_s))
+            schema += line + u'\n';
+    }
+    QStringList statements;
+    for (const QString &statement : schema.split(u";\n"_s, Qt::SkipEmptyParts)) {
+        if (!statement.trimmed().isEmpty())
+            statements << statement;
+    }
+    return statements;
+}
+
+void TestWorkflow::everyOldFormatIsFrozen()
+{
+    // Raising currentSchemaVersion makes the format before it old: freeze it
+    // (dump its schema into tests/data) in the same change.
+    for (int version = 1; version < SqlDialect::currentSchemaVersion; ++version)
+        QVERIFY2(QFile::exists(frozenSchemaPath(version)),
+                 qPrintable(u"library format %1 has no frozen schema at %2"_s.arg(version).arg(frozenSchemaPath(version))));
+}
+
+void TestWorkflow::oldLibraryIsMigrated_data()
+{
+    QTest::addColumn<int>("version");
+    for (int version = 1; version < SqlDialect::currentSchemaVersion; ++version)
+        QTest::addRow("format %d", version) << version;
+}
+
+void TestWorkflow::oldLibraryIsMigrated()
+{
+    QFETCH(int, version);
+    const QStringList statements = frozenSchemaStatements(version);
+    QVERIFY2(statements.size() > 10, qPrintable(frozenSchemaPath(version)));
+    const QString path = m_dir->filePath(u"old.newsdesk"_s);
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"v1"_s);
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"old"_s);
         db.setDatabaseName(path);
         QVERIFY(db.open());
         QSqlQuery query(db);
-        for (const QString &statement : SqlDialect::migrationStatements(0))
-            QVERIFY2(query.exec(statement), qPrintable(statement));
+        for (const QString &statement : statements)
+            QVERIFY2(query.exec(statement), qPrintable(statement + u'\n' + query.lastError().text()));
         QVERIFY(query.exec(u"INSERT INTO stories (slug, headline, created_at, updated_at) VALUES ('old', 'Old story', "
                            "'2025-03-06T00:00:00.000Z', '2025-03-06T00:00:00.000Z')"_s));
-        // A story published before libraries kept the date: the audit log has it.
+        // A story published before libraries kept the date (format 3): the
+        // audit log has it.
         QVERIFY(query.exec(u"INSERT INTO stories (slug, headline, status, created_at, updated_at) VALUES ('out', "
                            "'Published story', 'published', '2025-03-01T00:00:00.000Z', '2025-03-09T00:00:00.000Z')"_s));
         QVERIFY(query.exec(u"INSERT INTO audit_log (at, actor, action, entity, entity_id) SELECT "
                            "'2025-03-06T15:00:00.000Z', 'Ed', 'publish', 'story', id FROM stories WHERE slug = 'out'"_s));
-        QVERIFY(query.exec(u"PRAGMA user_version = 1"_s));
+        if (version >= 3)
+            QVERIFY(query.exec(u"UPDATE stories SET published_at = '2025-03-06T15:00:00.000Z' WHERE slug = 'out'"_s));
+        QVERIFY(query.exec(u"PRAGMA user_version = %1"_s.arg(version)));
         QVERIFY(query.exec(u"PRAGMA application_id = %1"_s.arg(SqlDialect::applicationId)));
         db.close();
     }
-    QSqlDatabase::removeDatabase(u"v1"_s);
+    QSqlDatabase::removeDatabase(u"old"_s);
     Library library;
     QVERIFY2(library.open(path), qPrintable(library.errorString()));
     QCOMPARE(library.schemaVersion(), SqlDialect::currentSchemaVersion);
@@ -626,7 +691,11 @@ void TestWorkflow::versionOneLibraryIsMigrated()
     QVERIFY(!story.publishedAt.isValid());
     QCOMPARE(StoryRepository(&library).loadBySlug(u"out"_s)->publishedAt,
              QDateTime(QDate(2025, 3, 6), QTime(15, 0), QTimeZone::UTC));
-    QVERIFY(QSqlQuery(library.database()).exec(u"SELECT count(*) FROM comments, story_locks, library_settings"_s));
+
+    // The migrated library has exactly the structure of a new one.
+    Library fresh;
+    QVERIFY(fresh.open(m_dir->filePath(u"new.newsdesk"_s)));
+    QCOMPARE(schemaOf(library.database()), schemaOf(fresh.database()));
 }
 
 void TestWorkflow::exportOverrideByRole_data()
@@ -886,17 +955,10 @@ void TestWorkflow::versionFourLibraryGetsLogins()
         QVERIFY(db.open());
         QSqlQuery query(db);
         // The whole schema as format 4 had it, frozen in tests/data.
-        QFile schemaFile(QStringLiteral(NEWSDESK_SOURCE_DIR "/tests/data/schema-v4.sql"));
-        QVERIFY2(schemaFile.open(QIODevice::ReadOnly | QIODevice::Text), qPrintable(schemaFile.fileName()));
-        QString schema;
-        for (const QString &line : QString::fromUtf8(schemaFile.readAll()).split(u'\n')) {
-            if (!line.startsWith(u"--"_s))
-                schema += line + u'\n';
-        }
-        for (const QString &statement : schema.split(u";\n"_s, Qt::SkipEmptyParts)) {
-            if (!statement.trimmed().isEmpty())
-                QVERIFY2(query.exec(statement), qPrintable(statement + u'\n' + query.lastError().text()));
-        }
+        const QStringList statements = frozenSchemaStatements(4);
+        QVERIFY2(statements.size() > 10, qPrintable(frozenSchemaPath(4)));
+        for (const QString &statement : statements)
+            QVERIFY2(query.exec(statement), qPrintable(statement + u'\n' + query.lastError().text()));
         QVERIFY(query.exec(u"INSERT INTO people (name, role, created_at) VALUES ('root', 'editor', '2025-03-06T00:00:00.000Z'), "
                            "('Walt Writer', 'writer', '2025-03-06T00:00:00.000Z')"_s));
         QVERIFY(query.exec(u"PRAGMA user_version = 4"_s));

@@ -32,6 +32,21 @@ pinned() { local p; for p in "$@"; do [[ $p =~ ^[a-z0-9@/._-]+@[0-9]+\.[0-9]+\.[
 check "every npm tool the tests run is pinned to an exact version" pinned "${NEWSDESK_NPM_PACKAGES[@]}"
 check "an unpinned npm tool is noticed" not pinned axe-core@4.14.1 vnu-jar
 
+DEV_SRC=$(cd "$(dirname "$dev")" && pwd -P)
+DEV_BUILD=$DEV_SRC/build
+use_sanitize_build
+check "the sanitizer build has a folder of its own" test "$DEV_BUILD" = "$DEV_SRC/build-sanitize"
+check "the sanitizer build turns NEWSDESK_SANITIZE on" bash -c "printf '%s\n' ${DEV_CMAKE_ARGS[*]} | grep -qx -- -DNEWSDESK_SANITIZE=ON"
+sanitizer_files_exist() {
+    local word file
+    for word in $(sanitizer_environment); do
+        for file in $(printf '%s' "$word" | tr ':' '\n' | sed -n 's/^suppressions=//p'); do
+            [ -f "$file" ] || { echo "missing: $file"; return 1; }
+        done
+    done
+}
+check "every sanitizer suppressions file named exists" sanitizer_files_exist
+
 write_os() { printf '%s\n' "$@" > "$tmp/os-release"; }
 write_os 'ID=debian' 'VERSION_ID="12"' 'VERSION_CODENAME=bookworm'
 check "Debian 12 needs the build root" not host_is_new_enough "$tmp/os-release"

@@ -8,7 +8,9 @@
 #
 # Inside the build environment: ./dev shell -- tests/fuzz/run.sh 600
 # New inputs go to a scratch corpus; --merge adds the ones that reach new code
-# to the corpus in the tree (tests/fuzz/corpus/photometadata), minimised.
+# to the corpus in the tree (tests/fuzz/corpus/photometadata), minimised; an
+# added input that PhotoMetadata refuses must then be listed, with why, in
+# tests/data/photometadata-refusals.txt (tst_photometadata says which).
 # A crash leaves crash-* in the current directory; it exits non-zero.
 set -euo pipefail
 
