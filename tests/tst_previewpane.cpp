@@ -311,31 +311,29 @@ void TestPreviewPane::hostileMarkdownRunsNothingAndReachesNothing_data()
 {
     QTest::addColumn<QString>("markdown");
     QTest::addColumn<bool>("click"); // click the first link after loading
-    // Addresses whose load the page's policy must be seen to refuse.
-    QTest::addColumn<QStringList>("refused");
-    QTest::newRow("raw script element") << u"Before.\n\n<script>window.pwned = 'script'</script>\n\nAfter."_s << false << QStringList();
-    QTest::newRow("inline script in a paragraph") << u"Text <script>window.pwned = 'inline'</script> more."_s << false << QStringList();
-    QTest::newRow("onerror attribute") << u"<img src=\"x\" onerror=\"window.pwned = 'onerror'\">"_s << false << QStringList();
-    QTest::newRow("javascript: link clicked") << u"[click me](javascript:window.pwned='link')"_s << true << QStringList();
-    QTest::newRow("iframe to the network") << u"<iframe src=\"http://127.0.0.1:PORT/frame\"></iframe>"_s << false << QStringList();
-    QTest::newRow("remote image") << u"![tracker](http://127.0.0.1:PORT/pixel.png)"_s << false
-                                  << QStringList{u"http://127.0.0.1:PORT/pixel.png"_s};
-    QTest::newRow("svg data image with script") << u"![x](data:image/svg+xml,%3Csvg%20xmlns='http://www.w3.org/2000/svg'%20onload='window.pwned=1'/%3E)"_s << false << QStringList();
-    QTest::newRow("remote image in a table") << u"| a |\n|---|\n| ![t](http://127.0.0.1:PORT/cell.png) |"_s << false
-                                             << QStringList{u"http://127.0.0.1:PORT/cell.png"_s};
-    QTest::newRow("link to the network clicked") << u"[site](http://127.0.0.1:PORT/page)"_s << true << QStringList();
+    QTest::newRow("raw script element") << u"Before.\n\n<script>window.pwned = 'script'</script>\n\nAfter."_s << false;
+    QTest::newRow("inline script in a paragraph") << u"Text <script>window.pwned = 'inline'</script> more."_s << false;
+    QTest::newRow("onerror attribute") << u"<img src=\"x\" onerror=\"window.pwned = 'onerror'\">"_s << false;
+    QTest::newRow("javascript: link clicked") << u"[click me](javascript:window.pwned='link')"_s << true;
+    QTest::newRow("iframe to the network") << u"<iframe src=\"http://127.0.0.1:PORT/frame\"></iframe>"_s << false;
+    // Images nobody reviewed are shown as their text, never loaded (the
+    // export gate's rule): no <img>, so no request, not even a refused one.
+    QTest::newRow("remote image") << u"![tracker](http://127.0.0.1:PORT/pixel.png)"_s << false;
+    QTest::newRow("svg data image with script") << u"![x](data:image/svg+xml,%3Csvg%20xmlns='http://www.w3.org/2000/svg'%20onload='window.pwned=1'/%3E)"_s << false;
+    QTest::newRow("remote image in a table") << u"| a |\n|---|\n| ![t](http://127.0.0.1:PORT/cell.png) |"_s << false;
+    QTest::newRow("link to the network clicked") << u"[site](http://127.0.0.1:PORT/page)"_s << true;
 }
 
-// No fixed waits: after the hostile content, the story ends in canaries that
-// take the same paths, a link and a remote image, and the checks run only
-// once the canaries are seen handled. A navigation the hostile click started
-// would be decided before the canary's, and the page starts its image loads
-// in document order, so what the hostile content tried has been tried.
+// No fixed waits: after the hostile content, the story ends in a canary link
+// and the test then adds a canary remote image to the page; the checks run
+// only once both are seen handled (the link opened in the browser stand-in,
+// the image refused by the page's policy). A navigation the hostile click
+// started would be decided before the canary's, and the page starts its image
+// loads in document order, so what the hostile content tried has been tried.
 void TestPreviewPane::hostileMarkdownRunsNothingAndReachesNothing()
 {
     QFETCH(QString, markdown);
     QFETCH(bool, click);
-    QFETCH(QStringList, refused);
     QTcpServer server;
     QVERIFY(server.listen(QHostAddress::LocalHost));
     int connections = 0;
@@ -354,8 +352,6 @@ void TestPreviewPane::hostileMarkdownRunsNothingAndReachesNothing()
     });
     const QString port = QString::number(server.serverPort());
     markdown.replace(u"PORT"_s, port);
-    for (QString &address : refused)
-        address.replace(u"PORT"_s, port);
     const QUrl canaryLink(u"https://canary.example/after"_s);
     const QString canaryImage = u"http://127.0.0.1:%1/canary.png"_s.arg(port);
 
@@ -364,7 +360,7 @@ void TestPreviewPane::hostileMarkdownRunsNothingAndReachesNothing()
     evaluate(page(), u"window.refused = []; document.addEventListener('securitypolicyviolation', "
                      "event => window.refused.push(event.blockedURI))"_s);
     m_pane->showStory(storyWith(u"Safe opening.\n\n"_s + markdown + u"\n\nSafe closing.\n\n[canary]("_s
-                                + canaryLink.toString() + u")\n\n![canary]("_s + canaryImage + u")"_s),
+                                + canaryLink.toString() + u")"_s),
                       {});
     waitForRevision(m_pane->revision());
 
@@ -372,13 +368,13 @@ void TestPreviewPane::hostileMarkdownRunsNothingAndReachesNothing()
         evaluate(page(), u"document.querySelector('#story-body a').click()"_s);
     evaluate(page(), u"document.querySelector('#story-body a[href=\"%1\"]').click()"_s.arg(canaryLink.toString()));
     QTRY_VERIFY_WITH_TIMEOUT(browser.opened.contains(canaryLink), pageTimeout);
+    QCOMPARE(evaluate(page(), u"document.querySelectorAll('#story-body img').length"_s).toInt(), 0);
+    evaluate(page(), u"{ const canary = document.createElement('img'); canary.src = '%1'; "
+                     "document.getElementById('story-body').appendChild(canary); }"_s.arg(canaryImage));
     evaluate(page(), u"window.scrollTo(0, document.body.scrollHeight)"_s);
     const QString refusedSoFar = u"window.refused"_s;
     QTRY_VERIFY_WITH_TIMEOUT(evaluate(page(), refusedSoFar).toStringList().contains(canaryImage), pageTimeout);
 
-    const QStringList refusedByPolicy = evaluate(page(), refusedSoFar).toStringList();
-    for (const QString &address : std::as_const(refused))
-        QVERIFY2(refusedByPolicy.contains(address), qPrintable(refusedByPolicy.join(u", "_s)));
     QVERIFY(evaluate(page(), u"document.body.textContent.includes('Safe closing.')"_s).toBool());
     QCOMPARE(evaluate(page(), u"typeof window.pwned"_s).toString(), u"undefined"_s);
     QCOMPARE(evaluate(page(), u"document.querySelectorAll('script').length"_s).toInt(), 2); // qwebchannel.js, preview.js
