@@ -18,6 +18,7 @@
 #include <QTimeZone>
 
 #include <memory>
+#include <functional>
 #include <thread>
 
 #include <fcntl.h>
@@ -456,10 +457,34 @@ void TestStoryMarkdown::photoFileMustBeAnImageFileInTheFolder()
     QVERIFY(StoryMarkdown::photoHasImage(plain.photos.constFirst()));
 }
 
+// Runs work on a worker with a connection of its own to the library at
+// libraryPath, and says whether it returned within 10 s. If not (a regression
+// that waits on the FIFO), the FIFO is opened for writing to free the worker,
+// so the test fails instead of hanging the suite.
+static bool returnsWithoutWaitingOn(const QString &fifo, const QString &libraryPath,
+                                    const std::function<void(Library &)> &work)
+{
+    QSemaphore done;
+    std::thread worker([&] {
+        Library library;
+        if (library.open(libraryPath)) {
+            library.setActor(u"Eve Editor"_s);
+            work(library);
+        }
+        done.release();
+    });
+    const bool returned = done.tryAcquire(1, 10000);
+    if (!returned) {
+        const int writer = ::open(QFile::encodeName(fifo).constData(), O_WRONLY);
+        if (writer >= 0)
+            ::close(writer);
+    }
+    worker.join();
+    return returned;
+}
+
 // A FIFO named as a photo is refused at once: opening it must not wait for a
-// writer that never comes. The import runs on a worker so that a regression
-// fails here (the FIFO is then opened for writing to free the worker)
-// instead of hanging the suite.
+// writer that never comes.
 void TestStoryMarkdown::fifoIsRefusedWithoutWaiting()
 {
     QTemporaryDir dir;
@@ -468,25 +493,9 @@ void TestStoryMarkdown::fifoIsRefusedWithoutWaiting()
     const QString libraryPath = m_dir.filePath(u"fifo.newsdesk"_s);
     freshLibrary(u"fifo.newsdesk"_s).reset();
     const QString text = u"---\nheadline: Pipe\nphotos:\n  - file: pipe.jpg\n    virin: 250306-D-PM193-1268K\n---\n"_s;
-    QSemaphore done;
     StoryMarkdown::ImportResult result;
-    std::thread worker([&] {
-        Library library; // a connection of the worker's own
-        if (library.open(libraryPath)) {
-            library.setActor(u"Eve Editor"_s);
-            result = StoryMarkdown::importText(&library, text, dir.path());
-        }
-        done.release();
-    });
-    const bool returned = done.tryAcquire(1, 10000);
-    if (!returned) {
-        // Free the worker, which waits in open() for a writer.
-        const int writer = ::open(QFile::encodeName(fifo).constData(), O_WRONLY);
-        if (writer >= 0)
-            ::close(writer);
-    }
-    worker.join();
-    QVERIFY2(returned, "the import waited on the FIFO");
+    QVERIFY2(returnsWithoutWaitingOn(fifo, libraryPath, [&](Library &library) { result = StoryMarkdown::importText(&library, text, dir.path()); }),
+             "the import waited on the FIFO");
     QVERIFY(!result.story);
     QVERIFY2(result.error.contains(u"pipe.jpg is not a regular file"_s), qPrintable(result.error));
 }
@@ -501,24 +510,9 @@ void TestStoryMarkdown::storyFileFifoIsRefusedWithoutWaiting()
     QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
     const QString libraryPath = m_dir.filePath(u"fifo-story.newsdesk"_s);
     freshLibrary(u"fifo-story.newsdesk"_s).reset();
-    QSemaphore done;
     StoryMarkdown::ImportResult result;
-    std::thread worker([&] {
-        Library library;
-        if (library.open(libraryPath)) {
-            library.setActor(u"Eve Editor"_s);
-            result = StoryMarkdown::importFile(&library, fifo);
-        }
-        done.release();
-    });
-    const bool returned = done.tryAcquire(1, 10000);
-    if (!returned) {
-        const int writer = ::open(QFile::encodeName(fifo).constData(), O_WRONLY);
-        if (writer >= 0)
-            ::close(writer);
-    }
-    worker.join();
-    QVERIFY2(returned, "the import waited on the FIFO");
+    QVERIFY2(returnsWithoutWaitingOn(fifo, libraryPath, [&](Library &library) { result = StoryMarkdown::importFile(&library, fifo); }),
+             "the import waited on the FIFO");
     QVERIFY(!result.story);
     QVERIFY2(result.error.contains(u"is not a regular file"_s), qPrintable(result.error));
 
