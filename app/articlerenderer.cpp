@@ -50,26 +50,31 @@ QString literalOf(cmark_node *node)
     return literal ? QString::fromUtf8(literal) : QString();
 }
 
-// The text a reader sees in an inline subtree, without markup.
+// The text a reader sees in an inline subtree, without markup. Walked with
+// cmark's iterator, not by recursion: a body may nest emphasis or images a
+// million deep, and each level of recursion costs stack.
 QString plainText(cmark_node *node)
 {
     QString text;
-    for (cmark_node *child = cmark_node_first_child(node); child; child = cmark_node_next(child)) {
-        switch (cmark_node_get_type(child)) {
+    cmark_iter *iterator = cmark_iter_new(node);
+    for (cmark_event_type event; (event = cmark_iter_next(iterator)) != CMARK_EVENT_DONE;) {
+        cmark_node *current = cmark_iter_get_node(iterator);
+        if (event != CMARK_EVENT_ENTER || current == node)
+            continue;
+        switch (cmark_node_get_type(current)) {
         case CMARK_NODE_TEXT:
         case CMARK_NODE_CODE:
-            text += literalOf(child);
+            text += literalOf(current);
             break;
         case CMARK_NODE_SOFTBREAK:
         case CMARK_NODE_LINEBREAK:
             text += u' ';
             break;
-        case CMARK_NODE_HTML_INLINE:
-            break; // never shown
         default:
-            text += plainText(child);
+            break; // raw HTML is never shown; containers give their children's text
         }
     }
+    cmark_iter_free(iterator);
     return text;
 }
 
@@ -214,7 +219,10 @@ std::unique_ptr<ParsedBody> parseMarkdown(const QString &markdown, bool sourcePo
         parsed->cmarkOptions |= CMARK_OPT_SOURCEPOS;
     parsed->parser.reset(cmark_parser_new(parsed->cmarkOptions));
     attachExtensions(parsed->parser.get());
-    const QByteArray utf8 = markdown.toUtf8();
+    // A body longer than a story may hold (a library written by other means)
+    // renders as nothing: the commands, the export and the preview refuse
+    // it with bodyLengthProblem()'s reason before they get here.
+    const QByteArray utf8 = bodyLengthProblem(markdown).isEmpty() ? markdown.toUtf8() : QByteArray();
     cmark_parser_feed(parsed->parser.get(), utf8.constData(), size_t(utf8.size()));
     parsed->document.reset(cmark_parser_finish(parsed->parser.get()));
     cmark_consolidate_text_nodes(parsed->document.get());

@@ -176,6 +176,10 @@ int renderCommand(const QStringList &arguments, QTextStream &out, QTextStream &e
     const std::optional<Target> target = startStoryCommand(invocation, u"render"_s, synopsis, {fragmentOption}, {}, arguments, out, err);
     if (!target)
         return *invocation.exitCode;
+    if (const QString problem = bodyLengthProblem(target->story.body); !problem.isEmpty()) {
+        err << "newsdesk render: " << problem << '\n';
+        return CommandLine::Refused;
+    }
     // The same page the export writes, with its relative image names.
     ArticleRenderer::Options options;
     options.imageLinks = ArticleRenderer::Options::ImageLinks::ExportFiles;
@@ -345,6 +349,9 @@ namespace StoryCommands {
 QList<StoryFinding> checkStory(Library *library, const Story &story, const QList<Photo> &storyPhotos)
 {
     QList<StoryFinding> findings = StoryExporter::gateFindings(story, storyPhotos);
+    const QString bodyProblem = bodyLengthProblem(story.body);
+    if (!bodyProblem.isEmpty())
+        findings << StoryFinding{StoryFinding::Severity::Error, u"body-too-long"_s, u"story"_s, bodyProblem};
     // Not the story's fault, but its page's: without an article address the
     // exported metadata (og:url, canonical, og:image) stays relative.
     if (PublicationSettingsRepository(library).load().articleUrlTemplate.isEmpty())
@@ -398,7 +405,8 @@ QList<StoryFinding> checkStory(Library *library, const Story &story, const QList
     }
     // Quotation findings are the writer's to weigh: warnings and notes, never
     // errors that would stop a story.
-    for (const Quotes::Finding &finding : Quotes::analyze(story.body).findings) {
+    // A body too long to render is not read for quotations either.
+    for (const Quotes::Finding &finding : Quotes::analyze(bodyProblem.isEmpty() ? story.body : QString()).findings) {
         const QString paragraph = tr("paragraph %1").arg(finding.paragraph + 1);
         findings << StoryFinding{finding.severity == Quotes::Finding::Severity::Warning ? StoryFinding::Severity::Warning
                                                                                        : StoryFinding::Severity::Info,

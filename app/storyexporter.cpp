@@ -216,6 +216,11 @@ void StoryExporter::applyPublicationSettings(Library *library, const Story &stor
 StoryExporter::Result StoryExporter::exportStory(const Story &story, const QString &directory, const Options &options)
 {
     Result result;
+    // No override exports what cannot be rendered.
+    if (const QString problem = bodyLengthProblem(story.body); !problem.isEmpty()) {
+        result.errorMessage = problem;
+        return result;
+    }
     PhotoRepository photoRepository(m_library);
     const QList<Photo> storyPhotos = photoRepository.photosOfStory(story.id);
     if (!photoRepository.errorString().isEmpty()) {

@@ -124,6 +124,10 @@ QString StoryRepository::uniqueSlug(const QString &wanted)
 
 std::optional<Story> StoryRepository::create(Story story, Revision::Kind kind)
 {
+    if (const QString problem = bodyLengthProblem(story.body); !problem.isEmpty()) {
+        m_errorString = problem;
+        return std::nullopt;
+    }
     WriteTransaction transaction(m_library, &m_errorString);
     if (!transaction.begin())
         return std::nullopt;
@@ -209,6 +213,10 @@ std::optional<Story> StoryRepository::find(const QString &idOrSlug)
 
 StoryRepository::SaveResult StoryRepository::save(Story &story, Revision::Kind kind)
 {
+    if (const QString problem = bodyLengthProblem(story.body); !problem.isEmpty()) {
+        m_errorString = problem;
+        return SaveResult::Failed;
+    }
     WriteTransaction transaction(m_library, &m_errorString);
     if (!transaction.begin())
         return SaveResult::Failed;
