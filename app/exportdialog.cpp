@@ -282,6 +282,7 @@ bool ExportDialog::exportNow()
         return false;
     }
     QSettings().setValue(u"export/lastParent"_s, QFileInfo(folder()).absolutePath());
-    m_status->setText(tr("Exported to %1").arg(QDir::toNativeSeparators(folder())));
+    QStringList done{tr("Exported to %1").arg(QDir::toNativeSeparators(folder()))};
+    m_status->setText((done + m_result.warnings).join(u'\n'));
     return true;
 }

@@ -224,6 +224,8 @@ int exportCommand(const QStringList &arguments, QTextStream &out, QTextStream &e
     if (result.overridden)
         err << "newsdesk export: " << tr("exported despite %n blocking reason(s); the override is recorded.", int(result.blockingReasons.size()))
             << '\n';
+    for (const QString &warning : result.warnings)
+        err << "newsdesk export: " << tr("warning: %1").arg(warning) << '\n';
     for (const QString &file : result.filesWritten)
         out << QDir::toNativeSeparators(file) << '\n';
     return CommandLine::Success;
