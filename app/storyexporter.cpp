@@ -340,6 +340,8 @@ StoryExporter::Result StoryExporter::exportStory(const Story &story, const QStri
     if (!render.publishedAt.isValid())
         render.publishedAt = QDateTime::currentDateTimeUtc();
     applyPublicationSettings(m_library, story, render);
+    // One name per photo of the story, the same in the page and on disk.
+    render.imageNames = ArticleRenderer::exportImageNames(storyPhotos);
 
     const QList<Photo> placed = ArticleRenderer::placedPhotos(story.body, storyPhotos);
     if (!placed.isEmpty() && !stage.mkdir(u"images"_s)) {

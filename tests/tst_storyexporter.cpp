@@ -14,6 +14,7 @@
 #include <QImage>
 #include <QImageReader>
 #include <QRegularExpression>
+#include <QSet>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -48,6 +49,7 @@ private Q_SLOTS:
     void failedExportLeavesTheEarlierOneAlone();
     void exportReplacesTheEarlierOneWhole();
     void folderWithOtherFilesIsNeverReplaced();
+    void photosWhoseNamesWouldCollideGetFilesOfTheirOwn();
     void notAnEarlierExportIsNeverTouched_data();
     void notAnEarlierExportIsNeverTouched();
     void targetThatIsASymlinkIsRefused();
@@ -386,6 +388,70 @@ void TestStoryExporter::folderWithOtherFilesIsNeverReplaced()
     const QString empty = m_dir->filePath(u"web/empty"_s);
     QVERIFY(QDir().mkpath(empty));
     QVERIFY(StoryExporter(m_library.get()).exportStory(m_story, empty).success);
+}
+
+// A photo without a VIRIN was once named "photo-ID.jpg", which is also what a
+// photo whose VIRIN field says "photo-7" was named: one file for two photos,
+// the second figure showing the first one's image.
+void TestStoryExporter::photosWhoseNamesWouldCollideGetFilesOfTheirOwn()
+{
+    QString error;
+    QVERIFY2(SampleLibrary::clearForPublication(m_library.get(), m_story, &error), qPrintable(error));
+    PhotoRepository photos(m_library.get());
+    const auto addPhoto = [&](const QString &virin, Qt::GlobalColor colour) -> std::optional<Photo> {
+        Photo photo;
+        photo.virin = virin;
+        photo.title = u"Photo %1"_s.arg(virin);
+        photo.releaseState = ReleaseState::Released;
+        photo.releaseAuthority = u"Pentagon Press Operations"_s;
+        QImage image(40, 30, QImage::Format_RGB32);
+        image.fill(colour);
+        const QByteArray jpeg = encoded(image, "JPEG");
+        std::optional<Photo> added = photos.add(photo, jpeg, u"image/jpeg"_s, image.size(), jpeg);
+        if (!added || !photos.attach(m_story.id, added->id)
+            || photos.decideCaption(*added, CaptionApproval::Approved) != PhotoRepository::SaveResult::Saved)
+            return std::nullopt;
+        return photos.photosOfStory(m_story.id).constLast();
+    };
+    const std::optional<Photo> unnamed = addPhoto(QString(), Qt::red);
+    QVERIFY2(unnamed, qPrintable(photos.errorString()));
+    const std::optional<Photo> misnamed = addPhoto(u"photo-%1"_s.arg(unnamed->id), Qt::blue);
+    QVERIFY2(misnamed, qPrintable(photos.errorString()));
+    const std::optional<Photo> shouting = addPhoto(u"PHOTO_%1"_s.arg(unnamed->id), Qt::green);
+    QVERIFY2(shouting, qPrintable(photos.errorString()));
+    m_story.body += u"\n![](photo:)\n\n![](photo:%1)\n\n![](photo:%2)\n"_s.arg(misnamed->virin, shouting->virin);
+    QCOMPARE(StoryRepository(m_library.get()).save(m_story), StoryRepository::SaveResult::Saved);
+
+    const StoryExporter::Result result = StoryExporter(m_library.get()).exportStory(m_story, target());
+    QVERIFY2(result.success, qPrintable(result.errorMessage + result.blockingReasons.join(u' ')));
+    const QDir images(target() + u"/images"_s);
+    const QStringList files = images.entryList(QDir::Files, QDir::Name);
+    QCOMPARE(files.size(), 6);
+    QSet<QString> folded;
+    for (const QString &file : files)
+        folded.insert(file.toLower());
+    QCOMPARE(folded.size(), 6); // distinct even where case does not count
+    QFile index(QDir(target()).filePath(u"index.html"_s));
+    QVERIFY(index.open(QIODevice::ReadOnly));
+    const QString html = QString::fromUtf8(index.readAll());
+    // Each figure shows its own photo's image: the colour it was given.
+    for (const auto &[photo, colour] : {std::pair{*unnamed, QColor(Qt::red)}, {*misnamed, QColor(Qt::blue)}, {*shouting, QColor(Qt::green)}}) {
+        static const QRegularExpression figure(u"<figure class=\"photo\"[^>]*>\\s*<img src=\"([^\"]+)\""_s);
+        QString source;
+        for (QRegularExpressionMatchIterator it = figure.globalMatch(html); it.hasNext();) {
+            const QRegularExpressionMatch match = it.next();
+            const qsizetype caption = html.indexOf(u"</figure>"_s, match.capturedEnd());
+            if (html.mid(match.capturedEnd(), caption - match.capturedEnd()).contains(u">Photo %1<"_s.arg(photo.virin)))
+                source = match.captured(1);
+        }
+        QVERIFY2(!source.isEmpty(), qPrintable(photo.virin));
+        const QImage shown(QDir(target()).filePath(source));
+        QVERIFY2(!shown.isNull(), qPrintable(source));
+        const QColor pixel = shown.pixelColor(shown.width() / 2, shown.height() / 2);
+        QVERIFY2(qAbs(pixel.red() - colour.red()) < 40 && qAbs(pixel.green() - colour.green()) < 40
+                     && qAbs(pixel.blue() - colour.blue()) < 40,
+                 qPrintable(source + u" shows "_s + pixel.name()));
+    }
 }
 
 // What the user keeps beside or inside the target: an earlier export with
