@@ -655,7 +655,8 @@ void MainWindow::exportMarkdown()
     if (path.isEmpty())
         return;
     QString error;
-    if (!StoryMarkdown::dumpToFile(m_library, story, path, &error)) {
+    // The file dialog has asked before a file is replaced.
+    if (!StoryMarkdown::dumpToFile(m_library, story, path, &error, StoryMarkdown::ExistingFile::Replace)) {
         showError(tr("Cannot export Markdown"), error);
         return;
     }

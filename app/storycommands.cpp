@@ -306,18 +306,25 @@ int importCommand(const QStringList &arguments, QTextStream &out, QTextStream &e
 
 int dumpCommand(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
-    const QString synopsis = u"dump --library PATH --story ID|SLUG [--out FILE.md]"_s;
+    const QString synopsis = u"dump --library PATH --story ID|SLUG [--out FILE.md [--force]]"_s;
     const QCommandLineOption outOption(u"out"_s, tr("Write FILE.md, and the photos' images beside it, instead of printing."), tr("file"));
+    const QCommandLineOption forceOption(u"force"_s, tr("Replace FILE.md if it exists (never through a symbolic link; other "
+                                                         "files beside it are kept)."));
     Invocation invocation;
-    const std::optional<Target> target = startStoryCommand(invocation, u"dump"_s, synopsis, {outOption}, {}, arguments, out, err);
+    const std::optional<Target> target = startStoryCommand(invocation, u"dump"_s, synopsis, {outOption, forceOption}, {}, arguments, out, err);
     if (!target)
         return *invocation.exitCode;
+    if (invocation.parser.isSet(forceOption) && !invocation.parser.isSet(outOption)) {
+        err << "newsdesk dump: " << tr("--force goes with --out") << '\n';
+        return CommandLine::UsageError;
+    }
     if (!invocation.parser.isSet(outOption)) {
         out << StoryMarkdown::dump(target->story, target->photos);
         return CommandLine::Success;
     }
     QString error;
-    if (!StoryMarkdown::dumpToFile(target->library.get(), target->story, invocation.parser.value(outOption), &error)) {
+    const auto existing = invocation.parser.isSet(forceOption) ? StoryMarkdown::ExistingFile::Replace : StoryMarkdown::ExistingFile::Refuse;
+    if (!StoryMarkdown::dumpToFile(target->library.get(), target->story, invocation.parser.value(outOption), &error, existing)) {
         err << "newsdesk dump: " << error << '\n';
         return CommandLine::Refused;
     }
@@ -430,6 +437,6 @@ void registerStoryCommands()
                                   tr("list release, approval, VIRIN, caption and DVIDS findings (exit 1 on an error)"), &checkCommand});
     CommandLine::registerCommand({u"import"_s, u"import --library PATH FILE.md"_s,
                                   tr("add a story from Markdown with YAML front matter"), &importCommand});
-    CommandLine::registerCommand({u"dump"_s, u"dump --library PATH --story ID|SLUG [--out FILE.md]"_s,
+    CommandLine::registerCommand({u"dump"_s, u"dump --library PATH --story ID|SLUG [--out FILE.md [--force]]"_s,
                                   tr("print the story as Markdown with YAML front matter"), &dumpCommand});
 }
