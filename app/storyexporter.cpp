@@ -26,6 +26,7 @@
 #include <optional>
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -45,8 +46,8 @@ QString subjectOf(const Photo &photo)
 // when the folder holds anything else.
 std::optional<QStringList> earlierExportFiles(const QDir &directory)
 {
-    // Named as exportImageName() names them (a VIRIN, or photo-ID, and a
-    // number when two would collide).
+    // Named as exportImageName() and exportImageNames() name them (VIRIN,
+    // photo_ID, NAME.2), or as earlier versions did (photo-ID).
     static const QRegularExpression imageName(u"^[A-Za-z0-9][A-Za-z0-9._-]{0,110}\\.jpg$"_s);
     const auto regularFile = [](const QFileInfo &info) { return info.isFile() && !info.isSymLink(); };
     const QDir::Filters everything = QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot;
@@ -421,9 +422,9 @@ StoryExporter::Result StoryExporter::exportStory(const Story &story, const QStri
     QString previous;
     if (target.exists()) {
         StagingFolder aside(parent, name, u"previous"_s);
-        if (aside.path().isEmpty() || !QDir().rmdir(aside.path())) {
-            result.errorMessage = tr("Cannot make room beside %1 to replace it: %2.")
-                                      .arg(QDir::toNativeSeparators(given.filePath()), aside.errorString());
+        if (aside.path().isEmpty() || ::rmdir(QFile::encodeName(aside.path()).constData()) != 0) {
+            const QString why = aside.path().isEmpty() ? aside.errorString() : systemError(errno);
+            result.errorMessage = tr("Cannot make room beside %1 to replace it: %2.").arg(QDir::toNativeSeparators(given.filePath()), why);
             return result;
         }
         aside.release();
