@@ -14,6 +14,7 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
+#include <algorithm>
 #include <memory>
 #include <tuple>
 
@@ -64,26 +65,31 @@ QString literalOf(cmark_node *node)
     return literal ? QString::fromUtf8(literal) : QString();
 }
 
-// The text a reader sees in an inline subtree, without markup.
+// The text a reader sees in an inline subtree, without markup. Walked with
+// cmark's iterator, not by recursion: a body may nest emphasis or images a
+// million deep, and each level of recursion costs stack.
 QString plainText(cmark_node *node)
 {
     QString text;
-    for (cmark_node *child = cmark_node_first_child(node); child; child = cmark_node_next(child)) {
-        switch (cmark_node_get_type(child)) {
+    cmark_iter *iterator = cmark_iter_new(node);
+    for (cmark_event_type event; (event = cmark_iter_next(iterator)) != CMARK_EVENT_DONE;) {
+        cmark_node *current = cmark_iter_get_node(iterator);
+        if (event != CMARK_EVENT_ENTER || current == node)
+            continue;
+        switch (cmark_node_get_type(current)) {
         case CMARK_NODE_TEXT:
         case CMARK_NODE_CODE:
-            text += literalOf(child);
+            text += literalOf(current);
             break;
         case CMARK_NODE_SOFTBREAK:
         case CMARK_NODE_LINEBREAK:
             text += u' ';
             break;
-        case CMARK_NODE_HTML_INLINE:
-            break; // never shown
         default:
-            text += plainText(child);
+            break; // raw HTML is never shown; containers give their children's text
         }
     }
+    cmark_iter_free(iterator);
     return text;
 }
 
@@ -304,8 +310,11 @@ std::unique_ptr<ParsedBody> parseMarkdown(const QString &markdown, bool sourcePo
         parsed->cmarkOptions |= CMARK_OPT_SOURCEPOS;
     parsed->parser.reset(cmark_parser_new(parsed->cmarkOptions));
     attachExtensions(parsed->parser.get());
-    // cmark passes control characters in text through to the HTML.
-    const QByteArray utf8 = safeText(markdown).toUtf8();
+    // A body longer than a story may hold (a library written by other means)
+    // renders as nothing: the commands, the export and the preview refuse
+    // it with bodyLengthProblem()'s reason before they get here. cmark passes
+    // control characters in text through to the HTML, so they go first.
+    const QByteArray utf8 = bodyLengthProblem(markdown).isEmpty() ? safeText(markdown).toUtf8() : QByteArray();
     cmark_parser_feed(parsed->parser.get(), utf8.constData(), size_t(utf8.size()));
     parsed->document.reset(cmark_parser_finish(parsed->parser.get()));
     cmark_consolidate_text_nodes(parsed->document.get());
@@ -400,6 +409,15 @@ QString publishedUrl(const QString &relative, const ArticleRenderer::Options &op
     return options.publicationUrl.resolved(QUrl(relative)).toString(QUrl::FullyEncoded);
 }
 
+// options with the export names of photos filled in, unless given.
+ArticleRenderer::Options withImageNames(const ArticleRenderer::Options &options, const QList<Photo> &photos)
+{
+    ArticleRenderer::Options named = options;
+    if (named.imageNames.isEmpty())
+        named.imageNames = ArticleRenderer::exportImageNames(photos);
+    return named;
+}
+
 QString isoDate(const QDateTime &when)
 {
     return when.toUTC().toString(Qt::ISODate);
@@ -409,11 +427,31 @@ QString isoDate(const QDateTime &when)
 
 QString ArticleRenderer::exportImageName(const Photo &photo)
 {
-    // A VIRIN is letters, digits and hyphens; anything else in the field
-    // (a slash, a leading dot) must not become a path.
-    static const QRegularExpression safe(u"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"_s);
-    const QString base = safe.match(photo.virin).hasMatch() ? photo.virin : u"photo-%1"_s.arg(photo.id);
+    // A VIRIN is capitals, digits and hyphens; anything else in the field (a
+    // slash, a leading dot, lower case) must not become a path, nor a name
+    // that differs from another only in case. No such name holds "_" or ".",
+    // so "photo_ID" and exportImageNames()' "NAME.N" cannot meet one.
+    static const QRegularExpression virinShaped(u"^[A-Z0-9][A-Z0-9-]{0,99}$"_s);
+    const QString base = virinShaped.match(photo.virin).hasMatch() ? photo.virin : u"photo_%1"_s.arg(photo.id);
     return base + u".jpg"_s;
+}
+
+QHash<qint64, QString> ArticleRenderer::exportImageNames(const QList<Photo> &photos)
+{
+    QList<const Photo *> byId;
+    for (const Photo &photo : photos)
+        byId << &photo;
+    std::stable_sort(byId.begin(), byId.end(), [](const Photo *a, const Photo *b) { return a->id < b->id; });
+    QHash<qint64, QString> names;
+    QHash<QString, int> uses;
+    for (const Photo *photo : std::as_const(byId)) {
+        if (names.contains(photo->id))
+            continue;
+        const QString name = exportImageName(*photo);
+        const int use = ++uses[name];
+        names.insert(photo->id, use == 1 ? name : u"%1.%2.jpg"_s.arg(name.chopped(4)).arg(use));
+    }
+    return names;
 }
 
 QString ArticleRenderer::imageUrl(const Photo &photo, const Options &options)
@@ -422,7 +460,7 @@ QString ArticleRenderer::imageUrl(const Photo &photo, const Options &options)
     case Options::ImageLinks::LibraryScheme:
         return u"newsdesk-image:/%1"_s.arg(photo.imageHash);
     case Options::ImageLinks::ExportFiles:
-        return u"images/"_s + exportImageName(photo);
+        return u"images/"_s + options.imageNames.value(photo.id, exportImageName(photo));
     }
     return {};
 }
@@ -432,8 +470,9 @@ QString ArticleRenderer::figureHtml(const Photo &photo, const Options &options)
     return figureHtmlWith(photo, options, {});
 }
 
-QString ArticleRenderer::bodyHtml(const QString &markdown, const QList<Photo> &photos, const Options &options)
+QString ArticleRenderer::bodyHtml(const QString &markdown, const QList<Photo> &photos, const Options &given)
 {
+    const Options options = withImageNames(given, photos);
     const std::unique_ptr<ParsedBody> parsed = parseBody(markdown, {}, photos, options);
     return parsed->render(parsed->document.get());
 }
@@ -441,7 +480,7 @@ QString ArticleRenderer::bodyHtml(const QString &markdown, const QList<Photo> &p
 QList<ArticleRenderer::Block> ArticleRenderer::bodyBlocks(const Story &story, const QList<Photo> &photos,
                                                           const Options &options)
 {
-    Options blockOptions = options;
+    Options blockOptions = withImageNames(options, photos);
     blockOptions.sourcePositions = false;
     const std::unique_ptr<ParsedBody> parsed = parseBody(story.body, story.dateline, photos, blockOptions);
     QList<Block> blocks;
@@ -547,8 +586,9 @@ QString ArticleRenderer::description(const Story &story)
     return story.headline.trimmed();
 }
 
-QString ArticleRenderer::jsonLd(const Story &story, const QList<Photo> &photos, const Options &options)
+QString ArticleRenderer::jsonLd(const Story &story, const QList<Photo> &photos, const Options &given)
 {
+    const Options options = withImageNames(given, photos);
     return jsonLdOf(story, placedPhotos(story.body, photos), description(story), options);
 }
 
@@ -618,8 +658,9 @@ QString ArticleRenderer::headerHtml(const Story &story)
     return html;
 }
 
-QString ArticleRenderer::articleFragment(const Story &story, const QList<Photo> &photos, const Options &options)
+QString ArticleRenderer::articleFragment(const Story &story, const QList<Photo> &photos, const Options &given)
 {
+    const Options options = withImageNames(given, photos);
     QString html = u"<article>\n"_s + headerHtml(story);
     const std::unique_ptr<ParsedBody> parsed = parseBody(story.body, story.dateline, photos, options);
     html += parsed->render(parsed->document.get());
@@ -636,8 +677,9 @@ QString ArticleRenderer::correctionHtml(const Story &story)
     return u"<p class=\"correction\"><strong>Correction:</strong> %1</p>\n"_s.arg(escaped(story.correctionNote.trimmed()));
 }
 
-QString ArticleRenderer::articleDocument(const Story &story, const QList<Photo> &photos, const Options &options)
+QString ArticleRenderer::articleDocument(const Story &story, const QList<Photo> &photos, const Options &given)
 {
+    const Options options = withImageNames(given, photos);
     const QString summary = description(story);
     QString html = u"<!DOCTYPE html>\n<html lang=\"%1\">\n"
                    "<head>\n<meta charset=\"utf-8\">\n"

@@ -54,6 +54,9 @@ public:
         // a published story's own date (Story::publishedAt) comes first.
         // With neither, the page has no publication date.
         QDateTime publishedAt;
+        // Export file names by photo id (exportImageNames()); the functions
+        // given a story's photos fill it in when it is empty.
+        QHash<qint64, QString> imageNames;
     };
 
     // One top-level block of the body, for a preview that replaces only the
@@ -142,9 +145,15 @@ public:
 
     // Where the image of photo is found under options.
     static QString imageUrl(const Photo &photo, const Options &options);
-    // The file name of a photo's web rendition in an export ("VIRIN.jpg"),
-    // safe as a file name whatever the VIRIN field holds.
+    // The file name of a photo's web rendition in an export: "VIRIN.jpg" for
+    // a VIRIN of capitals, digits and hyphens, otherwise "photo_ID.jpg"; safe
+    // as a file name whatever the VIRIN field holds, and never the name of
+    // another photo's file, even on a file system that ignores case.
     static QString exportImageName(const Photo &photo);
+    // exportImageName() for each of photos (by id), made unique: the second
+    // photo with one VIRIN (by id) gets "VIRIN.2.jpg", and so on. The same
+    // photos give the same names, in any order.
+    static QHash<qint64, QString> exportImageNames(const QList<Photo> &photos);
 
     // The article stylesheet and the name the export gives its file.
     static QString stylesheet();

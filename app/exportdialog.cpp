@@ -288,6 +288,10 @@ bool ExportDialog::exportNow()
         return false;
     }
     QSettings().setValue(u"export/lastParent"_s, QFileInfo(folder()).absolutePath());
-    m_status->setText(tr("Exported to %1").arg(QDir::toNativeSeparators(folder())).toHtmlEscaped());
+    // The status label is rich text: every line in it is escaped.
+    QStringList done{tr("Exported to %1").arg(QDir::toNativeSeparators(folder())).toHtmlEscaped()};
+    for (const QString &warning : std::as_const(m_result.warnings))
+        done << warning.toHtmlEscaped();
+    m_status->setText(done.join(u"<br>"_s));
     return true;
 }

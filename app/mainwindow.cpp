@@ -427,6 +427,13 @@ bool MainWindow::openStory(qint64 id)
         showError(tr("Cannot open story"), repository.errorString());
         return false;
     }
+    // Laying out, highlighting and checking a body beyond the limit would
+    // hold up the window for minutes; the story stays in the library as it is.
+    if (const QString problem = bodyLengthProblem(story->body); !problem.isEmpty()) {
+        showError(tr("Cannot open story"),
+                  tr("%1 Write it to a file with \"newsdesk dump --story %2\".").arg(problem).arg(id));
+        return false;
+    }
     m_editor->setStory(*story);
     m_workflow->storyOpened(id);
     m_photoModel->setStory(id);
@@ -671,7 +678,8 @@ void MainWindow::exportMarkdown()
     if (path.isEmpty())
         return;
     QString error;
-    if (!StoryMarkdown::dumpToFile(m_library, story, path, &error)) {
+    // The file dialog has asked before a file is replaced.
+    if (!StoryMarkdown::dumpToFile(m_library, story, path, &error, StoryMarkdown::ExistingFile::Replace)) {
         showError(tr("Cannot export Markdown"), error);
         return;
     }

@@ -357,6 +357,13 @@ void PreviewPane::startRender()
         ArticleRenderer::Options options;
         options.imageLinks = ArticleRenderer::Options::ImageLinks::LibraryScheme;
         rendered.header = ArticleRenderer::headerHtml(request.story);
+        if (const QString problem = bodyLengthProblem(request.story.body); !problem.isEmpty()) {
+            ArticleRenderer::Block notice;
+            notice.html = u"<p class=\"preview-notice\">%1</p>\n"_s.arg(problem.toHtmlEscaped());
+            notice.key = u"body-too-long"_s;
+            rendered.blocks = {notice};
+            return rendered;
+        }
         rendered.blocks = ArticleRenderer::bodyBlocks(request.story, request.photos, options);
         rendered.correction = ArticleRenderer::correctionHtml(request.story);
         return rendered;

@@ -226,6 +226,10 @@ int renderCommand(const QStringList &arguments, QTextStream &out, QTextStream &e
     const std::optional<Target> target = startStoryCommand(invocation, u"render"_s, synopsis, {fragmentOption}, {}, arguments, out, err);
     if (!target)
         return *invocation.exitCode;
+    if (const QString problem = bodyLengthProblem(target->story.body); !problem.isEmpty()) {
+        err << "newsdesk render: " << problem << '\n';
+        return CommandLine::Refused;
+    }
     // The same page the export writes, with its relative image names.
     ArticleRenderer::Options options;
     options.imageLinks = ArticleRenderer::Options::ImageLinks::ExportFiles;
@@ -274,6 +278,8 @@ int exportCommand(const QStringList &arguments, QTextStream &out, QTextStream &e
     if (result.overridden)
         err << "newsdesk export: " << tr("exported despite %n blocking reason(s); the override is recorded.", int(result.blockingReasons.size()))
             << '\n';
+    for (const QString &warning : result.warnings)
+        err << "newsdesk export: " << tr("warning: %1").arg(warning) << '\n';
     for (const QString &file : result.filesWritten)
         out << shown(QDir::toNativeSeparators(file)) << '\n';
     return CommandLine::Success;
@@ -356,18 +362,25 @@ int importCommand(const QStringList &arguments, QTextStream &out, QTextStream &e
 
 int dumpCommand(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
-    const QString synopsis = u"dump --library PATH --story ID|SLUG [--out FILE.md]"_s;
+    const QString synopsis = u"dump --library PATH --story ID|SLUG [--out FILE.md [--force]]"_s;
     const QCommandLineOption outOption(u"out"_s, tr("Write FILE.md, and the photos' images beside it, instead of printing."), tr("file"));
+    const QCommandLineOption forceOption(u"force"_s, tr("Replace FILE.md if it exists (never through a symbolic link; other "
+                                                         "files beside it are kept)."));
     Invocation invocation;
-    const std::optional<Target> target = startStoryCommand(invocation, u"dump"_s, synopsis, {outOption}, {}, arguments, out, err);
+    const std::optional<Target> target = startStoryCommand(invocation, u"dump"_s, synopsis, {outOption, forceOption}, {}, arguments, out, err);
     if (!target)
         return *invocation.exitCode;
+    if (invocation.parser.isSet(forceOption) && !invocation.parser.isSet(outOption)) {
+        err << "newsdesk dump: " << tr("--force goes with --out") << '\n';
+        return CommandLine::UsageError;
+    }
     if (!invocation.parser.isSet(outOption)) {
         out << StoryMarkdown::dump(target->story, target->photos);
         return CommandLine::Success;
     }
     QString error;
-    if (!StoryMarkdown::dumpToFile(target->library.get(), target->story, invocation.parser.value(outOption), &error)) {
+    const auto existing = invocation.parser.isSet(forceOption) ? StoryMarkdown::ExistingFile::Replace : StoryMarkdown::ExistingFile::Refuse;
+    if (!StoryMarkdown::dumpToFile(target->library.get(), target->story, invocation.parser.value(outOption), &error, existing)) {
         err << "newsdesk dump: " << shown(error) << '\n';
         return CommandLine::Refused;
     }
@@ -401,6 +414,9 @@ namespace StoryCommands {
 QList<StoryFinding> checkStory(Library *library, const Story &story, const QList<Photo> &storyPhotos)
 {
     QList<StoryFinding> findings = StoryExporter::gateFindings(story, storyPhotos);
+    const QString bodyProblem = bodyLengthProblem(story.body);
+    if (!bodyProblem.isEmpty())
+        findings << StoryFinding{StoryFinding::Severity::Error, u"body-too-long"_s, u"story"_s, bodyProblem};
     // Not the story's fault, but its page's: without an article address the
     // exported metadata (og:url, canonical, og:image) stays relative.
     if (PublicationSettingsRepository(library).load().articleUrlTemplate.isEmpty())
@@ -454,7 +470,8 @@ QList<StoryFinding> checkStory(Library *library, const Story &story, const QList
     }
     // Quotation findings are the writer's to weigh: warnings and notes, never
     // errors that would stop a story.
-    for (const Quotes::Finding &finding : Quotes::analyze(story.body).findings) {
+    // A body too long to render is not read for quotations either.
+    for (const Quotes::Finding &finding : Quotes::analyze(bodyProblem.isEmpty() ? story.body : QString()).findings) {
         const QString paragraph = tr("paragraph %1").arg(finding.paragraph + 1);
         findings << StoryFinding{finding.severity == Quotes::Finding::Severity::Warning ? StoryFinding::Severity::Warning
                                                                                        : StoryFinding::Severity::Info,
@@ -476,6 +493,6 @@ void registerStoryCommands()
                                   tr("list release, approval, VIRIN, caption and DVIDS findings (exit 1 on an error)"), &checkCommand});
     CommandLine::registerCommand({u"import"_s, u"import --library PATH FILE.md"_s,
                                   tr("add a story from Markdown with YAML front matter"), &importCommand});
-    CommandLine::registerCommand({u"dump"_s, u"dump --library PATH --story ID|SLUG [--out FILE.md]"_s,
+    CommandLine::registerCommand({u"dump"_s, u"dump --library PATH --story ID|SLUG [--out FILE.md [--force]]"_s,
                                   tr("print the story as Markdown with YAML front matter"), &dumpCommand});
 }

@@ -22,6 +22,14 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <optional>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -79,24 +87,57 @@ StoryFinding unreviewedImage(const ArticleRenderer::UnplacedImage &image)
                 .arg(where, shownUrl(image.url))};
 }
 
-// The names an export writes; a folder holding only these (or nothing) is an
-// earlier export that may be replaced.
-bool isEarlierExport(const QDir &directory)
+// The files of an earlier export found in a folder, relative to it; nothing
+// when the folder holds anything else.
+std::optional<QStringList> earlierExportFiles(const QDir &directory)
 {
-    const QStringList entries = directory.entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
-    for (const QString &entry : entries) {
-        const QFileInfo info(directory.filePath(entry));
-        const bool ours = (entry == u"index.html"_s && info.isFile())
-            || (entry == ArticleRenderer::stylesheetFileName() && info.isFile())
-            || (entry == u"images"_s && info.isDir() && !info.isSymLink());
-        if (!ours)
-            return false;
+    // Named as exportImageName() and exportImageNames() name them (VIRIN,
+    // photo_ID, NAME.2), or as earlier versions did (photo-ID).
+    static const QRegularExpression imageName(u"^[A-Za-z0-9][A-Za-z0-9._-]{0,110}\\.jpg$"_s);
+    const auto regularFile = [](const QFileInfo &info) { return info.isFile() && !info.isSymLink(); };
+    const QDir::Filters everything = QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot;
+    QStringList files;
+    for (const QFileInfo &info : directory.entryInfoList(everything)) {
+        const QString entry = info.fileName();
+        if ((entry == u"index.html"_s || entry == ArticleRenderer::stylesheetFileName()) && regularFile(info)) {
+            files << entry;
+        } else if (entry == u"images"_s && info.isDir() && !info.isSymLink()) {
+            for (const QFileInfo &image : QDir(info.filePath()).entryInfoList(everything)) {
+                if (!regularFile(image) || !imageName.match(image.fileName()).hasMatch())
+                    return std::nullopt;
+                files << u"images/"_s + image.fileName();
+            }
+        } else {
+            return std::nullopt;
+        }
     }
-    return true;
+    return files;
 }
 
-// A folder beside the target with a name nothing else uses, removed unless
-// released (moved into place).
+// Removes files (relative to folder), then images/ and folder itself if that
+// leaves them empty: only what was checked or written, never a whole tree,
+// so a file that appeared meanwhile stays, and so does its folder.
+bool removeExportFiles(const QString &folder, const QStringList &files)
+{
+    const QDir directory(folder);
+    bool removedAll = true;
+    for (const QString &file : files) {
+        const QFileInfo info(directory.filePath(file));
+        if (info.exists() || info.isSymLink())
+            removedAll &= QFile::remove(info.filePath());
+    }
+    if (QFileInfo(directory.filePath(u"images"_s)).isDir() && !QFileInfo(directory.filePath(u"images"_s)).isSymLink())
+        removedAll &= directory.rmdir(u"images"_s);
+    return QDir().rmdir(folder) && removedAll;
+}
+
+QString systemError(int error)
+{
+    return QString::fromLocal8Bit(std::strerror(error));
+}
+
+// A folder beside the target with a name nothing else uses. Unless released
+// (moved into place), what was written into it is removed, and it with it.
 class StagingFolder
 {
 public:
@@ -104,25 +145,34 @@ public:
     {
         for (int attempt = 0; attempt < 100 && m_path.isEmpty(); ++attempt) {
             const QString random = QString::number(QRandomGenerator::global()->generate(), 16);
-            const QString candidate = u"."_s + name + u'.' + purpose + u'-' + random;
-            if (!parent.exists(candidate) && parent.mkdir(candidate))
-                m_path = parent.filePath(candidate);
+            const QString candidate = parent.filePath(u"."_s + name + u'.' + purpose + u'-' + random);
+            if (::mkdir(QFile::encodeName(candidate).constData(), 0777) == 0)
+                m_path = candidate;
+            else if (errno != EEXIST)
+                break;
         }
+        if (m_path.isEmpty())
+            m_error = errno;
     }
     ~StagingFolder()
     {
         if (!m_path.isEmpty() && !m_released)
-            QDir(m_path).removeRecursively();
+            removeExportFiles(m_path, m_written);
     }
     StagingFolder(const StagingFolder &) = delete;
     StagingFolder &operator=(const StagingFolder &) = delete;
 
     QString path() const { return m_path; }
+    // Why the folder could not be made.
+    QString errorString() const { return systemError(m_error); }
+    void wrote(const QString &relative) { m_written << relative; }
     void release() { m_released = true; }
 
 private:
     QString m_path;
+    QStringList m_written;
     bool m_released = false;
+    int m_error = 0;
 };
 
 bool writeFile(const QString &path, const QByteArray &data, QString *errorString)
@@ -267,6 +317,11 @@ void StoryExporter::applyPublicationSettings(Library *library, const Story &stor
 StoryExporter::Result StoryExporter::exportStory(const Story &story, const QString &directory, const Options &options)
 {
     Result result;
+    // No override exports what cannot be rendered.
+    if (const QString problem = bodyLengthProblem(story.body); !problem.isEmpty()) {
+        result.errorMessage = problem;
+        return result;
+    }
     PhotoRepository photoRepository(m_library);
     const QList<Photo> storyPhotos = photoRepository.photosOfStory(story.id);
     if (!photoRepository.errorString().isEmpty()) {
@@ -287,31 +342,47 @@ StoryExporter::Result StoryExporter::exportStory(const Story &story, const QStri
         result.overridden = true;
     }
 
-    const QFileInfo target(QDir::cleanPath(QDir(directory).absolutePath()));
-    const QString name = target.fileName();
-    QDir parent = target.absoluteDir();
+    // The target by its own name in its parent's real path: links among the
+    // parent folders are the user's to have, a link as the target is not
+    // followed (its folder would be emptied, or written through).
+    const QFileInfo given(QDir::cleanPath(QDir(directory).absolutePath()));
+    const QString name = given.fileName();
     if (name.isEmpty()) {
-        result.errorMessage = tr("Export to a named folder, not to %1.").arg(QDir::toNativeSeparators(target.filePath()));
+        result.errorMessage = tr("Export to a named folder, not to %1.").arg(QDir::toNativeSeparators(given.filePath()));
+        return result;
+    }
+    const QString parentPath = given.absolutePath();
+    const QFileInfo parentInfo(parentPath);
+    if (parentInfo.exists() && !parentInfo.isDir()) {
+        result.errorMessage = tr("%1 is a file, not a folder.").arg(QDir::toNativeSeparators(parentPath));
+        return result;
+    }
+    if (!parentInfo.exists() && !QDir().mkpath(parentPath)) {
+        const int error = errno;
+        result.errorMessage = tr("Cannot create the folder %1: %2.").arg(QDir::toNativeSeparators(parentPath), systemError(error));
+        return result;
+    }
+    QDir parent(QFileInfo(parentPath).canonicalFilePath());
+    const QFileInfo target(parent.filePath(name));
+    if (target.isSymLink()) {
+        result.errorMessage = tr("%1 is a symbolic link. Export into a real folder; Newsdesk does not write through links.")
+                                  .arg(QDir::toNativeSeparators(given.filePath()));
         return result;
     }
     if (target.exists() && !target.isDir()) {
-        result.errorMessage = tr("%1 is a file, not a folder.").arg(QDir::toNativeSeparators(target.filePath()));
+        result.errorMessage = tr("%1 is a file, not a folder.").arg(QDir::toNativeSeparators(given.filePath()));
         return result;
     }
-    if (target.isDir() && !isEarlierExport(QDir(target.filePath()))) {
+    if (target.isDir() && !earlierExportFiles(QDir(target.filePath()))) {
         result.errorMessage = tr("%1 holds other files. Export into a new or empty folder; Newsdesk replaces a folder only "
-                                 "when it holds an earlier export (index.html, article.css, images).")
-                                  .arg(QDir::toNativeSeparators(target.filePath()));
-        return result;
-    }
-    if (!parent.exists() && !QDir().mkpath(parent.absolutePath())) {
-        result.errorMessage = tr("Cannot create the folder %1.").arg(QDir::toNativeSeparators(parent.absolutePath()));
+                                 "when it holds an earlier export (index.html, article.css, images/*.jpg) and nothing else.")
+                                  .arg(QDir::toNativeSeparators(given.filePath()));
         return result;
     }
 
     StagingFolder staging(parent, name, u"partial"_s);
     if (staging.path().isEmpty()) {
-        result.errorMessage = tr("Cannot create a folder in %1 to write the export to.").arg(QDir::toNativeSeparators(parent.absolutePath()));
+        result.errorMessage = tr("Cannot write into %1: %2.").arg(QDir::toNativeSeparators(parent.absolutePath()), staging.errorString());
         return result;
     }
     const QDir stage(staging.path());
@@ -325,6 +396,8 @@ StoryExporter::Result StoryExporter::exportStory(const Story &story, const QStri
     if (!render.publishedAt.isValid())
         render.publishedAt = QDateTime::currentDateTimeUtc();
     applyPublicationSettings(m_library, story, render);
+    // One name per photo of the story, the same in the page and on disk.
+    render.imageNames = ArticleRenderer::exportImageNames(storyPhotos);
 
     const QList<Photo> placed = ArticleRenderer::placedPhotos(story.body, storyPhotos);
     if (!placed.isEmpty() && !stage.mkdir(u"images"_s)) {
@@ -363,20 +436,24 @@ StoryExporter::Result StoryExporter::exportStory(const Story &story, const QStri
         QString error;
         const QByteArray rendition = webRendition(original->data, photo, options, &error);
         if (rendition.isEmpty() || !writeFile(stage.filePath(relative), rendition, &error)) {
+            staging.wrote(relative);
             result.errorMessage = error;
             return result;
         }
+        staging.wrote(relative);
         written << relative;
         if (!goOn(done))
             return result;
     }
 
     QString error;
+    staging.wrote(ArticleRenderer::stylesheetFileName());
     if (!writeFile(stage.filePath(ArticleRenderer::stylesheetFileName()), ArticleRenderer::stylesheet().toUtf8(), &error)) {
         result.errorMessage = error;
         return result;
     }
     written << ArticleRenderer::stylesheetFileName();
+    staging.wrote(u"index.html"_s);
     if (!writeFile(stage.filePath(u"index.html"_s), ArticleRenderer::articleDocument(story, storyPhotos, render).toUtf8(), &error)) {
         result.errorMessage = error;
         return result;
@@ -387,7 +464,7 @@ StoryExporter::Result StoryExporter::exportStory(const Story &story, const QStri
     // that overrides the gate never exists without its reason on file.
     if (result.overridden) {
         const QString detail = tr("%1 (blocked by: %2) → %3")
-                                   .arg(overrideReason, result.blockingReasons.join(u' '), QDir::toNativeSeparators(target.filePath()));
+                                   .arg(overrideReason, result.blockingReasons.join(u' '), QDir::toNativeSeparators(given.filePath()));
         if (!m_library->audit(u"export-override"_s, u"story"_s, story.id, detail)) {
             result.errorMessage = tr("Cannot record the override in the library's audit log, so nothing was exported.");
             return result;
@@ -395,35 +472,46 @@ StoryExporter::Result StoryExporter::exportStory(const Story &story, const QStri
     }
 
     // Swap into place: the earlier export moves aside, the new one in, and
-    // only then is the earlier one removed.
+    // only then are the earlier one's files removed, those checked again in
+    // the folder moved aside (where nothing else writes), and nothing else.
     QString previous;
     if (target.exists()) {
         StagingFolder aside(parent, name, u"previous"_s);
-        if (aside.path().isEmpty() || !QDir().rmdir(aside.path())) {
-            result.errorMessage = tr("Cannot make room beside %1 to replace it.").arg(QDir::toNativeSeparators(target.filePath()));
+        if (aside.path().isEmpty() || ::rmdir(QFile::encodeName(aside.path()).constData()) != 0) {
+            const QString why = aside.path().isEmpty() ? aside.errorString() : systemError(errno);
+            result.errorMessage = tr("Cannot make room beside %1 to replace it: %2.").arg(QDir::toNativeSeparators(given.filePath()), why);
             return result;
         }
         aside.release();
         previous = aside.path();
-        if (!QDir().rename(target.filePath(), previous)) {
-            result.errorMessage = tr("Cannot move the earlier export %1 aside.").arg(QDir::toNativeSeparators(target.filePath()));
+        if (::rename(QFile::encodeName(target.filePath()).constData(), QFile::encodeName(previous).constData()) != 0) {
+            const int renameError = errno;
+            result.errorMessage = tr("Cannot move the earlier export %1 aside: %2.")
+                                      .arg(QDir::toNativeSeparators(given.filePath()), systemError(renameError));
             return result;
         }
     }
-    if (!QDir().rename(stage.path(), target.filePath())) {
+    // rename(2) never follows a link in the last component of either name.
+    if (::rename(QFile::encodeName(stage.path()).constData(), QFile::encodeName(target.filePath()).constData()) != 0) {
+        const int renameError = errno;
         if (!previous.isEmpty())
-            QDir().rename(previous, target.filePath());
-        result.errorMessage = tr("Cannot move the export into place at %1.").arg(QDir::toNativeSeparators(target.filePath()));
+            ::rename(QFile::encodeName(previous).constData(), QFile::encodeName(target.filePath()).constData());
+        result.errorMessage = tr("Cannot move the export into place at %1: %2.")
+                                  .arg(QDir::toNativeSeparators(given.filePath()), systemError(renameError));
         return result;
     }
     staging.release();
-    if (!previous.isEmpty())
-        QDir(previous).removeRecursively();
+    if (!previous.isEmpty()) {
+        const std::optional<QStringList> files = earlierExportFiles(QDir(previous));
+        if (!files || !removeExportFiles(previous, *files))
+            result.warnings << tr("The earlier export was kept in %1: it held files Newsdesk did not write.")
+                                   .arg(QDir::toNativeSeparators(previous));
+    }
 
-    const QDir finalFolder(target.filePath());
+    const QDir finalFolder(given.filePath());
     for (const QString &relative : std::as_const(written))
         result.filesWritten << finalFolder.filePath(relative);
-    m_library->audit(u"export"_s, u"story"_s, story.id, QDir::toNativeSeparators(target.filePath()));
+    m_library->audit(u"export"_s, u"story"_s, story.id, QDir::toNativeSeparators(given.filePath()));
     result.success = true;
     return result;
 }

@@ -64,6 +64,7 @@ public:
         QStringList blockingReasons; // why the gate blocked it (also when overridden)
         QString errorMessage;        // what went wrong when not blocked
         QStringList filesWritten;    // absolute paths, in the final folder
+        QStringList warnings;        // after a success: what was left as it was
     };
 
     explicit StoryExporter(Library *library);

@@ -16,9 +16,18 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
+#include <QMimeDatabase>
 #include <QSaveFile>
 #include <QSet>
 #include <QStringDecoder>
+#include <QTemporaryFile>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <yaml-cpp/yaml.h>
 
@@ -334,7 +343,10 @@ QString imageFileName(const Photo &photo)
     return ArticleRenderer::exportImageName(photo);
 }
 
-QString dump(const Story &givenStory, const QList<Photo> &givenPhotos)
+namespace {
+
+// dump() with the photos' image files named files.
+QString dumpNamed(const Story &givenStory, const QList<Photo> &givenPhotos, const QStringList &files)
 {
     // What Newsdesk stored is clean already; a library written by other
     // means is cleaned on the way out, as the renderer does (textsafety.h).
@@ -364,7 +376,6 @@ QString dump(const Story &givenStory, const QList<Photo> &givenPhotos)
     if (photos.isEmpty()) {
         out << YAML::Flow << YAML::BeginSeq << YAML::EndSeq;
     } else {
-        const QStringList files = fileNamesFor(photos);
         out << YAML::BeginSeq;
         for (qsizetype i = 0; i < photos.size(); ++i) {
             const Photo &photo = photos.at(i);
@@ -402,6 +413,13 @@ QString dump(const Story &givenStory, const QList<Photo> &givenPhotos)
     }
     out << YAML::EndMap;
     return u"---\n"_s + QString::fromUtf8(out.c_str(), qsizetype(out.size())) + u"\n---\n"_s + story.body;
+}
+
+} // namespace
+
+QString dump(const Story &story, const QList<Photo> &photos)
+{
+    return dumpNamed(story, photos, fileNamesFor(photos));
 }
 
 ParseResult parse(const QString &text)
@@ -608,33 +626,143 @@ ImportResult importFile(Library *library, const QString &path)
     return importText(library, QString::fromUtf8(read.data), QFileInfo(path).absolutePath());
 }
 
-bool dumpToFile(Library *library, const Story &story, const QString &path, QString *errorString)
+namespace {
+
+QString systemError(int error)
+{
+    return QString::fromLocal8Bit(std::strerror(error));
+}
+
+// What is at path, not following a link there.
+enum class Entry { Missing, RegularFile, Link, Other };
+Entry entryAt(const QString &path)
+{
+    struct stat status;
+    if (::lstat(QFile::encodeName(path).constData(), &status) != 0)
+        return Entry::Missing;
+    if (S_ISLNK(status.st_mode))
+        return Entry::Link;
+    return S_ISREG(status.st_mode) ? Entry::RegularFile : Entry::Other;
+}
+
+QByteArray contentsOf(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// Writes data to path through a new file beside it that is then given the
+// name: with link(2), which fails when the name is taken (by anything, a
+// dangling link too), or with rename(2) when replacing, which replaces the
+// name and never writes through a link there. Nothing is left half-written.
+bool writeNewFile(const QString &path, const QByteArray &data, bool replace, QString *errorString)
+{
+    const QFileInfo info(path);
+    QTemporaryFile temporary(info.absoluteDir().filePath(u"."_s + info.fileName() + u".XXXXXX"_s));
+    if (!temporary.open()) {
+        *errorString = tr("cannot write in %1: %2").arg(QDir::toNativeSeparators(info.absolutePath()), temporary.errorString());
+        return false;
+    }
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    if (temporary.write(data) != data.size() || !temporary.flush() || ::fchmod(temporary.handle(), 0666 & ~mask) != 0
+        || ::fsync(temporary.handle()) != 0) {
+        *errorString = tr("cannot write %1: %2").arg(QDir::toNativeSeparators(path), temporary.errorString());
+        return false;
+    }
+    const QByteArray from = QFile::encodeName(temporary.fileName());
+    const QByteArray to = QFile::encodeName(path);
+    if (replace ? ::rename(from.constData(), to.constData()) != 0 : ::link(from.constData(), to.constData()) != 0) {
+        const int error = errno;
+        *errorString = error == EEXIST ? tr("%1 already exists").arg(QDir::toNativeSeparators(path))
+                                       : tr("cannot write %1: %2").arg(QDir::toNativeSeparators(path), systemError(error));
+        return false;
+    }
+    if (replace)
+        temporary.setAutoRemove(false); // renamed: its name is gone
+    return true;
+}
+
+} // namespace
+
+bool dumpToFile(Library *library, const Story &story, const QString &path, QString *errorString, ExistingFile existing)
 {
     auto failed = [&](const QString &message) {
         if (errorString)
             *errorString = message;
         return false;
     };
+    const QString target = QFileInfo(path).absoluteFilePath();
+    const QDir directory = QFileInfo(target).absoluteDir();
+    if (!directory.exists() && !QDir().mkpath(directory.absolutePath())) {
+        const int error = errno;
+        return failed(tr("cannot create the folder %1: %2").arg(QDir::toNativeSeparators(directory.absolutePath()), systemError(error)));
+    }
+    switch (entryAt(target)) {
+    case Entry::Missing:
+        break;
+    case Entry::Link:
+        return failed(tr("%1 is a symbolic link; Newsdesk does not write through links").arg(QDir::toNativeSeparators(target)));
+    case Entry::Other:
+        return failed(tr("%1 exists and is not a file").arg(QDir::toNativeSeparators(target)));
+    case Entry::RegularFile:
+        if (existing == ExistingFile::Refuse)
+            return failed(tr("%1 already exists; --force replaces it").arg(QDir::toNativeSeparators(target)));
+        break;
+    }
+
     PhotoRepository photoRepository(library);
     const QList<Photo> photos = photoRepository.photosOfStory(story.id);
-    const QStringList files = fileNamesFor(photos);
-    const QDir directory = QFileInfo(path).absoluteDir();
-    if (!directory.exists() && !QDir().mkpath(directory.absolutePath()))
-        return failed(tr("cannot create the folder %1").arg(QDir::toNativeSeparators(directory.absolutePath())));
+    QStringList files = fileNamesFor(photos);
+    // Each image under its name when that is free or already holds this very
+    // image; a file of that name holding anything else is someone's, and
+    // kept: the image takes the next free name ("x-2.jpg") instead.
+    QSet<QString> taken;
+    for (const QString &file : std::as_const(files))
+        taken.insert(file.toLower());
+    QStringList created;
+    const auto removeCreated = [&] {
+        for (const QString &file : std::as_const(created))
+            QFile::remove(directory.filePath(file));
+    };
     for (qsizetype i = 0; i < photos.size(); ++i) {
         if (files.at(i).isEmpty())
             continue;
         const std::optional<StoredImage> image = photoRepository.image(photos.at(i).imageHash);
-        if (!image)
+        if (!image) {
+            removeCreated();
             return failed(photoRepository.errorString());
-        QSaveFile file(directory.filePath(files.at(i)));
-        if (!file.open(QIODevice::WriteOnly) || file.write(image->data) != image->data.size() || !file.commit())
-            return failed(tr("cannot write %1: %2").arg(QDir::toNativeSeparators(file.fileName()), file.errorString()));
+        }
+        const QFileInfo wanted(files.at(i));
+        QString name = files.at(i);
+        for (int n = 2; n < 10000; ++n) {
+            const Entry entry = entryAt(directory.filePath(name));
+            if (entry == Entry::RegularFile && contentsOf(directory.filePath(name)) == image->data)
+                break; // ours already
+            if (entry == Entry::Missing) {
+                QString error;
+                if (writeNewFile(directory.filePath(name), image->data, false, &error)) {
+                    created << name;
+                    break;
+                }
+                if (entryAt(directory.filePath(name)) == Entry::Missing) {
+                    removeCreated();
+                    return failed(error);
+                }
+                // Taken meanwhile: try the next name.
+            }
+            do {
+                name = u"%1-%2.%3"_s.arg(wanted.completeBaseName()).arg(n).arg(wanted.suffix());
+            } while (taken.contains(name.toLower()) && ++n);
+        }
+        taken.insert(name.toLower());
+        files[i] = name;
     }
-    QSaveFile file(path);
-    const QByteArray text = dump(story, photos).toUtf8();
-    if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size() || !file.commit())
-        return failed(tr("cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+    QString error;
+    if (!writeNewFile(target, dumpNamed(story, photos, files).toUtf8(), existing == ExistingFile::Replace, &error)) {
+        removeCreated();
+        return failed(error);
+    }
     return true;
 }
 

@@ -96,7 +96,15 @@ ImportResult importFile(Library *library, const QString &path);
 // Writes the story to path (a .md file) and each photo's original image beside
 // it under the name the front matter gives it, so importFile(path) brings the
 // story back whole. False with *errorString on failure.
-bool dumpToFile(Library *library, const Story &story, const QString &path, QString *errorString);
+//
+// An existing path is refused unless existing is Replace, and never written
+// through when it is a symbolic link. An image's file beside it is written
+// only under a free name: a file there that holds anything but this image is
+// kept, and the image gets another name (the front matter says which). A
+// failed dump removes the images it wrote.
+enum class ExistingFile { Refuse, Replace };
+bool dumpToFile(Library *library, const Story &story, const QString &path, QString *errorString,
+                ExistingFile existing = ExistingFile::Refuse);
 
 // False for a photo imported with its metadata only.
 bool photoHasImage(const Photo &photo);

@@ -7,6 +7,16 @@
 
 using namespace Qt::StringLiterals;
 
+QString bodyLengthProblem(const QString &body)
+{
+    if (body.size() <= MaxStoryBodyLength)
+        return {};
+    return QCoreApplication::translate("Story", "The body has %1 characters; Newsdesk keeps and renders at most %2. "
+                                                "Split the story or shorten it.")
+        .arg(body.size())
+        .arg(MaxStoryBodyLength);
+}
+
 QString storyStatusKey(StoryStatus status)
 {
     switch (status) {

@@ -80,6 +80,15 @@ auto &storyFieldText(Texts &texts, StoryField field)
 
 // The published texts that differ between before and after.
 QList<StoryField> changedStoryFields(const Story &before, const Story &after);
+// The longest body Newsdesk keeps, edits and renders, in characters: several
+// times the longest briefing transcript, and a bound on the time and memory
+// that parsing, laying out and checking a body may take (cmark-gfm needs
+// about a kilobyte per nested element, Qt's text layout slows down sharply on
+// long unbroken lines). A longer body is refused with bodyLengthProblem()'s
+// sentence wherever one arrives or is about to be rendered.
+inline constexpr qsizetype MaxStoryBodyLength = 500'000;
+// Empty for a body within MaxStoryBodyLength, otherwise why it is refused.
+QString bodyLengthProblem(const QString &body);
 
 // A URL- and file-safe name made from a headline: lower-case ASCII letters,
 // digits and hyphens ("Hegseth, U.K. Counterpart…" → "hegseth-uk-counterpart…"),

@@ -127,6 +127,10 @@ std::optional<Story> StoryRepository::create(Story story, Revision::Kind kind)
 {
     // What the library holds is clean, whoever calls (textsafety.h).
     TextSafety::cleanStory(story);
+    if (const QString problem = bodyLengthProblem(story.body); !problem.isEmpty()) {
+        m_errorString = problem;
+        return std::nullopt;
+    }
     const Workflow::Verdict verdict = Workflow::checkCreate(PeopleRepository(m_library).roleOfActor(), story.status);
     if (!verdict.allowed) {
         m_errorString = verdict.reason;
@@ -234,6 +238,10 @@ std::optional<Story> StoryRepository::find(const QString &idOrSlug, QString *hin
 StoryRepository::SaveResult StoryRepository::save(Story &story, Revision::Kind kind)
 {
     TextSafety::cleanStory(story);
+    if (const QString problem = bodyLengthProblem(story.body); !problem.isEmpty()) {
+        m_errorString = problem;
+        return SaveResult::Failed;
+    }
     WriteTransaction transaction(m_library, &m_errorString);
     if (!transaction.begin())
         return SaveResult::Failed;

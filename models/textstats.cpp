@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "textstats.h"
 
+#include <QHash>
+
 #include <unicode/ubrk.h>
 
 #include <algorithm>
@@ -149,44 +151,103 @@ bool isAsciiPunctuation(QChar c)
     return (u >= 0x21 && u <= 0x2f) || (u >= 0x3a && u <= 0x40) || (u >= 0x5b && u <= 0x60) || (u >= 0x7b && u <= 0x7e);
 }
 
-// The end of the backtick run of exactly length that closes a code span opened
-// before from, or -1.
-qsizetype closingBackticks(QStringView text, qsizetype from, qsizetype length)
+// What scanInline looks up in a text: where each code span, bracket and
+// parenthesis closes, and the next '>' or "-->". Found in one pass each, so
+// that the scan stays linear: searching afresh from every opener made a
+// paragraph of a million unclosed [ (or of links nested a million deep) take
+// hours, and searching inside each link's text again for nested ones was
+// quadratic too.
+class InlineIndex
 {
-    for (qsizetype i = from; i < text.size();) {
-        if (text[i] != u'`') {
-            ++i;
-            continue;
-        }
-        const qsizetype run = runOf(text, i, u'`');
-        if (run == length)
-            return i;
-        i += run;
-    }
-    return -1;
-}
-
-// The bracket that closes the one at open (nesting counted; escapes and code
-// spans skipped), or -1.
-qsizetype matchingBracket(QStringView text, qsizetype open, QChar opening, QChar closing)
-{
-    int depth = 0;
-    for (qsizetype i = open; i < text.size(); ++i) {
-        const QChar c = text[i];
-        if (c == u'\\') {
-            ++i;
-        } else if (c == u'`' && opening == u'[') {
+public:
+    explicit InlineIndex(QStringView text)
+        : m_text(text)
+    {
+        for (qsizetype i = 0; i < text.size();) {
+            if (text[i] != u'`') {
+                ++i;
+                continue;
+            }
             const qsizetype run = runOf(text, i, u'`');
-            const qsizetype close = closingBackticks(text, i + run, run);
-            i = close < 0 ? i + run - 1 : close + run - 1;
-        } else if (c == opening) {
-            ++depth;
-        } else if (c == closing && --depth == 0) {
-            return i;
+            m_backtickRuns[run].append(i);
+            i += run;
+        }
+        // A bracket closes the last one still open, skipping escaped
+        // characters and, for square brackets, code spans; which is the same
+        // as counting the nesting depth from each opener.
+        QList<qsizetype> squares;
+        QList<qsizetype> parens;
+        for (qsizetype i = 0; i < text.size(); ++i) {
+            const QChar c = text[i];
+            if (c == u'\\') {
+                ++i;
+            } else if (c == u'(') {
+                parens.append(i);
+            } else if (c == u')') {
+                if (!parens.isEmpty())
+                    m_closingParen.insert(parens.takeLast(), i);
+            }
+        }
+        for (qsizetype i = 0; i < text.size(); ++i) {
+            const QChar c = text[i];
+            if (c == u'\\') {
+                ++i;
+            } else if (c == u'`') {
+                const qsizetype run = runOf(text, i, u'`');
+                const qsizetype close = closingBackticks(i + run, run, text.size());
+                i = close < 0 ? i + run - 1 : close + run - 1;
+            } else if (c == u'[') {
+                squares.append(i);
+            } else if (c == u']') {
+                if (!squares.isEmpty())
+                    m_closingSquare.insert(squares.takeLast(), i);
+            }
         }
     }
-    return -1;
-}
+
+    // The start of the backtick run of exactly length that closes a code span
+    // opened before from and ends before limit, or -1.
+    qsizetype closingBackticks(qsizetype from, qsizetype length, qsizetype limit) const
+    {
+        const auto found = m_backtickRuns.constFind(length);
+        if (found == m_backtickRuns.cend())
+            return -1;
+        const auto at = std::lower_bound(found->cbegin(), found->cend(), from);
+        return at != found->cend() && *at + length <= limit ? *at : -1;
+    }
+
+    // The bracket that closes the one at open before limit, or -1.
+    qsizetype closingBracket(qsizetype open, qsizetype limit) const
+    {
+        const qsizetype close = (m_text[open] == u'(' ? m_closingParen : m_closingSquare).value(open, -1);
+        return close < limit ? close : -1;
+    }
+
+    // The first needle at or after from that ends before limit, or -1. Calls
+    // come with from never decreasing, so one search serves all of them until
+    // the scan passes what it found.
+    qsizetype next(QStringView needle, qsizetype from, qsizetype limit)
+    {
+        Search &search = needle.size() == 1 ? m_greaterThan : m_commentEnd;
+        if (!search.done || from < search.from || (search.at >= 0 && search.at < from)) {
+            search = {true, from, m_text.indexOf(needle, from)};
+        }
+        return search.at >= 0 && search.at + needle.size() <= limit ? search.at : -1;
+    }
+
+private:
+    struct Search {
+        bool done = false;
+        qsizetype from = 0;
+        qsizetype at = -1;
+    };
+    QStringView m_text;
+    QHash<qsizetype, QList<qsizetype>> m_backtickRuns; // by length, in order
+    QHash<qsizetype, qsizetype> m_closingSquare;
+    QHash<qsizetype, qsizetype> m_closingParen;
+    Search m_greaterThan;
+    Search m_commentEnd;
+};
 
 bool startsUrl(QStringView text)
 {
@@ -203,46 +264,70 @@ bool canPrecedeUrl(QChar c)
     return c.isSpace() || u"([<*_\"'\u201C\u2018"_s.contains(c);
 }
 
-void scanInline(QStringView text, qsizetype base, Completeness completeness, QList<Span> *spans)
+// The spans of text that are not prose. A link's text is prose that may hold
+// spans of its own (and links, as deep as the writer nests them), so it is
+// scanned as a level of its own; the levels are a list, not a recursion, so no
+// depth of nesting can overflow the stack.
+void scanInline(QStringView text, Completeness completeness, QList<Span> *spans)
 {
     const bool typing = completeness == Completeness::BeingTyped;
-    const qsizetype n = text.size();
-    const auto add = [&](Span::Kind kind, qsizetype from, qsizetype to) { spans->append({kind, base + from, to - from}); };
-    for (qsizetype i = 0; i < n;) {
+    InlineIndex index(text);
+    // A link whose text is being scanned: where its markup closes, and the
+    // level around it.
+    struct Link {
+        qsizetype close = 0; // its ]
+        qsizetype end = 0; // after its destination or label
+        qsizetype outerStart = 0;
+        qsizetype outerEnd = 0;
+    };
+    QList<Link> links;
+    qsizetype levelStart = 0;
+    qsizetype n = text.size(); // the end of the level being scanned
+    const auto add = [&](Span::Kind kind, qsizetype from, qsizetype to) { spans->append({kind, from, to - from}); };
+    for (qsizetype i = 0;;) {
+        if (i >= n) {
+            if (links.isEmpty())
+                return;
+            const Link link = links.takeLast();
+            add(Span::Kind::LinkMarkup, link.close, link.end);
+            i = link.end;
+            levelStart = link.outerStart;
+            n = link.outerEnd;
+            continue;
+        }
         const QChar c = text[i];
         if (c == u'\\' && i + 1 < n && isAsciiPunctuation(text[i + 1])) {
             add(Span::Kind::Escape, i, i + 2);
             i += 2;
         } else if (c == u'`') {
-            const qsizetype run = runOf(text, i, u'`');
-            const qsizetype close = closingBackticks(text, i + run, run);
+            const qsizetype run = qMin(runOf(text, i, u'`'), n - i);
+            const qsizetype close = index.closingBackticks(i + run, run, n);
             if (close >= 0) {
                 add(Span::Kind::CodeSpan, i, close + run);
                 i = close + run;
             } else if (typing) {
                 add(Span::Kind::CodeSpan, i, n);
-                return;
+                i = n;
             } else {
                 i += run;
             }
         } else if (c == u'[' || (c == u'!' && i + 1 < n && text[i + 1] == u'[')) {
             const bool image = c == u'!';
             const qsizetype open = image ? i + 1 : i;
-            const qsizetype close = matchingBracket(text, open, u'[', u']');
+            const qsizetype close = index.closingBracket(open, n);
             if (close < 0) {
                 // A link's text being typed is prose; an image's alt text is not.
                 if (image && typing) {
                     add(Span::Kind::Image, i, n);
-                    return;
+                    i = n;
+                    continue;
                 }
                 ++i;
                 continue;
             }
             qsizetype end = -1;
-            if (close + 1 < n && text[close + 1] == u'(')
-                end = matchingBracket(text, close + 1, u'(', u')');
-            else if (close + 1 < n && text[close + 1] == u'[')
-                end = matchingBracket(text, close + 1, u'[', u']');
+            if (close + 1 < n && (text[close + 1] == u'(' || text[close + 1] == u'['))
+                end = index.closingBracket(close + 1, n);
             else if (!image) {
                 // [text] alone is a shortcut reference or, in a quotation, an
                 // editorial insertion: prose either way.
@@ -257,15 +342,17 @@ void scanInline(QStringView text, qsizetype base, Completeness completeness, QLi
             end = end < 0 ? (unclosedTarget ? n : close + 1) : end + 1;
             if (image) {
                 add(Span::Kind::Image, i, end);
+                i = end;
             } else {
                 add(Span::Kind::LinkMarkup, i, i + 1);
-                scanInline(text.sliced(open + 1, close - open - 1), base + open + 1, completeness, spans);
-                add(Span::Kind::LinkMarkup, close, end);
+                links.append({close, end, levelStart, n});
+                levelStart = open + 1;
+                n = close;
+                i = open + 1;
             }
-            i = end;
         } else if (c == u'<' && i + 1 < n && (text[i + 1].isLetter() || text[i + 1] == u'/' || text[i + 1] == u'!' || text[i + 1] == u'?')) {
-            const bool comment = text.sliced(i).startsWith(u"<!--");
-            qsizetype close = comment ? text.indexOf(u"-->", i + 4) : text.indexOf(u'>', i + 1);
+            const bool comment = text.sliced(i, n - i).startsWith(u"<!--");
+            qsizetype close = comment ? index.next(u"-->", i + 4, n) : index.next(u">", i + 1, n);
             if (close < 0 && !typing) {
                 ++i;
                 continue;
@@ -275,8 +362,8 @@ void scanInline(QStringView text, qsizetype base, Completeness completeness, QLi
             const bool autolink = !comment && !inside.contains(u' ') && (inside.contains(u':') || inside.contains(u'@'));
             add(autolink ? Span::Kind::Autolink : Span::Kind::HtmlTag, i, close);
             i = close;
-        } else if ((i == 0 || canPrecedeUrl(text[i - 1])) && (c == u'h' || c == u'w' || c == u'f' || c == u'm' || c == u'H' || c == u'W')
-                   && startsUrl(text.sliced(i))) {
+        } else if ((i == levelStart || canPrecedeUrl(text[i - 1])) && (c == u'h' || c == u'w' || c == u'f' || c == u'm' || c == u'H' || c == u'W')
+                   && startsUrl(text.sliced(i, n - i))) {
             qsizetype end = i;
             while (end < n && !text[end].isSpace())
                 ++end;
@@ -361,7 +448,7 @@ QList<Block> blocks(QStringView text)
 QList<Span> literalSpans(QStringView block, Completeness completeness)
 {
     QList<Span> spans;
-    scanInline(block, 0, completeness, &spans);
+    scanInline(block, completeness, &spans);
     return spans;
 }
 

@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QSet>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -49,6 +50,7 @@ private Q_SLOTS:
     void fragmentIsJustTheArticle();
     void exportImageNamesAreSafeFileNames_data();
     void exportImageNamesAreSafeFileNames();
+    void exportImageNamesAreUniquePerStory();
     void blocksJoinToTheRenderedBody();
     void blockKeysSurviveLinesAddedAbove();
     void editedBlockAloneGetsANewKey();
@@ -518,10 +520,13 @@ void TestArticleRenderer::exportImageNamesAreSafeFileNames_data()
     QTest::addColumn<QString>("virin");
     QTest::addColumn<QString>("name");
     QTest::newRow("a VIRIN names the file") << u"250306-D-PM193-1268K"_s << u"250306-D-PM193-1268K.jpg"_s;
-    QTest::newRow("a slash is not a path") << u"../../etc/passwd"_s << u"photo-7.jpg"_s;
-    QTest::newRow("no hidden files") << u".htaccess"_s << u"photo-7.jpg"_s;
-    QTest::newRow("no VIRIN yet") << QString() << u"photo-7.jpg"_s;
-    QTest::newRow("spaces are not kept") << u"250306 D"_s << u"photo-7.jpg"_s;
+    QTest::newRow("a slash is not a path") << u"../../etc/passwd"_s << u"photo_7.jpg"_s;
+    QTest::newRow("no hidden files") << u".htaccess"_s << u"photo_7.jpg"_s;
+    QTest::newRow("no VIRIN yet") << QString() << u"photo_7.jpg"_s;
+    QTest::newRow("spaces are not kept") << u"250306 D"_s << u"photo_7.jpg"_s;
+    QTest::newRow("lower case is not a VIRIN") << u"250306-d-pm193-1268k"_s << u"photo_7.jpg"_s;
+    QTest::newRow("another photo's fallback name") << u"photo-8"_s << u"photo_7.jpg"_s;
+    QTest::newRow("another photo's fallback name in capitals") << u"PHOTO_8"_s << u"photo_7.jpg"_s;
 }
 
 void TestArticleRenderer::exportImageNamesAreSafeFileNames()
@@ -532,6 +537,48 @@ void TestArticleRenderer::exportImageNamesAreSafeFileNames()
     photo.id = 7;
     photo.virin = virin;
     QCOMPARE(ArticleRenderer::exportImageName(photo), name);
+}
+
+// Names stay unique within a story's photos, also where only case differs, and
+// do not depend on the order the photos come in.
+void TestArticleRenderer::exportImageNamesAreUniquePerStory()
+{
+    QList<Photo> photos;
+    const auto add = [&](qint64 id, const QString &virin) {
+        Photo photo;
+        photo.id = id;
+        photo.virin = virin;
+        photos << photo;
+    };
+    add(7, QString());
+    add(8, u"PHOTO-7"_s);
+    add(9, u"250306-D-PM193-1268K"_s);
+    add(10, u"250306-D-PM193-1268K"_s);
+    add(11, u"250306-D-PM193-1268K"_s);
+    add(12, u"250306-D-PM193-1268K.2"_s);
+    const QHash<qint64, QString> names = ArticleRenderer::exportImageNames(photos);
+    QCOMPARE(names.value(7), u"photo_7.jpg"_s);
+    QCOMPARE(names.value(8), u"PHOTO-7.jpg"_s);
+    QCOMPARE(names.value(9), u"250306-D-PM193-1268K.jpg"_s);
+    QCOMPARE(names.value(10), u"250306-D-PM193-1268K.2.jpg"_s);
+    QCOMPARE(names.value(11), u"250306-D-PM193-1268K.3.jpg"_s);
+    QCOMPARE(names.value(12), u"photo_12.jpg"_s);
+    QSet<QString> folded;
+    for (const QString &name : names)
+        folded.insert(name.toLower());
+    QCOMPARE(folded.size(), photos.size());
+    std::reverse(photos.begin(), photos.end());
+    QCOMPARE(ArticleRenderer::exportImageNames(photos), names);
+
+    // The page links each placed photo by its own name.
+    Story story;
+    story.headline = u"Two"_s;
+    story.body = u"![](photo:)\n\n![](photo:PHOTO-7)\n"_s;
+    ArticleRenderer::Options options;
+    options.imageLinks = ArticleRenderer::Options::ImageLinks::ExportFiles;
+    const QString html = ArticleRenderer::articleFragment(story, photos, options);
+    QVERIFY(html.contains(u"<img src=\"images/photo_7.jpg\""_s));
+    QVERIFY(html.contains(u"<img src=\"images/PHOTO-7.jpg\""_s));
 }
 
 void TestArticleRenderer::blocksJoinToTheRenderedBody()

@@ -495,6 +495,12 @@ void TestStoryCommands::dumpAndImportRoundTrip()
     const QString md = m_dir->filePath(u"transfer/story.md"_s);
     const Result dumped = run({u"dump"_s, u"--library"_s, m_library, u"--story"_s, u"1"_s, u"--out"_s, md});
     QCOMPARE(dumped.exitCode, 0);
+    // A file that exists is replaced only when asked.
+    const Result refused = run({u"dump"_s, u"--library"_s, m_library, u"--story"_s, u"1"_s, u"--out"_s, md});
+    QCOMPARE(refused.exitCode, 1);
+    QVERIFY2(refused.err.contains(u"already exists; --force replaces it"_s), qPrintable(refused.err));
+    QCOMPARE(run({u"dump"_s, u"--library"_s, m_library, u"--story"_s, u"1"_s, u"--out"_s, md, u"--force"_s}).exitCode, 0);
+    QCOMPARE(run({u"dump"_s, u"--library"_s, m_library, u"--story"_s, u"1"_s, u"--force"_s}).exitCode, 2);
     QVERIFY(QFileInfo::exists(m_dir->filePath(u"transfer/250306-F-UO417-1153K.jpg"_s)));
     QFile file(md);
     QVERIFY(file.open(QIODevice::ReadOnly));

@@ -5,17 +5,28 @@
 #include "storyexporter.h"
 
 #include <QBuffer>
+#include <QCryptographicHash>
 #include <QDir>
+#include <QDirIterator>
+#include <QProcess>
+#include <QScopeGuard>
 #include <QFile>
 #include <QImage>
 #include <QImageReader>
 #include <QRegularExpression>
+#include <QSet>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <functional>
 #include <memory>
+
+#include <grp.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -43,6 +54,13 @@ private Q_SLOTS:
     void failedExportLeavesTheEarlierOneAlone();
     void exportReplacesTheEarlierOneWhole();
     void folderWithOtherFilesIsNeverReplaced();
+    void photosWhoseNamesWouldCollideGetFilesOfTheirOwn();
+    void notAnEarlierExportIsNeverTouched_data();
+    void notAnEarlierExportIsNeverTouched();
+    void targetThatIsASymlinkIsRefused();
+    void parentThatCannotBeWrittenLeavesEverythingAsItWas_data();
+    void parentThatCannotBeWrittenLeavesEverythingAsItWas();
+    void readOnlyParentKeepsTheEarlierExport();
     void overrideExportsAndIsRecorded();
     void blankOverrideReasonDoesNotOverride();
 
@@ -50,6 +68,10 @@ private:
     QString target() const { return m_dir->filePath(u"web/hegseth-healey"_s); }
     QStringList leftovers() const;
     static QByteArray encoded(const QImage &image, const char *format);
+    // Every file under path (links not followed) with its contents, or the
+    // link's target: what must survive a refused export unchanged.
+    static QMap<QString, QByteArray> snapshot(const QString &path);
+    static void writeFile(const QString &path, const QByteArray &bytes);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Library> m_library;
@@ -92,6 +114,37 @@ QByteArray TestStoryExporter::encoded(const QImage &image, const char *format)
     buffer.open(QIODevice::WriteOnly);
     image.save(&buffer, format);
     return bytes;
+}
+
+QMap<QString, QByteArray> TestStoryExporter::snapshot(const QString &path)
+{
+    QMap<QString, QByteArray> files;
+    QDirIterator it(path, QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QFileInfo info = it.nextFileInfo();
+        const QString relative = QDir(path).relativeFilePath(info.filePath());
+        if (relative.startsWith(u"lib.newsdesk"_s) || relative.startsWith(u"nobody"_s))
+            continue; // the library, which records what happens
+        if (info.isSymLink()) {
+            files.insert(relative, "-> " + info.symLinkTarget().toUtf8());
+        } else if (info.isDir()) {
+            files.insert(relative + u'/', QByteArray());
+        } else {
+            QFile file(info.filePath());
+            files.insert(relative, file.open(QIODevice::ReadOnly)
+                                       ? QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha1).toHex()
+                                       : QByteArray("(unreadable)"));
+        }
+    }
+    return files;
+}
+
+void TestStoryExporter::writeFile(const QString &path, const QByteArray &bytes)
+{
+    QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QCOMPARE(file.write(bytes), bytes.size());
 }
 
 void TestStoryExporter::unclearedSampleListsEveryReason()
@@ -524,6 +577,231 @@ void TestStoryExporter::folderWithOtherFilesIsNeverReplaced()
     QVERIFY(StoryExporter(m_library.get()).exportStory(m_story, empty).success);
 }
 
+// A photo without a VIRIN was once named "photo-ID.jpg", which is also what a
+// photo whose VIRIN field says "photo-7" was named: one file for two photos,
+// the second figure showing the first one's image.
+void TestStoryExporter::photosWhoseNamesWouldCollideGetFilesOfTheirOwn()
+{
+    QString error;
+    QVERIFY2(SampleLibrary::clearForPublication(m_library.get(), m_story, &error), qPrintable(error));
+    PhotoRepository photos(m_library.get());
+    const auto addPhoto = [&](const QString &virin, Qt::GlobalColor colour) -> std::optional<Photo> {
+        Photo photo;
+        photo.virin = virin;
+        photo.title = u"Photo %1"_s.arg(virin);
+        photo.releaseState = ReleaseState::Released;
+        photo.releaseAuthority = u"Pentagon Press Operations"_s;
+        QImage image(40, 30, QImage::Format_RGB32);
+        image.fill(colour);
+        const QByteArray jpeg = encoded(image, "JPEG");
+        std::optional<Photo> added = photos.add(photo, jpeg, u"image/jpeg"_s, image.size(), jpeg);
+        if (!added || !photos.attach(m_story.id, added->id)
+            || photos.decideCaption(*added, CaptionApproval::Approved) != PhotoRepository::SaveResult::Saved)
+            return std::nullopt;
+        return photos.photosOfStory(m_story.id).constLast();
+    };
+    const std::optional<Photo> unnamed = addPhoto(QString(), Qt::red);
+    QVERIFY2(unnamed, qPrintable(photos.errorString()));
+    const std::optional<Photo> misnamed = addPhoto(u"photo-%1"_s.arg(unnamed->id), Qt::blue);
+    QVERIFY2(misnamed, qPrintable(photos.errorString()));
+    const std::optional<Photo> shouting = addPhoto(u"PHOTO_%1"_s.arg(unnamed->id), Qt::green);
+    QVERIFY2(shouting, qPrintable(photos.errorString()));
+    m_story.body += u"\n![](photo:)\n\n![](photo:%1)\n\n![](photo:%2)\n"_s.arg(misnamed->virin, shouting->virin);
+    QCOMPARE(StoryRepository(m_library.get()).save(m_story), StoryRepository::SaveResult::Saved);
+
+    const StoryExporter::Result result = StoryExporter(m_library.get()).exportStory(m_story, target());
+    QVERIFY2(result.success, qPrintable(result.errorMessage + result.blockingReasons.join(u' ')));
+    const QDir images(target() + u"/images"_s);
+    const QStringList files = images.entryList(QDir::Files, QDir::Name);
+    QCOMPARE(files.size(), 6);
+    QSet<QString> folded;
+    for (const QString &file : files)
+        folded.insert(file.toLower());
+    QCOMPARE(folded.size(), 6); // distinct even where case does not count
+    QFile index(QDir(target()).filePath(u"index.html"_s));
+    QVERIFY(index.open(QIODevice::ReadOnly));
+    const QString html = QString::fromUtf8(index.readAll());
+    // Each figure shows its own photo's image: the colour it was given.
+    for (const auto &[photo, colour] : {std::pair{*unnamed, QColor(Qt::red)}, {*misnamed, QColor(Qt::blue)}, {*shouting, QColor(Qt::green)}}) {
+        static const QRegularExpression figure(u"<figure class=\"photo\"[^>]*>\\s*<img src=\"([^\"]+)\""_s);
+        QString source;
+        for (QRegularExpressionMatchIterator it = figure.globalMatch(html); it.hasNext();) {
+            const QRegularExpressionMatch match = it.next();
+            const qsizetype caption = html.indexOf(u"</figure>"_s, match.capturedEnd());
+            if (html.mid(match.capturedEnd(), caption - match.capturedEnd()).contains(u">Photo %1<"_s.arg(photo.virin)))
+                source = match.captured(1);
+        }
+        QVERIFY2(!source.isEmpty(), qPrintable(photo.virin));
+        const QImage shown(QDir(target()).filePath(source));
+        QVERIFY2(!shown.isNull(), qPrintable(source));
+        const QColor pixel = shown.pixelColor(shown.width() / 2, shown.height() / 2);
+        QVERIFY2(qAbs(pixel.red() - colour.red()) < 40 && qAbs(pixel.green() - colour.green()) < 40
+                     && qAbs(pixel.blue() - colour.blue()) < 40,
+                 qPrintable(source + u" shows "_s + pixel.name()));
+    }
+}
+
+// What the user keeps beside or inside the target: an earlier export with
+// anything more (however deep) is not an earlier export, and nothing of it is
+// moved, replaced or removed.
+void TestStoryExporter::notAnEarlierExportIsNeverTouched_data()
+{
+    QTest::addColumn<QString>("extra"); // what is added to an earlier export
+    QTest::newRow("a file in a folder under images") << u"images/family/keep.txt"_s;
+    QTest::newRow("a folder under images") << u"images/family/"_s;
+    QTest::newRow("a file in images not named like an image") << u"images/notes.txt"_s;
+    QTest::newRow("a hidden file") << u".notes"_s;
+    QTest::newRow("a link in images to the user's folder") << u"images/album.jpg -> mine"_s;
+    QTest::newRow("images is a link to the user's folder") << u"images -> mine"_s;
+    QTest::newRow("index.html is a link to the user's file") << u"index.html -> mine/keep.txt"_s;
+    QTest::newRow("article.css is a link to the user's file") << u"article.css -> mine/keep.txt"_s;
+}
+
+void TestStoryExporter::notAnEarlierExportIsNeverTouched()
+{
+    QFETCH(QString, extra);
+    QString error;
+    QVERIFY2(SampleLibrary::clearForPublication(m_library.get(), m_story, &error), qPrintable(error));
+    QVERIFY(StoryExporter(m_library.get()).exportStory(m_story, target()).success);
+    // The user's own folder, beside the library, with files of the names an
+    // export writes.
+    const QString mine = m_dir->filePath(u"mine"_s);
+    writeFile(mine + u"/keep.txt"_s, "the user's");
+    writeFile(mine + u"/250306-D-PM193-1268K.jpg"_s, "the user's photo");
+    const QDir folder(target());
+    if (extra.contains(u" -> "_s)) {
+        const QString link = folder.filePath(extra.section(u" -> "_s, 0, 0));
+        const QString to = m_dir->filePath(extra.section(u" -> "_s, 1));
+        QFile::remove(link);
+        QDir(link).removeRecursively();
+        QVERIFY(QFile::link(to, link));
+    } else if (extra.endsWith(u'/')) {
+        QVERIFY(QDir().mkpath(folder.filePath(extra)));
+    } else {
+        writeFile(folder.filePath(extra), "the user's");
+    }
+    const QMap<QString, QByteArray> before = snapshot(m_dir->path());
+
+    m_story.headline = u"A headline that must not be written"_s;
+    QCOMPARE(StoryRepository(m_library.get()).save(m_story), StoryRepository::SaveResult::Saved);
+    const StoryExporter::Result result = StoryExporter(m_library.get()).exportStory(m_story, target());
+    QVERIFY(!result.success);
+    QVERIFY2(result.errorMessage.contains(u"holds other files"_s), qPrintable(result.errorMessage));
+    QCOMPARE(snapshot(m_dir->path()), before);
+}
+
+// A link as the target is not followed: the folder it points to could be
+// anything of the user's (here one that looks like an earlier export).
+void TestStoryExporter::targetThatIsASymlinkIsRefused()
+{
+    QString error;
+    QVERIFY2(SampleLibrary::clearForPublication(m_library.get(), m_story, &error), qPrintable(error));
+    const QString mine = m_dir->filePath(u"mine"_s);
+    writeFile(mine + u"/index.html"_s, "the user's page");
+    writeFile(mine + u"/article.css"_s, "the user's style");
+    writeFile(mine + u"/images/250306-D-PM193-1268K.jpg"_s, "the user's photo");
+    QVERIFY(QDir().mkpath(m_dir->filePath(u"web"_s)));
+    QVERIFY(QFile::link(mine, target()));
+    const QMap<QString, QByteArray> before = snapshot(m_dir->path());
+
+    for (const QString &given : QStringList{target(), target() + u"/"_s, target() + u"/."_s, m_dir->filePath(u"web/../web/hegseth-healey"_s)}) {
+        const StoryExporter::Result result = StoryExporter(m_library.get()).exportStory(m_story, given);
+        QVERIFY2(!result.success, qPrintable(given));
+        QVERIFY2(result.errorMessage.contains(u"is a symbolic link"_s), qPrintable(result.errorMessage));
+        QCOMPARE(snapshot(m_dir->path()), before);
+    }
+    // A link among the parent folders is the user's choice, and is followed.
+    QVERIFY(QFile::link(m_dir->filePath(u"web"_s), m_dir->filePath(u"site"_s)));
+    const StoryExporter::Result result = StoryExporter(m_library.get()).exportStory(m_story, m_dir->filePath(u"site/new"_s));
+    QVERIFY2(result.success, qPrintable(result.errorMessage));
+    QVERIFY(QFileInfo::exists(m_dir->filePath(u"web/new/index.html"_s)));
+}
+
+// Where the export cannot be written, it says why and nothing changes: a
+// parent that cannot be made (procfs refuses new folders, even to root) or a
+// file where the parent folder should be.
+void TestStoryExporter::parentThatCannotBeWrittenLeavesEverythingAsItWas_data()
+{
+    QTest::addColumn<QString>("out");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("under /proc") << u"/proc/newsdesk-export-test/story"_s << u"Cannot create the folder /proc/newsdesk-export-test: "_s;
+    QTest::newRow("a file in the way") << u"web/story"_s << u"web is a file, not a folder."_s;
+    QTest::newRow("a file further up") << u"web/sub/story"_s << u"Cannot create the folder"_s;
+}
+
+void TestStoryExporter::parentThatCannotBeWrittenLeavesEverythingAsItWas()
+{
+    QFETCH(QString, out);
+    QFETCH(QString, message);
+    QString error;
+    QVERIFY2(SampleLibrary::clearForPublication(m_library.get(), m_story, &error), qPrintable(error));
+    writeFile(m_dir->filePath(u"web"_s), "the user's file");
+    const QMap<QString, QByteArray> before = snapshot(m_dir->path());
+    const QString path = QDir::isAbsolutePath(out) ? out : m_dir->filePath(out);
+    const StoryExporter::Result result = StoryExporter(m_library.get()).exportStory(m_story, path);
+    QVERIFY(!result.success);
+    QVERIFY2(result.errorMessage.contains(message), qPrintable(result.errorMessage));
+    QCOMPARE(snapshot(m_dir->path()), before);
+    QVERIFY(!QFileInfo::exists(path));
+}
+
+// A parent folder the user may not write (as root, whom permissions do not
+// stop, the export runs in a child that gives root up): the earlier export
+// stays whole and the error says why.
+void TestStoryExporter::readOnlyParentKeepsTheEarlierExport()
+{
+    QString error;
+    QVERIFY2(SampleLibrary::clearForPublication(m_library.get(), m_story, &error), qPrintable(error));
+    const QString parent = m_dir->filePath(u"web"_s);
+    QVERIFY(StoryExporter(m_library.get()).exportStory(m_story, target()).success);
+    const QMap<QString, QByteArray> before = snapshot(parent);
+    m_story.headline = u"A headline that must not be written"_s;
+    QCOMPARE(StoryRepository(m_library.get()).save(m_story), StoryRepository::SaveResult::Saved);
+
+    const auto readOnly = QFile::ReadOwner | QFile::ExeOwner | QFile::ReadGroup | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther;
+    QVERIFY(QFile::setPermissions(parent, readOnly));
+    const auto restore = qScopeGuard([&] { QFile::setPermissions(parent, readOnly | QFile::WriteOwner); });
+    StoryExporter::Result result;
+    if (geteuid() != 0) {
+        result = StoryExporter(m_library.get()).exportStory(m_story, target());
+    } else {
+        // The child works on a copy of the library that user nobody owns,
+        // reached through folders anyone may enter.
+        m_library.reset();
+        const QString library = m_dir->filePath(u"nobody/lib.newsdesk"_s);
+        QVERIFY(QDir().mkpath(m_dir->filePath(u"nobody"_s)));
+        for (const QString &suffix : {u""_s, u"-wal"_s, u"-shm"_s}) {
+            if (QFileInfo::exists(m_dir->filePath(u"lib.newsdesk"_s + suffix)))
+                QVERIFY(QFile::copy(m_dir->filePath(u"lib.newsdesk"_s + suffix), library + suffix));
+        }
+        const QStringList owned = QDir(m_dir->filePath(u"nobody"_s)).entryList(QDir::Files) + QStringList{QString()};
+        for (const QString &path : owned) {
+            const QByteArray name = QFile::encodeName(m_dir->filePath(u"nobody/"_s + path));
+            QVERIFY2(::chown(name.constData(), 65534, 65534) == 0, std::strerror(errno));
+        }
+        QVERIFY(QFile::setPermissions(m_dir->path(), readOnly | QFile::WriteOwner));
+        QProcess child;
+        child.setChildProcessModifier([] {
+            if (setgroups(0, nullptr) != 0 || setgid(65534) != 0 || setuid(65534) != 0)
+                _exit(3);
+        });
+        child.start(QCoreApplication::applicationFilePath(), {u"--export-as-child"_s, library, target()});
+        // No skip: a test that cannot run as nobody must say so and fail.
+        QVERIFY2(child.waitForStarted(), qPrintable(u"cannot start the test as user nobody (%1); its folder must be "
+                                                    "readable by others"_s.arg(child.errorString())));
+        QVERIFY(child.waitForFinished());
+        QCOMPARE(child.exitStatus(), QProcess::NormalExit);
+        QVERIFY2(child.exitCode() == 0, child.readAllStandardError().constData());
+        const QStringList output = QString::fromUtf8(child.readAllStandardOutput()).split(u'\n');
+        result.success = output.value(0) == u"success"_s;
+        result.errorMessage = output.value(1);
+    }
+    QVERIFY(!result.success);
+    QVERIFY2(result.errorMessage.startsWith(u"Cannot write into %1: "_s.arg(parent)), qPrintable(result.errorMessage));
+    QVERIFY2(result.errorMessage.contains(u"Permission denied"_s), qPrintable(result.errorMessage));
+    QCOMPARE(snapshot(parent), before);
+}
+
 void TestStoryExporter::overrideExportsAndIsRecorded()
 {
     StoryExporter::Options options;
@@ -556,5 +834,32 @@ void TestStoryExporter::blankOverrideReasonDoesNotOverride()
         QVERIFY(entry.action != u"export-override"_s);
 }
 
-QTEST_GUILESS_MAIN(TestStoryExporter)
+// Child mode for readOnlyParentKeepsTheEarlierExport: export story 1 of
+// LIBRARY to OUT as its editor, and print "success" or "failure" and the
+// error message.
+static int exportAsChild(const QString &library, const QString &out)
+{
+    Library opened;
+    if (!opened.open(library)) {
+        std::fprintf(stderr, "%s\n", qPrintable(opened.errorString()));
+        return 1;
+    }
+    opened.setActor(u"Eve Editor"_s);
+    const std::optional<Story> story = StoryRepository(&opened).load(1);
+    if (!story)
+        return 1;
+    const StoryExporter::Result result = StoryExporter(&opened).exportStory(*story, out);
+    std::printf("%s\n%s\n", result.success ? "success" : "failure", qPrintable(result.errorMessage));
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const QStringList arguments = app.arguments();
+    if (arguments.size() == 4 && arguments.at(1) == u"--export-as-child"_s)
+        return exportAsChild(arguments.at(2), arguments.at(3));
+    TestStoryExporter test;
+    return QTest::qExec(&test, argc, argv);
+}
 #include "tst_storyexporter.moc"

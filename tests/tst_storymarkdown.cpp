@@ -57,6 +57,10 @@ private Q_SLOTS:
     void unknownKeysAreReported();
     void bodyKeepsItsOwnRulesAndLineEndings();
     void importSaysWhatTheLibraryWillNotHold();
+    void dumpRefusesAnExistingFileUnlessToldToReplaceIt();
+    void dumpNeverWritesThroughALink_data();
+    void dumpNeverWritesThroughALink();
+    void dumpKeepsImagesBesideItThatAreNotOurs();
 
 private:
     // A library file of its own, whose actor is an editor.
@@ -663,6 +667,120 @@ void TestStoryMarkdown::importSaysWhatTheLibraryWillNotHold()
     QCOMPARE(photos.at(0).caption, u"Line one\nline two"_s);
     QCOMPARE(photos.at(0).keywords, (QStringList{u"peace"_s, u"talks"_s}));
     QCOMPARE(photos.at(1).credit, u"DOD"_s);
+}
+
+static QByteArray readAll(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("(missing)");
+}
+
+static void writeAll(const QString &path, const QByteArray &bytes)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QCOMPARE(file.write(bytes), bytes.size());
+}
+
+void TestStoryMarkdown::dumpRefusesAnExistingFileUnlessToldToReplaceIt()
+{
+    Library source;
+    QString error;
+    const std::optional<Story> story = SampleLibrary::open(&source, m_dir.filePath(u"existing.newsdesk"_s), &error);
+    QVERIFY2(story, qPrintable(error));
+    const QString md = m_dir.filePath(u"existing/story.md"_s);
+    writeAll(md, "the user's notes");
+    QVERIFY(!StoryMarkdown::dumpToFile(&source, *story, md, &error));
+    QVERIFY2(error.endsWith(u"story.md already exists; --force replaces it"_s), qPrintable(error));
+    QCOMPARE(readAll(md), QByteArray("the user's notes"));
+    QCOMPARE(QDir(m_dir.filePath(u"existing"_s)).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+             QStringList{u"story.md"_s}); // no image written before the refusal
+
+    QVERIFY2(StoryMarkdown::dumpToFile(&source, *story, md, &error, StoryMarkdown::ExistingFile::Replace), qPrintable(error));
+    QVERIFY(readAll(md).startsWith("---\nnewsdesk: 1\n"));
+    QCOMPARE(QDir(m_dir.filePath(u"existing"_s)).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot).size(), 4);
+    // Again: the images beside it are this story's own, and stay as they are.
+    QVERIFY2(StoryMarkdown::dumpToFile(&source, *story, md, &error, StoryMarkdown::ExistingFile::Replace), qPrintable(error));
+    QCOMPARE(QDir(m_dir.filePath(u"existing"_s)).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+             (QStringList{u"250306-D-PM193-1268K.jpg"_s, u"250306-D-PM193-1416K.jpg"_s, u"250306-F-UO417-1153K.jpg"_s, u"story.md"_s}));
+}
+
+void TestStoryMarkdown::dumpNeverWritesThroughALink_data()
+{
+    QTest::addColumn<QString>("link"); // the name dumped to, a link
+    QTest::addColumn<QString>("to"); // where it points
+    QTest::addColumn<bool>("replace");
+    QTest::newRow("to a file") << u"story.md"_s << u"mine.txt"_s << false;
+    QTest::newRow("to a file, with --force") << u"story.md"_s << u"mine.txt"_s << true;
+    QTest::newRow("dangling") << u"story.md"_s << u"not-yet.txt"_s << false;
+    QTest::newRow("dangling, with --force") << u"story.md"_s << u"not-yet.txt"_s << true;
+}
+
+void TestStoryMarkdown::dumpNeverWritesThroughALink()
+{
+    QFETCH(QString, link);
+    QFETCH(QString, to);
+    QFETCH(bool, replace);
+    Library source;
+    QString error;
+    const std::optional<Story> story = SampleLibrary::open(&source, m_dir.filePath(u"links.newsdesk"_s), &error);
+    QVERIFY2(story, qPrintable(error));
+    QTemporaryDir folder;
+    writeAll(folder.filePath(u"mine.txt"_s), "the user's");
+    QVERIFY(QFile::link(folder.filePath(to), folder.filePath(link)));
+    QVERIFY(!StoryMarkdown::dumpToFile(&source, *story, folder.filePath(link), &error,
+                                       replace ? StoryMarkdown::ExistingFile::Replace : StoryMarkdown::ExistingFile::Refuse));
+    QVERIFY2(error.contains(u"is a symbolic link"_s), qPrintable(error));
+    QCOMPARE(readAll(folder.filePath(u"mine.txt"_s)), QByteArray("the user's"));
+    QVERIFY(!QFileInfo::exists(folder.filePath(u"not-yet.txt"_s)));
+    QCOMPARE(QFileInfo(folder.filePath(link)).symLinkTarget(), folder.filePath(to));
+    QCOMPARE(QDir(folder.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot),
+             (QStringList{u"mine.txt"_s, link}));
+}
+
+// An image's name beside the .md may already be taken: by someone else's
+// photo, or by a link to the user's files. Those stay; the image is written
+// under a free name, which the front matter gives, so the dump imports whole.
+void TestStoryMarkdown::dumpKeepsImagesBesideItThatAreNotOurs()
+{
+    Library source;
+    QString error;
+    const std::optional<Story> story = SampleLibrary::open(&source, m_dir.filePath(u"not-ours.newsdesk"_s), &error);
+    QVERIFY2(story, qPrintable(error));
+    QStringList names;
+    for (const Photo &photo : PhotoRepository(&source).photosOfStory(story->id))
+        names << StoryMarkdown::imageFileName(photo);
+    QCOMPARE(names.size(), 3);
+    const auto numbered = [](const QString &name, int n) {
+        return u"%1-%2.%3"_s.arg(QFileInfo(name).completeBaseName()).arg(n).arg(QFileInfo(name).suffix());
+    };
+    QTemporaryDir folder;
+    writeAll(folder.filePath(names.at(0)), "someone's photo");
+    writeAll(folder.filePath(numbered(names.at(0), 2)), "someone's other photo");
+    writeAll(folder.filePath(u"mine/keep.jpg"_s), "the user's");
+    QVERIFY(QFile::link(folder.filePath(u"mine/keep.jpg"_s), folder.filePath(names.at(1))));
+    const QString md = folder.filePath(u"story.md"_s);
+    QVERIFY2(StoryMarkdown::dumpToFile(&source, *story, md, &error), qPrintable(error));
+
+    QCOMPARE(readAll(folder.filePath(names.at(0))), QByteArray("someone's photo"));
+    QCOMPARE(readAll(folder.filePath(numbered(names.at(0), 2))), QByteArray("someone's other photo"));
+    QCOMPARE(readAll(folder.filePath(u"mine/keep.jpg"_s)), QByteArray("the user's"));
+    QVERIFY(QFileInfo(folder.filePath(names.at(1))).isSymLink());
+    const QString text = QString::fromUtf8(readAll(md));
+    QVERIFY2(text.contains(u"file: \"%1\""_s.arg(numbered(names.at(0), 3))), qPrintable(text.left(600)));
+    QVERIFY(text.contains(u"file: \"%1\""_s.arg(numbered(names.at(1), 2))));
+    QVERIFY(text.contains(u"file: \"%1\""_s.arg(names.at(2))));
+
+    const std::unique_ptr<Library> target = freshLibrary(u"not-ours-import.newsdesk"_s);
+    QVERIFY(target);
+    const StoryMarkdown::ImportResult imported = StoryMarkdown::importFile(target.get(), md);
+    QVERIFY2(imported.story, qPrintable(imported.error));
+    const QList<Photo> before = PhotoRepository(&source).photosOfStory(story->id);
+    const QList<Photo> after = PhotoRepository(target.get()).photosOfStory(imported.story->id);
+    QCOMPARE(after.size(), before.size());
+    for (qsizetype i = 0; i < before.size(); ++i)
+        QCOMPARE(after.at(i).imageHash, before.at(i).imageHash);
 }
 
 QTEST_GUILESS_MAIN(TestStoryMarkdown)

@@ -33,6 +33,7 @@ private Q_SLOTS:
     void slugIsNeverANumber_data();
     void slugIsNeverANumber();
     void numberNamesAnIdEvenAgainstAnOldSlug();
+    void bodyBeyondTheLimitIsRefused();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -350,6 +351,29 @@ void TestStoryRepository::numberNamesAnIdEvenAgainstAnOldSlug()
     QVERIFY(hint.isEmpty());
     QVERIFY(!repository.find(u"99999999999999999999999"_s, &hint)); // past any id
     QVERIFY(hint.isEmpty());
+}
+
+// A body longer than Newsdesk renders in reasonable time never gets in, by
+// create, save or restore, and the refusal says why; the story is kept.
+void TestStoryRepository::bodyBeyondTheLimitIsRefused()
+{
+    StoryRepository repository(m_library.get());
+    Story story;
+    story.headline = u"Long"_s;
+    story.body = QString(MaxStoryBodyLength + 1, u'a');
+    QVERIFY(!repository.create(story));
+    QVERIFY2(repository.errorString().contains(u"The body has 500001 characters; Newsdesk keeps and renders at most 500000"_s),
+             qPrintable(repository.errorString()));
+
+    story.body = QString(MaxStoryBodyLength, u'a');
+    std::optional<Story> created = repository.create(story);
+    QVERIFY2(created, qPrintable(repository.errorString()));
+    Story longer = *created;
+    longer.body += u'a';
+    QCOMPARE(repository.save(longer), StoryRepository::SaveResult::Failed);
+    QVERIFY(repository.errorString().contains(u"500001 characters"_s));
+    QCOMPARE(repository.load(created->id)->body, created->body);
+    QCOMPARE(repository.load(created->id)->rowVersion, created->rowVersion);
 }
 
 QTEST_GUILESS_MAIN(TestStoryRepository)

@@ -164,7 +164,7 @@ void EditorPane::setStory(const Story &story)
     // Show the start of long values, not where setText left the cursor.
     for (QLineEdit *field : {m_headline, m_dek, m_byline, m_dateline, m_correctionNote})
         field->setCursorPosition(0);
-    m_body->setPlainText(story.body);
+    m_body->setMarkdown(story.body);
     m_body->document()->setModified(false);
     m_conflictBar->hide();
     m_loading = false;

@@ -16,6 +16,7 @@
 #include <QEvent>
 #include <QFontDatabase>
 #include <QMenu>
+#include <QMimeData>
 #include <QTextBlock>
 #include <QTextBoundaryFinder>
 #include <QTextDocumentFragment>
@@ -108,6 +109,28 @@ private:
     SpellChecker *m_spellChecker;
 };
 
+namespace {
+
+// Qt lays out a line with no break opportunity, when it may wrap at word
+// boundaries, in time that grows with the square of the line's length: 100,000
+// characters of ">" or "*" take seconds and a million take many minutes, all
+// on the GUI thread. A text with a run of characters that long wraps anywhere
+// instead, which is linear; prose never has one.
+constexpr qsizetype LongRun = 10'000;
+
+bool hasLongRun(QStringView text)
+{
+    qsizetype run = 0;
+    for (QChar c : text) {
+        run = c.isSpace() ? 0 : run + 1;
+        if (run >= LongRun)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
 MarkdownEditor::MarkdownEditor(QWidget *parent)
     : QPlainTextEdit(parent)
     , m_spellChecker(new SpellChecker(this))
@@ -122,6 +145,39 @@ MarkdownEditor::MarkdownEditor(QWidget *parent)
     setTabChangesFocus(false);
     applyTheme();
     connect(m_spellChecker, &SpellChecker::acceptedNamesChanged, this, [this] { m_highlighter->rehighlight(); });
+    // Back to wrapping at word boundaries once the long run is gone. Qt has
+    // laid out the changed text by the time this runs; choosing the mode for
+    // text on its way in is setMarkdown()'s and insertFromMimeData()'s job.
+    connect(document(), &QTextDocument::contentsChanged, this, [this] {
+        if (wordWrapMode() == QTextOption::WrapAnywhere)
+            chooseWrapMode(false);
+    });
+}
+
+void MarkdownEditor::setMarkdown(const QString &markdown)
+{
+    chooseWrapMode(hasLongRun(markdown));
+    setPlainText(markdown);
+}
+
+void MarkdownEditor::insertFromMimeData(const QMimeData *source)
+{
+    if (source->hasText() && hasLongRun(source->text()))
+        chooseWrapMode(true);
+    QPlainTextEdit::insertFromMimeData(source);
+}
+
+// Wraps anywhere while the text holds (or is about to hold) a run of LongRun
+// characters without a space, at word boundaries otherwise.
+void MarkdownEditor::chooseWrapMode(bool longRunArriving)
+{
+    bool longRun = longRunArriving;
+    // Only a block at least LongRun long can hold such a run.
+    for (QTextBlock block = document()->firstBlock(); !longRun && block.isValid(); block = block.next())
+        longRun = block.length() > LongRun && hasLongRun(block.text());
+    const QTextOption::WrapMode mode = longRun ? QTextOption::WrapAnywhere : QTextOption::WrapAtWordBoundaryOrAnywhere;
+    if (wordWrapMode() != mode)
+        setWordWrapMode(mode);
 }
 
 MarkdownEditor::~MarkdownEditor() = default;

@@ -34,6 +34,10 @@ public:
     // Selects [offset, offset + length) and shows it.
     void selectRange(qsizetype offset, qsizetype length);
 
+    // Replaces the whole text, as setPlainText() does, after choosing how its
+    // lines wrap (see wrapsFor()).
+    void setMarkdown(const QString &markdown);
+
 Q_SIGNALS:
     // "Add to Story's Names" in the context menu of a misspelt word.
     void acceptNameRequested(const QString &name);
@@ -42,10 +46,12 @@ protected:
     void changeEvent(QEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
+    void insertFromMimeData(const QMimeData *source) override;
 
 private:
     void applyTheme();
     void applyTypographyAtCursor();
+    void chooseWrapMode(bool longRunArriving);
 
     SpellChecker *m_spellChecker;
     BodyHighlighter *m_highlighter;
