@@ -20,11 +20,13 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QListWidget>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStatusBar>
@@ -35,6 +37,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -327,7 +330,17 @@ void TestDeepNesting::windowOpensEveryDeepStory()
 
     for (const auto &[name, id] : std::as_const(stories)) {
         const int revision = window.preview()->revision();
+        QElapsedTimer opening;
+        opening.start();
         QVERIFY2(window.openStory(id), qPrintable(name + u": "_s + window.errorString()));
+        MarkdownEditor *editor = window.editor()->bodyEditor();
+        editor->repaint(); // lays out the lines in view, the long one first
+        // Seconds at most (a few hundred milliseconds here); laying out a long
+        // line as Qt does for prose takes minutes.
+        QVERIFY2(opening.elapsed() < 30000, qPrintable(u"%1 took %2 ms to open"_s.arg(name).arg(opening.elapsed())));
+        const bool longRun = std::ranges::any_of(editor->toPlainText().split(QRegularExpression(u"\\s"_s)),
+                                                 [](const QString &run) { return run.size() >= 10000; });
+        QCOMPARE(editor->wordWrapMode(), longRun ? QTextOption::WrapAnywhere : QTextOption::WrapAtWordBoundaryOrAnywhere);
         QCOMPARE(window.editor()->bodyEditor()->toPlainText(), window.editor()->story().body);
         QVERIFY2(window.editor()->story().body.contains(word), qPrintable(name));
         window.editor()->analyzeNow();
