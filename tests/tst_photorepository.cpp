@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "library.h"
+#include "oldformat.h"
 #include "people.h"
 #include "photolistmodel.h"
 #include "photorepository.h"
@@ -267,19 +268,8 @@ void TestPhotoRepository::decisionsFromBeforeSchemaFiveStillRead()
     QCOMPARE(PhotoRepository(m_library.get()).decideCaption(photo, CaptionApproval::Approved), PhotoRepository::SaveResult::Saved);
     // The library as schema 4 wrote it: decisions without what else they saw.
     m_library.reset();
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"schema4"_s);
-        db.setDatabaseName(m_dir->filePath(u"lib.newsdesk"_s));
-        QVERIFY(db.open());
-        QSqlQuery query(db);
-        QVERIFY2(query.exec(u"ALTER TABLE caption_approvals DROP COLUMN reviewed"_s), qPrintable(query.lastError().text()));
-        QVERIFY(query.exec(u"ALTER TABLE revisions DROP COLUMN correction_note"_s));
-        QVERIFY(query.exec(u"DROP INDEX people_by_login"_s));
-        QVERIFY(query.exec(u"ALTER TABLE people DROP COLUMN login"_s));
-        QVERIFY(query.exec(u"PRAGMA user_version = 4"_s));
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(u"schema4"_s);
+    const QString downgraded = OldFormat::turnBackToFormat4(m_dir->filePath(u"lib.newsdesk"_s));
+    QVERIFY2(downgraded.isEmpty(), qPrintable(downgraded));
     m_library = std::make_unique<Library>();
     QVERIFY2(m_library->open(m_dir->filePath(u"lib.newsdesk"_s)), qPrintable(m_library->errorString()));
     QCOMPARE(m_library->schemaVersion(), 5);

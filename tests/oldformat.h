@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// A library turned back into an older format in place, for tests of what a
+// newer Newsdesk makes of the data an older one wrote.
+
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QString>
+#include <QStringList>
+
+namespace OldFormat {
+
+// Drops what format 5 added (people's logins, the correction note of
+// revisions, what a caption decision saw) and marks the file as format 4.
+// Empty on success, else the statement that failed and why. The library must
+// not be open elsewhere in this process.
+inline QString turnBackToFormat4(const QString &path)
+{
+    const QString connection = QStringLiteral("old-format-4");
+    QString error;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+        db.setDatabaseName(path);
+        if (!db.open())
+            return db.lastError().text();
+        QSqlQuery query(db);
+        const QStringList statements{
+            QStringLiteral("ALTER TABLE revisions DROP COLUMN correction_note"),
+            QStringLiteral("ALTER TABLE caption_approvals DROP COLUMN reviewed"),
+            QStringLiteral("DROP INDEX people_by_login"),
+            QStringLiteral("ALTER TABLE people DROP COLUMN login"),
+            QStringLiteral("PRAGMA user_version = 4"),
+        };
+        for (const QString &statement : statements) {
+            if (!query.exec(statement)) {
+                error = statement + QStringLiteral(": ") + query.lastError().text();
+                break;
+            }
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return error;
+}
+
+} // namespace OldFormat
