@@ -2,41 +2,20 @@
 #include "application.h"
 
 #include "commandline.h"
+#include "commandlineapp.h"
 #include "librarysetup.h"
 #include "mainwindow.h"
-#include "photocommands.h"
 #include "previewpane.h"
-#include "storycommands.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QSettings>
-#include <QTextStream>
 
 #include <cstdio>
 
 using namespace Qt::StringLiterals;
 
 namespace Newsdesk {
-
-void setApplicationIdentity()
-{
-    QCoreApplication::setOrganizationName(u"Newsdesk"_s);
-    QCoreApplication::setApplicationName(u"Newsdesk"_s);
-    QCoreApplication::setApplicationVersion(QStringLiteral(NEWSDESK_VERSION));
-}
-
-void registerCommands()
-{
-    static bool registered = false;
-    if (registered)
-        return;
-    registered = true;
-    registerStoryCommands();
-    registerPhotoCommands();
-    // Later parts of the app (VIRIN, render, export, check, import, dump)
-    // register theirs here.
-}
 
 static bool hasDisplay()
 {
@@ -94,15 +73,7 @@ int main(int argc, char **argv)
     if (!CommandLine::wantsCommandLine(arguments))
         return runGui(argc, argv, arguments.mid(arguments.value(0) == u"gui"_s ? 1 : 0));
 
-    QCoreApplication app(argc, argv);
-    setApplicationIdentity();
-    registerCommands();
-    QTextStream out(stdout);
-    QTextStream err(stderr);
-    const int code = CommandLine::run(arguments, out, err);
-    out.flush();
-    err.flush();
-    return code;
+    return runCommandLine(argc, argv, arguments);
 }
 
 } // namespace Newsdesk

@@ -1,14 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-class QCoreApplication;
+#include "commandlineapp.h" // setApplicationIdentity(), which the window uses too
 
 namespace Newsdesk {
 
-// Sets the names QSettings and QStandardPaths use.
-void setApplicationIdentity();
-// Registers the command-line commands the app provides.
-void registerCommands();
 // The whole program: the command line when asked for it, otherwise the window.
 int main(int argc, char **argv);
 

@@ -8,7 +8,7 @@
 #include "photoimporter.h"
 #include "storyrepository.h"
 
-#include <QApplication>
+#include <QGuiApplication>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
@@ -25,7 +25,7 @@ using namespace Qt::StringLiterals;
 
 int main(int argc, char **argv)
 {
-    QApplication app(argc, argv);
+    QGuiApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
     const QCommandLineOption photosOption(u"photos"_s, u"How many photos."_s, u"n"_s, u"200"_s);
