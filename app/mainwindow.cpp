@@ -14,6 +14,7 @@
 #include "photolistmodel.h"
 #include "photorepository.h"
 #include "previewpane.h"
+#include "prompter.h"
 #include "publicationform.h"
 #include "storylistmodel.h"
 #include "storylistpanel.h"
@@ -81,8 +82,10 @@ QWidget *makeHolder(const QString &name)
 
 } // namespace
 
-MainWindow::MainWindow(QWidget *parent)
+MainWindow::MainWindow(Prompter *prompter, QWidget *parent)
     : QMainWindow(parent)
+    , m_ownPrompter(prompter ? nullptr : std::make_unique<DialogPrompter>())
+    , m_prompter(prompter ? prompter : m_ownPrompter.get())
     , m_editor(new EditorPane)
     , m_preview(new PreviewPane)
     , m_mainSplitter(new QSplitter(Qt::Horizontal, this))
@@ -789,6 +792,11 @@ void MainWindow::closeEvent(QCloseEvent *event)
     saveSettings();
     m_workflow->releaseLock();
     event->accept();
+}
+
+Prompter &MainWindow::prompter() const
+{
+    return *m_prompter;
 }
 
 Library *MainWindow::library() const

@@ -8,12 +8,15 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <memory>
+
 class EditorPane;
 class FindReplaceBar;
 class Library;
 class MediaPanel;
 class PhotoListModel;
 class PreviewPane;
+class Prompter;
 class QAction;
 class QLabel;
 class QLineEdit;
@@ -31,8 +34,12 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    // Every question to the user goes through prompter (which must outlive
+    // the window); without one the window shows real dialogs (DialogPrompter).
+    explicit MainWindow(Prompter *prompter = nullptr, QWidget *parent = nullptr);
     ~MainWindow() override;
+
+    Prompter &prompter() const;
 
     // Opens the library at path (a new one gets the sample story). On failure
     // the previous library stays open and errorString() says why.
@@ -105,6 +112,8 @@ private:
     void updateTitle();
     void showError(const QString &title, const QString &message);
 
+    std::unique_ptr<Prompter> m_ownPrompter;
+    Prompter *m_prompter;
     QPointer<Library> m_library;
     StoryListModel *m_storyModel = nullptr;
     PhotoListModel *m_photoModel = nullptr;

@@ -13,6 +13,7 @@
 #include "spellchecker.h"
 #include "storylistpanel.h"
 #include "storyrepository.h"
+#include "scriptedprompter.h"
 #include "windowtestfixture.h"
 
 #include <QAbstractButton>
@@ -37,7 +38,8 @@ namespace {
 // editor; it reports each line typed and then waits to be killed.
 int typeUntilKilled(const QString &libraryPath)
 {
-    MainWindow window;
+    ScriptedPrompter prompter;
+    MainWindow window(&prompter);
     if (!window.openLibrary(libraryPath)) {
         std::fprintf(stderr, "cannot open %s\n", qPrintable(libraryPath));
         return 2;
@@ -86,7 +88,8 @@ void TestAutosave::init()
 
 void TestAutosave::autosavesAfterPauseInTyping()
 {
-    MainWindow window;
+    ScriptedPrompter prompter;
+    MainWindow window(&prompter);
     QVERIFY(window.openLibrary(libraryPath()));
     window.show();
     const qint64 id = window.currentStoryId();
@@ -108,7 +111,8 @@ void TestAutosave::autosavesAfterPauseInTyping()
 
 void TestAutosave::autosavesWhenFocusLeavesEditor()
 {
-    MainWindow window;
+    ScriptedPrompter prompter;
+    MainWindow window(&prompter);
     QVERIFY(window.openLibrary(libraryPath()));
     window.show();
     QVERIFY(QTest::qWaitForWindowActive(&window));
@@ -127,7 +131,8 @@ void TestAutosave::crashKeepsTextUpToLastAutosave()
 {
     {
         // Create the library with its sample first, so the child only types.
-        MainWindow window;
+        ScriptedPrompter prompter;
+        MainWindow window(&prompter);
         QVERIFY(window.openLibrary(libraryPath()));
     }
     QProcess child;
@@ -164,7 +169,8 @@ void TestAutosave::conflictIsShownNotOverwritten_data()
 void TestAutosave::conflictIsShownNotOverwritten()
 {
     QFETCH(QString, choice);
-    MainWindow window;
+    ScriptedPrompter prompter;
+    MainWindow window(&prompter);
     QVERIFY(window.openLibrary(libraryPath()));
     window.show();
     const qint64 id = window.currentStoryId();
@@ -212,19 +218,22 @@ void TestAutosave::acceptedNamesAreKeptWithTheStory()
 {
     const qint64 id = 1;
     {
-        MainWindow window;
+        ScriptedPrompter prompter;
+        MainWindow window(&prompter);
         QVERIFY(window.openLibrary(libraryPath()));
         Q_EMIT window.editor()->bodyEditor()->acceptNameRequested(u"Healey"_s);
         QCOMPARE(*StoryRepository(window.library()).acceptedNames(id), QStringList{u"Healey"_s});
     }
-    MainWindow window;
+    ScriptedPrompter prompter;
+    MainWindow window(&prompter);
     QVERIFY(window.openLibrary(libraryPath()));
     QCOMPARE(window.editor()->bodyEditor()->spellChecker()->acceptedNames(), QStringList{u"Healey"_s});
 }
 
 void TestAutosave::findBarOpensAndEscapeCloses()
 {
-    MainWindow window;
+    ScriptedPrompter prompter;
+    MainWindow window(&prompter);
     QVERIFY(window.openLibrary(libraryPath()));
     window.show();
     QVERIFY(QTest::qWaitForWindowActive(&window));
@@ -245,14 +254,16 @@ void TestAutosave::findBarOpensAndEscapeCloses()
 void TestAutosave::typographySwitchPersists()
 {
     {
-        MainWindow window;
+        ScriptedPrompter prompter;
+        MainWindow window(&prompter);
         QAction *typography = window.findChild<QAction *>(u"actionTypography"_s);
         QVERIFY(typography->isChecked());
         QVERIFY(window.editor()->bodyEditor()->typographyEnabled());
         typography->trigger();
         QVERIFY(!window.editor()->bodyEditor()->typographyEnabled());
     }
-    MainWindow window;
+    ScriptedPrompter prompter;
+    MainWindow window(&prompter);
     QVERIFY(!window.findChild<QAction *>(u"actionTypography"_s)->isChecked());
     QVERIFY(!window.editor()->bodyEditor()->typographyEnabled());
 }

@@ -16,6 +16,7 @@
 #include "storyrepository.h"
 #include "textstats.h"
 #include "typography.h"
+#include "scriptedprompter.h"
 #include "windowtestfixture.h"
 
 #include <QApplication>
@@ -316,7 +317,8 @@ void TestDeepNesting::windowOpensEveryDeepStory()
 
     // The preview renders on the global pool's threads.
     QThreadPool::globalInstance()->setStackSize(SmallStack);
-    MainWindow window;
+    ScriptedPrompter prompter;
+    MainWindow window(&prompter);
     QVERIFY2(window.openLibrary(libraryPath()), qPrintable(window.errorString()));
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));

@@ -12,6 +12,7 @@
 #include "storylistmodel.h"
 #include "storylistpanel.h"
 #include "storyrepository.h"
+#include "scriptedprompter.h"
 #include "windowtestfixture.h"
 
 #include <QAbstractButton>
@@ -63,7 +64,8 @@ void TestMainWindow::init()
 
 void TestMainWindow::hasFourPartsAndShowsTheSampleStory()
 {
-    MainWindow window;
+    ScriptedPrompter prompter;
+    MainWindow window(&prompter);
     QVERIFY2(window.openLibrary(libraryPath()), qPrintable(window.errorString()));
     QVERIFY(window.findChild<StoryListPanel *>(u"storyListPanel"_s));
     QVERIFY(window.findChild<EditorPane *>(u"editorPane"_s));
@@ -96,7 +98,8 @@ void TestMainWindow::hasFourPartsAndShowsTheSampleStory()
 
 void TestMainWindow::previewIsCreatedOnlyAfterShow()
 {
-    MainWindow window;
+    ScriptedPrompter prompter;
+    MainWindow window(&prompter);
     QVERIFY(window.openLibrary(libraryPath()));
     QVERIFY(!window.preview()->view());
     window.show();
@@ -107,7 +110,8 @@ void TestMainWindow::previewIsCreatedOnlyAfterShow()
 
 void TestMainWindow::previewShowsTheSampleArticle()
 {
-    MainWindow window;
+    ScriptedPrompter prompter;
+    MainWindow window(&prompter);
     QVERIFY(window.openLibrary(libraryPath()));
     window.show();
     QTRY_VERIFY(window.preview()->view());
@@ -135,7 +139,8 @@ void TestMainWindow::previewShowsTheSampleArticle()
 
 void TestMainWindow::switchingStoriesSavesTyping()
 {
-    MainWindow window;
+    ScriptedPrompter prompter;
+    MainWindow window(&prompter);
     QVERIFY(window.openLibrary(libraryPath()));
     window.show();
     const qint64 sampleId = window.currentStoryId();
@@ -155,7 +160,8 @@ void TestMainWindow::switchingStoriesSavesTyping()
 
 void TestMainWindow::newStoryActionCreatesAndFocusesHeadline()
 {
-    MainWindow window;
+    ScriptedPrompter prompter;
+    MainWindow window(&prompter);
     QVERIFY(window.openLibrary(libraryPath()));
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -171,7 +177,8 @@ void TestMainWindow::newStoryActionCreatesAndFocusesHeadline()
 
 void TestMainWindow::brokenLibraryKeepsTheOpenOne()
 {
-    MainWindow window;
+    ScriptedPrompter prompter;
+    MainWindow window(&prompter);
     QVERIFY(window.openLibrary(libraryPath()));
     const QString broken = filePath(u"broken.newsdesk"_s);
     QFile file(broken);
@@ -191,7 +198,8 @@ void TestMainWindow::layoutAndLastStoryPersist()
     // Within the offscreen screen (800 × 600), which restoreGeometry clamps to.
     QSize size(760, 540);
     {
-        MainWindow window;
+        ScriptedPrompter prompter;
+        MainWindow window(&prompter);
         QVERIFY(window.openLibrary(libraryPath()));
         window.show();
         window.resize(size);
@@ -206,7 +214,8 @@ void TestMainWindow::layoutAndLastStoryPersist()
         settlePreview(window);
         window.close();
     }
-    MainWindow window;
+    ScriptedPrompter prompter;
+    MainWindow window(&prompter);
     QVERIFY(window.openLibrary(libraryPath()));
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -219,7 +228,8 @@ void TestMainWindow::layoutAndLastStoryPersist()
 
 void TestMainWindow::duplicateCopiesTextAndPhotos()
 {
-    MainWindow window;
+    ScriptedPrompter prompter;
+    MainWindow window(&prompter);
     QVERIFY(window.openLibrary(libraryPath()));
     const qint64 original = window.currentStoryId();
     window.findChild<QAction *>(u"actionDuplicateStory"_s)->trigger();
@@ -231,7 +241,8 @@ void TestMainWindow::duplicateCopiesTextAndPhotos()
 
 void TestMainWindow::archiveHidesStoryFromDefaultList()
 {
-    MainWindow window;
+    ScriptedPrompter prompter;
+    MainWindow window(&prompter);
     QVERIFY(window.openLibrary(libraryPath()));
     // Archiving is an editor's: the library's first person is one.
     QVERIFY(window.workflow()->addPerson(Person{.name = u"Eve Editor"_s}));
@@ -261,7 +272,8 @@ void TestMainWindow::deleteAsksFirst()
 {
     QFETCH(bool, confirm);
     QFETCH(QString, headline);
-    MainWindow window;
+    ScriptedPrompter prompter;
+    MainWindow window(&prompter);
     QVERIFY(window.openLibrary(libraryPath()));
     window.show();
     const qint64 id = window.currentStoryId();

@@ -11,6 +11,7 @@
 #include "photolistmodel.h"
 #include "photorepository.h"
 #include "previewpane.h"
+#include "scriptedprompter.h"
 #include "windowtestfixture.h"
 #include "workflowcontroller.h"
 
@@ -55,6 +56,7 @@ private:
     QLineEdit *line(const QString &name) const { return qobject_cast<QLineEdit *>(form()->field(name)); }
     // The rule ids of the findings the form lists now.
     QStringList shownRules() const;
+    std::unique_ptr<ScriptedPrompter> m_prompter; // outlives m_window, declared first
     std::unique_ptr<MainWindow> m_window;
 };
 
@@ -66,7 +68,8 @@ void TestMediaPanel::initTestCase()
 void TestMediaPanel::init()
 {
     startFresh();
-    m_window = std::make_unique<MainWindow>();
+    m_prompter = std::make_unique<ScriptedPrompter>();
+    m_window = std::make_unique<MainWindow>(m_prompter.get());
     QVERIFY(m_window->openLibrary(libraryPath()));
     PeopleRepository people(m_window->library());
     QVERIFY(people.add(Person{.name = u"Eve Editor"_s}));

@@ -17,6 +17,7 @@
 #include "markdowneditor.h"
 #include "previewpane.h"
 #include "samplelibrary.h"
+#include "scriptedprompter.h"
 #include "workflow.h"
 
 #include <QAction>
@@ -602,7 +603,8 @@ void TestPreviewPane::exportDialogWorksOffTheWindowThreadAndCancels()
 void TestPreviewPane::mainWindowCopiesHtmlAndFollowsClicks()
 {
     QSettings().setValue(u"library/last"_s, QString());
-    MainWindow window;
+    ScriptedPrompter prompter;
+    MainWindow window(&prompter);
     QVERIFY(window.openLibrary(m_dir->filePath(u"window.newsdesk"_s)));
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -642,7 +644,8 @@ static void answerFileDialog(QObject *context, const QString &path)
 void TestPreviewPane::mainWindowExportsAndImportsMarkdown()
 {
     QSettings().setValue(u"library/last"_s, QString());
-    MainWindow window;
+    ScriptedPrompter prompter;
+    MainWindow window(&prompter);
     QVERIFY(window.openLibrary(m_dir->filePath(u"window.newsdesk"_s)));
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));

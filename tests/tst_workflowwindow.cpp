@@ -18,6 +18,7 @@
 #include "previewpane.h"
 #include "storylocks.h"
 #include "storyrepository.h"
+#include "scriptedprompter.h"
 #include "windowtestfixture.h"
 #include "workflowcontroller.h"
 
@@ -144,7 +145,8 @@ void TestWorkflowWindow::setUpDesk(MainWindow &window)
 
 void TestWorkflowWindow::writerSubmitsEditorReviewsPublishesAndExports()
 {
-    MainWindow window;
+    ScriptedPrompter prompter;
+    MainWindow window(&prompter);
     setUpDesk(window);
     WorkflowController *workflow = window.workflow();
     QAction *submit = window.findChild<QAction *>(u"actionSubmitForReview"_s);
@@ -244,7 +246,8 @@ void TestWorkflowWindow::writerSubmitsEditorReviewsPublishesAndExports()
 void TestWorkflowWindow::storyOpenElsewhereIsReadOnlyUntilItsHolderDies()
 {
     {
-        MainWindow window;
+        ScriptedPrompter prompter;
+        MainWindow window(&prompter);
         setUpDesk(window);
     } // the window gave its lock back when it closed
     QProcess child;
@@ -256,7 +259,9 @@ void TestWorkflowWindow::storyOpenElsewhereIsReadOnlyUntilItsHolderDies()
         output += child.readAllStandardOutput();
     }
 
-    MainWindow window;
+    ScriptedPrompter prompter;
+
+    MainWindow window(&prompter);
     QVERIFY(window.openLibrary(libraryPath()));
     window.show();
     QCOMPARE(window.workflow()->currentPerson(), u"Eve Editor"_s); // remembered for this library
@@ -278,7 +283,8 @@ void TestWorkflowWindow::storyOpenElsewhereIsReadOnlyUntilItsHolderDies()
 
 void TestWorkflowWindow::correctionShowsChangesSinceApproval()
 {
-    MainWindow window;
+    ScriptedPrompter prompter;
+    MainWindow window(&prompter);
     setUpDesk(window);
     WorkflowController *workflow = window.workflow();
     QLineEdit *note = window.editor()->correctionNoteField();
@@ -355,7 +361,8 @@ void TestWorkflowWindow::firstStartAsksWhoIsWorking()
     const QByteArray noDialogs = qgetenv("NEWSDESK_NO_DIALOGS");
     qunsetenv("NEWSDESK_NO_DIALOGS");
     auto restore = qScopeGuard([noDialogs] { qputenv("NEWSDESK_NO_DIALOGS", noDialogs); });
-    MainWindow window;
+    ScriptedPrompter prompter;
+    MainWindow window(&prompter);
     QVERIFY(window.openLibrary(libraryPath()));
     window.show();
     // The question comes once the window is up.
@@ -389,7 +396,8 @@ void TestWorkflowWindow::firstStartAsksWhoIsWorking()
 void TestWorkflowWindow::accountLoginNamesThePerson()
 {
     {
-        MainWindow window;
+        ScriptedPrompter prompter;
+        MainWindow window(&prompter);
         setUpDesk(window);
         // Eve (the first person, added without the dialog) gets this account.
         answerDialog<QDialog>(&window, u"preferencesDialog"_s, [](QDialog *dialog) {
