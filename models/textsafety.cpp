@@ -9,6 +9,8 @@
 #include <QCoreApplication>
 #include <QStringList>
 
+#include <optional>
+
 using namespace Qt::StringLiterals;
 
 namespace TextSafety {
@@ -31,6 +33,28 @@ bool isBidiControl(char32_t c)
 bool isBidiMark(char32_t c)
 {
     return c == 0x200E || c == 0x200F || c == 0x061C;
+}
+
+// The code point of text that starts at i, moving i to its last code unit;
+// nullopt for a lone surrogate (broken UTF-16), which stays one unit.
+std::optional<char32_t> codePointAt(QStringView text, qsizetype &i)
+{
+    const QChar unit = text.at(i);
+    if (unit.isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate())
+        return QChar::surrogateToUcs4(unit, text.at(++i));
+    if (unit.isSurrogate())
+        return std::nullopt;
+    return unit.unicode();
+}
+
+void appendCodePoint(QString &result, char32_t c)
+{
+    if (QChar::requiresSurrogates(c)) {
+        result += QChar::highSurrogate(c);
+        result += QChar::lowSurrogate(c);
+    } else {
+        result += QChar(char16_t(c));
+    }
 }
 
 void cleanField(QString &text, const char *name, Lines lines, QList<FieldChange> &changed)
@@ -87,16 +111,13 @@ QString clean(QStringView text, Lines lines, Changes *changes)
     result.reserve(text.size());
     const qsizetype size = text.size();
     for (qsizetype i = 0; i < size; ++i) {
-        const QChar unit = text.at(i);
-        char32_t c = unit.unicode();
-        if (unit.isHighSurrogate() && i + 1 < size && text.at(i + 1).isLowSurrogate()) {
-            c = QChar::surrogateToUcs4(unit, text.at(i + 1));
-            ++i;
-        } else if (unit.isSurrogate()) {
+        const std::optional<char32_t> decoded = codePointAt(text, i);
+        if (!decoded) {
             result += QChar::ReplacementCharacter;
             ++counted.brokenReplaced;
             continue;
         }
+        const char32_t c = *decoded;
         if (c == u'\r' || c == u'\n') {
             // CRLF is one line break.
             if (c == u'\r' && i + 1 < size && text.at(i + 1) == u'\n')
@@ -113,12 +134,7 @@ QString clean(QStringView text, Lines lines, Changes *changes)
             ++counted.removed;
             continue;
         }
-        if (QChar::requiresSurrogates(c)) {
-            result += QChar::highSurrogate(c);
-            result += QChar::lowSurrogate(c);
-        } else {
-            result += QChar(char16_t(c));
-        }
+        appendCodePoint(result, c);
     }
     if (changes)
         *changes += counted;
@@ -200,15 +216,12 @@ QString forTerminal(QStringView text)
     result.reserve(text.size());
     const qsizetype size = text.size();
     for (qsizetype i = 0; i < size; ++i) {
-        const QChar unit = text.at(i);
-        char32_t c = unit.unicode();
-        if (unit.isHighSurrogate() && i + 1 < size && text.at(i + 1).isLowSurrogate()) {
-            c = QChar::surrogateToUcs4(unit, text.at(i + 1));
-            ++i;
-        } else if (unit.isSurrogate()) {
-            result += u"\\u%1"_s.arg(uint(unit.unicode()), 4, 16, QLatin1Char('0'));
+        const std::optional<char32_t> decoded = codePointAt(text, i);
+        if (!decoded) {
+            result += u"\\u%1"_s.arg(uint(text.at(i).unicode()), 4, 16, QLatin1Char('0'));
             continue;
         }
+        const char32_t c = *decoded;
         switch (c) {
         case u'\t':
             result += u"\\t"_s;
@@ -226,11 +239,8 @@ QString forTerminal(QStringView text)
             result += u"\\x%1"_s.arg(uint(c), 2, 16, QLatin1Char('0'));
         } else if (needsTerminalEscape(c)) {
             result += c > 0xFFFF ? u"\\U%1"_s.arg(uint(c), 8, 16, QLatin1Char('0')) : u"\\u%1"_s.arg(uint(c), 4, 16, QLatin1Char('0'));
-        } else if (QChar::requiresSurrogates(c)) {
-            result += QChar::highSurrogate(c);
-            result += QChar::lowSurrogate(c);
         } else {
-            result += QChar(char16_t(c));
+            appendCodePoint(result, c);
         }
     }
     return result;
