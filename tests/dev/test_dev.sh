@@ -58,5 +58,17 @@ write_os 'ID=ubuntu' 'VERSION_ID="24.04"'
 check "other distributions are not taken for Debian 13" not host_is_new_enough "$tmp/os-release"
 check "a missing os-release is not Debian 13" not host_is_new_enough "$tmp/none"
 
+binds_of() { root_binds "$1" "$2" | tr '\n' ' '; }
+has_bind() { case " $(binds_of "$1" "$2")" in *" $3 "*) return 0 ;; esac; return 1; }
+check "the build root sees the checkout" has_bind /home/pat /home/pat "$DEV_SRC"
+check "the build root sees the home folder" has_bind "$tmp" "$tmp" "$tmp"
+check "the build root sees /tmp" has_bind /home/pat /home/pat /tmp
+check "a working folder elsewhere is seen at its own path" has_bind /home/pat /opt/newsroom /opt/newsroom
+check "a working folder inside home is not bound twice" not has_bind /home/pat /home/pat/stories /home/pat/stories
+check "the host's /usr never covers the build root's" not has_bind /home/pat /usr/share /usr/share
+check "the host's / never covers the build root's" not has_bind /home/pat / /
+check "the host's /etc never covers the build root's" not has_bind /home/pat /etc /etc
+check "no archive host of dev's own" test -z "$DEV_MIRROR"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
