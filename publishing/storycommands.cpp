@@ -6,6 +6,8 @@
 #include "commandline.h"
 #include "dvidsreadiness.h"
 #include "library.h"
+#include "librarylocation.h"
+#include "librarysetup.h"
 #include "people.h"
 #include "photorepository.h"
 #include "publicationsettings.h"
@@ -26,6 +28,9 @@
 
 #include <algorithm>
 #include <memory>
+
+#include <pwd.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using CommandLine::shown;
@@ -104,7 +109,9 @@ void parse(Invocation &invocation, const QString &name, const QString &synopsis,
 std::unique_ptr<Library> openLibrary(const QString &name, const QString &path, QTextStream &err)
 {
     if (!QFileInfo(path).isFile()) {
-        err << "newsdesk " << name << ": " << shown(tr("there is no library at %1").arg(QDir::toNativeSeparators(path))) << '\n';
+        err << "newsdesk " << name << ": "
+            << shown(tr("there is no library at %1; create one with: newsdesk init --library %1").arg(QDir::toNativeSeparators(path)))
+            << '\n';
         return nullptr;
     }
     auto library = std::make_unique<Library>();
@@ -360,6 +367,94 @@ int importCommand(const QStringList &arguments, QTextStream &out, QTextStream &e
     return CommandLine::Success;
 }
 
+// The account's full name from the password database (the GECOS field's
+// first part), else its login.
+QString accountFullName(const QString &login)
+{
+    const passwd *account = getpwuid(getuid());
+    const QString gecos = account && account->pw_gecos ? QString::fromLocal8Bit(account->pw_gecos).section(u',', 0, 0).trimmed()
+                                                       : QString();
+    return gecos.isEmpty() ? login : gecos;
+}
+
+int initCommand(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    const QString synopsis = u"init --library PATH [--sample] [--name NAME]"_s;
+    const QCommandLineOption sampleOption(u"sample"_s, tr("Put the sample story in the new library."));
+    const QCommandLineOption nameOption(u"name"_s, tr("Your name as the library's first editor (default: your account's full name)."),
+                                        tr("name"));
+    Invocation invocation;
+    parse(invocation, u"init"_s, synopsis, {libraryOption(), sampleOption, nameOption}, {u"library"_s}, arguments, out, err);
+    if (invocation.exitCode)
+        return *invocation.exitCode;
+
+    QString error;
+    const std::optional<LibraryLocation> location = LibraryLocation::parse(invocation.parser.value(u"library"_s), &error);
+    if (!location) {
+        err << "newsdesk init: " << shown(error) << '\n';
+        return CommandLine::UsageError;
+    }
+    if (location->isTeamLibrary()) {
+        err << "newsdesk init: "
+            << shown(tr("team libraries (%1) cannot be created by this version yet; give a file path.").arg(location->displayName()))
+            << '\n';
+        return CommandLine::Refused;
+    }
+    const QString path = location->path();
+    const QString shownPath = QDir::toNativeSeparators(path);
+    // Never over anything: not a library, a file, a FIFO, nor a symbolic
+    // link, dangling or not (QFileInfo::exists() follows links).
+    const QFileInfo info(path);
+    if (info.exists() || info.isSymLink()) {
+        err << "newsdesk init: " << shown(tr("%1 already exists; nothing was changed. Give the path of a new file.").arg(shownPath))
+            << '\n';
+        return CommandLine::Refused;
+    }
+    if (!info.absoluteDir().exists()) {
+        err << "newsdesk init: " << shown(tr("there is no folder %1 to create the library in.").arg(QDir::toNativeSeparators(info.absolutePath())))
+            << '\n';
+        return CommandLine::UsageError;
+    }
+    const QString login = operatingSystemLogin();
+    if (login.isEmpty()) {
+        err << "newsdesk init: " << shown(tr("cannot tell who you are: your operating-system account has no name, and a "
+                                             "library's first person is its editor."))
+            << '\n';
+        return CommandLine::Refused;
+    }
+    const QString name = invocation.parser.isSet(nameOption) ? invocation.parser.value(nameOption).trimmed() : accountFullName(login);
+    if (name.isEmpty()) {
+        err << "newsdesk init: " << tr("--name cannot be empty.") << '\n';
+        return CommandLine::UsageError;
+    }
+
+    auto library = std::make_unique<Library>();
+    const bool opened = invocation.parser.isSet(sampleOption) ? LibrarySetup::openWithSample(library.get(), path, &error)
+                                                              : library->open(path);
+    if (!opened) {
+        if (error.isEmpty())
+            error = library->errorString();
+        library.reset();
+        QFile::remove(path); // only what this command created: it did not exist above
+        err << "newsdesk init: " << shown(tr("cannot create the library %1: %2").arg(shownPath, error)) << '\n';
+        return CommandLine::Refused;
+    }
+    // Whoever creates a library is its first person, and the first person is
+    // an editor (PeopleRepository::add), as in the window: so a pipeline can
+    // import into it at once.
+    PeopleRepository people(library.get());
+    const std::optional<Person> person = people.add(Person{.name = name, .role = PersonRole::Editor, .login = login});
+    if (!person) {
+        err << "newsdesk init: " << shown(tr("created %1, but cannot add you to it: %2").arg(shownPath, people.errorString())) << '\n';
+        return CommandLine::Refused;
+    }
+    out << shown(tr("created the library %1, with %2 (login %3) as its editor%4")
+                     .arg(shownPath, person->name, login,
+                          invocation.parser.isSet(sampleOption) ? tr(" and the sample story") : QString()))
+        << '\n';
+    return CommandLine::Success;
+}
+
 int dumpCommand(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     const QString synopsis = u"dump --library PATH --story ID|SLUG [--out FILE.md [--force]]"_s;
@@ -485,6 +580,8 @@ QList<StoryFinding> checkStory(Library *library, const Story &story, const QList
 
 void registerStoryCommands()
 {
+    CommandLine::registerCommand({u"init"_s, u"init --library PATH [--sample] [--name NAME]"_s,
+                                  tr("create a library, with you as its first editor"), &initCommand});
     CommandLine::registerCommand({u"render"_s, u"render --library PATH --story ID|SLUG [--fragment]"_s,
                                   tr("print the story's article HTML, as the export writes it"), &renderCommand});
     CommandLine::registerCommand({u"export"_s, u"export --library PATH --story ID|SLUG --out DIR [--override-reason TEXT]"_s,

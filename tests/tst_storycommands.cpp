@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "samplelibrary.h"
 #include "storymarkdown.h"
+#include "storyrepository.h"
 #include "textsafety.h"
 
 #include <QDir>
@@ -17,6 +18,7 @@
 #include <QTimeZone>
 
 #include <pwd.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -70,6 +72,13 @@ private Q_SLOTS:
     void numberAlwaysNamesAnId();
     void libraryTextCannotDriveTheTerminal();
     void fileAndArgumentTextCannotDriveTheTerminal();
+    void initCreatesALibraryAPipelineCanUse();
+    void initWithSampleHasTheSampleStory();
+    void initNeverWritesOverAnything_data();
+    void initNeverWritesOverAnything();
+    void initRefusesWhatItCannotCreate_data();
+    void initRefusesWhatItCannotCreate();
+    void missingLibrarySaysHowToCreateOne();
 
 private:
     struct Result
@@ -866,6 +875,133 @@ void TestStoryCommands::fileAndArgumentTextCannotDriveTheTerminal()
         VERIFY_TERMINAL_SAFE(result.err);
         QVERIFY2(result.err.contains(u"\\x1b[2J"_s), qPrintable(result.err));
     }
+}
+
+void TestStoryCommands::initCreatesALibraryAPipelineCanUse()
+{
+    const QString created = m_dir->filePath(u"new.newsdesk"_s);
+    const Result init = run({u"init"_s, u"--library"_s, created, u"--name"_s, u"Pat Pipeline"_s});
+    QCOMPARE(init.exitCode, 0);
+    QVERIFY2(init.out.contains(u"Pat Pipeline"_s) && init.out.contains(accountName()), qPrintable(init.out));
+    {
+        Library library;
+        QVERIFY(library.open(created));
+        const QList<Person> people = PeopleRepository(&library).all();
+        QCOMPARE(people.size(), 1);
+        QCOMPARE(people.constFirst().name, u"Pat Pipeline"_s);
+        QCOMPARE(people.constFirst().role, PersonRole::Editor);
+        QCOMPARE(people.constFirst().login, accountName());
+        QCOMPARE(StoryRepository(&library).count(), 0);
+    }
+    // At once, from the command line alone: a story goes in.
+    const QString markdown = m_dir->filePath(u"story.md"_s);
+    QCOMPARE(run({u"dump"_s, u"--library"_s, m_library, u"--story"_s, u"1"_s, u"--out"_s, markdown}).exitCode, 0);
+    const Result imported = run({u"import"_s, u"--library"_s, created, markdown});
+    QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
+    QCOMPARE(run({u"render"_s, u"--library"_s, created, u"--story"_s, u"1"_s}).exitCode, 0);
+}
+
+void TestStoryCommands::initWithSampleHasTheSampleStory()
+{
+    const QString created = m_dir->filePath(u"sample.newsdesk"_s);
+    const Result init = run({u"init"_s, u"--library"_s, created, u"--sample"_s});
+    QVERIFY2(init.exitCode == 0, qPrintable(init.err));
+    const Result render = run({u"render"_s, u"--library"_s, created, u"--story"_s, u"1"_s});
+    QCOMPARE(render.exitCode, 0);
+    QVERIFY(render.out.contains(u"Hegseth, U.K. Counterpart"_s));
+}
+
+void TestStoryCommands::initNeverWritesOverAnything_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::newRow("a library") << u"library"_s;
+    QTest::newRow("a file") << u"file"_s;
+    QTest::newRow("an empty file") << u"empty"_s;
+    QTest::newRow("a folder") << u"folder"_s;
+    QTest::newRow("a FIFO") << u"fifo"_s;
+    QTest::newRow("a link to a file") << u"link"_s;
+    QTest::newRow("a dangling link") << u"dangling"_s;
+}
+
+void TestStoryCommands::initNeverWritesOverAnything()
+{
+    QFETCH(QString, kind);
+    const QString target = m_dir->filePath(u"target"_s);
+    const QString elsewhere = m_dir->filePath(u"elsewhere.txt"_s);
+    const QByteArray keep = "keep me\n";
+    auto write = [&keep](const QString &path) {
+        QFile file(path);
+        return file.open(QIODevice::WriteOnly) && file.write(keep) == keep.size();
+    };
+    if (kind == u"library"_s)
+        QVERIFY(QFile::copy(m_library, target));
+    else if (kind == u"file"_s)
+        QVERIFY(write(target));
+    else if (kind == u"empty"_s)
+        QVERIFY(QFile(target).open(QIODevice::WriteOnly));
+    else if (kind == u"folder"_s)
+        QVERIFY(QDir().mkdir(target));
+    else if (kind == u"fifo"_s)
+        QCOMPARE(::mkfifo(QFile::encodeName(target).constData(), 0600), 0);
+    else if (kind == u"link"_s)
+        QVERIFY(write(elsewhere) && QFile::link(elsewhere, target));
+    else
+        QVERIFY(QFile::link(elsewhere, target));
+    const QFileInfo before(target);
+    const qint64 sizeBefore = before.size();
+
+    const Result result = run({u"init"_s, u"--library"_s, target});
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.err.contains(u"already exists; nothing was changed"_s), qPrintable(result.err));
+    const QFileInfo after(target);
+    QCOMPARE(after.isSymLink(), before.isSymLink());
+    QCOMPARE(after.isDir(), before.isDir());
+    QCOMPARE(after.size(), sizeBefore);
+    if (kind == u"link"_s) {
+        QFile file(elsewhere);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), keep);
+    }
+    if (kind == u"dangling"_s)
+        QVERIFY2(!QFileInfo::exists(elsewhere), "init created the file a dangling link points to");
+}
+
+void TestStoryCommands::initRefusesWhatItCannotCreate_data()
+{
+    QTest::addColumn<QString>("library");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("says");
+    QTest::newRow("no such folder") << u"no/such/folder/x.newsdesk"_s << 2 << u"there is no folder"_s;
+    QTest::newRow("team library") << u"postgresql://db.example.mil/newsroom"_s << 1 << u"cannot be created by this version yet"_s;
+    QTest::newRow("password in URL") << u"postgresql://eve:hunter2@db/newsroom"_s << 2 << u"carries a password"_s;
+    QTest::newRow("another scheme") << u"mysql://db/newsroom"_s << 2 << u"postgresql://"_s;
+}
+
+void TestStoryCommands::initRefusesWhatItCannotCreate()
+{
+    QFETCH(QString, library);
+    QFETCH(int, exitCode);
+    QFETCH(QString, says);
+    const QString path = library.contains(u"://"_s) ? library : m_dir->filePath(library);
+    const Result result = run({u"init"_s, u"--library"_s, path});
+    QCOMPARE(result.exitCode, exitCode);
+    QVERIFY2(result.err.contains(says), qPrintable(result.err));
+    QVERIFY(!result.err.contains(u"hunter2"_s));
+    QVERIFY(result.out.isEmpty());
+}
+
+void TestStoryCommands::missingLibrarySaysHowToCreateOne()
+{
+    const QString missing = m_dir->filePath(u"missing.newsdesk"_s);
+    for (const QString &command : {u"render"_s, u"check"_s, u"export"_s, u"dump"_s}) {
+        QStringList arguments{command, u"--library"_s, missing, u"--story"_s, u"1"_s};
+        if (command == u"export"_s)
+            arguments << u"--out"_s << m_dir->filePath(u"out"_s);
+        const Result result = run(arguments);
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(result.err.contains(u"create one with: newsdesk init --library "_s + missing), qPrintable(result.err));
+    }
+    QVERIFY(!QFileInfo::exists(missing));
 }
 
 QTEST_GUILESS_MAIN(TestStoryCommands)
