@@ -142,6 +142,25 @@ bool startsListItem(QStringView line)
     return (delimiter == u'.' || delimiter == u')') && spaceOrEndAt(at + digits + 1);
 }
 
+// The number of block quote markers (>) that open line; *contentStart is
+// where the text after them (and the one space each may take) starts.
+int quoteDepth(QStringView line, qsizetype *contentStart)
+{
+    int depth = 0;
+    qsizetype at = 0;
+    for (;;) {
+        qsizetype marker = 0;
+        if (indentOf(line.sliced(at), &marker) > 3 || at + marker >= line.size() || line[at + marker] != u'>')
+            break;
+        at += marker + 1;
+        if (at < line.size() && (line[at] == u' ' || line[at] == u'\t'))
+            ++at;
+        ++depth;
+    }
+    *contentStart = at;
+    return depth;
+}
+
 bool isAsciiPunctuation(QChar c)
 {
     const char16_t u = c.unicode();
@@ -384,6 +403,12 @@ QList<Block> blocks(QStringView text)
     enum class State { None, Paragraph, Fenced, Indented } state = State::None;
     Block current;
     Fence fence;
+    // The paragraph being read: how many block quotes hold it, and whether it
+    // is a list item's. A setext underline under a paragraph in a container
+    // is no underline (CommonMark: "===" there is lazy continuation text and
+    // "---" a thematic break).
+    int paragraphQuotes = 0;
+    bool paragraphInContainer = false;
     const auto finish = [&]() {
         if (state != State::None)
             result.append(current);
@@ -408,9 +433,27 @@ QList<Block> blocks(QStringView text)
             extend();
             if (closesFence(line, fence))
                 finish();
-        } else if (isBlank(line)) {
+            lineStart = lineEnd + 1;
+            continue;
+        }
+        qsizetype afterQuotes = 0;
+        const int quotes = quoteDepth(line, &afterQuotes);
+        const QStringView inner = line.sliced(afterQuotes);
+        // An indented code block goes on over blank lines, up to the next line
+        // that is not indented code.
+        if (state == State::Indented && isBlank(line)) {
+            lineStart = lineEnd + 1;
+            continue;
+        }
+        // A line of only >s ends a block quote's paragraph as a blank line does.
+        if (isBlank(inner)) {
             finish();
-        } else if (const Fence opening = fenceOpening(line); opening.length > 0) {
+            lineStart = lineEnd + 1;
+            continue;
+        }
+        const bool listItem = startsListItem(inner);
+        const bool lazy = state == State::Paragraph && !listItem && quotes <= paragraphQuotes;
+        if (const Fence opening = fenceOpening(line); opening.length > 0) {
             start(State::Fenced, Block::Type::Code, lineStart, line.size());
             fence = opening;
         } else if (state != State::Paragraph && indentOf(line) >= 4) {
@@ -422,7 +465,7 @@ QList<Block> blocks(QStringView text)
             start(State::None, Block::Type::Heading, lineStart, line.size());
             current.headingLevel = level;
             result.append(current);
-        } else if (const int setext = state == State::Paragraph ? setextLevel(line) : 0; setext > 0) {
+        } else if (const int setext = state == State::Paragraph && !paragraphInContainer ? setextLevel(line) : 0; setext > 0) {
             current.type = Block::Type::Heading;
             current.headingLevel = setext;
             current.underlineLength = contentEnd - (current.offset + current.length);
@@ -431,10 +474,13 @@ QList<Block> blocks(QStringView text)
         } else if (isThematicBreak(line)) {
             start(State::None, Block::Type::ThematicBreak, lineStart, line.size());
             result.append(current);
-        } else if (state == State::Paragraph && !startsListItem(line)) {
+        } else if (lazy) {
+            // A deeper > opens a block quote, which interrupts a paragraph.
             extend();
         } else {
             start(State::Paragraph, Block::Type::Paragraph, lineStart, line.size());
+            paragraphQuotes = quotes;
+            paragraphInContainer = quotes > 0 || listItem;
         }
         lineStart = lineEnd + 1;
     }
@@ -498,7 +544,7 @@ int atxHeadingLevel(QStringView line)
 QStringView headingText(QStringView block)
 {
     QStringView line = block.trimmed();
-    if (line.startsWith(u'#')) {
+    if (atxLevel(block) > 0) {
         line = line.sliced(runOf(line, 0, u'#')).trimmed();
         // An optional closing sequence of #s after a space.
         qsizetype end = line.size();

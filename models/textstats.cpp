@@ -89,7 +89,10 @@ QString visibleText(QStringView block, Block::Type type, Urls urls)
     case Block::Type::Code:
         return MarkdownProse::codeText(block);
     case Block::Type::Heading:
-        return inlineProse(MarkdownProse::headingText(block), urls);
+        // A setext heading's lines read as a paragraph's, hard breaks and all.
+        if (MarkdownProse::atxHeadingLevel(block) > 0)
+            return inlineProse(MarkdownProse::headingText(block), urls);
+        break;
     case Block::Type::Paragraph:
         break;
     }
