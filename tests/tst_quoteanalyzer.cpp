@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: MIT
 #include "quoteanalyzer.h"
+#include "quotewords.h"
 #include "typography.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QDir>
 #include <QRandomGenerator>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -79,6 +82,13 @@ private Q_SLOTS:
     void ignoresMarksInMarkdownSyntax();
     void analyzerReusesParagraphsAndAgreesWithFreshAnalysis();
     void anyTextGivesRangesInsideTheBody();
+    void everyWordListLoads_data();
+    void everyWordListLoads();
+    void wordListsAreTheFilesInTheSource();
+    void badWordListIsAnError_data();
+    void badWordListIsAnError();
+    void wordFromEachListDrivesTheAnalysis_data();
+    void wordFromEachListDrivesTheAnalysis();
 };
 
 void TestQuoteAnalyzer::sampleStory_data()
@@ -461,6 +471,143 @@ void TestQuoteAnalyzer::anyTextGivesRangesInsideTheBody()
         for (const Quotes::Speaker &speaker : analysis.speakers)
             QVERIFY2(inside(speaker.firstReferenceRange), qPrintable(body));
     }
+}
+
+void TestQuoteAnalyzer::everyWordListLoads_data()
+{
+    QTest::addColumn<QString>("name");
+    for (const QString &name : Quotes::WordLists::names())
+        QTest::newRow(qPrintable(name)) << name;
+}
+
+// A list that did not load would leave the analysis silently blind (no speech
+// verbs: no attributions), so each is read here, from the resources the
+// models library carries.
+void TestQuoteAnalyzer::everyWordListLoads()
+{
+    QFETCH(QString, name);
+    QString error;
+    const std::optional<QStringList> words = Quotes::WordLists::read(Quotes::WordLists::path(name), &error);
+    QVERIFY2(words, qPrintable(error));
+    QVERIFY(!words->isEmpty());
+}
+
+// Every file in models/wordlists is a list the analyzer loads, and the other
+// way round: a list added to the folder but not to the resources or to
+// WordLists would never be read.
+void TestQuoteAnalyzer::wordListsAreTheFilesInTheSource()
+{
+    const QDir source(QStringLiteral(NEWSDESK_SOURCE_DIR) + u"/models/wordlists"_s);
+    QStringList files = source.entryList({u"*.txt"_s}, QDir::Files);
+    for (QString &file : files)
+        file.chop(4);
+    QStringList names = Quotes::WordLists::names();
+    names.sort();
+    files.sort();
+    QVERIFY(!files.isEmpty());
+    QCOMPARE(names, files);
+    const Quotes::WordLists &lists = Quotes::wordLists();
+    for (const Quotes::WordSet *set : {&lists.speechVerbs, &lists.listenerVerbs, &lists.adverbs, &lists.auxiliaries, &lists.titleWords,
+                                       &lists.organisationWords, &lists.sentenceWords, &lists.pronouns, &lists.determiners,
+                                       &lists.titleConnectors, &lists.nameParticles, &lists.nameSuffixes, &lists.abbreviations})
+        QVERIFY(!set->isEmpty());
+}
+
+void TestQuoteAnalyzer::badWordListIsAnError_data()
+{
+    QTest::addColumn<QByteArray>("contents"); // empty: no file at all
+    QTest::addColumn<QString>("error");
+    QTest::newRow("missing file") << QByteArray() << u"No such file"_s;
+    QTest::newRow("only comments and blank lines") << QByteArray("# a list\n\n   # more\n") << u"holds no words"_s;
+    QTest::newRow("not UTF-8") << QByteArray("said\n\xff\xfe\n") << u"not UTF-8"_s;
+    QTest::newRow("a phrase the reader could never match") << QByteArray("said\npointed out\n") << u":2: \"pointed out\" is not a single word"_s;
+    QTest::newRow("a control character") << QByteArray("said\nto\x01ld\n") << u"is not a single word"_s;
+}
+
+void TestQuoteAnalyzer::badWordListIsAnError()
+{
+    QFETCH(QByteArray, contents);
+    QFETCH(QString, error);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"list.txt"_s);
+    if (!contents.isEmpty()) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QCOMPARE(file.write(contents), contents.size());
+    }
+    QString message;
+    QVERIFY(!Quotes::WordLists::read(path, &message));
+    QVERIFY2(message.contains(error) && message.contains(path), qPrintable(message));
+}
+
+void TestQuoteAnalyzer::wordFromEachListDrivesTheAnalysis_data()
+{
+    // One row per list: a body whose last quotation is read differently with a
+    // word of the list in it than with a word of the same shape that is not.
+    QTest::addColumn<QString>("list");
+    QTest::addColumn<QString>("body"); // %1: the word
+    QTest::addColumn<QString>("word");
+    QTest::addColumn<QString>("expected"); // speaker|full name|title|verb|listener
+    QTest::addColumn<QString>("other");
+    QTest::addColumn<QString>("expectedWithOther");
+    const QString introduction = u"Defense Secretary Pete Hegseth met British Defense Secretary John Healey.\n\n"_s;
+    QTest::newRow("speech verb") << u"speech-verbs"_s << u"\"We will win,\" Hegseth %1."_s << u"quipped"_s
+                                 << u"Hegseth|||quipped|"_s << u"laughed"_s << u"||||"_s;
+    QTest::newRow("listener verb") << u"listener-verbs"_s << u"\"We will win,\" Hegseth %1 Healey."_s << u"urged"_s
+                                   << u"Hegseth|||urged|Healey"_s << u"quipped"_s << u"Hegseth|||quipped|"_s;
+    QTest::newRow("adverb") << u"adverbs"_s << u"\"We will win,\" Hegseth %1 said."_s << u"again"_s << u"Hegseth|||said|"_s
+                            << u"soon"_s << u"||||"_s;
+    QTest::newRow("auxiliary") << u"auxiliaries"_s << introduction + u"Healey %1 Hegseth's plan to \"meet the moment.\""_s << u"saw"_s
+                               << u"Healey|John Healey|British Defense Secretary||"_s << u"and"_s
+                               << u"Hegseth|Pete Hegseth|Defense Secretary||"_s;
+    QTest::newRow("title word") << u"title-words"_s << u"\"We will win,\" said %1 Pete Hegseth."_s << u"Ambassador"_s
+                                << u"Hegseth|Pete Hegseth|Ambassador|said|"_s << u"Friend"_s << u"Hegseth|Friend Pete Hegseth||said|"_s;
+    QTest::newRow("organisation word") << u"organisation-words"_s << u"\"We will win,\" said Secretary of %1 Pete Hegseth."_s
+                                       << u"Treasury"_s << u"Hegseth|Pete Hegseth|Secretary of Treasury|said|"_s << u"Mars"_s
+                                       << u"Hegseth|Mars Pete Hegseth|Secretary of|said|"_s;
+    QTest::newRow("sentence word") << u"sentence-words"_s << u"%1 Hegseth said, \"We will win.\""_s << u"Meanwhile"_s
+                                   << u"Hegseth|||said|"_s << u"Chef"_s << u"Hegseth|Chef Hegseth||said|"_s;
+    QTest::newRow("pronoun") << u"pronouns"_s << u"\"We are ready,\" Hegseth said.\n\n\"We will win,\" %1 added."_s << u"she"_s
+                             << u"Hegseth|||added|"_s << u"it"_s << u"||||"_s;
+    QTest::newRow("determiner") << u"determiners"_s << u"\"We will win,\" %1 official said."_s << u"another"_s
+                                << u"another official|||said|"_s << u"every"_s << u"||||"_s;
+    QTest::newRow("title connector") << u"title-connectors"_s << u"\"We will win,\" said Secretary %1 the Navy John Phelan."_s
+                                     << u"of"_s << u"Phelan|John Phelan|Secretary of the Navy|said|"_s << u"at"_s << u"|||said|"_s;
+    QTest::newRow("name particle") << u"name-particles"_s << u"\"We will win,\" said Commission President Ursula %1 Leyen."_s
+                                   << u"von"_s << u"Leyen|Ursula von Leyen|Commission President|said|"_s << u"zu"_s
+                                   << u"Ursula||Commission President|said|"_s;
+    QTest::newRow("name suffix") << u"name-suffixes"_s << u"\"We will win,\" said Gen. John Smith %1."_s << u"III"_s
+                                 << u"Smith|John Smith III|Gen.|said|"_s << u"Kim"_s << u"Kim|John Smith Kim|Gen.|said|"_s;
+    QTest::newRow("abbreviation") << u"abbreviations"_s << introduction + u"Hegseth visited %1. Bragg to \"meet the moment.\""_s
+                                  << u"Ft"_s << u"Hegseth|Pete Hegseth|Defense Secretary||"_s << u"Xy"_s << u"||||"_s;
+}
+
+void TestQuoteAnalyzer::wordFromEachListDrivesTheAnalysis()
+{
+    QFETCH(QString, list);
+    QFETCH(QString, body);
+    QFETCH(QString, word);
+    QFETCH(QString, expected);
+    QFETCH(QString, other);
+    QFETCH(QString, expectedWithOther);
+    QString error;
+    const std::optional<QStringList> words = Quotes::WordLists::read(Quotes::WordLists::path(list), &error);
+    QVERIFY2(words, qPrintable(error));
+    QVERIFY(words->contains(word));
+    QVERIFY(!words->contains(other));
+    const auto lastQuotation = [](const QString &text) {
+        const Quotes::Analysis analysis = Quotes::analyze(text);
+        if (analysis.quotations.isEmpty())
+            return u"no quotation"_s;
+        const Quotation &quotation = analysis.quotations.constLast();
+        if (quotation.speaker < 0)
+            return u"|||%1|%2"_s.arg(quotation.verb, quotation.listener);
+        const Quotes::Speaker &speaker = analysis.speakers.at(quotation.speaker);
+        return QStringList{speaker.name, speaker.fullName, speaker.title, quotation.verb, quotation.listener}.join(u'|');
+    };
+    QCOMPARE(lastQuotation(body.arg(word)), expected);
+    QCOMPARE(lastQuotation(body.arg(other)), expectedWithOther);
 }
 
 QTEST_GUILESS_MAIN(TestQuoteAnalyzer)
