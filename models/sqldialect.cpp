@@ -2,6 +2,7 @@
 #include "sqldialect.h"
 
 #include <QRegularExpression>
+#include <QSqlError>
 
 using namespace Qt::StringLiterals;
 
@@ -221,6 +222,33 @@ QStringList connectionPragmas()
         u"PRAGMA synchronous = NORMAL"_s,
         u"PRAGMA foreign_keys = ON"_s,
     };
+}
+
+ErrorKind errorKind(const QSqlError &error)
+{
+    // SQLite's primary result codes, as QSqlError::nativeErrorCode() gives
+    // them (an extended code carries the primary one in its low byte).
+    constexpr int SqliteBusy = 5;
+    constexpr int SqliteLocked = 6;
+    constexpr int SqliteReadOnly = 8;
+    constexpr int SqliteCorrupt = 11;
+    constexpr int SqliteCantOpen = 14;
+    constexpr int SqliteNotADatabase = 26;
+    switch (error.nativeErrorCode().toInt() & 0xff) {
+    case SqliteBusy:
+    case SqliteLocked:
+        return ErrorKind::Busy;
+    case SqliteReadOnly:
+        return ErrorKind::ReadOnly;
+    case SqliteCorrupt:
+        return ErrorKind::Corrupt;
+    case SqliteCantOpen:
+        return ErrorKind::CannotOpen;
+    case SqliteNotADatabase:
+        return ErrorKind::NotADatabase;
+    default:
+        return ErrorKind::Other;
+    }
 }
 
 QStringList maintenanceStatements()

@@ -5,6 +5,8 @@
 #include <QString>
 #include <QStringList>
 
+class QSqlError;
+
 // Everything in the library that only SQLite understands (PRAGMAs, FTS5, the
 // schema's engine-specific DDL) lives behind this one interface, so that a
 // PostgreSQL library can later provide its own.
@@ -22,6 +24,19 @@ QStringList migrationStatements(int from);
 
 // Connection settings applied after the version check: WAL, foreign keys.
 QStringList connectionPragmas();
+
+// Why a statement failed, in the terms Newsdesk tells a user: the engine's
+// own codes mean nothing to them, and each engine numbers them its own way.
+enum class ErrorKind {
+    Other,
+    Busy,         // another connection holds the lock (past the busy timeout)
+    ReadOnly,     // the file cannot be written
+    Corrupt,      // the engine found damage
+    NotADatabase, // the file is not a database of this engine
+    CannotOpen,   // the file cannot be opened
+};
+// Reads the engine's error code (SQLite's primary result code).
+ErrorKind errorKind(const QSqlError &error);
 
 // Housekeeping for a quiet moment: merges the search index's segments and
 // refreshes the query planner's statistics.
