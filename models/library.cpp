@@ -2,6 +2,7 @@
 #include "library.h"
 
 #include "people.h"
+#include "repositoryerror.h"
 #include "sqldialect.h"
 #include "textsafety.h"
 
@@ -136,13 +137,13 @@ bool Library::openConnection(const QString &databaseName, bool isFile)
     QSqlQuery query(db);
     if (!query.exec(u"PRAGMA application_id"_s) || !query.next())
         return classify(query.lastError());
-    const int applicationId = query.value(0).toInt();
+    const int applicationId = query.value(u"application_id"_s).toInt();
     if (!query.exec(u"PRAGMA user_version"_s) || !query.next())
         return classify(query.lastError());
-    m_schemaVersion = query.value(0).toInt();
-    if (!query.exec(u"SELECT count(*) FROM sqlite_master"_s) || !query.next())
+    m_schemaVersion = query.value(u"user_version"_s).toInt();
+    if (!query.exec(u"SELECT count(*) AS objects FROM sqlite_master"_s) || !query.next())
         return classify(query.lastError());
-    const int objectCount = query.value(0).toInt();
+    const int objectCount = query.value(u"objects"_s).toInt();
     query.finish();
 
     if (applicationId != 0 && applicationId != SqlDialect::applicationId)
@@ -189,7 +190,7 @@ bool Library::migrate()
     };
     if (!query.exec(u"PRAGMA user_version"_s) || !query.next())
         return rollback(describeError(query, tr("Cannot read the library version")));
-    int version = query.value(0).toInt();
+    int version = query.value(u"user_version"_s).toInt();
     query.finish();
     while (version < SqlDialect::currentSchemaVersion) {
         const QStringList statements = SqlDialect::migrationStatements(version);
@@ -370,6 +371,12 @@ QDateTime Library::timeFromUtc(const QString &text)
     return time;
 }
 
+WriteTransaction::WriteTransaction(Library *library, RepositoryError *error)
+    : m_library(library)
+    , m_callerError(error)
+{
+}
+
 WriteTransaction::WriteTransaction(Library *library, QString *errorString)
     : m_library(library)
     , m_callerErrorString(errorString)
@@ -379,6 +386,8 @@ WriteTransaction::WriteTransaction(Library *library, QString *errorString)
 void WriteTransaction::setError(const QString &message)
 {
     m_errorString = message;
+    if (m_callerError)
+        m_callerError->fail(message);
     if (m_callerErrorString)
         *m_callerErrorString = message;
 }

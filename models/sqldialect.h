@@ -55,10 +55,11 @@ inline constexpr int ftsRankingWindow = 2000;
 // made separately, only for the hits someone sees: each one tokenizes the
 // story again (about 0.3 ms), too much for every hit.
 QString ftsSearchStatement();
-// The matching passages of up to idCount stories in one scan: story id, then
-// a passage of body, dek, captions and headline (columns 1–4; one without a
-// match is the column's start, unmarked). Binds :query, :low and :high (the
-// smallest and largest id) and :id0 … :id<idCount-1>.
+// The matching passages of up to idCount stories in one scan: story_id, and
+// a passage of each text (body_passage, dek_passage, captions_passage,
+// headline_passage; one without a match is the text's start, unmarked).
+// Binds :query, :low and :high (the smallest and largest id) and :id0 …
+// :id<idCount-1>.
 // One statement for all of them, because a prefix query ("pentag*") gathers
 // every matching word's rows before it can look at one story: per story
 // that cost 5 ms on a 100,000-story library, once for ten stories 4 ms.
