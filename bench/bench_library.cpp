@@ -15,6 +15,7 @@
 #include <QFile>
 #include <QRandomGenerator>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QSqlError>
 #include <QTimeZone>
 
@@ -325,10 +326,10 @@ int main(int argc, char **argv)
     std::printf("search terms and the stories they match:");
     for (const QString &term : std::as_const(terms)) {
         QSqlQuery count(library.database());
-        count.prepare(u"SELECT count(*) FROM story_search WHERE story_search MATCH :q"_s);
+        count.prepare(u"SELECT count(*) AS matches FROM story_search WHERE story_search MATCH :q"_s);
         count.bindValue(u":q"_s, SqlDialect::ftsQueryFromUserText(term));
         if (count.exec() && count.next())
-            std::printf(" %s %lld;", qPrintable(term), count.value(0).toLongLong());
+            std::printf(" %s %lld;", qPrintable(term), count.value(u"matches"_s).toLongLong());
     }
     std::printf("\n");
     QList<double> searchTimes;
@@ -378,8 +379,9 @@ int main(int argc, char **argv)
     {
         QSqlQuery query(library.database());
         query.exec(u"SELECT id FROM stories WHERE status = 'draft'"_s);
+        const int idColumn = query.record().indexOf(u"id"_s);
         while (query.next())
-            drafts << query.value(0).toLongLong();
+            drafts << query.value(idColumn).toLongLong();
     }
     QRandomGenerator random(7);
     QList<double> loadTimes;

@@ -27,21 +27,21 @@ CommentRepository::CommentRepository(Library *library)
 
 QString CommentRepository::errorString() const
 {
-    return m_errorString;
+    return m_error.message();
 }
 
 std::optional<ReviewComment> CommentRepository::add(const QString &entity, qint64 entityId, const QString &body)
 {
     ReviewComment comment{0, entity, entityId, TextSafety::clean(body.trimmed(), TextSafety::Lines::Multi), m_library->actor(), {}};
     if (comment.body.isEmpty()) {
-        m_errorString = tr("A comment needs some text.");
+        m_error.fail(tr("A comment needs some text."));
         return std::nullopt;
     }
     if (!PeopleRepository(m_library).roleOfActor()) {
-        m_errorString = tr("You are not among this library's people; an editor can add you in Preferences.");
+        m_error.fail(tr("You are not among this library's people; an editor can add you in Preferences."));
         return std::nullopt;
     }
-    WriteTransaction transaction(m_library, &m_errorString);
+    WriteTransaction transaction(m_library, &m_error);
     if (!transaction.begin())
         return std::nullopt;
     const QString now = Library::nowUtc();
@@ -54,15 +54,18 @@ std::optional<ReviewComment> CommentRepository::add(const QString &entity, qint6
     query.bindValue(u":author"_s, sqlText(comment.author));
     query.bindValue(u":now"_s, now);
     if (!query.exec()) {
-        m_errorString = Library::describeError(query, tr("Cannot add the comment"));
+        m_error.fail(query, tr("Cannot add the comment"));
         return std::nullopt;
     }
     comment.id = query.lastInsertId().toLongLong();
     comment.createdAt = Library::timeFromUtc(now);
-    if (!m_library->audit(u"comment"_s, entity, entityId, comment.body) || !transaction.commit()) {
-        m_errorString = tr("Cannot record the comment");
+    if (!m_library->audit(u"comment"_s, entity, entityId, comment.body)) {
+        m_error.fail(tr("Cannot record the comment"));
         return std::nullopt;
     }
+    // A failed commit has said why (busy, read-only) in m_error.
+    if (!transaction.commit())
+        return std::nullopt;
     return comment;
 }
 
@@ -75,7 +78,7 @@ QList<ReviewComment> CommentRepository::comments(const QString &entity, qint64 e
     query.bindValue(u":entity"_s, sqlText(entity));
     query.bindValue(u":id"_s, entityId);
     if (!query.exec()) {
-        m_errorString = Library::describeError(query, tr("Cannot read the comments"));
+        m_error.fail(query, tr("Cannot read the comments"));
         return result;
     }
     const QSqlRecord record = query.record();
@@ -100,15 +103,21 @@ ReviewQueue ReviewQueue::load(Library *library, QString *errorString)
             *errorString = Library::describeError(query, tr("Cannot read the review queue"));
         return {};
     }
-    while (query.next()) {
-        queue.stories << StoryItem{query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString(),
-                                   Library::timeFromUtc(query.value(3).toString())};
+    {
+        const QSqlRecord record = query.record();
+        const int id = record.indexOf(u"id"_s), headline = record.indexOf(u"headline"_s),
+                  updatedBy = record.indexOf(u"updated_by"_s), updatedAt = record.indexOf(u"updated_at"_s);
+        while (query.next()) {
+            queue.stories << StoryItem{query.value(id).toLongLong(), query.value(headline).toString(),
+                                       query.value(updatedBy).toString(),
+                                       Library::timeFromUtc(query.value(updatedAt).toString())};
+        }
     }
-    if (!query.exec(u"SELECT p.id, p.virin, s.id, s.headline, "
+    if (!query.exec(u"SELECT p.id AS photo_id, p.virin AS virin, s.id AS story_id, s.headline AS headline, "
                     "  (SELECT CASE WHEN a.action = 'caption-reset' THEN a.detail END FROM audit_log a "
                     "   WHERE a.entity = 'photo' AND a.entity_id = p.id "
                     "   AND a.action IN ('caption-reset', 'caption-approved', 'caption-changes_requested') "
-                    "   ORDER BY a.id DESC LIMIT 1) "
+                    "   ORDER BY a.id DESC LIMIT 1) AS reset_detail "
                     "FROM photos p "
                     "JOIN story_photos sp ON sp.photo_id = p.id JOIN stories s ON s.id = sp.story_id "
                     "WHERE p.approval_state <> 'approved' AND s.status <> 'archived' "
@@ -117,9 +126,14 @@ ReviewQueue ReviewQueue::load(Library *library, QString *errorString)
             *errorString = Library::describeError(query, tr("Cannot read the review queue"));
         return {};
     }
+    const QSqlRecord record = query.record();
+    const int photoId = record.indexOf(u"photo_id"_s), virin = record.indexOf(u"virin"_s),
+              storyId = record.indexOf(u"story_id"_s), headline = record.indexOf(u"headline"_s),
+              resetDetail = record.indexOf(u"reset_detail"_s);
     while (query.next()) {
-        queue.captions << CaptionItem{query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toLongLong(),
-                                      query.value(3).toString(), query.value(4).toString()};
+        queue.captions << CaptionItem{query.value(photoId).toLongLong(), query.value(virin).toString(),
+                                      query.value(storyId).toLongLong(), query.value(headline).toString(),
+                                      query.value(resetDetail).toString()};
     }
     return queue;
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "repositoryerror.h"
+
 #include <QDateTime>
 #include <QList>
 #include <QString>
@@ -34,7 +36,7 @@ public:
 
 private:
     Library *m_library;
-    QString m_errorString;
+    RepositoryError m_error;
 };
 
 // What waits for an editor: stories in review and captions pending a decision.

@@ -2,6 +2,7 @@
 #include "library.h"
 
 #include "people.h"
+#include "repositoryerror.h"
 #include "sqldialect.h"
 #include "textsafety.h"
 
@@ -24,19 +25,6 @@ QString uniqueConnectionName()
 {
     static std::atomic<int> counter{0};
     return u"newsdesk-library-%1"_s.arg(++counter);
-}
-
-// SQLite's primary result codes, as QSqlError::nativeErrorCode() gives them.
-constexpr int SqliteBusy = 5;
-constexpr int SqliteLocked = 6;
-constexpr int SqliteReadOnly = 8;
-constexpr int SqliteCorrupt = 11;
-constexpr int SqliteCantOpen = 14;
-constexpr int SqliteNotADatabase = 26;
-
-int primaryCode(const QSqlError &error)
-{
-    return error.nativeErrorCode().toInt() & 0xff;
 }
 
 } // namespace
@@ -124,24 +112,24 @@ bool Library::openConnection(const QString &databaseName, bool isFile)
 
     const QString shown = QDir::toNativeSeparators(databaseName);
     auto classify = [&](const QSqlError &error) {
-        switch (primaryCode(error)) {
-        case SqliteNotADatabase:
+        switch (SqlDialect::errorKind(error)) {
+        case SqlDialect::ErrorKind::NotADatabase:
             return fail(OpenError::NotADatabase,
                         tr("%1 is not a Newsdesk library: SQLite says it is not a database. Nothing was written to it.").arg(shown));
-        case SqliteCorrupt:
+        case SqlDialect::ErrorKind::Corrupt:
             return fail(OpenError::Corrupt,
                         tr("%1 is damaged (SQLite: %2). Nothing was written to it; restore it from a backup or choose another library.")
                             .arg(shown, error.databaseText()));
-        case SqliteBusy:
-        case SqliteLocked:
+        case SqlDialect::ErrorKind::Busy:
             return fail(OpenError::Busy,
                         tr("%1 is locked by another program. Close that program, or choose another library.").arg(shown));
-        case SqliteReadOnly:
-        case SqliteCantOpen:
+        case SqlDialect::ErrorKind::ReadOnly:
+        case SqlDialect::ErrorKind::CannotOpen:
             return fail(OpenError::ReadOnly, tr("%1 cannot be written: %2").arg(shown, error.databaseText()));
-        default:
-            return fail(OpenError::Other, tr("Cannot open %1: %2").arg(shown, error.text()));
+        case SqlDialect::ErrorKind::Other:
+            break;
         }
+        return fail(OpenError::Other, tr("Cannot open %1: %2").arg(shown, error.text()));
     };
 
     // Read-only checks first: a file that is not ours, or is newer than us,
@@ -149,13 +137,13 @@ bool Library::openConnection(const QString &databaseName, bool isFile)
     QSqlQuery query(db);
     if (!query.exec(u"PRAGMA application_id"_s) || !query.next())
         return classify(query.lastError());
-    const int applicationId = query.value(0).toInt();
+    const int applicationId = query.value(u"application_id"_s).toInt();
     if (!query.exec(u"PRAGMA user_version"_s) || !query.next())
         return classify(query.lastError());
-    m_schemaVersion = query.value(0).toInt();
-    if (!query.exec(u"SELECT count(*) FROM sqlite_master"_s) || !query.next())
+    m_schemaVersion = query.value(u"user_version"_s).toInt();
+    if (!query.exec(u"SELECT count(*) AS objects FROM sqlite_master"_s) || !query.next())
         return classify(query.lastError());
-    const int objectCount = query.value(0).toInt();
+    const int objectCount = query.value(u"objects"_s).toInt();
     query.finish();
 
     if (applicationId != 0 && applicationId != SqlDialect::applicationId)
@@ -202,7 +190,7 @@ bool Library::migrate()
     };
     if (!query.exec(u"PRAGMA user_version"_s) || !query.next())
         return rollback(describeError(query, tr("Cannot read the library version")));
-    int version = query.value(0).toInt();
+    int version = query.value(u"user_version"_s).toInt();
     query.finish();
     while (version < SqlDialect::currentSchemaVersion) {
         const QStringList statements = SqlDialect::migrationStatements(version);
@@ -356,17 +344,19 @@ QList<AuditEntry> Library::auditTrail(const QString &entity, qint64 entityId) co
 QString Library::describeError(const QSqlQuery &query, const QString &what)
 {
     const QSqlError error = query.lastError();
-    switch (primaryCode(error)) {
-    case SqliteBusy:
-    case SqliteLocked:
+    switch (SqlDialect::errorKind(error)) {
+    case SqlDialect::ErrorKind::Busy:
         return tr("%1: the library is busy in another Newsdesk window or program. Try again in a moment.").arg(what);
-    case SqliteReadOnly:
+    case SqlDialect::ErrorKind::ReadOnly:
         return tr("%1: the library file has become read-only.").arg(what);
-    case SqliteCorrupt:
+    case SqlDialect::ErrorKind::Corrupt:
         return tr("%1: the library file is damaged (%2).").arg(what, error.databaseText());
-    default:
-        return tr("%1: %2").arg(what, error.text());
+    case SqlDialect::ErrorKind::NotADatabase:
+    case SqlDialect::ErrorKind::CannotOpen:
+    case SqlDialect::ErrorKind::Other:
+        break;
     }
+    return tr("%1: %2").arg(what, error.text());
 }
 
 QString Library::nowUtc()
@@ -381,6 +371,12 @@ QDateTime Library::timeFromUtc(const QString &text)
     return time;
 }
 
+WriteTransaction::WriteTransaction(Library *library, RepositoryError *error)
+    : m_library(library)
+    , m_callerError(error)
+{
+}
+
 WriteTransaction::WriteTransaction(Library *library, QString *errorString)
     : m_library(library)
     , m_callerErrorString(errorString)
@@ -390,6 +386,8 @@ WriteTransaction::WriteTransaction(Library *library, QString *errorString)
 void WriteTransaction::setError(const QString &message)
 {
     m_errorString = message;
+    if (m_callerError)
+        m_callerError->fail(message);
     if (m_callerErrorString)
         *m_callerErrorString = message;
 }

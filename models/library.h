@@ -7,6 +7,7 @@
 #include <QString>
 
 class QSqlQuery;
+class RepositoryError;
 
 // A null QString binds as SQL NULL; our text columns are NOT NULL with ''
 // for "none", so every bound text goes through this.
@@ -90,7 +91,10 @@ public:
     // an empty entity gives the whole log.
     QList<AuditEntry> auditTrail(const QString &entity = {}, qint64 entityId = 0) const;
 
-    // Runs query.exec() and turns a failure into a readable message.
+    // The message a user reads when query failed while doing what: "what:
+    // why", why in words they can act on when the engine says the library is
+    // busy, read-only or damaged (SqlDialect::errorKind), else the driver's
+    // text. Repositories record it through RepositoryError.
     static QString describeError(const QSqlQuery &query, const QString &what);
 
     static QString nowUtc();
@@ -125,8 +129,9 @@ private:
 class WriteTransaction
 {
 public:
-    // Failures of begin() and commit() are also written to *errorString
-    // (a repository's own), when given.
+    // Failures of begin() and commit() are also recorded in *error (a
+    // repository's own) or written to *errorString, when given.
+    explicit WriteTransaction(Library *library, RepositoryError *error);
     explicit WriteTransaction(Library *library, QString *errorString = nullptr);
     ~WriteTransaction();
     WriteTransaction(const WriteTransaction &) = delete;
@@ -142,6 +147,7 @@ private:
     void setError(const QString &message);
 
     QString m_errorString;
+    RepositoryError *m_callerError = nullptr;
     QString *m_callerErrorString = nullptr;
     bool m_active = false;
 };

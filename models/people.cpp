@@ -80,7 +80,7 @@ PeopleRepository::PeopleRepository(Library *library)
 
 QString PeopleRepository::errorString() const
 {
-    return m_errorString;
+    return m_error.message();
 }
 
 static Person personFromQuery(const QSqlQuery &query)
@@ -100,32 +100,32 @@ std::optional<Person> PeopleRepository::add(Person person)
     TextSafety::cleanPerson(person);
     person.name = person.name.trimmed();
     if (person.name.isEmpty()) {
-        m_errorString = QCoreApplication::translate("Person", "A person needs a name.");
+        m_error.fail(QCoreApplication::translate("Person", "A person needs a name."));
         return std::nullopt;
     }
     person.login = person.login.trimmed();
     if (const QString problem = loginProblem(person.login); !problem.isEmpty()) {
-        m_errorString = problem;
+        m_error.fail(problem);
         return std::nullopt;
     }
-    WriteTransaction transaction(m_library, &m_errorString);
+    WriteTransaction transaction(m_library, &m_error);
     if (!transaction.begin())
         return std::nullopt;
     QSqlQuery query(m_library->database());
-    if (!query.exec(u"SELECT count(*) FROM people"_s) || !query.next()) {
-        m_errorString = Library::describeError(query, QCoreApplication::translate("Person", "Cannot read the people"));
+    if (!query.exec(u"SELECT count(*) AS people FROM people"_s) || !query.next()) {
+        m_error.fail(query, QCoreApplication::translate("Person", "Cannot read the people"));
         return std::nullopt;
     }
-    if (query.value(0).toInt() == 0) {
+    if (query.value(u"people"_s).toInt() == 0) {
         person.role = PersonRole::Editor;
     } else if (roleOfActor() != PersonRole::Editor) {
         // After the first person, people are added by editors only.
-        m_errorString = QCoreApplication::translate("Person", "Only an editor may add people to the library.");
+        m_error.fail(QCoreApplication::translate("Person", "Only an editor may add people to the library."));
         return std::nullopt;
     }
     if (!person.login.isEmpty()) {
         if (const std::optional<Person> holder = findByLogin(person.login); holder && holder->login == person.login) {
-            m_errorString = QCoreApplication::translate("Person", "%1 already has the login %2.").arg(holder->name, person.login);
+            m_error.fail(QCoreApplication::translate("Person", "%1 already has the login %2.").arg(holder->name, person.login));
             return std::nullopt;
         }
     }
@@ -136,7 +136,7 @@ std::optional<Person> PeopleRepository::add(Person person)
     query.bindValue(u":role"_s, personRoleKey(person.role));
     query.bindValue(u":now"_s, Library::nowUtc());
     if (!query.exec()) {
-        m_errorString = Library::describeError(query, QCoreApplication::translate("Person", "Cannot add %1").arg(person.name));
+        m_error.fail(query, QCoreApplication::translate("Person", "Cannot add %1").arg(person.name));
         return std::nullopt;
     }
     person.id = query.lastInsertId().toLongLong();
@@ -154,7 +154,7 @@ std::optional<Person> PeopleRepository::findByName(const QString &name)
     query.prepare(u"SELECT %1 FROM people WHERE name = :name"_s.arg(personColumns));
     query.bindValue(u":name"_s, sqlText(name));
     if (!query.exec()) {
-        m_errorString = Library::describeError(query, QCoreApplication::translate("Person", "Cannot read the people"));
+        m_error.fail(query, QCoreApplication::translate("Person", "Cannot read the people"));
         return std::nullopt;
     }
     if (!query.next())
@@ -164,7 +164,7 @@ std::optional<Person> PeopleRepository::findByName(const QString &name)
 
 std::optional<Person> PeopleRepository::findByLogin(const QString &login)
 {
-    m_errorString.clear();
+    m_error.clear();
     if (login.isEmpty())
         return std::nullopt;
     QSqlQuery query(m_library->database());
@@ -174,7 +174,7 @@ std::optional<Person> PeopleRepository::findByLogin(const QString &login)
                   "AND NOT EXISTS (SELECT 1 FROM people WHERE login = :login) LIMIT 1"_s.arg(personColumns));
     query.bindValue(u":login"_s, login);
     if (!query.exec()) {
-        m_errorString = Library::describeError(query, QCoreApplication::translate("Person", "Cannot read the people"));
+        m_error.fail(query, QCoreApplication::translate("Person", "Cannot read the people"));
         return std::nullopt;
     }
     if (!query.next())
@@ -187,7 +187,7 @@ QList<Person> PeopleRepository::all()
     QList<Person> people;
     QSqlQuery query(m_library->database());
     if (!query.exec(u"SELECT %1 FROM people ORDER BY name"_s.arg(personColumns))) {
-        m_errorString = Library::describeError(query, QCoreApplication::translate("Person", "Cannot read the people"));
+        m_error.fail(query, QCoreApplication::translate("Person", "Cannot read the people"));
         return people;
     }
     while (query.next())
@@ -198,20 +198,20 @@ QList<Person> PeopleRepository::all()
 bool PeopleRepository::setRole(qint64 id, PersonRole role)
 {
     if (roleOfActor() != PersonRole::Editor) {
-        m_errorString = QCoreApplication::translate("Person", "Only an editor may change someone's role.");
+        m_error.fail(QCoreApplication::translate("Person", "Only an editor may change someone's role."));
         return false;
     }
     QSqlQuery query(m_library->database());
     if (role == PersonRole::Writer) {
         // Someone must still be able to approve.
-        query.prepare(u"SELECT count(*) FROM people WHERE role = 'editor' AND id <> :id"_s);
+        query.prepare(u"SELECT count(*) AS other_editors FROM people WHERE role = 'editor' AND id <> :id"_s);
         query.bindValue(u":id"_s, id);
         if (!query.exec() || !query.next()) {
-            m_errorString = Library::describeError(query, QCoreApplication::translate("Person", "Cannot read the people"));
+            m_error.fail(query, QCoreApplication::translate("Person", "Cannot read the people"));
             return false;
         }
-        if (query.value(0).toInt() == 0) {
-            m_errorString = QCoreApplication::translate("Person", "The library needs at least one editor.");
+        if (query.value(u"other_editors"_s).toInt() == 0) {
+            m_error.fail(QCoreApplication::translate("Person", "The library needs at least one editor."));
             return false;
         }
         query.finish();
@@ -220,7 +220,7 @@ bool PeopleRepository::setRole(qint64 id, PersonRole role)
     query.bindValue(u":role"_s, personRoleKey(role));
     query.bindValue(u":id"_s, id);
     if (!query.exec()) {
-        m_errorString = Library::describeError(query, QCoreApplication::translate("Person", "Cannot change the role"));
+        m_error.fail(query, QCoreApplication::translate("Person", "Cannot change the role"));
         return false;
     }
     m_library->audit(u"role"_s, u"person"_s, id, personRoleKey(role));
@@ -230,15 +230,15 @@ bool PeopleRepository::setRole(qint64 id, PersonRole role)
 bool PeopleRepository::setLogin(qint64 id, const QString &login)
 {
     if (roleOfActor() != PersonRole::Editor) {
-        m_errorString = QCoreApplication::translate("Person", "Only an editor may change someone's login.");
+        m_error.fail(QCoreApplication::translate("Person", "Only an editor may change someone's login."));
         return false;
     }
     const QString trimmed = login.trimmed();
     if (const QString problem = loginProblem(trimmed); !problem.isEmpty()) {
-        m_errorString = problem;
+        m_error.fail(problem);
         return false;
     }
-    WriteTransaction transaction(m_library, &m_errorString);
+    WriteTransaction transaction(m_library, &m_error);
     if (!transaction.begin())
         return false;
     QSqlQuery query(m_library->database());
@@ -247,11 +247,12 @@ bool PeopleRepository::setLogin(qint64 id, const QString &login)
         query.bindValue(u":login"_s, trimmed);
         query.bindValue(u":id"_s, id);
         if (!query.exec()) {
-            m_errorString = Library::describeError(query, QCoreApplication::translate("Person", "Cannot read the people"));
+            m_error.fail(query, QCoreApplication::translate("Person", "Cannot read the people"));
             return false;
         }
         if (query.next()) {
-            m_errorString = QCoreApplication::translate("Person", "%1 already has the login %2.").arg(query.value(0).toString(), trimmed);
+            m_error.fail(QCoreApplication::translate("Person", "%1 already has the login %2.")
+                             .arg(query.value(u"name"_s).toString(), trimmed));
             return false;
         }
         query.finish();
@@ -260,15 +261,15 @@ bool PeopleRepository::setLogin(qint64 id, const QString &login)
     query.bindValue(u":login"_s, sqlText(trimmed));
     query.bindValue(u":id"_s, id);
     if (!query.exec()) {
-        m_errorString = Library::describeError(query, QCoreApplication::translate("Person", "Cannot change the login"));
+        m_error.fail(query, QCoreApplication::translate("Person", "Cannot change the login"));
         return false;
     }
     if (query.numRowsAffected() != 1) {
-        m_errorString = QCoreApplication::translate("Person", "That person is no longer in the library.");
+        m_error.fail(QCoreApplication::translate("Person", "That person is no longer in the library."));
         return false;
     }
     if (!m_library->audit(u"login"_s, u"person"_s, id, trimmed)) {
-        m_errorString = QCoreApplication::translate("Person", "Cannot record the change in the audit log.");
+        m_error.fail(QCoreApplication::translate("Person", "Cannot record the change in the library's audit log."));
         return false;
     }
     return transaction.commit();

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "repositoryerror.h"
+
 #include <QList>
 #include <QString>
 
@@ -59,5 +61,5 @@ public:
 
 private:
     Library *m_library;
-    QString m_errorString;
+    RepositoryError m_error;
 };

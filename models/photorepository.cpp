@@ -92,13 +92,7 @@ PhotoRepository::PhotoRepository(Library *library)
 
 QString PhotoRepository::errorString() const
 {
-    return m_errorString;
-}
-
-bool PhotoRepository::fail(const QSqlQuery &query, const QString &what)
-{
-    m_errorString = Library::describeError(query, what);
-    return false;
+    return m_error.message();
 }
 
 QString PhotoRepository::hashOf(const QByteArray &data)
@@ -121,7 +115,7 @@ std::optional<QString> PhotoRepository::insertImage(const QByteArray &imageData,
     query.bindValue(u":size"_s, imageData.size());
     query.bindValue(u":now"_s, Library::nowUtc());
     if (!query.exec()) {
-        fail(query, QObject::tr("Cannot store the image %1").arg(name));
+        m_error.fail(query, QObject::tr("Cannot store the image %1").arg(name));
         return std::nullopt;
     }
     return hash;
@@ -147,7 +141,7 @@ std::optional<Photo> PhotoRepository::insertPhoto(Photo photo, const QByteArray 
     query.bindValue(u":now"_s, now);
     query.bindValue(u":actor"_s, sqlText(m_library->actor()));
     if (!query.exec()) {
-        fail(query, QObject::tr("Cannot add the photo %1").arg(photo.fileName));
+        m_error.fail(query, QObject::tr("Cannot add the photo %1").arg(photo.fileName));
         return std::nullopt;
     }
     photo.id = query.lastInsertId().toLongLong();
@@ -157,10 +151,10 @@ std::optional<Photo> PhotoRepository::insertPhoto(Photo photo, const QByteArray 
     type.prepare(u"SELECT mime_type FROM images WHERE hash = :hash"_s);
     type.bindValue(u":hash"_s, sqlText(photo.imageHash));
     if (!type.exec()) {
-        fail(type, QObject::tr("Cannot read the image of the photo %1").arg(photo.fileName));
+        m_error.fail(type, QObject::tr("Cannot read the image of the photo %1").arg(photo.fileName));
         return std::nullopt;
     }
-    photo.imageMimeType = type.next() ? type.value(0).toString() : QString();
+    photo.imageMimeType = type.next() ? type.value(u"mime_type"_s).toString() : QString();
     photo.rowVersion = 1;
     photo.createdAt = photo.updatedAt = QDateTime::fromString(now, Qt::ISODateWithMs);
     photo.updatedBy = m_library->actor();
@@ -171,7 +165,7 @@ std::optional<Photo> PhotoRepository::insertPhoto(Photo photo, const QByteArray 
 std::optional<Photo> PhotoRepository::add(Photo photo, const QByteArray &imageData, const QString &mimeType,
                                           QSize pixelSize, const QByteArray &thumbnail)
 {
-    WriteTransaction transaction(m_library, &m_errorString);
+    WriteTransaction transaction(m_library, &m_error);
     if (!transaction.begin())
         return std::nullopt;
     const std::optional<QString> hash = insertImage(imageData, mimeType, pixelSize, photo.fileName);
@@ -188,7 +182,7 @@ std::optional<Photo> PhotoRepository::add(Photo photo, const QByteArray &imageDa
 
 std::optional<QString> PhotoRepository::storeImage(const QByteArray &imageData, const QString &mimeType, QSize pixelSize)
 {
-    WriteTransaction transaction(m_library, &m_errorString);
+    WriteTransaction transaction(m_library, &m_error);
     if (!transaction.begin())
         return std::nullopt;
     const std::optional<QString> hash = insertImage(imageData, mimeType, pixelSize, QString());
@@ -201,7 +195,7 @@ std::optional<QString> PhotoRepository::storeImage(const QByteArray &imageData, 
 
 std::optional<Photo> PhotoRepository::addForStoredImage(const Photo &photo, const QByteArray &thumbnail)
 {
-    WriteTransaction transaction(m_library, &m_errorString);
+    WriteTransaction transaction(m_library, &m_error);
     if (!transaction.begin())
         return std::nullopt;
     const std::optional<Photo> added = insertPhoto(photo, thumbnail);
@@ -218,11 +212,11 @@ std::optional<Photo> PhotoRepository::load(qint64 id)
     query.prepare(u"SELECT %1 FROM photos WHERE id = :id"_s.arg(photoColumns));
     query.bindValue(u":id"_s, id);
     if (!query.exec()) {
-        fail(query, QObject::tr("Cannot read photo %1").arg(id));
+        m_error.fail(query, QObject::tr("Cannot read photo %1").arg(id));
         return std::nullopt;
     }
     if (!query.next()) {
-        m_errorString = QObject::tr("There is no photo %1 in this library.").arg(id);
+        m_error.fail(QObject::tr("There is no photo %1 in this library.").arg(id));
         return std::nullopt;
     }
     return photoFromQuery(query);
@@ -236,7 +230,7 @@ QList<Photo> PhotoRepository::photosOfStory(qint64 storyId)
                   "WHERE sp.story_id = :story ORDER BY sp.position"_s.arg(photoColumns));
     query.bindValue(u":story"_s, storyId);
     if (!query.exec()) {
-        fail(query, QObject::tr("Cannot read the story's photos"));
+        m_error.fail(query, QObject::tr("Cannot read the story's photos"));
         return photos;
     }
     while (query.next())
@@ -251,7 +245,7 @@ QList<Photo> PhotoRepository::findByVirin(const QString &virin)
     query.prepare(u"SELECT %1 FROM photos WHERE virin = :virin ORDER BY id"_s.arg(photoColumns));
     query.bindValue(u":virin"_s, virin);
     if (!query.exec()) {
-        fail(query, QObject::tr("Cannot look up VIRIN %1").arg(virin));
+        m_error.fail(query, QObject::tr("Cannot look up VIRIN %1").arg(virin));
         return photos;
     }
     while (query.next())
@@ -267,7 +261,7 @@ bool PhotoRepository::attach(qint64 storyId, qint64 photoId)
     query.bindValue(u":story"_s, storyId);
     query.bindValue(u":photo"_s, photoId);
     if (!query.exec())
-        return fail(query, QObject::tr("Cannot place the photo in the story"));
+        return m_error.fail(query, QObject::tr("Cannot place the photo in the story"));
     StoryRepository(m_library).reindex(storyId);
     Q_EMIT m_library->photosChanged(photoId);
     return true;
@@ -280,7 +274,7 @@ bool PhotoRepository::detach(qint64 storyId, qint64 photoId)
     query.bindValue(u":story"_s, storyId);
     query.bindValue(u":photo"_s, photoId);
     if (!query.exec())
-        return fail(query, QObject::tr("Cannot remove the photo from the story"));
+        return m_error.fail(query, QObject::tr("Cannot remove the photo from the story"));
     StoryRepository(m_library).reindex(storyId);
     Q_EMIT m_library->photosChanged(photoId);
     return true;
@@ -288,7 +282,7 @@ bool PhotoRepository::detach(qint64 storyId, qint64 photoId)
 
 bool PhotoRepository::reorder(qint64 storyId, const QList<qint64> &photoIds)
 {
-    WriteTransaction transaction(m_library, &m_errorString);
+    WriteTransaction transaction(m_library, &m_error);
     if (!transaction.begin())
         return false;
     QSqlQuery query(m_library->database());
@@ -298,7 +292,7 @@ bool PhotoRepository::reorder(qint64 storyId, const QList<qint64> &photoIds)
         query.bindValue(u":story"_s, storyId);
         query.bindValue(u":photo"_s, photoIds.at(i));
         if (!query.exec())
-            return fail(query, QObject::tr("Cannot reorder the story's photos"));
+            return m_error.fail(query, QObject::tr("Cannot reorder the story's photos"));
     }
     if (!transaction.commit())
         return false;
@@ -308,7 +302,7 @@ bool PhotoRepository::reorder(qint64 storyId, const QList<qint64> &photoIds)
 PhotoRepository::SaveResult PhotoRepository::save(Photo &photo)
 {
     TextSafety::cleanPhoto(photo);
-    WriteTransaction transaction(m_library, &m_errorString);
+    WriteTransaction transaction(m_library, &m_error);
     if (!transaction.begin())
         return SaveResult::Failed;
     const QString now = Library::nowUtc();
@@ -318,7 +312,7 @@ PhotoRepository::SaveResult PhotoRepository::save(Photo &photo)
     query.prepare(u"SELECT %1 FROM photos WHERE id = :id"_s.arg(photoColumns));
     query.bindValue(u":id"_s, photo.id);
     if (!query.exec()) {
-        fail(query, QObject::tr("Cannot read photo %1").arg(photo.virin));
+        m_error.fail(query, QObject::tr("Cannot read photo %1").arg(photo.virin));
         return SaveResult::Failed;
     }
     // Approval only changes through decideCaption(): whatever the caller's
@@ -347,12 +341,12 @@ PhotoRepository::SaveResult PhotoRepository::save(Photo &photo)
     query.bindValue(u":id"_s, photo.id);
     query.bindValue(u":version"_s, photo.rowVersion);
     if (!query.exec()) {
-        fail(query, QObject::tr("Cannot save photo %1").arg(photo.virin));
+        m_error.fail(query, QObject::tr("Cannot save photo %1").arg(photo.virin));
         return SaveResult::Failed;
     }
     if (query.numRowsAffected() != 1) {
-        m_errorString = QObject::tr("Photo %1 was changed elsewhere since you opened it; your changes were not saved over it.")
-                            .arg(photo.virin);
+        m_error.fail(QObject::tr("Photo %1 was changed elsewhere since you opened it; your changes were not saved over it.")
+                         .arg(photo.virin));
         return SaveResult::Conflict;
     }
     if (!reindexStoriesOf(photo.id))
@@ -380,14 +374,15 @@ bool PhotoRepository::reindexStoriesOf(qint64 photoId)
     query.prepare(u"SELECT story_id FROM story_photos WHERE photo_id = :photo"_s);
     query.bindValue(u":photo"_s, photoId);
     if (!query.exec())
-        return fail(query, QObject::tr("Cannot find the stories that show this photo"));
+        return m_error.fail(query, QObject::tr("Cannot find the stories that show this photo"));
     QList<qint64> stories;
+    const int storyColumn = query.record().indexOf(u"story_id"_s);
     while (query.next())
-        stories << query.value(0).toLongLong();
+        stories << query.value(storyColumn).toLongLong();
     StoryRepository repository(m_library);
     for (qint64 id : stories) {
         if (!repository.reindex(id)) {
-            m_errorString = repository.errorString();
+            m_error.fail(repository.errorString());
             return false;
         }
     }
@@ -400,15 +395,16 @@ std::optional<StoredImage> PhotoRepository::image(const QString &hash)
     query.prepare(u"SELECT hash, data, mime_type, width, height FROM images WHERE hash = :hash"_s);
     query.bindValue(u":hash"_s, hash);
     if (!query.exec()) {
-        fail(query, QObject::tr("Cannot read an image"));
+        m_error.fail(query, QObject::tr("Cannot read an image"));
         return std::nullopt;
     }
     if (!query.next()) {
-        m_errorString = QObject::tr("The library has no image %1.").arg(hash);
+        m_error.fail(QObject::tr("The library has no image %1.").arg(hash));
         return std::nullopt;
     }
-    return StoredImage{query.value(0).toString(), query.value(1).toByteArray(), query.value(2).toString(),
-                       QSize(query.value(3).toInt(), query.value(4).toInt())};
+    return StoredImage{query.value(u"hash"_s).toString(), query.value(u"data"_s).toByteArray(),
+                       query.value(u"mime_type"_s).toString(),
+                       QSize(query.value(u"width"_s).toInt(), query.value(u"height"_s).toInt())};
 }
 
 QByteArray PhotoRepository::thumbnail(qint64 photoId)
@@ -418,25 +414,25 @@ QByteArray PhotoRepository::thumbnail(qint64 photoId)
     query.bindValue(u":id"_s, photoId);
     if (!query.exec() || !query.next())
         return {};
-    return query.value(0).toByteArray();
+    return query.value(u"thumbnail"_s).toByteArray();
 }
 
 PhotoRepository::SaveResult PhotoRepository::decideCaption(Photo &photo, CaptionApproval decision, const QString &comment)
 {
     if (PeopleRepository(m_library).roleOfActor() != PersonRole::Editor) {
-        m_errorString = QObject::tr("Only an editor can approve captions or request changes; %1 is not an editor of this library.")
-                            .arg(m_library->actor());
+        m_error.fail(QObject::tr("Only an editor can approve captions or request changes; %1 is not an editor of this library.")
+                         .arg(m_library->actor()));
         return SaveResult::NotAllowed;
     }
     if (decision == CaptionApproval::Pending) {
-        m_errorString = QObject::tr("A decision is an approval or a request for changes.");
+        m_error.fail(QObject::tr("A decision is an approval or a request for changes."));
         return SaveResult::Failed;
     }
     if (decision == CaptionApproval::ChangesRequested && comment.trimmed().isEmpty()) {
-        m_errorString = QObject::tr("Say what should change when you request changes.");
+        m_error.fail(QObject::tr("Say what should change when you request changes."));
         return SaveResult::Failed;
     }
-    WriteTransaction transaction(m_library, &m_errorString);
+    WriteTransaction transaction(m_library, &m_error);
     if (!transaction.begin())
         return SaveResult::Failed;
     const QString now = Library::nowUtc();
@@ -451,18 +447,18 @@ PhotoRepository::SaveResult PhotoRepository::decideCaption(Photo &photo, Caption
     query.bindValue(u":id"_s, photo.id);
     query.bindValue(u":version"_s, photo.rowVersion);
     if (!query.exec()) {
-        fail(query, QObject::tr("Cannot record the decision on photo %1").arg(photo.virin));
+        m_error.fail(query, QObject::tr("Cannot record the decision on photo %1").arg(photo.virin));
         return SaveResult::Failed;
     }
     if (query.numRowsAffected() != 1) {
-        m_errorString = QObject::tr("Photo %1 changed since you looked at it; review its caption again.").arg(photo.virin);
+        m_error.fail(QObject::tr("Photo %1 changed since you looked at it; review its caption again.").arg(photo.virin));
         return SaveResult::Conflict;
     }
     // The decision keeps every field it covers as stored now.
     query.prepare(u"SELECT %1 FROM photos WHERE id = :id"_s.arg(photoColumns));
     query.bindValue(u":id"_s, photo.id);
     if (!query.exec() || !query.next()) {
-        fail(query, QObject::tr("Cannot record the decision on photo %1").arg(photo.virin));
+        m_error.fail(query, QObject::tr("Cannot record the decision on photo %1").arg(photo.virin));
         return SaveResult::Failed;
     }
     const Photo seen = photoFromQuery(query);
@@ -481,7 +477,7 @@ PhotoRepository::SaveResult PhotoRepository::decideCaption(Photo &photo, Caption
     query.bindValue(u":now"_s, now);
     query.bindValue(u":id"_s, photo.id);
     if (!query.exec()) {
-        fail(query, QObject::tr("Cannot record the decision on photo %1").arg(photo.virin));
+        m_error.fail(query, QObject::tr("Cannot record the decision on photo %1").arg(photo.virin));
         return SaveResult::Failed;
     }
     m_library->audit(u"caption-"_s + captionApprovalKey(decision), u"photo"_s, photo.id, comment.trimmed());
@@ -503,7 +499,7 @@ QList<CaptionDecision> PhotoRepository::captionDecisions(qint64 photoId)
                   "FROM caption_approvals WHERE photo_id = :id ORDER BY id DESC"_s);
     query.bindValue(u":id"_s, photoId);
     if (!query.exec()) {
-        fail(query, QObject::tr("Cannot read the caption's review history"));
+        m_error.fail(query, QObject::tr("Cannot read the caption's review history"));
         return decisions;
     }
     const QSqlRecord record = query.record();

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "photo.h"
+#include "repositoryerror.h"
 
 #include <QByteArray>
 #include <QList>
@@ -84,12 +85,11 @@ public:
     static QString hashOf(const QByteArray &data);
 
 private:
-    bool fail(const QSqlQuery &query, const QString &what);
     std::optional<QString> insertImage(const QByteArray &imageData, const QString &mimeType, QSize pixelSize,
                                        const QString &name);
     std::optional<Photo> insertPhoto(Photo photo, const QByteArray &thumbnail);
     bool reindexStoriesOf(qint64 photoId);
 
     Library *m_library;
-    QString m_errorString;
+    RepositoryError m_error;
 };

@@ -8,6 +8,7 @@
 
 #include <QCoreApplication>
 #include <QSqlQuery>
+#include <QSqlRecord>
 
 using namespace Qt::StringLiterals;
 
@@ -58,39 +59,41 @@ PublicationSettingsRepository::PublicationSettingsRepository(Library *library)
 
 PublicationSettings PublicationSettingsRepository::load()
 {
-    m_errorString.clear();
+    m_error.clear();
     PublicationSettings settings;
     QSqlQuery query(m_library->database());
     if (!query.exec(u"SELECT key, value FROM library_settings"_s)) {
-        m_errorString = Library::describeError(query, tr("Cannot read the library's publication settings"));
+        m_error.fail(query, tr("Cannot read the library's publication settings"));
         return settings;
     }
+    const QSqlRecord record = query.record();
+    const int keyColumn = record.indexOf(u"key"_s), valueColumn = record.indexOf(u"value"_s);
     while (query.next()) {
-        const QString key = query.value(0).toString();
+        const QString key = query.value(keyColumn).toString();
         if (key == publisherKey)
-            settings.publisher = query.value(1).toString();
+            settings.publisher = query.value(valueColumn).toString();
         else if (key == templateKey)
-            settings.articleUrlTemplate = query.value(1).toString();
+            settings.articleUrlTemplate = query.value(valueColumn).toString();
     }
     return settings;
 }
 
 bool PublicationSettingsRepository::save(const PublicationSettings &given)
 {
-    m_errorString.clear();
+    m_error.clear();
     // The publisher is printed on every exported page.
     PublicationSettings settings = given;
     TextSafety::cleanPublicationSettings(settings);
     if (PeopleRepository(m_library).roleOfActor() != PersonRole::Editor) {
-        m_errorString = tr("Only an editor may change where the library's stories are published.");
+        m_error.fail(tr("Only an editor may change where the library's stories are published."));
         return false;
     }
     const QString problem = PublicationSettings::templateProblem(settings.articleUrlTemplate);
     if (!problem.isEmpty()) {
-        m_errorString = problem;
+        m_error.fail(problem);
         return false;
     }
-    WriteTransaction transaction(m_library, &m_errorString);
+    WriteTransaction transaction(m_library, &m_error);
     if (!transaction.begin())
         return false;
     QSqlQuery query(m_library->database());
@@ -102,13 +105,13 @@ bool PublicationSettingsRepository::save(const PublicationSettings &given)
         query.bindValue(u":key"_s, key);
         query.bindValue(u":value"_s, sqlText(value));
         if (!query.exec()) {
-            m_errorString = Library::describeError(query, tr("Cannot save the library's publication settings"));
+            m_error.fail(query, tr("Cannot save the library's publication settings"));
             return false;
         }
     }
     if (!m_library->audit(u"publication-settings"_s, u"library"_s, 0,
                           settings.publisher.trimmed() + u" · "_s + settings.articleUrlTemplate.trimmed())) {
-        m_errorString = tr("Cannot record the change in the library's audit log.");
+        m_error.fail(tr("Cannot record the change in the library's audit log."));
         return false;
     }
     return transaction.commit();
@@ -116,5 +119,5 @@ bool PublicationSettingsRepository::save(const PublicationSettings &given)
 
 QString PublicationSettingsRepository::errorString() const
 {
-    return m_errorString;
+    return m_error.message();
 }

@@ -2,6 +2,7 @@
 #include "sqldialect.h"
 
 #include <QRegularExpression>
+#include <QSqlError>
 
 using namespace Qt::StringLiterals;
 
@@ -223,6 +224,33 @@ QStringList connectionPragmas()
     };
 }
 
+ErrorKind errorKind(const QSqlError &error)
+{
+    // SQLite's primary result codes, as QSqlError::nativeErrorCode() gives
+    // them (an extended code carries the primary one in its low byte).
+    constexpr int SqliteBusy = 5;
+    constexpr int SqliteLocked = 6;
+    constexpr int SqliteReadOnly = 8;
+    constexpr int SqliteCorrupt = 11;
+    constexpr int SqliteCantOpen = 14;
+    constexpr int SqliteNotADatabase = 26;
+    switch (error.nativeErrorCode().toInt() & 0xff) {
+    case SqliteBusy:
+    case SqliteLocked:
+        return ErrorKind::Busy;
+    case SqliteReadOnly:
+        return ErrorKind::ReadOnly;
+    case SqliteCorrupt:
+        return ErrorKind::Corrupt;
+    case SqliteCantOpen:
+        return ErrorKind::CannotOpen;
+    case SqliteNotADatabase:
+        return ErrorKind::NotADatabase;
+    default:
+        return ErrorKind::Other;
+    }
+}
+
 QStringList maintenanceStatements()
 {
     return {
@@ -259,12 +287,13 @@ QString ftsSnippetsStatement(int idCount)
     // The unary + keeps the id list out of FTS5's hands (it would run the
     // query once per id); FTS5 scans :low..:high once and SQLite makes
     // snippets only for the rows the list lets through.
-    // One passage per column, in the order a list prefers them: the body,
-    // then dek, captions and last the headline (which the list shows anyway).
-    return u"SELECT rowid, snippet(story_search, 2, char(2), char(3), '…', 12),"
-           "  snippet(story_search, 1, char(2), char(3), '…', 12),"
-           "  snippet(story_search, 3, char(2), char(3), '…', 12),"
-           "  snippet(story_search, 0, char(2), char(3), '…', 12) "
+    // One passage per column of story_search (0 headline, 1 dek, 2 body,
+    // 3 captions).
+    return u"SELECT rowid AS story_id,"
+           "  snippet(story_search, 2, char(2), char(3), '…', 12) AS body_passage,"
+           "  snippet(story_search, 1, char(2), char(3), '…', 12) AS dek_passage,"
+           "  snippet(story_search, 3, char(2), char(3), '…', 12) AS captions_passage,"
+           "  snippet(story_search, 0, char(2), char(3), '…', 12) AS headline_passage "
            "FROM story_search WHERE story_search MATCH :query AND rowid BETWEEN :low AND :high "
            "AND +rowid IN (%1)"_s.arg(ids.join(u", "_s));
 }

@@ -5,6 +5,8 @@
 #include <QString>
 #include <QStringList>
 
+class QSqlError;
+
 // Everything in the library that only SQLite understands (PRAGMAs, FTS5, the
 // schema's engine-specific DDL) lives behind this one interface, so that a
 // PostgreSQL library can later provide its own.
@@ -23,6 +25,19 @@ QStringList migrationStatements(int from);
 // Connection settings applied after the version check: WAL, foreign keys.
 QStringList connectionPragmas();
 
+// Why a statement failed, in the terms Newsdesk tells a user: the engine's
+// own codes mean nothing to them, and each engine numbers them its own way.
+enum class ErrorKind {
+    Other,
+    Busy,         // another connection holds the lock (past the busy timeout)
+    ReadOnly,     // the file cannot be written
+    Corrupt,      // the engine found damage
+    NotADatabase, // the file is not a database of this engine
+    CannotOpen,   // the file cannot be opened
+};
+// Reads the engine's error code (SQLite's primary result code).
+ErrorKind errorKind(const QSqlError &error);
+
 // Housekeeping for a quiet moment: merges the search index's segments and
 // refreshes the query planner's statistics.
 QStringList maintenanceStatements();
@@ -40,10 +55,11 @@ inline constexpr int ftsRankingWindow = 2000;
 // made separately, only for the hits someone sees: each one tokenizes the
 // story again (about 0.3 ms), too much for every hit.
 QString ftsSearchStatement();
-// The matching passages of up to idCount stories in one scan: story id, then
-// a passage of body, dek, captions and headline (columns 1–4; one without a
-// match is the column's start, unmarked). Binds :query, :low and :high (the
-// smallest and largest id) and :id0 … :id<idCount-1>.
+// The matching passages of up to idCount stories in one scan: story_id, and
+// a passage of each text (body_passage, dek_passage, captions_passage,
+// headline_passage; one without a match is the text's start, unmarked).
+// Binds :query, :low and :high (the smallest and largest id) and :id0 …
+// :id<idCount-1>.
 // One statement for all of them, because a prefix query ("pentag*") gathers
 // every matching word's rows before it can look at one story: per story
 // that cost 5 ms on a 100,000-story library, once for ten stories 4 ms.

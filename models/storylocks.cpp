@@ -65,7 +65,7 @@ StoryLocks::StoryLocks(Library *library)
 
 QString StoryLocks::errorString() const
 {
-    return m_errorString;
+    return m_error.message();
 }
 
 QString StoryLocks::currentSession()
@@ -100,10 +100,11 @@ bool StoryLocks::isStale(const StoryLock &lock, const QDateTime &now, const QStr
 std::optional<StoryLock> StoryLocks::lockOf(qint64 storyId)
 {
     QSqlQuery query(m_library->database());
-    query.prepare(u"SELECT * FROM story_locks WHERE story_id = :id"_s);
+    query.prepare(u"SELECT story_id, session, holder, host, pid, process_started, acquired_at, heartbeat_at "
+                  "FROM story_locks WHERE story_id = :id"_s);
     query.bindValue(u":id"_s, storyId);
     if (!query.exec()) {
-        m_errorString = Library::describeError(query, tr("Cannot read the story's lock"));
+        m_error.fail(query, tr("Cannot read the story's lock"));
         return std::nullopt;
     }
     if (!query.next())
@@ -113,7 +114,7 @@ std::optional<StoryLock> StoryLocks::lockOf(qint64 storyId)
 
 StoryLocks::Result StoryLocks::acquire(qint64 storyId, StoryLock *holder)
 {
-    WriteTransaction transaction(m_library, &m_errorString);
+    WriteTransaction transaction(m_library, &m_error);
     if (!transaction.begin())
         return Result::Failed;
     const std::optional<StoryLock> existing = lockOf(storyId);
@@ -122,7 +123,7 @@ StoryLocks::Result StoryLocks::acquire(qint64 storyId, StoryLock *holder)
         if (!isStale(*existing, now, currentHost())) {
             if (holder)
                 *holder = *existing;
-            m_errorString = tr("%1 is editing this story (on %2).").arg(existing->holder, existing->host);
+            m_error.fail(tr("%1 is editing this story (on %2).").arg(existing->holder, existing->host));
             return Result::HeldByOther;
         }
         m_library->audit(u"lock-recovered"_s, u"story"_s, storyId,
@@ -144,7 +145,7 @@ StoryLocks::Result StoryLocks::acquire(qint64 storyId, StoryLock *holder)
     query.bindValue(u":started"_s, sqlText(processStartTime(pid)));
     query.bindValue(u":now"_s, stamp);
     if (!query.exec()) {
-        m_errorString = Library::describeError(query, tr("Cannot lock the story"));
+        m_error.fail(query, tr("Cannot lock the story"));
         return Result::Failed;
     }
     if (!transaction.commit())
@@ -159,7 +160,7 @@ bool StoryLocks::release(qint64 storyId)
     query.bindValue(u":id"_s, storyId);
     query.bindValue(u":session"_s, currentSession());
     if (!query.exec()) {
-        m_errorString = Library::describeError(query, tr("Cannot unlock the story"));
+        m_error.fail(query, tr("Cannot unlock the story"));
         return false;
     }
     return true;
@@ -172,7 +173,7 @@ bool StoryLocks::heartbeat()
     query.bindValue(u":now"_s, Library::nowUtc());
     query.bindValue(u":session"_s, currentSession());
     if (!query.exec()) {
-        m_errorString = Library::describeError(query, tr("Cannot refresh the story's lock"));
+        m_error.fail(query, tr("Cannot refresh the story's lock"));
         return false;
     }
     return true;

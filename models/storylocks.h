@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "repositoryerror.h"
+
 #include <QDateTime>
 #include <QString>
 
@@ -56,5 +58,5 @@ public:
 
 private:
     Library *m_library;
-    QString m_errorString;
+    RepositoryError m_error;
 };

@@ -13,6 +13,7 @@
 #include <QTimeZone>
 
 #include <algorithm>
+#include <array>
 
 using namespace Qt::StringLiterals;
 
@@ -24,6 +25,8 @@ constexpr qint64 autosaveCoalesceSeconds = 10 * 60;
 
 const QString storyColumns = u"id, slug, headline, dek, byline, dateline, body, status, created_at, created_by, "
                              "updated_at, updated_by, row_version, correction_note, embargo_until, published_at"_s;
+const QString revisionColumns = u"id, story_id, row_version, kind, headline, dek, byline, dateline, body, "
+                                "correction_note, status, created_at, created_by"_s;
 
 QDateTime fromIso(const QVariant &value)
 {
@@ -63,13 +66,7 @@ StoryRepository::StoryRepository(Library *library)
 
 QString StoryRepository::errorString() const
 {
-    return m_errorString;
-}
-
-bool StoryRepository::fail(const QSqlQuery &query, const QString &what)
-{
-    m_errorString = Library::describeError(query, what);
-    return false;
+    return m_error.message();
 }
 
 Story StoryRepository::storyFromQuery(const QSqlQuery &query)
@@ -113,7 +110,7 @@ QString StoryRepository::uniqueSlug(const QString &wanted)
         return base;
     QSet<QString> taken;
     while (query.next())
-        taken.insert(query.value(0).toString());
+        taken.insert(query.value(u"slug"_s).toString());
     if (!taken.contains(base))
         return base;
     for (int n = 2;; ++n) {
@@ -128,15 +125,15 @@ std::optional<Story> StoryRepository::create(Story story, Revision::Kind kind)
     // What the library holds is clean, whoever calls (textsafety.h).
     TextSafety::cleanStory(story);
     if (const QString problem = bodyLengthProblem(story.body); !problem.isEmpty()) {
-        m_errorString = problem;
+        m_error.fail(problem);
         return std::nullopt;
     }
     const Workflow::Verdict verdict = Workflow::checkCreate(PeopleRepository(m_library).roleOfActor(), story.status);
     if (!verdict.allowed) {
-        m_errorString = verdict.reason;
+        m_error.fail(verdict.reason);
         return std::nullopt;
     }
-    WriteTransaction transaction(m_library, &m_errorString);
+    WriteTransaction transaction(m_library, &m_error);
     if (!transaction.begin())
         return std::nullopt;
     story.slug = uniqueSlug(story.slug.isEmpty() ? slugFromHeadline(story.headline) : slugFromHeadline(story.slug));
@@ -164,7 +161,7 @@ std::optional<Story> StoryRepository::create(Story story, Revision::Kind kind)
     query.bindValue(u":note"_s, sqlText(story.correctionNote));
     query.bindValue(u":embargo"_s, sqlText(utcText(story.embargoUntil)));
     if (!query.exec()) {
-        fail(query, QObject::tr("Cannot create the story"));
+        m_error.fail(query, QObject::tr("Cannot create the story"));
         return std::nullopt;
     }
     story.id = query.lastInsertId().toLongLong();
@@ -173,8 +170,8 @@ std::optional<Story> StoryRepository::create(Story story, Revision::Kind kind)
     story.createdBy = story.updatedBy = m_library->actor();
     if (!writeRevision(story, kind) || !writeSearchCopy(story)
         || !m_library->audit(u"create"_s, u"story"_s, story.id, story.slug)) {
-        if (m_errorString.isEmpty())
-            m_errorString = QObject::tr("Cannot record the new story's history");
+        if (m_error.message().isEmpty())
+            m_error.fail(QObject::tr("Cannot record the new story's history"));
         return std::nullopt;
     }
     if (!transaction.commit())
@@ -200,11 +197,11 @@ std::optional<Story> StoryRepository::loadWhere(const QString &column, const QVa
     query.prepare(u"SELECT %1 FROM stories WHERE %2 = :value"_s.arg(storyColumns, column));
     query.bindValue(u":value"_s, value);
     if (!query.exec()) {
-        fail(query, QObject::tr("Cannot read story %1").arg(shown));
+        m_error.fail(query, QObject::tr("Cannot read story %1").arg(shown));
         return std::nullopt;
     }
     if (!query.next()) {
-        m_errorString = missing;
+        m_error.fail(missing);
         return std::nullopt;
     }
     return storyFromQuery(query);
@@ -224,13 +221,13 @@ std::optional<Story> StoryRepository::find(const QString &idOrSlug, QString *hin
         if (std::optional<Story> story = load(id))
             return story;
     } else {
-        m_errorString = QObject::tr("There is no story %1 in this library.").arg(idOrSlug);
+        m_error.fail(QObject::tr("There is no story %1 in this library.").arg(idOrSlug));
     }
     if (hint) {
-        const QString notFound = m_errorString;
+        const QString notFound = m_error.message();
         if (const std::optional<Story> holder = loadBySlug(idOrSlug))
             *hint = QObject::tr("story %1 has the slug \"%2\"; name it by its id, %1").arg(holder->id).arg(idOrSlug);
-        m_errorString = notFound;
+        m_error.fail(notFound);
     }
     return std::nullopt;
 }
@@ -239,10 +236,10 @@ StoryRepository::SaveResult StoryRepository::save(Story &story, Revision::Kind k
 {
     TextSafety::cleanStory(story);
     if (const QString problem = bodyLengthProblem(story.body); !problem.isEmpty()) {
-        m_errorString = problem;
+        m_error.fail(problem);
         return SaveResult::Failed;
     }
-    WriteTransaction transaction(m_library, &m_errorString);
+    WriteTransaction transaction(m_library, &m_error);
     if (!transaction.begin())
         return SaveResult::Failed;
     if (const std::optional<Story> stored = load(story.id); stored && stored->rowVersion == story.rowVersion) {
@@ -250,7 +247,7 @@ StoryRepository::SaveResult StoryRepository::save(Story &story, Revision::Kind k
         const bool textChanged = !changedStoryFields(*stored, story).isEmpty();
         const Workflow::Verdict verdict = Workflow::checkTextEdit(PeopleRepository(m_library).roleOfActor(), stored->status);
         if (textChanged && !verdict.allowed) {
-            m_errorString = verdict.reason;
+            m_error.fail(verdict.reason);
             return SaveResult::NotAllowed;
         }
     }
@@ -272,7 +269,7 @@ StoryRepository::SaveResult StoryRepository::save(Story &story, Revision::Kind k
     query.bindValue(u":id"_s, story.id);
     query.bindValue(u":version"_s, story.rowVersion);
     if (!query.exec()) {
-        fail(query, QObject::tr("Cannot save \"%1\"").arg(story.headline));
+        m_error.fail(query, QObject::tr("Cannot save \"%1\"").arg(story.headline));
         return SaveResult::Failed;
     }
     if (query.numRowsAffected() != 1) {
@@ -280,12 +277,12 @@ StoryRepository::SaveResult StoryRepository::save(Story &story, Revision::Kind k
         current.prepare(u"SELECT updated_by, updated_at FROM stories WHERE id = :id"_s);
         current.bindValue(u":id"_s, story.id);
         if (current.exec() && current.next()) {
-            m_errorString = QObject::tr("\"%1\" was changed by %2 at %3 since you opened it. Your text was not saved over theirs.")
-                                .arg(story.headline, current.value(0).toString(),
-                                     fromIso(current.value(1)).toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s));
+            m_error.fail(QObject::tr("\"%1\" was changed by %2 at %3 since you opened it. Your text was not saved over theirs.")
+                             .arg(story.headline, current.value(u"updated_by"_s).toString(),
+                                  fromIso(current.value(u"updated_at"_s)).toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s)));
             return SaveResult::Conflict;
         }
-        m_errorString = QObject::tr("\"%1\" was deleted from the library since you opened it.").arg(story.headline);
+        m_error.fail(QObject::tr("\"%1\" was deleted from the library since you opened it.").arg(story.headline));
         return SaveResult::Conflict;
     }
     Story saved = story;
@@ -293,10 +290,10 @@ StoryRepository::SaveResult StoryRepository::save(Story &story, Revision::Kind k
     status.prepare(u"SELECT status FROM stories WHERE id = :id"_s);
     status.bindValue(u":id"_s, story.id);
     if (!status.exec() || !status.next()) {
-        fail(status, QObject::tr("Cannot save \"%1\"").arg(story.headline));
+        m_error.fail(status, QObject::tr("Cannot save \"%1\"").arg(story.headline));
         return SaveResult::Failed;
     }
-    saved.status = storyStatusFromKey(status.value(0).toString()).value_or(StoryStatus::Draft);
+    saved.status = storyStatusFromKey(status.value(u"status"_s).toString()).value_or(StoryStatus::Draft);
     saved.rowVersion = story.rowVersion + 1;
     saved.updatedAt = fromIso(now);
     saved.updatedBy = m_library->actor();
@@ -315,22 +312,22 @@ StoryRepository::SaveResult StoryRepository::transition(Story &story, WorkflowAc
 {
     // The comment may become the correction note, printed on the page.
     const QString comment = TextSafety::clean(givenComment, TextSafety::Lines::Multi);
-    WriteTransaction transaction(m_library, &m_errorString);
+    WriteTransaction transaction(m_library, &m_error);
     if (!transaction.begin())
         return SaveResult::Failed;
     const std::optional<Story> current = load(story.id);
     if (!current)
         return SaveResult::Failed;
     if (current->rowVersion != story.rowVersion) {
-        m_errorString = QObject::tr("\"%1\" was changed by %2 since you opened it; look at their changes first.")
-                            .arg(current->headline, current->updatedBy);
+        m_error.fail(QObject::tr("\"%1\" was changed by %2 since you opened it; look at their changes first.")
+                         .arg(current->headline, current->updatedBy));
         return SaveResult::Conflict;
     }
     // Checked against the stored status, under the write lock: what the
     // caller's copy says does not count.
     const Workflow::Verdict verdict = Workflow::check(PeopleRepository(m_library).roleOfActor(), current->status, action, comment);
     if (!verdict.allowed) {
-        m_errorString = verdict.reason;
+        m_error.fail(verdict.reason);
         return SaveResult::NotAllowed;
     }
     Story moved = *current;
@@ -353,7 +350,7 @@ StoryRepository::SaveResult StoryRepository::transition(Story &story, WorkflowAc
     query.bindValue(u":actor"_s, sqlText(m_library->actor()));
     query.bindValue(u":id"_s, story.id);
     if (!query.exec()) {
-        fail(query, QObject::tr("Cannot change the status of \"%1\"").arg(story.headline));
+        m_error.fail(query, QObject::tr("Cannot change the status of \"%1\"").arg(story.headline));
         return SaveResult::Failed;
     }
     moved.rowVersion = current->rowVersion + 1;
@@ -374,7 +371,7 @@ StoryRepository::SaveResult StoryRepository::transition(Story &story, WorkflowAc
         note.bindValue(u":author"_s, sqlText(m_library->actor()));
         note.bindValue(u":now"_s, now);
         if (!note.exec()) {
-            fail(note, QObject::tr("Cannot record the comment"));
+            m_error.fail(note, QObject::tr("Cannot record the comment"));
             return SaveResult::Failed;
         }
     }
@@ -394,11 +391,11 @@ StoryRepository::SaveResult StoryRepository::transition(Story &story, WorkflowAc
 std::optional<Revision> StoryRepository::lastApprovedRevision(qint64 storyId)
 {
     QSqlQuery query(m_library->database());
-    query.prepare(u"SELECT * FROM revisions WHERE story_id = :id AND status IN ('approved', 'published') "
-                  "ORDER BY id DESC LIMIT 1"_s);
+    query.prepare(u"SELECT %1 FROM revisions WHERE story_id = :id AND status IN ('approved', 'published') "
+                  "ORDER BY id DESC LIMIT 1"_s.arg(revisionColumns));
     query.bindValue(u":id"_s, storyId);
     if (!query.exec()) {
-        fail(query, QObject::tr("Cannot read the story's history"));
+        m_error.fail(query, QObject::tr("Cannot read the story's history"));
         return std::nullopt;
     }
     if (!query.next())
@@ -413,11 +410,11 @@ bool StoryRepository::writeRevision(const Story &story, Revision::Kind kind)
         query.prepare(u"SELECT id, kind, created_by, created_at FROM revisions WHERE story_id = :id ORDER BY id DESC LIMIT 1"_s);
         query.bindValue(u":id"_s, story.id);
         if (!query.exec())
-            return fail(query, QObject::tr("Cannot read the story's history"));
-        if (query.next() && query.value(1).toString() == revisionKindKey(Revision::Kind::Autosave)
-            && query.value(2).toString() == m_library->actor()
-            && fromIso(query.value(3)).secsTo(story.updatedAt) < autosaveCoalesceSeconds) {
-            const qint64 revisionId = query.value(0).toLongLong();
+            return m_error.fail(query, QObject::tr("Cannot read the story's history"));
+        if (query.next() && query.value(u"kind"_s).toString() == revisionKindKey(Revision::Kind::Autosave)
+            && query.value(u"created_by"_s).toString() == m_library->actor()
+            && fromIso(query.value(u"created_at"_s)).secsTo(story.updatedAt) < autosaveCoalesceSeconds) {
+            const qint64 revisionId = query.value(u"id"_s).toLongLong();
             query.finish();
             QSqlQuery update(m_library->database());
             update.prepare(u"UPDATE revisions SET row_version = :version, headline = :headline, dek = :dek, "
@@ -432,7 +429,7 @@ bool StoryRepository::writeRevision(const Story &story, Revision::Kind kind)
             update.bindValue(u":note"_s, sqlText(story.correctionNote));
             update.bindValue(u":status"_s, storyStatusKey(story.status));
             update.bindValue(u":rid"_s, revisionId);
-            return update.exec() || fail(update, QObject::tr("Cannot record the story's history"));
+            return update.exec() || m_error.fail(update, QObject::tr("Cannot record the story's history"));
         }
         query.finish();
     }
@@ -451,20 +448,22 @@ bool StoryRepository::writeRevision(const Story &story, Revision::Kind kind)
     query.bindValue(u":status"_s, storyStatusKey(story.status));
     query.bindValue(u":at"_s, story.updatedAt.toUTC().toString(Qt::ISODateWithMs));
     query.bindValue(u":by"_s, sqlText(story.updatedBy));
-    return query.exec() || fail(query, QObject::tr("Cannot record the story's history"));
+    return query.exec() || m_error.fail(query, QObject::tr("Cannot record the story's history"));
 }
 
 bool StoryRepository::writeSearchCopy(const Story &story)
 {
     QSqlQuery captions(m_library->database());
-    captions.prepare(u"SELECT p.title, p.caption FROM story_photos sp JOIN photos p ON p.id = sp.photo_id "
-                     "WHERE sp.story_id = :id ORDER BY sp.position"_s);
+    captions.prepare(u"SELECT p.title AS title, p.caption AS caption FROM story_photos sp "
+                     "JOIN photos p ON p.id = sp.photo_id WHERE sp.story_id = :id ORDER BY sp.position"_s);
     captions.bindValue(u":id"_s, story.id);
     if (!captions.exec())
-        return fail(captions, QObject::tr("Cannot index the story for search"));
+        return m_error.fail(captions, QObject::tr("Cannot index the story for search"));
     QStringList text;
+    const QSqlRecord record = captions.record();
+    const int title = record.indexOf(u"title"_s), caption = record.indexOf(u"caption"_s);
     while (captions.next())
-        text << captions.value(0).toString() << captions.value(1).toString();
+        text << captions.value(title).toString() << captions.value(caption).toString();
 
     QSqlQuery query(m_library->database());
     query.prepare(SqlDialect::ftsUpsertStatement());
@@ -473,7 +472,7 @@ bool StoryRepository::writeSearchCopy(const Story &story)
     query.bindValue(u":dek"_s, sqlText(story.dek));
     query.bindValue(u":body"_s, sqlText(story.body));
     query.bindValue(u":captions"_s, sqlText(text.join(u'\n')));
-    return query.exec() || fail(query, QObject::tr("Cannot index the story for search"));
+    return query.exec() || m_error.fail(query, QObject::tr("Cannot index the story for search"));
 }
 
 bool StoryRepository::reindex(qint64 storyId)
@@ -502,7 +501,7 @@ std::optional<Story> StoryRepository::duplicate(qint64 id)
     query.bindValue(u":copy"_s, created->id);
     query.bindValue(u":original"_s, id);
     if (!query.exec()) {
-        fail(query, QObject::tr("Cannot copy the story's photos"));
+        m_error.fail(query, QObject::tr("Cannot copy the story's photos"));
         return std::nullopt;
     }
     reindex(created->id);
@@ -511,19 +510,19 @@ std::optional<Story> StoryRepository::duplicate(qint64 id)
 
 bool StoryRepository::remove(qint64 id)
 {
-    WriteTransaction transaction(m_library, &m_errorString);
+    WriteTransaction transaction(m_library, &m_error);
     if (!transaction.begin())
         return false;
     QSqlQuery query(m_library->database());
     query.prepare(u"DELETE FROM stories WHERE id = :id"_s);
     query.bindValue(u":id"_s, id);
     if (!query.exec())
-        return fail(query, QObject::tr("Cannot delete story %1").arg(id));
+        return m_error.fail(query, QObject::tr("Cannot delete story %1").arg(id));
     QSqlQuery search(m_library->database());
     search.prepare(SqlDialect::ftsDeleteStatement());
     search.bindValue(u":id"_s, id);
     if (!search.exec())
-        return fail(search, QObject::tr("Cannot remove story %1 from the search index").arg(id));
+        return m_error.fail(search, QObject::tr("Cannot remove story %1 from the search index").arg(id));
     m_library->audit(u"delete"_s, u"story"_s, id);
     if (!transaction.commit())
         return false;
@@ -537,7 +536,7 @@ std::optional<QStringList> StoryRepository::acceptedNames(qint64 storyId)
     query.prepare(u"SELECT name FROM story_names WHERE story_id = :id ORDER BY name"_s);
     query.bindValue(u":id"_s, storyId);
     if (!query.exec()) {
-        fail(query, QObject::tr("Cannot read the accepted names of story %1").arg(storyId));
+        m_error.fail(query, QObject::tr("Cannot read the accepted names of story %1").arg(storyId));
         return std::nullopt;
     }
     QStringList names;
@@ -550,7 +549,7 @@ std::optional<QStringList> StoryRepository::acceptedNames(qint64 storyId)
 bool StoryRepository::addAcceptedName(qint64 storyId, const QString &givenName)
 {
     const QString name = TextSafety::clean(givenName, TextSafety::Lines::Single);
-    WriteTransaction transaction(m_library, &m_errorString);
+    WriteTransaction transaction(m_library, &m_error);
     if (!transaction.begin())
         return false;
     QSqlQuery query(m_library->database());
@@ -558,7 +557,7 @@ bool StoryRepository::addAcceptedName(qint64 storyId, const QString &givenName)
     query.bindValue(u":id"_s, storyId);
     query.bindValue(u":name"_s, sqlText(name));
     if (!query.exec())
-        return fail(query, QObject::tr("Cannot add \"%1\" to the names of story %2").arg(name).arg(storyId));
+        return m_error.fail(query, QObject::tr("Cannot add \"%1\" to the names of story %2").arg(name).arg(storyId));
     m_library->audit(u"accept-name"_s, u"story"_s, storyId, name);
     if (!transaction.commit())
         return false;
@@ -568,11 +567,11 @@ bool StoryRepository::addAcceptedName(qint64 storyId, const QString &givenName)
 qint64 StoryRepository::count()
 {
     QSqlQuery query(m_library->database());
-    if (!query.exec(u"SELECT count(*) FROM stories"_s) || !query.next()) {
-        fail(query, QObject::tr("Cannot count stories"));
+    if (!query.exec(u"SELECT count(*) AS stories FROM stories"_s) || !query.next()) {
+        m_error.fail(query, QObject::tr("Cannot count stories"));
         return -1;
     }
-    return query.value(0).toLongLong();
+    return query.value(u"stories"_s).toLongLong();
 }
 
 static Revision revisionFromQuery(const QSqlQuery &query)
@@ -606,10 +605,10 @@ QList<Revision> StoryRepository::revisions(qint64 storyId)
 {
     QList<Revision> result;
     QSqlQuery query(m_library->database());
-    query.prepare(u"SELECT * FROM revisions WHERE story_id = :id ORDER BY id DESC"_s);
+    query.prepare(u"SELECT %1 FROM revisions WHERE story_id = :id ORDER BY id DESC"_s.arg(revisionColumns));
     query.bindValue(u":id"_s, storyId);
     if (!query.exec()) {
-        fail(query, QObject::tr("Cannot read the story's history"));
+        m_error.fail(query, QObject::tr("Cannot read the story's history"));
         return result;
     }
     while (query.next())
@@ -620,14 +619,14 @@ QList<Revision> StoryRepository::revisions(qint64 storyId)
 std::optional<Revision> StoryRepository::revision(qint64 revisionId)
 {
     QSqlQuery query(m_library->database());
-    query.prepare(u"SELECT * FROM revisions WHERE id = :id"_s);
+    query.prepare(u"SELECT %1 FROM revisions WHERE id = :id"_s.arg(revisionColumns));
     query.bindValue(u":id"_s, revisionId);
     if (!query.exec()) {
-        fail(query, QObject::tr("Cannot read revision %1").arg(revisionId));
+        m_error.fail(query, QObject::tr("Cannot read revision %1").arg(revisionId));
         return std::nullopt;
     }
     if (!query.next()) {
-        m_errorString = QObject::tr("There is no revision %1.").arg(revisionId);
+        m_error.fail(QObject::tr("There is no revision %1.").arg(revisionId));
         return std::nullopt;
     }
     return revisionFromQuery(query);
@@ -639,7 +638,7 @@ StoryRepository::SaveResult StoryRepository::restore(Story &story, qint64 revisi
     if (!old)
         return SaveResult::Failed;
     if (old->storyId != story.id) {
-        m_errorString = QObject::tr("Revision %1 belongs to another story.").arg(revisionId);
+        m_error.fail(QObject::tr("Revision %1 belongs to another story.").arg(revisionId));
         return SaveResult::Failed;
     }
     Story restored = story;
@@ -669,22 +668,28 @@ QHash<qint64, QString> StoryRepository::snippets(const QSqlDatabase &database, c
         query.bindValue(u":id%1"_s.arg(i), storyIds.at(i));
     if (!query.exec())
         return passages;
+    // The passages in the order a list prefers them: the body, then dek,
+    // captions and last the headline (which the list shows anyway).
+    const QSqlRecord record = query.record();
+    const int idColumn = record.indexOf(u"story_id"_s);
+    const std::array passageColumns{record.indexOf(u"body_passage"_s), record.indexOf(u"dek_passage"_s),
+                                    record.indexOf(u"captions_passage"_s), record.indexOf(u"headline_passage"_s)};
     while (query.next()) {
-        // The first passage that shows a match, in the statement's order.
+        // The first passage that shows a match.
         QString passage;
-        for (int column = 1; column <= 4 && passage.isEmpty(); ++column) {
-            const QString candidate = query.value(column).toString();
+        for (auto column = passageColumns.cbegin(); column != passageColumns.cend() && passage.isEmpty(); ++column) {
+            const QString candidate = query.value(*column).toString();
             if (candidate.contains(SearchHit::highlightStart))
                 passage = candidate;
         }
-        passages.insert(query.value(0).toLongLong(), passage);
+        passages.insert(query.value(idColumn).toLongLong(), passage);
     }
     return passages;
 }
 
 QList<SearchHit> StoryRepository::search(const QString &userText, int limit, int snippetRows, int window)
 {
-    m_errorString.clear();
+    m_error.clear();
     QList<SearchHit> hits;
     const QString match = SqlDialect::ftsQueryFromUserText(userText);
     if (match.isEmpty())
@@ -697,7 +702,7 @@ QList<SearchHit> StoryRepository::search(const QString &userText, int limit, int
     query.bindValue(u":window"_s, window);
     query.bindValue(u":limit"_s, limit);
     if (!query.exec()) {
-        fail(query, QObject::tr("Cannot search the library"));
+        m_error.fail(query, QObject::tr("Cannot search the library"));
         return hits;
     }
     const QSqlRecord record = query.record();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "repositoryerror.h"
 #include "sqldialect.h"
 #include "story.h"
 #include "workflow.h"
@@ -125,7 +126,6 @@ public:
     static Story storyFromQuery(const QSqlQuery &query);
 
 private:
-    bool fail(const QSqlQuery &query, const QString &what);
     // The story whose column (a name of ours, never user text) holds value;
     // shown names it in a read error, missing is the error when none does.
     std::optional<Story> loadWhere(const QString &column, const QVariant &value, const QString &shown,
@@ -135,7 +135,7 @@ private:
     QString uniqueSlug(const QString &wanted);
 
     Library *m_library;
-    QString m_errorString;
+    RepositoryError m_error;
 };
 
 QString revisionKindKey(Revision::Kind kind);
