@@ -62,6 +62,14 @@ bool needsComment(WorkflowAction action);
 // `newsdesk export --override-reason` and StoryExporter alike.
 Verdict checkExportOverride(std::optional<PersonRole> role);
 
+// Whether someone with role may decide on a photo's caption (approve it or
+// request changes, PhotoRepository::decideCaption): editors only.
+Verdict checkCaptionDecision(std::optional<PersonRole> role);
+
+// Whether someone with role may change where the library's stories are
+// published (PublicationSettingsRepository::save): editors only.
+Verdict checkPublicationSettings(std::optional<PersonRole> role);
+
 // Whether someone with role may add a story that starts in status (a new
 // story, a duplicate, an import): a draft or a story in review anyone may
 // (tools and tests work as people not on file); one that is approved,

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // The editorial rules as models/ states them, driven directly, one table
-// each: the export gate and its override, who may create a story in which
-// status, what an import may bring in, and which fields an approval covers.
+// each: the export gate and its override, the decisions only editors take,
+// who may create a story in which status, what an import may bring in, and
+// which fields an approval covers.
 // Nothing here parses Markdown or opens a library: the window, the command
 // line and import all ask these functions, so these rows are the rules.
 #include "exportgate.h"
@@ -81,6 +82,18 @@ Photo clearedPhoto()
     return photo;
 }
 
+// The decisions only an editor of the library takes.
+struct EditorDecision
+{
+    const char *name;
+    Workflow::Verdict (*check)(std::optional<PersonRole>);
+};
+const QList<EditorDecision> editorDecisions = {
+    {"override the export gate", &Workflow::checkExportOverride},
+    {"decide on a caption", &Workflow::checkCaptionDecision},
+    {"change where stories are published", &Workflow::checkPublicationSettings},
+};
+
 // How a photo differs from another in one field, and the field of a caption
 // approval that covers it (none: the approval does not cover it). Written out
 // from what the export publishes (the figure, the JSON-LD, the IPTC and XMP
@@ -152,6 +165,8 @@ private Q_SLOTS:
     void gateSaysWhichCaptionDecision();
     void overrideByRole_data();
     void overrideByRole();
+    void editorsOnly_data();
+    void editorsOnly();
     void createByRoleAndStatus_data();
     void createByRoleAndStatus();
     void importedStoryByRole_data();
@@ -332,6 +347,33 @@ void TestPolicy::overrideByRole()
     QCOMPARE(decision.override.reason.isEmpty(), Who(who) == Who::Editor);
     if (refused)
         QCOMPARE(decision.reason, decision.override.reason);
+}
+
+void TestPolicy::editorsOnly_data()
+{
+    QTest::addColumn<int>("decision");
+    QTest::addColumn<int>("who");
+    QTest::addColumn<bool>("allowed");
+    for (qsizetype i = 0; i < editorDecisions.size(); ++i) {
+        for (Who who : everyone) {
+            const bool allowed = who == Who::Editor;
+            QTest::newRow(qPrintable(u"%1 %2 %3"_s.arg(whoKey(who), allowed ? u"may"_s : u"may not"_s,
+                                                    QString::fromLatin1(editorDecisions.at(i).name))))
+                << int(i) << int(who) << allowed;
+        }
+    }
+}
+
+// The window offers these and the repositories (and the exporter) refuse
+// them by the same function; a refusal says why.
+void TestPolicy::editorsOnly()
+{
+    QFETCH(int, decision);
+    QFETCH(int, who);
+    QFETCH(bool, allowed);
+    const Workflow::Verdict verdict = editorDecisions.at(decision).check(roleOf(Who(who)));
+    QCOMPARE(verdict.allowed, allowed);
+    QCOMPARE(verdict.reason.isEmpty(), allowed);
 }
 
 void TestPolicy::createByRoleAndStatus_data()
