@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: MIT
 // Rendering and export figures: a 20,000-word story with 30 photos rendered
 // as the preview and the export render it, its body split into blocks for the
-// preview's partial updates, and the sample story exported whole. Prints
-// median and 95th percentile; asserts nothing.
+// preview's partial updates, its export refused by the gate, and the sample
+// story exported whole. Prints median and 95th percentile; asserts nothing.
 
 #include "articlerenderer.h"
 #include "benchstory.h"
 #include "storyexporter.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 
@@ -63,11 +64,21 @@ int main(int argc, char **argv)
     std::printf("  (the patch replaces %lld block(s))\n", qlonglong(patch.html.size()));
 
     StoryExporter exporter(&library);
+    // The long story is a draft: the export reads its body for the gate and
+    // stops there, writing nothing.
+    bool refused = true;
+    print("export of the long story, refused by the gate", measure(60, [&] {
+              refused = refused && !exporter.exportStory(*story, dir.filePath(u"export/long"_s)).blockingReasons.isEmpty();
+          }));
     const QString target = dir.filePath(u"export/sample"_s);
     bool exportedOk = true;
     print("export of the sample story (3 photos, replace)", measure(20, [&] {
               exportedOk = exportedOk && exporter.exportStory(*sample, target).success;
           }));
+    if (!refused || QFileInfo::exists(dir.filePath(u"export/long"_s))) {
+        std::fprintf(stderr, "bench_render: the long story was not refused\n");
+        return 1;
+    }
     if (!exportedOk) {
         std::fprintf(stderr, "bench_render: the sample story did not export\n");
         return 1;

@@ -5,6 +5,7 @@
 #include "people.h"
 #include "storyrepository.h"
 #include "textsafety.h"
+#include "workflow.h"
 
 #include <QCryptographicHash>
 #include <QJsonDocument>
@@ -419,7 +420,7 @@ QByteArray PhotoRepository::thumbnail(qint64 photoId)
 
 PhotoRepository::SaveResult PhotoRepository::decideCaption(Photo &photo, CaptionApproval decision, const QString &comment)
 {
-    if (PeopleRepository(m_library).roleOfActor() != PersonRole::Editor) {
+    if (!Workflow::checkCaptionDecision(PeopleRepository(m_library).roleOfActor()).allowed) {
         m_error.fail(QObject::tr("Only an editor can approve captions or request changes; %1 is not an editor of this library.")
                          .arg(m_library->actor()));
         return SaveResult::NotAllowed;

@@ -5,6 +5,7 @@
 #include "people.h"
 #include "story.h"
 #include "textsafety.h"
+#include "workflow.h"
 
 #include <QCoreApplication>
 #include <QSqlQuery>
@@ -84,8 +85,9 @@ bool PublicationSettingsRepository::save(const PublicationSettings &given)
     // The publisher is printed on every exported page.
     PublicationSettings settings = given;
     TextSafety::cleanPublicationSettings(settings);
-    if (PeopleRepository(m_library).roleOfActor() != PersonRole::Editor) {
-        m_error.fail(tr("Only an editor may change where the library's stories are published."));
+    if (const Workflow::Verdict verdict = Workflow::checkPublicationSettings(PeopleRepository(m_library).roleOfActor());
+        !verdict.allowed) {
+        m_error.fail(verdict.reason);
         return false;
     }
     const QString problem = PublicationSettings::templateProblem(settings.articleUrlTemplate);

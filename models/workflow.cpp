@@ -121,6 +121,26 @@ Verdict checkExportOverride(std::optional<PersonRole> role)
     return verdict;
 }
 
+Verdict checkCaptionDecision(std::optional<PersonRole> role)
+{
+    Verdict verdict;
+    if (role == PersonRole::Editor)
+        verdict.allowed = true;
+    else
+        verdict.reason = tr("Only an editor can approve captions.");
+    return verdict;
+}
+
+Verdict checkPublicationSettings(std::optional<PersonRole> role)
+{
+    Verdict verdict;
+    if (role == PersonRole::Editor)
+        verdict.allowed = true;
+    else
+        verdict.reason = tr("Only an editor may change where the library's stories are published.");
+    return verdict;
+}
+
 Verdict checkCreate(std::optional<PersonRole> role, StoryStatus status)
 {
     Verdict verdict;

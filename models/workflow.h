@@ -25,8 +25,8 @@
 // Approving the story does not require its captions to be approved: an
 // editor often clears the text while photos are still being vetted, and the
 // review queue lists the pending captions. What goes out is guarded where it
-// goes out: export for publication (StoryExporter's gate) refuses a story
-// whose placed photos lack approved captions or release.
+// goes out: export for publication (ExportGate, exportgate.h) refuses a
+// story whose placed photos lack approved captions or release.
 enum class WorkflowAction { Submit, RequestChanges, Approve, Publish, Correct, Archive, Unarchive };
 
 QString workflowActionKey(WorkflowAction action); // as in the audit log: "request-changes"
@@ -57,10 +57,18 @@ Verdict checkTextEdit(std::optional<PersonRole> role, StoryStatus status);
 bool needsComment(WorkflowAction action);
 
 // Whether someone with role may export a story that the publication gate
-// (StoryExporter::gateFindings) blocks, giving a reason that goes into the
-// audit log: editors only. The export dialog and `newsdesk export
-// --override-reason` both ask this, and StoryExporter refuses otherwise.
+// (ExportGate::findings) blocks, giving a reason that goes into the audit
+// log: editors only. ExportGate::decide asks this for the export dialog,
+// `newsdesk export --override-reason` and StoryExporter alike.
 Verdict checkExportOverride(std::optional<PersonRole> role);
+
+// Whether someone with role may decide on a photo's caption (approve it or
+// request changes, PhotoRepository::decideCaption): editors only.
+Verdict checkCaptionDecision(std::optional<PersonRole> role);
+
+// Whether someone with role may change where the library's stories are
+// published (PublicationSettingsRepository::save): editors only.
+Verdict checkPublicationSettings(std::optional<PersonRole> role);
 
 // Whether someone with role may add a story that starts in status (a new
 // story, a duplicate, an import): a draft or a story in review anyone may

@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <memory>
 #include <tuple>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -226,6 +227,10 @@ std::optional<QString> takeSpeaker(cmark_node *quote)
 // code, link targets and titles is escaped.
 constexpr QStringView spliceOpening = u"<newsdesk-splice ";
 
+} // namespace
+
+namespace ArticleRendering {
+
 // The body parsed, with photo paragraphs, pull quotes and the dateline turned
 // into our own HTML. That HTML never passes through cmark: cmark's custom
 // nodes take C strings, which a U+0000 in a caption would cut short, leaving
@@ -287,6 +292,12 @@ struct ParsedBody
     }
 };
 
+} // namespace ArticleRendering
+
+namespace {
+
+using ArticleRendering::ParsedBody;
+
 // Replaces node by a custom block that writes before and after around
 // node's children.
 cmark_node *wrapInCustomBlock(ParsedBody &parsed, cmark_node *node, const QString &before, const QString &after)
@@ -321,10 +332,10 @@ std::unique_ptr<ParsedBody> parseMarkdown(const QString &markdown, bool sourcePo
     return parsed;
 }
 
-std::unique_ptr<ParsedBody> parseBody(const QString &markdown, const QString &dateline, const QList<Photo> &photos,
-                                      const ArticleRenderer::Options &options)
+// Turns a parsed body into what the page shows: photo paragraphs into
+// figures, pull quotes, the dateline, unplaced images into their text.
+void shapeBody(ParsedBody *parsed, const QString &dateline, const QList<Photo> &photos, const ArticleRenderer::Options &options)
 {
-    std::unique_ptr<ParsedBody> parsed = parseMarkdown(markdown, options.sourcePositions);
     QHash<QString, const Photo *> byVirin;
     for (const Photo &photo : photos)
         byVirin.insert(photo.virin, &photo);
@@ -379,7 +390,92 @@ std::unique_ptr<ParsedBody> parseBody(const QString &markdown, const QString &da
         cmark_node_replace(image, text);
         cmark_node_free(image);
     }
+}
+
+std::unique_ptr<ParsedBody> parseBody(const QString &markdown, const QString &dateline, const QList<Photo> &photos,
+                                      const ArticleRenderer::Options &options)
+{
+    std::unique_ptr<ParsedBody> parsed = parseMarkdown(markdown, options.sourcePositions);
+    shapeBody(parsed.get(), dateline, photos, options);
     return parsed;
+}
+
+// The story's photos that the top-level placements of document name, in
+// order, each once.
+QList<Photo> placedIn(cmark_node *document, const QList<Photo> &photos)
+{
+    QHash<QString, const Photo *> byVirin;
+    for (const Photo &photo : photos)
+        byVirin.insert(photo.virin, &photo);
+    QList<Photo> placed;
+    QSet<qint64> seen;
+    for (cmark_node *node = cmark_node_first_child(document); node; node = cmark_node_next(node)) {
+        const std::optional<QString> virin = placementIn(node);
+        const Photo *photo = virin ? byVirin.value(*virin, nullptr) : nullptr;
+        if (photo && !seen.contains(photo->id)) {
+            seen.insert(photo->id);
+            placed << *photo;
+        }
+    }
+    return placed;
+}
+
+QStringList unknownPlacementsIn(cmark_node *document, const QList<Photo> &photos)
+{
+    QSet<QString> known;
+    for (const Photo &photo : photos)
+        known.insert(photo.virin);
+    QStringList unknown;
+    for (cmark_node *node = cmark_node_first_child(document); node; node = cmark_node_next(node)) {
+        const std::optional<QString> virin = placementIn(node);
+        if (virin && !known.contains(*virin) && !unknown.contains(*virin))
+            unknown << *virin;
+    }
+    return unknown;
+}
+
+QList<ArticleRenderer::UnplacedImage> unplacedImagesIn(cmark_node *document)
+{
+    QList<ArticleRenderer::UnplacedImage> images;
+    for (cmark_node *image : imagesIn(document, true))
+        images << ArticleRenderer::UnplacedImage{QString::fromUtf8(cmark_node_get_url(image)), sourceLineOf(image)};
+    return images;
+}
+
+// ArticleRenderer::description() of story, whose body document holds.
+QString descriptionIn(const Story &story, cmark_node *document)
+{
+    if (!story.dek.trimmed().isEmpty())
+        return story.dek.trimmed();
+    for (cmark_node *node = cmark_node_first_child(document); node; node = cmark_node_next(node)) {
+        if (cmark_node_get_type(node) != CMARK_NODE_PARAGRAPH || placementIn(node))
+            continue;
+        const QString text = plainText(node).simplified();
+        if (text.isEmpty())
+            continue;
+        constexpr qsizetype limit = 160;
+        if (text.size() <= limit)
+            return text;
+        qsizetype cut = text.lastIndexOf(u' ', limit);
+        if (cut < limit / 2)
+            cut = limit;
+        QString shortened = text.left(cut);
+        while (!shortened.isEmpty() && (shortened.back().isPunct() || shortened.back().isSpace()))
+            shortened.chop(1);
+        return shortened + u'…';
+    }
+    return story.headline.trimmed();
+}
+
+// The <article> of story, whose body parsed holds (and shapeBody() changes).
+QString articleFragmentOf(const Story &story, const QList<Photo> &photos, ParsedBody *parsed, const ArticleRenderer::Options &options)
+{
+    QString html = u"<article>\n"_s + ArticleRenderer::headerHtml(story);
+    shapeBody(parsed, story.dateline, photos, options);
+    html += parsed->render(parsed->document.get());
+    html += ArticleRenderer::correctionHtml(story);
+    html += u"</article>\n"_s;
+    return html;
 }
 
 QString hashKey(const QString &html)
@@ -520,76 +616,66 @@ ArticleRenderer::BlockPatch ArticleRenderer::blockPatch(const QList<Block> &show
 
 QList<Photo> ArticleRenderer::placedPhotos(const QString &markdown, const QList<Photo> &photos)
 {
-    QHash<QString, const Photo *> byVirin;
-    for (const Photo &photo : photos)
-        byVirin.insert(photo.virin, &photo);
-    const std::unique_ptr<ParsedBody> parsed = parseMarkdown(markdown, false);
-    QList<Photo> placed;
-    QSet<qint64> seen;
-    for (cmark_node *node = cmark_node_first_child(parsed->document.get()); node; node = cmark_node_next(node)) {
-        const std::optional<QString> virin = placementIn(node);
-        const Photo *photo = virin ? byVirin.value(*virin, nullptr) : nullptr;
-        if (photo && !seen.contains(photo->id)) {
-            seen.insert(photo->id);
-            placed << *photo;
-        }
-    }
-    return placed;
+    return placedIn(parseMarkdown(markdown, false)->document.get(), photos);
 }
 
 QStringList ArticleRenderer::unknownPlacements(const QString &markdown, const QList<Photo> &photos)
 {
-    QSet<QString> known;
-    for (const Photo &photo : photos)
-        known.insert(photo.virin);
-    const std::unique_ptr<ParsedBody> parsed = parseMarkdown(markdown, false);
-    QStringList unknown;
-    for (cmark_node *node = cmark_node_first_child(parsed->document.get()); node; node = cmark_node_next(node)) {
-        const std::optional<QString> virin = placementIn(node);
-        if (virin && !known.contains(*virin) && !unknown.contains(*virin))
-            unknown << *virin;
-    }
-    return unknown;
+    return unknownPlacementsIn(parseMarkdown(markdown, false)->document.get(), photos);
 }
 
 QList<ArticleRenderer::UnplacedImage> ArticleRenderer::unplacedImages(const QString &markdown)
 {
+    return unplacedImagesIn(parseMarkdown(markdown, false)->document.get());
+}
+
+BodyImages ArticleRenderer::bodyImages(const QString &markdown, const QList<Photo> &photos)
+{
     const std::unique_ptr<ParsedBody> parsed = parseMarkdown(markdown, false);
-    QList<UnplacedImage> images;
-    for (cmark_node *image : imagesIn(parsed->document.get(), true))
-        images << UnplacedImage{QString::fromUtf8(cmark_node_get_url(image)), sourceLineOf(image)};
-    return images;
+    cmark_node *document = parsed->document.get();
+    return {placedIn(document, photos), unknownPlacementsIn(document, photos), unplacedImagesIn(document)};
+}
+
+ArticleRenderer::ParsedStory::ParsedStory(const Story &story, const QList<Photo> &photos)
+    : ParsedStory(story, photos, false)
+{
+}
+
+ArticleRenderer::ParsedStory::ParsedStory(const Story &story, const QList<Photo> &photos, bool sourcePositions)
+    : m_story(story)
+    , m_photos(photos)
+    , m_sourcePositions(sourcePositions)
+    , m_body(parseMarkdown(story.body, sourcePositions))
+{
+    // Read before rendering changes the document.
+    cmark_node *document = m_body->document.get();
+    m_images = {placedIn(document, photos), unknownPlacementsIn(document, photos), unplacedImagesIn(document)};
+    m_description = descriptionIn(story, document);
+}
+
+ArticleRenderer::ParsedStory::~ParsedStory() = default;
+ArticleRenderer::ParsedStory::ParsedStory(ParsedStory &&) noexcept = default;
+ArticleRenderer::ParsedStory &ArticleRenderer::ParsedStory::operator=(ParsedStory &&) noexcept = default;
+
+std::unique_ptr<ParsedBody> ArticleRenderer::ParsedStory::takeBody(bool sourcePositions) const
+{
+    if (m_body && sourcePositions == m_sourcePositions)
+        return std::move(m_body);
+    return parseMarkdown(m_story.body, sourcePositions);
 }
 
 QString ArticleRenderer::description(const Story &story)
 {
     if (!story.dek.trimmed().isEmpty())
         return story.dek.trimmed();
-    const std::unique_ptr<ParsedBody> parsed = parseMarkdown(story.body, false);
-    for (cmark_node *node = cmark_node_first_child(parsed->document.get()); node; node = cmark_node_next(node)) {
-        if (cmark_node_get_type(node) != CMARK_NODE_PARAGRAPH || placementIn(node))
-            continue;
-        const QString text = plainText(node).simplified();
-        if (text.isEmpty())
-            continue;
-        constexpr qsizetype limit = 160;
-        if (text.size() <= limit)
-            return text;
-        qsizetype cut = text.lastIndexOf(u' ', limit);
-        if (cut < limit / 2)
-            cut = limit;
-        QString shortened = text.left(cut);
-        while (!shortened.isEmpty() && (shortened.back().isPunct() || shortened.back().isSpace()))
-            shortened.chop(1);
-        return shortened + u'…';
-    }
-    return story.headline.trimmed();
+    return descriptionIn(story, parseMarkdown(story.body, false)->document.get());
 }
 
 QString ArticleRenderer::jsonLd(const Story &story, const QList<Photo> &photos, const Options &given)
 {
     const Options options = withImageNames(given, photos);
-    return jsonLdOf(story, placedPhotos(story.body, photos), description(story), options);
+    const ParsedStory parsed(story, photos);
+    return jsonLdOf(story, parsed.images().placedPhotos, parsed.description(), options);
 }
 
 // jsonLd() for photos already known to be the placed ones, and the description.
@@ -661,12 +747,15 @@ QString ArticleRenderer::headerHtml(const Story &story)
 QString ArticleRenderer::articleFragment(const Story &story, const QList<Photo> &photos, const Options &given)
 {
     const Options options = withImageNames(given, photos);
-    QString html = u"<article>\n"_s + headerHtml(story);
-    const std::unique_ptr<ParsedBody> parsed = parseBody(story.body, story.dateline, photos, options);
-    html += parsed->render(parsed->document.get());
-    html += correctionHtml(story);
-    html += u"</article>\n"_s;
-    return html;
+    const std::unique_ptr<ParsedBody> parsed = parseMarkdown(story.body, options.sourcePositions);
+    return articleFragmentOf(story, photos, parsed.get(), options);
+}
+
+QString ArticleRenderer::articleFragment(const ParsedStory &parsed, const Options &given)
+{
+    const Options options = withImageNames(given, parsed.photos());
+    const std::unique_ptr<ParsedBody> body = parsed.takeBody(options.sourcePositions);
+    return articleFragmentOf(parsed.story(), parsed.photos(), body.get(), options);
 }
 
 QString ArticleRenderer::correctionHtml(const Story &story)
@@ -677,10 +766,17 @@ QString ArticleRenderer::correctionHtml(const Story &story)
     return u"<p class=\"correction\"><strong>Correction:</strong> %1</p>\n"_s.arg(escaped(story.correctionNote.trimmed()));
 }
 
-QString ArticleRenderer::articleDocument(const Story &story, const QList<Photo> &photos, const Options &given)
+QString ArticleRenderer::articleDocument(const Story &story, const QList<Photo> &photos, const Options &options)
 {
+    return articleDocument(ParsedStory(story, photos, options.sourcePositions), options);
+}
+
+QString ArticleRenderer::articleDocument(const ParsedStory &parsed, const Options &given)
+{
+    const Story &story = parsed.story();
+    const QList<Photo> &photos = parsed.photos();
     const Options options = withImageNames(given, photos);
-    const QString summary = description(story);
+    const QString summary = parsed.description();
     QString html = u"<!DOCTYPE html>\n<html lang=\"%1\">\n"
                    "<head>\n<meta charset=\"utf-8\">\n"
                    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"_s.arg(escaped(options.language));
@@ -696,7 +792,7 @@ QString ArticleRenderer::articleDocument(const Story &story, const QList<Photo> 
         property(u"og:url"_s, options.publicationUrl.toString(QUrl::FullyEncoded));
         html += u"<link rel=\"canonical\" href=\"%1\">\n"_s.arg(escaped(options.publicationUrl.toString(QUrl::FullyEncoded)));
     }
-    const QList<Photo> placed = placedPhotos(story.body, photos);
+    const QList<Photo> &placed = parsed.images().placedPhotos;
     if (!placed.isEmpty()) {
         property(u"og:image"_s, publishedUrl(imageUrl(placed.constFirst(), options), options));
         if (!placed.constFirst().altText.isEmpty())
@@ -717,7 +813,7 @@ QString ArticleRenderer::articleDocument(const Story &story, const QList<Photo> 
     }
     html += u"<script type=\"application/ld+json\">%1</script>\n"_s.arg(jsonLdOf(story, placed, summary, options));
     html += u"</head>\n<body>\n<main>\n"_s;
-    html += articleFragment(story, photos, options);
+    html += articleFragment(parsed, options);
     html += u"</main>\n</body>\n</html>\n"_s;
     return html;
 }

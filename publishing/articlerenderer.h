@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "exportgate.h"
 #include "photo.h"
 #include "story.h"
 
@@ -10,6 +11,12 @@
 #include <QString>
 #include <QStringList>
 #include <QUrl>
+
+#include <memory>
+
+namespace ArticleRendering {
+struct ParsedBody; // a cmark document and the HTML our custom nodes stand for
+}
 
 // Turns a story into publication HTML. The live preview and the export use
 // this one renderer, so the preview shows exactly what will be published.
@@ -121,19 +128,55 @@ public:
     // The VIRINs of ![](photo:VIRIN) paragraphs that name no photo of the story.
     static QStringList unknownPlacements(const QString &markdown, const QList<Photo> &photos);
 
-    // An image of the body that is not a placement (a paragraph of its own
-    // that is only ![](photo:VIRIN)): one from any other address or data:,
-    // or a photo: image inside a sentence, link, list, table or quote. The
-    // renderer never writes an <img> for it, only its description as text,
-    // and the export gate names it (image-not-reviewed).
-    struct UnplacedImage
-    {
-        QString url;  // as written (cmark has resolved escapes and entities)
-        int line = 0; // where it is in the Markdown (1-based; 0: unknown)
-    };
+    // An image of the body that is not a placement, which the renderer shows
+    // as its description and the export gate names (image-not-reviewed).
+    using UnplacedImage = BodyImages::UnplacedImage;
     // The body's unplaced images, in reading order; an image inside another
     // image's description is part of that one.
     static QList<UnplacedImage> unplacedImages(const QString &markdown);
+
+    // All three of the above from one parse: what the export gate
+    // (ExportGate in models/, which cannot parse Markdown) is given.
+    static BodyImages bodyImages(const QString &markdown, const QList<Photo> &photos);
+
+    // A story with its body parsed once. One export reads everything it
+    // needs of the body from this one cmark document: what the body places
+    // and shows (for the gate and the photos to write), the page's
+    // description and the article itself, instead of parsing the body for
+    // each. Rendering consumes the document (our figures and pull quotes
+    // replace its nodes), so rendering twice parses again; not for sharing
+    // between threads.
+    class ParsedStory
+    {
+    public:
+        ParsedStory(const Story &story, const QList<Photo> &photos);
+        ~ParsedStory();
+        ParsedStory(ParsedStory &&) noexcept;
+        ParsedStory &operator=(ParsedStory &&) noexcept;
+
+        const Story &story() const { return m_story; }
+        const QList<Photo> &photos() const { return m_photos; }
+        const BodyImages &images() const { return m_images; }
+        // description(story()), read from the same document.
+        const QString &description() const { return m_description; }
+
+    private:
+        friend class ArticleRenderer;
+        ParsedStory(const Story &story, const QList<Photo> &photos, bool sourcePositions);
+        // The parsed body for one rendering: this one's, the first time and
+        // when parsed with the same source positions; a new parse otherwise.
+        std::unique_ptr<ArticleRendering::ParsedBody> takeBody(bool sourcePositions) const;
+
+        Story m_story;
+        QList<Photo> m_photos;
+        BodyImages m_images;
+        QString m_description;
+        bool m_sourcePositions = false;
+        mutable std::unique_ptr<ArticleRendering::ParsedBody> m_body;
+    };
+    // articleFragment() and articleDocument() of a story already parsed.
+    static QString articleFragment(const ParsedStory &parsed, const Options &options);
+    static QString articleDocument(const ParsedStory &parsed, const Options &options);
 
     // The page description: the dek, or else the start of the first
     // paragraph as plain text, cut at a word near 160 characters.

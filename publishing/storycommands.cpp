@@ -5,6 +5,7 @@
 #include "captionchecker.h"
 #include "commandline.h"
 #include "dvidsreadiness.h"
+#include "exportgate.h"
 #include "library.h"
 #include "librarylocation.h"
 #include "librarysetup.h"
@@ -508,7 +509,10 @@ namespace StoryCommands {
 
 QList<StoryFinding> checkStory(Library *library, const Story &story, const QList<Photo> &storyPhotos)
 {
-    QList<StoryFinding> findings = StoryExporter::gateFindings(story, storyPhotos);
+    // The body parsed once for what it places and shows, which the gate and
+    // the photo checks below read.
+    const BodyImages body = ArticleRenderer::bodyImages(story.body, storyPhotos);
+    QList<StoryFinding> findings = ExportGate::findings(story, body);
     const QString bodyProblem = bodyLengthProblem(story.body);
     if (!bodyProblem.isEmpty())
         findings << StoryFinding{StoryFinding::Severity::Error, u"body-too-long"_s, u"story"_s, bodyProblem};
@@ -520,7 +524,7 @@ QList<StoryFinding> checkStory(Library *library, const Story &story, const QList
                                     "and og:image stay relative; an editor sets it in Preferences ▸ Publication.")};
     PhotoRepository photoRepository(library);
     QSet<qint64> placed;
-    for (const Photo &photo : ArticleRenderer::placedPhotos(story.body, storyPhotos))
+    for (const Photo &photo : body.placedPhotos)
         placed.insert(photo.id);
     for (const Photo &photo : storyPhotos) {
         const QString subject = photo.virin.isEmpty() ? tr("photo %1").arg(photo.id) : photo.virin;
@@ -555,7 +559,7 @@ QList<StoryFinding> checkStory(Library *library, const Story &story, const QList
         if (photo.virin.trimmed().isEmpty())
             saidAbove << u"dvids-virin"_s;
         if (std::any_of(findings.cbegin(), findings.cend(), [&subject](const StoryFinding &finding) {
-                return finding.code == u"photo-not-released"_s && finding.subject == subject;
+                return finding.code == GateFinding::PhotoNotReleased && finding.subject == subject;
             }))
             saidAbove << u"dvids-release"_s;
         for (const CaptionFinding &finding : DvidsReadiness::check(photo, captionFindings)) {

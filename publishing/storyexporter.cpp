@@ -7,7 +7,6 @@
 #include "photorepository.h"
 #include "publicationsettings.h"
 #include "storymarkdown.h"
-#include "workflow.h"
 
 #include <QBuffer>
 #include <QCoreApplication>
@@ -42,49 +41,6 @@ QString tr(const char *text)
 QString subjectOf(const Photo &photo)
 {
     return photo.virin.isEmpty() ? tr("photo %1").arg(photo.id) : photo.virin;
-}
-
-// A URL as a finding shows it: no control, format (bidi) or unassigned
-// characters, which a terminal or a dialog would act on, and short.
-QString shownUrl(const QString &url)
-{
-    constexpr qsizetype limit = 60;
-    QString shown;
-    for (const char32_t c : url.toUcs4()) {
-        switch (QChar::category(c)) {
-        case QChar::Other_Control:
-        case QChar::Other_Format:
-        case QChar::Other_Surrogate:
-        case QChar::Other_PrivateUse:
-        case QChar::Other_NotAssigned:
-            shown += QChar::ReplacementCharacter;
-            break;
-        default:
-            shown += QString::fromUcs4(&c, 1);
-        }
-    }
-    // An inline image carries its whole file: its type says enough.
-    if (shown.startsWith(u"data:"_s, Qt::CaseInsensitive))
-        shown = shown.left(shown.indexOf(QRegularExpression(u"[;,]"_s)));
-    return shown.size() > limit ? shown.left(limit - 1) + u'…' : shown;
-}
-
-// The gate's finding on an image of the body that is not a placed photo.
-StoryFinding unreviewedImage(const ArticleRenderer::UnplacedImage &image)
-{
-    const QString where = image.line > 0 ? tr("Line %1 of the body").arg(image.line) : tr("The body");
-    // The placement's own scheme, spelled as the renderer reads it.
-    if (image.url.startsWith(u"photo:"_s)) {
-        const QString virin = shownUrl(image.url.mid(6).trimmed());
-        return {StoryFinding::Severity::Error, u"image-not-reviewed"_s, virin,
-                tr("%1 shows photo %2 inside a sentence, link, list, table or quote, where it is not published as "
-                   "a reviewed photo; place it as ![](photo:%2) in a paragraph of its own.")
-                    .arg(where, virin)};
-    }
-    return {StoryFinding::Severity::Error, u"image-not-reviewed"_s, u"story"_s,
-            tr("%1 shows an image (%2) that nobody reviewed; only the story's photos, placed as ![](photo:VIRIN) "
-               "in a paragraph of their own, are published.")
-                .arg(where, shownUrl(image.url))};
 }
 
 // The files of an earlier export found in a folder, relative to it; nothing
@@ -192,19 +148,6 @@ bool writeFile(const QString &path, const QByteArray &data, QString *errorString
 
 } // namespace
 
-QString findingSeverityKey(StoryFinding::Severity severity)
-{
-    switch (severity) {
-    case StoryFinding::Severity::Error:
-        return u"error"_s;
-    case StoryFinding::Severity::Warning:
-        return u"warning"_s;
-    case StoryFinding::Severity::Info:
-        return u"info"_s;
-    }
-    return {};
-}
-
 StoryExporter::StoryExporter(Library *library)
     : m_library(library)
 {
@@ -212,39 +155,7 @@ StoryExporter::StoryExporter(Library *library)
 
 QList<StoryFinding> StoryExporter::gateFindings(const Story &story, const QList<Photo> &storyPhotos, const QDateTime &now)
 {
-    QList<StoryFinding> findings;
-    if (story.embargoUntil.isValid() && now < story.embargoUntil) {
-        findings << StoryFinding{StoryFinding::Severity::Error, u"story-embargoed"_s, u"story"_s,
-                                 tr("The story is under embargo until %1 UTC.")
-                                     .arg(story.embargoUntil.toUTC().toString(u"yyyy-MM-dd HH:mm"_s))};
-    }
-    if (story.status != StoryStatus::Approved && story.status != StoryStatus::Published) {
-        findings << StoryFinding{StoryFinding::Severity::Error, u"story-not-approved"_s, u"story"_s,
-                                 tr("The story is not approved (it is %1).").arg(storyStatusLabel(story.status))};
-    }
-    for (const Photo &photo : ArticleRenderer::placedPhotos(story.body, storyPhotos)) {
-        const QString subject = subjectOf(photo);
-        if (photo.approval != CaptionApproval::Approved) {
-            findings << StoryFinding{StoryFinding::Severity::Error, u"caption-not-approved"_s, subject,
-                                     photo.approval == CaptionApproval::ChangesRequested
-                                         ? tr("Photo %1: changes were requested on its caption.").arg(subject)
-                                         : tr("Photo %1: its caption is pending approval.").arg(subject)};
-        }
-        if (photo.releaseState != ReleaseState::Released) {
-            findings << StoryFinding{StoryFinding::Severity::Error, u"photo-not-released"_s, subject,
-                                     tr("Photo %1 is not released (%2).").arg(subject, releaseStateLabel(photo.releaseState))};
-        }
-    }
-    for (const QString &virin : ArticleRenderer::unknownPlacements(story.body, storyPhotos)) {
-        findings << StoryFinding{StoryFinding::Severity::Error, u"photo-not-in-story"_s, virin,
-                                 tr("The body places photo %1, which the story does not have.").arg(virin)};
-    }
-    // What is published is what was reviewed: any other image went through
-    // no caption approval or release (the renderer prints its description,
-    // never the image, so even an override cannot publish it).
-    for (const ArticleRenderer::UnplacedImage &image : ArticleRenderer::unplacedImages(story.body))
-        findings << unreviewedImage(image);
-    return findings;
+    return ExportGate::findings(story, ArticleRenderer::bodyImages(story.body, storyPhotos), now);
 }
 
 QByteArray StoryExporter::embedPhotoMetadata(const QByteArray &jpeg, const Photo &photo, QString *errorString)
@@ -328,19 +239,19 @@ StoryExporter::Result StoryExporter::exportStory(const Story &story, const QStri
         result.errorMessage = photoRepository.errorString();
         return result;
     }
-    for (const StoryFinding &finding : gateFindings(story, storyPhotos))
-        result.blockingReasons << finding.message;
+    // The body is parsed once, here: the gate, the photos to write and the
+    // page all read this one document.
+    const ArticleRenderer::ParsedStory parsed(story, storyPhotos);
     const QString overrideReason = options.overrideReason.trimmed();
-    if (!result.blockingReasons.isEmpty()) {
-        if (overrideReason.isEmpty())
-            return result;
-        const Workflow::Verdict mayOverride = Workflow::checkExportOverride(PeopleRepository(m_library).roleOfActor());
-        if (!mayOverride.allowed) {
-            result.errorMessage = mayOverride.reason;
-            return result;
-        }
-        result.overridden = true;
+    const ExportGate::Decision gate =
+        ExportGate::decide(PeopleRepository(m_library).roleOfActor(), story, parsed.images(), overrideReason);
+    for (const StoryFinding &finding : gate.findings)
+        result.blockingReasons << finding.message;
+    if (!gate.allowed) {
+        result.errorMessage = gate.reason;
+        return result;
     }
+    result.overridden = gate.overridden;
 
     // The target by its own name in its parent's real path: links among the
     // parent folders are the user's to have, a link as the target is not
@@ -399,7 +310,7 @@ StoryExporter::Result StoryExporter::exportStory(const Story &story, const QStri
     // One name per photo of the story, the same in the page and on disk.
     render.imageNames = ArticleRenderer::exportImageNames(storyPhotos);
 
-    const QList<Photo> placed = ArticleRenderer::placedPhotos(story.body, storyPhotos);
+    const QList<Photo> &placed = parsed.images().placedPhotos;
     if (!placed.isEmpty() && !stage.mkdir(u"images"_s)) {
         result.errorMessage = tr("Cannot create %1.").arg(QDir::toNativeSeparators(stage.filePath(u"images"_s)));
         return result;
@@ -454,7 +365,7 @@ StoryExporter::Result StoryExporter::exportStory(const Story &story, const QStri
     }
     written << ArticleRenderer::stylesheetFileName();
     staging.wrote(u"index.html"_s);
-    if (!writeFile(stage.filePath(u"index.html"_s), ArticleRenderer::articleDocument(story, storyPhotos, render).toUtf8(), &error)) {
+    if (!writeFile(stage.filePath(u"index.html"_s), ArticleRenderer::articleDocument(parsed, render).toUtf8(), &error)) {
         result.errorMessage = error;
         return result;
     }

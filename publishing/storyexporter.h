@@ -2,6 +2,7 @@
 #pragma once
 
 #include "articlerenderer.h"
+#include "exportgate.h"
 #include "photo.h"
 #include "story.h"
 
@@ -14,19 +15,6 @@
 #include <functional>
 
 class Library;
-
-// Something a check found in a story. The export gate gives release and
-// approval findings; `newsdesk check` adds those of the other checkers
-// (VIRIN, captions, quotes) in the same shape.
-struct StoryFinding
-{
-    enum class Severity { Error, Warning, Info };
-    Severity severity = Severity::Error;
-    QString code;    // stable, for scripts: "story-not-approved", "photo-not-released", …
-    QString subject; // "story", "library", or the photo's VIRIN (or "photo 12" without one)
-    QString message; // a sentence for people
-};
-QString findingSeverityKey(StoryFinding::Severity severity); // "error", "warning", "info"
 
 // Writes a story for publication: a folder with index.html, article.css and
 // images/ holding a web rendition of each placed photo, all linked relatively.
@@ -41,9 +29,9 @@ public:
     struct Options
     {
         // Exports a story the gate blocks, when the library's actor may
-        // (Workflow::checkExportOverride: editors; otherwise the export is
-        // refused with errorMessage saying why); recorded in the audit log
-        // as "export-override". Blank means no override.
+        // (ExportGate::decide: editors; otherwise the export is refused
+        // with errorMessage saying why); recorded in the audit log as
+        // "export-override". Blank means no override.
         QString overrideReason;
         int maxLongSide = 2048; // pixels, for the web renditions
         int jpegQuality = 85;
@@ -69,13 +57,9 @@ public:
 
     explicit StoryExporter(Library *library);
 
-    // The publication gate: the story must be Approved (or Published) and
-    // every photo the body places must have an approved caption and be
-    // released; each photo the body names but the story lacks blocks too; a
-    // story under embargo blocks until its embargo time (now: for tests);
-    // every other image in the body (from an address, data:, or a photo:
-    // image inside a sentence, link, list, table or quote) blocks as
-    // image-not-reviewed. Every finding is an error.
+    // The publication gate (ExportGate::findings, in models/) on what the
+    // story's body places and shows (ArticleRenderer::bodyImages()); now is
+    // for tests.
     static QList<StoryFinding> gateFindings(const Story &story, const QList<Photo> &storyPhotos,
                                             const QDateTime &now = QDateTime::currentDateTimeUtc());
 

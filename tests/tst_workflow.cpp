@@ -31,8 +31,6 @@ using namespace Qt::StringLiterals;
 
 Q_DECLARE_METATYPE(StoryStatus)
 Q_DECLARE_METATYPE(WorkflowAction)
-Q_DECLARE_METATYPE(CaptionApproval)
-Q_DECLARE_METATYPE(ReleaseState)
 
 namespace {
 
@@ -129,10 +127,6 @@ private Q_SLOTS:
     void exportOverrideByRole();
     void createByRoleAndStatus_data();
     void createByRoleAndStatus();
-    void importedStoryByRole_data();
-    void importedStoryByRole();
-    void importedPhotoByRole_data();
-    void importedPhotoByRole();
     void loginsNamePeople();
     void actorNeverComesFromTheEnvironment();
     void versionFourLibraryGetsLogins();
@@ -773,110 +767,6 @@ void TestWorkflow::createByRoleAndStatus()
         QVERIFY(stories.errorString().contains(storyStatusLabel(status).toLower()));
         QCOMPARE(m_library->auditTrail().size(), auditBefore);
     }
-}
-
-void TestWorkflow::importedStoryByRole_data()
-{
-    QTest::addColumn<int>("who");
-    QTest::addColumn<StoryStatus>("status");
-    QTest::addColumn<StoryStatus>("expected");
-    QTest::addColumn<QStringList>("fields"); // named in the notes
-    for (Who who : everyone) {
-        for (StoryStatus status : allStoryStatuses()) {
-            const bool editor = who == Who::Editor;
-            const StoryStatus expected = editor || unreviewed(status) ? status : StoryStatus::InReview;
-            QStringList fields;
-            if (!editor) {
-                if (expected != status)
-                    fields << u"status"_s;
-                fields << u"published_at"_s << u"embargo_until"_s;
-            }
-            QTest::newRow(qPrintable(u"%1 imports a story %2"_s.arg(whoName(who).section(u' ', 0, 0), storyStatusKey(status))))
-                << int(who) << status << expected << fields;
-        }
-    }
-}
-
-// What a story file brings in, by who imports it: the status only as far as
-// the importer could have moved it, the publication date only with an
-// editor, the embargo always (it only holds the story back).
-void TestWorkflow::importedStoryByRole()
-{
-    QFETCH(int, who);
-    QFETCH(StoryStatus, status);
-    QFETCH(StoryStatus, expected);
-    QFETCH(QStringList, fields);
-    Story story{.headline = u"Imported"_s, .status = status};
-    const QDateTime embargo(QDate(2099, 1, 1), QTime(12, 0), QTimeZone::UTC);
-    const QDateTime published(QDate(2025, 3, 6), QTime(15, 0), QTimeZone::UTC);
-    story.embargoUntil = embargo;
-    story.publishedAt = published;
-    const QList<Workflow::ImportNote> notes = Workflow::admitImportedStory(roleOf(Who(who)), story);
-    QCOMPARE(story.status, expected);
-    QCOMPARE(story.embargoUntil, embargo);
-    QCOMPARE(story.publishedAt, Who(who) == Who::Editor ? published : QDateTime());
-    QStringList named;
-    for (const Workflow::ImportNote &note : notes) {
-        named << note.field;
-        QVERIFY2(note.message.startsWith(note.field + u": "_s), qPrintable(note.message));
-    }
-    QCOMPARE(named, fields);
-    // Whatever comes through, the library lets this person create.
-    QVERIFY(Workflow::checkCreate(roleOf(Who(who)), story.status).allowed);
-}
-
-void TestWorkflow::importedPhotoByRole_data()
-{
-    QTest::addColumn<int>("who");
-    QTest::addColumn<CaptionApproval>("approval");
-    QTest::addColumn<ReleaseState>("release");
-    QTest::addColumn<CaptionApproval>("expectedApproval");
-    QTest::addColumn<ReleaseState>("expectedRelease");
-    QTest::addColumn<QStringList>("fields");
-    const QList<CaptionApproval> approvals = {CaptionApproval::Pending, CaptionApproval::Approved, CaptionApproval::ChangesRequested};
-    const QList<ReleaseState> releases = {ReleaseState::NotReviewed, ReleaseState::Released, ReleaseState::NotReleased};
-    for (Who who : everyone) {
-        for (CaptionApproval approval : approvals) {
-            for (ReleaseState release : releases) {
-                const bool editor = who == Who::Editor;
-                const CaptionApproval expectedApproval = editor ? approval : CaptionApproval::Pending;
-                const ReleaseState expectedRelease = !editor && release == ReleaseState::Released ? ReleaseState::NotReviewed : release;
-                QStringList fields;
-                if (expectedApproval != approval)
-                    fields << u"approval"_s;
-                if (expectedRelease != release)
-                    fields << u"release"_s;
-                QTest::newRow(qPrintable(u"%1 imports a caption %2, release %3"_s.arg(
-                    whoName(who).section(u' ', 0, 0), captionApprovalKey(approval), releaseStateKey(release))))
-                    << int(who) << approval << release << expectedApproval << expectedRelease << fields;
-            }
-        }
-    }
-}
-
-// Caption decisions are an editor's; a release is the release authority's,
-// which only an editor records; "not released" only holds a photo back.
-void TestWorkflow::importedPhotoByRole()
-{
-    QFETCH(int, who);
-    QFETCH(CaptionApproval, approval);
-    QFETCH(ReleaseState, release);
-    QFETCH(CaptionApproval, expectedApproval);
-    QFETCH(ReleaseState, expectedRelease);
-    QFETCH(QStringList, fields);
-    Photo photo;
-    photo.approval = approval;
-    photo.releaseState = release;
-    photo.releaseAuthority = u"OSD Public Affairs"_s;
-    QStringList named;
-    for (const Workflow::ImportNote &note : Workflow::admitImportedPhoto(roleOf(Who(who)), photo)) {
-        named << note.field;
-        QVERIFY2(note.message.startsWith(note.field + u": "_s), qPrintable(note.message));
-    }
-    QCOMPARE(photo.approval, expectedApproval);
-    QCOMPARE(photo.releaseState, expectedRelease);
-    QCOMPARE(photo.releaseAuthority, u"OSD Public Affairs"_s);
-    QCOMPARE(named, fields);
 }
 
 // An account's login names its person; a name stands in only for a login

@@ -63,11 +63,12 @@ ExportDialog::ExportDialog(Library *library, const Story &story, QWidget *parent
     folderRow->addWidget(browse);
 
     const QList<Photo> photos = PhotoRepository(library).photosOfStory(story.id);
-    const QList<StoryFinding> findings = StoryExporter::gateFindings(story, photos);
-    m_blocked = !findings.isEmpty();
-    for (const StoryFinding &finding : findings)
+    const ExportGate::Decision gate = ExportGate::decide(PeopleRepository(library).roleOfActor(), story,
+                                                         ArticleRenderer::bodyImages(story.body, photos));
+    m_blocked = gate.blocked();
+    for (const StoryFinding &finding : gate.findings)
         m_blockers->addItem(new QListWidgetItem(QIcon::fromTheme(u"dialog-error"_s), finding.message));
-    const Workflow::Verdict mayOverride = Workflow::checkExportOverride(PeopleRepository(library).roleOfActor());
+    const Workflow::Verdict &mayOverride = gate.override;
     m_mayOverride = mayOverride.allowed;
 
     auto *gateLabel = new QLabel(m_blocked ? tr("This story is not ready for publication:")

@@ -8,6 +8,7 @@
 #include "people.h"
 #include "photorepository.h"
 #include "virin.h"
+#include "workflow.h"
 
 #include <QComboBox>
 #include <QDateEdit>
@@ -490,10 +491,11 @@ void PhotoForm::updateApproval()
         break;
     }
     m_approval->setText(text);
-    const bool editor = PeopleRepository(m_library).roleOfActor() == PersonRole::Editor;
+    const Workflow::Verdict mayDecide = Workflow::checkCaptionDecision(PeopleRepository(m_library).roleOfActor());
+    const bool editor = mayDecide.allowed;
     m_approve->setEnabled(editor && m_photo.approval != CaptionApproval::Approved);
     m_requestChanges->setEnabled(editor);
-    const QString why = editor ? QString() : tr("Only an editor can approve captions.");
+    const QString why = mayDecide.reason;
     m_approve->setToolTip(why);
     m_requestChanges->setToolTip(why);
 }

@@ -2,6 +2,7 @@
 #include "publicationform.h"
 
 #include "people.h"
+#include "workflow.h"
 
 #include <QFormLayout>
 #include <QLabel>
@@ -33,7 +34,7 @@ PublicationForm::PublicationForm(Library *library, QWidget *parent)
     m_saved = repository.load();
     m_publisher->setText(m_saved.publisher);
     m_address->setText(m_saved.articleUrlTemplate);
-    const bool editor = PeopleRepository(library).roleOfActor() == PersonRole::Editor;
+    const bool editor = Workflow::checkPublicationSettings(PeopleRepository(library).roleOfActor()).allowed;
     m_publisher->setReadOnly(!editor);
     m_address->setReadOnly(!editor);
 
