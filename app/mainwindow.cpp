@@ -3,6 +3,7 @@
 
 #include "articlerenderer.h"
 #include "editorpane.h"
+#include "editorsession.h"
 #include "exportdialog.h"
 #include "findreplacebar.h"
 #include "library.h"
@@ -94,7 +95,7 @@ MainWindow::MainWindow(Prompter *prompter, QWidget *parent)
     , m_mediaHolder(makeHolder(u"mediaHolder"_s))
     , m_findBar(new QToolBar(tr("Find"), this))
     , m_findReplace(new FindReplaceBar(m_editor->bodyEditor(), this))
-    , m_autosaveTimer(new QTimer(this))
+    , m_session(new EditorSession(m_editor, this))
     , m_statusLabel(new QLabel(this))
     , m_previewTimer(new QTimer(this))
 {
@@ -149,7 +150,7 @@ MainWindow::MainWindow(Prompter *prompter, QWidget *parent)
 MainWindow::~MainWindow()
 {
     // Tearing the window down moves the focus; no autosave into half-destroyed members.
-    disconnect(qApp, &QApplication::focusChanged, this, nullptr);
+    m_session->stop();
     // A photo edit still waiting for the form's save timer is saved now, while
     // the window is whole. Left to ~PhotoForm, it was saved after this
     // destructor, while ~QWidget deleted the window's parts, and the library's
@@ -320,6 +321,7 @@ bool MainWindow::openLibrary(const QString &path)
     m_preview->clear();
     Library *old = m_library;
     m_library = library;
+    m_session->setLibrary(library);
     m_storyModel = new StoryListModel(library, library);
     m_photoModel = new PhotoListModel(library, library);
     m_storyList = new StoryListPanel(m_storyModel);
@@ -454,7 +456,7 @@ qint64 MainWindow::currentStoryId() const
 
 bool MainWindow::saveCurrentStory()
 {
-    return saveStory(Revision::Kind::Save);
+    return m_session->save(Revision::Kind::Save);
 }
 
 void MainWindow::newStory()
