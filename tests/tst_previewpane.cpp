@@ -25,7 +25,6 @@
 #include <QClipboard>
 #include <QDesktopServices>
 #include <QDir>
-#include <QFileDialog>
 #include <QTimer>
 #include <QLabel>
 #include <QLineEdit>
@@ -630,17 +629,6 @@ void TestPreviewPane::mainWindowCopiesHtmlAndFollowsClicks()
     QCOMPARE(pane->pageLoads(), 1);
 }
 
-// Answers the next file dialog with path, as a user typing it would.
-static void answerFileDialog(QObject *context, const QString &path)
-{
-    QTimer::singleShot(0, context, [path] {
-        auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
-        QVERIFY(dialog);
-        dialog->selectFile(path);
-        static_cast<QDialog *>(dialog)->accept();
-    });
-}
-
 void TestPreviewPane::mainWindowExportsAndImportsMarkdown()
 {
     QSettings().setValue(u"library/last"_s, QString());
@@ -653,14 +641,16 @@ void TestPreviewPane::mainWindowExportsAndImportsMarkdown()
     const QString path = m_dir->filePath(u"out/sample.md"_s);
     QVERIFY(QDir().mkpath(m_dir->filePath(u"out"_s)));
 
-    answerFileDialog(&window, path);
+    prompter.files << QStringList{path};
     window.findChild<QAction *>(u"actionExportMarkdown"_s)->trigger();
+    QCOMPARE(prompter.asked.constLast().title, u"Export Markdown"_s);
     QVERIFY(QFileInfo::exists(path));
     // The story and its three photos' images beside it.
     QCOMPARE(QDir(m_dir->filePath(u"out"_s)).entryList(QDir::Files).size(), 4);
 
-    answerFileDialog(&window, path);
+    prompter.files << QStringList{path};
     window.findChild<QAction *>(u"actionImportMarkdown"_s)->trigger();
+    QCOMPARE(prompter.asked.constLast().title, u"Import Markdown"_s);
     QVERIFY(window.currentStoryId() != sample.id);
     const Story imported = window.editor()->story();
     QCOMPARE(imported.headline, sample.headline);
