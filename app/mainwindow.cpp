@@ -3,6 +3,7 @@
 
 #include "articlerenderer.h"
 #include "editorpane.h"
+#include "editorsession.h"
 #include "exportdialog.h"
 #include "findreplacebar.h"
 #include "library.h"
@@ -94,7 +95,7 @@ MainWindow::MainWindow(Prompter *prompter, QWidget *parent)
     , m_mediaHolder(makeHolder(u"mediaHolder"_s))
     , m_findBar(new QToolBar(tr("Find"), this))
     , m_findReplace(new FindReplaceBar(m_editor->bodyEditor(), this))
-    , m_autosaveTimer(new QTimer(this))
+    , m_session(new EditorSession(m_editor, this))
     , m_statusLabel(new QLabel(this))
     , m_previewTimer(new QTimer(this))
 {
@@ -149,7 +150,7 @@ MainWindow::MainWindow(Prompter *prompter, QWidget *parent)
 MainWindow::~MainWindow()
 {
     // Tearing the window down moves the focus; no autosave into half-destroyed members.
-    disconnect(qApp, &QApplication::focusChanged, this, nullptr);
+    m_session->stop();
     // A photo edit still waiting for the form's save timer is saved now, while
     // the window is whole. Left to ~PhotoForm, it was saved after this
     // destructor, while ~QWidget deleted the window's parts, and the library's
@@ -320,6 +321,7 @@ bool MainWindow::openLibrary(const QString &path)
     m_preview->clear();
     Library *old = m_library;
     m_library = library;
+    m_session->setLibrary(library);
     m_storyModel = new StoryListModel(library, library);
     m_photoModel = new PhotoListModel(library, library);
     m_storyList = new StoryListPanel(m_storyModel);
@@ -338,8 +340,8 @@ bool MainWindow::openLibrary(const QString &path)
         return PreviewPane::Image{image->data, image->mimeType.toLatin1()};
     });
     connect(m_media, &MediaPanel::addPhotosRequested, this, [this] {
-        const QStringList files = QFileDialog::getOpenFileNames(this, tr("Add Photos"), QString(),
-                                                                tr("Images (*.jpg *.jpeg *.png *.tif *.tiff *.webp)"));
+        const QStringList files = m_prompter->askFiles(this, Prompter::FileMode::OpenFiles, tr("Add Photos"), QString(),
+                                                       tr("Images (*.jpg *.jpeg *.png *.tif *.tiff *.webp)"));
         if (!files.isEmpty())
             importPhotos(files);
     });
@@ -383,23 +385,25 @@ bool MainWindow::openLibraryInteractively(const QString &path)
 {
     if (openLibrary(path))
         return true;
-    QMessageBox box(QMessageBox::Warning, tr("Cannot open library"), m_errorString, QMessageBox::NoButton, this);
-    box.setTextFormat(Qt::PlainText); // the message names the file
-    QAbstractButton *choose = box.addButton(tr("Choose Another Library…"), QMessageBox::AcceptRole);
-    QAbstractButton *fresh = box.addButton(tr("Create a New Library…"), QMessageBox::ActionRole);
-    box.addButton(m_library ? QMessageBox::Cancel : QMessageBox::Close);
-    box.exec();
-    if (box.clickedButton() == choose) {
-        const QString other = QFileDialog::getOpenFileName(this, tr("Open Library"), QFileInfo(path).absolutePath(),
-                                                           tr("Newsdesk libraries (*.newsdesk);;All files (*)"));
+    enum { Choose, Fresh, Cancel };
+    const QList<Prompter::Button> buttons{{tr("Choose Another Library…"), Prompter::Button::Role::Accept},
+                                          {tr("Create a New Library…"), Prompter::Button::Role::Action},
+                                          {m_library ? tr("Cancel") : tr("Close"), Prompter::Button::Role::Cancel}};
+    switch (m_prompter->choose(this, Prompter::Severity::Warning, tr("Cannot open library"), m_errorString, buttons, Choose)) {
+    case Choose: {
+        const QString other = m_prompter->askFile(this, Prompter::FileMode::OpenFile, tr("Open Library"),
+                                                  QFileInfo(path).absolutePath(),
+                                                  tr("Newsdesk libraries (*.newsdesk);;All files (*)"));
         return !other.isEmpty() && openLibraryInteractively(other);
     }
-    if (box.clickedButton() == fresh) {
-        const QString other = QFileDialog::getSaveFileName(this, tr("New Library"), QFileInfo(path).absolutePath(),
-                                                           tr("Newsdesk libraries (*.newsdesk)"));
+    case Fresh: {
+        const QString other = m_prompter->askFile(this, Prompter::FileMode::SaveFile, tr("New Library"),
+                                                  QFileInfo(path).absolutePath(), tr("Newsdesk libraries (*.newsdesk)"));
         return !other.isEmpty() && openLibraryInteractively(other);
     }
-    return false;
+    default:
+        return false;
+    }
 }
 
 QString MainWindow::errorString() const
@@ -454,7 +458,7 @@ qint64 MainWindow::currentStoryId() const
 
 bool MainWindow::saveCurrentStory()
 {
-    return saveStory(Revision::Kind::Save);
+    return m_session->save(Revision::Kind::Save);
 }
 
 void MainWindow::newStory()
@@ -507,19 +511,18 @@ bool MainWindow::deleteStory()
     if (!m_library || !m_editor->hasStory())
         return false;
     const Story story = m_editor->story();
-    QMessageBox box(QMessageBox::Warning, tr("Delete Story"),
-                    tr("Delete \"%1\" with its history? Its photos stay in the library. This cannot be undone; "
-                       "archive the story instead to keep it out of the way.")
-                        .arg(story.headline),
-                    QMessageBox::Cancel, this);
-    box.setObjectName(u"confirmDeleteStory"_s);
-    // The headline as typed: a message box shows text that looks like markup
-    // as rich text, and "<img src=…>" would load a file.
-    box.setTextFormat(Qt::PlainText);
-    QAbstractButton *remove = box.addButton(tr("Delete"), QMessageBox::DestructiveRole);
-    box.setDefaultButton(QMessageBox::Cancel);
-    box.exec();
-    if (box.clickedButton() != remove)
+    // The headline as typed: a Prompter shows plain text, never markup (a
+    // message box took "<img src=…>" for HTML and loaded the file).
+    enum { Delete, Cancel };
+    const QList<Prompter::Button> buttons{{tr("Delete"), Prompter::Button::Role::Destructive},
+                                          {tr("Cancel"), Prompter::Button::Role::Cancel}};
+    const int answer = m_prompter->choose(
+        this, Prompter::Severity::Warning, tr("Delete Story"),
+        tr("Delete \"%1\" with its history? Its photos stay in the library. This cannot be undone; "
+           "archive the story instead to keep it out of the way.")
+            .arg(story.headline),
+        buttons, Cancel);
+    if (answer != Delete)
         return false;
     StoryRepository repository(m_library);
     if (!repository.remove(story.id)) {
@@ -562,18 +565,11 @@ PhotoImporter *MainWindow::importPhotos(const QStringList &files, const QImage &
         statusBar()->showMessage(tr("Added %n photo(s).", nullptr, added), 6000);
         if (!problems.isEmpty()) {
             m_errorString = problems.join(u'\n');
-            if (!qEnvironmentVariableIsSet("NEWSDESK_NO_DIALOGS")) {
-                // The problems name files: plain text, never markup (the
-                // informative text of a message box has no plain-text mode).
-                auto *box = new QMessageBox(QMessageBox::Warning, tr("Adding photos"),
-                                            tr("%n photo(s) added. Some files need attention:", nullptr, added) + u"\n\n"_s
-                                                + problems.mid(0, 5).join(u'\n'),
-                                            QMessageBox::Ok, this);
-                box->setTextFormat(Qt::PlainText);
-                box->setDetailedText(m_errorString);
-                box->setAttribute(Qt::WA_DeleteOnClose);
-                box->open();
-            }
+            // The first few in the message, every one in the details.
+            m_prompter->tellWithDetails(this, Prompter::Severity::Warning, tr("Adding photos"),
+                                        tr("%n photo(s) added. Some files need attention:", nullptr, added) + u"\n\n"_s
+                                            + problems.mid(0, 5).join(u'\n'),
+                                        m_errorString);
         }
     });
     if (pastedImage.isNull())
@@ -658,7 +654,8 @@ void MainWindow::importMarkdown()
 {
     if (!m_library || !saveCurrentStory())
         return;
-    const QString path = QFileDialog::getOpenFileName(this, tr("Import Markdown"), QString(), tr("Markdown (*.md *.markdown);;All files (*)"));
+    const QString path = m_prompter->askFile(this, Prompter::FileMode::OpenFile, tr("Import Markdown"), QString(),
+                                             tr("Markdown (*.md *.markdown);;All files (*)"));
     if (path.isEmpty())
         return;
     const StoryMarkdown::ImportResult result = StoryMarkdown::importFile(m_library, path);
@@ -677,7 +674,8 @@ void MainWindow::exportMarkdown()
     if (!m_library || !m_editor->hasStory() || !saveCurrentStory())
         return;
     const Story story = m_editor->story();
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Markdown"), story.slug + u".md"_s, tr("Markdown (*.md)"));
+    const QString path = m_prompter->askFile(this, Prompter::FileMode::SaveFile, tr("Export Markdown"),
+                                             story.slug + u".md"_s, tr("Markdown (*.md)"));
     if (path.isEmpty())
         return;
     QString error;
@@ -770,21 +768,21 @@ void MainWindow::showError(const QString &title, const QString &message)
 {
     m_errorString = message;
     statusBar()->showMessage(message, 15000);
-    if (isVisible() && !qEnvironmentVariableIsSet("NEWSDESK_NO_DIALOGS")) {
-        // Messages quote headlines and file names: plain text, never markup.
-        QMessageBox box(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
-        box.setTextFormat(Qt::PlainText);
-        box.exec();
-    }
+    // A window not (yet) shown keeps the message in its status bar and
+    // errorString(): there is nothing to put a message over.
+    if (isVisible())
+        m_prompter->tell(this, Prompter::Severity::Warning, title, message);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     if (!saveCurrentStory()) {
-        const auto answer = QMessageBox::warning(this, tr("Unsaved changes"),
-                                                 tr("The open story could not be saved. Quit anyway and lose the changes?"),
-                                                 QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
-        if (answer != QMessageBox::Discard) {
+        enum { Discard, Cancel };
+        const QList<Prompter::Button> buttons{{tr("Discard"), Prompter::Button::Role::Destructive},
+                                              {tr("Cancel"), Prompter::Button::Role::Cancel}};
+        if (m_prompter->choose(this, Prompter::Severity::Warning, tr("Unsaved changes"),
+                               tr("The open story could not be saved. Quit anyway and lose the changes?"), buttons, Cancel)
+            != Discard) {
             event->ignore();
             return;
         }

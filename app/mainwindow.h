@@ -11,6 +11,7 @@
 #include <memory>
 
 class EditorPane;
+class EditorSession;
 class FindReplaceBar;
 class Library;
 class MediaPanel;
@@ -51,6 +52,8 @@ public:
     Library *library() const;
     StoryListPanel *storyList() const;
     EditorPane *editor() const;
+    // Saving, autosaving and conflicts of the story in the editor.
+    EditorSession *editorSession() const;
     MediaPanel *mediaPanel() const;
     PreviewPane *preview() const;
     // Identity, the Review menu, the review queue and edit locks.
@@ -100,12 +103,9 @@ private:
     void exportMarkdown();
     void showPreferences();
     void showAbout();
-    // The editor's commands (typography, find and replace, pull quote),
-    // autosave and conflict handling; in mainwindow_editor.cpp.
+    // The editor's commands (typography, find and replace, pull quote) and
+    // what the editor session reports; in mainwindow_editor.cpp.
     void createEditorActions(QMenu *edit);
-    bool saveStory(Revision::Kind kind);
-    void reloadTheirs();
-    void saveMineAsCopy();
     void loadAcceptedNames();
     void schedulePreview();
     void updatePreview();
@@ -127,7 +127,7 @@ private:
     QWidget *m_mediaHolder;
     QToolBar *m_findBar;
     FindReplaceBar *m_findReplace;
-    QTimer *m_autosaveTimer;
+    EditorSession *m_session;
     QLabel *m_statusLabel;
     QTimer *m_previewTimer;
     WorkflowController *m_workflow = nullptr;

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: MIT
 // The main window's part in editing the body: the editor's commands,
-// autosave, accepted names and what happens when another process saved the
-// story first. Kept apart from mainwindow.cpp so the window's composition
-// stays short.
+// accepted names, and showing what the editor session (saving, autosave,
+// conflicts with another process) reports. Kept apart from mainwindow.cpp so
+// the window's composition stays short.
 #include "mainwindow.h"
 
 #include "editorpane.h"
+#include "editorsession.h"
 #include "findreplacebar.h"
 #include "library.h"
 #include "markdowneditor.h"
@@ -13,22 +14,13 @@
 #include "storylistpanel.h"
 
 #include <QAction>
-#include <QApplication>
-#include <QClipboard>
 #include <QLineEdit>
 #include <QMenu>
 #include <QSettings>
 #include <QStatusBar>
-#include <QTimer>
 #include <QToolBar>
 
 using namespace Qt::StringLiterals;
-
-namespace {
-// A pause this long in typing saves; shorter would write a revision per word,
-// longer risks more text in a crash. The save itself takes about a millisecond.
-constexpr int AutosaveDelayMs = 1500;
-} // namespace
 
 void MainWindow::createEditorActions(QMenu *edit)
 {
@@ -81,16 +73,11 @@ void MainWindow::createEditorActions(QMenu *edit)
     pullQuote->setObjectName(u"actionInsertPullQuote"_s);
     pullQuote->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Q));
 
-    m_autosaveTimer->setSingleShot(true);
-    m_autosaveTimer->setInterval(AutosaveDelayMs);
-    connect(m_autosaveTimer, &QTimer::timeout, this, &MainWindow::autosave);
-    connect(m_editor, &EditorPane::edited, m_autosaveTimer, qOverload<>(&QTimer::start));
-    connect(qApp, &QApplication::focusChanged, this, [this](QWidget *old, QWidget *now) {
-        if (old && m_editor->isAncestorOf(old) && !(now && m_editor->isAncestorOf(now)))
-            autosave();
-    });
-    connect(m_editor, &EditorPane::reloadTheirsRequested, this, &MainWindow::reloadTheirs);
-    connect(m_editor, &EditorPane::saveMineAsCopyRequested, this, &MainWindow::saveMineAsCopy);
+    connect(m_session, &EditorSession::statusMessage, statusBar(), &QStatusBar::showMessage);
+    connect(m_session, &EditorSession::titleChanged, this, &MainWindow::updateTitle);
+    connect(m_session, &EditorSession::errorOccurred, this, &MainWindow::showError);
+    connect(m_session, &EditorSession::saveFailed, this, [this](const QString &why) { m_errorString = why; });
+    connect(m_session, &EditorSession::openStoryRequested, this, &MainWindow::openStory);
     connect(m_editor, &EditorPane::storyLoaded, this, &MainWindow::loadAcceptedNames);
     connect(body, &MarkdownEditor::acceptNameRequested, this, [this](const QString &name) {
         if (!m_library || !m_editor->hasStory())
@@ -105,93 +92,17 @@ void MainWindow::createEditorActions(QMenu *edit)
 
 bool MainWindow::autosave()
 {
-    m_autosaveTimer->stop();
-    if (m_editor->hasConflict())
-        return false;
-    return saveStory(Revision::Kind::Autosave);
+    return m_session->autosave();
+}
+
+EditorSession *MainWindow::editorSession() const
+{
+    return m_session;
 }
 
 FindReplaceBar *MainWindow::findReplaceBar() const
 {
     return m_findReplace;
-}
-
-bool MainWindow::saveStory(Revision::Kind kind)
-{
-    if (!m_library || !m_editor->isModified())
-        return true;
-    m_autosaveTimer->stop();
-    Story story = m_editor->story();
-    StoryRepository repository(m_library);
-    switch (repository.save(story, kind)) {
-    case StoryRepository::SaveResult::Saved:
-        m_editor->markSaved(story);
-        if (kind == Revision::Kind::Autosave)
-            statusBar()->showMessage(tr("Autosaved."), 1500);
-        else
-            statusBar()->showMessage(tr("Saved \"%1\".").arg(story.headline), 3000);
-        updateTitle();
-        return true;
-    case StoryRepository::SaveResult::Conflict:
-        // Not a dialog: an autosave must not interrupt typing, and the bar
-        // stays until the user picks a way out. Nothing is overwritten.
-        m_errorString = repository.errorString();
-        m_editor->showConflict(tr("Someone else saved this story while you were editing it. Your text is kept here "
-                                  "and has not been saved over theirs."));
-        statusBar()->showMessage(tr("Not saved: the story changed elsewhere."), 10000);
-        return false;
-    case StoryRepository::SaveResult::Failed:
-    case StoryRepository::SaveResult::NotAllowed:
-        if (kind == Revision::Kind::Autosave) {
-            m_errorString = repository.errorString();
-            statusBar()->showMessage(tr("Autosave failed: %1").arg(m_errorString), 15000);
-        } else {
-            showError(tr("Cannot save"), repository.errorString());
-        }
-        return false;
-    }
-    return false;
-}
-
-void MainWindow::reloadTheirs()
-{
-    if (!m_library || !m_editor->hasStory())
-        return;
-    const Story mine = m_editor->story();
-    StoryRepository repository(m_library);
-    const std::optional<Story> theirs = repository.load(mine.id);
-    if (!theirs) {
-        showError(tr("Cannot reload the story"), repository.errorString());
-        return;
-    }
-    QString text = mine.headline + u"\n\n"_s + mine.body;
-    QGuiApplication::clipboard()->setText(text);
-    m_editor->setStory(*theirs);
-    schedulePreview();
-    updateTitle();
-    statusBar()->showMessage(tr("Reloaded the saved story; your version is on the clipboard."), 10000);
-}
-
-void MainWindow::saveMineAsCopy()
-{
-    if (!m_library || !m_editor->hasStory())
-        return;
-    Story mine = m_editor->story();
-    StoryRepository repository(m_library);
-    const std::optional<Story> theirs = repository.load(mine.id);
-    mine.headline = tr("%1 (my version)").arg(mine.headline);
-    mine.id = 0;
-    mine.slug.clear();
-    mine.rowVersion = 0;
-    const std::optional<Story> copy = repository.create(mine);
-    if (!copy || !theirs) {
-        showError(tr("Cannot save your version as a copy"), repository.errorString());
-        return;
-    }
-    // Theirs stays as it is; the editor moves to the copy with your text.
-    m_editor->setStory(*theirs);
-    openStory(copy->id);
-    statusBar()->showMessage(tr("Saved your version as \"%1\".").arg(copy->headline), 10000);
 }
 
 void MainWindow::loadAcceptedNames()

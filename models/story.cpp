@@ -71,6 +71,16 @@ bool Story::sameContent(const Story &other) const
     return changedStoryFields(*this, other).isEmpty() && embargoUntil == other.embargoUntil;
 }
 
+Story Story::newDraftCopy(const QString &copyHeadline) const
+{
+    Story copy;
+    for (StoryField field : storyFields())
+        storyFieldText(copy, field) = storyFieldText(*this, field);
+    copy.headline = copyHeadline;
+    copy.embargoUntil = embargoUntil;
+    return copy;
+}
+
 QList<StoryField> storyFields()
 {
     return {StoryField::Headline, StoryField::Dek,  StoryField::Byline,

@@ -42,6 +42,13 @@ struct Story
 
     // The same published texts (storyFields()) and embargo.
     bool sameContent(const Story &other) const;
+
+    // A new story made from this one (Story ▸ Duplicate, "save mine as a
+    // copy" after a conflict), to be created under headline: the same texts,
+    // correction note and embargo, but no id, slug, version or history of its
+    // own, and a Draft whatever this one's status. Nobody has reviewed the
+    // copy, so it carries no approval or publication, and anyone may start it.
+    Story newDraftCopy(const QString &headline) const;
 };
 Q_DECLARE_METATYPE(Story)
 

@@ -486,11 +486,8 @@ std::optional<Story> StoryRepository::duplicate(qint64 id)
     std::optional<Story> original = load(id);
     if (!original)
         return std::nullopt;
-    Story copy = *original;
-    copy.id = 0;
+    Story copy = original->newDraftCopy(QObject::tr("%1 (copy)").arg(original->headline));
     copy.slug = original->slug + u"-copy"_s;
-    copy.headline = QObject::tr("%1 (copy)").arg(original->headline);
-    copy.status = StoryStatus::Draft;
     std::optional<Story> created = create(copy);
     if (!created)
         return std::nullopt;

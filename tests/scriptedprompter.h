@@ -21,6 +21,7 @@ public:
         QString kind; // "tell", "choose", "askText", "askFiles", "run"
         QString title; // for "run": the dialog's objectName
         QString message;
+        QList<Button> buttons; // for "choose": what the user could take
     };
     QList<Asked> asked;
 
@@ -39,12 +40,12 @@ public:
 
     void tell(QWidget *, Severity, const QString &title, const QString &message) override
     {
-        asked << Asked{QStringLiteral("tell"), title, message};
+        asked << Asked{QStringLiteral("tell"), title, message, {}};
     }
     int choose(QWidget *, Severity, const QString &title, const QString &message, const QList<Button> &buttons,
                int) override
     {
-        asked << Asked{QStringLiteral("choose"), title, message};
+        asked << Asked{QStringLiteral("choose"), title, message, buttons};
         if (!choices.isEmpty())
             return choices.takeFirst();
         for (qsizetype i = 0; i < buttons.size(); ++i) {
@@ -56,17 +57,17 @@ public:
     std::optional<QString> askText(QWidget *, const QString &title, const QString &label, const QString &,
                                    bool) override
     {
-        asked << Asked{QStringLiteral("askText"), title, label};
+        asked << Asked{QStringLiteral("askText"), title, label, {}};
         return texts.isEmpty() ? std::nullopt : texts.takeFirst();
     }
     QStringList askFiles(QWidget *, FileMode, const QString &title, const QString &, const QString &) override
     {
-        asked << Asked{QStringLiteral("askFiles"), title, QString()};
+        asked << Asked{QStringLiteral("askFiles"), title, QString(), {}};
         return files.isEmpty() ? QStringList() : files.takeFirst();
     }
     int run(QDialog *dialog) override
     {
-        asked << Asked{QStringLiteral("run"), dialog->objectName(), dialog->windowTitle()};
+        asked << Asked{QStringLiteral("run"), dialog->objectName(), dialog->windowTitle(), {}};
         const auto answer = dialogs.constFind(dialog->objectName());
         return answer == dialogs.cend() ? int(QDialog::Rejected) : (*answer)(dialog);
     }

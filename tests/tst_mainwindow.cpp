@@ -26,6 +26,9 @@
 #include <QTimer>
 #include <QListView>
 #include <QScreen>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStatusBar>
 #include <QSplitter>
 #include <QTest>
 #include <QTextDocument>
@@ -50,6 +53,12 @@ private Q_SLOTS:
     void archiveHidesStoryFromDefaultList();
     void deleteAsksFirst_data();
     void deleteAsksFirst();
+    void dialogPrompterShowsTextNotMarkup();
+    void closingWithUnsavedChangesAsks_data();
+    void closingWithUnsavedChangesAsks();
+    void libraryThatCannotBeOpenedOffersAnother_data();
+    void libraryThatCannotBeOpenedOffersAnother();
+    void errorsAreToldThroughThePrompter();
 };
 
 void TestMainWindow::initTestCase()
@@ -259,18 +268,22 @@ void TestMainWindow::archiveHidesStoryFromDefaultList()
 
 void TestMainWindow::deleteAsksFirst_data()
 {
-    QTest::addColumn<bool>("confirm");
+    QTest::addColumn<QList<int>>("answers"); // empty: dismissed
+    QTest::addColumn<bool>("deleted");
     QTest::addColumn<QString>("headline"); // empty: the sample's
-    QTest::newRow("confirmed") << true << QString();
-    QTest::newRow("cancelled") << false << QString();
-    // Issue 11, finding 9: a message box shows text that looks like markup
-    // as rich text, and this headline loaded a local file into it.
-    QTest::newRow("headline that looks like markup") << false << u"<img src=\"/etc/hostname\"> <b>Bold</b> & more"_s;
+    QTest::newRow("confirmed") << QList<int>{0} << true << QString();
+    QTest::newRow("cancelled") << QList<int>{1} << false << QString();
+    QTest::newRow("dismissed") << QList<int>{} << false << QString();
+    // Issue 11, finding 9: a message box showed text that looks like markup
+    // as rich text, and this headline loaded a local file into it. The
+    // question carries it as typed (dialogPrompterShowsTextNotMarkup).
+    QTest::newRow("headline that looks like markup") << QList<int>{1} << false << u"<img src=\"/etc/hostname\"> <b>Bold</b> & more"_s;
 }
 
 void TestMainWindow::deleteAsksFirst()
 {
-    QFETCH(bool, confirm);
+    QFETCH(QList<int>, answers);
+    QFETCH(bool, deleted);
     QFETCH(QString, headline);
     ScriptedPrompter prompter;
     MainWindow window(&prompter);
@@ -281,15 +294,37 @@ void TestMainWindow::deleteAsksFirst()
         headline = window.editor()->headlineField()->text();
     else
         window.editor()->headlineField()->setText(headline);
-    // Answer the confirmation once it is up.
+    prompter.choices = answers;
+    window.findChild<QAction *>(u"actionDeleteStory"_s)->trigger();
+    QCOMPARE(prompter.count(u"choose"_s), 1);
+    const ScriptedPrompter::Asked &asked = prompter.asked.constLast();
+    QCOMPARE(asked.kind, u"choose"_s);
+    QCOMPARE(asked.title, u"Delete Story"_s);
+    QVERIFY2(asked.message.startsWith(u"Delete \""_s + headline + u"\" with its history?"_s), qPrintable(asked.message));
+    // Only the destructive button deletes; the other one cancels.
+    QCOMPARE(asked.buttons.size(), 2);
+    QCOMPARE(asked.buttons.at(0).role, Prompter::Button::Role::Destructive);
+    QCOMPARE(asked.buttons.at(1).role, Prompter::Button::Role::Cancel);
+    const bool exists = StoryRepository(window.library()).load(id).has_value();
+    QCOMPARE(exists, !deleted);
+    QCOMPARE(window.storyList()->view()->model()->rowCount(), deleted ? 0 : 1);
+    settlePreview(window);
+}
+
+// The real dialogs show library text as typed: a headline that looks like
+// markup is not rendered (issue 11, finding 9: "<img src=…>" loaded a file).
+void TestMainWindow::dialogPrompterShowsTextNotMarkup()
+{
+    const QString message = u"Delete \"<img src=\"/etc/hostname\"> <b>Bold</b> & more\" with its history?"_s;
+    DialogPrompter prompter;
     QString shown;
-    QTimer::singleShot(0, &window, [&] {
+    int choice = -2;
+    QTimer::singleShot(0, this, [&] {
         QTRY_VERIFY(QApplication::activeModalWidget());
         auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
         QVERIFY(box);
-        QCOMPARE(box->objectName(), u"confirmDeleteStory"_s);
         // What the box shows: its text, or the text of the document its
-        // markup makes. Checked once the box is answered.
+        // markup makes.
         if (auto *label = box->findChild<QLabel *>(u"qt_msgbox_label"_s)) {
             shown = label->text();
             if (label->textFormat() == Qt::RichText || (label->textFormat() == Qt::AutoText && Qt::mightBeRichText(shown))) {
@@ -298,19 +333,138 @@ void TestMainWindow::deleteAsksFirst()
                 shown = document.toPlainText();
             }
         }
-        const QList<QAbstractButton *> buttons = box->buttons();
-        for (QAbstractButton *button : buttons) {
-            if ((box->buttonRole(button) == QMessageBox::DestructiveRole) == confirm) {
+        for (QAbstractButton *button : box->buttons()) {
+            if (box->buttonRole(button) == QMessageBox::DestructiveRole)
                 button->click();
-                return;
-            }
         }
     });
-    window.findChild<QAction *>(u"actionDeleteStory"_s)->trigger();
-    QVERIFY2(shown.startsWith(u"Delete \""_s + headline + u"\" with its history?"_s), qPrintable(shown));
-    const bool exists = StoryRepository(window.library()).load(id).has_value();
-    QCOMPARE(exists, !confirm);
-    QCOMPARE(window.storyList()->view()->model()->rowCount(), confirm ? 0 : 1);
+    choice = prompter.choose(nullptr, Prompter::Severity::Warning, u"Delete Story"_s, message,
+                             {{u"Delete"_s, Prompter::Button::Role::Destructive}, {u"Cancel"_s, Prompter::Button::Role::Cancel}}, 1);
+    QCOMPARE(choice, 0);
+    QCOMPARE(shown, message);
+}
+
+void TestMainWindow::closingWithUnsavedChangesAsks_data()
+{
+    QTest::addColumn<QList<int>>("answers"); // empty: dismissed
+    QTest::addColumn<bool>("closes");
+    QTest::newRow("discard") << QList<int>{0} << true;
+    QTest::newRow("cancel") << QList<int>{1} << false;
+    QTest::newRow("dismissed") << QList<int>{} << false;
+}
+
+void TestMainWindow::closingWithUnsavedChangesAsks()
+{
+    QFETCH(QList<int>, answers);
+    QFETCH(bool, closes);
+    ScriptedPrompter prompter;
+    MainWindow window(&prompter);
+    QVERIFY(window.openLibrary(libraryPath()));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(prompter.count(u"choose"_s), 0);
+
+    // Another process saves the story first: mine cannot be saved over it.
+    Library other;
+    QVERIFY(other.open(libraryPath()));
+    StoryRepository theirRepository(&other);
+    Story theirs = *theirRepository.load(window.currentStoryId());
+    theirs.body += u"\n\nTheir paragraph."_s;
+    QCOMPARE(theirRepository.save(theirs), StoryRepository::SaveResult::Saved);
+    typeAtEnd(window.editor()->bodyEditor(), u" Mine."_s);
+
+    prompter.choices = answers;
+    QCOMPARE(window.close(), closes);
+    QCOMPARE(prompter.count(u"choose"_s), 1);
+    const ScriptedPrompter::Asked &asked = prompter.asked.constLast();
+    QCOMPARE(asked.title, u"Unsaved changes"_s);
+    QCOMPARE(asked.buttons.at(0).role, Prompter::Button::Role::Destructive);
+    QCOMPARE(asked.buttons.at(1).role, Prompter::Button::Role::Cancel);
+    QCOMPARE(window.isVisible(), !closes);
+    // Kept open, the window keeps my text, and theirs is untouched.
+    QVERIFY(window.editor()->bodyEditor()->toPlainText().endsWith(u"Mine."_s));
+    QVERIFY(theirRepository.load(theirs.id)->body.endsWith(u"Their paragraph."_s));
+    settlePreview(window);
+}
+
+void TestMainWindow::libraryThatCannotBeOpenedOffersAnother_data()
+{
+    QTest::addColumn<QList<int>>("answers");
+    QTest::addColumn<QString>("file"); // the file dialog's answer; empty: cancelled
+    QTest::addColumn<QString>("fileDialog"); // its title; empty: none
+    QTest::newRow("choose another") << QList<int>{0} << u"other.newsdesk"_s << u"Open Library"_s;
+    QTest::newRow("create a new one") << QList<int>{1} << u"new.newsdesk"_s << u"New Library"_s;
+    QTest::newRow("choose another, then cancel") << QList<int>{0} << QString() << u"Open Library"_s;
+    QTest::newRow("close") << QList<int>{2} << QString() << QString();
+    QTest::newRow("dismissed") << QList<int>{} << QString() << QString();
+}
+
+void TestMainWindow::libraryThatCannotBeOpenedOffersAnother()
+{
+    QFETCH(QList<int>, answers);
+    QFETCH(QString, file);
+    QFETCH(QString, fileDialog);
+    const QString broken = filePath(u"broken.newsdesk"_s);
+    QFile brokenFile(broken);
+    QVERIFY(brokenFile.open(QIODevice::WriteOnly));
+    brokenFile.write("not a database at all");
+    brokenFile.close();
+
+    ScriptedPrompter prompter;
+    prompter.choices = answers;
+    if (!file.isEmpty())
+        prompter.files << QStringList{filePath(file)};
+    MainWindow window(&prompter);
+    QCOMPARE(window.openLibraryInteractively(broken), !file.isEmpty());
+    const auto firstAsked = [&prompter](const QString &kind) {
+        const auto found = std::find_if(prompter.asked.cbegin(), prompter.asked.cend(),
+                                        [&kind](const ScriptedPrompter::Asked &asked) { return asked.kind == kind; });
+        return found == prompter.asked.cend() ? ScriptedPrompter::Asked{} : *found;
+    };
+    QCOMPARE(prompter.count(u"choose"_s), 1);
+    const ScriptedPrompter::Asked question = firstAsked(u"choose"_s);
+    QCOMPARE(question.title, u"Cannot open library"_s);
+    QVERIFY(question.message.contains(u"not a Newsdesk library"_s));
+    // No library open yet: the way out closes, there is nothing to go back to.
+    QCOMPARE(question.buttons.size(), 3);
+    QCOMPARE(question.buttons.at(2).label, u"Close"_s);
+    QCOMPARE(question.buttons.at(2).role, Prompter::Button::Role::Cancel);
+    QCOMPARE(prompter.count(u"askFiles"_s), fileDialog.isEmpty() ? 0 : 1);
+    QCOMPARE(firstAsked(u"askFiles"_s).title, fileDialog);
+    if (file.isEmpty()) {
+        QVERIFY(!window.library());
+    } else {
+        QCOMPARE(window.library()->path(), QFileInfo(filePath(file)).absoluteFilePath());
+        QCOMPARE(window.storyList()->view()->model()->rowCount(), 1); // a new library gets the sample
+    }
+}
+
+void TestMainWindow::errorsAreToldThroughThePrompter()
+{
+    ScriptedPrompter prompter;
+    MainWindow window(&prompter);
+    QVERIFY(window.openLibrary(libraryPath()));
+    // The library refuses every save from here on.
+    QSqlQuery refuse(window.library()->database());
+    QVERIFY2(refuse.exec(u"CREATE TRIGGER refuse_saves BEFORE UPDATE ON stories "
+                         "BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END"_s),
+             qPrintable(refuse.lastError().text()));
+    typeAtEnd(window.editor()->bodyEditor(), u" Unsaved."_s);
+    // A window not yet shown has nothing to put the message over: the status
+    // bar and errorString() keep it.
+    QVERIFY(!window.saveCurrentStory());
+    QVERIFY(window.errorString().contains(u"disk I/O error"_s));
+    QCOMPARE(prompter.count(u"tell"_s), 0);
+
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.findChild<QAction *>(u"actionSave"_s)->trigger();
+    QCOMPARE(prompter.count(u"tell"_s), 1);
+    QCOMPARE(prompter.asked.constLast().title, u"Cannot save"_s);
+    QVERIFY(prompter.asked.constLast().message.contains(u"disk I/O error"_s));
+    QCOMPARE(window.statusBar()->currentMessage(), prompter.asked.constLast().message);
+    QVERIFY(window.editor()->isModified());
+    QVERIFY(QSqlQuery(window.library()->database()).exec(u"DROP TRIGGER refuse_saves"_s));
     settlePreview(window);
 }
 

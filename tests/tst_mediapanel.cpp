@@ -48,6 +48,7 @@ private Q_SLOTS:
     void writerCannotApproveEditorCan();
     void photosReorderFromTheKeyboard();
     void importAddsGoodFilesAndReportsBadOnes();
+    void addPhotosAsksForTheFiles();
     void insertPlacesFigureAsItsOwnParagraph();
     void closingTheWindowSavesAPendingEdit();
 
@@ -307,9 +308,36 @@ void TestMediaPanel::importAddsGoodFilesAndReportsBadOnes()
     const QStringList problems = finished.first().at(1).toStringList();
     QVERIFY(problems.join(u'\n').contains(u"notes.jpg is not a JPEG"_s));
     QVERIFY(problems.join(u'\n').contains(u"truncated.jpg"_s));
+    // The user is told, once, with every problem.
+    QCOMPARE(m_prompter->count(u"tell"_s), 1);
+    QCOMPARE(m_prompter->asked.constLast().title, u"Adding photos"_s);
+    QVERIFY(m_prompter->asked.constLast().message.startsWith(u"1 photo(s) added. Some files need attention:"_s));
+    for (const QString &problem : problems)
+        QVERIFY2(m_prompter->asked.constLast().message.contains(problem), qPrintable(problem));
     QCOMPARE(m_window->mediaPanel()->view()->model()->rowCount(), before + 1);
     // Its embedded metadata came in with it.
     QCOMPARE(line(u"virin"_s)->text(), u"250306-F-UO417-1153K"_s);
+}
+
+void TestMediaPanel::addPhotosAsksForTheFiles()
+{
+    const QString good = QFINDTESTDATA("../resources/samples/hegseth-healey/250306-F-UO417-1153K.jpg");
+    QVERIFY(!good.isEmpty());
+    auto *add = m_window->mediaPanel()->findChild<QPushButton *>(u"addPhotos"_s);
+    QVERIFY(add);
+    const int before = m_window->mediaPanel()->view()->model()->rowCount();
+    // Cancelled: nothing to add, nothing started.
+    add->click();
+    QCOMPARE(m_prompter->count(u"askFiles"_s), 1);
+    QCOMPARE(m_prompter->asked.constLast().title, u"Add Photos"_s);
+    QVERIFY(m_window->findChildren<PhotoImporter *>().isEmpty());
+
+    m_prompter->files << QStringList{good};
+    add->click();
+    QCOMPARE(m_prompter->count(u"askFiles"_s), 2);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->mediaPanel()->view()->model()->rowCount(), before + 1, 30000);
+    QTRY_COMPARE(line(u"virin"_s)->text(), u"250306-F-UO417-1153K"_s);
+    QCOMPARE(m_prompter->count(u"tell"_s), 0);
 }
 
 void TestMediaPanel::insertPlacesFigureAsItsOwnParagraph()

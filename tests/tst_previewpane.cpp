@@ -25,15 +25,16 @@
 #include <QClipboard>
 #include <QDesktopServices>
 #include <QDir>
-#include <QFileDialog>
 #include <QTimer>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QScopeGuard>
+#include <QSemaphore>
 #include <QSet>
 #include <QSettings>
 #include <QSignalSpy>
@@ -46,6 +47,7 @@
 #include <QWebEnginePage>
 #include <QWebEngineView>
 
+#include <atomic>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -129,6 +131,9 @@ private Q_SLOTS:
     void exportDialogOverrideIsForEditorsOnly();
     void exportDialogExportsAnApprovedStoryAndReportsErrors();
     void exportDialogWorksOffTheWindowThreadAndCancels();
+    void exportDialogFinishesThroughItsSignal();
+    void exportDialogClosedOrDestroyedMidExport_data();
+    void exportDialogClosedOrDestroyedMidExport();
     void mainWindowCopiesHtmlAndFollowsClicks();
     void mainWindowExportsAndImportsMarkdown();
 
@@ -484,7 +489,7 @@ void TestPreviewPane::exportDialogListsWhatBlocksAndNeedsAReasonToOverride()
     QTest::keyClicks(reason, u"Cleared by phone"_s);
     QVERIFY(button->isEnabled());
     QTest::mouseClick(button, Qt::LeftButton);
-    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QTRY_COMPARE_WITH_TIMEOUT(dialog.result(), int(QDialog::Accepted), 30000);
     QVERIFY(dialog.exportResult().overridden);
     QVERIFY(QFileInfo::exists(m_dir->filePath(u"out/story/index.html"_s)));
     bool recorded = false;
@@ -509,7 +514,7 @@ void TestPreviewPane::exportDialogOverrideIsForEditorsOnly()
     // In the words of the rule the exporter keeps.
     QCOMPARE(dialog.findChild<QLabel *>(u"exportOverrideNote"_s)->text(), Workflow::checkExportOverride(PersonRole::Writer).reason);
     QVERIFY(!dialog.findChild<QPushButton *>(u"exportButton"_s)->isEnabled());
-    QVERIFY(!dialog.exportNow());
+    QVERIFY(!dialog.startExport());
     QVERIFY(!QFileInfo::exists(m_dir->filePath(u"out/story"_s)));
 }
 
@@ -526,14 +531,19 @@ void TestPreviewPane::exportDialogExportsAnApprovedStoryAndReportsErrors()
     QVERIFY(other.open(QIODevice::WriteOnly));
     other.close();
     ExportDialog dialog(&library, *story);
+    QSignalSpy finished(&dialog, &ExportDialog::exportFinished);
     QCOMPARE(dialog.findChild<QListWidget *>(u"exportBlockers"_s)->count(), 0);
     dialog.setFolder(m_dir->filePath(u"busy"_s));
-    QVERIFY(!dialog.exportNow());
+    QVERIFY(dialog.startExport());
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+    QCOMPARE(finished.takeFirst().at(0).toBool(), false);
     QVERIFY(dialog.findChild<QLabel *>(u"exportStatus"_s)->text().contains(u"Export failed"_s));
     QVERIFY(QFileInfo::exists(m_dir->filePath(u"busy/notes.txt"_s)));
 
     dialog.setFolder(m_dir->filePath(u"web"_s));
-    QVERIFY(dialog.exportNow());
+    QVERIFY(dialog.startExport());
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+    QCOMPARE(finished.takeFirst().at(0).toBool(), true);
     QVERIFY(!dialog.exportResult().overridden);
     QVERIFY(QFileInfo::exists(m_dir->filePath(u"web/index.html"_s)));
     QVERIFY(QFileInfo::exists(m_dir->filePath(u"web/images/250306-D-PM193-1268K.jpg"_s)));
@@ -572,7 +582,10 @@ void TestPreviewPane::exportDialogWorksOffTheWindowThreadAndCancels()
         return true;
     };
     dialog.setExportOptions(options);
-    QVERIFY(!dialog.exportNow());
+    QSignalSpy finished(&dialog, &ExportDialog::exportFinished);
+    QVERIFY(dialog.startExport());
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+    QCOMPARE(finished.takeFirst().at(0).toBool(), false);
     QVERIFY(offWindowThread);
     QCOMPARE(steps, QList<int>({0, 1}));
     QCOMPARE(totals, QSet<int>({3})); // the three photos the sample body places
@@ -592,12 +605,120 @@ void TestPreviewPane::exportDialogWorksOffTheWindowThreadAndCancels()
         return true;
     };
     dialog.setExportOptions(options);
-    QVERIFY(dialog.exportNow());
+    QVERIFY(dialog.startExport());
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+    QCOMPARE(finished.takeFirst().at(0).toBool(), true);
     QCOMPARE(steps, QList<int>({0, 1, 2, 3}));
     QVERIFY(QFileInfo::exists(m_dir->filePath(u"cancelled/index.html"_s)));
     // Escape after the export closes the dialog as usual.
     dialog.reject();
     QVERIFY(!dialog.isVisible());
+}
+
+// The Export button starts the export and returns to the event loop: the
+// dialog paints its progress meanwhile, and its watcher's signal finishes.
+void TestPreviewPane::exportDialogFinishesThroughItsSignal()
+{
+    Library library;
+    QString error;
+    std::optional<Story> story = SampleLibrary::open(&library, m_dir->filePath(u"lib.newsdesk"_s), &error);
+    QVERIFY2(story, qPrintable(error));
+    QVERIFY2(SampleLibrary::clearForPublication(&library, *story, &error), qPrintable(error));
+    ExportDialog dialog(&library, *story);
+    dialog.setFolder(m_dir->filePath(u"web"_s));
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    // The worker holds at its first photo until the test has looked.
+    auto gate = std::make_shared<QSemaphore>();
+    StoryExporter::Options options;
+    options.progress = [gate](int done, int) {
+        if (done == 0)
+            gate->tryAcquire(1, 30000);
+        return true;
+    };
+    dialog.setExportOptions(options);
+    QSignalSpy finished(&dialog, &ExportDialog::exportFinished);
+    auto *button = dialog.findChild<QPushButton *>(u"exportButton"_s);
+    QTest::mouseClick(button, Qt::LeftButton);
+    // Back from the click while the export runs (a handler that waited for it
+    // would have come back only when the gate gave up, the export done).
+    QVERIFY(dialog.isExporting());
+    QVERIFY(!button->isEnabled());
+    QVERIFY(dialog.findChild<QProgressBar *>(u"exportProgress"_s)->isVisible());
+    QCOMPARE(finished.size(), 0);
+    gate->release();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+    QCOMPARE(finished.first().at(0).toBool(), true);
+    QVERIFY(!dialog.isExporting());
+    QVERIFY(dialog.exportResult().success);
+    QVERIFY(QFileInfo::exists(m_dir->filePath(u"web/index.html"_s)));
+    // The button's export closes the dialog once written.
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QVERIFY(!dialog.isVisible());
+    QVERIFY(button->isEnabled());
+}
+
+void TestPreviewPane::exportDialogClosedOrDestroyedMidExport_data()
+{
+    QTest::addColumn<bool>("destroy");
+    QTest::newRow("closed: the export is cancelled, nothing half-written") << false;
+    QTest::newRow("destroyed: the export is written completely first") << true;
+}
+
+void TestPreviewPane::exportDialogClosedOrDestroyedMidExport()
+{
+    QFETCH(bool, destroy);
+    Library library;
+    QString error;
+    std::optional<Story> story = SampleLibrary::open(&library, m_dir->filePath(u"lib.newsdesk"_s), &error);
+    QVERIFY2(story, qPrintable(error));
+    QVERIFY2(SampleLibrary::clearForPublication(&library, *story, &error), qPrintable(error));
+    auto dialog = std::make_unique<ExportDialog>(&library, *story);
+    const QString target = m_dir->filePath(u"midway"_s);
+    dialog->setFolder(target);
+    dialog->show();
+    QVERIFY(QTest::qWaitForWindowExposed(dialog.get()));
+    auto gate = std::make_shared<QSemaphore>();
+    auto reported = std::make_shared<std::atomic_int>(-1);
+    StoryExporter::Options options;
+    options.progress = [gate, reported, destroy](int done, int) {
+        reported->store(done);
+        // Closing: the worker holds at its first photo until the dialog is closed.
+        if (!destroy && done == 0)
+            gate->tryAcquire(1, 30000);
+        return true;
+    };
+    dialog->setExportOptions(options);
+    QSignalSpy finished(dialog.get(), &ExportDialog::exportFinished);
+    QVERIFY(dialog->startExport());
+    QVERIFY(dialog->isExporting());
+    if (destroy) {
+        // Gone before the worker is done (nothing has reached the dialog's
+        // event loop yet): the destructor waits for it.
+        dialog.reset();
+        QCOMPARE(reported->load(), 3);
+        QVERIFY(QFileInfo::exists(QDir(target).filePath(u"index.html"_s)));
+        QCOMPARE(QDir(QDir(target).filePath(u"images"_s)).entryList(QDir::Files).size(), 3);
+        bool recorded = false;
+        for (const AuditEntry &entry : library.auditTrail(u"story"_s, story->id))
+            recorded = recorded || entry.action == u"export";
+        QVERIFY(recorded);
+        // The progress the worker posted finds no dialog, and does nothing.
+        QCoreApplication::processEvents();
+    } else {
+        QTRY_COMPARE_WITH_TIMEOUT(reported->load(), 0, 30000);
+        QVERIFY(!dialog->close()); // closing cancels; the dialog stays until the worker has stopped
+        QVERIFY(dialog->isVisible());
+        gate->release();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+        QCOMPARE(finished.first().at(0).toBool(), false);
+        QVERIFY(dialog->exportResult().cancelled);
+        QVERIFY(!QFileInfo::exists(target));
+        QVERIFY(dialog->close()); // and once it has, closing closes
+    }
+    const QStringList leftovers = QDir(m_dir->path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
+    QVERIFY2(std::none_of(leftovers.cbegin(), leftovers.cend(), [](const QString &name) { return name.startsWith(u".midway"_s); }),
+             qPrintable(leftovers.join(u' ')));
 }
 
 void TestPreviewPane::mainWindowCopiesHtmlAndFollowsClicks()
@@ -630,17 +751,6 @@ void TestPreviewPane::mainWindowCopiesHtmlAndFollowsClicks()
     QCOMPARE(pane->pageLoads(), 1);
 }
 
-// Answers the next file dialog with path, as a user typing it would.
-static void answerFileDialog(QObject *context, const QString &path)
-{
-    QTimer::singleShot(0, context, [path] {
-        auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
-        QVERIFY(dialog);
-        dialog->selectFile(path);
-        static_cast<QDialog *>(dialog)->accept();
-    });
-}
-
 void TestPreviewPane::mainWindowExportsAndImportsMarkdown()
 {
     QSettings().setValue(u"library/last"_s, QString());
@@ -653,14 +763,16 @@ void TestPreviewPane::mainWindowExportsAndImportsMarkdown()
     const QString path = m_dir->filePath(u"out/sample.md"_s);
     QVERIFY(QDir().mkpath(m_dir->filePath(u"out"_s)));
 
-    answerFileDialog(&window, path);
+    prompter.files << QStringList{path};
     window.findChild<QAction *>(u"actionExportMarkdown"_s)->trigger();
+    QCOMPARE(prompter.asked.constLast().title, u"Export Markdown"_s);
     QVERIFY(QFileInfo::exists(path));
     // The story and its three photos' images beside it.
     QCOMPARE(QDir(m_dir->filePath(u"out"_s)).entryList(QDir::Files).size(), 4);
 
-    answerFileDialog(&window, path);
+    prompter.files << QStringList{path};
     window.findChild<QAction *>(u"actionImportMarkdown"_s)->trigger();
+    QCOMPARE(prompter.asked.constLast().title, u"Import Markdown"_s);
     QVERIFY(window.currentStoryId() != sample.id);
     const Story imported = window.editor()->story();
     QCOMPARE(imported.headline, sample.headline);

@@ -35,6 +35,8 @@ private Q_SLOTS:
     void slugIsNeverANumber();
     void numberNamesAnIdEvenAgainstAnOldSlug();
     void bodyBeyondTheLimitIsRefused();
+    void storiesMadeFromAStoryStartAsDrafts_data();
+    void storiesMadeFromAStoryStartAsDrafts();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -364,6 +366,70 @@ void TestStoryRepository::bodyBeyondTheLimitIsRefused()
     QVERIFY(repository.errorString().contains(u"500001 characters"_s));
     QCOMPARE(repository.load(created->id)->body, created->body);
     QCOMPARE(repository.load(created->id)->rowVersion, created->rowVersion);
+}
+
+void TestStoryRepository::storiesMadeFromAStoryStartAsDrafts_data()
+{
+    QTest::addColumn<StoryStatus>("status");
+    for (StoryStatus status : allStoryStatuses())
+        QTest::newRow(qPrintable(storyStatusKey(status))) << status;
+}
+
+// Duplicate and "save mine as a copy" make a story nobody has reviewed: a
+// Draft, whatever the status of the one it came from, without its
+// publication date, and so one anyone may create (issue 12: the copy of an
+// approved story came out approved, with no approval in the audit log).
+void TestStoryRepository::storiesMadeFromAStoryStartAsDrafts()
+{
+    QFETCH(StoryStatus, status);
+    StoryRepository repository(m_library.get());
+    Story story;
+    story.headline = u"Hegseth Hosts Healey"_s;
+    story.dek = u"The ministers met for an hour."_s;
+    story.byline = u"By Jim Garamone"_s;
+    story.dateline = u"WASHINGTON"_s;
+    story.body = u"Defense Secretary Pete Hegseth hosted his counterpart."_s;
+    story.correctionNote = u"An earlier version misspelt a name."_s;
+    story.embargoUntil = QDateTime(QDate(2031, 1, 2), QTime(3, 4), QTimeZone::UTC);
+    std::optional<Story> original = repository.create(story);
+    QVERIFY2(original, qPrintable(repository.errorString()));
+    // The status as another library's editor left it.
+    QSqlQuery query(m_library->database());
+    query.prepare(u"UPDATE stories SET status = :status, published_at = :published WHERE id = :id"_s);
+    query.bindValue(u":status"_s, storyStatusKey(status));
+    query.bindValue(u":published"_s, status == StoryStatus::Published ? u"2025-03-06T12:00:00.000Z"_s : u""_s);
+    query.bindValue(u":id"_s, original->id);
+    QVERIFY2(query.exec(), qPrintable(query.lastError().text()));
+    original = repository.load(original->id);
+    QCOMPARE(original->status, status);
+
+    const Story draft = original->newDraftCopy(u"Hegseth Hosts Healey (my version)"_s);
+    QCOMPARE(draft.status, StoryStatus::Draft);
+    QCOMPARE(draft.id, 0);
+    QVERIFY(draft.slug.isEmpty());
+    QCOMPARE(draft.rowVersion, 0);
+    QVERIFY(!draft.publishedAt.isValid());
+    QCOMPARE(draft.headline, u"Hegseth Hosts Healey (my version)"_s);
+    for (StoryField field : storyFields()) {
+        if (field != StoryField::Headline)
+            QCOMPARE(storyFieldText(draft, field), storyFieldText(*original, field));
+    }
+    QCOMPARE(draft.embargoUntil, original->embargoUntil);
+
+    // Ann Writer is on nobody's list: she may start drafts only, and does.
+    const std::optional<Story> created = repository.create(draft);
+    QVERIFY2(created, qPrintable(repository.errorString()));
+    QCOMPARE(repository.load(created->id)->status, StoryStatus::Draft);
+    const std::optional<Story> duplicate = repository.duplicate(original->id);
+    QVERIFY2(duplicate, qPrintable(repository.errorString()));
+    const Story stored = *repository.load(duplicate->id);
+    QCOMPARE(stored.status, StoryStatus::Draft);
+    QVERIFY(!stored.publishedAt.isValid());
+    QCOMPARE(stored.headline, u"Hegseth Hosts Healey (copy)"_s);
+    QCOMPARE(stored.slug, original->slug + u"-copy"_s);
+    QCOMPARE(stored.body, original->body);
+    QCOMPARE(stored.correctionNote, original->correctionNote);
+    QCOMPARE(stored.embargoUntil, original->embargoUntil);
 }
 
 QTEST_GUILESS_MAIN(TestStoryRepository)

@@ -6,7 +6,6 @@
 #include "workflow.h"
 
 #include <QApplication>
-#include <QEventLoop>
 #include <QFutureWatcher>
 #include <QPointer>
 #include <QtConcurrent>
@@ -120,9 +119,10 @@ ExportDialog::ExportDialog(Library *library, const Story &story, QWidget *parent
     m_exportButton->setObjectName(u"exportButton"_s);
     m_exportButton->setDefault(true);
     connect(m_exportButton, &QPushButton::clicked, this, [this] {
-        if (exportNow())
-            accept();
+        if (startExport())
+            m_acceptWhenExported = true;
     });
+    connect(&m_watcher, &QFutureWatcherBase::finished, this, &ExportDialog::finishExport);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     auto *form = new QFormLayout;
@@ -150,7 +150,16 @@ ExportDialog::ExportDialog(Library *library, const Story &story, QWidget *parent
     updateButtons();
 }
 
-StoryExporter::Result ExportDialog::runExport(StoryExporter::Options options)
+ExportDialog::~ExportDialog()
+{
+    if (!m_exporting)
+        return;
+    m_watcher.disconnect(this);
+    m_watcher.waitForFinished();
+    QApplication::restoreOverrideCursor();
+}
+
+QFuture<StoryExporter::Result> ExportDialog::runExport(StoryExporter::Options options)
 {
     // Photos are decoded, resized, encoded and written on a worker thread
     // with its own connection to the library; this dialog keeps painting its
@@ -170,26 +179,20 @@ StoryExporter::Result ExportDialog::runExport(StoryExporter::Options options)
     };
     const QString path = m_library->path();
     if (path.isEmpty() || path == u":memory:"_s) // no second connection to an in-memory library
-        return StoryExporter(m_library).exportStory(m_story, folder(), options);
+        return QtFuture::makeReadyValueFuture(StoryExporter(m_library).exportStory(m_story, folder(), options));
     const QString actor = m_library->actor();
-    const QFuture<StoryExporter::Result> future
-        = QtConcurrent::run([path, actor, story = m_story, target = folder(), options]() -> StoryExporter::Result {
-              Library library;
-              library.setActor(actor);
-              if (!library.open(path)) {
-                  StoryExporter::Result failed;
-                  failed.errorMessage = library.errorString();
-                  return failed;
-              }
-              return StoryExporter(&library).exportStory(story, target, options);
-          });
-    QFutureWatcher<StoryExporter::Result> watcher;
-    QEventLoop loop;
-    connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
-    watcher.setFuture(future);
-    if (!future.isFinished())
-        loop.exec();
-    return future.result();
+    // The worker gets copies of what it needs: nothing it holds dies with the
+    // dialog (its progress reaches the dialog through a QPointer).
+    return QtConcurrent::run([path, actor, story = m_story, target = folder(), options]() -> StoryExporter::Result {
+        Library library;
+        library.setActor(actor);
+        if (!library.open(path)) {
+            StoryExporter::Result failed;
+            failed.errorMessage = library.errorString();
+            return failed;
+        }
+        return StoryExporter(&library).exportStory(story, target, options);
+    });
 }
 
 void ExportDialog::showProgress(int done, int total)
@@ -249,7 +252,7 @@ void ExportDialog::updateButtons()
     m_exportButton->setText(m_blocked ? tr("&Export Anyway") : tr("&Export"));
 }
 
-bool ExportDialog::exportNow()
+bool ExportDialog::startExport()
 {
     if (!m_exportButton->isEnabled() || m_exporting)
         return false;
@@ -260,6 +263,7 @@ bool ExportDialog::exportNow()
         options.overrideReason = m_reason->text().trimmed();
     }
     m_exporting = true;
+    m_acceptWhenExported = false;
     m_cancel = std::make_shared<std::atomic_bool>(false);
     m_progress->setRange(0, 0);
     m_progress->show();
@@ -269,7 +273,15 @@ bool ExportDialog::exportNow()
     m_override->setEnabled(false);
     m_reason->setEnabled(false);
     QApplication::setOverrideCursor(Qt::BusyCursor);
-    m_result = runExport(options);
+    // finishExport() takes over when the worker is done (also when it was
+    // done at once: the watcher reports through the event loop either way).
+    m_watcher.setFuture(runExport(options));
+    return true;
+}
+
+void ExportDialog::finishExport()
+{
+    m_result = m_watcher.result();
     m_exporting = false;
     m_folder->setEnabled(true);
     m_override->setEnabled(m_mayOverride);
@@ -282,11 +294,12 @@ bool ExportDialog::exportNow()
         m_progress->hide();
         if (m_result.cancelled) {
             m_status->setText(m_result.errorMessage.toHtmlEscaped());
-            return false;
+        } else {
+            const QString why = m_result.errorMessage.isEmpty() ? m_result.blockingReasons.join(u'\n') : m_result.errorMessage;
+            m_status->setText(u"<span style=\"color:#b00020\">%1</span>"_s.arg(tr("Export failed: %1").arg(why).toHtmlEscaped()));
         }
-        const QString why = m_result.errorMessage.isEmpty() ? m_result.blockingReasons.join(u'\n') : m_result.errorMessage;
-        m_status->setText(u"<span style=\"color:#b00020\">%1</span>"_s.arg(tr("Export failed: %1").arg(why).toHtmlEscaped()));
-        return false;
+        Q_EMIT exportFinished(false);
+        return;
     }
     QSettings().setValue(u"export/lastParent"_s, QFileInfo(folder()).absolutePath());
     // The status label is rich text: every line in it is escaped.
@@ -294,5 +307,7 @@ bool ExportDialog::exportNow()
     for (const QString &warning : std::as_const(m_result.warnings))
         done << warning.toHtmlEscaped();
     m_status->setText(done.join(u"<br>"_s));
-    return true;
+    if (m_acceptWhenExported)
+        accept();
+    Q_EMIT exportFinished(true);
 }

@@ -15,6 +15,12 @@ QString Prompter::askFile(QWidget *parent, FileMode mode, const QString &title, 
     return askFiles(parent, mode, title, directory, filter).value(0);
 }
 
+void Prompter::tellWithDetails(QWidget *parent, Severity severity, const QString &title, const QString &message,
+                               const QString &details)
+{
+    tell(parent, severity, title, message + QStringLiteral("\n\n") + details);
+}
+
 static QMessageBox::Icon iconFor(Prompter::Severity severity)
 {
     switch (severity) {
@@ -33,6 +39,15 @@ void DialogPrompter::tell(QWidget *parent, Severity severity, const QString &tit
     QMessageBox box(iconFor(severity), title, message, QMessageBox::Ok, parent);
     // Library text (headlines, names) is shown, never interpreted as markup.
     box.setTextFormat(Qt::PlainText);
+    box.exec();
+}
+
+void DialogPrompter::tellWithDetails(QWidget *parent, Severity severity, const QString &title, const QString &message,
+                                     const QString &details)
+{
+    QMessageBox box(iconFor(severity), title, message, QMessageBox::Ok, parent);
+    box.setTextFormat(Qt::PlainText);
+    box.setDetailedText(details); // always plain text
     box.exec();
 }
 

@@ -25,6 +25,10 @@ public:
     enum class Severity { Information, Warning, Critical };
     // Shows message; returns when the user has read it.
     virtual void tell(QWidget *parent, Severity severity, const QString &title, const QString &message) = 0;
+    // As tell, with details (a long list the message only begins) the user
+    // may unfold. By default they follow the message.
+    virtual void tellWithDetails(QWidget *parent, Severity severity, const QString &title, const QString &message,
+                                 const QString &details);
 
     // A button of choose(). Destructive buttons (Delete, Discard) are drawn
     // as such; the cancel button answers Escape and closing the dialog.
@@ -65,6 +69,8 @@ class DialogPrompter : public Prompter
 {
 public:
     void tell(QWidget *parent, Severity severity, const QString &title, const QString &message) override;
+    void tellWithDetails(QWidget *parent, Severity severity, const QString &title, const QString &message,
+                         const QString &details) override;
     int choose(QWidget *parent, Severity severity, const QString &title, const QString &message,
                const QList<Button> &buttons, int defaultIndex) override;
     std::optional<QString> askText(QWidget *parent, const QString &title, const QString &label,
