@@ -370,7 +370,7 @@ bool MainWindow::openLibrary(const QString &path)
     m_storyModel = new StoryListModel(library, library);
     m_photoModel = new PhotoListModel(library, library);
     m_storyList = new StoryListPanel(m_storyModel);
-    m_media = new MediaPanel(m_photoModel, library);
+    m_media = new MediaPanel(m_photoModel, library, *m_prompter);
     replaceContent(m_listHolder, m_storyList);
     replaceContent(m_mediaHolder, m_media);
     if (old)
