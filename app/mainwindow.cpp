@@ -32,6 +32,7 @@
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QDockWidget>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -80,6 +81,35 @@ QWidget *makeHolder(const QString &name)
     layout->setContentsMargins(0, 0, 0, 0);
     return holder;
 }
+
+// All the workflow controller sees of the window: the open story in the
+// editor, the editor's read-only state and the photo selected.
+class WindowWorkflowHost final : public WorkflowHost
+{
+public:
+    explicit WindowWorkflowHost(MainWindow *window)
+        : m_window(window)
+    {
+    }
+    std::optional<Story> openStory() const override
+    {
+        return m_window->editor()->hasStory() ? std::optional<Story>(m_window->editor()->story()) : std::nullopt;
+    }
+    bool saveOpenStory() override { return m_window->saveCurrentStory(); }
+    void showStory(const Story &story) override { m_window->editor()->setStory(story); }
+    void setStoryEditable(bool editable) override
+    {
+        EditorPane *editor = m_window->editor();
+        for (QLineEdit *field : {editor->headlineField(), editor->dekField(), editor->bylineField(), editor->datelineField(),
+                                 editor->correctionNoteField()})
+            field->setReadOnly(!editable);
+        editor->bodyEditor()->setReadOnly(!editable);
+    }
+    qint64 selectedPhotoId() const override { return m_window->mediaPanel() ? m_window->mediaPanel()->currentPhotoId() : 0; }
+
+private:
+    MainWindow *m_window;
+};
 
 } // namespace
 
@@ -142,7 +172,24 @@ MainWindow::MainWindow(Prompter *prompter, QWidget *parent)
     m_preview->followEditor(m_editor->bodyEditor());
 
     createActions();
-    m_workflow = new WorkflowController(this);
+    // The workflow knows the window only as its host; the window places the
+    // workflow's menu, labels and dock, and answers its requests.
+    m_workflowHost = std::make_unique<WindowWorkflowHost>(this);
+    m_workflow = std::make_unique<WorkflowController>(*m_workflowHost, *m_prompter, this);
+    const QList<QAction *> menus = menuBar()->actions();
+    // Before Help, where people look for it.
+    menuBar()->insertMenu(menus.isEmpty() ? nullptr : menus.constLast(), m_workflow->reviewMenu());
+    statusBar()->addPermanentWidget(m_workflow->reviewCountLabel());
+    statusBar()->addPermanentWidget(m_workflow->personLabel());
+    addDockWidget(Qt::LeftDockWidgetArea, m_workflow->reviewDock());
+    m_workflow->reviewDock()->hide();
+    connect(m_editor, &EditorPane::edited, m_workflow.get(), &WorkflowController::openStoryEdited);
+    connect(m_workflow.get(), &WorkflowController::storyRequested, this, &MainWindow::openStory);
+    connect(m_workflow.get(), &WorkflowController::photoRequested, this, [this](qint64 photoId) {
+        if (m_media)
+            m_media->selectPhoto(photoId);
+    });
+    connect(m_workflow.get(), &WorkflowController::statusMessage, statusBar(), &QStatusBar::showMessage);
     restoreSettings();
     updateTitle();
 }
@@ -325,7 +372,7 @@ bool MainWindow::openLibrary(const QString &path)
     m_storyModel = new StoryListModel(library, library);
     m_photoModel = new PhotoListModel(library, library);
     m_storyList = new StoryListPanel(m_storyModel);
-    m_media = new MediaPanel(m_photoModel, library);
+    m_media = new MediaPanel(m_photoModel, library, *m_prompter);
     replaceContent(m_listHolder, m_storyList);
     replaceContent(m_mediaHolder, m_media);
     if (old)
@@ -819,7 +866,7 @@ MediaPanel *MainWindow::mediaPanel() const
 
 WorkflowController *MainWindow::workflow() const
 {
-    return m_workflow;
+    return m_workflow.get();
 }
 
 PreviewPane *MainWindow::preview() const

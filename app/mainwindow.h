@@ -28,6 +28,7 @@ class QToolBar;
 class StoryListModel;
 class StoryListPanel;
 class WorkflowController;
+class WorkflowHost;
 
 // Newsdesk's window: the story list, the editor, the media panel and the live
 // preview, side by side in splitters that remember their sizes.
@@ -130,7 +131,9 @@ private:
     EditorSession *m_session;
     QLabel *m_statusLabel;
     QTimer *m_previewTimer;
-    WorkflowController *m_workflow = nullptr;
+    // The controller goes before the host it was given (members go in reverse).
+    std::unique_ptr<WorkflowHost> m_workflowHost;
+    std::unique_ptr<WorkflowController> m_workflow;
     QString m_errorString;
     bool m_splittersRestored = false;
 

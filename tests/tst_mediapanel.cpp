@@ -46,6 +46,7 @@ private Q_SLOTS:
     void editsAreSavedAndVoidApproval();
     void nextFreeVirinSkipsTheLibrarysOwn();
     void writerCannotApproveEditorCan();
+    void requestChangesAsksTheEditorWhy();
     void photosReorderFromTheKeyboard();
     void importAddsGoodFilesAndReportsBadOnes();
     void addPhotosAsksForTheFiles();
@@ -268,6 +269,27 @@ void TestMediaPanel::writerCannotApproveEditorCan()
     QCOMPARE(PhotoRepository(m_window->library()).load(m_window->mediaPanel()->currentPhotoId())->approval,
              CaptionApproval::Approved);
     QVERIFY(form()->approvalLabel()->text().contains(u"Eve Editor"_s));
+}
+
+// The comment comes through the window's prompter; cancelled, nothing is decided.
+void TestMediaPanel::requestChangesAsksTheEditorWhy()
+{
+    const qint64 id = m_window->mediaPanel()->currentPhotoId();
+    PhotoRepository photos(m_window->library());
+    QSignalSpy errors(form(), &PhotoForm::errorOccurred);
+    QVERIFY(form()->requestChangesButton()->isEnabled());
+    QTest::mouseClick(form()->requestChangesButton(), Qt::LeftButton);
+    QCOMPARE(m_prompter->count(u"askText"_s), 1);
+    QCOMPARE(m_prompter->asked.constLast().title, u"Request Changes"_s);
+    QCOMPARE(m_prompter->asked.constLast().message, u"What should the writer change?"_s);
+    QCOMPARE(photos.load(id)->approval, CaptionApproval::Pending);
+    QCOMPARE(errors.size(), 0); // not even tried
+
+    m_prompter->texts << u"Name the unit."_s;
+    QTest::mouseClick(form()->requestChangesButton(), Qt::LeftButton);
+    QCOMPARE(m_prompter->count(u"askText"_s), 2);
+    QCOMPARE(photos.load(id)->approval, CaptionApproval::ChangesRequested);
+    QVERIFY2(form()->approvalLabel()->text().contains(u"Name the unit."_s), qPrintable(form()->approvalLabel()->text()));
 }
 
 void TestMediaPanel::photosReorderFromTheKeyboard()

@@ -2,6 +2,7 @@
 // Story edit locks across processes: a live holder keeps the story, a holder
 // killed with SIGKILL is recognised as gone and its lock is taken over.
 #include "library.h"
+#include "lockkeeper.h"
 #include "people.h"
 #include "storylocks.h"
 #include "storyrepository.h"
@@ -13,6 +14,8 @@
 #include <QTimer>
 
 #include <cstdio>
+
+using namespace std::chrono_literals;
 
 using namespace Qt::StringLiterals;
 
@@ -44,6 +47,8 @@ private Q_SLOTS:
     void staleness_data();
     void staleness();
     void ownLockIsTakenAgainAndReleased();
+    void keeperHoldsTheOpenStorysLockAndBeats();
+    void keeperHoldsNothingAnotherProcessHas();
 
 private:
     QString path() const { return m_dir->filePath(u"locks.newsdesk"_s); }
@@ -144,6 +149,74 @@ void TestStoryLocks::ownLockIsTakenAgainAndReleased()
     QVERIFY(locks.heartbeat());
     QVERIFY(locks.release(1));
     QVERIFY(!locks.lockOf(1));
+}
+
+// The lock of the story open in the window: held with a live heartbeat, and
+// given back for another story, another library, or when the keeper goes.
+void TestStoryLocks::keeperHoldsTheOpenStorysLockAndBeats()
+{
+    Library library;
+    QVERIFY(library.open(path()));
+    library.setActor(u"Eve Editor"_s);
+    QVERIFY(StoryRepository(&library).create(Story{.headline = u"Another story"_s}));
+    StoryLocks locks(&library);
+    LockKeeper keeper;
+    keeper.setLibrary(&library);
+    keeper.setHeartbeatInterval(20ms);
+    QCOMPARE(keeper.acquire(1), StoryLocks::Result::Acquired);
+    QCOMPARE(keeper.heldStory(), 1);
+    QVERIFY(keeper.isBeating());
+    QCOMPARE(locks.lockOf(1)->holder, u"Eve Editor"_s);
+    const QDateTime first = locks.lockOf(1)->heartbeatAt;
+    QTRY_VERIFY(locks.lockOf(1)->heartbeatAt > first);
+
+    QCOMPARE(keeper.acquire(2), StoryLocks::Result::Acquired);
+    QVERIFY(!locks.lockOf(1));
+    QCOMPARE(locks.lockOf(2)->holder, u"Eve Editor"_s);
+    keeper.release();
+    QVERIFY(!locks.lockOf(2));
+    QCOMPARE(keeper.heldStory(), 0);
+    QVERIFY(!keeper.isBeating());
+
+    QCOMPARE(keeper.acquire(1), StoryLocks::Result::Acquired);
+    keeper.setLibrary(nullptr); // the window left the library
+    QVERIFY(!locks.lockOf(1));
+    QVERIFY(!keeper.isBeating());
+    QCOMPARE(keeper.acquire(1), StoryLocks::Result::Failed);
+    QVERIFY(!locks.lockOf(1));
+    {
+        LockKeeper closing;
+        closing.setLibrary(&library);
+        QCOMPARE(closing.acquire(2), StoryLocks::Result::Acquired);
+    }
+    QVERIFY(!locks.lockOf(2));
+}
+
+void TestStoryLocks::keeperHoldsNothingAnotherProcessHas()
+{
+    QProcess child;
+    child.start(QCoreApplication::applicationFilePath(), {u"--hold-lock"_s, path()});
+    QVERIFY(child.waitForStarted());
+    QByteArray output;
+    while (!output.contains("locked\n")) {
+        QVERIFY2(child.waitForReadyRead(20000), child.readAllStandardError().constData());
+        output += child.readAllStandardOutput();
+    }
+    Library library;
+    QVERIFY(library.open(path()));
+    library.setActor(u"Eve Editor"_s);
+    {
+        LockKeeper keeper;
+        keeper.setLibrary(&library);
+        StoryLock holder;
+        QCOMPARE(keeper.acquire(1, &holder), StoryLocks::Result::HeldByOther);
+        QCOMPARE(holder.holder, u"Walt Writer"_s);
+        QCOMPARE(keeper.heldStory(), 0);
+        QVERIFY(!keeper.isBeating());
+    } // and gives back nothing it does not hold
+    QCOMPARE(StoryLocks(&library).lockOf(1)->holder, u"Walt Writer"_s);
+    child.kill();
+    QVERIFY(child.waitForFinished());
 }
 
 int main(int argc, char **argv)

@@ -27,13 +27,11 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QFileDialog>
-#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QProcess>
 #include <QPushButton>
-#include <QScopeGuard>
 #include <QTest>
 #include <QTextBrowser>
 #include <QTimer>
@@ -176,11 +174,10 @@ void TestWorkflowWindow::writerSubmitsEditorReviewsPublishesAndExports()
     // The editor sends it back with a comment.
     QVERIFY(workflow->setCurrentPerson(u"Eve Editor"_s));
     QVERIFY(requestChanges->isEnabled());
-    answerDialog<QInputDialog>(&window, u"workflowCommentDialog"_s, [](QInputDialog *dialog) {
-        dialog->setTextValue(u"Say how long they met in the lede."_s);
-        dialog->accept();
-    });
+    prompter.texts << u"Say how long they met in the lede."_s;
     requestChanges->trigger();
+    QCOMPARE(prompter.count(u"askText"_s), 1);
+    QCOMPARE(prompter.asked.constLast().title, u"Request Changes"_s);
     QCOMPARE(status(), StoryStatus::Draft);
     QCOMPARE(CommentRepository(window.library()).comments(u"story"_s, id).constLast().body, u"Say how long they met in the lede."_s);
 
@@ -293,11 +290,9 @@ void TestWorkflowWindow::correctionShowsChangesSinceApproval()
     QVERIFY(workflow->takeAction(WorkflowAction::Submit));
     QVERIFY(workflow->takeAction(WorkflowAction::Approve));
     QVERIFY(workflow->takeAction(WorkflowAction::Publish));
-    answerDialog<QInputDialog>(&window, u"workflowCommentDialog"_s, [](QInputDialog *dialog) {
-        dialog->setTextValue(u"An earlier version gave the wrong date."_s);
-        dialog->accept();
-    });
+    prompter.texts << u"An earlier version gave the wrong date."_s;
     window.findChild<QAction *>(u"actionCorrectStory"_s)->trigger();
+    QCOMPARE(prompter.asked.constLast().title, u"Start a Correction"_s);
     QCOMPARE(window.editor()->story().status, StoryStatus::Draft);
     QCOMPARE(window.editor()->story().correctionNote, u"An earlier version gave the wrong date."_s);
     // The note the page prints is in sight, editable like the dek.
@@ -337,10 +332,10 @@ void TestWorkflowWindow::correctionShowsChangesSinceApproval()
 
     QVERIFY(window.saveCurrentStory());
     QString shown;
-    answerDialog<QDialog>(&window, u"changesDialog"_s, [&shown](QDialog *dialog) {
+    prompter.dialogs[u"changesDialog"_s] = [&shown](QDialog *dialog) {
         shown = dialog->findChild<QTextBrowser *>(u"changesDiff"_s)->toPlainText();
-        dialog->reject();
-    });
+        return int(QDialog::Rejected);
+    };
     window.findChild<QAction *>(u"actionChangesSinceApproval"_s)->trigger();
     QVERIFY2(shown.contains(u"Corrected sentence."_s), qPrintable(shown));
     QVERIFY2(shown.contains(u"Correction: "_s + edited), qPrintable(shown));
@@ -357,23 +352,20 @@ void TestWorkflowWindow::correctionShowsChangesSinceApproval()
 
 void TestWorkflowWindow::firstStartAsksWhoIsWorking()
 {
-    // This test is about the dialog NEWSDESK_NO_DIALOGS holds back.
-    const QByteArray noDialogs = qgetenv("NEWSDESK_NO_DIALOGS");
-    qunsetenv("NEWSDESK_NO_DIALOGS");
-    auto restore = qScopeGuard([noDialogs] { qputenv("NEWSDESK_NO_DIALOGS", noDialogs); });
     ScriptedPrompter prompter;
-    MainWindow window(&prompter);
-    QVERIFY(window.openLibrary(libraryPath()));
-    window.show();
-    // The question comes once the window is up.
-    answerDialog<QDialog>(&window, u"identityDialog"_s, [](QDialog *dialog) {
+    prompter.dialogs[u"identityDialog"_s] = [](QDialog *dialog) {
         auto *name = dialog->findChild<QLineEdit *>(u"identityName"_s);
         name->clear();
         QTest::keyClicks(name, u"Eve Editor"_s);
         QTest::keyClicks(dialog->findChild<QLineEdit *>(u"identityTitle"_s), u"Managing Editor"_s);
-        dialog->accept();
-    });
+        return int(QDialog::Accepted);
+    };
+    MainWindow window(&prompter);
+    QVERIFY(window.openLibrary(libraryPath()));
+    QCOMPARE(prompter.count(u"run"_s), 0); // the question comes once the window is up
+    window.show();
     QTRY_COMPARE(window.library()->actor(), u"Eve Editor"_s);
+    QCOMPARE(prompter.count(u"run"_s), 1);
     const std::optional<Person> eve = PeopleRepository(window.library()).findByName(u"Eve Editor"_s);
     QVERIFY(eve);
     QCOMPARE(eve->role, PersonRole::Editor);

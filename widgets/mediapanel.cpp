@@ -68,11 +68,11 @@ public:
 
 } // namespace
 
-MediaPanel::MediaPanel(PhotoListModel *model, Library *library, QWidget *parent)
+MediaPanel::MediaPanel(PhotoListModel *model, Library *library, Prompter &prompter, QWidget *parent)
     : QWidget(parent)
     , m_model(model)
     , m_view(new QListView(this))
-    , m_form(new PhotoForm(library, this))
+    , m_form(new PhotoForm(library, prompter, this))
     , m_summary(new QLabel(this))
     , m_add(new QPushButton(QIcon::fromTheme(u"list-add"_s), tr("&Add Photos…"), this))
     , m_insert(new QPushButton(QIcon::fromTheme(u"insert-image"_s), tr("&Insert in Story"), this))

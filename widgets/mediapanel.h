@@ -8,6 +8,7 @@
 class Library;
 class PhotoForm;
 class PhotoListModel;
+class Prompter;
 class QLabel;
 class QListView;
 class QPushButton;
@@ -21,7 +22,8 @@ class MediaPanel : public QWidget
 {
     Q_OBJECT
 public:
-    MediaPanel(PhotoListModel *model, Library *library, QWidget *parent = nullptr);
+    // prompter (which must outlive the panel) asks the form's questions.
+    MediaPanel(PhotoListModel *model, Library *library, Prompter &prompter, QWidget *parent = nullptr);
 
     QListView *view() const;
     PhotoForm *form() const;

@@ -7,6 +7,7 @@
 #include "library.h"
 #include "people.h"
 #include "photorepository.h"
+#include "prompter.h"
 #include "virin.h"
 #include "workflow.h"
 
@@ -14,7 +15,6 @@
 #include <QDateEdit>
 #include <QFormLayout>
 #include <QHBoxLayout>
-#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -34,9 +34,10 @@ const QString okColor = u"#2e7d32"_s;
 
 } // namespace
 
-PhotoForm::PhotoForm(Library *library, QWidget *parent)
+PhotoForm::PhotoForm(Library *library, Prompter &prompter, QWidget *parent)
     : QWidget(parent)
     , m_library(library)
+    , m_prompter(prompter)
     , m_layout(new QFormLayout)
     , m_dateShot(new QDateEdit(this))
     , m_release(new QComboBox(this))
@@ -105,11 +106,10 @@ PhotoForm::PhotoForm(Library *library, QWidget *parent)
     m_requestChanges->setObjectName(u"requestChanges"_s);
     connect(m_approve, &QPushButton::clicked, this, [this] { decide(CaptionApproval::Approved); });
     connect(m_requestChanges, &QPushButton::clicked, this, [this] {
-        bool ok = false;
-        const QString comment = QInputDialog::getMultiLineText(this, tr("Request Changes"),
-                                                               tr("What should the writer change?"), QString(), &ok);
-        if (ok)
-            decide(CaptionApproval::ChangesRequested, comment);
+        const std::optional<QString> comment = m_prompter.askText(this, tr("Request Changes"),
+                                                                  tr("What should the writer change?"), QString(), true);
+        if (comment)
+            decide(CaptionApproval::ChangesRequested, *comment);
     });
 
     auto *buttons = new QHBoxLayout;

@@ -8,6 +8,7 @@
 #include <QWidget>
 
 class Library;
+class Prompter;
 class QComboBox;
 class QDateEdit;
 class QLabel;
@@ -27,7 +28,8 @@ class PhotoForm : public QWidget
 {
     Q_OBJECT
 public:
-    explicit PhotoForm(Library *library, QWidget *parent = nullptr);
+    // prompter (which must outlive the form) asks for the comment of Request Changes.
+    PhotoForm(Library *library, Prompter &prompter, QWidget *parent = nullptr);
     ~PhotoForm() override;
 
     void setPhoto(const Photo &photo);
@@ -72,6 +74,7 @@ private:
     QString text(const QString &name) const;
 
     QPointer<Library> m_library;
+    Prompter &m_prompter;
     Photo m_photo;
     bool m_hasPhoto = false;
     bool m_loading = false;

@@ -1,40 +1,32 @@
 // SPDX-License-Identifier: MIT
 #include "workflowcontroller.h"
 
+#include "changesdialog.h"
 #include "comments.h"
-#include "editorpane.h"
+#include "embargodialog.h"
+#include "historydialog.h"
+#include "identitydialog.h"
 #include "library.h"
-#include "mainwindow.h"
-#include "markdowneditor.h"
-#include "mediapanel.h"
-#include "revisiondiff.h"
+#include "lockkeeper.h"
+#include "prompter.h"
 #include "storylocks.h"
 #include "storyrepository.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QCryptographicHash>
-#include <QDateTimeEdit>
-#include <QDialog>
-#include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QHeaderView>
-#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListWidget>
-#include <QMenuBar>
-#include <QMessageBox>
-#include <QCheckBox>
+#include <QMenu>
 #include <QPushButton>
 #include <QSettings>
-#include <QSplitter>
-#include <QStatusBar>
 #include <QTableWidget>
-#include <QTextBrowser>
 #include <QTimer>
 #include <QTreeWidget>
-#include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
@@ -46,60 +38,38 @@ QString identityKey(const QString &libraryPath)
         + QString::fromLatin1(QCryptographicHash::hash(libraryPath.toUtf8(), QCryptographicHash::Sha1).toHex().left(12));
 }
 
-bool dialogsAllowed()
-{
-    return !qEnvironmentVariableIsSet("NEWSDESK_NO_DIALOGS");
-}
-
-QString diffDocument(const QString &before, const QString &after)
-{
-    const QList<DiffSegment> diff = RevisionDiff::compareWords(before, after);
-    const RevisionDiff::Counts counts = RevisionDiff::countWords(diff);
-    return u"<style>ins { background: #c8f0c8; text-decoration: none; } del { background: #f6c6c6; }</style>"_s
-        + u"<p><b>%1</b></p>"_s.arg((counts.inserted == 1 ? QObject::tr("1 word added") : QObject::tr("%1 words added").arg(counts.inserted))
-                                    + u", "_s
-                                    + (counts.deleted == 1 ? QObject::tr("1 word removed") : QObject::tr("%1 words removed").arg(counts.deleted)))
-        + u"<div style=\"white-space: pre-wrap\">"_s + RevisionDiff::toHtml(diff) + u"</div>"_s;
-}
-
 } // namespace
 
-WorkflowController::WorkflowController(MainWindow *window)
-    : QObject(window)
-    , m_window(window)
-    , m_person(new QLabel(window))
-    , m_counts(new QLabel(window))
-    , m_dock(new QDockWidget(tr("Review Queue"), window))
+WorkflowHost::~WorkflowHost() = default;
+
+WorkflowController::WorkflowController(WorkflowHost &host, Prompter &prompter, QWidget *parent)
+    : m_host(host)
+    , m_prompter(prompter)
+    , m_parent(parent)
+    , m_person(new QLabel(parent))
+    , m_counts(new QLabel(parent))
+    , m_dock(new QDockWidget(tr("Review Queue"), parent))
     , m_queue(new QTreeWidget(m_dock))
-    , m_heartbeat(new QTimer(this))
+    , m_locks(new LockKeeper(this))
 {
     m_person->setObjectName(u"currentPerson"_s);
     m_person->setTextFormat(Qt::PlainText); // a person's name, as typed
     m_counts->setObjectName(u"reviewCounts"_s);
-    window->statusBar()->addPermanentWidget(m_counts);
-    window->statusBar()->addPermanentWidget(m_person);
 
     m_dock->setObjectName(u"reviewQueueDock"_s);
     m_queue->setObjectName(u"reviewQueue"_s);
     m_queue->setHeaderLabels({tr("Waiting for review"), tr("By")});
     m_queue->setRootIsDecorated(true);
     m_dock->setWidget(m_queue);
-    window->addDockWidget(Qt::LeftDockWidgetArea, m_dock);
-    m_dock->hide();
     connect(m_queue, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
         const qint64 storyId = item->data(0, Qt::UserRole).toLongLong();
         if (storyId > 0)
-            m_window->openStory(storyId);
+            Q_EMIT storyRequested(storyId);
         const qint64 photoId = item->data(0, Qt::UserRole + 1).toLongLong();
-        if (photoId > 0 && m_window->mediaPanel())
-            m_window->mediaPanel()->selectPhoto(photoId);
+        if (photoId > 0)
+            Q_EMIT photoRequested(photoId);
     });
 
-    m_heartbeat->setInterval(StoryLocks::heartbeatSeconds * 1000);
-    connect(m_heartbeat, &QTimer::timeout, this, [this] {
-        if (m_library)
-            StoryLocks(m_library).heartbeat();
-    });
     createActions();
     updateActions();
 }
@@ -111,11 +81,8 @@ WorkflowController::~WorkflowController()
 
 void WorkflowController::createActions()
 {
-    QMenu *review = new QMenu(tr("&Review"), m_window);
+    QMenu *review = m_menu = new QMenu(tr("&Review"), m_parent);
     review->setObjectName(u"menuReview"_s);
-    // Before Help, where people look for it.
-    const QList<QAction *> menus = m_window->menuBar()->actions();
-    m_window->menuBar()->insertMenu(menus.isEmpty() ? nullptr : menus.constLast(), review);
 
     struct Entry
     {
@@ -158,14 +125,13 @@ void WorkflowController::createActions()
     queue->setObjectName(u"actionReviewQueue"_s);
     queue->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
     review->addAction(queue);
-
-    connect(m_window->editor(), &EditorPane::edited, this, &WorkflowController::updateActions);
 }
 
 void WorkflowController::setLibrary(Library *library)
 {
     releaseLock();
     m_library = library;
+    m_locks->setLibrary(library);
     connect(library, &Library::storiesChanged, this, &WorkflowController::refreshQueue);
     connect(library, &Library::photosChanged, this, &WorkflowController::refreshQueue);
     connect(library, &Library::actorChanged, this, [this](const QString &name) {
@@ -178,7 +144,7 @@ void WorkflowController::setLibrary(Library *library)
         library->setActor(remembered);
     else if (const std::optional<Person> person = people.findByLogin(operatingSystemLogin()))
         library->setActor(person->name); // the person this account is, as on the command line
-    if (!people.roleOfActor() && dialogsAllowed()) {
+    if (!people.roleOfActor()) {
         // Asked over the window once it shows, not before it appears.
         QTimer::singleShot(0, this, [this, library = QPointer<Library>(library)] {
             if (library && library == m_library && !PeopleRepository(library).roleOfActor())
@@ -227,49 +193,19 @@ QString WorkflowController::currentPerson() const
 
 void WorkflowController::askIdentity()
 {
-    PeopleRepository people(m_library);
-    const QList<Person> everyone = people.all();
-    QDialog dialog(m_window);
-    dialog.setObjectName(u"identityDialog"_s);
-    dialog.setWindowTitle(tr("Who Is Working?"));
-    auto *form = new QFormLayout;
-    auto *existing = new QComboBox(&dialog);
-    existing->setObjectName(u"identityExisting"_s);
-    auto *name = new QLineEdit(m_library->actor(), &dialog);
-    name->setObjectName(u"identityName"_s);
-    auto *title = new QLineEdit(&dialog);
-    title->setObjectName(u"identityTitle"_s);
-    title->setPlaceholderText(tr("Public Affairs Specialist"));
-    if (everyone.isEmpty()) {
-        form->addRow(new QLabel(tr("This library has nobody yet. You are its first person and its editor; "
-                                   "you can add writers and editors in Preferences."),
-                                &dialog));
-        form->addRow(tr("Your &name:"), name);
-        form->addRow(tr("Your &title:"), title);
-    } else {
-        for (const Person &person : everyone)
-            existing->addItem(u"%1 (%2)"_s.arg(person.name, personRoleLabel(person.role)), person.name);
-        form->addRow(new QLabel(tr("Choose who you are. Someone new is added by an editor in Preferences."), &dialog));
-        form->addRow(tr("&I am:"), existing);
-    }
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
-    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    auto *layout = new QVBoxLayout(&dialog);
-    layout->addLayout(form);
-    layout->addWidget(buttons);
-    if (dialog.exec() != QDialog::Accepted)
+    IdentityDialog dialog(PeopleRepository(m_library).all(), m_library->actor(), m_parent);
+    if (m_prompter.run(&dialog) != QDialog::Accepted || !m_library)
         return;
-    if (everyone.isEmpty()) {
+    if (dialog.asksForFirstPerson()) {
         // Whoever starts the library on this account is its person on the
         // command line too.
-        if (!addPerson(Person{.name = name->text(),
-                              .title = title->text().trimmed(),
+        if (!addPerson(Person{.name = dialog.name(),
+                              .title = dialog.title(),
                               .role = PersonRole::Editor,
                               .login = operatingSystemLogin()}))
             report(tr("Cannot add you"), m_errorString);
     } else {
-        setCurrentPerson(existing->currentData().toString());
+        setCurrentPerson(dialog.chosenName());
     }
 }
 
@@ -279,47 +215,36 @@ void WorkflowController::storyOpened(qint64 id)
     m_readOnly = false;
     m_lockHolder.clear();
     if (m_library && id > 0) {
-        StoryLocks locks(m_library);
         StoryLock holder;
-        switch (locks.acquire(id, &holder)) {
+        switch (m_locks->acquire(id, &holder)) {
         case StoryLocks::Result::Acquired:
-            m_lockedStory = id;
-            m_heartbeat->start();
             break;
         case StoryLocks::Result::HeldByOther:
             m_readOnly = true;
             m_lockHolder = holder.holder;
-            m_window->statusBar()->showMessage(
-                tr("%1 is editing this story on %2; it is open read-only.").arg(holder.holder, holder.host), 15000);
+            Q_EMIT statusMessage(tr("%1 is editing this story on %2; it is open read-only.").arg(holder.holder, holder.host), 15000);
             break;
         case StoryLocks::Result::Failed:
-            m_window->statusBar()->showMessage(locks.errorString(), 10000);
+            Q_EMIT statusMessage(m_locks->errorString(), 10000);
             break;
         }
     }
     updateActions();
 }
 
-void WorkflowController::applyEditability()
+void WorkflowController::applyEditability(const std::optional<Story> &story)
 {
     // Someone else's lock, or a status whose text this person may not change
     // (models/ refuses such a save too; this only saves typing in vain).
-    EditorPane *editor = m_window->editor();
     bool readOnly = m_readOnly;
-    if (m_library && editor->hasStory())
-        readOnly |= !Workflow::checkTextEdit(PeopleRepository(m_library).roleOfActor(), editor->story().status).allowed;
-    for (QLineEdit *field : {editor->headlineField(), editor->dekField(), editor->bylineField(), editor->datelineField(),
-                             editor->correctionNoteField()})
-        field->setReadOnly(readOnly);
-    editor->bodyEditor()->setReadOnly(readOnly);
+    if (m_library && story)
+        readOnly |= !Workflow::checkTextEdit(PeopleRepository(m_library).roleOfActor(), story->status).allowed;
+    m_host.setStoryEditable(!readOnly);
 }
 
 void WorkflowController::releaseLock()
 {
-    if (m_library && m_lockedStory > 0)
-        StoryLocks(m_library).release(m_lockedStory);
-    m_lockedStory = 0;
-    m_heartbeat->stop();
+    m_locks->release();
 }
 
 bool WorkflowController::isReadOnly() const
@@ -334,20 +259,12 @@ QString WorkflowController::lockHolder() const
 
 QString WorkflowController::askComment(const QString &title, const QString &label)
 {
-    QInputDialog dialog(m_window);
-    dialog.setObjectName(u"workflowCommentDialog"_s);
-    dialog.setWindowTitle(title);
-    dialog.setLabelText(label);
-    dialog.setOption(QInputDialog::UsePlainTextEditForTextInput);
-    if (dialog.exec() != QDialog::Accepted)
-        return {};
-    return dialog.textValue().trimmed();
+    return m_prompter.askText(m_parent, title, label, {}, true).value_or(QString()).trimmed();
 }
 
 bool WorkflowController::takeAction(WorkflowAction action, const QString &givenComment)
 {
-    EditorPane *editor = m_window->editor();
-    if (!m_library || !editor->hasStory() || !m_window->saveCurrentStory())
+    if (!m_library || !m_host.openStory() || !m_host.saveOpenStory())
         return false;
     QString comment = givenComment;
     if (Workflow::needsComment(action) && comment.trimmed().isEmpty()) {
@@ -357,24 +274,33 @@ bool WorkflowController::takeAction(WorkflowAction action, const QString &givenC
         if (comment.isEmpty())
             return false;
     }
-    Story story = editor->story();
+    std::optional<Story> open = m_host.openStory();
+    if (!open)
+        return false;
+    Story story = *open;
     StoryRepository repository(m_library);
     if (repository.transition(story, action, comment) != StoryRepository::SaveResult::Saved) {
         report(workflowActionLabel(action), repository.errorString());
         return false;
     }
-    editor->setStory(story);
-    m_window->statusBar()->showMessage(tr("\"%1\" is now %2.").arg(story.headline, storyStatusLabel(story.status).toLower()), 6000);
+    m_host.showStory(story);
+    Q_EMIT statusMessage(tr("\"%1\" is now %2.").arg(story.headline, storyStatusLabel(story.status).toLower()), 6000);
     updateActions();
     return true;
 }
 
+void WorkflowController::openStoryEdited()
+{
+    updateActions();
+}
+
 void WorkflowController::updateActions()
 {
-    applyEditability();
-    const bool hasStory = m_window->editor()->hasStory() && m_library;
+    const std::optional<Story> story = m_host.openStory();
+    applyEditability(story);
+    const bool hasStory = story && m_library;
     const std::optional<PersonRole> role = m_library ? PeopleRepository(m_library).roleOfActor() : std::nullopt;
-    const StoryStatus status = hasStory ? m_window->editor()->story().status : StoryStatus::Draft;
+    const StoryStatus status = hasStory ? story->status : StoryStatus::Draft;
     for (auto it = m_actions.cbegin(); it != m_actions.cend(); ++it) {
         // A comment is asked for later, so it does not count here.
         const Workflow::Verdict verdict = Workflow::check(role, status, it.key(), u"-"_s);
@@ -431,16 +357,17 @@ void WorkflowController::refreshQueue()
 
 void WorkflowController::addComment(bool onPhoto)
 {
-    if (!m_library || !m_window->editor()->hasStory())
+    const std::optional<Story> story = m_host.openStory();
+    if (!m_library || !story)
         return;
-    const qint64 photoId = onPhoto && m_window->mediaPanel() ? m_window->mediaPanel()->currentPhotoId() : 0;
+    const qint64 photoId = onPhoto ? m_host.selectedPhotoId() : 0;
     if (onPhoto && photoId <= 0) {
         report(tr("Comment"), tr("Select a photo in the media panel first."));
         return;
     }
     CommentRepository comments(m_library);
     const QString entity = onPhoto ? u"photo"_s : u"story"_s;
-    const qint64 id = onPhoto ? photoId : m_window->editor()->story().id;
+    const qint64 id = onPhoto ? photoId : story->id;
     QStringList earlier;
     for (const ReviewComment &comment : comments.comments(entity, id))
         earlier << u"%1 (%2): %3"_s.arg(comment.author, comment.createdAt.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s), comment.body);
@@ -454,135 +381,48 @@ void WorkflowController::addComment(bool onPhoto)
 
 void WorkflowController::showHistory()
 {
-    if (!m_library || !m_window->editor()->hasStory() || !m_window->saveCurrentStory())
+    if (!m_library || !m_host.openStory() || !m_host.saveOpenStory())
+        return;
+    const std::optional<Story> story = m_host.openStory();
+    if (!story)
         return;
     StoryRepository repository(m_library);
-    const Story story = m_window->editor()->story();
-    const QList<Revision> revisions = repository.revisions(story.id);
-    QDialog dialog(m_window);
-    dialog.setObjectName(u"historyDialog"_s);
-    dialog.setWindowTitle(tr("History of \"%1\"").arg(story.headline));
-    auto *list = new QListWidget(&dialog);
-    list->setObjectName(u"historyRevisions"_s);
-    auto *base = new QComboBox(&dialog);
-    base->setObjectName(u"historyBase"_s);
-    for (const Revision &revision : revisions) {
-        const QString line = tr("%1 · %2 · %3 (%4)")
-                                 .arg(revision.createdAt.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s), revision.createdBy,
-                                      revisionKindKey(revision.kind), storyStatusLabel(revision.status));
-        auto *item = new QListWidgetItem(line, list);
-        item->setData(Qt::UserRole, revision.id);
-        base->addItem(line, revision.id);
-    }
-    auto *browser = new QTextBrowser(&dialog);
-    browser->setObjectName(u"historyDiff"_s);
-    auto showDiff = [&] {
-        const int row = list->currentRow();
-        const int baseRow = base->currentIndex();
-        if (row < 0 || baseRow < 0)
+    HistoryDialog dialog(*story, repository.revisions(story->id), !m_readOnly, m_parent);
+    connect(&dialog, &HistoryDialog::restoreRequested, &dialog, [this, &dialog, &repository](qint64 revisionId) {
+        std::optional<Story> current = m_host.openStory();
+        if (!current)
             return;
-        const Revision &shown = revisions.at(row);
-        const Revision &against = revisions.at(baseRow);
-        browser->setHtml(diffDocument(RevisionDiff::storyText(against), RevisionDiff::storyText(shown)));
-    };
-    connect(list, &QListWidget::currentRowChanged, &dialog, [&, showDiff](int row) {
-        // By default each revision is compared with the one before it.
-        if (row >= 0)
-            base->setCurrentIndex(qMin(row + 1, int(revisions.size()) - 1));
-        showDiff();
-    });
-    connect(base, &QComboBox::currentIndexChanged, &dialog, showDiff);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
-    QPushButton *restore = buttons->addButton(tr("&Restore This Revision"), QDialogButtonBox::ActionRole);
-    restore->setObjectName(u"historyRestore"_s);
-    restore->setEnabled(!m_readOnly);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    connect(restore, &QPushButton::clicked, &dialog, [&] {
-        const int row = list->currentRow();
-        if (row < 0)
-            return;
-        Story current = m_window->editor()->story();
-        if (repository.restore(current, revisions.at(row).id) != StoryRepository::SaveResult::Saved) {
+        if (repository.restore(*current, revisionId) != StoryRepository::SaveResult::Saved) {
             report(tr("Cannot restore"), repository.errorString());
             return;
         }
-        m_window->editor()->setStory(current);
+        m_host.showStory(*current);
         dialog.accept();
     });
-    auto *splitter = new QSplitter(Qt::Vertical, &dialog);
-    splitter->addWidget(list);
-    auto *lower = new QWidget(splitter);
-    auto *lowerLayout = new QVBoxLayout(lower);
-    lowerLayout->setContentsMargins(0, 0, 0, 0);
-    auto *baseRow = new QFormLayout;
-    baseRow->addRow(tr("Compared &with:"), base);
-    lowerLayout->addLayout(baseRow);
-    lowerLayout->addWidget(browser);
-    auto *layout = new QVBoxLayout(&dialog);
-    layout->addWidget(splitter);
-    layout->addWidget(buttons);
-    dialog.resize(800, 640);
-    if (!revisions.isEmpty())
-        list->setCurrentRow(0);
-    dialog.exec();
+    m_prompter.run(&dialog);
 }
 
 void WorkflowController::showChangesSinceApproval()
 {
-    if (!m_library || !m_window->editor()->hasStory())
+    const std::optional<Story> story = m_host.openStory();
+    if (!m_library || !story)
         return;
-    const Story story = m_window->editor()->story();
-    const std::optional<Revision> approved = StoryRepository(m_library).lastApprovedRevision(story.id);
-    QDialog dialog(m_window);
-    dialog.setObjectName(u"changesDialog"_s);
-    dialog.setWindowTitle(tr("Changes Since the Last Approval"));
-    auto *browser = new QTextBrowser(&dialog);
-    browser->setObjectName(u"changesDiff"_s);
-    if (approved) {
-        browser->setHtml(u"<p>"_s + tr("Approved by %1 at %2.").arg(approved->createdBy, approved->createdAt.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s)).toHtmlEscaped()
-                         + u"</p>"_s
-                         + diffDocument(RevisionDiff::storyText(*approved), RevisionDiff::storyText(story)));
-    } else {
-        browser->setPlainText(tr("This story has not been approved before."));
-    }
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    auto *layout = new QVBoxLayout(&dialog);
-    layout->addWidget(browser);
-    layout->addWidget(buttons);
-    dialog.resize(760, 560);
-    dialog.exec();
+    ChangesDialog dialog(*story, StoryRepository(m_library).lastApprovedRevision(story->id), m_parent);
+    m_prompter.run(&dialog);
 }
 
 void WorkflowController::setEmbargo()
 {
-    if (!m_library || !m_window->editor()->hasStory() || !m_window->saveCurrentStory())
+    if (!m_library || !m_host.openStory() || !m_host.saveOpenStory())
         return;
-    Story story = m_window->editor()->story();
-    QDialog dialog(m_window);
-    dialog.setObjectName(u"embargoDialog"_s);
-    dialog.setWindowTitle(tr("Embargo"));
-    auto *enabled = new QCheckBox(tr("&Hold publication until:"), &dialog);
-    enabled->setObjectName(u"embargoEnabled"_s);
-    auto *time = new QDateTimeEdit(story.embargoUntil.isValid() ? story.embargoUntil.toLocalTime()
-                                                                 : QDateTime::currentDateTime().addSecs(3600),
-                                   &dialog);
-    time->setObjectName(u"embargoTime"_s);
-    time->setCalendarPopup(true);
-    time->setDisplayFormat(u"yyyy-MM-dd HH:mm"_s);
-    enabled->setChecked(story.embargoUntil.isValid());
-    time->setEnabled(enabled->isChecked());
-    connect(enabled, &QCheckBox::toggled, time, &QWidget::setEnabled);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
-    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    auto *layout = new QVBoxLayout(&dialog);
-    layout->addWidget(enabled);
-    layout->addWidget(time);
-    layout->addWidget(buttons);
-    if (dialog.exec() != QDialog::Accepted)
+    std::optional<Story> open = m_host.openStory();
+    if (!open)
         return;
-    story.embargoUntil = enabled->isChecked() ? time->dateTime().toUTC() : QDateTime();
+    Story story = *open;
+    EmbargoDialog dialog(story.embargoUntil, m_parent);
+    if (m_prompter.run(&dialog) != QDialog::Accepted || !m_library)
+        return;
+    story.embargoUntil = dialog.embargoUntil();
     StoryRepository repository(m_library);
     if (repository.save(story) != StoryRepository::SaveResult::Saved) {
         report(tr("Cannot set the embargo"), repository.errorString());
@@ -590,7 +430,7 @@ void WorkflowController::setEmbargo()
     }
     m_library->audit(u"embargo"_s, u"story"_s, story.id,
                      story.embargoUntil.isValid() ? story.embargoUntil.toString(Qt::ISODate) : u"none"_s);
-    m_window->editor()->setStory(story);
+    m_host.showStory(story);
 }
 
 QWidget *WorkflowController::createPeopleEditor(QWidget *parent)
@@ -707,18 +547,20 @@ QWidget *WorkflowController::createPeopleEditor(QWidget *parent)
 void WorkflowController::report(const QString &title, const QString &message)
 {
     m_errorString = message;
-    m_window->statusBar()->showMessage(message, 15000);
-    if (m_window->isVisible() && dialogsAllowed()) {
-        // Messages quote headlines and names: plain text, never markup.
-        QMessageBox box(QMessageBox::Warning, title, message, QMessageBox::Ok, m_window);
-        box.setTextFormat(Qt::PlainText);
-        box.exec();
-    }
+    Q_EMIT statusMessage(message, 15000);
+    // A window not shown yet (or any more) has its status bar say it.
+    if (m_parent && m_parent->isVisible())
+        m_prompter.tell(m_parent, Prompter::Severity::Warning, title, message);
 }
 
 QAction *WorkflowController::action(WorkflowAction which) const
 {
     return m_actions.value(which);
+}
+
+QMenu *WorkflowController::reviewMenu() const
+{
+    return m_menu;
 }
 
 QLabel *WorkflowController::personLabel() const

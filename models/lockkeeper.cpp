@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: MIT
+#include "lockkeeper.h"
+
+#include "library.h"
+
+#include <QTimer>
+
+LockKeeper::LockKeeper(QObject *parent)
+    : QObject(parent)
+    , m_heartbeat(new QTimer(this))
+{
+    m_heartbeat->setInterval(std::chrono::seconds(StoryLocks::heartbeatSeconds));
+    connect(m_heartbeat, &QTimer::timeout, this, [this] {
+        if (m_library)
+            StoryLocks(m_library).heartbeat();
+    });
+}
+
+LockKeeper::~LockKeeper()
+{
+    release();
+}
+
+void LockKeeper::setLibrary(Library *library)
+{
+    release();
+    m_library = library;
+}
+
+StoryLocks::Result LockKeeper::acquire(qint64 storyId, StoryLock *holder)
+{
+    release();
+    if (!m_library) {
+        m_errorString = tr("No library is open.");
+        return StoryLocks::Result::Failed;
+    }
+    StoryLocks locks(m_library);
+    const StoryLocks::Result result = locks.acquire(storyId, holder);
+    if (result == StoryLocks::Result::Acquired) {
+        m_heldStory = storyId;
+        m_heartbeat->start();
+    } else if (result == StoryLocks::Result::Failed) {
+        m_errorString = locks.errorString();
+    }
+    return result;
+}
+
+void LockKeeper::release()
+{
+    if (m_library && m_heldStory > 0)
+        StoryLocks(m_library).release(m_heldStory);
+    m_heldStory = 0;
+    m_heartbeat->stop();
+}
+
+qint64 LockKeeper::heldStory() const
+{
+    return m_heldStory;
+}
+
+bool LockKeeper::isBeating() const
+{
+    return m_heartbeat->isActive();
+}
+
+void LockKeeper::setHeartbeatInterval(std::chrono::milliseconds interval)
+{
+    m_heartbeat->setInterval(interval);
+}
+
+QString LockKeeper::errorString() const
+{
+    return m_errorString;
+}
