@@ -647,21 +647,18 @@ void MainWindow::insertPhotoInBody(const QString &virin)
 void MainWindow::chooseLibrary()
 {
     const QString start = m_library ? QFileInfo(m_library->path()).absolutePath() : QDir::homePath();
-    QFileDialog dialog(this, tr("Open or Create Library"), start, tr("Newsdesk libraries (*.newsdesk);;All files (*)"));
-    dialog.setFileMode(QFileDialog::AnyFile);
-    dialog.setAcceptMode(QFileDialog::AcceptOpen);
-    dialog.setDefaultSuffix(u"newsdesk"_s);
-    if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
-        return;
-    openLibraryInteractively(dialog.selectedFiles().constFirst());
+    const QString path = prompter().askFile(this, Prompter::FileMode::OpenOrCreate, tr("Open or Create Library"), start,
+                                            tr("Newsdesk libraries (*.newsdesk);;All files (*)"));
+    if (!path.isEmpty())
+        openLibraryInteractively(path);
 }
 
 void MainWindow::exportStory()
 {
     if (!m_library || !m_editor->hasStory() || !saveCurrentStory())
         return;
-    ExportDialog dialog(m_library, m_editor->story(), this);
-    if (dialog.exec() == QDialog::Accepted)
+    ExportDialog dialog(m_library, m_editor->story(), prompter(), this);
+    if (prompter().run(&dialog) == QDialog::Accepted)
         statusBar()->showMessage(tr("Exported to %1").arg(QDir::toNativeSeparators(dialog.folder())), 8000);
 }
 
@@ -768,7 +765,7 @@ void MainWindow::showPreferences()
         layout->addWidget(publication);
     layout->addWidget(buttons);
     dialog.setObjectName(u"preferencesDialog"_s);
-    dialog.exec();
+    prompter().run(&dialog);
 }
 
 void MainWindow::showAbout()

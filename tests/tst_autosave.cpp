@@ -153,7 +153,8 @@ void TestAutosave::crashKeepsTextUpToLastAutosave()
     QVERIFY(child.waitForFinished());
     QCOMPARE(child.exitStatus(), QProcess::CrashExit);
 
-    MainWindow restarted;
+    ScriptedPrompter restartedPrompter;
+    MainWindow restarted(&restartedPrompter);
     QVERIFY(restarted.openLibrary(libraryPath()));
     QVERIFY(restarted.editor()->bodyEditor()->toPlainText().endsWith(u"\n\nTyped before the crash."_s));
     QCOMPARE(repository.revisions(id).constFirst().kind, Revision::Kind::Autosave);

@@ -43,6 +43,7 @@ private Q_SLOTS:
     void initTestCase();
     void init();
     void hasFourPartsAndShowsTheSampleStory();
+    void openLibraryAsksThroughThePrompter();
     void previewIsCreatedOnlyAfterShow();
     void previewShowsTheSampleArticle();
     void switchingStoriesSavesTyping();
@@ -466,6 +467,24 @@ void TestMainWindow::errorsAreToldThroughThePrompter()
     QVERIFY(window.editor()->isModified());
     QVERIFY(QSqlQuery(window.library()->database()).exec(u"DROP TRIGGER refuse_saves"_s));
     settlePreview(window);
+}
+
+void TestMainWindow::openLibraryAsksThroughThePrompter()
+{
+    ScriptedPrompter prompter;
+    MainWindow window(&prompter);
+    QVERIFY(window.openLibrary(libraryPath()));
+    // Cancelled: the library stays.
+    window.findChild<QAction *>(u"actionOpenLibrary"_s)->trigger();
+    QCOMPARE(prompter.count(u"askFiles"_s), 1);
+    QCOMPARE(prompter.asked.constLast().title, u"Open or Create Library"_s);
+    QCOMPARE(window.library()->path(), libraryPath());
+    // A new name: the window creates and opens it.
+    const QString other = filePath(u"other.newsdesk"_s);
+    prompter.files << QStringList{other};
+    window.findChild<QAction *>(u"actionOpenLibrary"_s)->trigger();
+    QCOMPARE(window.library()->path(), other);
+    QVERIFY(QFileInfo(other).isFile());
 }
 
 int main(int argc, char **argv)

@@ -138,6 +138,7 @@ private Q_SLOTS:
     void mainWindowExportsAndImportsMarkdown();
 
 private:
+    ScriptedPrompter m_exportPrompter; // answers the export dialog's questions
     // A shown pane whose page shows story.
     void showInPane(const Story &story);
     void waitForRevision(int revision);
@@ -466,7 +467,7 @@ void TestPreviewPane::exportDialogListsWhatBlocksAndNeedsAReasonToOverride()
     QString error;
     std::optional<Story> story = SampleLibrary::open(&library, m_dir->filePath(u"lib.newsdesk"_s), &error);
     QVERIFY2(story, qPrintable(error));
-    ExportDialog dialog(&library, *story);
+    ExportDialog dialog(&library, *story, m_exportPrompter);
     dialog.setFolder(m_dir->filePath(u"out/story"_s));
     dialog.show();
     auto *blockers = dialog.findChild<QListWidget *>(u"exportBlockers"_s);
@@ -507,7 +508,7 @@ void TestPreviewPane::exportDialogOverrideIsForEditorsOnly()
     PeopleRepository people(&library);
     QVERIFY(people.add(Person{.name = u"Wes Writer"_s, .role = PersonRole::Writer}));
     library.setActor(u"Wes Writer"_s);
-    ExportDialog dialog(&library, *story);
+    ExportDialog dialog(&library, *story, m_exportPrompter);
     dialog.setFolder(m_dir->filePath(u"out/story"_s));
     auto *override = dialog.findChild<QCheckBox *>(u"exportOverride"_s);
     QVERIFY(!override->isEnabled());
@@ -530,7 +531,7 @@ void TestPreviewPane::exportDialogExportsAnApprovedStoryAndReportsErrors()
     QFile other(m_dir->filePath(u"busy/notes.txt"_s));
     QVERIFY(other.open(QIODevice::WriteOnly));
     other.close();
-    ExportDialog dialog(&library, *story);
+    ExportDialog dialog(&library, *story, m_exportPrompter);
     QSignalSpy finished(&dialog, &ExportDialog::exportFinished);
     QCOMPARE(dialog.findChild<QListWidget *>(u"exportBlockers"_s)->count(), 0);
     dialog.setFolder(m_dir->filePath(u"busy"_s));
@@ -556,7 +557,7 @@ void TestPreviewPane::exportDialogWorksOffTheWindowThreadAndCancels()
     std::optional<Story> story = SampleLibrary::open(&library, m_dir->filePath(u"lib.newsdesk"_s), &error);
     QVERIFY2(story, qPrintable(error));
     QVERIFY2(SampleLibrary::clearForPublication(&library, *story, &error), qPrintable(error));
-    ExportDialog dialog(&library, *story);
+    ExportDialog dialog(&library, *story, m_exportPrompter);
     dialog.setFolder(m_dir->filePath(u"cancelled"_s));
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
@@ -624,7 +625,7 @@ void TestPreviewPane::exportDialogFinishesThroughItsSignal()
     std::optional<Story> story = SampleLibrary::open(&library, m_dir->filePath(u"lib.newsdesk"_s), &error);
     QVERIFY2(story, qPrintable(error));
     QVERIFY2(SampleLibrary::clearForPublication(&library, *story, &error), qPrintable(error));
-    ExportDialog dialog(&library, *story);
+    ExportDialog dialog(&library, *story, m_exportPrompter);
     dialog.setFolder(m_dir->filePath(u"web"_s));
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
@@ -673,7 +674,7 @@ void TestPreviewPane::exportDialogClosedOrDestroyedMidExport()
     std::optional<Story> story = SampleLibrary::open(&library, m_dir->filePath(u"lib.newsdesk"_s), &error);
     QVERIFY2(story, qPrintable(error));
     QVERIFY2(SampleLibrary::clearForPublication(&library, *story, &error), qPrintable(error));
-    auto dialog = std::make_unique<ExportDialog>(&library, *story);
+    auto dialog = std::make_unique<ExportDialog>(&library, *story, m_exportPrompter);
     const QString target = m_dir->filePath(u"midway"_s);
     dialog->setFolder(target);
     dialog->show();

@@ -7,6 +7,7 @@
 #include "samplelibrary.h"
 #include "storycommands.h"
 #include "storyexporter.h"
+#include "scriptedprompter.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -36,6 +37,7 @@ private Q_SLOTS:
     void exportDialogAndCheckNameTheAddress();
 
 private:
+    ScriptedPrompter m_exportPrompter; // answers the export dialog's questions
     QString libraryPath() const { return m_dir->filePath(u"lib.newsdesk"_s); }
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Library> m_library;
@@ -183,14 +185,14 @@ void TestPublicationSettings::exportDialogAndCheckNameTheAddress()
         return codes;
     };
     {
-        ExportDialog dialog(m_library.get(), m_story);
+        ExportDialog dialog(m_library.get(), m_story, m_exportPrompter);
         QVERIFY(dialog.findChild<QLabel *>(u"exportAddress"_s)->text().startsWith(u"No article address is set"_s));
     }
     QVERIFY(checkCodes().contains(u"no-article-address"_s));
 
     QVERIFY(PublicationSettingsRepository(m_library.get())
                 .save(PublicationSettings{u"DoD"_s, u"https://www.defense.gov/News/{slug}/"_s}));
-    ExportDialog dialog(m_library.get(), m_story);
+    ExportDialog dialog(m_library.get(), m_story, m_exportPrompter);
     QCOMPARE(dialog.findChild<QLabel *>(u"exportAddress"_s)->text(),
              u"The page says it is published at https://www.defense.gov/News/%1/."_s.arg(m_story.slug));
     QVERIFY(!checkCodes().contains(u"no-article-address"_s));

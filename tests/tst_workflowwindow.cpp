@@ -55,15 +55,21 @@ QString accountName()
     return entry && entry->pw_name ? QString::fromLocal8Bit(entry->pw_name) : QString();
 }
 
-// Answers the next modal dialog named objectName with answer(dialog) once it is up.
+// Answers the dialog named objectName with answer(dialog) when the window runs
+// it through its prompter (a ScriptedPrompter in every test window).
 template<typename Dialog>
-void answerDialog(QObject *context, const QString &objectName, std::function<void(Dialog *)> answer)
+void answerDialog(MainWindow *window, const QString &objectName, std::function<void(Dialog *)> answer)
 {
-    QTimer::singleShot(0, context, [objectName, answer] {
-        QTRY_VERIFY(qobject_cast<Dialog *>(QApplication::activeModalWidget()));
-        auto *dialog = qobject_cast<Dialog *>(QApplication::activeModalWidget());
-        QCOMPARE(dialog->objectName(), objectName);
-        answer(dialog);
+    auto *prompter = dynamic_cast<ScriptedPrompter *>(&window->prompter());
+    QVERIFY2(prompter, "the test window has no ScriptedPrompter");
+    prompter->dialogs.insert(objectName, [objectName, answer](QDialog *dialog) {
+        auto *typed = qobject_cast<Dialog *>(dialog);
+        if (!typed) {
+            qWarning("%s is not the kind of dialog the test expected", qPrintable(objectName));
+            return int(QDialog::Rejected);
+        }
+        answer(typed);
+        return dialog->result();
     });
 }
 
@@ -223,6 +229,8 @@ void TestWorkflowWindow::writerSubmitsEditorReviewsPublishesAndExports()
     answerDialog<ExportDialog>(&window, u"exportDialog"_s, [target](ExportDialog *dialog) {
         dialog->setFolder(target);
         QTest::mouseClick(dialog->findChild<QPushButton *>(u"exportButton"_s), Qt::LeftButton);
+        // The export runs on its worker; the dialog closes itself when it is written.
+        QTRY_COMPARE_WITH_TIMEOUT(dialog->result(), int(QDialog::Accepted), 30000);
     });
     window.findChild<QAction *>(u"actionExport"_s)->trigger();
     QFile index(QDir(target).filePath(u"index.html"_s));
@@ -377,7 +385,8 @@ void TestWorkflowWindow::firstStartAsksWhoIsWorking()
     QCOMPARE(window.workflow()->personLabel()->text(), u"Eve Editor · Editor"_s);
 
     // Next time, no question: the identity is remembered for this library.
-    MainWindow again;
+    ScriptedPrompter againPrompter;
+    MainWindow again(&againPrompter);
     QVERIFY(again.openLibrary(libraryPath()));
     QCOMPARE(again.library()->actor(), u"Eve Editor"_s);
 }
@@ -406,7 +415,8 @@ void TestWorkflowWindow::accountLoginNamesThePerson()
         QVERIFY(window.workflow()->setCurrentPerson(u"Walt Writer"_s));
     }
     QSettings().clear(); // nobody remembered
-    MainWindow again;
+    ScriptedPrompter againPrompter;
+    MainWindow again(&againPrompter);
     QVERIFY(again.openLibrary(libraryPath()));
     QCOMPARE(again.library()->actor(), u"Eve Editor"_s);
     QCOMPARE(again.workflow()->personLabel()->text(), u"Eve Editor · Editor"_s);

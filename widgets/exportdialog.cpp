@@ -3,6 +3,7 @@
 #include "library.h"
 #include "people.h"
 #include "photorepository.h"
+#include "prompter.h"
 #include "workflow.h"
 
 #include <QApplication>
@@ -12,7 +13,6 @@
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QDir>
-#include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -27,9 +27,10 @@
 
 using namespace Qt::StringLiterals;
 
-ExportDialog::ExportDialog(Library *library, const Story &story, QWidget *parent)
+ExportDialog::ExportDialog(Library *library, const Story &story, Prompter &prompter, QWidget *parent)
     : QDialog(parent)
     , m_library(library)
+    , m_prompter(prompter)
     , m_story(story)
     , m_folder(new QLineEdit(this))
     , m_blockers(new QListWidget(this))
@@ -239,7 +240,8 @@ StoryExporter::Result ExportDialog::exportResult() const
 
 void ExportDialog::chooseFolder()
 {
-    const QString parentFolder = QFileDialog::getExistingDirectory(this, tr("Export Into"), QFileInfo(folder()).absolutePath());
+    const QString parentFolder
+        = m_prompter.askFile(this, Prompter::FileMode::Directory, tr("Export Into"), QFileInfo(folder()).absolutePath());
     if (parentFolder.isEmpty())
         return;
     setFolder(QDir(parentFolder).filePath(QFileInfo(folder()).fileName()));

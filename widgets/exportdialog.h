@@ -23,11 +23,14 @@ class QPushButton;
 // Errors stay in the dialog, so the user can pick another folder and retry.
 // The export runs on a worker thread while the dialog shows its progress;
 // the dialog never waits for it in an event loop of its own.
+class Prompter;
+
 class ExportDialog : public QDialog
 {
     Q_OBJECT
 public:
-    ExportDialog(Library *library, const Story &story, QWidget *parent = nullptr);
+    // prompter asks for the folder (Browse…); it must outlive the dialog.
+    ExportDialog(Library *library, const Story &story, Prompter &prompter, QWidget *parent = nullptr);
     // A dialog destroyed while it exports waits for the export to finish:
     // the worker reports to it, and an export the user has not cancelled is
     // written completely (and in the audit log), not abandoned half-way.
@@ -66,6 +69,7 @@ private:
     void finishExport();
 
     Library *m_library;
+    Prompter &m_prompter;
     Story m_story;
     bool m_blocked = false;
     bool m_mayOverride = false;

@@ -6,6 +6,9 @@
 #include <QInputDialog>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QRegularExpression>
+
+using namespace Qt::StringLiterals;
 
 Prompter::~Prompter() = default;
 
@@ -117,6 +120,17 @@ QStringList DialogPrompter::askFiles(QWidget *parent, FileMode mode, const QStri
     case FileMode::Directory: {
         const QString path = QFileDialog::getExistingDirectory(parent, title, directory);
         return path.isEmpty() ? QStringList() : QStringList{path};
+    }
+    case FileMode::OpenOrCreate: {
+        QFileDialog dialog(parent, title, directory, filter);
+        dialog.setFileMode(QFileDialog::AnyFile);
+        dialog.setAcceptMode(QFileDialog::AcceptOpen);
+        const QRegularExpressionMatch suffix = QRegularExpression(u"\\*\\.(\\w+)"_s).match(filter);
+        if (suffix.hasMatch())
+            dialog.setDefaultSuffix(suffix.captured(1));
+        if (dialog.exec() != QDialog::Accepted)
+            return {};
+        return dialog.selectedFiles().mid(0, 1);
     }
     }
     return {};

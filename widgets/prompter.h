@@ -48,7 +48,9 @@ public:
     virtual std::optional<QString> askText(QWidget *parent, const QString &title, const QString &label,
                                            const QString &initial = {}, bool multiLine = false) = 0;
 
-    enum class FileMode { OpenFile, OpenFiles, SaveFile, Directory };
+    // OpenOrCreate: an existing file or the name of a new one (a library);
+    // a name typed without a suffix gets the filter's first one.
+    enum class FileMode { OpenFile, OpenFiles, SaveFile, Directory, OpenOrCreate };
     // Paths the user picked; empty when cancelled. filter as QFileDialog's
     // ("Markdown (*.md);;All files (*)").
     virtual QStringList askFiles(QWidget *parent, FileMode mode, const QString &title, const QString &directory,
