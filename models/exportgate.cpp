@@ -13,11 +13,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("ExportGate", text);
 }
 
-QString subjectOf(const Photo &photo)
-{
-    return photo.virin.isEmpty() ? tr("photo %1").arg(photo.id) : photo.virin;
-}
-
 // A URL as a finding shows it: no control, format (bidi) or unassigned
 // characters, which a terminal or a dialog would act on, and short.
 QString shownUrl(const QString &url)
@@ -83,6 +78,11 @@ QString findingSeverityKey(StoryFinding::Severity severity)
 
 namespace ExportGate {
 
+QString photoSubject(const Photo &photo)
+{
+    return photo.virin.isEmpty() ? tr("photo %1").arg(photo.id) : photo.virin;
+}
+
 QList<StoryFinding> findings(const Story &story, const BodyImages &body, const QDateTime &now)
 {
     QList<StoryFinding> found;
@@ -96,7 +96,7 @@ QList<StoryFinding> findings(const Story &story, const BodyImages &body, const Q
                          tr("The story is not approved (it is %1).").arg(storyStatusLabel(story.status)));
     }
     for (const Photo &photo : body.placedPhotos) {
-        const QString subject = subjectOf(photo);
+        const QString subject = photoSubject(photo);
         if (photo.approval != CaptionApproval::Approved) {
             found << finding(GateFinding::CaptionNotApproved, subject,
                              photo.approval == CaptionApproval::ChangesRequested

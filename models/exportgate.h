@@ -66,6 +66,10 @@ struct BodyImages
 // the exporter, the export dialog and `newsdesk check`.
 namespace ExportGate {
 
+// How findings and export errors name a photo: its VIRIN, or "photo N"
+// while it has none.
+QString photoSubject(const Photo &photo);
+
 // Why the story may not be published (empty: cleared), each an error: the
 // story must be Approved (or Published) and out of its embargo (before now);
 // every photo the body places must have an approved caption and be

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "storyexporter.h"
 
+#include "exportgate.h"
 #include "library.h"
 #include "people.h"
 #include "photometadata.h"
@@ -36,11 +37,6 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("StoryExporter", text);
-}
-
-QString subjectOf(const Photo &photo)
-{
-    return photo.virin.isEmpty() ? tr("photo %1").arg(photo.id) : photo.virin;
 }
 
 // The files of an earlier export found in a folder, relative to it; nothing
@@ -184,7 +180,7 @@ QByteArray StoryExporter::webRendition(const QByteArray &original, const Photo &
         reader.setScaledSize(size.scaled(limit, limit, Qt::KeepAspectRatio));
     QImage image = reader.read();
     if (image.isNull()) {
-        *errorString = tr("Photo %1: its image cannot be read (%2).").arg(subjectOf(photo), reader.errorString());
+        *errorString = tr("Photo %1: its image cannot be read (%2).").arg(ExportGate::photoSubject(photo), reader.errorString());
         return {};
     }
     if (qMax(image.width(), image.height()) > limit)
@@ -204,13 +200,13 @@ QByteArray StoryExporter::webRendition(const QByteArray &original, const Photo &
     writer.setQuality(options.jpegQuality);
     writer.setOptimizedWrite(true);
     if (!writer.write(image)) {
-        *errorString = tr("Photo %1: cannot encode its web rendition (%2).").arg(subjectOf(photo), writer.errorString());
+        *errorString = tr("Photo %1: cannot encode its web rendition (%2).").arg(ExportGate::photoSubject(photo), writer.errorString());
         return {};
     }
     QString metadataError;
     QByteArray withMetadata = embedPhotoMetadata(jpeg, photo, &metadataError);
     if (withMetadata.isEmpty()) {
-        *errorString = tr("Photo %1: cannot embed its metadata (%2).").arg(subjectOf(photo), metadataError);
+        *errorString = tr("Photo %1: cannot embed its metadata (%2).").arg(ExportGate::photoSubject(photo), metadataError);
         return {};
     }
     return withMetadata;
@@ -336,7 +332,7 @@ StoryExporter::Result StoryExporter::exportStory(const Story &story, const QStri
         }
         imageFiles.insert(relative);
         if (!StoryMarkdown::photoHasImage(photo)) {
-            result.errorMessage = tr("Photo %1 has no image yet; add its image before exporting.").arg(subjectOf(photo));
+            result.errorMessage = tr("Photo %1 has no image yet; add its image before exporting.").arg(ExportGate::photoSubject(photo));
             return result;
         }
         const std::optional<StoredImage> original = photoRepository.image(photo.imageHash);
