@@ -123,23 +123,45 @@ int setextLevel(QStringView line)
     return mark == u'=' ? 1 : 2;
 }
 
-bool startsListItem(QStringView line)
+// The column where a list item's text starts when line opens one (marker,
+// then one to four spaces; more, and the text is indented code inside the
+// item, which starts one column after the marker), else -1. Lines of the item
+// after the first belong to it when indented at least that far.
+int listItemContentColumn(QStringView line)
 {
     qsizetype at = 0;
-    indentOf(line, &at);
+    const int indent = indentOf(line, &at);
     if (at >= line.size())
-        return false;
+        return -1;
     const auto spaceOrEndAt = [&](qsizetype i) { return i >= line.size() || line[i] == u' ' || line[i] == u'\t'; };
+    qsizetype markerEnd = -1;
     const QChar c = line[at];
-    if (c == u'-' || c == u'*' || c == u'+')
-        return spaceOrEndAt(at + 1);
-    qsizetype digits = 0;
-    while (at + digits < line.size() && line[at + digits].isDigit() && digits < 10)
-        ++digits;
-    if (digits == 0 || digits > 9 || at + digits >= line.size())
-        return false;
-    const QChar delimiter = line[at + digits];
-    return (delimiter == u'.' || delimiter == u')') && spaceOrEndAt(at + digits + 1);
+    if (c == u'-' || c == u'*' || c == u'+') {
+        if (spaceOrEndAt(at + 1))
+            markerEnd = at + 1;
+    } else {
+        qsizetype digits = 0;
+        while (at + digits < line.size() && line[at + digits].isDigit() && digits < 10)
+            ++digits;
+        if (digits > 0 && digits <= 9 && at + digits < line.size()) {
+            const QChar delimiter = line[at + digits];
+            if ((delimiter == u'.' || delimiter == u')') && spaceOrEndAt(at + digits + 1))
+                markerEnd = at + digits + 1;
+        }
+    }
+    if (markerEnd < 0)
+        return -1;
+    const int markerColumn = indent + int(markerEnd - at);
+    qsizetype text = 0;
+    const int spaces = indentOf(line.sliced(markerEnd), &text);
+    if (markerEnd + text >= line.size() || spaces > 4)
+        return markerColumn + 1;
+    return markerColumn + spaces;
+}
+
+bool startsListItem(QStringView line)
+{
+    return listItemContentColumn(line) >= 0;
 }
 
 // The number of block quote markers (>) that open line; *contentStart is
@@ -409,6 +431,10 @@ QList<Block> blocks(QStringView text)
     // "---" a thematic break).
     int paragraphQuotes = 0;
     bool paragraphInContainer = false;
+    // The text columns of the open list items, outermost first
+    // (listItemContentColumn); indented code inside an item starts four
+    // columns past its text.
+    QList<int> listColumns;
     const auto finish = [&]() {
         if (state != State::None)
             result.append(current);
@@ -451,12 +477,25 @@ QList<Block> blocks(QStringView text)
             lineStart = lineEnd + 1;
             continue;
         }
-        const bool listItem = startsListItem(inner);
+        // "- - -" is a thematic break, not an item.
+        const int itemColumn = isThematicBreak(inner) ? -1 : listItemContentColumn(inner);
+        const bool listItem = itemColumn >= 0;
         const bool lazy = state == State::Paragraph && !listItem && quotes <= paragraphQuotes;
+        // The list items this line is inside (outside block quotes, which
+        // this scanner does not nest lists in): a line indented less than an
+        // item's text ends that item, unless it lazily continues a paragraph.
+        const int indent = indentOf(line);
+        if (quotes == 0 && !lazy) {
+            while (!listColumns.isEmpty() && indent < listColumns.constLast())
+                listColumns.removeLast();
+        }
+        const int codeIndent = (quotes == 0 && !listColumns.isEmpty() ? listColumns.constLast() : 0) + 4;
+        if (quotes == 0 && listItem && indent < codeIndent)
+            listColumns.append(itemColumn);
         if (const Fence opening = fenceOpening(line); opening.length > 0) {
             start(State::Fenced, Block::Type::Code, lineStart, line.size());
             fence = opening;
-        } else if (state != State::Paragraph && indentOf(line) >= 4) {
+        } else if (state != State::Paragraph && indent >= codeIndent) {
             if (state == State::Indented)
                 extend();
             else
