@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "people.h"
 
+#include "workflow.h"
+
 #include "library.h"
 #include "textsafety.h"
 
@@ -118,7 +120,7 @@ std::optional<Person> PeopleRepository::add(Person person)
     }
     if (query.value(u"people"_s).toInt() == 0) {
         person.role = PersonRole::Editor;
-    } else if (roleOfActor() != PersonRole::Editor) {
+    } else if (!Workflow::checkManagePeople(roleOfActor()).allowed) {
         // After the first person, people are added by editors only.
         m_error.fail(QCoreApplication::translate("Person", "Only an editor may add people to the library."));
         return std::nullopt;
@@ -197,7 +199,7 @@ QList<Person> PeopleRepository::all()
 
 bool PeopleRepository::setRole(qint64 id, PersonRole role)
 {
-    if (roleOfActor() != PersonRole::Editor) {
+    if (!Workflow::checkManagePeople(roleOfActor()).allowed) {
         m_error.fail(QCoreApplication::translate("Person", "Only an editor may change someone's role."));
         return false;
     }
@@ -229,7 +231,7 @@ bool PeopleRepository::setRole(qint64 id, PersonRole role)
 
 bool PeopleRepository::setLogin(qint64 id, const QString &login)
 {
-    if (roleOfActor() != PersonRole::Editor) {
+    if (!Workflow::checkManagePeople(roleOfActor()).allowed) {
         m_error.fail(QCoreApplication::translate("Person", "Only an editor may change someone's login."));
         return false;
     }

@@ -141,6 +141,16 @@ Verdict checkPublicationSettings(std::optional<PersonRole> role)
     return verdict;
 }
 
+Verdict checkManagePeople(std::optional<PersonRole> role)
+{
+    Verdict verdict;
+    if (role == PersonRole::Editor)
+        verdict.allowed = true;
+    else
+        verdict.reason = tr("Only an editor may add people or change their roles and logins.");
+    return verdict;
+}
+
 Verdict checkCreate(std::optional<PersonRole> role, StoryStatus status)
 {
     Verdict verdict;

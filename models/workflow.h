@@ -70,6 +70,11 @@ Verdict checkCaptionDecision(std::optional<PersonRole> role);
 // published (PublicationSettingsRepository::save): editors only.
 Verdict checkPublicationSettings(std::optional<PersonRole> role);
 
+// Whether someone with role may manage the library's people (add a person
+// after the first, change a role or a login; PeopleRepository): editors only.
+// The first person of a library needs no one's leave and is always an editor.
+Verdict checkManagePeople(std::optional<PersonRole> role);
+
 // Whether someone with role may add a story that starts in status (a new
 // story, a duplicate, an import): a draft or a story in review anyone may
 // (tools and tests work as people not on file); one that is approved,

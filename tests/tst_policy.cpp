@@ -92,6 +92,7 @@ const QList<EditorDecision> editorDecisions = {
     {"override the export gate", &Workflow::checkExportOverride},
     {"decide on a caption", &Workflow::checkCaptionDecision},
     {"change where stories are published", &Workflow::checkPublicationSettings},
+    {"manage the library's people", &Workflow::checkManagePeople},
 };
 
 // How a photo differs from another in one field, and the field of a caption

@@ -467,7 +467,7 @@ QWidget *WorkflowController::createPeopleEditor(QWidget *parent)
         if (!m_library)
             return;
         PeopleRepository people(m_library);
-        const bool editor = people.roleOfActor() == PersonRole::Editor;
+        const bool editor = Workflow::checkManagePeople(people.roleOfActor()).allowed;
         const QList<Person> everyone = people.all();
         table->setRowCount(int(everyone.size()));
         const QSignalBlocker blocker(current);
@@ -523,7 +523,7 @@ QWidget *WorkflowController::createPeopleEditor(QWidget *parent)
         login->clear();
         fill();
     });
-    const bool editor = m_library && PeopleRepository(m_library).roleOfActor() == PersonRole::Editor;
+    const bool editor = m_library && Workflow::checkManagePeople(PeopleRepository(m_library).roleOfActor()).allowed;
     for (QWidget *field : {static_cast<QWidget *>(name), static_cast<QWidget *>(title), static_cast<QWidget *>(login),
                            static_cast<QWidget *>(role), static_cast<QWidget *>(add)})
         field->setEnabled(editor);
