@@ -12,13 +12,7 @@ QString tr(const char *text)
     return QCoreApplication::translate("Workflow", text);
 }
 
-struct Rule
-{
-    WorkflowAction action;
-    QList<StoryStatus> from;
-    StoryStatus to;
-    bool writerMay;
-};
+using Rule = Workflow::TransitionRule;
 
 const QList<Rule> &rules()
 {
@@ -90,6 +84,11 @@ QList<WorkflowAction> allWorkflowActions()
 }
 
 namespace Workflow {
+
+const QList<TransitionRule> &transitionRules()
+{
+    return rules();
+}
 
 bool needsComment(WorkflowAction action)
 {

@@ -35,6 +35,20 @@ QList<WorkflowAction> allWorkflowActions();
 
 namespace Workflow {
 
+// One row of the transition table above: action moves a story in one of the
+// from statuses to to; writerMay says whether writers may take it (editors
+// always may). check() reads this table, and so does the team library's
+// server (PostgresDialect derives its transition table from it), so the rule
+// is stated here once.
+struct TransitionRule
+{
+    WorkflowAction action;
+    QList<StoryStatus> from;
+    StoryStatus to;
+    bool writerMay;
+};
+const QList<TransitionRule> &transitionRules();
+
 struct Verdict
 {
     bool allowed = false;

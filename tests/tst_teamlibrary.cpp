@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: MIT
-// The team library on PostgreSQL (issue 13). For now: the real server the
-// tests start for themselves, and Qt's PostgreSQL driver talking to it as
-// distinct login roles, each held to its grants by the server.
+// The team library on PostgreSQL (issue 13). So far: the real server the
+// tests start for themselves, Qt's PostgreSQL driver talking to it as
+// distinct login roles, and the workflow core the server enforces
+// (PostgresDialect), checked against models/Workflow row by row.
+#include "postgresdialect.h"
 #include "postgresserver.h"
+#include "workflow.h"
 
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -19,9 +22,18 @@ private Q_SLOTS:
     void cleanupTestCase();
     void loginRoleIsTheSessionUser();
     void serverHoldsARoleToItsGrants();
+    void serverAgreesWithWorkflow_data();
+    void serverAgreesWithWorkflow();
+    void writerCannotGoAroundTheServer_data();
+    void writerCannotGoAroundTheServer();
+    void writerMayEditTheText();
 
 private:
-    QSqlDatabase connectAs(const QString &role);
+    QSqlDatabase connectAs(const QString &role, const QString &database = QStringLiteral("team"));
+    // A story in status, made by the owner; 0 on failure.
+    qint64 storyIn(StoryStatus status);
+    QSqlDatabase m_owner;
+    QHash<QString, QSqlDatabase> m_desks; // login -> a connection to newsroom
 
     PostgresServer m_server;
     int m_connections = 0;
@@ -37,20 +49,49 @@ void TestTeamLibrary::initTestCase()
                            u"GRANT SELECT ON approvals TO walt; GRANT SELECT, INSERT ON approvals TO eve;"_s,
                            u"team"_s),
              qPrintable(m_server.errorString()));
+
+    // A newsroom with the workflow core, set up as the setup command will.
+    QVERIFY2(m_server.psql(u"CREATE DATABASE newsroom"_s), qPrintable(m_server.errorString()));
+    m_owner = connectAs(PostgresServer::superuser(), u"newsroom"_s);
+    QVERIFY(m_owner.isOpen());
+    for (const QString &statement : PostgresDialect::setupStatements()) {
+        QSqlQuery query(m_owner);
+        QVERIFY2(query.exec(statement), qPrintable(query.lastError().text() + u"\n"_s + statement));
+    }
+    QVERIFY2(m_server.psql(u"GRANT newsdesk_writer TO walt; GRANT newsdesk_editor TO eve; CREATE ROLE sam LOGIN;"_s),
+             qPrintable(m_server.errorString()));
+    for (const QString &login : {u"walt"_s, u"eve"_s, u"sam"_s}) {
+        m_desks.insert(login, connectAs(login, u"newsroom"_s));
+        QVERIFY(m_desks.value(login).isOpen());
+    }
+}
+
+qint64 TestTeamLibrary::storyIn(StoryStatus status)
+{
+    QSqlQuery query(m_owner);
+    query.prepare(u"INSERT INTO newsdesk.stories (headline, status) VALUES ('A story', :status) RETURNING id"_s);
+    query.bindValue(u":status"_s, storyStatusKey(status));
+    if (!query.exec() || !query.next()) {
+        qWarning("cannot make a story: %s", qPrintable(query.lastError().text()));
+        return 0;
+    }
+    return query.value(u"id"_s).toLongLong();
 }
 
 void TestTeamLibrary::cleanupTestCase()
 {
+    m_owner = QSqlDatabase();
+    m_desks.clear();
     for (const QString &name : QSqlDatabase::connectionNames())
         QSqlDatabase::removeDatabase(name);
     m_server.stop();
 }
 
-QSqlDatabase TestTeamLibrary::connectAs(const QString &role)
+QSqlDatabase TestTeamLibrary::connectAs(const QString &role, const QString &database)
 {
     QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, u"team-%1"_s.arg(++m_connections));
     db.setHostName(m_server.socketDirectory());
-    db.setDatabaseName(u"team"_s);
+    db.setDatabaseName(database);
     db.setUserName(role);
     if (!db.open())
         qWarning("cannot connect as %s: %s", qPrintable(role), qPrintable(db.lastError().text()));
@@ -81,6 +122,144 @@ void TestTeamLibrary::serverHoldsARoleToItsGrants()
     QVERIFY2(asEditor.exec(u"INSERT INTO approvals VALUES (1, session_user)"_s), qPrintable(asEditor.lastError().text()));
     QVERIFY(asWriter.exec(u"SELECT by_role FROM approvals"_s) && asWriter.next());
     QCOMPARE(asWriter.value(u"by_role"_s).toString(), u"eve"_s);
+}
+
+void TestTeamLibrary::serverAgreesWithWorkflow_data()
+{
+    QTest::addColumn<QString>("login");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<int>("action");
+    QTest::addColumn<QString>("comment");
+    const QList<StoryStatus> statuses = {StoryStatus::Draft, StoryStatus::InReview, StoryStatus::Approved, StoryStatus::Published,
+                                         StoryStatus::Archived};
+    for (const QString &login : {u"walt"_s, u"eve"_s, u"sam"_s}) {
+        for (const StoryStatus status : statuses) {
+            for (const WorkflowAction action : allWorkflowActions()) {
+                for (const QString &comment : {u"Fix the second quote."_s, u"  "_s}) {
+                    QTest::addRow("%s %s %s%s", qPrintable(login), qPrintable(storyStatusKey(status)),
+                                  qPrintable(workflowActionKey(action)), comment.trimmed().isEmpty() ? " without comment" : "")
+                        << login << int(status) << int(action) << comment;
+                }
+            }
+        }
+    }
+}
+
+// Every role × status × action, on a real story: the server allows exactly
+// what Workflow::check allows, moves the story where it says, and writes the
+// audit row as the login that asked.
+void TestTeamLibrary::serverAgreesWithWorkflow()
+{
+    QFETCH(QString, login);
+    QFETCH(int, status);
+    QFETCH(int, action);
+    QFETCH(QString, comment);
+    const std::optional<PersonRole> role = login == u"eve"_s    ? std::optional(PersonRole::Editor)
+                                           : login == u"walt"_s ? std::optional(PersonRole::Writer)
+                                                                : std::nullopt;
+    const Workflow::Verdict verdict = Workflow::check(role, StoryStatus(status), WorkflowAction(action), comment);
+    const qint64 id = storyIn(StoryStatus(status));
+    QVERIFY(id > 0);
+
+    QSqlQuery query(m_desks.value(login));
+    query.prepare(u"SELECT newsdesk.transition(:story, :action, :comment) AS status"_s);
+    query.bindValue(u":story"_s, id);
+    query.bindValue(u":action"_s, workflowActionKey(WorkflowAction(action)));
+    query.bindValue(u":comment"_s, comment);
+    const bool allowed = query.exec() && query.next();
+    QVERIFY2(allowed == verdict.allowed,
+             qPrintable(u"models says %1 (%2), the server %3 (%4)"_s.arg(verdict.allowed ? u"yes"_s : u"no"_s, verdict.reason,
+                                                                           allowed ? u"yes"_s : u"no"_s, query.lastError().text())));
+
+    QSqlQuery after(m_owner);
+    QVERIFY(after.exec(u"SELECT status, updated_by, row_version FROM newsdesk.stories WHERE id = %1"_s.arg(id)) && after.next());
+    QSqlQuery audit(m_owner);
+    QVERIFY(audit.exec(u"SELECT actor, action, detail FROM newsdesk.audit_log WHERE entity = 'story' AND entity_id = %1"_s.arg(id)));
+    if (allowed) {
+        QCOMPARE(query.value(u"status"_s).toString(), storyStatusKey(verdict.to));
+        QCOMPARE(after.value(u"status"_s).toString(), storyStatusKey(verdict.to));
+        QCOMPARE(after.value(u"updated_by"_s).toString(), login);
+        QCOMPARE(after.value(u"row_version"_s).toLongLong(), 2);
+        QVERIFY(audit.next());
+        QCOMPARE(audit.value(u"actor"_s).toString(), login);
+        QCOMPARE(audit.value(u"action"_s).toString(), workflowActionKey(WorkflowAction(action)));
+        QCOMPARE(audit.value(u"detail"_s).toString(), comment);
+    } else {
+        QCOMPARE(after.value(u"status"_s).toString(), storyStatusKey(StoryStatus(status)));
+        QCOMPARE(after.value(u"row_version"_s).toLongLong(), 1);
+    }
+    QVERIFY(!audit.next());
+}
+
+void TestTeamLibrary::writerCannotGoAroundTheServer_data()
+{
+    QTest::addColumn<QString>("login");
+    QTest::addColumn<QString>("sql");
+    const QString story = u"(SELECT max(id) FROM newsdesk.stories)"_s;
+    for (const QString &login : {u"walt"_s, u"sam"_s}) {
+        QTest::addRow("%s approves by UPDATE", qPrintable(login))
+            << login << u"UPDATE newsdesk.stories SET status = 'approved' WHERE id = %1"_s.arg(story);
+        QTest::addRow("%s publishes by INSERT", qPrintable(login))
+            << login << u"INSERT INTO newsdesk.stories (headline, status) VALUES ('x', 'published')"_s;
+        QTest::addRow("%s signs as someone else", qPrintable(login))
+            << login << u"UPDATE newsdesk.stories SET updated_by = 'eve' WHERE id = %1"_s.arg(story);
+        QTest::addRow("%s writes the audit log", qPrintable(login))
+            << login << u"INSERT INTO newsdesk.audit_log (actor, action, entity, entity_id) VALUES ('eve', 'approve', 'story', 1)"_s;
+        QTest::addRow("%s rewrites the audit log", qPrintable(login)) << login << u"UPDATE newsdesk.audit_log SET actor = 'eve'"_s;
+        QTest::addRow("%s erases the audit log", qPrintable(login)) << login << u"DELETE FROM newsdesk.audit_log"_s;
+        QTest::addRow("%s lets writers approve", qPrintable(login))
+            << login << u"UPDATE newsdesk.transitions SET writer_may = true"_s;
+        QTest::addRow("%s adds a transition", qPrintable(login))
+            << login << u"INSERT INTO newsdesk.transitions VALUES ('approve', 'draft', 'approved', true, false)"_s;
+        QTest::addRow("%s becomes an editor", qPrintable(login)) << login << u"SET ROLE newsdesk_editor"_s;
+        QTest::addRow("%s grants itself the editor role", qPrintable(login)) << login << u"GRANT newsdesk_editor TO %1"_s.arg(login);
+        QTest::addRow("%s adds a person", qPrintable(login))
+            << login << u"INSERT INTO newsdesk.people (login, name) VALUES ('mallory', 'Mallory')"_s;
+        QTest::addRow("%s replaces the function", qPrintable(login))
+            << login << u"CREATE OR REPLACE FUNCTION newsdesk.transition(p_story bigint, p_action text, p_comment text DEFAULT '') "
+                        u"RETURNS text LANGUAGE sql AS $$ SELECT 'approved' $$"_s;
+        QTest::addRow("%s adds a function of its own", qPrintable(login))
+            << login << u"CREATE FUNCTION newsdesk.mine() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$"_s;
+        QTest::addRow("%s deletes a story", qPrintable(login)) << login << u"DELETE FROM newsdesk.stories"_s;
+    }
+    QTest::addRow("sam reads the stories") << u"sam"_s << u"SELECT count(*) FROM newsdesk.stories"_s;
+    QTest::addRow("sam edits a story") << u"sam"_s << u"UPDATE newsdesk.stories SET body = 'x'"_s;
+}
+
+// As a writer (or someone who is no one's writer) over a raw connection, as
+// with psql: everything the workflow keeps for editors or the server fails.
+void TestTeamLibrary::writerCannotGoAroundTheServer()
+{
+    QFETCH(QString, login);
+    QFETCH(QString, sql);
+    QVERIFY(storyIn(StoryStatus::InReview) > 0);
+    QSqlQuery before(m_owner);
+    QVERIFY(before.exec(u"SELECT (SELECT string_agg(id || status || updated_by || body, ',' ORDER BY id) FROM newsdesk.stories)"
+                        u" || (SELECT count(*) FROM newsdesk.audit_log) || (SELECT count(*) FROM newsdesk.transitions WHERE writer_may)"
+                        u" AS state"_s)
+            && before.next());
+    const QString state = before.value(u"state"_s).toString();
+
+    QSqlQuery query(m_desks.value(login));
+    QVERIFY2(!query.exec(sql), "the server let it through");
+    QVERIFY2(query.lastError().text().contains(u"permission denied"_s) || query.lastError().text().contains(u"must have admin option"_s),
+             qPrintable(query.lastError().text()));
+
+    QSqlQuery afterwards(m_owner);
+    QVERIFY(afterwards.exec(before.lastQuery()) && afterwards.next());
+    QCOMPARE(afterwards.value(u"state"_s).toString(), state);
+}
+
+void TestTeamLibrary::writerMayEditTheText()
+{
+    const qint64 id = storyIn(StoryStatus::Draft);
+    QSqlQuery query(m_desks.value(u"walt"_s));
+    QVERIFY2(query.exec(u"UPDATE newsdesk.stories SET body = 'Walt''s draft' WHERE id = %1"_s.arg(id)), qPrintable(query.lastError().text()));
+    QCOMPARE(query.numRowsAffected(), 1);
+    QVERIFY2(query.exec(u"INSERT INTO newsdesk.stories (headline) VALUES ('New') RETURNING status, updated_by"_s) && query.next(),
+             qPrintable(query.lastError().text()));
+    QCOMPARE(query.value(u"status"_s).toString(), u"draft"_s);
+    QCOMPARE(query.value(u"updated_by"_s).toString(), u"walt"_s);
 }
 
 QTEST_GUILESS_MAIN(TestTeamLibrary)
