@@ -3,6 +3,8 @@
 
 #include "textsafety.h"
 
+#include <QCommandLineOption>
+#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QTextStream>
@@ -10,6 +12,12 @@
 using namespace Qt::StringLiterals;
 
 namespace CommandLine {
+
+static QString tr(const char *text)
+{
+    // The context the messages had in StoryCommands, where parse() began.
+    return QCoreApplication::translate("StoryCommands", text);
+}
 
 static QList<Command> &registry()
 {
@@ -102,6 +110,48 @@ QString jsonText(const QJsonDocument &document)
         }
     }
     return result;
+}
+
+void parse(Invocation &invocation, const QString &name, const QString &synopsis, const QList<QCommandLineOption> &options,
+           const QStringList &required, const QStringList &arguments, QTextStream &out, QTextStream &err, int positionals)
+{
+    QCommandLineParser &parser = invocation.parser;
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const QCommandLineOption help({u"h"_s, u"help"_s}, tr("Show this help."));
+    parser.addOption(help);
+    for (const QCommandLineOption &option : options)
+        parser.addOption(option);
+    const QString usage = u"Usage: newsdesk %1\n"_s.arg(synopsis);
+    if (!parser.parse(QStringList{u"newsdesk"_s} + arguments)) {
+        err << "newsdesk " << name << ": " << shown(parser.errorText()) << '\n' << usage;
+        invocation.exitCode = UsageError;
+        return;
+    }
+    if (parser.isSet(help)) {
+        out << usage;
+        for (const QCommandLineOption &option : options)
+            out << "  --" << option.names().constFirst().leftJustified(18) << ' ' << option.description() << '\n';
+        invocation.exitCode = Success;
+        return;
+    }
+    QStringList missing;
+    for (const QString &option : required) {
+        if (!parser.isSet(option) || parser.value(option).isEmpty())
+            missing << u"--"_s + option;
+    }
+    if (!missing.isEmpty()) {
+        err << "newsdesk " << name << ": " << tr("missing %1").arg(missing.join(u", "_s)) << '\n' << usage;
+        invocation.exitCode = UsageError;
+        return;
+    }
+    if (parser.positionalArguments().size() != positionals) {
+        err << "newsdesk " << name << ": "
+            << (positionals == 0 ? shown(tr("unexpected argument '%1'").arg(parser.positionalArguments().value(0)))
+                                 : tr("expected %1 file argument").arg(positionals))
+            << '\n'
+            << usage;
+        invocation.exitCode = UsageError;
+    }
 }
 
 } // namespace CommandLine

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QCommandLineParser>
 #include <QString>
 #include <QStringList>
 
 #include <functional>
+#include <optional>
 
 class QJsonDocument;
 class QTextStream;
@@ -37,6 +39,22 @@ bool wantsCommandLine(const QStringList &arguments);
 int run(const QStringList &arguments, QTextStream &out, QTextStream &err);
 
 QString helpText();
+
+// One command's arguments, parsed; or the exit code to return when they are
+// wrong or help was asked for.
+struct Invocation
+{
+    QCommandLineParser parser;
+    std::optional<int> exitCode;
+};
+
+// Parses arguments for the command name (usage: "newsdesk " + synopsis);
+// every option in required must be given, and exactly positionals file
+// arguments. --help prints the options and sets exitCode to Success; a
+// mistake prints what is wrong and the usage and sets UsageError.
+void parse(Invocation &invocation, const QString &name, const QString &synopsis, const QList<QCommandLineOption> &options,
+           const QStringList &required, const QStringList &arguments, QTextStream &out, QTextStream &err,
+           int positionals = 0);
 
 // Text that came from a library, a file or the arguments, made safe for a
 // line of out or err: control characters and bidirectional controls are

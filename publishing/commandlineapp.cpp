@@ -4,6 +4,7 @@
 #include "commandline.h"
 #include "photocommands.h"
 #include "storycommands.h"
+#include "teamcommands.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -29,6 +30,7 @@ void registerCommands()
     registered = true;
     registerStoryCommands();
     registerPhotoCommands();
+    registerTeamCommands();
 }
 
 int runCommandLine(int argc, char **argv, const QStringList &arguments)

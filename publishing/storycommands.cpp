@@ -34,6 +34,8 @@
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
+using CommandLine::Invocation;
+using CommandLine::parse;
 using CommandLine::shown;
 
 namespace {
@@ -51,59 +53,6 @@ QCommandLineOption libraryOption()
 QCommandLineOption storyOption()
 {
     return QCommandLineOption(u"story"_s, tr("The story, by id or slug."), tr("id|slug"));
-}
-
-// One command's arguments, parsed; or the exit code to return when they are
-// wrong or help was asked for.
-struct Invocation
-{
-    QCommandLineParser parser;
-    std::optional<int> exitCode;
-};
-
-// Parses arguments for the command name; every option in required must be
-// given, and exactly positionals file arguments.
-void parse(Invocation &invocation, const QString &name, const QString &synopsis, const QList<QCommandLineOption> &options,
-           const QStringList &required, const QStringList &arguments, QTextStream &out, QTextStream &err,
-           int positionals = 0)
-{
-    QCommandLineParser &parser = invocation.parser;
-    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    const QCommandLineOption help({u"h"_s, u"help"_s}, tr("Show this help."));
-    parser.addOption(help);
-    for (const QCommandLineOption &option : options)
-        parser.addOption(option);
-    const QString usage = u"Usage: newsdesk %1\n"_s.arg(synopsis);
-    if (!parser.parse(QStringList{u"newsdesk"_s} + arguments)) {
-        err << "newsdesk " << name << ": " << shown(parser.errorText()) << '\n' << usage;
-        invocation.exitCode = CommandLine::UsageError;
-        return;
-    }
-    if (parser.isSet(help)) {
-        out << usage;
-        for (const QCommandLineOption &option : options)
-            out << "  --" << option.names().constFirst().leftJustified(18) << ' ' << option.description() << '\n';
-        invocation.exitCode = CommandLine::Success;
-        return;
-    }
-    QStringList missing;
-    for (const QString &option : required) {
-        if (!parser.isSet(option) || parser.value(option).isEmpty())
-            missing << u"--"_s + option;
-    }
-    if (!missing.isEmpty()) {
-        err << "newsdesk " << name << ": " << tr("missing %1").arg(missing.join(u", "_s)) << '\n' << usage;
-        invocation.exitCode = CommandLine::UsageError;
-        return;
-    }
-    if (parser.positionalArguments().size() != positionals) {
-        err << "newsdesk " << name << ": "
-            << (positionals == 0 ? shown(tr("unexpected argument '%1'").arg(parser.positionalArguments().value(0)))
-                                 : tr("expected %1 file argument").arg(positionals))
-            << '\n'
-            << usage;
-        invocation.exitCode = CommandLine::UsageError;
-    }
 }
 
 // Opens an existing library; never creates one.

@@ -4,9 +4,12 @@
 // distinct login roles, and the workflow core the server enforces
 // (PostgresDialect), checked against models/Workflow row by row.
 #include "postgresdialect.h"
+#include "librarylocation.h"
 #include "postgresserver.h"
+#include "teamsetup.h"
 #include "workflow.h"
 
+#include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -27,11 +30,18 @@ private Q_SLOTS:
     void writerCannotGoAroundTheServer_data();
     void writerCannotGoAroundTheServer();
     void writerMayEditTheText();
+    void setupIsOnceAndIdempotent();
+    void addedPeopleAreHeldToTheirRole();
+    void addPersonRefusesBadLogins_data();
+    void addPersonRefusesBadLogins();
+    void commandLineSetsUpAndAddsPeople();
 
 private:
     QSqlDatabase connectAs(const QString &role, const QString &database = QStringLiteral("team"));
     // A story in status, made by the owner; 0 on failure.
     qint64 storyIn(StoryStatus status);
+    // The "office" database, set up by TeamSetup on first use.
+    QSqlDatabase office();
     QSqlDatabase m_owner;
     QHash<QString, QSqlDatabase> m_desks; // login -> a connection to newsroom
 
@@ -260,6 +270,123 @@ void TestTeamLibrary::writerMayEditTheText()
              qPrintable(query.lastError().text()));
     QCOMPARE(query.value(u"status"_s).toString(), u"draft"_s);
     QCOMPARE(query.value(u"updated_by"_s).toString(), u"walt"_s);
+}
+
+QSqlDatabase TestTeamLibrary::office()
+{
+    if (QSqlDatabase::contains(u"office-setup"_s))
+        return QSqlDatabase::database(u"office-setup"_s, false);
+    if (!m_server.psql(u"CREATE DATABASE office"_s))
+        qWarning("%s", qPrintable(m_server.errorString()));
+    const std::optional<LibraryLocation> location = LibraryLocation::parse(m_server.url(PostgresServer::superuser(), u"office"_s));
+    QString error;
+    if (!location || !TeamSetup::open(*location, u"office-setup"_s, &error))
+        qWarning("cannot open the office: %s", qPrintable(error));
+    QSqlDatabase database = QSqlDatabase::database(u"office-setup"_s, false);
+    if (TeamSetup::setUp(database, &error) != TeamSetup::SetupResult::Created)
+        qWarning("cannot set up the office: %s", qPrintable(error));
+    return database;
+}
+
+void TestTeamLibrary::setupIsOnceAndIdempotent()
+{
+    QSqlDatabase database = office();
+    QVERIFY(database.isOpen());
+    QString error;
+    QCOMPARE(TeamSetup::setUp(database, &error), TeamSetup::SetupResult::AlreadySetUp);
+    QSqlQuery query(database);
+    QVERIFY(query.exec(u"SELECT count(*) AS rules FROM newsdesk.transitions"_s) && query.next());
+    QVERIFY(query.value(u"rules"_s).toInt() > 0);
+}
+
+void TestTeamLibrary::addedPeopleAreHeldToTheirRole()
+{
+    QSqlDatabase database = office();
+    QVERIFY(database.isOpen());
+    QString error;
+    QVERIFY2(TeamSetup::addPerson(database, u"wanda"_s, u"Wanda Writer"_s, PersonRole::Writer, &error), qPrintable(error));
+    QSqlQuery story(database);
+    QVERIFY(story.exec(u"INSERT INTO newsdesk.stories (headline, status) VALUES ('Story', 'in_review') RETURNING id"_s) && story.next());
+    const qint64 id = story.value(u"id"_s).toLongLong();
+    const QSqlDatabase wanda = connectAs(u"wanda"_s, u"office"_s);
+    QVERIFY(wanda.isOpen());
+    auto approve = [&] {
+        QSqlQuery query(wanda);
+        return query.exec(u"SELECT newsdesk.transition(%1, 'approve')"_s.arg(id));
+    };
+    QVERIFY(!approve());
+    // Made an editor: the server lets her approve.
+    QVERIFY2(TeamSetup::addPerson(database, u"wanda"_s, u"Wanda Editor"_s, PersonRole::Editor, &error), qPrintable(error));
+    QVERIFY(approve());
+    // And a writer again: the editor role is gone, not kept beside the writer's.
+    QVERIFY(story.exec(u"UPDATE newsdesk.stories SET status = 'in_review' WHERE id = %1"_s.arg(id)));
+    QVERIFY2(TeamSetup::addPerson(database, u"wanda"_s, u"Wanda Writer"_s, PersonRole::Writer, &error), qPrintable(error));
+    QVERIFY(!approve());
+    QSqlQuery people(database);
+    QVERIFY(people.exec(u"SELECT name FROM newsdesk.people WHERE login = 'wanda'"_s) && people.next());
+    QCOMPARE(people.value(u"name"_s).toString(), u"Wanda Writer"_s);
+}
+
+void TestTeamLibrary::addPersonRefusesBadLogins_data()
+{
+    QTest::addColumn<QString>("login");
+    QTest::newRow("empty") << QString();
+    QTest::newRow("SQL") << u"x; DROP SCHEMA newsdesk CASCADE; --"_s;
+    QTest::newRow("quote") << u"o'brien"_s;
+    QTest::newRow("capitals") << u"Walt"_s;
+    QTest::newRow("space") << u"walt writer"_s;
+    QTest::newRow("too long") << QString(64, u'a');
+    QTest::newRow("PostgreSQL's") << u"pg_read_all_data"_s;
+    QTest::newRow("the editors' group") << u"newsdesk_editor"_s;
+    QTest::newRow("control character") << (u"walt"_s + QChar(0x1B));
+}
+
+void TestTeamLibrary::addPersonRefusesBadLogins()
+{
+    QFETCH(QString, login);
+    QSqlDatabase database = office();
+    QVERIFY(database.isOpen());
+    QString error;
+    QVERIFY(!TeamSetup::addPerson(database, login, u"Someone"_s, PersonRole::Editor, &error));
+    QVERIFY(!error.isEmpty());
+    QSqlQuery query(database);
+    QVERIFY(query.exec(u"SELECT count(*) AS schemas FROM pg_namespace WHERE nspname = 'newsdesk'"_s) && query.next());
+    QCOMPARE(query.value(u"schemas"_s).toInt(), 1);
+}
+
+void TestTeamLibrary::commandLineSetsUpAndAddsPeople()
+{
+    QVERIFY2(m_server.psql(u"CREATE DATABASE cli"_s), qPrintable(m_server.errorString()));
+    const QString url = m_server.url(PostgresServer::superuser(), u"cli"_s);
+    auto run = [](const QStringList &arguments) {
+        QProcess process;
+        process.start(QStringLiteral(NEWSDESK_BINARY), arguments);
+        process.waitForFinished(60000);
+        return std::make_tuple(process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+                               QString::fromUtf8(process.readAllStandardError()));
+    };
+    auto [code, out, err] = run({u"team"_s, u"setup"_s, u"--library"_s, url});
+    QVERIFY2(code == 0, qPrintable(err));
+    QVERIFY2(out.contains(u"set up the team library"_s), qPrintable(out));
+    std::tie(code, out, err) = run({u"team"_s, u"setup"_s, u"--library"_s, url});
+    QCOMPARE(code, 0);
+    QVERIFY2(out.contains(u"already set up"_s), qPrintable(out));
+    std::tie(code, out, err) = run({u"people"_s, u"add"_s, u"--library"_s, url, u"--login"_s, u"carl"_s, u"--role"_s, u"editor"_s,
+                                    u"--name"_s, u"Carl Editor"_s});
+    QVERIFY2(code == 0, qPrintable(err));
+    QVERIFY2(err.isEmpty(), qPrintable(err)); // no notices from the server around our words
+    std::tie(code, out, err) = run({u"people"_s, u"add"_s, u"--library"_s, url, u"--login"_s, u"carl"_s, u"--role"_s, u"boss"_s});
+    QCOMPARE(code, 2);
+    // A writer's connection cannot add people: the server says no.
+    QVERIFY2(m_server.psql(u"CREATE ROLE wes LOGIN IN ROLE newsdesk_writer"_s), qPrintable(m_server.errorString()));
+    std::tie(code, out, err) = run({u"people"_s, u"add"_s, u"--library"_s, m_server.url(u"wes"_s, u"cli"_s), u"--login"_s,
+                                    u"mallory"_s, u"--role"_s, u"editor"_s});
+    QCOMPARE(code, 1);
+    QVERIFY2(err.contains(u"permission denied"_s), qPrintable(err));
+    // A file path is no team library.
+    std::tie(code, out, err) = run({u"team"_s, u"setup"_s, u"--library"_s, u"/tmp/x.newsdesk"_s});
+    QCOMPARE(code, 2);
+    QVERIFY2(err.contains(u"is a file"_s), qPrintable(err));
 }
 
 QTEST_GUILESS_MAIN(TestTeamLibrary)

@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: MIT
+#include "teamsetup.h"
+
+#include "librarylocation.h"
+#include "postgresdialect.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace TeamSetup {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("TeamSetup", text);
+}
+
+bool fail(QString *errorString, const QString &message)
+{
+    if (errorString)
+        *errorString = message;
+    return false;
+}
+
+// The server's words for error, on one line: "permission denied to create
+// role. Only roles with the CREATEROLE attribute may create roles."
+QString serverMessage(const QSqlError &error)
+{
+    const QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
+    static const QRegularExpression label(u"^(ERROR|FATAL|DETAIL|HINT):\\s*"_s);
+    static const QRegularExpression code(u"^\\([0-9A-Z]{5}\\)$"_s);
+    QStringList parts;
+    for (QString line : text.split(u'\n', Qt::SkipEmptyParts)) {
+        line = line.trimmed().remove(label);
+        if (!line.isEmpty() && !code.match(line).hasMatch())
+            parts << line;
+    }
+    return parts.join(u". "_s);
+}
+
+// Statements run in one transaction; false (rolled back) on the first failure.
+bool runInTransaction(QSqlDatabase &database, const QStringList &statements, const QString &what, QString *errorString)
+{
+    if (!database.transaction())
+        return fail(errorString, tr("%1: %2").arg(what, database.lastError().text()));
+    for (const QString &statement : statements) {
+        QSqlQuery query(database);
+        if (!query.exec(statement)) {
+            const QString reason = serverMessage(query.lastError());
+            database.rollback();
+            return fail(errorString, tr("%1: %2").arg(what, reason));
+        }
+    }
+    if (!database.commit())
+        return fail(errorString, tr("%1: %2").arg(what, database.lastError().text()));
+    return true;
+}
+
+} // namespace
+
+bool open(const LibraryLocation &location, const QString &connectionName, QString *errorString)
+{
+    QSqlDatabase database = QSqlDatabase::addDatabase(u"QPSQL"_s, connectionName);
+    if (!database.isValid())
+        return fail(errorString, tr("Qt's PostgreSQL driver is not installed (Debian: libqt6sql6-psql)."));
+    const QMap<QString, QString> parameters = location.parameters();
+    QStringList options;
+    for (auto it = parameters.cbegin(); it != parameters.cend(); ++it) {
+        if (it.key() == u"host"_s)
+            database.setHostName(it.value());
+        else if (it.key() == u"dbname"_s)
+            database.setDatabaseName(it.value());
+        else if (it.key() == u"user"_s)
+            database.setUserName(it.value());
+        else {
+            // The driver joins these into libpq's connection string without
+            // quoting them: refuse what would change its meaning.
+            static const QRegularExpression unsafe(u"[\\s'\"\\\\;=]"_s);
+            if (it.value().contains(unsafe))
+                return fail(errorString, tr("The URL's %1 has a character Newsdesk cannot pass on: %2").arg(it.key(), it.value()));
+            options << it.key() + u'=' + it.value();
+        }
+    }
+    database.setConnectOptions(options.join(u';'));
+    if (!database.open())
+        return fail(errorString, tr("Cannot connect to %1: %2").arg(location.displayName(), serverMessage(database.lastError())));
+    // Notices ("already a member") are no news to someone setting up; libpq
+    // would print them on stderr around our own messages.
+    QSqlQuery(database).exec(u"SET client_min_messages = warning"_s);
+    return true;
+}
+
+SetupResult setUp(QSqlDatabase database, QString *errorString)
+{
+    QSqlQuery query(database);
+    if (!query.exec(u"SELECT count(*) AS schemas FROM pg_namespace WHERE nspname = 'newsdesk'"_s) || !query.next()) {
+        fail(errorString, tr("Cannot read the database: %1").arg(serverMessage(query.lastError())));
+        return SetupResult::Failed;
+    }
+    if (query.value(u"schemas"_s).toInt() > 0)
+        return SetupResult::AlreadySetUp;
+    query.finish();
+    if (!runInTransaction(database, PostgresDialect::setupStatements(), tr("Cannot set up the team library"), errorString))
+        return SetupResult::Failed;
+    return SetupResult::Created;
+}
+
+bool addPerson(QSqlDatabase database, const QString &login, const QString &name, PersonRole role, QString *errorString)
+{
+    static const QRegularExpression plainName(u"\\A[a-z_][a-z0-9_]*\\z"_s);
+    if (!plainName.match(login).hasMatch() || login.toUtf8().size() > 63)
+        return fail(errorString, tr("\"%1\" cannot be a login: use lower-case letters, digits and _, starting with a letter, "
+                                    "at most 63 characters.")
+                                     .arg(login));
+    if (login.startsWith(u"pg_"_s) || login == QLatin1StringView(PostgresDialect::writerRole)
+        || login == QLatin1StringView(PostgresDialect::editorRole))
+        return fail(errorString, tr("\"%1\" is a name PostgreSQL or Newsdesk keeps for itself.").arg(login));
+    if (name.trimmed().isEmpty())
+        return fail(errorString, tr("A person needs a name."));
+
+    QSqlQuery query(database);
+    query.prepare(u"SELECT count(*) AS roles FROM pg_roles WHERE rolname = :login"_s);
+    query.bindValue(u":login"_s, login);
+    if (!query.exec() || !query.next())
+        return fail(errorString, tr("Cannot read the roles: %1").arg(serverMessage(query.lastError())));
+    const bool exists = query.value(u"roles"_s).toInt() > 0;
+    query.finish();
+    bool wasEditor = false;
+    if (exists) {
+        query.prepare(u"SELECT pg_has_role(:login, :editor, 'MEMBER') AS editor"_s);
+        query.bindValue(u":login"_s, login);
+        query.bindValue(u":editor"_s, QString::fromLatin1(PostgresDialect::editorRole));
+        if (!query.exec() || !query.next())
+            return fail(errorString, tr("Cannot read the roles: %1").arg(serverMessage(query.lastError())));
+        wasEditor = query.value(u"editor"_s).toBool();
+        query.finish();
+    }
+
+    const QString quoted = database.driver()->escapeIdentifier(login, QSqlDriver::FieldName);
+    const QString writer = QString::fromLatin1(PostgresDialect::writerRole);
+    const QString editor = QString::fromLatin1(PostgresDialect::editorRole);
+    QStringList statements;
+    if (!exists)
+        statements << u"CREATE ROLE %1 LOGIN"_s.arg(quoted);
+    statements << u"GRANT %1 TO %2"_s.arg(role == PersonRole::Editor ? editor : writer, quoted);
+    if (role == PersonRole::Writer && wasEditor)
+        statements << u"REVOKE %1 FROM %2"_s.arg(editor, quoted);
+    if (!runInTransaction(database, statements, tr("Cannot give %1 the %2 role").arg(login, personRoleLabel(role).toLower()),
+                          errorString))
+        return false;
+
+    query.prepare(u"INSERT INTO newsdesk.people (login, name) VALUES (:login, :name) "
+                  u"ON CONFLICT (login) DO UPDATE SET name = excluded.name"_s);
+    query.bindValue(u":login"_s, login);
+    query.bindValue(u":name"_s, name.trimmed());
+    if (!query.exec())
+        return fail(errorString, tr("Cannot add %1 to the library's people: %2").arg(login, serverMessage(query.lastError())));
+    return true;
+}
+
+} // namespace TeamSetup

@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "people.h"
+
+#include <QSqlDatabase>
+#include <QString>
+
+class LibraryLocation;
+
+// Setting up a team library on PostgreSQL and its people (issue 13): what
+// `newsdesk team setup` and `newsdesk people add` do. The SQL is
+// PostgresDialect's; this is the order and the checks around it.
+namespace TeamSetup {
+
+// Opens a connection to the team library at location (a postgresql:// URL)
+// under connectionName. Authentication is PostgreSQL's: no password is ever
+// passed here (libpq finds one in ~/.pgpass or PGPASSWORD when the server
+// asks). False with *errorString on failure; the connection stays registered
+// under connectionName either way (QSqlDatabase::removeDatabase it).
+bool open(const LibraryLocation &location, const QString &connectionName, QString *errorString);
+
+enum class SetupResult { Created, AlreadySetUp, Failed };
+// Creates the schema, roles, tables and functions in one transaction, or
+// leaves a library that is already set up as it is.
+SetupResult setUp(QSqlDatabase database, QString *errorString);
+
+// Adds (or updates) a person: the login role (created when missing, with
+// LOGIN and no password: authentication is the office's pg_hba.conf), its
+// group role (writer or editor; a writer who was an editor stops being one)
+// and the people row with name. login must be a plain PostgreSQL name
+// ([a-z_][a-z0-9_]*, at most 63 bytes). False with *errorString otherwise.
+bool addPerson(QSqlDatabase database, const QString &login, const QString &name, PersonRole role, QString *errorString);
+
+} // namespace TeamSetup

@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: MIT
+#include "teamcommands.h"
+
+#include "commandline.h"
+#include "librarylocation.h"
+#include "teamsetup.h"
+
+#include <QCoreApplication>
+#include <QSqlDatabase>
+#include <QTextStream>
+
+#include <optional>
+
+using namespace Qt::StringLiterals;
+using CommandLine::Invocation;
+using CommandLine::parse;
+using CommandLine::shown;
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("TeamCommands", text);
+}
+
+QCommandLineOption libraryOption()
+{
+    return QCommandLineOption(u"library"_s, tr("The team library's postgresql:// URL."), tr("url"));
+}
+
+// A team library's location from --library; nullopt (with the message
+// printed) for a file path or a URL that cannot be used.
+std::optional<LibraryLocation> teamLocation(const QString &command, const QString &text, QTextStream &err)
+{
+    QString error;
+    std::optional<LibraryLocation> location = LibraryLocation::parse(text, &error);
+    if (!location) {
+        err << "newsdesk " << command << ": " << shown(error) << '\n';
+        return std::nullopt;
+    }
+    if (!location->isTeamLibrary()) {
+        err << "newsdesk " << command << ": "
+            << shown(tr("%1 is a file; team libraries are postgresql:// URLs (a file library needs no setup: newsdesk init).")
+                         .arg(location->toString()))
+            << '\n';
+        return std::nullopt;
+    }
+    return location;
+}
+
+// The connection a command uses, removed when it ends.
+class Connection
+{
+public:
+    explicit Connection(const QString &name)
+        : m_name(name)
+    {
+    }
+    ~Connection()
+    {
+        if (QSqlDatabase::contains(m_name)) {
+            QSqlDatabase::database(m_name, false).close();
+            QSqlDatabase::removeDatabase(m_name);
+        }
+    }
+    QString name() const { return m_name; }
+    QSqlDatabase database() const { return QSqlDatabase::database(m_name, false); }
+
+private:
+    QString m_name;
+};
+
+int teamCommand(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    const QString synopsis = u"team setup --library URL"_s;
+    if (arguments.value(0) != u"setup"_s) {
+        err << "newsdesk team: " << shown(tr("unknown team command '%1'").arg(arguments.value(0))) << '\n'
+            << "Usage: newsdesk " << synopsis << '\n';
+        return CommandLine::UsageError;
+    }
+    Invocation invocation;
+    parse(invocation, u"team setup"_s, synopsis, {libraryOption()}, {u"library"_s}, arguments.mid(1), out, err);
+    if (invocation.exitCode)
+        return *invocation.exitCode;
+    const std::optional<LibraryLocation> location = teamLocation(u"team setup"_s, invocation.parser.value(u"library"_s), err);
+    if (!location)
+        return CommandLine::UsageError;
+    const Connection connection(u"newsdesk-team-setup"_s);
+    QString error;
+    if (!TeamSetup::open(*location, connection.name(), &error)) {
+        err << "newsdesk team setup: " << shown(error) << '\n';
+        return CommandLine::Refused;
+    }
+    switch (TeamSetup::setUp(connection.database(), &error)) {
+    case TeamSetup::SetupResult::Created:
+        out << shown(tr("set up the team library %1").arg(location->displayName())) << '\n';
+        return CommandLine::Success;
+    case TeamSetup::SetupResult::AlreadySetUp:
+        out << shown(tr("%1 is already set up; nothing was changed").arg(location->displayName())) << '\n';
+        return CommandLine::Success;
+    case TeamSetup::SetupResult::Failed:
+        break;
+    }
+    err << "newsdesk team setup: " << shown(error) << '\n';
+    return CommandLine::Refused;
+}
+
+int peopleCommand(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    const QString synopsis = u"people add --library URL --login NAME --role writer|editor [--name NAME]"_s;
+    if (arguments.value(0) != u"add"_s) {
+        err << "newsdesk people: " << shown(tr("unknown people command '%1'").arg(arguments.value(0))) << '\n'
+            << "Usage: newsdesk " << synopsis << '\n';
+        return CommandLine::UsageError;
+    }
+    const QCommandLineOption loginOption(u"login"_s, tr("The person's database login (created when missing)."), tr("name"));
+    const QCommandLineOption roleOption(u"role"_s, tr("writer or editor."), tr("role"));
+    const QCommandLineOption nameOption(u"name"_s, tr("The person's name as the library shows it (default: the login)."), tr("name"));
+    Invocation invocation;
+    parse(invocation, u"people add"_s, synopsis, {libraryOption(), loginOption, roleOption, nameOption},
+          {u"library"_s, u"login"_s, u"role"_s}, arguments.mid(1), out, err);
+    if (invocation.exitCode)
+        return *invocation.exitCode;
+    const std::optional<PersonRole> role = personRoleFromKey(invocation.parser.value(roleOption));
+    if (!role) {
+        err << "newsdesk people add: " << shown(tr("--role is writer or editor, not '%1'").arg(invocation.parser.value(roleOption)))
+            << '\n';
+        return CommandLine::UsageError;
+    }
+    const std::optional<LibraryLocation> location = teamLocation(u"people add"_s, invocation.parser.value(u"library"_s), err);
+    if (!location)
+        return CommandLine::UsageError;
+    const QString login = invocation.parser.value(loginOption);
+    const QString name = invocation.parser.isSet(nameOption) ? invocation.parser.value(nameOption) : login;
+    const Connection connection(u"newsdesk-people-add"_s);
+    QString error;
+    if (!TeamSetup::open(*location, connection.name(), &error) || !TeamSetup::addPerson(connection.database(), login, name, *role, &error)) {
+        err << "newsdesk people add: " << shown(error) << '\n';
+        return CommandLine::Refused;
+    }
+    out << shown(tr("%1 (login %2) is a %3 of %4").arg(name.trimmed(), login, personRoleLabel(*role).toLower(), location->displayName()))
+        << '\n';
+    return CommandLine::Success;
+}
+
+} // namespace
+
+void registerTeamCommands()
+{
+    CommandLine::registerCommand({u"team"_s, u"team setup --library URL"_s,
+                                  tr("create (once) a team library's schema and roles on PostgreSQL"), &teamCommand});
+    CommandLine::registerCommand({u"people"_s, u"people add --library URL --login NAME --role writer|editor [--name NAME]"_s,
+                                  tr("add a person to a team library (creating their login role)"), &peopleCommand});
+}
