@@ -14,6 +14,17 @@ QString tr(const char *text)
 
 using Rule = Workflow::TransitionRule;
 
+// A decision editors take and nobody else: allowed, or why not.
+Workflow::Verdict editorsOnly(std::optional<PersonRole> role, const QString &reason)
+{
+    Workflow::Verdict verdict;
+    if (role == PersonRole::Editor)
+        verdict.allowed = true;
+    else
+        verdict.reason = reason;
+    return verdict;
+}
+
 const QList<Rule> &rules()
 {
     static const QList<Rule> table = {
@@ -122,32 +133,17 @@ Verdict checkExportOverride(std::optional<PersonRole> role)
 
 Verdict checkCaptionDecision(std::optional<PersonRole> role)
 {
-    Verdict verdict;
-    if (role == PersonRole::Editor)
-        verdict.allowed = true;
-    else
-        verdict.reason = tr("Only an editor can approve captions.");
-    return verdict;
+    return editorsOnly(role, tr("Only an editor can approve captions."));
 }
 
 Verdict checkPublicationSettings(std::optional<PersonRole> role)
 {
-    Verdict verdict;
-    if (role == PersonRole::Editor)
-        verdict.allowed = true;
-    else
-        verdict.reason = tr("Only an editor may change where the library's stories are published.");
-    return verdict;
+    return editorsOnly(role, tr("Only an editor may change where the library's stories are published."));
 }
 
 Verdict checkManagePeople(std::optional<PersonRole> role)
 {
-    Verdict verdict;
-    if (role == PersonRole::Editor)
-        verdict.allowed = true;
-    else
-        verdict.reason = tr("Only an editor may add people or change their roles and logins.");
-    return verdict;
+    return editorsOnly(role, tr("Only an editor may add people or change their roles and logins."));
 }
 
 Verdict checkCreate(std::optional<PersonRole> role, StoryStatus status)
