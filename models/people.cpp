@@ -35,24 +35,47 @@ QString loginProblem(const QString &login)
 
 } // namespace
 
-QString operatingSystemLogin()
+namespace {
+
+// The account this process runs as, asked once: it does not change while the
+// process runs, and the answer may come from a directory service.
+struct Account
 {
-    // Asked once: the account does not change while the process runs, and
-    // the answer may come from a directory service.
-    static const QString login = [] {
+    QString login;
+    QString fullName;
+};
+
+const Account &operatingSystemAccount()
+{
+    static const Account account = [] {
+        Account found;
 #if defined(Q_OS_UNIX)
         const long size = sysconf(_SC_GETPW_R_SIZE_MAX);
         std::vector<char> buffer(size > 0 ? size_t(size) : 16384);
         passwd entry{};
-        passwd *found = nullptr;
-        if (getpwuid_r(getuid(), &entry, buffer.data(), buffer.size(), &found) != 0 || !found || !found->pw_name)
-            return QString();
-        return QString::fromLocal8Bit(found->pw_name);
-#else
-        return QString();
+        passwd *result = nullptr;
+        if (getpwuid_r(getuid(), &entry, buffer.data(), buffer.size(), &result) != 0 || !result || !result->pw_name)
+            return found;
+        found.login = QString::fromLocal8Bit(result->pw_name);
+        if (result->pw_gecos)
+            found.fullName = QString::fromLocal8Bit(result->pw_gecos).section(u',', 0, 0).trimmed();
 #endif
+        return found;
     }();
-    return login;
+    return account;
+}
+
+} // namespace
+
+QString operatingSystemLogin()
+{
+    return operatingSystemAccount().login;
+}
+
+QString operatingSystemFullName()
+{
+    const Account &account = operatingSystemAccount();
+    return account.fullName.isEmpty() ? account.login : account.fullName;
 }
 
 QString personRoleKey(PersonRole role)

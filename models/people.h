@@ -31,6 +31,9 @@ struct Person
 // (getpwuid(getuid())); empty when the account has no name. Never USER or
 // LOGNAME: anyone can set those, so they prove nothing about who is working.
 QString operatingSystemLogin();
+// That account's full name (the first part of its GECOS field), or its login
+// when it has none; empty when the account has no name.
+QString operatingSystemFullName();
 
 class PeopleRepository
 {

@@ -30,9 +30,6 @@
 #include <algorithm>
 #include <memory>
 
-#include <pwd.h>
-#include <unistd.h>
-
 using namespace Qt::StringLiterals;
 using CommandLine::Invocation;
 using CommandLine::parse;
@@ -317,16 +314,6 @@ int importCommand(const QStringList &arguments, QTextStream &out, QTextStream &e
     return CommandLine::Success;
 }
 
-// The account's full name from the password database (the GECOS field's
-// first part), else its login.
-QString accountFullName(const QString &login)
-{
-    const passwd *account = getpwuid(getuid());
-    const QString gecos = account && account->pw_gecos ? QString::fromLocal8Bit(account->pw_gecos).section(u',', 0, 0).trimmed()
-                                                       : QString();
-    return gecos.isEmpty() ? login : gecos;
-}
-
 int initCommand(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     const QString synopsis = u"init --library PATH [--sample] [--name NAME]"_s;
@@ -372,7 +359,7 @@ int initCommand(const QStringList &arguments, QTextStream &out, QTextStream &err
             << '\n';
         return CommandLine::Refused;
     }
-    const QString name = invocation.parser.isSet(nameOption) ? invocation.parser.value(nameOption).trimmed() : accountFullName(login);
+    const QString name = invocation.parser.isSet(nameOption) ? invocation.parser.value(nameOption).trimmed() : operatingSystemFullName();
     if (name.isEmpty()) {
         err << "newsdesk init: " << tr("--name cannot be empty.") << '\n';
         return CommandLine::UsageError;
