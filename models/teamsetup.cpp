@@ -124,23 +124,17 @@ bool addPerson(QSqlDatabase database, const QString &login, const QString &name,
     if (name.trimmed().isEmpty())
         return fail(errorString, tr("A person needs a name."));
 
+    // Whether the login exists, and whether it is an editor now, in one look.
     QSqlQuery query(database);
-    query.prepare(u"SELECT count(*) AS roles FROM pg_roles WHERE rolname = :login"_s);
+    query.prepare(u"SELECT count(*) AS roles, coalesce(bool_or(pg_has_role(oid, :editor, 'MEMBER')), false) AS editor "
+                  u"FROM pg_roles WHERE rolname = :login"_s);
+    query.bindValue(u":editor"_s, QString::fromLatin1(PostgresDialect::editorRole));
     query.bindValue(u":login"_s, login);
     if (!query.exec() || !query.next())
         return fail(errorString, tr("Cannot read the roles: %1").arg(serverMessage(query.lastError())));
     const bool exists = query.value(u"roles"_s).toInt() > 0;
+    const bool wasEditor = query.value(u"editor"_s).toBool();
     query.finish();
-    bool wasEditor = false;
-    if (exists) {
-        query.prepare(u"SELECT pg_has_role(:login, :editor, 'MEMBER') AS editor"_s);
-        query.bindValue(u":login"_s, login);
-        query.bindValue(u":editor"_s, QString::fromLatin1(PostgresDialect::editorRole));
-        if (!query.exec() || !query.next())
-            return fail(errorString, tr("Cannot read the roles: %1").arg(serverMessage(query.lastError())));
-        wasEditor = query.value(u"editor"_s).toBool();
-        query.finish();
-    }
 
     const QString quoted = database.driver()->escapeIdentifier(login, QSqlDriver::FieldName);
     const QString writer = QString::fromLatin1(PostgresDialect::writerRole);
