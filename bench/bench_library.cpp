@@ -327,7 +327,7 @@ int main(int argc, char **argv)
     for (const QString &term : std::as_const(terms)) {
         QSqlQuery count(library.database());
         count.prepare(u"SELECT count(*) AS matches FROM story_search WHERE story_search MATCH :q"_s);
-        count.bindValue(u":q"_s, SqlDialect::ftsQueryFromUserText(term));
+        count.bindValue(u":q"_s, SqlDialect::sqlite().ftsQueryFromUserText(term));
         if (count.exec() && count.next())
             std::printf(" %s %lld;", qPrintable(term), count.value(u"matches"_s).toLongLong());
     }

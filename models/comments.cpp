@@ -47,17 +47,18 @@ std::optional<ReviewComment> CommentRepository::add(const QString &entity, qint6
     const QString now = Library::nowUtc();
     QSqlQuery query(m_library->database());
     query.prepare(u"INSERT INTO comments (entity, entity_id, body, author, created_at) "
-                  "VALUES (:entity, :id, :body, :author, :now)"_s);
+                  "VALUES (:entity, :id, :body, :author, :now) RETURNING id"_s);
     query.bindValue(u":entity"_s, sqlText(entity));
     query.bindValue(u":id"_s, entityId);
     query.bindValue(u":body"_s, comment.body);
     query.bindValue(u":author"_s, sqlText(comment.author));
     query.bindValue(u":now"_s, now);
-    if (!query.exec()) {
+    if (!query.exec() || !query.next()) {
         m_error.fail(query, tr("Cannot add the comment"));
         return std::nullopt;
     }
-    comment.id = query.lastInsertId().toLongLong();
+    comment.id = query.value(0).toLongLong();
+    query.finish();
     comment.createdAt = Library::timeFromUtc(now);
     if (!m_library->audit(u"comment"_s, entity, entityId, comment.body)) {
         m_error.fail(tr("Cannot record the comment"));

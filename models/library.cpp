@@ -1,15 +1,19 @@
 // SPDX-License-Identifier: MIT
 #include "library.h"
 
+#include "librarylocation.h"
 #include "people.h"
+#include "postgresdialect.h"
 #include "repositoryerror.h"
 #include "sqldialect.h"
+#include "teamsetup.h"
 #include "textsafety.h"
 
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTimeZone>
@@ -34,6 +38,7 @@ Library::Library(QObject *parent)
     // Until someone says who they are: the operating-system account, never
     // the environment's USER, which anyone can set.
     , m_actor(operatingSystemLogin())
+    , m_dialect(&SqlDialect::sqlite())
 {
 }
 
@@ -42,9 +47,18 @@ Library::~Library()
     close();
 }
 
-bool Library::open(const QString &path)
+bool Library::open(const QString &location)
 {
     close();
+    if (location.startsWith(u"postgres"_s, Qt::CaseInsensitive)) {
+        QString error;
+        const std::optional<LibraryLocation> team = LibraryLocation::parse(location, &error);
+        if (!team)
+            return fail(OpenError::CannotConnect, error);
+        if (team->isTeamLibrary())
+            return openTeamLibrary(*team);
+    }
+    const QString &path = location;
     const QFileInfo info(path);
     const QString absolute = info.absoluteFilePath();
     const QString shown = QDir::toNativeSeparators(absolute);
@@ -112,7 +126,7 @@ bool Library::openConnection(const QString &databaseName, bool isFile)
 
     const QString shown = QDir::toNativeSeparators(databaseName);
     auto classify = [&](const QSqlError &error) {
-        switch (SqlDialect::errorKind(error)) {
+        switch (SqlDialect::sqlite().errorKind(error)) {
         case SqlDialect::ErrorKind::NotADatabase:
             return fail(OpenError::NotADatabase,
                         tr("%1 is not a Newsdesk library: SQLite says it is not a database. Nothing was written to it.").arg(shown));
@@ -126,6 +140,8 @@ bool Library::openConnection(const QString &databaseName, bool isFile)
         case SqlDialect::ErrorKind::ReadOnly:
         case SqlDialect::ErrorKind::CannotOpen:
             return fail(OpenError::ReadOnly, tr("%1 cannot be written: %2").arg(shown, error.databaseText()));
+        case SqlDialect::ErrorKind::PermissionDenied:
+        case SqlDialect::ErrorKind::ConnectionLost:
         case SqlDialect::ErrorKind::Other:
             break;
         }
@@ -159,7 +175,7 @@ bool Library::openConnection(const QString &databaseName, bool isFile)
                         .arg(SqlDialect::currentSchemaVersion));
     m_isNew = m_isNew || objectCount == 0;
 
-    const QStringList pragmas = SqlDialect::connectionPragmas();
+    const QStringList pragmas = SqliteDialect::connectionPragmas();
     for (const QString &pragma : pragmas) {
         if (!isFile && pragma.contains(u"journal_mode"_s))
             continue;
@@ -169,6 +185,62 @@ bool Library::openConnection(const QString &databaseName, bool isFile)
     query.finish();
     if (!migrate())
         return false;
+    m_openError = OpenError::None;
+    m_errorString.clear();
+    return true;
+}
+
+bool Library::openTeamLibrary(const LibraryLocation &location)
+{
+    m_connectionName = uniqueConnectionName();
+    m_path = location.toString();
+    m_isTeamLibrary = true;
+    m_dialect = &SqlDialect::postgres();
+    m_isNew = false;
+    const QString shown = location.displayName();
+    auto failAndClose = [&](OpenError error, const QString &message) {
+        close();
+        return fail(error, message);
+    };
+    QString error;
+    if (!TeamSetup::open(location, m_connectionName, &error))
+        return failAndClose(OpenError::CannotConnect, error);
+    QSqlDatabase db = database();
+    QSqlQuery query(db);
+    if (!query.exec(u"SELECT session_user AS login"_s) || !query.next())
+        return failAndClose(OpenError::CannotConnect, describeError(query, tr("Cannot open %1").arg(shown)));
+    const QString login = query.value(u"login"_s).toString();
+    const QString notAPerson = tr("You are connected to %1 as %2, who is not among the library's people. Ask its "
+                                  "administrator to add you: newsdesk people add --library URL --login %2 --role writer")
+                                   .arg(shown, login);
+    if (!query.exec(u"SELECT (SELECT value FROM newsdesk.library_info WHERE key = 'schema_version') AS version"_s)
+        || !query.next()) {
+        // Only the library's people may even look into its schema.
+        if (m_dialect->errorKind(query.lastError()) == SqlDialect::ErrorKind::PermissionDenied)
+            return failAndClose(OpenError::NotAPerson, notAPerson);
+        return failAndClose(OpenError::NotSetUp,
+                            tr("%1 is not set up as a Newsdesk team library. Its administrator sets it up with: "
+                               "newsdesk team setup --library %2")
+                                .arg(shown, location.toString()));
+    }
+    m_schemaVersion = query.value(u"version"_s).toInt();
+    if (m_schemaVersion > PostgresDialect::currentSchemaVersion)
+        return failAndClose(OpenError::NewerSchema,
+                            tr("%1 was set up by a newer Newsdesk (team library format %2; this version reads up to %3). "
+                               "Update Newsdesk to open it.")
+                                .arg(shown)
+                                .arg(m_schemaVersion)
+                                .arg(PostgresDialect::currentSchemaVersion));
+    // Everything the repositories name lives in the newsdesk schema.
+    if (!query.exec(u"SET search_path = newsdesk, pg_temp"_s))
+        return failAndClose(OpenError::Other, describeError(query, tr("Cannot open %1").arg(shown)));
+    if (!query.exec(u"SELECT (SELECT name FROM people WHERE login = session_user) AS name"_s) || !query.next())
+        return failAndClose(OpenError::Other, describeError(query, tr("Cannot open %1").arg(shown)));
+    const QString name = query.value(u"name"_s).toString();
+    if (name.isEmpty())
+        return failAndClose(OpenError::NotAPerson, notAPerson);
+    m_actor = name;
+    Q_EMIT actorChanged(name);
     m_openError = OpenError::None;
     m_errorString.clear();
     return true;
@@ -193,7 +265,7 @@ bool Library::migrate()
     int version = query.value(u"user_version"_s).toInt();
     query.finish();
     while (version < SqlDialect::currentSchemaVersion) {
-        const QStringList statements = SqlDialect::migrationStatements(version);
+        const QStringList statements = SqliteDialect::migrationStatements(version);
         for (const QString &statement : statements) {
             if (!query.exec(statement))
                 return rollback(describeError(query, tr("Cannot upgrade the library to format %1").arg(version + 1)));
@@ -229,6 +301,11 @@ void Library::close()
     m_connectionName.clear();
     m_path.clear();
     m_schemaVersion = 0;
+    if (m_isTeamLibrary) {
+        m_isTeamLibrary = false;
+        m_dialect = &SqlDialect::sqlite();
+        m_actor = operatingSystemLogin();
+    }
 }
 
 bool Library::isOpen() const
@@ -239,6 +316,16 @@ bool Library::isOpen() const
 QString Library::path() const
 {
     return m_path;
+}
+
+bool Library::isTeamLibrary() const
+{
+    return m_isTeamLibrary;
+}
+
+const SqlDialect &Library::dialect() const
+{
+    return *m_dialect;
 }
 
 QSqlDatabase Library::database() const
@@ -283,7 +370,7 @@ QString Library::actor() const
 
 void Library::setActor(const QString &actor)
 {
-    if (actor == m_actor)
+    if (actor == m_actor || m_isTeamLibrary)
         return;
     m_actor = actor;
     Q_EMIT actorChanged(actor);
@@ -292,6 +379,16 @@ void Library::setActor(const QString &actor)
 bool Library::audit(const QString &action, const QString &entity, qint64 entityId, const QString &detail)
 {
     QSqlQuery query(database());
+    if (m_isTeamLibrary) {
+        // The server writes the row, as the login's person, and refuses the
+        // actions only its own functions record.
+        query.prepare(u"SELECT newsdesk.audit(:action, :entity, :entity_id, :detail)"_s);
+        query.bindValue(u":action"_s, action);
+        query.bindValue(u":entity"_s, entity);
+        query.bindValue(u":entity_id"_s, entityId);
+        query.bindValue(u":detail"_s, sqlText(TextSafety::clean(detail, TextSafety::Lines::Multi)));
+        return query.exec();
+    }
     query.prepare(u"INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) "
                   "VALUES (:at, :actor, :action, :entity, :entity_id, :detail)"_s);
     query.bindValue(u":at"_s, nowUtc());
@@ -307,7 +404,7 @@ bool Library::audit(const QString &action, const QString &entity, qint64 entityI
 bool Library::optimize()
 {
     QSqlQuery query(database());
-    const QStringList statements = SqlDialect::maintenanceStatements();
+    const QStringList statements = dialect().maintenanceStatements();
     for (const QString &statement : statements) {
         if (!query.exec(statement)) {
             m_errorString = describeError(query, tr("Cannot tidy the library"));
@@ -344,7 +441,13 @@ QList<AuditEntry> Library::auditTrail(const QString &entity, qint64 entityId) co
 QString Library::describeError(const QSqlQuery &query, const QString &what)
 {
     const QSqlError error = query.lastError();
-    switch (SqlDialect::errorKind(error)) {
+    const bool team = query.driver() && query.driver()->dbmsType() == QSqlDriver::PostgreSQL;
+    const SqlDialect &dialect = team ? SqlDialect::postgres() : SqlDialect::sqlite();
+    switch (dialect.errorKind(error)) {
+    case SqlDialect::ErrorKind::PermissionDenied:
+        return tr("%1: the server refused: %2").arg(what, PostgresDialect::serverMessage(error));
+    case SqlDialect::ErrorKind::ConnectionLost:
+        return tr("%1: the connection to the team library's server was lost (%2).").arg(what, PostgresDialect::serverMessage(error));
     case SqlDialect::ErrorKind::Busy:
         return tr("%1: the library is busy in another Newsdesk window or program. Try again in a moment.").arg(what);
     case SqlDialect::ErrorKind::ReadOnly:
@@ -356,6 +459,8 @@ QString Library::describeError(const QSqlQuery &query, const QString &what)
     case SqlDialect::ErrorKind::Other:
         break;
     }
+    if (team)
+        return tr("%1: %2").arg(what, PostgresDialect::serverMessage(error));
     return tr("%1: %2").arg(what, error.text());
 }
 
@@ -401,7 +506,7 @@ WriteTransaction::~WriteTransaction()
 bool WriteTransaction::begin()
 {
     QSqlQuery query(m_library->database());
-    if (!query.exec(u"BEGIN IMMEDIATE"_s)) {
+    if (!query.exec(m_library->dialect().beginWriteStatement())) {
         setError(Library::describeError(query, Library::tr("Cannot start writing to the library")));
         return false;
     }

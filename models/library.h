@@ -8,6 +8,8 @@
 
 class QSqlQuery;
 class RepositoryError;
+class LibraryLocation;
+class SqlDialect;
 
 // A null QString binds as SQL NULL; our text columns are NOT NULL with ''
 // for "none", so every bound text goes through this.
@@ -29,8 +31,11 @@ struct AuditEntry
 };
 
 // One story library: a single SQLite file, opened with WAL so that two
-// Newsdesk processes can work on it at once. Opening never writes to a file
-// that is not a Newsdesk library, nor to one written by a newer Newsdesk.
+// Newsdesk processes can work on it at once, or a team library on a
+// PostgreSQL server (issue 13), set up with `newsdesk team setup`, where the
+// person is the database login and the server enforces the workflow.
+// Opening never writes to a file that is not a Newsdesk library, nor to one
+// written by a newer Newsdesk.
 class Library : public QObject
 {
     Q_OBJECT
@@ -44,6 +49,9 @@ public:
         Busy,           // another program holds it locked
         Corrupt,        // SQLite reports damage
         CannotCreate,   // the folder cannot be created, or the file cannot be made
+        CannotConnect,  // the team library's server cannot be reached, or refused the login
+        NotSetUp,       // the database has no team library (newsdesk team setup)
+        NotAPerson,     // the login is not among the team library's people
         Other,
     };
     Q_ENUM(OpenError)
@@ -51,14 +59,20 @@ public:
     explicit Library(QObject *parent = nullptr);
     ~Library() override;
 
-    // Opens (creating when missing) the library file at path.
-    bool open(const QString &path);
+    // Opens (creating when missing) the library file at location, or the
+    // team library a postgresql:// URL names (LibraryLocation::parse).
+    bool open(const QString &location);
     // A private in-memory library, for tests and scratch work.
     bool openInMemory();
     void close();
 
     bool isOpen() const;
+    // The file's absolute path, or the team library's URL.
     QString path() const;
+    // True for a team library on PostgreSQL.
+    bool isTeamLibrary() const;
+    // The engine's SQL (SQLite until a team library is opened).
+    const SqlDialect &dialect() const;
     QSqlDatabase database() const;
     QString connectionName() const;
     // True when open() created the file, so the caller may seed it.
@@ -76,7 +90,9 @@ public:
     // Who is working: recorded as the author of every change. It starts as
     // the operating-system login (operatingSystemLogin(), never $USER); the
     // window sets the person chosen, the command line the person the login
-    // names (PeopleRepository::findByLogin).
+    // names (PeopleRepository::findByLogin). On a team library it is the
+    // person of the database login, and setActor() cannot change it: the
+    // server records who did what whatever a client says.
     QString actor() const;
     void setActor(const QString &actor);
 
@@ -110,6 +126,7 @@ Q_SIGNALS:
 
 private:
     bool openConnection(const QString &databaseName, bool isFile);
+    bool openTeamLibrary(const LibraryLocation &location);
     bool fail(OpenError error, const QString &message);
     bool migrate();
 
@@ -121,11 +138,13 @@ private:
     int m_schemaVersion = 0;
     int m_busyTimeout = 5000;
     bool m_isNew = false;
+    bool m_isTeamLibrary = false;
+    const SqlDialect *m_dialect;
 };
 
 // A write transaction that takes SQLite's write lock up front (BEGIN
 // IMMEDIATE), so two processes never deadlock upgrading a read lock, and
-// rolls back unless committed.
+// rolls back unless committed (SqlDialect::beginWriteStatement).
 class WriteTransaction
 {
 public:

@@ -98,6 +98,14 @@ QString personRoleLabel(PersonRole role)
                                       : QCoreApplication::translate("Person", "Writer");
 }
 
+// On a team library a person is a database login with a group role: its
+// administrator manages them, with the rights to create roles.
+static QString teamPeopleMessage()
+{
+    return QCoreApplication::translate("Person", "On a team library, people are added and their roles changed by its "
+                                                 "administrator: newsdesk people add --library URL --login NAME --role writer|editor");
+}
+
 PeopleRepository::PeopleRepository(Library *library)
     : m_library(library)
 {
@@ -122,6 +130,10 @@ static Person personFromQuery(const QSqlQuery &query)
 
 std::optional<Person> PeopleRepository::add(Person person)
 {
+    if (m_library->isTeamLibrary()) {
+        m_error.fail(teamPeopleMessage());
+        return std::nullopt;
+    }
     TextSafety::cleanPerson(person);
     person.name = person.name.trimmed();
     if (person.name.isEmpty()) {
@@ -154,17 +166,19 @@ std::optional<Person> PeopleRepository::add(Person person)
             return std::nullopt;
         }
     }
-    query.prepare(u"INSERT INTO people (name, title, role, login, created_at) VALUES (:name, :title, :role, :login, :now)"_s);
+    query.prepare(u"INSERT INTO people (name, title, role, login, created_at) VALUES (:name, :title, :role, :login, :now) "
+                  "RETURNING id"_s);
     query.bindValue(u":login"_s, sqlText(person.login));
     query.bindValue(u":name"_s, person.name);
     query.bindValue(u":title"_s, sqlText(person.title));
     query.bindValue(u":role"_s, personRoleKey(person.role));
     query.bindValue(u":now"_s, Library::nowUtc());
-    if (!query.exec()) {
+    if (!query.exec() || !query.next()) {
         m_error.fail(query, QCoreApplication::translate("Person", "Cannot add %1").arg(person.name));
         return std::nullopt;
     }
-    person.id = query.lastInsertId().toLongLong();
+    person.id = query.value(0).toLongLong();
+    query.finish();
     m_library->audit(u"add"_s, u"person"_s, person.id,
                      person.name + u" ("_s + personRoleKey(person.role)
                          + (person.login.isEmpty() ? QString() : u", login "_s + person.login) + u')');
@@ -222,6 +236,10 @@ QList<Person> PeopleRepository::all()
 
 bool PeopleRepository::setRole(qint64 id, PersonRole role)
 {
+    if (m_library->isTeamLibrary()) {
+        m_error.fail(teamPeopleMessage());
+        return false;
+    }
     if (!Workflow::checkManagePeople(roleOfActor()).allowed) {
         m_error.fail(QCoreApplication::translate("Person", "Only an editor may change someone's role."));
         return false;
@@ -254,6 +272,10 @@ bool PeopleRepository::setRole(qint64 id, PersonRole role)
 
 bool PeopleRepository::setLogin(qint64 id, const QString &login)
 {
+    if (m_library->isTeamLibrary()) {
+        m_error.fail(teamPeopleMessage());
+        return false;
+    }
     if (!Workflow::checkManagePeople(roleOfActor()).allowed) {
         m_error.fail(QCoreApplication::translate("Person", "Only an editor may change someone's login."));
         return false;

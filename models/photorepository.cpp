@@ -106,8 +106,8 @@ std::optional<QString> PhotoRepository::insertImage(const QByteArray &imageData,
 {
     const QString hash = hashOf(imageData);
     QSqlQuery query(m_library->database());
-    query.prepare(u"INSERT OR IGNORE INTO images (hash, data, mime_type, width, height, byte_size, created_at) "
-                  "VALUES (:hash, :data, :mime, :width, :height, :size, :now)"_s);
+    query.prepare(u"INSERT INTO images (hash, data, mime_type, width, height, byte_size, created_at) "
+                  "VALUES (:hash, :data, :mime, :width, :height, :size, :now) ON CONFLICT (hash) DO NOTHING"_s);
     query.bindValue(u":hash"_s, hash);
     query.bindValue(u":data"_s, imageData);
     query.bindValue(u":mime"_s, sqlText(mimeType));
@@ -128,24 +128,31 @@ std::optional<Photo> PhotoRepository::insertPhoto(Photo photo, const QByteArray 
     TextSafety::cleanPhoto(photo);
     const QString now = Library::nowUtc();
     QSqlQuery query(m_library->database());
+    // On a team library a new photo's caption is pending whatever the
+    // caller says (the server decides that column alone).
+    const bool serverDecides = m_library->dialect().serverEnforcesWorkflow();
     query.prepare(u"INSERT INTO photos (image_hash, thumbnail, file_name, virin, title, caption, alt_text, credit, "
                   "photographer, unit, operation, date_shot, city, sublocation, state, country, country_code, "
-                  "keywords, release_state, release_authority, caption_writer, approval_state, created_at, "
-                  "updated_at, updated_by, row_version) VALUES (:hash, :thumbnail, :file_name, :virin, :title, "
+                  "keywords, release_state, release_authority, caption_writer, %1 created_at, "
+                  "updated_at, updated_by) VALUES (:hash, :thumbnail, :file_name, :virin, :title, "
                   ":caption, :alt_text, :credit, :photographer, :unit, :operation, :date_shot, :city, :sublocation, "
                   ":state, :country, :country_code, :keywords, :release_state, :release_authority, :caption_writer, "
-                  ":approval_state, :now, :now, :actor, 1)"_s);
+                  "%2 :now, :now, :actor) RETURNING id"_s.arg(serverDecides ? QString() : u"approval_state,"_s,
+                                                               serverDecides ? QString() : u":approval_state,"_s));
+    if (serverDecides)
+        photo.approval = CaptionApproval::Pending;
     query.bindValue(u":hash"_s, sqlText(photo.imageHash));
     query.bindValue(u":thumbnail"_s, thumbnail);
     query.bindValue(u":file_name"_s, sqlText(photo.fileName));
     bindMetadata(query, photo);
     query.bindValue(u":now"_s, now);
     query.bindValue(u":actor"_s, sqlText(m_library->actor()));
-    if (!query.exec()) {
+    if (!query.exec() || !query.next()) {
         m_error.fail(query, QObject::tr("Cannot add the photo %1").arg(photo.fileName));
         return std::nullopt;
     }
-    photo.id = query.lastInsertId().toLongLong();
+    photo.id = query.value(0).toLongLong();
+    query.finish();
     // The type the store holds: bytes stored before keep the type they came
     // with, and addForStoredImage's caller only knows the hash.
     QSqlQuery type(m_library->database());
@@ -257,8 +264,9 @@ QList<Photo> PhotoRepository::findByVirin(const QString &virin)
 bool PhotoRepository::attach(qint64 storyId, qint64 photoId)
 {
     QSqlQuery query(m_library->database());
-    query.prepare(u"INSERT OR IGNORE INTO story_photos (story_id, photo_id, position) "
-                  "VALUES (:story, :photo, (SELECT coalesce(max(position), 0) + 1 FROM story_photos WHERE story_id = :story))"_s);
+    query.prepare(u"INSERT INTO story_photos (story_id, photo_id, position) "
+                  "VALUES (:story, :photo, (SELECT coalesce(max(position), 0) + 1 FROM story_photos WHERE story_id = :story)) "
+                  "ON CONFLICT DO NOTHING"_s);
     query.bindValue(u":story"_s, storyId);
     query.bindValue(u":photo"_s, photoId);
     if (!query.exec())
@@ -303,6 +311,7 @@ bool PhotoRepository::reorder(qint64 storyId, const QList<qint64> &photoIds)
 PhotoRepository::SaveResult PhotoRepository::save(Photo &photo)
 {
     TextSafety::cleanPhoto(photo);
+    const bool serverDecides = m_library->dialect().serverEnforcesWorkflow();
     WriteTransaction transaction(m_library, &m_error);
     if (!transaction.begin())
         return SaveResult::Failed;
@@ -329,13 +338,23 @@ PhotoRepository::SaveResult PhotoRepository::save(Photo &photo)
         }
     }
     query.finish();
+    // Before the change, so that the log reads as on either engine: the
+    // save, then the voided decision (which a team library's server writes
+    // during the UPDATE). Rolled back with it on a conflict.
+    if (!m_library->audit(u"save"_s, u"photo"_s, photo.id, photo.virin)) {
+        m_error.fail(QObject::tr("Cannot record the change to photo %1").arg(photo.virin));
+        return SaveResult::Failed;
+    }
     query.prepare(u"UPDATE photos SET virin = :virin, title = :title, caption = :caption, alt_text = :alt_text, "
                   "credit = :credit, photographer = :photographer, unit = :unit, operation = :operation, "
                   "date_shot = :date_shot, city = :city, sublocation = :sublocation, state = :state, "
                   "country = :country, country_code = :country_code, keywords = :keywords, "
                   "release_state = :release_state, release_authority = :release_authority, "
-                  "caption_writer = :caption_writer, approval_state = :approval_state, updated_at = :now, "
-                  "updated_by = :actor, row_version = row_version + 1 WHERE id = :id AND row_version = :version"_s);
+                  "caption_writer = :caption_writer, %1 updated_at = :now, "
+                  "updated_by = :actor, row_version = row_version + 1 WHERE id = :id AND row_version = :version"_s
+                      // On a team library the server voids the decision itself
+                      // (and records it), by the same list of fields.
+                      .arg(serverDecides ? QString() : u"approval_state = :approval_state,"_s));
     bindMetadata(query, photo);
     query.bindValue(u":now"_s, now);
     query.bindValue(u":actor"_s, sqlText(m_library->actor()));
@@ -352,8 +371,7 @@ PhotoRepository::SaveResult PhotoRepository::save(Photo &photo)
     }
     if (!reindexStoriesOf(photo.id))
         return SaveResult::Failed;
-    m_library->audit(u"save"_s, u"photo"_s, photo.id, photo.virin);
-    if (!voidedBy.isEmpty()) {
+    if (!voidedBy.isEmpty() && !serverDecides) {
         QStringList fields;
         for (const PhotoField field : std::as_const(voidedBy))
             fields << photoFieldLabel(field);
@@ -436,6 +454,29 @@ PhotoRepository::SaveResult PhotoRepository::decideCaption(Photo &photo, Caption
     WriteTransaction transaction(m_library, &m_error);
     if (!transaction.begin())
         return SaveResult::Failed;
+    if (m_library->dialect().serverEnforcesWorkflow()) {
+        // The server checks the role again and records what the decision
+        // saw from the stored photo, as the login's person.
+        QSqlQuery call(m_library->database());
+        call.prepare(u"SELECT newsdesk.decide_caption(:id, :version, :decision, :comment) AS row_version"_s);
+        call.bindValue(u":id"_s, photo.id);
+        call.bindValue(u":version"_s, photo.rowVersion);
+        call.bindValue(u":decision"_s, captionApprovalKey(decision));
+        call.bindValue(u":comment"_s, sqlText(TextSafety::clean(comment.trimmed(), TextSafety::Lines::Multi)));
+        if (!call.exec() || !call.next())
+            return RepositoryError::as<SaveResult>(
+                m_error.failFromServer(call, QObject::tr("Cannot record the decision on photo %1").arg(photo.virin)));
+        const qint64 rowVersion = call.value(0).toLongLong();
+        call.finish();
+        if (!transaction.commit())
+            return SaveResult::Failed;
+        photo.approval = decision;
+        photo.rowVersion = rowVersion;
+        photo.updatedAt = QDateTime::currentDateTimeUtc();
+        photo.updatedBy = m_library->actor();
+        Q_EMIT m_library->photosChanged(photo.id);
+        return SaveResult::Saved;
+    }
     const QString now = Library::nowUtc();
     // The decision is about the stored text, and only if the editor saw the
     // current version of it.

@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: MIT
 #include "postgresdialect.h"
 
+#include "photo.h"
 #include "story.h"
 #include "workflow.h"
 
-using namespace Qt::StringLiterals;
+#include <QObject>
+#include <QRegularExpression>
+#include <QSqlError>
 
-namespace PostgresDialect {
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -18,6 +21,35 @@ QString literal(const QString &text)
     return u"'"_s + quoted + u"'"_s;
 }
 
+QString boolean(bool value)
+{
+    return value ? u"true"_s : u"false"_s;
+}
+
+// Function bodies are full of %, which QString::arg would take for its own:
+// the statements name what they need as {KEY} instead.
+QString fill(QString text, const QList<std::pair<QString, QString>> &values)
+{
+    for (const auto &[key, value] : values)
+        text.replace(u'{' + key + u'}', value);
+    return text;
+}
+
+const QList<StoryStatus> &allStatuses()
+{
+    static const QList<StoryStatus> statuses{StoryStatus::Draft, StoryStatus::InReview, StoryStatus::Approved,
+                                             StoryStatus::Published, StoryStatus::Archived};
+    return statuses;
+}
+
+QString statusCheck()
+{
+    QStringList keys;
+    for (const StoryStatus status : allStatuses())
+        keys << literal(storyStatusKey(status));
+    return u"CHECK (status IN (%1))"_s.arg(keys.join(u", "_s));
+}
+
 // The transition table's rows, one per action and status it may start from,
 // generated from the one statement of the rules (Workflow::transitionRules).
 QString transitionRows()
@@ -26,115 +58,703 @@ QString transitionRows()
     for (const Workflow::TransitionRule &rule : Workflow::transitionRules()) {
         for (const StoryStatus from : rule.from) {
             rows << u"(%1, %2, %3, %4, %5)"_s.arg(literal(workflowActionKey(rule.action)), literal(storyStatusKey(from)),
-                                                  literal(storyStatusKey(rule.to)), rule.writerMay ? u"true"_s : u"false"_s,
-                                                  Workflow::needsComment(rule.action) ? u"true"_s : u"false"_s);
+                                                  literal(storyStatusKey(rule.to)), boolean(rule.writerMay),
+                                                  boolean(Workflow::needsComment(rule.action)));
         }
     }
     return rows.join(u",\n"_s);
 }
 
-QString statusCheck()
+// Who may add a story in each status, change the text of one and delete one:
+// asked of Workflow::checkCreate, checkTextEdit and checkDelete for every
+// status and role.
+QString storyRuleRows()
 {
-    QStringList keys;
-    for (const StoryStatus status : {StoryStatus::Draft, StoryStatus::InReview, StoryStatus::Approved, StoryStatus::Published,
-                                     StoryStatus::Archived})
-        keys << literal(storyStatusKey(status));
-    return u"CHECK (status IN (%1))"_s.arg(keys.join(u", "_s));
+    QStringList rows;
+    for (const StoryStatus status : allStatuses()) {
+        for (const PersonRole role : {PersonRole::Writer, PersonRole::Editor}) {
+            rows << u"('create', %1, %2, %3)"_s.arg(literal(storyStatusKey(status)), literal(personRoleKey(role)),
+                                                    boolean(Workflow::checkCreate(role, status).allowed));
+            rows << u"('edit', %1, %2, %3)"_s.arg(literal(storyStatusKey(status)), literal(personRoleKey(role)),
+                                                  boolean(Workflow::checkTextEdit(role, status).allowed));
+            rows << u"('delete', %1, %2, %3)"_s.arg(literal(storyStatusKey(status)), literal(personRoleKey(role)),
+                                                    boolean(Workflow::checkDelete(role, status).allowed));
+        }
+    }
+    return rows.join(u",\n"_s);
+}
+
+// What a client may write to the audit log through newsdesk.audit(), and
+// whether only an editor may: the entries a repository writes beside a change
+// it makes itself. Status changes, caption decisions and the voiding of an
+// approval are written by the server's own functions and triggers, never by
+// a client.
+QString auditActionRows()
+{
+    const bool overrideEditorOnly = !Workflow::checkExportOverride(PersonRole::Writer).allowed;
+    const bool settingsEditorOnly = !Workflow::checkPublicationSettings(PersonRole::Writer).allowed;
+    const QList<std::tuple<QString, QString, bool>> actions{
+        {u"create"_s, u"story"_s, false},        {u"save"_s, u"story"_s, false},
+        {u"delete"_s, u"story"_s, false},        {u"accept-name"_s, u"story"_s, false},
+        {u"import"_s, u"story"_s, false},        {u"embargo"_s, u"story"_s, false},
+        {u"export"_s, u"story"_s, false},        {u"export-override"_s, u"story"_s, overrideEditorOnly},
+        {u"lock-recovered"_s, u"story"_s, false}, {u"comment"_s, u"story"_s, false},
+        {u"comment"_s, u"photo"_s, false},       {u"add"_s, u"photo"_s, false},
+        {u"save"_s, u"photo"_s, false},          {u"import"_s, u"photo"_s, false},
+        {u"publication-settings"_s, u"library"_s, settingsEditorOnly},
+    };
+    QStringList rows;
+    for (const auto &[action, entity, editorOnly] : actions)
+        rows << u"(%1, %2, %3)"_s.arg(literal(action), literal(entity), boolean(editorOnly));
+    return rows.join(u",\n"_s);
+}
+
+QString storyFieldColumn(StoryField field)
+{
+    switch (field) {
+    case StoryField::Headline:
+        return u"headline"_s;
+    case StoryField::Dek:
+        return u"dek"_s;
+    case StoryField::Byline:
+        return u"byline"_s;
+    case StoryField::Dateline:
+        return u"dateline"_s;
+    case StoryField::Body:
+        return u"body"_s;
+    case StoryField::CorrectionNote:
+        return u"correction_note"_s;
+    }
+    return {};
+}
+
+// "NEW.headline IS DISTINCT FROM OLD.headline OR …" over every text an
+// approval covers (storyFields()).
+QString storyTextChanged()
+{
+    QStringList parts;
+    for (const StoryField field : storyFields())
+        parts << u"NEW.%1 IS DISTINCT FROM OLD.%1"_s.arg(storyFieldColumn(field));
+    return parts.join(u" OR "_s);
+}
+
+// The photo fields a caption decision covers (reviewedPhotoFields(); their
+// keys are the columns): which changed, and the object a decision records.
+QString reviewedPhotoChanges()
+{
+    QStringList parts;
+    for (const PhotoField field : reviewedPhotoFields())
+        parts << u"CASE WHEN NEW.%1 IS DISTINCT FROM OLD.%1 THEN %2 END"_s.arg(photoFieldKey(field), literal(photoFieldKey(field)));
+    return u"concat_ws(', ', %1)"_s.arg(parts.join(u", "_s));
+}
+
+// The same, named as the audit log names them for people ("Title, Release
+// state"), in the language the library was set up in.
+QString reviewedPhotoChangeLabels()
+{
+    QStringList parts;
+    for (const PhotoField field : reviewedPhotoFields())
+        parts << u"CASE WHEN NEW.%1 IS DISTINCT FROM OLD.%1 THEN %2 END"_s.arg(photoFieldKey(field), literal(photoFieldLabel(field)));
+    return u"concat_ws(', ', %1)"_s.arg(parts.join(u", "_s));
+}
+
+QString reviewedPhotoObject()
+{
+    QStringList parts;
+    for (const PhotoField field : reviewedPhotoFields())
+        parts << u"%1, p.%2"_s.arg(literal(photoFieldKey(field)), photoFieldKey(field));
+    return u"jsonb_build_object(%1)::text"_s.arg(parts.join(u", "_s));
+}
+
+QString tsDocument()
+{
+    // Headline weighs most (A), then dek (B), captions (C) and body (D),
+    // as FTS5's bm25 weights do for an SQLite library.
+    return u"setweight(to_tsvector('english', headline), 'A') || setweight(to_tsvector('english', dek), 'B') || "
+           "setweight(to_tsvector('english', captions), 'C') || setweight(to_tsvector('english', body), 'D')"_s;
 }
 
 } // namespace
 
-QStringList setupStatements()
+const SqlDialect &SqlDialect::postgres()
 {
-    const QString writer = QString::fromLatin1(writerRole);
-    const QString editor = QString::fromLatin1(editorRole);
-    return {
+    static const PostgresDialect dialect;
+    return dialect;
+}
+
+SqlDialect::ErrorKind PostgresDialect::errorKind(const QSqlError &error) const
+{
+    // QPSQL gives the SQLSTATE as the native error code.
+    const QString state = error.nativeErrorCode();
+    if (state == u"55P03"_s || state == u"40P01"_s)
+        return ErrorKind::Busy;
+    if (state == u"25006"_s)
+        return ErrorKind::ReadOnly;
+    if (state == u"42501"_s)
+        return ErrorKind::PermissionDenied;
+    if (state == u"XX001"_s || state == u"XX002"_s)
+        return ErrorKind::Corrupt;
+    if (state.startsWith(u"08"_s) || state == u"57P01"_s || state == u"57P02"_s || state == u"57P03"_s
+        || (state.isEmpty() && error.type() == QSqlError::ConnectionError))
+        return ErrorKind::ConnectionLost;
+    return ErrorKind::Other;
+}
+
+QString PostgresDialect::beginWriteStatement() const
+{
+    return u"BEGIN"_s;
+}
+
+QString PostgresDialect::caseInsensitiveOrder(const QString &column) const
+{
+    return u"lower(%1)"_s.arg(column);
+}
+
+QStringList PostgresDialect::maintenanceStatements() const
+{
+    return {u"ANALYZE newsdesk.stories"_s, u"ANALYZE newsdesk.story_search"_s};
+}
+
+QString PostgresDialect::ftsUpsertStatement() const
+{
+    return u"INSERT INTO story_search (story_id, headline, dek, body, captions) VALUES (:id, :headline, :dek, :body, :captions) "
+           "ON CONFLICT (story_id) DO UPDATE SET headline = excluded.headline, dek = excluded.dek, body = excluded.body, "
+           "captions = excluded.captions"_s;
+}
+
+QString PostgresDialect::ftsDeleteStatement() const
+{
+    return u"DELETE FROM story_search WHERE story_id = :id"_s;
+}
+
+QString PostgresDialect::ftsSearchStatement() const
+{
+    // ts_rank's weights are {D, C, B, A}: body, captions, dek, headline.
+    // Negated, so that smaller is better, as bm25 ranks.
+    return u"SELECT story_id, rank FROM ("
+           "  SELECT story_id, -ts_rank('{0.1, 0.2, 0.5, 1.0}'::real[], document, to_tsquery('english', :query)) AS rank"
+           "  FROM story_search WHERE document @@ to_tsquery('english', :query) ORDER BY story_id DESC LIMIT :window) AS ranked "
+           "ORDER BY rank LIMIT :limit"_s;
+}
+
+QString PostgresDialect::ftsSnippetsStatement(int idCount) const
+{
+    QStringList ids;
+    for (int i = 0; i < idCount; ++i)
+        ids << u":id%1"_s.arg(i);
+    const QString options = u"'StartSel=\"' || chr(2) || '\", StopSel=\"' || chr(3) || '\", MaxWords=14, MinWords=6, "
+                            "MaxFragments=1, FragmentDelimiter=\"…\"'"_s;
+    auto passage = [&](const QString &column) {
+        return u"ts_headline('english', %1, q.query, %2) AS %1_passage"_s.arg(column, options);
+    };
+    return u"SELECT story_id, %1, %2, %3, %4 FROM story_search, (SELECT to_tsquery('english', :query) AS query) AS q "
+           "WHERE document @@ q.query AND story_id BETWEEN :low AND :high AND story_id IN (%5)"_s
+        .arg(passage(u"body"_s), passage(u"dek"_s), passage(u"captions"_s), passage(u"headline"_s), ids.join(u", "_s));
+}
+
+QString PostgresDialect::ftsQueryFromUserText(const QString &text) const
+{
+    // Each word a quoted lexeme of to_tsquery's syntax (quotes doubled,
+    // backslashes escaped), all of them required, the last as a prefix.
+    const QStringList words = searchWords(text);
+    QStringList terms;
+    for (const QString &word : words) {
+        QString quoted = word;
+        quoted.replace(u'\\', u"\\\\"_s).replace(u'\'', u"''"_s);
+        terms << u'\'' + quoted + u'\'';
+    }
+    if (!terms.isEmpty() && words.last().size() >= 2)
+        terms.last() += u":*"_s;
+    return terms.join(u" & "_s);
+}
+
+QString PostgresDialect::serverMessage(const QSqlError &error)
+{
+    const QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
+    static const QRegularExpression label(u"^(ERROR|FATAL|DETAIL|HINT|CONTEXT):\\s*"_s);
+    static const QRegularExpression code(u"^\\([0-9A-Z]{5}\\)$"_s);
+    QStringList parts;
+    for (QString line : text.split(u'\n', Qt::SkipEmptyParts)) {
+        if (line.startsWith(u"CONTEXT:"_s) || line.startsWith(u"PL/pgSQL"_s))
+            continue;
+        line = line.trimmed().remove(label);
+        if (!line.isEmpty() && !code.match(line).hasMatch())
+            parts << line;
+    }
+    return parts.join(u". "_s);
+}
+
+QStringList PostgresDialect::setupStatements()
+{
+    const QList<std::pair<QString, QString>> names{
+        {u"WRITER"_s, QString::fromLatin1(writerRole)},
+        {u"EDITOR"_s, QString::fromLatin1(editorRole)},
+        {u"STALE"_s, QString::fromLatin1(staleCopyState)},
+        {u"VERSION"_s, QString::number(currentSchemaVersion)},
+    };
+    auto sql = [&](const QString &text) { return fill(text, names); };
+
+    QStringList statements{
         u"CREATE SCHEMA newsdesk"_s,
         // Roles are the cluster's, not the database's: create them only once.
-        u"DO $$ BEGIN\n"
-        "  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%1') THEN CREATE ROLE %1 NOLOGIN; END IF;\n"
-        "  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%2') THEN CREATE ROLE %2 NOLOGIN; END IF;\n"
-        "END $$"_s.arg(writer, editor),
-        u"GRANT %1 TO %2"_s.arg(writer, editor),
+        sql(u"DO $$ BEGIN\n"
+            "  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{WRITER}') THEN CREATE ROLE {WRITER} NOLOGIN; END IF;\n"
+            "  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{EDITOR}') THEN CREATE ROLE {EDITOR} NOLOGIN; END IF;\n"
+            "END $$"_s),
+        sql(u"GRANT {WRITER} TO {EDITOR}"_s),
         u"REVOKE ALL ON SCHEMA newsdesk FROM PUBLIC"_s,
-        u"GRANT USAGE ON SCHEMA newsdesk TO %1"_s.arg(writer),
+        sql(u"GRANT USAGE ON SCHEMA newsdesk TO {WRITER}"_s),
+        // For the rest of setting up (the connection is the administrator's).
+        u"SET search_path = newsdesk, pg_temp"_s,
 
-        // Who is who: the login role a person connects as, and their name.
-        u"CREATE TABLE newsdesk.people ("
-        "  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+        u"CREATE TABLE library_info (key text PRIMARY KEY, value text NOT NULL)"_s,
+        sql(u"INSERT INTO library_info (key, value) VALUES ('schema_version', '{VERSION}')"_s),
+
+        // Times are text, as an SQLite library keeps them (UTC, ISO 8601
+        // with milliseconds), so that a library copies losslessly between
+        // the engines and sorts the same.
+        u"CREATE FUNCTION now_text() RETURNS text LANGUAGE sql STABLE AS $$\n"
+        "  SELECT to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') $$"_s,
+
+        // Who is who: the login role a person connects as. Their role is not
+        // stored: it is their membership of the editor group role, which is
+        // what the server checks.
+        u"CREATE TABLE person_records ("
+        "  id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,"
         "  login text NOT NULL UNIQUE,"
         "  name text NOT NULL UNIQUE,"
         "  title text NOT NULL DEFAULT '',"
-        "  created_at timestamptz NOT NULL DEFAULT now())"_s,
+        "  created_at text NOT NULL DEFAULT now_text())"_s,
+        sql(u"CREATE VIEW people AS SELECT r.id, r.name, r.title, r.login, r.created_at,"
+            "  CASE WHEN coalesce((SELECT pg_has_role(a.oid, '{EDITOR}', 'MEMBER') FROM pg_roles a WHERE a.rolname = r.login), false)"
+            "  THEN 'editor' ELSE 'writer' END AS role FROM person_records r"_s),
 
-        u"CREATE TABLE newsdesk.stories ("
+        // The caller, as the audit log and every "by" column name them: the
+        // person whose login the connection authenticated as.
+        u"CREATE FUNCTION current_person() RETURNS text LANGUAGE sql STABLE SECURITY DEFINER "
+        "SET search_path = newsdesk, pg_temp AS $$\n"
+        "  SELECT coalesce((SELECT name FROM person_records WHERE login = session_user), session_user::text) $$"_s,
+        sql(u"CREATE FUNCTION caller_role() RETURNS text LANGUAGE sql STABLE AS $$\n"
+            "  SELECT CASE WHEN pg_has_role(session_user, '{EDITOR}', 'MEMBER') THEN 'editor'\n"
+            "              WHEN pg_has_role(session_user, '{WRITER}', 'MEMBER') THEN 'writer' END $$"_s),
+        // True inside the server's own functions (SECURITY DEFINER: they run
+        // as the schema's owner), which the triggers let through.
+        u"CREATE FUNCTION in_server_function() RETURNS boolean LANGUAGE sql STABLE AS $$\n"
+        "  SELECT current_user = (SELECT nspowner::regrole::name FROM pg_namespace WHERE nspname = 'newsdesk') $$"_s,
+
+        // A client may leave a "by" column out or name the caller in it; naming
+        // anyone else is refused (the triggers then write the caller's person).
+        u"CREATE FUNCTION check_signature(p_given text, p_kept text) RETURNS void LANGUAGE plpgsql AS $$\n"
+        "BEGIN\n"
+        "  IF coalesce(p_given, '') NOT IN ('', current_person(), coalesce(p_kept, '')) THEN\n"
+        "    RAISE EXCEPTION 'You sign as yourself (%), not as %.', current_person(), p_given USING ERRCODE = 'insufficient_privilege';\n"
+        "  END IF;\n"
+        "END $$"_s,
+
+        u"CREATE TABLE stories ("
         "  id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,"
+        "  slug text NOT NULL UNIQUE,"
         "  headline text NOT NULL DEFAULT '',"
+        "  dek text NOT NULL DEFAULT '',"
+        "  byline text NOT NULL DEFAULT '',"
+        "  dateline text NOT NULL DEFAULT '',"
         "  body text NOT NULL DEFAULT '',"
-        "  status text NOT NULL DEFAULT 'draft' %1,"
+        "  status text NOT NULL DEFAULT 'draft' "_s + statusCheck() + u","
+        "  created_at text NOT NULL,"
+        "  created_by text NOT NULL DEFAULT '',"
+        "  updated_at text NOT NULL,"
+        "  updated_by text NOT NULL DEFAULT '',"
         "  row_version bigint NOT NULL DEFAULT 1,"
-        "  updated_at timestamptz NOT NULL DEFAULT now(),"
-        "  updated_by text NOT NULL DEFAULT session_user)"_s.arg(statusCheck()),
+        "  correction_note text NOT NULL DEFAULT '',"
+        "  embargo_until text NOT NULL DEFAULT '',"
+        "  published_at text NOT NULL DEFAULT '')"_s,
+        u"CREATE INDEX stories_by_updated ON stories (updated_at DESC, id DESC)"_s,
+        u"CREATE INDEX stories_by_headline ON stories (lower(headline), id)"_s,
+        u"CREATE INDEX stories_by_status ON stories (status, updated_at DESC)"_s,
 
-        // Written by the server only: the actor is session_user, the login
-        // the connection authenticated as, which no client can choose.
-        u"CREATE TABLE newsdesk.audit_log ("
-        "  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
-        "  at timestamptz NOT NULL DEFAULT now(),"
-        "  actor text NOT NULL DEFAULT session_user,"
+        u"CREATE TABLE images ("
+        "  hash text PRIMARY KEY,"
+        "  data bytea NOT NULL,"
+        "  mime_type text NOT NULL DEFAULT '',"
+        "  width integer NOT NULL DEFAULT 0,"
+        "  height integer NOT NULL DEFAULT 0,"
+        "  byte_size bigint NOT NULL DEFAULT 0,"
+        "  created_at text NOT NULL)"_s,
+
+        u"CREATE TABLE photos ("
+        "  id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,"
+        "  image_hash text REFERENCES images (hash),"
+        "  thumbnail bytea,"
+        "  file_name text NOT NULL DEFAULT '',"
+        "  virin text NOT NULL DEFAULT '',"
+        "  title text NOT NULL DEFAULT '',"
+        "  caption text NOT NULL DEFAULT '',"
+        "  alt_text text NOT NULL DEFAULT '',"
+        "  credit text NOT NULL DEFAULT '',"
+        "  photographer text NOT NULL DEFAULT '',"
+        "  unit text NOT NULL DEFAULT '',"
+        "  operation text NOT NULL DEFAULT '',"
+        "  date_shot text NOT NULL DEFAULT '',"
+        "  city text NOT NULL DEFAULT '',"
+        "  sublocation text NOT NULL DEFAULT '',"
+        "  state text NOT NULL DEFAULT '',"
+        "  country text NOT NULL DEFAULT '',"
+        "  country_code text NOT NULL DEFAULT '',"
+        "  keywords text NOT NULL DEFAULT '',"
+        "  release_state text NOT NULL DEFAULT 'not_reviewed'"
+        "    CHECK (release_state IN ('not_reviewed', 'released', 'not_released')),"
+        "  release_authority text NOT NULL DEFAULT '',"
+        "  caption_writer text NOT NULL DEFAULT '',"
+        "  approval_state text NOT NULL DEFAULT 'pending'"
+        "    CHECK (approval_state IN ('pending', 'approved', 'changes_requested')),"
+        "  created_at text NOT NULL,"
+        "  updated_at text NOT NULL,"
+        "  updated_by text NOT NULL DEFAULT '',"
+        "  row_version bigint NOT NULL DEFAULT 1)"_s,
+        u"CREATE INDEX photos_by_virin ON photos (virin)"_s,
+
+        u"CREATE TABLE story_photos ("
+        "  story_id bigint NOT NULL REFERENCES stories (id) ON DELETE CASCADE,"
+        "  photo_id bigint NOT NULL REFERENCES photos (id) ON DELETE CASCADE,"
+        "  position integer NOT NULL,"
+        "  PRIMARY KEY (story_id, photo_id))"_s,
+        u"CREATE INDEX story_photos_by_photo ON story_photos (photo_id)"_s,
+
+        u"CREATE TABLE caption_approvals ("
+        "  id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,"
+        "  photo_id bigint NOT NULL REFERENCES photos (id) ON DELETE CASCADE,"
+        "  decision text NOT NULL CHECK (decision IN ('approved', 'changes_requested')),"
+        "  caption text NOT NULL,"
+        "  alt_text text NOT NULL,"
+        "  reviewed text,"
+        "  comment text NOT NULL DEFAULT '',"
+        "  decided_by text NOT NULL,"
+        "  decided_at text NOT NULL)"_s,
+        u"CREATE INDEX caption_approvals_by_photo ON caption_approvals (photo_id, id)"_s,
+
+        u"CREATE TABLE revisions ("
+        "  id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,"
+        "  story_id bigint NOT NULL REFERENCES stories (id) ON DELETE CASCADE,"
+        "  row_version bigint NOT NULL,"
+        "  kind text NOT NULL CHECK (kind IN ('save', 'autosave', 'restore', 'import')),"
+        "  headline text NOT NULL,"
+        "  dek text NOT NULL,"
+        "  byline text NOT NULL,"
+        "  dateline text NOT NULL,"
+        "  body text NOT NULL,"
+        "  correction_note text,"
+        "  status text NOT NULL,"
+        "  created_at text NOT NULL,"
+        "  created_by text NOT NULL)"_s,
+        u"CREATE INDEX revisions_by_story ON revisions (story_id, id DESC)"_s,
+
+        u"CREATE TABLE audit_log ("
+        "  id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,"
+        "  at text NOT NULL DEFAULT now_text(),"
+        "  actor text NOT NULL DEFAULT current_person(),"
         "  action text NOT NULL,"
         "  entity text NOT NULL,"
         "  entity_id bigint,"
         "  detail text NOT NULL DEFAULT '')"_s,
+        u"CREATE INDEX audit_log_by_entity ON audit_log (entity, entity_id, id)"_s,
 
-        u"CREATE TABLE newsdesk.transitions ("
+        u"CREATE TABLE comments ("
+        "  id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,"
+        "  entity text NOT NULL CHECK (entity IN ('story', 'photo')),"
+        "  entity_id bigint NOT NULL,"
+        "  body text NOT NULL,"
+        "  author text NOT NULL,"
+        "  created_at text NOT NULL)"_s,
+        u"CREATE INDEX comments_by_entity ON comments (entity, entity_id, id)"_s,
+
+        u"CREATE TABLE story_locks ("
+        "  story_id bigint PRIMARY KEY REFERENCES stories (id) ON DELETE CASCADE,"
+        "  session text NOT NULL,"
+        "  holder text NOT NULL,"
+        "  host text NOT NULL,"
+        "  pid bigint NOT NULL,"
+        "  process_started text NOT NULL DEFAULT '',"
+        "  acquired_at text NOT NULL,"
+        "  heartbeat_at text NOT NULL)"_s,
+
+        u"CREATE TABLE story_names ("
+        "  story_id bigint NOT NULL REFERENCES stories (id) ON DELETE CASCADE,"
+        "  name text NOT NULL,"
+        "  PRIMARY KEY (story_id, name))"_s,
+
+        u"CREATE TABLE library_settings (key text PRIMARY KEY, value text NOT NULL)"_s,
+
+        // The search copy of each story's text, its document kept by the
+        // server; GIN finds the stories that hold every word of a query.
+        u"CREATE TABLE story_search ("
+        "  story_id bigint PRIMARY KEY REFERENCES stories (id) ON DELETE CASCADE,"
+        "  headline text NOT NULL DEFAULT '',"
+        "  dek text NOT NULL DEFAULT '',"
+        "  body text NOT NULL DEFAULT '',"
+        "  captions text NOT NULL DEFAULT '',"
+        "  document tsvector GENERATED ALWAYS AS ("_s + tsDocument() + u") STORED)"_s,
+        u"CREATE INDEX story_search_by_document ON story_search USING gin (document)"_s,
+
+        // The rules, as models/ states them (see the functions above).
+        u"CREATE TABLE transitions ("
         "  action text NOT NULL,"
         "  from_status text NOT NULL,"
         "  to_status text NOT NULL,"
         "  writer_may boolean NOT NULL,"
         "  needs_comment boolean NOT NULL,"
         "  PRIMARY KEY (action, from_status))"_s,
-        u"INSERT INTO newsdesk.transitions (action, from_status, to_status, writer_may, needs_comment) VALUES\n"_s
-            + transitionRows(),
+        u"INSERT INTO transitions (action, from_status, to_status, writer_may, needs_comment) VALUES\n"_s + transitionRows(),
+        u"CREATE TABLE story_rules ("
+        "  kind text NOT NULL CHECK (kind IN ('create', 'edit', 'delete')),"
+        "  status text NOT NULL,"
+        "  role text NOT NULL,"
+        "  allowed boolean NOT NULL,"
+        "  PRIMARY KEY (kind, status, role))"_s,
+        u"INSERT INTO story_rules (kind, status, role, allowed) VALUES\n"_s + storyRuleRows(),
+        u"CREATE TABLE audit_actions ("
+        "  action text NOT NULL,"
+        "  entity text NOT NULL,"
+        "  editor_only boolean NOT NULL,"
+        "  PRIMARY KEY (action, entity))"_s,
+        u"INSERT INTO audit_actions (action, entity, editor_only) VALUES\n"_s + auditActionRows(),
 
-        u"GRANT SELECT ON ALL TABLES IN SCHEMA newsdesk TO %1"_s.arg(writer),
-        // The text, not the status, the version or who changed it.
-        u"GRANT INSERT (headline, body), UPDATE (headline, body) ON newsdesk.stories TO %1"_s.arg(writer),
-
-        // The one way a story's status changes. SECURITY DEFINER runs it with
-        // the owner's rights; session_user stays the caller's login.
-        u"CREATE FUNCTION newsdesk.transition(p_story bigint, p_action text, p_comment text DEFAULT '')\n"
-        "RETURNS text LANGUAGE plpgsql SECURITY DEFINER SET search_path = newsdesk, pg_temp AS $$\n"
+        // Every "by" column is the caller's person, whatever a client sent.
+        // The triggers run as the caller (not SECURITY DEFINER), so that they
+        // can tell the server's own functions, which run as the owner, from a
+        // client's statement.
+        u"CREATE FUNCTION stamp_story() RETURNS trigger LANGUAGE plpgsql "
+        "SET search_path = newsdesk, pg_temp AS $$\n"
         "DECLARE\n"
-        "  v_rule transitions;\n"
-        "  v_status text;\n"
+        "  v_role text := caller_role();\n"
         "BEGIN\n"
-        "  IF NOT pg_has_role(session_user, '%1', 'MEMBER') THEN\n"
+        "  IF in_server_function() THEN RETURN coalesce(NEW, OLD); END IF;\n"
+        "  IF TG_OP = 'INSERT' THEN\n"
+        "    IF NOT coalesce((SELECT allowed FROM story_rules WHERE kind = 'create' AND status = NEW.status AND role = v_role), false) THEN\n"
+        "      RAISE EXCEPTION 'Only an editor may add a story that is %: it has not been reviewed here.', NEW.status\n"
+        "        USING ERRCODE = 'insufficient_privilege';\n"
+        "    END IF;\n"
+        "    IF NEW.status <> 'published' THEN NEW.published_at := ''; END IF;\n"
+        "    PERFORM check_signature(NEW.created_by, NULL);\n"
+        "    PERFORM check_signature(NEW.updated_by, NULL);\n"
+        "    NEW.created_by := current_person();\n"
+        "    NEW.row_version := 1;\n"
+        "  ELSIF TG_OP = 'UPDATE' THEN\n"
+        "    IF (" + storyTextChanged() + u")\n"
+        "       AND NOT coalesce((SELECT allowed FROM story_rules WHERE kind = 'edit' AND status = OLD.status AND role = v_role), false) THEN\n"
+        "      RAISE EXCEPTION 'The story is %: you may not change its text now.', OLD.status USING ERRCODE = 'insufficient_privilege';\n"
+        "    END IF;\n"
+        "    PERFORM check_signature(NEW.created_by, OLD.created_by);\n"
+        "    PERFORM check_signature(NEW.updated_by, OLD.updated_by);\n"
+        "    NEW.created_by := OLD.created_by;\n"
+        "    NEW.row_version := OLD.row_version + 1;\n"
+        "  ELSE\n"
+        "    IF NOT coalesce((SELECT allowed FROM story_rules WHERE kind = 'delete' AND status = OLD.status AND role = v_role), false) THEN\n"
+        "      RAISE EXCEPTION 'Only an editor may delete a story that is %; archive it instead.', OLD.status\n"
+        "        USING ERRCODE = 'insufficient_privilege';\n"
+        "    END IF;\n"
+        "    RETURN OLD;\n"
+        "  END IF;\n"
+        "  NEW.updated_by := current_person();\n"
+        "  RETURN NEW;\n"
+        "END $$"_s,
+        u"CREATE TRIGGER stories_stamp BEFORE INSERT OR UPDATE OR DELETE ON stories FOR EACH ROW EXECUTE FUNCTION stamp_story()"_s,
+
+        // A photo's edit voids a caption decision when it touches a field the
+        // decision covered; the server records that in the audit log.
+        u"CREATE FUNCTION stamp_photo() RETURNS trigger LANGUAGE plpgsql "
+        "SET search_path = newsdesk, pg_temp AS $$\n"
+        "BEGIN\n"
+        "  IF in_server_function() THEN RETURN NEW; END IF;\n"
+        "  PERFORM check_signature(NEW.updated_by, CASE WHEN TG_OP = 'UPDATE' THEN OLD.updated_by END);\n"
+        "  IF TG_OP = 'INSERT' THEN\n"
+        "    NEW.approval_state := 'pending';\n"
+        "    NEW.row_version := 1;\n"
+        "  ELSE\n"
+        "    IF OLD.approval_state <> 'pending' AND "_s + reviewedPhotoChanges() + u" <> '' THEN\n"
+        "      NEW.approval_state := 'pending';\n"
+        "    END IF;\n"
+        "    NEW.row_version := OLD.row_version + 1;\n"
+        "  END IF;\n"
+        "  NEW.updated_by := current_person();\n"
+        "  RETURN NEW;\n"
+        "END $$"_s,
+        u"CREATE TRIGGER photos_stamp BEFORE INSERT OR UPDATE ON photos FOR EACH ROW EXECUTE FUNCTION stamp_photo()"_s,
+        // The voided decision goes into the audit log, which only the server
+        // writes: an AFTER trigger (a trigger function cannot be called any
+        // other way) with the owner's rights.
+        u"CREATE FUNCTION record_caption_reset() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER "
+        "SET search_path = newsdesk, pg_temp AS $$\n"
+        "BEGIN\n"
+        "  IF OLD.approval_state <> 'pending' AND NEW.approval_state = 'pending' AND "_s + reviewedPhotoChanges() + u" <> '' THEN\n"
+        "    INSERT INTO audit_log (action, entity, entity_id, detail)\n"
+        "      VALUES ('caption-reset', 'photo', NEW.id, replace("_s
+            // The sentence PhotoRepository writes on an SQLite library.
+            + literal(QObject::tr("%1 changed after review")) + u", '%1', "_s + reviewedPhotoChangeLabels() + u"));\n"
+        "  END IF;\n"
+        "  RETURN NULL;\n"
+        "END $$"_s,
+        u"CREATE TRIGGER photos_caption_reset AFTER UPDATE ON photos FOR EACH ROW EXECUTE FUNCTION record_caption_reset()"_s,
+
+        // History is written, not rewritten: only the writer's own latest
+        // autosave is updated in place (StoryRepository coalesces them).
+        u"CREATE FUNCTION stamp_revision() RETURNS trigger LANGUAGE plpgsql "
+        "SET search_path = newsdesk, pg_temp AS $$\n"
+        "BEGIN\n"
+        "  IF in_server_function() THEN RETURN NEW; END IF;\n"
+        "  IF TG_OP = 'UPDATE' AND (OLD.kind <> 'autosave' OR NEW.kind <> 'autosave' OR OLD.created_by <> current_person()) THEN\n"
+        "    RAISE EXCEPTION 'A story''s history cannot be changed.' USING ERRCODE = 'insufficient_privilege';\n"
+        "  END IF;\n"
+        "  IF NEW.status IS DISTINCT FROM (SELECT status FROM stories WHERE id = NEW.story_id) THEN\n"
+        "    RAISE EXCEPTION 'A revision records the story''s status as it is.' USING ERRCODE = 'check_violation';\n"
+        "  END IF;\n"
+        "  PERFORM check_signature(NEW.created_by, NULL);\n"
+        "  NEW.created_by := current_person();\n"
+        "  RETURN NEW;\n"
+        "END $$"_s,
+        u"CREATE TRIGGER revisions_stamp BEFORE INSERT OR UPDATE ON revisions FOR EACH ROW EXECUTE FUNCTION stamp_revision()"_s,
+
+        u"CREATE FUNCTION stamp_comment() RETURNS trigger LANGUAGE plpgsql "
+        "SET search_path = newsdesk, pg_temp AS $$\n"
+        "BEGIN\n"
+        "  IF in_server_function() THEN RETURN NEW; END IF;\n"
+        "  PERFORM check_signature(NEW.author, NULL);\n"
+        "  NEW.author := current_person();\n"
+        "  RETURN NEW;\n"
+        "END $$"_s,
+        u"CREATE TRIGGER comments_stamp BEFORE INSERT ON comments FOR EACH ROW EXECUTE FUNCTION stamp_comment()"_s,
+
+        // The audit entries a client writes beside its own changes; never
+        // one the server's functions write, and an editor's only by an editor.
+        u"CREATE FUNCTION audit(p_action text, p_entity text, p_entity_id bigint, p_detail text DEFAULT '')\n"
+        "RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = newsdesk, pg_temp AS $$\n"
+        "DECLARE\n"
+        "  v_editor_only boolean;\n"
+        "BEGIN\n"
+        "  IF caller_role() IS NULL THEN\n"
         "    RAISE EXCEPTION 'You are not among this library''s people.' USING ERRCODE = 'insufficient_privilege';\n"
         "  END IF;\n"
-        "  SELECT status INTO v_status FROM stories WHERE id = p_story FOR UPDATE;\n"
+        "  SELECT editor_only INTO v_editor_only FROM audit_actions WHERE action = p_action AND entity = p_entity;\n"
         "  IF NOT FOUND THEN\n"
-        "    RAISE EXCEPTION 'There is no story %.', p_story USING ERRCODE = 'no_data_found';\n"
+        "    RAISE EXCEPTION 'The audit log records \"%\" of a % only as the server makes that change.', p_action, p_entity\n"
+        "      USING ERRCODE = 'insufficient_privilege';\n"
         "  END IF;\n"
-        "  SELECT * INTO v_rule FROM transitions WHERE action = p_action AND from_status = v_status;\n"
-        "  IF NOT FOUND THEN\n"
-        "    RAISE EXCEPTION 'A story that is % cannot be given \"%\".', v_status, p_action USING ERRCODE = 'check_violation';\n"
+        "  IF v_editor_only AND caller_role() <> 'editor' THEN\n"
+        "    RAISE EXCEPTION 'Only an editor may %.', p_action USING ERRCODE = 'insufficient_privilege';\n"
         "  END IF;\n"
-        "  IF NOT v_rule.writer_may AND NOT pg_has_role(session_user, '%2', 'MEMBER') THEN\n"
-        "    RAISE EXCEPTION 'Only an editor may % a story.', p_action USING ERRCODE = 'insufficient_privilege';\n"
-        "  END IF;\n"
-        "  IF v_rule.needs_comment AND btrim(coalesce(p_comment, '')) = '' THEN\n"
-        "    RAISE EXCEPTION '\"%\" needs a comment.', p_action USING ERRCODE = 'check_violation';\n"
-        "  END IF;\n"
-        "  UPDATE stories SET status = v_rule.to_status, row_version = row_version + 1, updated_at = now(),\n"
-        "         updated_by = session_user WHERE id = p_story;\n"
-        "  INSERT INTO audit_log (actor, action, entity, entity_id, detail)\n"
-        "    VALUES (session_user, p_action, 'story', p_story, coalesce(p_comment, ''));\n"
-        "  RETURN v_rule.to_status;\n"
-        "END $$"_s.arg(writer, editor),
-        u"REVOKE ALL ON FUNCTION newsdesk.transition(bigint, text, text) FROM PUBLIC"_s,
-        u"GRANT EXECUTE ON FUNCTION newsdesk.transition(bigint, text, text) TO %1"_s.arg(writer),
-    };
-}
+        "  INSERT INTO audit_log (action, entity, entity_id, detail) VALUES (p_action, p_entity, p_entity_id, coalesce(p_detail, ''));\n"
+        "END $$"_s,
 
-} // namespace PostgresDialect
+        // The one way a story's status changes; the caller's copy must be the
+        // stored version (else STALE, a conflict). SECURITY DEFINER runs it
+        // with the owner's rights; session_user stays the caller's login.
+        sql(u"CREATE FUNCTION transition(p_story bigint, p_row_version bigint, p_action text, p_comment text DEFAULT '')\n"
+            "RETURNS bigint LANGUAGE plpgsql SECURITY DEFINER SET search_path = newsdesk, pg_temp AS $$\n"
+            "DECLARE\n"
+            "  v_rule transitions;\n"
+            "  v_story stories;\n"
+            "  v_now text := now_text();\n"
+            "  v_comment text := btrim(coalesce(p_comment, ''));\n"
+            "  v_detail text;\n"
+            "BEGIN\n"
+            "  IF caller_role() IS NULL THEN\n"
+            "    RAISE EXCEPTION 'You are not among this library''s people.' USING ERRCODE = 'insufficient_privilege';\n"
+            "  END IF;\n"
+            "  SELECT * INTO v_story FROM stories WHERE id = p_story FOR UPDATE;\n"
+            "  IF NOT FOUND THEN\n"
+            "    RAISE EXCEPTION 'There is no story %.', p_story USING ERRCODE = 'no_data_found';\n"
+            "  END IF;\n"
+            "  IF p_row_version IS NOT NULL AND v_story.row_version <> p_row_version THEN\n"
+            "    RAISE EXCEPTION '\"%\" was changed by % since you opened it; look at their changes first.',\n"
+            "      v_story.headline, v_story.updated_by USING ERRCODE = '{STALE}';\n"
+            "  END IF;\n"
+            "  SELECT * INTO v_rule FROM transitions WHERE action = p_action AND from_status = v_story.status;\n"
+            "  IF NOT FOUND THEN\n"
+            "    RAISE EXCEPTION 'A story that is % cannot be given \"%\".', v_story.status, p_action USING ERRCODE = 'check_violation';\n"
+            "  END IF;\n"
+            "  IF NOT v_rule.writer_may AND caller_role() <> 'editor' THEN\n"
+            "    RAISE EXCEPTION 'Only an editor may % a story.', p_action USING ERRCODE = 'insufficient_privilege';\n"
+            "  END IF;\n"
+            "  IF v_rule.needs_comment AND v_comment = '' THEN\n"
+            "    RAISE EXCEPTION '\"%\" needs a comment.', p_action USING ERRCODE = 'check_violation';\n"
+            "  END IF;\n"
+            "  UPDATE stories SET status = v_rule.to_status,\n"
+            "         correction_note = CASE WHEN p_action = 'correct' THEN v_comment ELSE correction_note END,\n"
+            "         published_at = CASE WHEN v_rule.to_status = 'published' AND published_at = '' THEN v_now ELSE published_at END,\n"
+            "         updated_at = v_now, updated_by = current_person(), row_version = row_version + 1\n"
+            "   WHERE id = p_story RETURNING * INTO v_story;\n"
+            "  INSERT INTO revisions (story_id, row_version, kind, headline, dek, byline, dateline, body, correction_note,\n"
+            "                         status, created_at, created_by)\n"
+            "    VALUES (v_story.id, v_story.row_version, 'save', v_story.headline, v_story.dek, v_story.byline,\n"
+            "            v_story.dateline, v_story.body, v_story.correction_note, v_story.status, v_now, current_person());\n"
+            "  v_detail := v_rule.from_status || ' → ' || v_rule.to_status;\n"
+            "  IF v_comment <> '' THEN v_detail := v_detail || ': ' || v_comment; END IF;\n"
+            "  INSERT INTO audit_log (at, action, entity, entity_id, detail) VALUES (v_now, p_action, 'story', p_story, v_detail);\n"
+            "  IF p_action = 'request-changes' THEN\n"
+            "    INSERT INTO comments (entity, entity_id, body, author, created_at)\n"
+            "      VALUES ('story', p_story, v_comment, current_person(), v_now);\n"
+            "  END IF;\n"
+            "  RETURN v_story.row_version;\n"
+            "END $$"_s),
+
+        // The one way a caption decision is made: an editor's, of the
+        // photo's stored fields (what the decision saw is recorded by the
+        // server, not sent by the client), at the version the editor saw.
+        sql(u"CREATE FUNCTION decide_caption(p_photo bigint, p_row_version bigint, p_decision text, p_comment text DEFAULT '')\n"
+            "RETURNS bigint LANGUAGE plpgsql SECURITY DEFINER SET search_path = newsdesk, pg_temp AS $$\n"
+            "DECLARE\n"
+            "  p photos;\n"
+            "  v_now text := now_text();\n"
+            "  v_comment text := btrim(coalesce(p_comment, ''));\n"
+            "BEGIN\n"
+            "  IF caller_role() IS DISTINCT FROM 'editor' THEN\n"
+            "    RAISE EXCEPTION 'Only an editor can approve captions or request changes; % is not an editor of this library.',\n"
+            "      current_person() USING ERRCODE = 'insufficient_privilege';\n"
+            "  END IF;\n"
+            "  IF p_decision NOT IN ('approved', 'changes_requested') THEN\n"
+            "    RAISE EXCEPTION 'A decision is an approval or a request for changes.' USING ERRCODE = 'check_violation';\n"
+            "  END IF;\n"
+            "  IF p_decision = 'changes_requested' AND v_comment = '' THEN\n"
+            "    RAISE EXCEPTION 'Say what should change when you request changes.' USING ERRCODE = 'check_violation';\n"
+            "  END IF;\n"
+            "  UPDATE photos SET approval_state = p_decision, updated_at = v_now, updated_by = current_person(),\n"
+            "         row_version = row_version + 1\n"
+            "   WHERE id = p_photo AND (p_row_version IS NULL OR row_version = p_row_version) RETURNING * INTO p;\n"
+            "  IF NOT FOUND THEN\n"
+            "    RAISE EXCEPTION 'Photo % changed since you looked at it; review its caption again.', p_photo USING ERRCODE = '{STALE}';\n"
+            "  END IF;\n"
+            "  INSERT INTO caption_approvals (photo_id, decision, caption, alt_text, reviewed, comment, decided_by, decided_at)\n"
+            "    VALUES (p.id, p_decision, p.caption, p.alt_text, "_s) + reviewedPhotoObject() + u", v_comment, current_person(), v_now);\n"
+            "  INSERT INTO audit_log (at, action, entity, entity_id, detail) VALUES (v_now, 'caption-' || p_decision, 'photo', p.id, v_comment);\n"
+            "  RETURN p.row_version;\n"
+            "END $$"_s,
+    };
+
+    // Nothing is anyone's but through these grants.
+    for (const QString &function : {u"audit(text, text, bigint, text)"_s, u"transition(bigint, bigint, text, text)"_s,
+                                   u"decide_caption(bigint, bigint, text, text)"_s, u"current_person()"_s,
+                                   u"record_caption_reset()"_s}) {
+        statements << u"REVOKE ALL ON FUNCTION %1 FROM PUBLIC"_s.arg(function);
+    }
+    statements << sql(u"GRANT EXECUTE ON FUNCTION audit(text, text, bigint, text), transition(bigint, bigint, text, text), "
+                      "decide_caption(bigint, bigint, text, text), current_person() TO {WRITER}"_s)
+               << sql(u"GRANT SELECT ON ALL TABLES IN SCHEMA newsdesk TO {WRITER}"_s)
+               // The texts; the status, approvals and versions move through the functions.
+               << sql(u"GRANT INSERT (slug, headline, dek, byline, dateline, body, status, created_at, created_by, updated_at, "
+                      "updated_by, correction_note, embargo_until, published_at) ON stories TO {WRITER}"_s)
+               << sql(u"GRANT UPDATE (headline, dek, byline, dateline, body, correction_note, embargo_until, updated_at, "
+                      "updated_by, row_version) ON stories TO {WRITER}"_s)
+               << sql(u"GRANT DELETE ON stories TO {WRITER}"_s)
+               << sql(u"GRANT INSERT ON images TO {WRITER}"_s)
+               << sql(u"GRANT INSERT (image_hash, thumbnail, file_name, virin, title, caption, alt_text, credit, photographer, "
+                      "unit, operation, date_shot, city, sublocation, state, country, country_code, keywords, release_state, "
+                      "release_authority, caption_writer, created_at, updated_at, updated_by) ON photos TO {WRITER}"_s)
+               << sql(u"GRANT UPDATE (virin, title, caption, alt_text, credit, photographer, unit, operation, date_shot, city, "
+                      "sublocation, state, country, country_code, keywords, release_state, release_authority, caption_writer, "
+                      "updated_at, updated_by, row_version) ON photos TO {WRITER}"_s)
+               << sql(u"GRANT INSERT, UPDATE (position), DELETE ON story_photos TO {WRITER}"_s)
+               << sql(u"GRANT INSERT, UPDATE ON revisions TO {WRITER}"_s)
+               << sql(u"GRANT INSERT (entity, entity_id, body, author, created_at) ON comments TO {WRITER}"_s)
+               << sql(u"GRANT INSERT, UPDATE, DELETE ON story_locks, story_names, story_search TO {WRITER}"_s)
+               << sql(u"GRANT INSERT, UPDATE ON library_settings TO {EDITOR}"_s);
+    return statements;
+}

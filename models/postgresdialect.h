@@ -1,33 +1,60 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "sqldialect.h"
+
 #include <QStringList>
 
-// What only PostgreSQL understands, for team libraries (issue 13): the
-// schema's engine-specific DDL, the group roles writers and editors are
-// members of, and the functions through which the server itself enforces the
-// editorial workflow. The rules are not restated here: the server's
-// transition table is generated from Workflow::transitionRules().
+// PostgreSQL, for team libraries (issue 13): the schema's engine-specific
+// DDL, the group roles writers and editors are members of, the search
+// (tsvector with GIN, stemming, prefix on the word being typed, the headline
+// weighted most), and the functions and triggers through which the server
+// itself enforces the editorial workflow.
 //
-// This is the first part of the team library: the workflow core (people,
-// stories' status, the audit log, transitions). The rest of the schema
-// follows the SQLite one (SqlDialect::migrationStatements) as the
-// repositories learn to run on both engines.
-namespace PostgresDialect {
+// The rules are not restated here: the server's tables of what each role may
+// do are generated from models/ (Workflow::transitionRules, checkCreate,
+// checkTextEdit, checkCaptionDecision, checkExportOverride, …) when the
+// library is set up, and tst_teamlibrary checks the server against
+// Workflow row by row.
+class PostgresDialect final : public SqlDialect
+{
+public:
+    // The group roles. Editors are members of the writer role too, so what
+    // writers may do, editors may.
+    static constexpr char writerRole[] = "newsdesk_writer";
+    static constexpr char editorRole[] = "newsdesk_editor";
+    // The schema version this build sets up (newsdesk.library_info); a team
+    // library with a larger one was set up by a newer Newsdesk and is refused.
+    static constexpr int currentSchemaVersion = 1;
+    // SQLSTATE the server's functions raise when the caller's copy is stale:
+    // the repositories report it as a conflict.
+    static constexpr char staleCopyState[] = "40001";
 
-// The group roles. Editors are members of the writer role too, so what
-// writers may do, editors may.
-inline constexpr char writerRole[] = "newsdesk_writer";
-inline constexpr char editorRole[] = "newsdesk_editor";
+    Engine engine() const override { return Engine::PostgreSQL; }
+    ErrorKind errorKind(const QSqlError &error) const override;
+    QString beginWriteStatement() const override;
+    QString caseInsensitiveOrder(const QString &column) const override;
+    QStringList maintenanceStatements() const override;
+    bool serverEnforcesWorkflow() const override { return true; }
+    QString ftsUpsertStatement() const override;
+    QString ftsDeleteStatement() const override;
+    QString ftsSearchStatement() const override;
+    QString ftsSnippetsStatement(int idCount) const override;
+    QString ftsQueryFromUserText(const QString &text) const override;
 
-// Creates the newsdesk schema, the group roles (when missing), the tables
-// and the workflow functions, with privileges: writers and editors read
-// everything, write only the text columns of stories, and change a story's
-// status only through newsdesk.transition(story, action, comment), which
-// checks the caller's role (session_user's membership) and writes the audit
-// row as session_user. Nobody but the owner writes the audit log or the
-// transition table. Run once, as a role that may create roles, in the
-// library's database.
-QStringList setupStatements();
+    // Creates the newsdesk schema at currentSchemaVersion: the group roles
+    // (when missing), the tables, and the rules, functions and triggers, with
+    // privileges. Writers and editors read everything; they write the text
+    // of stories and photos, and nothing else of them. A story's status
+    // changes only through newsdesk.transition(), a caption decision only
+    // through newsdesk.decide_caption(), an audit row only through
+    // newsdesk.audit() (which refuses the actions those two record) or the
+    // server's own triggers; every "by" column is the person of
+    // session_user, whatever a client sends. Run once, as a role that may
+    // create roles, in the library's database.
+    static QStringList setupStatements();
 
-} // namespace PostgresDialect
+    // The server's words for an error, on one line, without "ERROR:" and the
+    // SQLSTATE: "Only an editor may approve a story."
+    static QString serverMessage(const QSqlError &error);
+};

@@ -18,6 +18,26 @@ public:
     bool fail(const QSqlQuery &query, const QString &what);
     // A failure no statement reported: a refusal, a missing row, a check.
     bool fail(const QString &message);
+
+    // How a team library's server function (newsdesk.transition,
+    // decide_caption) refused: the caller's copy was stale, the caller's role
+    // may not, or anything else. The message is the server's own words.
+    enum class Refusal { Conflict, NotAllowed, Failed };
+    Refusal failFromServer(const QSqlQuery &query, const QString &what);
+    // A repository's SaveResult (Conflict, NotAllowed, Failed) for refusal.
+    template <typename SaveResult>
+    static SaveResult as(Refusal refusal)
+    {
+        switch (refusal) {
+        case Refusal::Conflict:
+            return SaveResult::Conflict;
+        case Refusal::NotAllowed:
+            return SaveResult::NotAllowed;
+        case Refusal::Failed:
+            break;
+        }
+        return SaveResult::Failed;
+    }
     void clear();
     QString message() const;
 

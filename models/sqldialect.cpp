@@ -2,13 +2,30 @@
 #include "sqldialect.h"
 
 #include <QRegularExpression>
+#include <QSqlDriver>
 #include <QSqlError>
 
 using namespace Qt::StringLiterals;
 
-namespace SqlDialect {
+const SqlDialect &SqlDialect::sqlite()
+{
+    static const SqliteDialect dialect;
+    return dialect;
+}
 
-QStringList migrationStatements(int from)
+const SqlDialect &SqlDialect::of(const QSqlDatabase &database)
+{
+    const QSqlDriver *driver = database.driver();
+    return driver && driver->dbmsType() == QSqlDriver::PostgreSQL ? postgres() : sqlite();
+}
+
+QStringList SqlDialect::searchWords(const QString &text)
+{
+    static const QRegularExpression separators(u"[^\\p{L}\\p{N}_'’-]+"_s);
+    return text.split(separators, Qt::SkipEmptyParts);
+}
+
+QStringList SqliteDialect::migrationStatements(int from)
 {
     switch (from) {
     case 0:
@@ -213,7 +230,7 @@ QStringList migrationStatements(int from)
     }
 }
 
-QStringList connectionPragmas()
+QStringList SqliteDialect::connectionPragmas()
 {
     return {
         u"PRAGMA journal_mode = WAL"_s,
@@ -224,7 +241,7 @@ QStringList connectionPragmas()
     };
 }
 
-ErrorKind errorKind(const QSqlError &error)
+SqlDialect::ErrorKind SqliteDialect::errorKind(const QSqlError &error) const
 {
     // SQLite's primary result codes, as QSqlError::nativeErrorCode() gives
     // them (an extended code carries the primary one in its low byte).
@@ -251,7 +268,17 @@ ErrorKind errorKind(const QSqlError &error)
     }
 }
 
-QStringList maintenanceStatements()
+QString SqliteDialect::beginWriteStatement() const
+{
+    return u"BEGIN IMMEDIATE"_s;
+}
+
+QString SqliteDialect::caseInsensitiveOrder(const QString &column) const
+{
+    return column + u" COLLATE NOCASE"_s;
+}
+
+QStringList SqliteDialect::maintenanceStatements() const
 {
     return {
         u"INSERT INTO story_search (story_search) VALUES ('optimize')"_s,
@@ -259,18 +286,19 @@ QStringList maintenanceStatements()
     };
 }
 
-QString ftsUpsertStatement()
+QString SqliteDialect::ftsUpsertStatement() const
 {
+    // FTS5 tables take no ON CONFLICT clause; REPLACE is theirs.
     return u"INSERT OR REPLACE INTO story_search (rowid, headline, dek, body, captions) "
            "VALUES (:id, :headline, :dek, :body, :captions)"_s;
 }
 
-QString ftsDeleteStatement()
+QString SqliteDialect::ftsDeleteStatement() const
 {
     return u"DELETE FROM story_search WHERE rowid = :id"_s;
 }
 
-QString ftsSearchStatement()
+QString SqliteDialect::ftsSearchStatement() const
 {
     // Headline hits weigh most, then dek, body and captions.
     return u"SELECT story_id, rank FROM ("
@@ -279,7 +307,7 @@ QString ftsSearchStatement()
            "ORDER BY rank LIMIT :limit"_s;
 }
 
-QString ftsSnippetsStatement(int idCount)
+QString SqliteDialect::ftsSnippetsStatement(int idCount) const
 {
     QStringList ids;
     for (int i = 0; i < idCount; ++i)
@@ -298,10 +326,10 @@ QString ftsSnippetsStatement(int idCount)
            "AND +rowid IN (%1)"_s.arg(ids.join(u", "_s));
 }
 
-QString ftsQueryFromUserText(const QString &text)
+QString SqliteDialect::ftsQueryFromUserText(const QString &text) const
 {
-    static const QRegularExpression separators(u"[^\\p{L}\\p{N}_'’-]+"_s);
-    const QStringList words = text.split(separators, Qt::SkipEmptyParts);
+    // FTS5 has no index for one-character prefixes: "p*" took 300 ms.
+    const QStringList words = searchWords(text);
     QStringList terms;
     for (const QString &word : words) {
         QString quoted = word;
@@ -312,5 +340,3 @@ QString ftsQueryFromUserText(const QString &text)
         terms.last() += u'*';
     return terms.join(u' ');
 }
-
-} // namespace SqlDialect

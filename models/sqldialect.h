@@ -7,67 +7,105 @@
 
 class QSqlError;
 
-// Everything in the library that only SQLite understands (PRAGMAs, FTS5, the
-// schema's engine-specific DDL) lives behind this one interface, so that a
-// PostgreSQL library can later provide its own.
-namespace SqlDialect {
+// Everything in the library that only one engine understands — SQLite's
+// PRAGMAs and FTS5, PostgreSQL's tsvector search and server functions — lives
+// behind this interface. A Library holds the dialect of the engine it opened
+// (Library::dialect()); repositories write portable SQL (ON CONFLICT,
+// RETURNING) and ask the dialect for the rest.
+class SqlDialect
+{
+public:
+    enum class Engine { SQLite, PostgreSQL };
 
-// The schema version this build writes; a library whose PRAGMA user_version is
-// larger was written by a newer Newsdesk and is refused.
-inline constexpr int currentSchemaVersion = 5;
+    // Why a statement failed, in the terms Newsdesk tells a user: the
+    // engine's own codes mean nothing to them, and each engine numbers them
+    // its own way.
+    enum class ErrorKind {
+        Other,
+        Busy,             // another connection holds the lock (past the busy timeout)
+        ReadOnly,         // the file (or the server's transaction) cannot be written
+        Corrupt,          // the engine found damage
+        NotADatabase,     // the file is not a database of this engine
+        CannotOpen,       // the file cannot be opened
+        PermissionDenied, // the server refused: the caller's role may not do this
+        ConnectionLost,   // the server went away
+    };
 
-// Identifies a Newsdesk library among SQLite files (PRAGMA application_id).
-inline constexpr int applicationId = 0x4E44534B; // "NDSK"
+    // The schema version this build writes on SQLite; a library whose PRAGMA
+    // user_version is larger was written by a newer Newsdesk and is refused.
+    static constexpr int currentSchemaVersion = 5;
+    // Identifies a Newsdesk library among SQLite files (PRAGMA application_id).
+    static constexpr int applicationId = 0x4E44534B; // "NDSK"
+    // Ranking every match of a word that is in most stories costs too much
+    // (bm25 over 100,000 rows: ~100 ms), so ranking covers the newest
+    // ftsRankingWindow matches (bench_library: ~5 ms for 2,000).
+    static constexpr int ftsRankingWindow = 2000;
 
-// Statements that move a library from schema version `from` to `from + 1`.
-QStringList migrationStatements(int from);
+    static const SqlDialect &sqlite();
+    static const SqlDialect &postgres();
+    // The dialect of database's engine.
+    static const SqlDialect &of(const QSqlDatabase &database);
 
-// Connection settings applied after the version check: WAL, foreign keys.
-QStringList connectionPragmas();
+    virtual ~SqlDialect() = default;
 
-// Why a statement failed, in the terms Newsdesk tells a user: the engine's
-// own codes mean nothing to them, and each engine numbers them its own way.
-enum class ErrorKind {
-    Other,
-    Busy,         // another connection holds the lock (past the busy timeout)
-    ReadOnly,     // the file cannot be written
-    Corrupt,      // the engine found damage
-    NotADatabase, // the file is not a database of this engine
-    CannotOpen,   // the file cannot be opened
+    virtual Engine engine() const = 0;
+    virtual ErrorKind errorKind(const QSqlError &error) const = 0;
+
+    // Starts a write transaction. SQLite takes its write lock up front (BEGIN
+    // IMMEDIATE) so that two processes never deadlock upgrading a read lock;
+    // PostgreSQL locks rows as they are written.
+    virtual QString beginWriteStatement() const = 0;
+    // column, ordered without regard to case.
+    virtual QString caseInsensitiveOrder(const QString &column) const = 0;
+    // Housekeeping for a quiet moment: the search index and the planner's statistics.
+    virtual QStringList maintenanceStatements() const = 0;
+
+    // True when the server itself enforces who may do what (PostgreSQL's
+    // roles and functions); repositories then call the server's functions
+    // for status changes and caption decisions, and leave the columns only
+    // those functions write alone.
+    virtual bool serverEnforcesWorkflow() const = 0;
+
+    // Full-text search over stories.
+    virtual QString ftsUpsertStatement() const = 0; // binds :id, :headline, :dek, :body, :captions
+    virtual QString ftsDeleteStatement() const = 0; // binds :id
+    // Ranked search among the newest :window matches, best first; binds
+    // :query, :window and :limit; gives story_id and rank (smaller is better).
+    virtual QString ftsSearchStatement() const = 0;
+    // The matching passages of up to idCount stories in one statement:
+    // story_id, and a passage of each text (body_passage, dek_passage,
+    // captions_passage, headline_passage), the matches between \x02 and
+    // \x03. Binds :query, :low and :high (the smallest and largest id) and
+    // :id0 … :id<idCount-1>.
+    virtual QString ftsSnippetsStatement(int idCount) const = 0;
+    // Turns what a user typed into a query of the engine's that cannot be a
+    // syntax error: every word matched as typed, the last one as a prefix
+    // while it is at least two characters long. Empty when there is no word.
+    virtual QString ftsQueryFromUserText(const QString &text) const = 0;
+
+protected:
+    // The words of what a user typed, as both engines' queries take them.
+    static QStringList searchWords(const QString &text);
 };
-// Reads the engine's error code (SQLite's primary result code).
-ErrorKind errorKind(const QSqlError &error);
 
-// Housekeeping for a quiet moment: merges the search index's segments and
-// refreshes the query planner's statistics.
-QStringList maintenanceStatements();
+// SQLite: a library file of its own.
+class SqliteDialect final : public SqlDialect
+{
+public:
+    Engine engine() const override { return Engine::SQLite; }
+    ErrorKind errorKind(const QSqlError &error) const override;
+    QString beginWriteStatement() const override;
+    QString caseInsensitiveOrder(const QString &column) const override;
+    QStringList maintenanceStatements() const override;
+    bool serverEnforcesWorkflow() const override { return false; }
+    QString ftsUpsertStatement() const override;
+    QString ftsDeleteStatement() const override;
+    QString ftsSearchStatement() const override;
+    QString ftsSnippetsStatement(int idCount) const override;
+    QString ftsQueryFromUserText(const QString &text) const override;
 
-// Full-text search over stories.
-QString ftsUpsertStatement();   // binds :id, :headline, :dek, :body, :captions
-QString ftsDeleteStatement();   // binds :id
-// Ranking every match of a word that is in most stories costs too much
-// (bm25 over 100,000 rows: ~100 ms), so ranking covers the newest
-// ftsRankingWindow matches (bench_library: ~5 ms for 2,000).
-inline constexpr int ftsRankingWindow = 2000;
-// Ranked search among the newest :window matches, best first; binds :query,
-// :window and :limit. One statement, because FTS5 gathers a prefix query's
-// rows ("pentagon*": 4 ms) for every statement that uses it. Snippets are
-// made separately, only for the hits someone sees: each one tokenizes the
-// story again (about 0.3 ms), too much for every hit.
-QString ftsSearchStatement();
-// The matching passages of up to idCount stories in one scan: story_id, and
-// a passage of each text (body_passage, dek_passage, captions_passage,
-// headline_passage; one without a match is the text's start, unmarked).
-// Binds :query, :low and :high (the smallest and largest id) and :id0 …
-// :id<idCount-1>.
-// One statement for all of them, because a prefix query ("pentag*") gathers
-// every matching word's rows before it can look at one story: per story
-// that cost 5 ms on a 100,000-story library, once for ten stories 4 ms.
-QString ftsSnippetsStatement(int idCount);
-// Turns what a user typed into an FTS5 query that cannot be a syntax error:
-// every word is quoted, the last one matched as a prefix while it is at
-// least two characters long (FTS5 has no index for one-character prefixes:
-// "p*" took 300 ms).
-QString ftsQueryFromUserText(const QString &text);
-
-} // namespace SqlDialect
+    // Statements that move a library from schema version `from` to `from + 1`.
+    static QStringList migrationStatements(int from);
+    // Connection settings applied after the version check: WAL, foreign keys.
+    static QStringList connectionPragmas();
+};

@@ -81,8 +81,8 @@ void StoryListModel::loadSnippets(int firstRow) const
         }
     }
     QHash<qint64, QString> passages;
-    const QString match = SqlDialect::ftsQueryFromUserText(m_searchText);
-    if (!match.isEmpty() && m_library)
+    const QString match = m_library ? m_library->dialect().ftsQueryFromUserText(m_searchText) : QString();
+    if (!match.isEmpty())
         passages = StoryRepository::snippets(m_library->database(), match, ids);
     for (const qsizetype i : std::as_const(rows))
         m_rows.at(i).snippet = passages.value(m_rows.at(i).id, u""_s);
@@ -128,7 +128,7 @@ QList<StoryListModel::Row> StoryListModel::queryRows(int offset, int limit)
         return rows;
     const QString columns = u"s.id, s.slug, s.headline, s.status, s.updated_at, s.updated_by"_s;
     QSqlQuery query(m_library->database());
-    const QString match = SqlDialect::ftsQueryFromUserText(m_searchText);
+    const QString match = m_library->dialect().ftsQueryFromUserText(m_searchText);
     if (!match.isEmpty()) {
         // Every ranked hit is filtered by status before the page is cut (a
         // page of hits of any status may hold none that pass), by story ids
@@ -141,7 +141,7 @@ QList<StoryListModel::Row> StoryListModel::queryRows(int offset, int limit)
                       "  SELECT hits.story_id, hits.rank FROM (%2) AS hits WHERE %3"
                       "  ORDER BY hits.rank, hits.story_id LIMIT :pagelimit OFFSET :offset) AS page "
                       "JOIN stories s ON s.id = page.story_id ORDER BY page.rank, page.story_id"_s
-                          .arg(columns, SqlDialect::ftsSearchStatement(), statusIds));
+                          .arg(columns, m_library->dialect().ftsSearchStatement(), statusIds));
         query.bindValue(u":query"_s, match);
         query.bindValue(u":window"_s, SqlDialect::ftsRankingWindow);
         query.bindValue(u":limit"_s, SqlDialect::ftsRankingWindow);
@@ -152,7 +152,7 @@ QList<StoryListModel::Row> StoryListModel::queryRows(int offset, int limit)
             order = u"s.updated_at DESC, s.id DESC"_s;
             break;
         case SortOrder::Headline:
-            order = u"s.headline COLLATE NOCASE, s.id"_s;
+            order = m_library->dialect().caseInsensitiveOrder(u"s.headline"_s) + u", s.id"_s;
             break;
         case SortOrder::Status:
             order = u"CASE s.status WHEN 'draft' THEN 0 WHEN 'in_review' THEN 1 WHEN 'approved' THEN 2 "

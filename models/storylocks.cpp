@@ -135,8 +135,11 @@ StoryLocks::Result StoryLocks::acquire(qint64 storyId, StoryLock *holder)
     const qint64 pid = QCoreApplication::applicationPid();
     const QString stamp = Library::nowUtc();
     QSqlQuery query(m_library->database());
-    query.prepare(u"INSERT OR REPLACE INTO story_locks (story_id, session, holder, host, pid, process_started, "
-                  "acquired_at, heartbeat_at) VALUES (:id, :session, :holder, :host, :pid, :started, :now, :now)"_s);
+    query.prepare(u"INSERT INTO story_locks (story_id, session, holder, host, pid, process_started, acquired_at, "
+                  "heartbeat_at) VALUES (:id, :session, :holder, :host, :pid, :started, :now, :now) "
+                  "ON CONFLICT (story_id) DO UPDATE SET session = excluded.session, holder = excluded.holder, "
+                  "host = excluded.host, pid = excluded.pid, process_started = excluded.process_started, "
+                  "acquired_at = excluded.acquired_at, heartbeat_at = excluded.heartbeat_at"_s);
     query.bindValue(u":id"_s, storyId);
     query.bindValue(u":session"_s, currentSession());
     query.bindValue(u":holder"_s, sqlText(m_library->actor()));

@@ -145,9 +145,9 @@ std::optional<Story> StoryRepository::create(Story story, Revision::Kind kind)
         story.publishedAt = fromIso(now);
     QSqlQuery query(m_library->database());
     query.prepare(u"INSERT INTO stories (slug, headline, dek, byline, dateline, body, status, created_at, created_by, "
-                  "updated_at, updated_by, row_version, correction_note, embargo_until, published_at) VALUES (:slug, "
-                  ":headline, :dek, :byline, :dateline, :body, :status, :now, :actor, :now, :actor, 1, :note, :embargo, "
-                  ":published)"_s);
+                  "updated_at, updated_by, correction_note, embargo_until, published_at) VALUES (:slug, "
+                  ":headline, :dek, :byline, :dateline, :body, :status, :now, :actor, :now, :actor, :note, :embargo, "
+                  ":published) RETURNING id"_s);
     query.bindValue(u":published"_s, sqlText(utcText(story.publishedAt)));
     query.bindValue(u":slug"_s, sqlText(story.slug));
     query.bindValue(u":headline"_s, sqlText(story.headline));
@@ -160,11 +160,12 @@ std::optional<Story> StoryRepository::create(Story story, Revision::Kind kind)
     query.bindValue(u":actor"_s, sqlText(m_library->actor()));
     query.bindValue(u":note"_s, sqlText(story.correctionNote));
     query.bindValue(u":embargo"_s, sqlText(utcText(story.embargoUntil)));
-    if (!query.exec()) {
+    if (!query.exec() || !query.next()) {
         m_error.fail(query, QObject::tr("Cannot create the story"));
         return std::nullopt;
     }
-    story.id = query.lastInsertId().toLongLong();
+    story.id = query.value(0).toLongLong();
+    query.finish();
     story.rowVersion = 1;
     story.createdAt = story.updatedAt = fromIso(now);
     story.createdBy = story.updatedBy = m_library->actor();
@@ -330,6 +331,31 @@ StoryRepository::SaveResult StoryRepository::transition(Story &story, WorkflowAc
         m_error.fail(verdict.reason);
         return SaveResult::NotAllowed;
     }
+    if (m_library->dialect().serverEnforcesWorkflow()) {
+        // The server checks the same rules again, moves the story and writes
+        // its history, audit and comment as the login's person.
+        QSqlQuery call(m_library->database());
+        call.prepare(u"SELECT newsdesk.transition(:id, :version, :action, :comment)"_s);
+        call.bindValue(u":id"_s, story.id);
+        call.bindValue(u":version"_s, story.rowVersion);
+        call.bindValue(u":action"_s, workflowActionKey(action));
+        call.bindValue(u":comment"_s, sqlText(comment));
+        if (!call.exec())
+            return RepositoryError::as<SaveResult>(
+                m_error.failFromServer(call, QObject::tr("Cannot change the status of \"%1\"").arg(story.headline)));
+        call.finish();
+        const std::optional<Story> moved = load(story.id);
+        if (!moved || !transaction.commit())
+            return SaveResult::Failed;
+        story.status = moved->status;
+        story.correctionNote = moved->correctionNote;
+        story.publishedAt = moved->publishedAt;
+        story.rowVersion = moved->rowVersion;
+        story.updatedAt = moved->updatedAt;
+        story.updatedBy = moved->updatedBy;
+        Q_EMIT m_library->storiesChanged();
+        return SaveResult::Saved;
+    }
     Story moved = *current;
     moved.status = verdict.to;
     if (action == WorkflowAction::Correct)
@@ -466,7 +492,7 @@ bool StoryRepository::writeSearchCopy(const Story &story)
         text << captions.value(title).toString() << captions.value(caption).toString();
 
     QSqlQuery query(m_library->database());
-    query.prepare(SqlDialect::ftsUpsertStatement());
+    query.prepare(m_library->dialect().ftsUpsertStatement());
     query.bindValue(u":id"_s, story.id);
     query.bindValue(u":headline"_s, sqlText(story.headline));
     query.bindValue(u":dek"_s, sqlText(story.dek));
@@ -510,13 +536,19 @@ bool StoryRepository::remove(qint64 id)
     WriteTransaction transaction(m_library, &m_error);
     if (!transaction.begin())
         return false;
+    const std::optional<Story> stored = load(id);
+    if (!stored)
+        return false;
+    if (const Workflow::Verdict verdict = Workflow::checkDelete(PeopleRepository(m_library).roleOfActor(), stored->status);
+        !verdict.allowed)
+        return m_error.fail(verdict.reason);
     QSqlQuery query(m_library->database());
     query.prepare(u"DELETE FROM stories WHERE id = :id"_s);
     query.bindValue(u":id"_s, id);
     if (!query.exec())
         return m_error.fail(query, QObject::tr("Cannot delete story %1").arg(id));
     QSqlQuery search(m_library->database());
-    search.prepare(SqlDialect::ftsDeleteStatement());
+    search.prepare(m_library->dialect().ftsDeleteStatement());
     search.bindValue(u":id"_s, id);
     if (!search.exec())
         return m_error.fail(search, QObject::tr("Cannot remove story %1 from the search index").arg(id));
@@ -550,7 +582,7 @@ bool StoryRepository::addAcceptedName(qint64 storyId, const QString &givenName)
     if (!transaction.begin())
         return false;
     QSqlQuery query(m_library->database());
-    query.prepare(u"INSERT OR IGNORE INTO story_names (story_id, name) VALUES (:id, :name)"_s);
+    query.prepare(u"INSERT INTO story_names (story_id, name) VALUES (:id, :name) ON CONFLICT DO NOTHING"_s);
     query.bindValue(u":id"_s, storyId);
     query.bindValue(u":name"_s, sqlText(name));
     if (!query.exec())
@@ -657,7 +689,7 @@ QHash<qint64, QString> StoryRepository::snippets(const QSqlDatabase &database, c
         return passages;
     QSqlQuery query(database);
     query.setForwardOnly(true);
-    query.prepare(SqlDialect::ftsSnippetsStatement(int(storyIds.size())));
+    query.prepare(SqlDialect::of(database).ftsSnippetsStatement(int(storyIds.size())));
     query.bindValue(u":query"_s, ftsQuery);
     query.bindValue(u":low"_s, *std::min_element(storyIds.cbegin(), storyIds.cend()));
     query.bindValue(u":high"_s, *std::max_element(storyIds.cbegin(), storyIds.cend()));
@@ -688,13 +720,13 @@ QList<SearchHit> StoryRepository::search(const QString &userText, int limit, int
 {
     m_error.clear();
     QList<SearchHit> hits;
-    const QString match = SqlDialect::ftsQueryFromUserText(userText);
+    const QString match = m_library->dialect().ftsQueryFromUserText(userText);
     if (match.isEmpty())
         return hits;
     QSqlQuery query(m_library->database());
     // Forward-only: QSQLITE then does not cache rows it has handed out.
     query.setForwardOnly(true);
-    query.prepare(SqlDialect::ftsSearchStatement());
+    query.prepare(m_library->dialect().ftsSearchStatement());
     query.bindValue(u":query"_s, match);
     query.bindValue(u":window"_s, window);
     query.bindValue(u":limit"_s, limit);

@@ -28,20 +28,9 @@ bool fail(QString *errorString, const QString &message)
     return false;
 }
 
-// The server's words for error, on one line: "permission denied to create
-// role. Only roles with the CREATEROLE attribute may create roles."
 QString serverMessage(const QSqlError &error)
 {
-    const QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
-    static const QRegularExpression label(u"^(ERROR|FATAL|DETAIL|HINT):\\s*"_s);
-    static const QRegularExpression code(u"^\\([0-9A-Z]{5}\\)$"_s);
-    QStringList parts;
-    for (QString line : text.split(u'\n', Qt::SkipEmptyParts)) {
-        line = line.trimmed().remove(label);
-        if (!line.isEmpty() && !code.match(line).hasMatch())
-            parts << line;
-    }
-    return parts.join(u". "_s);
+    return PostgresDialect::serverMessage(error);
 }
 
 // Statements run in one transaction; false (rolled back) on the first failure.
@@ -103,8 +92,25 @@ SetupResult setUp(QSqlDatabase database, QString *errorString)
         fail(errorString, tr("Cannot read the database: %1").arg(serverMessage(query.lastError())));
         return SetupResult::Failed;
     }
-    if (query.value(u"schemas"_s).toInt() > 0)
+    if (query.value(u"schemas"_s).toInt() > 0) {
+        query.finish();
+        if (!query.exec(u"SELECT value FROM newsdesk.library_info WHERE key = 'schema_version'"_s) || !query.next()) {
+            fail(errorString, tr("The database has a newsdesk schema that Newsdesk did not set up, or set up by a "
+                                 "development version; it was left as it is."));
+            return SetupResult::Failed;
+        }
+        const int version = query.value(0).toInt();
+        if (version > PostgresDialect::currentSchemaVersion) {
+            fail(errorString, tr("The team library was set up by a newer Newsdesk (format %1; this version knows up to %2). "
+                                 "It was left as it is: update Newsdesk.")
+                                  .arg(version)
+                                  .arg(PostgresDialect::currentSchemaVersion));
+            return SetupResult::Failed;
+        }
+        // Versions between this one and the current would be migrated here;
+        // format 1 is the first.
         return SetupResult::AlreadySetUp;
+    }
     query.finish();
     if (!runInTransaction(database, PostgresDialect::setupStatements(), tr("Cannot set up the team library"), errorString))
         return SetupResult::Failed;
@@ -149,7 +155,7 @@ bool addPerson(QSqlDatabase database, const QString &login, const QString &name,
                           errorString))
         return false;
 
-    query.prepare(u"INSERT INTO newsdesk.people (login, name) VALUES (:login, :name) "
+    query.prepare(u"INSERT INTO newsdesk.person_records (login, name) VALUES (:login, :name) "
                   u"ON CONFLICT (login) DO UPDATE SET name = excluded.name"_s);
     query.bindValue(u":login"_s, login);
     query.bindValue(u":name"_s, name.trimmed());

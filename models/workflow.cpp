@@ -158,6 +158,17 @@ Verdict checkCreate(std::optional<PersonRole> role, StoryStatus status)
     return verdict;
 }
 
+Verdict checkDelete(std::optional<PersonRole> role, StoryStatus status)
+{
+    Verdict verdict;
+    verdict.to = status;
+    if (checkCreate(role, status).allowed)
+        verdict.allowed = true;
+    else
+        verdict.reason = tr("Only an editor may delete a story that is %1; archive it instead.").arg(storyStatusLabel(status).toLower());
+    return verdict;
+}
+
 QList<ImportNote> admitImportedStory(std::optional<PersonRole> role, Story &story)
 {
     QList<ImportNote> notes;

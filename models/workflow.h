@@ -95,6 +95,12 @@ Verdict checkManagePeople(std::optional<PersonRole> role);
 // published or archived only an editor, since it has not been through review.
 Verdict checkCreate(std::optional<PersonRole> role, StoryStatus status);
 
+// Whether someone with role may delete a story in status (Story ▸ Delete, an
+// import's clean-up): what they may add, they may take back; a story that is
+// approved, published or archived is part of the record, an editor's to
+// remove.
+Verdict checkDelete(std::optional<PersonRole> role, StoryStatus status);
+
 // Something an import changed, or kept and the importer should know: field
 // is the front matter's key ("status", "approval", "release"…), message a
 // sentence for people that names it.

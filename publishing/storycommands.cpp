@@ -52,9 +52,24 @@ QCommandLineOption storyOption()
     return QCommandLineOption(u"story"_s, tr("The story, by id or slug."), tr("id|slug"));
 }
 
-// Opens an existing library; never creates one.
+// Opens an existing library (a file, or a team library's URL); never creates one.
 std::unique_ptr<Library> openLibrary(const QString &name, const QString &path, QTextStream &err)
 {
+    QString error;
+    const std::optional<LibraryLocation> location = LibraryLocation::parse(path, &error);
+    if (!location) {
+        err << "newsdesk " << name << ": " << shown(error) << '\n';
+        return nullptr;
+    }
+    if (location->isTeamLibrary()) {
+        auto library = std::make_unique<Library>();
+        if (!library->open(location->toString())) {
+            err << "newsdesk " << name << ": "
+                << shown(tr("cannot open the team library %1: %2").arg(location->displayName(), library->errorString())) << '\n';
+            return nullptr;
+        }
+        return library;
+    }
     if (!QFileInfo(path).isFile()) {
         err << "newsdesk " << name << ": "
             << shown(tr("there is no library at %1; create one with: newsdesk init --library %1").arg(QDir::toNativeSeparators(path)))
@@ -77,6 +92,10 @@ std::unique_ptr<Library> openLibrary(const QString &name, const QString &path, Q
 // the read-only ones run for anyone, as nobody. False when refused.
 bool actAsLogin(const QString &name, Library *library, bool changesLibrary, QTextStream &err)
 {
+    // On a team library the person is the database login's, and the server
+    // holds them to their role.
+    if (library->isTeamLibrary())
+        return true;
     const QString login = operatingSystemLogin();
     PeopleRepository people(library);
     if (const std::optional<Person> person = people.findByLogin(login)) {

@@ -82,6 +82,8 @@ public:
                     &output);
     }
 
+    bool isRunning() const { return m_running; }
+
     // Where the socket is: the host of a connection.
     QString socketDirectory() const { return m_dir ? m_dir->path() : QString(); }
     static QString superuser() { return QStringLiteral("postgres"); }

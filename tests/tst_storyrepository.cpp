@@ -2,6 +2,7 @@
 #include "library.h"
 #include "oldformat.h"
 #include "storyrepository.h"
+#include "testlibraries.h"
 
 #include <QSignalSpy>
 #include <QSqlDatabase>
@@ -39,16 +40,24 @@ private Q_SLOTS:
     void storiesMadeFromAStoryStartAsDrafts();
 
 private:
-    std::unique_ptr<QTemporaryDir> m_dir;
+    // Raw SQL as another library's editor (or a tool) would leave the rows.
+    QSqlDatabase owner() { return m_libraries->ownerDatabase(*m_library); }
+
     std::unique_ptr<Library> m_library;
+    std::unique_ptr<TestLibraries> m_libraries;
 };
 
+// Every test runs on both engines (CTest registers the PostgreSQL run as
+// tst_storyrepository_postgresql). On SQLite Ann is not among the people, as
+// tools and tests work; a team library knows only its people: a writer.
 void TestStoryRepository::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
+    m_library.reset();
+    m_libraries = std::make_unique<TestLibraries>();
     m_library = std::make_unique<Library>();
-    QVERIFY(m_library->open(m_dir->filePath(u"lib.newsdesk"_s)));
-    m_library->setActor(u"Ann Writer"_s);
+    QVERIFY2(m_libraries->open(*m_library, u"Ann Writer"_s,
+                               TestLibraries::onPostgres() ? std::optional(PersonRole::Writer) : std::nullopt),
+             qPrintable(m_libraries->errorString()));
 }
 
 void TestStoryRepository::createAssignsUniqueSlugs()
@@ -102,8 +111,7 @@ void TestStoryRepository::conflictAcrossTwoProcessesConnections()
 {
     // Two Library objects on one file behave as two Newsdesk processes do.
     Library other;
-    QVERIFY(other.open(m_library->path()));
-    other.setActor(u"Bo Editor"_s);
+    QVERIFY2(m_libraries->openAgain(other, u"Bo Editor"_s, PersonRole::Editor), qPrintable(m_libraries->errorString()));
     StoryRepository mine(m_library.get());
     StoryRepository theirs(&other);
     Story a = *mine.create(Story{.headline = u"Two desks"_s});
@@ -182,15 +190,18 @@ void TestStoryRepository::revisionsKeepEveryPublishedText()
 
 void TestStoryRepository::revisionsFromBeforeSchemaFiveKeepTheStorysNote()
 {
+    if (TestLibraries::onPostgres())
+        QSKIP("SQLite's older file formats: a team library starts at its own first format");
     StoryRepository repository(m_library.get());
+    const QString file = m_library->path();
     Story story = *repository.create(Story{.headline = u"Original"_s, .body = u"Old body"_s});
     const qint64 firstRevision = repository.revisions(story.id).constFirst().id;
     // Revisions as schema 4 wrote them: no note.
     m_library.reset();
-    const QString downgraded = OldFormat::turnBackToFormat4(m_dir->filePath(u"lib.newsdesk"_s));
+    const QString downgraded = OldFormat::turnBackToFormat4(file);
     QVERIFY2(downgraded.isEmpty(), qPrintable(downgraded));
     m_library = std::make_unique<Library>();
-    QVERIFY2(m_library->open(m_dir->filePath(u"lib.newsdesk"_s)), qPrintable(m_library->errorString()));
+    QVERIFY2(m_library->open(file), qPrintable(m_library->errorString()));
     m_library->setActor(u"Ann Writer"_s);
     StoryRepository reopened(m_library.get());
     QVERIFY(!reopened.revisions(story.id).constFirst().correctionNoteRecorded);
@@ -228,11 +239,11 @@ void TestStoryRepository::searchFindsRankedWithSnippet()
     QVERIFY(!firstOnly.at(0).snippet.isEmpty());
     QVERIFY(firstOnly.at(1).snippet.isEmpty());
     const QHash<qint64, QString> later = StoryRepository::snippets(
-        m_library->database(), SqlDialect::ftsQueryFromUserText(u"pentagon"_s), {inBody.id, inHeadline.id});
+        m_library->database(), m_library->dialect().ftsQueryFromUserText(u"pentagon"_s), {inBody.id, inHeadline.id});
     QCOMPARE(later.value(inBody.id), hits.at(1).snippet);
     QCOMPARE(later.value(inHeadline.id), hits.at(0).snippet);
     // A story that does not match has no passage.
-    QVERIFY(!StoryRepository::snippets(m_library->database(), SqlDialect::ftsQueryFromUserText(u"pentagon"_s),
+    QVERIFY(!StoryRepository::snippets(m_library->database(), m_library->dialect().ftsQueryFromUserText(u"pentagon"_s),
                                        {unrelated.id})
                  .contains(unrelated.id));
 }
@@ -331,7 +342,7 @@ void TestStoryRepository::numberNamesAnIdEvenAgainstAnOldSlug()
     StoryRepository repository(m_library.get());
     const Story first = *repository.create(Story{.headline = u"First"_s});
     const Story second = *repository.create(Story{.headline = u"Second"_s});
-    QSqlQuery query(m_library->database());
+    QSqlQuery query(owner());
     QVERIFY(query.exec(u"UPDATE stories SET slug = '%1' WHERE id = %2"_s.arg(first.id).arg(second.id)));
     QCOMPARE(repository.find(QString::number(first.id))->headline, u"First"_s);
     QVERIFY(query.exec(u"UPDATE stories SET slug = '42' WHERE id = %1"_s.arg(second.id)));
@@ -394,7 +405,7 @@ void TestStoryRepository::storiesMadeFromAStoryStartAsDrafts()
     std::optional<Story> original = repository.create(story);
     QVERIFY2(original, qPrintable(repository.errorString()));
     // The status as another library's editor left it.
-    QSqlQuery query(m_library->database());
+    QSqlQuery query(owner());
     query.prepare(u"UPDATE stories SET status = :status, published_at = :published WHERE id = :id"_s);
     query.bindValue(u":status"_s, storyStatusKey(status));
     query.bindValue(u":published"_s, status == StoryStatus::Published ? u"2025-03-06T12:00:00.000Z"_s : u""_s);
