@@ -242,8 +242,9 @@ QString PostgresDialect::ftsSnippetsStatement(int idCount) const
     QStringList ids;
     for (int i = 0; i < idCount; ++i)
         ids << u":id%1"_s.arg(i);
-    const QString options = u"'StartSel=\"' || chr(2) || '\", StopSel=\"' || chr(3) || '\", MaxWords=14, MinWords=6, "
-                            "MaxFragments=1, FragmentDelimiter=\"…\"'"_s;
+    // ts_headline's default (one passage around the best cover) keeps the
+    // sentence's own punctuation, as FTS5's snippet() does.
+    const QString options = u"'StartSel=\"' || chr(2) || '\", StopSel=\"' || chr(3) || '\", MaxWords=14, MinWords=6'"_s;
     auto passage = [&](const QString &column) {
         return u"ts_headline('english', %1, q.query, %2) AS %1_passage"_s.arg(column, options);
     };

@@ -96,11 +96,14 @@ public:
         return true;
     }
 
-    // Acts as person from now on: on SQLite the library's actor, on a team
-    // library a connection as their login (the library is opened again).
+    // Acts as person from now on: on SQLite the library's actor (on file as
+    // role, when given), on a team library a connection as their login (the
+    // library is opened again).
     bool actAs(Library &library, const QString &person, std::optional<PersonRole> role = std::nullopt)
     {
         if (!onPostgres()) {
+            if (role && !addOnFile(library, person, *role))
+                return false;
             library.setActor(person);
             return true;
         }
