@@ -13,7 +13,10 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlDriver>
+#include <QTimer>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTimeZone>
@@ -24,6 +27,10 @@
 using namespace Qt::StringLiterals;
 
 namespace {
+
+// How often a team library checks that its listening connection is alive,
+// and tries to bring it back when not.
+constexpr int listenerCheckMilliseconds = 2000;
 
 QString uniqueConnectionName()
 {
@@ -197,53 +204,147 @@ bool Library::openTeamLibrary(const LibraryLocation &location)
     m_isTeamLibrary = true;
     m_dialect = &SqlDialect::postgres();
     m_isNew = false;
-    const QString shown = location.displayName();
-    auto failAndClose = [&](OpenError error, const QString &message) {
+    // The checks run with their query in a scope of its own, so that a
+    // refusal closes a connection nothing uses any more.
+    const std::optional<std::pair<OpenError, QString>> refusal = checkTeamLibrary(location);
+    if (refusal) {
         close();
-        return fail(error, message);
-    };
+        return fail(refusal->first, refusal->second);
+    }
+    Q_EMIT actorChanged(m_actor);
+    m_openError = OpenError::None;
+    m_errorString.clear();
+    // A library without live updates still works; the timer keeps trying.
+    startListening();
+    m_listenerCheck = new QTimer(this);
+    m_listenerCheck->setInterval(listenerCheckMilliseconds);
+    connect(m_listenerCheck, &QTimer::timeout, this, &Library::checkListener);
+    m_listenerCheck->start();
+    return true;
+}
+
+std::optional<std::pair<Library::OpenError, QString>> Library::checkTeamLibrary(const LibraryLocation &location)
+{
+    const QString shown = location.displayName();
     QString error;
     if (!TeamSetup::open(location, m_connectionName, &error))
-        return failAndClose(OpenError::CannotConnect, error);
-    QSqlDatabase db = database();
-    QSqlQuery query(db);
-    if (!query.exec(u"SELECT session_user AS login"_s) || !query.next())
-        return failAndClose(OpenError::CannotConnect, describeError(query, tr("Cannot open %1").arg(shown)));
+        return std::pair{OpenError::CannotConnect, error};
+    QSqlQuery query(database());
+    const auto failed = [&](OpenError kind) { return std::pair{kind, describeError(query, tr("Cannot open %1").arg(shown))}; };
+    if (!query.exec(u"SELECT session_user AS login, pg_backend_pid() AS pid"_s) || !query.next())
+        return failed(OpenError::CannotConnect);
     const QString login = query.value(u"login"_s).toString();
-    const QString notAPerson = tr("You are connected to %1 as %2, who is not among the library's people. Ask its "
+    m_backendPid = query.value(u"pid"_s).toLongLong();
+    const std::pair notAPerson{OpenError::NotAPerson,
+                               tr("You are connected to %1 as %2, who is not among the library's people. Ask its "
                                   "administrator to add you: newsdesk people add --library URL --login %2 --role writer")
-                                   .arg(shown, login);
+                                   .arg(shown, login)};
     if (!query.exec(u"SELECT (SELECT value FROM newsdesk.library_info WHERE key = 'schema_version') AS version"_s)
         || !query.next()) {
         // Only the library's people may even look into its schema.
         if (m_dialect->errorKind(query.lastError()) == SqlDialect::ErrorKind::PermissionDenied)
-            return failAndClose(OpenError::NotAPerson, notAPerson);
-        return failAndClose(OpenError::NotSetUp,
-                            tr("%1 is not set up as a Newsdesk team library. Its administrator sets it up with: "
-                               "newsdesk team setup --library %2")
-                                .arg(shown, location.toString()));
+            return notAPerson;
+        return std::pair{OpenError::NotSetUp, tr("%1 is not set up as a Newsdesk team library. Its administrator sets it up "
+                                                 "with: newsdesk team setup --library %2")
+                                                  .arg(shown, location.toString())};
     }
     m_schemaVersion = query.value(u"version"_s).toInt();
     if (m_schemaVersion > PostgresDialect::currentSchemaVersion)
-        return failAndClose(OpenError::NewerSchema,
-                            tr("%1 was set up by a newer Newsdesk (team library format %2; this version reads up to %3). "
-                               "Update Newsdesk to open it.")
-                                .arg(shown)
-                                .arg(m_schemaVersion)
-                                .arg(PostgresDialect::currentSchemaVersion));
+        return std::pair{OpenError::NewerSchema,
+                         tr("%1 was set up by a newer Newsdesk (team library format %2; this version reads up to %3). "
+                            "Update Newsdesk to open it.")
+                             .arg(shown)
+                             .arg(m_schemaVersion)
+                             .arg(PostgresDialect::currentSchemaVersion)};
     // Everything the repositories name lives in the newsdesk schema.
     if (!query.exec(u"SET search_path = newsdesk, pg_temp"_s))
-        return failAndClose(OpenError::Other, describeError(query, tr("Cannot open %1").arg(shown)));
+        return failed(OpenError::Other);
     if (!query.exec(u"SELECT (SELECT name FROM people WHERE login = session_user) AS name"_s) || !query.next())
-        return failAndClose(OpenError::Other, describeError(query, tr("Cannot open %1").arg(shown)));
+        return failed(OpenError::Other);
     const QString name = query.value(u"name"_s).toString();
     if (name.isEmpty())
-        return failAndClose(OpenError::NotAPerson, notAPerson);
+        return notAPerson;
     m_actor = name;
-    Q_EMIT actorChanged(name);
-    m_openError = OpenError::None;
-    m_errorString.clear();
+    return std::nullopt;
+}
+
+bool Library::startListening()
+{
+    const std::optional<LibraryLocation> location = LibraryLocation::parse(m_path);
+    if (!location)
+        return false;
+    m_listenerName = m_connectionName + u"-live"_s;
+    QString error;
+    if (!TeamSetup::open(*location, m_listenerName, &error)) {
+        QSqlDatabase::removeDatabase(m_listenerName);
+        m_listenerName.clear();
+        return false;
+    }
+    QSqlDriver *driver = QSqlDatabase::database(m_listenerName, false).driver();
+    if (!driver->subscribeToNotification(QString::fromLatin1(PostgresDialect::changesChannel))) {
+        stopListening();
+        return false;
+    }
+    connect(driver, &QSqlDriver::notification, this,
+            [this](const QString &name, QSqlDriver::NotificationSource source, const QVariant &payload) {
+                takeNotification(name, int(source), payload);
+            });
+    m_live = true;
     return true;
+}
+
+void Library::stopListening()
+{
+    if (m_listenerName.isEmpty())
+        return;
+    {
+        QSqlDatabase listener = QSqlDatabase::database(m_listenerName, false);
+        if (listener.isOpen()) {
+            listener.driver()->disconnect(this);
+            listener.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(m_listenerName);
+    m_listenerName.clear();
+    m_live = false;
+}
+
+void Library::checkListener()
+{
+    if (m_live) {
+        bool alive = false;
+        {
+            QSqlQuery ping(QSqlDatabase::database(m_listenerName, false));
+            alive = ping.exec(u"SELECT 1"_s);
+        }
+        if (alive)
+            return;
+        stopListening();
+        Q_EMIT liveUpdatesChanged(false);
+    }
+    if (!startListening())
+        return;
+    Q_EMIT liveUpdatesChanged(true);
+    // Whatever happened while the desk was not listening.
+    Q_EMIT storiesChanged();
+    Q_EMIT photosChanged(0);
+}
+
+void Library::takeNotification(const QString &name, int source, const QVariant &payload)
+{
+    Q_UNUSED(source)
+    if (name != QLatin1StringView(PostgresDialect::changesChannel))
+        return;
+    const QJsonObject change = QJsonDocument::fromJson(payload.toString().toUtf8()).object();
+    // This library's own changes were announced by its repositories already.
+    if (change.value(u"pid"_s).toInteger() == m_backendPid)
+        return;
+    const QString table = change.value(u"table"_s).toString();
+    const qint64 id = change.value(u"id"_s).toString().toLongLong();
+    if (table == u"photos"_s || table == u"caption_approvals"_s || table == u"story_photos"_s)
+        Q_EMIT photosChanged(id);
+    if (table != u"photos"_s && table != u"caption_approvals"_s)
+        Q_EMIT storiesChanged();
 }
 
 bool Library::migrate()
@@ -290,6 +391,9 @@ bool Library::fail(OpenError error, const QString &message)
 
 void Library::close()
 {
+    delete m_listenerCheck;
+    m_listenerCheck = nullptr;
+    stopListening();
     if (m_connectionName.isEmpty())
         return;
     {
@@ -321,6 +425,11 @@ QString Library::path() const
 bool Library::isTeamLibrary() const
 {
     return m_isTeamLibrary;
+}
+
+bool Library::hasLiveUpdates() const
+{
+    return m_live;
 }
 
 const SqlDialect &Library::dialect() const

@@ -6,10 +6,14 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <optional>
+#include <utility>
+
 class QSqlQuery;
 class RepositoryError;
 class LibraryLocation;
 class SqlDialect;
+class QTimer;
 
 // A null QString binds as SQL NULL; our text columns are NOT NULL with ''
 // for "none", so every bound text goes through this.
@@ -71,6 +75,11 @@ public:
     QString path() const;
     // True for a team library on PostgreSQL.
     bool isTeamLibrary() const;
+    // A team library tells every open library of other desks' changes (the
+    // server's NOTIFY, on a connection of the library's own), which it
+    // passes on as storiesChanged() and photosChanged(). False while that
+    // connection is down (liveUpdatesChanged says when), and for a file.
+    bool hasLiveUpdates() const;
     // The engine's SQL (SQLite until a team library is opened).
     const SqlDialect &dialect() const;
     QSqlDatabase database() const;
@@ -123,10 +132,20 @@ Q_SIGNALS:
     void photosChanged(qint64 photoId);
     // Someone else is working now (what they may do can change).
     void actorChanged(const QString &actor);
+    // A team library's live updates stopped (the connection dropped; it is
+    // tried again every few seconds) or are back, after which storiesChanged
+    // and photosChanged(0) are emitted once to catch up.
+    void liveUpdatesChanged(bool live);
 
 private:
     bool openConnection(const QString &databaseName, bool isFile);
     bool openTeamLibrary(const LibraryLocation &location);
+    // Why the team library at location cannot be opened, or nullopt.
+    std::optional<std::pair<OpenError, QString>> checkTeamLibrary(const LibraryLocation &location);
+    bool startListening();
+    void stopListening();
+    void checkListener();
+    void takeNotification(const QString &name, int source, const QVariant &payload);
     bool fail(OpenError error, const QString &message);
     bool migrate();
 
@@ -140,6 +159,13 @@ private:
     bool m_isNew = false;
     bool m_isTeamLibrary = false;
     const SqlDialect *m_dialect;
+    // Live updates (team libraries): the listening connection, the main
+    // connection's backend (whose own changes are not news) and the timer
+    // that checks the listener and reconnects it.
+    QString m_listenerName;
+    qint64 m_backendPid = 0;
+    QTimer *m_listenerCheck = nullptr;
+    bool m_live = false;
 };
 
 // A write transaction that takes SQLite's write lock up front (BEGIN

@@ -645,6 +645,17 @@ QStringList PostgresDialect::setupStatements()
         "  INSERT INTO audit_log (action, entity, entity_id, detail) VALUES (p_action, p_entity, p_entity_id, coalesce(p_detail, ''));\n"
         "END $$"_s,
 
+        // Every desk's window hears of every change (Library listens on a
+        // connection of its own), with the changing connection's backend pid
+        // so that it can skip its own.
+        u"CREATE FUNCTION notify_change() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+        "DECLARE\n"
+        "  r jsonb := CASE TG_OP WHEN 'DELETE' THEN to_jsonb(OLD) ELSE to_jsonb(NEW) END;\n"
+        "BEGIN\n"
+        "  PERFORM pg_notify('"_s + QString::fromLatin1(changesChannel) + u"', json_build_object('table', TG_TABLE_NAME,\n"
+        "    'id', coalesce(r->>'photo_id', r->>'story_id', r->>'entity_id', r->>'id'), 'pid', pg_backend_pid())::text);\n"
+        "  RETURN NULL;\n"
+        "END $$"_s,
         // The one way a story's status changes; the caller's copy must be the
         // stored version (else STALE, a conflict). SECURITY DEFINER runs it
         // with the owner's rights; session_user stays the caller's login.
@@ -729,6 +740,12 @@ QStringList PostgresDialect::setupStatements()
             "  RETURN p.row_version;\n"
             "END $$"_s,
     };
+
+    for (const QString &table : {u"stories"_s, u"photos"_s, u"caption_approvals"_s, u"comments"_s, u"story_locks"_s,
+                                 u"story_photos"_s}) {
+        statements << u"CREATE TRIGGER %1_notify AFTER INSERT OR UPDATE OR DELETE ON %1 FOR EACH ROW "
+                      "EXECUTE FUNCTION notify_change()"_s.arg(table);
+    }
 
     // Nothing is anyone's but through these grants.
     for (const QString &function : {u"audit(text, text, bigint, text)"_s, u"transition(bigint, bigint, text, text)"_s,

@@ -29,6 +29,10 @@ public:
     // SQLSTATE the server's functions raise when the caller's copy is stale:
     // the repositories report it as a conflict.
     static constexpr char staleCopyState[] = "40001";
+    // The channel the server announces every change on (NOTIFY): a JSON
+    // object with the table, the row's story or photo id and the changing
+    // connection's backend pid.
+    static constexpr char changesChannel[] = "newsdesk_changes";
 
     Engine engine() const override { return Engine::PostgreSQL; }
     ErrorKind errorKind(const QSqlError &error) const override;

@@ -6,12 +6,15 @@
 #include "postgresdialect.h"
 #include "library.h"
 #include "librarylocation.h"
+#include "photorepository.h"
 #include "postgresserver.h"
+#include "storyrepository.h"
 #include "teamsetup.h"
 #include "workflow.h"
 
 #include <QFile>
 #include <QProcess>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -40,6 +43,8 @@ private Q_SLOTS:
     void commandLineSetsUpAndAddsPeople();
     void libraryOpensAsTheLoginsPerson();
     void commandLineWorksOnATeamLibrary();
+    void otherDesksSeeChangesWithinASecond();
+    void liveUpdatesComeBackAfterTheConnectionDrops();
 
 private:
     QSqlDatabase connectAs(const QString &role, const QString &database = QStringLiteral("team"));
@@ -536,6 +541,65 @@ void TestTeamLibrary::commandLineWorksOnATeamLibrary()
     QVERIFY(audit.exec(u"SELECT actor FROM newsdesk.audit_log WHERE entity = 'story' AND entity_id = %1 AND action = 'import'"_s.arg(id))
             && audit.next());
     QCOMPARE(audit.value(0).toString(), u"Pat Writer"_s);
+}
+
+// Two desks on one team library: what one saves, approves or places, the
+// other's library announces within a second (LISTEN/NOTIFY), so its story
+// list, media panel and review queue refresh.
+void TestTeamLibrary::otherDesksSeeChangesWithinASecond()
+{
+    QSqlDatabase database = office();
+    QVERIFY(database.isOpen());
+    QString error;
+    QVERIFY2(TeamSetup::addPerson(database, u"lena"_s, u"Lena Editor"_s, PersonRole::Editor, &error), qPrintable(error));
+    QVERIFY2(TeamSetup::addPerson(database, u"wyatt"_s, u"Wyatt Writer"_s, PersonRole::Writer, &error), qPrintable(error));
+    Library editorDesk, writerDesk;
+    QVERIFY2(editorDesk.open(m_server.url(u"lena"_s, u"office"_s)), qPrintable(editorDesk.errorString()));
+    QVERIFY2(writerDesk.open(m_server.url(u"wyatt"_s, u"office"_s)), qPrintable(writerDesk.errorString()));
+    QVERIFY(editorDesk.hasLiveUpdates() && writerDesk.hasLiveUpdates());
+
+    QSignalSpy editorSawStories(&editorDesk, &Library::storiesChanged);
+    std::optional<Story> story = StoryRepository(&writerDesk).create(Story{.headline = u"From the writer's desk"_s});
+    QVERIFY(story);
+    QTRY_VERIFY_WITH_TIMEOUT(editorSawStories.count() > 0, 1000);
+
+    PhotoRepository writersPhotos(&writerDesk);
+    std::optional<Photo> photo = writersPhotos.add(Photo{.virin = u"250306-D-PM193-1268K"_s, .caption = u"A caption."_s},
+                                                   QByteArray("image"), u"image/jpeg"_s, QSize(1, 1), {});
+    QVERIFY(photo);
+    QVERIFY(writersPhotos.attach(story->id, photo->id));
+    QSignalSpy writerSawPhotos(&writerDesk, &Library::photosChanged);
+    Photo seen = *PhotoRepository(&editorDesk).load(photo->id);
+    QCOMPARE(PhotoRepository(&editorDesk).decideCaption(seen, CaptionApproval::Approved), PhotoRepository::SaveResult::Saved);
+    QTRY_VERIFY_WITH_TIMEOUT(writerSawPhotos.contains(QVariantList{photo->id}), 1000);
+    QCOMPARE(PhotoRepository(&writerDesk).load(photo->id)->approval, CaptionApproval::Approved);
+}
+
+// The listening connection dies (a network drop, a server restart): the
+// library says so, reconnects, says so again and asks everything to refresh.
+void TestTeamLibrary::liveUpdatesComeBackAfterTheConnectionDrops()
+{
+    QSqlDatabase database = office();
+    QVERIFY(database.isOpen());
+    QString error;
+    QVERIFY2(TeamSetup::addPerson(database, u"lena"_s, u"Lena Editor"_s, PersonRole::Editor, &error), qPrintable(error));
+    Library desk;
+    QVERIFY2(desk.open(m_server.url(u"lena"_s, u"office"_s)), qPrintable(desk.errorString()));
+    QVERIFY(desk.hasLiveUpdates());
+    QSignalSpy live(&desk, &Library::liveUpdatesChanged);
+    QSignalSpy caughtUp(&desk, &Library::storiesChanged);
+    QSqlQuery kill(database);
+    QVERIFY2(kill.exec(u"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = 'lena' "
+                       u"AND pid <> (SELECT pid FROM pg_stat_activity WHERE usename = 'lena' ORDER BY backend_start LIMIT 1)"_s),
+             qPrintable(kill.lastError().text()));
+    QTRY_VERIFY_WITH_TIMEOUT(live.contains(QVariantList{false}), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(live.contains(QVariantList{true}), 10000);
+    QVERIFY(desk.hasLiveUpdates());
+    QVERIFY(caughtUp.count() > 0);
+    // And it hears again.
+    caughtUp.clear();
+    QVERIFY(kill.exec(u"UPDATE newsdesk.stories SET headline = headline || '.' WHERE id = (SELECT max(id) FROM newsdesk.stories)"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(caughtUp.count() > 0, 1000);
 }
 
 QTEST_GUILESS_MAIN(TestTeamLibrary)
