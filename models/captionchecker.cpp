@@ -207,6 +207,8 @@ const QSet<QString> &organisationStarts()
 QStringList capitalisedRun(QStringView text)
 {
     constexpr qsizetype longestName = 12; // words: bounds the work on hostile text
+    // Every match checks its whole subject: look at no more than a name's length.
+    text = text.left(longestName * 40);
     static const QRegularExpression word(u"\\G\\s*(?<word>[\\w.'\u2019&#-]+)"_s);
     static const QSet<QString> joiners = {u"of"_s, u"the"_s, u"and"_s, u"de"_s};
     QStringList words;
@@ -413,7 +415,8 @@ std::optional<CaptionDate> whenAmong(const QList<CaptionDate> &dates, const QStr
         u"\\b(?:[Ss]ince|[Uu]ntil|[Tt]ill|[Tt]hrough|[Bb]efore|[Aa]fter|[Ff]rom|began|begun|begins|starting)"
         "\\s+(?:on\\s+)?$"_s);
     for (const CaptionDate &date : dates) {
-        if (!background.matchView(QStringView(caption).left(date.offset)).hasMatch())
+        // The words just before the date (a match checks its whole subject).
+        if (!background.matchView(QStringView(caption).left(date.offset).right(40)).hasMatch())
             return date;
     }
     return std::nullopt;
@@ -443,10 +446,11 @@ void checkDates(const Photo &photo, const QString &caption, QList<CaptionFinding
             findings << captionFinding("date-no-year", Warning,
                                        tr("The date \"%1\" has no year; DoD captions give it.").arg(written),
                                        date.offset, date.length);
-        const QRegularExpressionMatch on = onBefore.matchView(QStringView(caption).left(date.offset));
+        const qsizetype from = std::max<qsizetype>(0, date.offset - 40);
+        const QRegularExpressionMatch on = onBefore.matchView(QStringView(caption).mid(from, date.offset - from));
         if (on.hasMatch())
             findings << captionFinding("date-on", Error, tr("Drop the \"on\" before the date."),
-                                       on.capturedStart(), 2);
+                                       from + on.capturedStart(), 2);
     }
     if (when) {
         // A date without its year ("May 24") still names a day: compare it
