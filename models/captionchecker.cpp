@@ -101,6 +101,17 @@ const QRegularExpression &acronymPattern()
     return pattern;
 }
 
+// An equipment designation, named as the service names it and never spelled
+// out: a model with a digit inside ("M2A3", "M1A2"), or capitals before a
+// hyphen and a number ("KC-135", "MQ-9", "AH-64").
+bool isDesignation(const QString &text, qsizetype start, const QString &acronym)
+{
+    static const QRegularExpression digitThenLetter(u"\\d[A-Z]"_s);
+    const qsizetype end = start + acronym.size();
+    return digitThenLetter.match(acronym).hasMatch()
+        || (end + 1 < text.size() && text.at(end) == u'-' && text.at(end + 1).isDigit());
+}
+
 bool isRomanNumeral(QStringView word)
 {
     return std::all_of(word.begin(), word.end(), [](QChar c) { return c == u'I' || c == u'V' || c == u'X'; });
@@ -319,6 +330,10 @@ bool namesPlaceAfterPreposition(const QString &text)
         const QString preposition = match.captured(u"preposition");
         if (preposition != u"in"_s && preposition != u"on"_s)
             return true;
+        // "swears in Robert Wilkie": the verb's particle, before a person.
+        static const QRegularExpression swornIn(u"\\b(?:swear|swears|swore|sworn|swearing)\\s+$"_s);
+        if (swornIn.matchView(QStringView(text).left(match.capturedStart()).right(20)).hasMatch())
+            continue;
         // "in Brussels", "in Port Canaveral": a name without "the" that is
         // not an abbreviation ("U.S.").
         const bool abbreviation = first.chopped(1).contains(u'.');
@@ -575,7 +590,7 @@ void checkAcronyms(const QString &caption, QList<CaptionFinding> &findings)
         if (capitals < 2 || isRomanNumeral(acronym) || seen.contains(acronym))
             continue;
         const qsizetype start = match.capturedStart(u"acronym");
-        if (inSpan(start) || markings.contains(acronym))
+        if (inSpan(start) || markings.contains(acronym) || isDesignation(caption, start, acronym))
             continue;
         seen << acronym;
         if (knownAcronyms().contains(acronym))

@@ -76,6 +76,15 @@ QList<BadCaption> badCaptionRows()
         {"location-missing", u"Defense Secretary Pete Hegseth walks with John Healey, March 6, 2025."_s
                                  + pentagonCredit,
          goodAlt, pentagonDay, {u"location-missing"_s}, u"location-missing"_s, Field::Caption, QString()},
+        {"location-missing: sworn in is no place",
+         u"Deputy Defense Secretary Patrick M. Shanahan swears in Robert Wilkie, Dec. 20, 2017."_s + pentagonCredit,
+         goodAlt, QDate(2017, 12, 20), {u"location-missing"_s}, u"location-missing"_s, Field::Caption, QString()},
+        {"location-missing: a hometown is no place",
+         u"Lt. j.g. Alex Goldberg, from Waterford, New York, stands watch, June 10, 2023."_s + credit, goodAlt,
+         QDate(2023, 6, 10), {u"location-missing"_s}, u"location-missing"_s, Field::Caption, QString()},
+        {"location-missing: in the Department is no place",
+         u"Soldiers compete in the Department of the Army Best Warrior Competition, July 22, 2021."_s + credit,
+         goodAlt, QDate(2021, 7, 22), {u"location-missing"_s}, u"location-missing"_s, Field::Caption, QString()},
         {"location-vague: here", u"Sailors load supplies here, Aug. 11, 2020."_s + credit, goodAlt, norfolkDay,
          {u"location-vague"_s, u"location-missing"_s}, u"location-vague"_s, Field::Caption, u"here"_s},
         {"location-vague: at sea", u"Sailors load supplies at sea, Aug. 11, 2020."_s + credit, goodAlt, norfolkDay,
@@ -443,6 +452,11 @@ void TestCaptionChecker::goodCaptionsAreClean_data()
                                               "began Feb. 24, 2025."_s
                                                   + credit
                                            << goodAlt << QDate(2025, 6, 2);
+    QTest::newRow("equipment designations are no acronyms")
+        << u"Soldiers maneuver an M2A3 Bradley Fighting Vehicle as a KC-135 Stratotanker and an MQ-9 Reaper fly "
+           "over Bemowo Piskie Training Area, Poland, Jan. 31, 2026."_s
+               + credit
+        << goodAlt << QDate(2026, 1, 31);
     QTest::newRow("alt text of 250 characters") << u"Marines train in Kuwait, July 4, 2025."_s + credit
                                                 << QString(250, u'a') << QDate(2025, 7, 4);
 }
