@@ -211,10 +211,10 @@ const QSet<QString> &organisationStarts()
     return words;
 }
 
-// The capitalised words of text from offset on ("Joint Base Elmendorf-Richardson
-// in …" gives "Joint", "Base", "Elmendorf-Richardson"), with "of", "the" and
+// The capitalised words text starts with ("Joint Base Elmendorf-Richardson in
+// …" gives "Joint", "Base", "Elmendorf-Richardson"), with "of", "the" and
 // "and" inside a name; it stops after a word that ends in a period, where a
-// sentence may end ("… Fort Bragg, N.C. About 1,600 …").
+// sentence may end ("Fort McCoy, Wis. The soldiers …"), but not after "U.S.".
 QStringList capitalisedRun(QStringView text)
 {
     constexpr qsizetype longestName = 12; // words: bounds the work on hostile text
@@ -399,8 +399,8 @@ QHash<QString, qsizetype> spelledOutInitials(const QString &caption)
         for (qsizetype i = start; i < words.size() && i < start + longestRun && !words.at(i).breaksRun; ++i) {
             const Word &w = words.at(i);
             if (w.joiner) {
-                // Either the joiner counts ("ROK": Republic of Korea) or it
-                // does not ("DoD" aside, "JRTC": no joiner at all).
+                // Either the joiner counts ("ROK", Republic of Korea) or it
+                // does not ("DOT", Department of Transportation).
                 const qsizetype count = paths.size();
                 for (qsizetype p = 0; p < count && paths.size() < mostPaths; ++p)
                     paths << paths.at(p) + w.initials;
