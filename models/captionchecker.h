@@ -17,6 +17,7 @@ struct CaptionDate
     qsizetype length = 0;
     QString monthText;    // as written: "Aug.", "August", "Mar."
     QString apMonth;      // what AP style wants there: "Aug.", "March"
+    int month = 0;        // 1-12
     int day = 0;
     int year = 0;         // 0 when the caption gives none
     QDate date;           // null without a year or when not a calendar date
@@ -43,6 +44,7 @@ struct CaptionCreditLine
     QString photographer; // "Mass Communication Specialist 1st Class …"
     bool illustration = false;
     QString disclosure;   // the second parenthesis of an illustration, without parentheses
+    bool parenthesized = true; // false for an inline credit: "… DoD photo by Jim Garamone"
 };
 
 // One thing the caption checker found, or another check of a photo's fields
@@ -68,18 +70,29 @@ struct CaptionFinding
 // The rules, by id:
 //   caption-missing     error   no caption at all (the other caption rules
 //                               are then skipped)
-//   date-missing        error   no "Month D, YYYY" date in the caption
+//   date-missing        error   no "Month D, YYYY" date in the caption, or
+//                               only background dates ("since June 18")
 //   date-style          error   "Mar. 6", "August 11", "Sep.", "6 March 2025",
 //                               "March 6th", "March 6 2025"
-//   date-no-year        warning a date without its year
-//   date-mismatch       error   the caption's date is not the date shot
+//   date-no-year        warning the date that says when has no year (AP
+//                               leaves it out of a background date)
+//   date-mismatch       error   the caption's date (findWhen(); one without
+//                               a year is read in the year shot) is not the
+//                               date shot
 //   date-on             error   "on March 6, 2025": AP drops the "on"
 //   day-of-week         error   "Thursday" anywhere in the caption
-//   location-missing    warning no place found: neither one of the photo's
-//                               place fields nor "at/in/aboard … <Name>"
+//   location-missing    warning no place found: none of the photo's place
+//                               fields, no dateline ("GREAT LAKES, Ill."),
+//                               no "<Name>, <state or country>" (but "from
+//                               Waterford, N.Y." is a hometown), no "at/
+//                               aboard/near … <Name>", no "in/on … <Name>"
+//                               that looks like a place, no installation
+//                               ("… Air Force Base", "Fort …")
 //   location-vague      error   "here" or "at sea" instead of a place
 //   credit-missing      error   neither a credit line at the end of the
-//                               caption nor a separate credit field
+//                               caption (in parentheses or inline: "DoD
+//                               photo by Jim Garamone") nor a separate
+//                               credit field
 //   credit-form         error   a parenthesised credit that is not
 //                               "(<Org> photo by …)" or
 //                               "(<Org> photo illustration by …)"
@@ -88,7 +101,10 @@ struct CaptionFinding
 //                               parenthesis that discloses it
 //   acronym-unexplained warning an all-capitals word whose first use is not
 //                               "(ACRONYM)" right after its spelled-out form,
-//                               and not in knownAcronyms()
+//                               not after words whose initials it is ("Joint
+//                               Readiness Training Center … JRTC"), and not
+//                               in knownAcronyms(); a VIRIN and a dateline
+//                               in capitals are no acronyms
 //   alt-missing         error   no alt text
 //   alt-same-as-caption error   alt text equal to (or contained in) the caption
 //   alt-too-long        error   alt text longer than maxAltTextLength
@@ -106,10 +122,19 @@ QList<CaptionFinding> check(const Photo &photo);
 
 // Every date-like "Month D[, YYYY]" or "D Month YYYY" in text, in order.
 QList<CaptionDate> findDates(const QString &text);
+// The date that says when the photo was taken: the first date that is not
+// background ("since June 18", "which began Feb. 24, 2022"); nullopt when
+// the caption gives none.
+std::optional<CaptionDate> findWhen(const QString &caption);
 // The parenthesis at the end of caption that is, or tries to be, a credit
 // line; nullopt when the caption does not end in one.
 std::optional<CaptionCreditLine> findCreditLine(const QString &caption);
-// The caption without its trailing credit line (and disclosure), trimmed.
+// "DoD photo by Jim Garamone" as the caption's last sentence, without
+// parentheses, as defense.gov and the Coast Guard publish it (a trailing
+// "(RELEASED)" included); nullopt when the caption does not end in one.
+std::optional<CaptionCreditLine> findInlineCredit(const QString &caption);
+// The caption without its trailing credit line (and disclosure) or its
+// inline credit, trimmed.
 QString withoutCreditLine(const QString &caption);
 // The credit line for a photographer and organization:
 // "(DoD photo by Navy Petty Officer 1st Class Alexander Kubitza)".

@@ -432,16 +432,18 @@ QString againstCaption(const Virin &virin, const QString &caption)
 {
     if (!virin.date.isValid())
         return {};
-    QStringList others;
-    const QList<CaptionDate> dates = CaptionChecker::findDates(caption);
-    for (const CaptionDate &date : dates) {
-        if (date.date.isValid() && date.date != virin.date)
-            others << caption.mid(date.offset, date.length);
-    }
-    if (others.isEmpty())
+    // The date that says when, as the caption checker reads it; background
+    // dates ("The Navy will commission the ship Sept. 26, 2020") are not
+    // when the photo was shot.
+    const std::optional<CaptionDate> when = CaptionChecker::findWhen(caption);
+    if (!when)
+        return {};
+    // A date without its year ("May 24") is read in the VIRIN's year.
+    const QDate said = when->year ? when->date : QDate(virin.date.year(), when->month, when->day);
+    if (!said.isValid() || said == virin.date)
         return {};
     return tr("The caption gives %1, but the VIRIN date is %2.")
-        .arg(QLocale::c().createSeparatedList(others), longDate(virin.date));
+        .arg(caption.mid(when->offset, when->length), longDate(virin.date));
 }
 
 QString againstFileName(const Virin &virin, const QString &fileName)

@@ -65,9 +65,10 @@ namespace VirinChecks {
 
 // The VIRIN date against the date shot (IPTC Date Created).
 QString againstDateShot(const Virin &virin, QDate dateShot);
-// The VIRIN date against every dated AP-style date in the caption ("March 6,
-// 2025", "Aug. 11, 2020"). A caption without a date is the caption checker's
-// business, not a VIRIN mismatch.
+// The VIRIN date against the caption's date that says when
+// (CaptionChecker::findWhen(): "March 6, 2025", "Aug. 11, 2020"; later
+// background dates are not compared). A caption without a date is the caption
+// checker's business, not a VIRIN mismatch.
 QString againstCaption(const Virin &virin, const QString &caption);
 // The file name should carry the VIRIN: "250306-D-PM193-1268K.jpg". Any
 // extension, and a trailing " (2)" or "_edit" style decoration after the VIRIN,

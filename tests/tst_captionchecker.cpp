@@ -1,13 +1,18 @@
 // SPDX-License-Identifier: MIT
 #include "captionchecker.h"
 #include "photo.h"
+#include "virin.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
+#include <QRegularExpression>
 #include <QSet>
 #include <QTest>
+
+#include <functional>
 
 using namespace Qt::StringLiterals;
 
@@ -71,6 +76,15 @@ QList<BadCaption> badCaptionRows()
         {"location-missing", u"Defense Secretary Pete Hegseth walks with John Healey, March 6, 2025."_s
                                  + pentagonCredit,
          goodAlt, pentagonDay, {u"location-missing"_s}, u"location-missing"_s, Field::Caption, QString()},
+        {"location-missing: sworn in is no place",
+         u"Deputy Defense Secretary Patrick M. Shanahan swears in Robert Wilkie, Dec. 20, 2017."_s + pentagonCredit,
+         goodAlt, QDate(2017, 12, 20), {u"location-missing"_s}, u"location-missing"_s, Field::Caption, QString()},
+        {"location-missing: a hometown is no place",
+         u"Lt. j.g. Alex Goldberg, from Waterford, New York, stands watch, June 10, 2023."_s + credit, goodAlt,
+         QDate(2023, 6, 10), {u"location-missing"_s}, u"location-missing"_s, Field::Caption, QString()},
+        {"location-missing: in the Department is no place",
+         u"Soldiers compete in the Department of the Army Best Warrior Competition, July 22, 2021."_s + credit,
+         goodAlt, QDate(2021, 7, 22), {u"location-missing"_s}, u"location-missing"_s, Field::Caption, QString()},
         {"location-vague: here", u"Sailors load supplies here, Aug. 11, 2020."_s + credit, goodAlt, norfolkDay,
          {u"location-vague"_s, u"location-missing"_s}, u"location-vague"_s, Field::Caption, u"here"_s},
         {"location-vague: at sea", u"Sailors load supplies at sea, Aug. 11, 2020."_s + credit, goodAlt, norfolkDay,
@@ -138,6 +152,212 @@ QString describe(const QList<CaptionFinding> &findings)
     return lines.join(u'\n');
 }
 
+
+// A caption as a DoD or service website published it, from
+// tests/data/captions/real-captions.json (or the sample story).
+struct RealCaption
+{
+    QString id;
+    QString source;
+    QString caption;
+    QString creditInCaption; // the credit's exact words inside the caption
+    QStringList places;      // every phrase of the caption that says where
+    QString credit;          // a separate "Credit:" line
+    QString virin;
+    QDate dateShot;
+    QString altText;
+    bool altKnown = false;   // without the published alt text, the alt rules are not judged
+    QMap<QString, QString> legitimate; // rule -> why the published caption deserves it
+};
+
+QList<RealCaption> loadRealCaptions()
+{
+    QList<RealCaption> captions;
+    QFile file(QStringLiteral(NEWSDESK_SOURCE_DIR "/tests/data/captions/real-captions.json"));
+    if (!file.open(QIODevice::ReadOnly))
+        return captions;
+    const QJsonArray array = QJsonDocument::fromJson(file.readAll()).object().value(u"captions"_s).toArray();
+    for (const QJsonValue &value : array) {
+        const QJsonObject object = value.toObject();
+        RealCaption real;
+        real.id = object.value(u"id"_s).toString();
+        real.source = object.value(u"source"_s).toString();
+        real.caption = object.value(u"caption"_s).toString();
+        real.creditInCaption = object.value(u"credit_in_caption"_s).toString();
+        for (const QJsonValue &place : object.value(u"places"_s).toArray())
+            real.places << place.toString();
+        real.credit = object.value(u"credit"_s).toString();
+        real.virin = object.value(u"virin"_s).toString();
+        real.dateShot = QDate::fromString(object.value(u"date_shot"_s).toString(), Qt::ISODate);
+        real.altKnown = object.value(u"alt"_s).isString();
+        real.altText = object.value(u"alt"_s).toString();
+        for (const QJsonValue &legitimate : object.value(u"legitimate"_s).toArray())
+            real.legitimate.insert(legitimate[u"rule"_s].toString(), legitimate[u"reason"_s].toString());
+        captions << real;
+    }
+    // The sample story's three photos, as defense.gov published them: the
+    // credit in a separate line, the place said by the caption alone.
+    QFile sample(QStringLiteral(NEWSDESK_SOURCE_DIR "/resources/samples/hegseth-healey/story.json"));
+    if (!sample.open(QIODevice::ReadOnly))
+        return {};
+    for (const QJsonValue &value : QJsonDocument::fromJson(sample.readAll()).object().value(u"photos"_s).toArray()) {
+        const QJsonObject object = value.toObject();
+        RealCaption real;
+        real.virin = object.value(u"virin"_s).toString();
+        real.id = u"sample-"_s + real.virin;
+        real.source = u"resources/samples/hegseth-healey (defense.gov, March 6, 2025)"_s;
+        real.caption = object.value(u"caption"_s).toString();
+        real.credit = object.value(u"credit"_s).toString();
+        real.places = {u" at the Pentagon"_s};
+        real.dateShot = QDate::fromString(object.value(u"date_shot"_s).toString(), Qt::ISODate);
+        real.altKnown = true;
+        real.altText = object.value(u"alt"_s).toString();
+        captions << real;
+    }
+    return captions;
+}
+
+const QList<RealCaption> &realCaptions()
+{
+    static const QList<RealCaption> captions = loadRealCaptions();
+    return captions;
+}
+
+Photo photoOf(const RealCaption &real)
+{
+    Photo photo;
+    photo.caption = real.caption;
+    photo.altText = real.altText;
+    photo.credit = real.credit;
+    photo.virin = real.virin;
+    photo.dateShot = real.dateShot;
+    return photo;
+}
+
+// What `newsdesk check` says of a photo's caption: the caption checker's
+// findings and the VIRIN's cross-checks (against the date shot and the
+// caption's date), as warnings "virin-mismatch".
+QList<CaptionFinding> captionFindings(const Photo &photo)
+{
+    QList<CaptionFinding> findings = CaptionChecker::check(photo);
+    if (Virin::parse(photo.virin).isUsable()) {
+        for (const QString &message : VirinChecks::forPhoto(photo))
+            findings << CaptionFinding{u"virin-mismatch"_s, CaptionFinding::Severity::Warning, message,
+                                       CaptionFinding::Field::Virin};
+    }
+    return findings;
+}
+
+// What the checker says about a caption as published that a photo editor
+// would not accept: every finding but the recorded real mistakes (and the alt
+// rules when the page's alt text is not known).
+QList<CaptionFinding> falseFindings(const RealCaption &real, const QList<CaptionFinding> &findings)
+{
+    QList<CaptionFinding> wrong;
+    for (const CaptionFinding &finding : findings) {
+        if (!real.altKnown && finding.field == CaptionFinding::Field::AltText)
+            continue;
+        if (!real.legitimate.contains(finding.rule))
+            wrong << finding;
+    }
+    return wrong;
+}
+
+// A defect planted in a copy of a real caption: the rule that must find it.
+struct PlantedDefect
+{
+    const char *name;
+    QString rule;
+    // The damaged photo, or nullopt when the defect does not apply.
+    std::function<std::optional<Photo>(const RealCaption &, qsizetype index)> plant;
+};
+
+QString withoutCredit(const RealCaption &real)
+{
+    if (real.creditInCaption.isEmpty())
+        return real.caption;
+    QString caption = real.caption;
+    caption.remove(real.creditInCaption);
+    return caption.trimmed();
+}
+
+// The date shot as the caption writes it ("Oct. 04, 2021", "October 13,
+// 2023", "Sep. 5, 2023"): month word, then the day, maybe zero-padded.
+QRegularExpression dateShotWritten(QDate date)
+{
+    static const QStringList months = {u"January"_s, u"February"_s, u"March"_s, u"April"_s, u"May"_s,
+                                       u"June"_s, u"July"_s, u"August"_s, u"September"_s, u"October"_s,
+                                       u"November"_s, u"December"_s};
+    const QString month = months.at(date.month() - 1);
+    return QRegularExpression(u"\\b(%1|%2\\.?|Sept\\.?)( 0?)%3\\b"_s.arg(month, month.left(3)).arg(date.day()));
+}
+
+const QList<PlantedDefect> &plantedDefects()
+{
+    static const QList<PlantedDefect> defects = {
+        {"date off the VIRIN's", u"date-mismatch"_s,
+         [](const RealCaption &real, qsizetype) -> std::optional<Photo> {
+             if (!real.dateShot.isValid())
+                 return std::nullopt;
+             const QRegularExpression written = dateShotWritten(real.dateShot);
+             if (!written.match(real.caption).hasMatch())
+                 return std::nullopt;
+             // The day before or after, in the same month: every mention moves.
+             const int otherDay = real.dateShot.day() == 1 ? 2 : real.dateShot.day() - 1;
+             Photo photo = photoOf(real);
+             photo.caption.replace(written, u"\\1\\2"_s + QString::number(otherDay));
+             return photo;
+         }},
+        {"credit missing", u"credit-missing"_s,
+         [](const RealCaption &real, qsizetype) -> std::optional<Photo> {
+             Photo photo = photoOf(real);
+             photo.caption = withoutCredit(real);
+             photo.credit.clear();
+             return photo;
+         }},
+        {"alt text missing", u"alt-missing"_s,
+         [](const RealCaption &real, qsizetype) -> std::optional<Photo> {
+             Photo photo = photoOf(real);
+             photo.altText.clear();
+             return photo;
+         }},
+        {"alt text is the caption", u"alt-same-as-caption"_s,
+         [](const RealCaption &real, qsizetype) -> std::optional<Photo> {
+             Photo photo = photoOf(real);
+             photo.altText = real.caption;
+             return photo;
+         }},
+        {"alt text is the caption without its credit", u"alt-same-as-caption"_s,
+         [](const RealCaption &real, qsizetype) -> std::optional<Photo> {
+             if (real.creditInCaption.isEmpty())
+                 return std::nullopt;
+             Photo photo = photoOf(real);
+             photo.altText = withoutCredit(real);
+             return photo;
+         }},
+        {"acronym never spelled out", u"acronym-unexplained"_s,
+         [](const RealCaption &real, qsizetype index) -> std::optional<Photo> {
+             // Acronyms none of the captions spells out, one per caption in turn.
+             static const QStringList acronyms = {u"JLTV"_s, u"HADR"_s, u"LCAC"_s, u"ISR"_s, u"EOD"_s};
+             Photo photo = photoOf(real);
+             const QString sentence = u" The team also tested the %1 there."_s.arg(acronyms.at(index % acronyms.size()));
+             photo.caption = withoutCredit(real) + sentence
+                 + (real.creditInCaption.isEmpty() ? QString() : u' ' + real.creditInCaption);
+             return photo;
+         }},
+        {"no place", u"location-missing"_s,
+         [](const RealCaption &real, qsizetype) -> std::optional<Photo> {
+             if (real.places.isEmpty())
+                 return std::nullopt;
+             Photo photo = photoOf(real);
+             for (const QString &place : real.places)
+                 photo.caption.remove(place);
+             return photo;
+         }},
+    };
+    return defects;
+}
+
 } // namespace
 
 class TestCaptionChecker : public QObject
@@ -158,6 +378,11 @@ private Q_SLOTS:
     void creditLines_data();
     void creditLines();
     void creditLineIsBuiltInTheAcceptedForm();
+    void realCaptionsPass_data();
+    void realCaptionsPass();
+    void plantedDefectsAreFound_data();
+    void plantedDefectsAreFound();
+    void realCaptionRates();
 };
 
 // The story's three photos as defense.gov published them: caption, alt text,
@@ -227,6 +452,11 @@ void TestCaptionChecker::goodCaptionsAreClean_data()
                                               "began Feb. 24, 2025."_s
                                                   + credit
                                            << goodAlt << QDate(2025, 6, 2);
+    QTest::newRow("equipment designations are no acronyms")
+        << u"Soldiers maneuver an M2A3 Bradley Fighting Vehicle as a KC-135 Stratotanker and an MQ-9 Reaper fly "
+           "over Bemowo Piskie Training Area, Poland, Jan. 31, 2026."_s
+               + credit
+        << goodAlt << QDate(2026, 1, 31);
     QTest::newRow("alt text of 250 characters") << u"Marines train in Kuwait, July 4, 2025."_s + credit
                                                 << QString(250, u'a') << QDate(2025, 7, 4);
 }
@@ -407,6 +637,107 @@ void TestCaptionChecker::creditLineIsBuiltInTheAcceptedForm()
     const std::optional<CaptionCreditLine> read = CaptionChecker::findCreditLine(u"Sailors train. "_s + line);
     QVERIFY(read && read->wellFormed && !read->illustration);
     QCOMPARE(CaptionChecker::creditLine(u"DoD"_s, u"Jane Doe"_s, true), u"(DoD photo illustration by Jane Doe)"_s);
+}
+
+// Real published captions (tests/data/captions/real-captions.json): the
+// checker says nothing a photo editor would dismiss, and says every real
+// mistake recorded with its reason.
+void TestCaptionChecker::realCaptionsPass_data()
+{
+    QTest::addColumn<int>("index");
+    QVERIFY2(realCaptions().size() >= 40, "the real captions did not load");
+    for (qsizetype i = 0; i < realCaptions().size(); ++i)
+        QTest::newRow(qPrintable(realCaptions().at(i).id)) << int(i);
+}
+
+void TestCaptionChecker::realCaptionsPass()
+{
+    QFETCH(int, index);
+    const RealCaption &real = realCaptions().at(index);
+    const QList<CaptionFinding> findings = captionFindings(photoOf(real));
+    const QList<CaptionFinding> wrong = falseFindings(real, findings);
+    QVERIFY2(wrong.isEmpty(), qPrintable(real.source + u'\n' + describe(wrong)));
+    const QStringList rules = rulesOf(findings);
+    for (auto it = real.legitimate.cbegin(); it != real.legitimate.cend(); ++it)
+        QVERIFY2(rules.contains(it.key()), qPrintable(u"the real mistake is not found: "_s + it.key() + u": "_s + it.value()));
+}
+
+void TestCaptionChecker::plantedDefectsAreFound_data()
+{
+    QTest::addColumn<int>("index");
+    QTest::addColumn<int>("defect");
+    for (qsizetype i = 0; i < realCaptions().size(); ++i) {
+        for (qsizetype d = 0; d < plantedDefects().size(); ++d) {
+            if (plantedDefects().at(d).plant(realCaptions().at(i), i))
+                QTest::newRow(qPrintable(realCaptions().at(i).id + u": "_s
+                                         + QString::fromLatin1(plantedDefects().at(d).name)))
+                    << int(i) << int(d);
+        }
+    }
+}
+
+void TestCaptionChecker::plantedDefectsAreFound()
+{
+    QFETCH(int, index);
+    QFETCH(int, defect);
+    const PlantedDefect &planted = plantedDefects().at(defect);
+    const Photo photo = *planted.plant(realCaptions().at(index), index);
+    const QList<CaptionFinding> findings = CaptionChecker::check(photo);
+    QVERIFY2(rulesOf(findings).contains(planted.rule),
+             qPrintable(photo.caption + u"\nalt: "_s + photo.altText + u"\nfound: "_s + describe(findings)));
+    // A date moved off the VIRIN's is the VIRIN check's business as well.
+    if (planted.rule == u"date-mismatch"_s && !photo.virin.isEmpty())
+        QVERIFY(!VirinChecks::againstCaption(Virin::parse(photo.virin), photo.caption).isEmpty());
+}
+
+// Both rates in the test output: real captions with a finding a photo editor
+// would dismiss (target 0), and planted defects found (target 100 %).
+void TestCaptionChecker::realCaptionRates()
+{
+    const QList<RealCaption> &captions = realCaptions();
+    QVERIFY(captions.size() >= 40);
+    int withFalseError = 0;
+    int withFalseWarning = 0;
+    int withRealMistake = 0;
+    QMap<QString, int> falseByRule;
+    for (const RealCaption &real : captions) {
+        const QList<CaptionFinding> wrong = falseFindings(real, captionFindings(photoOf(real)));
+        bool error = false;
+        bool warning = false;
+        for (const CaptionFinding &finding : wrong) {
+            (finding.severity == CaptionFinding::Severity::Error ? error : warning) = true;
+            ++falseByRule[finding.rule];
+        }
+        withFalseError += error;
+        withFalseWarning += warning;
+        withRealMistake += !real.legitimate.isEmpty();
+    }
+    int planted = 0;
+    int found = 0;
+    QMap<QString, int> missedByDefect;
+    for (qsizetype i = 0; i < captions.size(); ++i) {
+        for (const PlantedDefect &defect : plantedDefects()) {
+            const std::optional<Photo> photo = defect.plant(captions.at(i), i);
+            if (!photo)
+                continue;
+            ++planted;
+            if (rulesOf(CaptionChecker::check(*photo)).contains(defect.rule))
+                ++found;
+            else
+                ++missedByDefect[QString::fromLatin1(defect.name)];
+        }
+    }
+    const auto percent = [](int part, qsizetype whole) { return QString::number(100.0 * part / whole, 'f', 1); };
+    qInfo().noquote() << u"Real captions: %1 (%2 with a recorded real mistake)"_s.arg(captions.size()).arg(withRealMistake);
+    qInfo().noquote() << u"  with a false error:   %1 (%2 %)"_s.arg(withFalseError).arg(percent(withFalseError, captions.size()));
+    qInfo().noquote() << u"  with a false warning: %1 (%2 %)"_s.arg(withFalseWarning).arg(percent(withFalseWarning, captions.size()));
+    for (auto it = falseByRule.cbegin(); it != falseByRule.cend(); ++it)
+        qInfo().noquote() << u"    false %1: %2"_s.arg(it.key()).arg(it.value());
+    qInfo().noquote() << u"Planted defects found: %1 of %2 (%3 %)"_s.arg(found).arg(planted).arg(percent(found, planted));
+    for (auto it = missedByDefect.cbegin(); it != missedByDefect.cend(); ++it)
+        qInfo().noquote() << u"    missed %1: %2"_s.arg(it.key()).arg(it.value());
+    QCOMPARE(withFalseError + withFalseWarning, 0);
+    QCOMPARE(found, planted);
 }
 
 QTEST_GUILESS_MAIN(TestCaptionChecker)

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "captionchecker.h"
 #include "samplelibrary.h"
 #include "storymarkdown.h"
 #include "storyrepository.h"
@@ -59,6 +60,7 @@ private Q_SLOTS:
     void checkOfClearedStoryHasNoGateFindings();
     void checkListsDvidsReadinessAsWarnings();
     void checkSaysEachProblemOnce();
+    void checkPassesRealCaptions();
     void embargoedStoryFailsCheckAndExport();
     void unreviewedImageFailsCheckAndExport();
     void dumpAndImportRoundTrip();
@@ -444,6 +446,63 @@ void TestStoryCommands::checkSaysEachProblemOnce()
     // Not placed, so the gate is silent on its release: DVIDS is not.
     QVERIFY(!unnamed.contains(u"photo-not-released"_s));
     QVERIFY(unnamed.contains(u"dvids-release"_s));
+}
+
+// Real captions as DVIDS, defense.gov and the services published them
+// (tests/data/captions/real-captions.json) raise no caption finding and no
+// VIRIN date mismatch in check: a Navy caption that opens with its VIRIN and
+// a dateline in capitals, and two with an inline credit.
+void TestStoryCommands::checkPassesRealCaptions()
+{
+    QFile file(QStringLiteral(NEWSDESK_SOURCE_DIR "/tests/data/captions/real-captions.json"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QHash<QString, QJsonObject> real;
+    for (const QJsonValue &value : QJsonDocument::fromJson(file.readAll()).object().value(u"captions"_s).toArray())
+        real.insert(value[u"id"_s].toString(), value.toObject());
+    const QStringList ids = {u"navy-annapolis-virin-first"_s, u"defense-gov-miking-milley"_s,
+                             u"defense-gov-night-burn"_s};
+    QStringList virins;
+    {
+        Library library;
+        QVERIFY(library.open(m_library));
+        library.setActor(u"Eve Editor"_s);
+        PhotoRepository photos(&library);
+        for (qsizetype i = 0; i < ids.size(); ++i) {
+            const QJsonObject caption = real.value(ids.at(i));
+            QVERIFY2(!caption.isEmpty(), qPrintable(ids.at(i)));
+            Photo photo = *photos.load(i + 1);
+            photo.caption = caption.value(u"caption"_s).toString();
+            photo.credit = caption.value(u"credit"_s).toString();
+            photo.dateShot = QDate::fromString(caption.value(u"date_shot"_s).toString(), Qt::ISODate);
+            photo.virin = caption.value(u"virin"_s).toString();
+            QVERIFY(!photo.virin.isEmpty());
+            // The sample's own place fields would name a place for the caption.
+            photo.city.clear();
+            photo.sublocation.clear();
+            photo.state.clear();
+            photo.country.clear();
+            QCOMPARE(photos.save(photo), PhotoRepository::SaveResult::Saved);
+            virins << photo.virin;
+        }
+    }
+    // The codes check gives the caption checker's findings.
+    QStringList checkerCodes;
+    for (const QString &rule : CaptionChecker::ruleIds())
+        checkerCodes << (rule.startsWith(u"caption-"_s) ? rule : u"caption-"_s + rule);
+    const Result result = check();
+    QVERIFY2(result.exitCode == 0 || result.exitCode == 1, qPrintable(result.err));
+    int seen = 0;
+    for (const QJsonValue &value : findingsOf(result)) {
+        const QJsonObject finding = value.toObject();
+        if (!virins.contains(finding.value(u"subject"_s).toString()))
+            continue;
+        ++seen;
+        const QString code = finding.value(u"code"_s).toString();
+        const QString message = finding.value(u"message"_s).toString();
+        QVERIFY2(!checkerCodes.contains(code), qPrintable(message));
+        QVERIFY2(code != u"virin-mismatch"_s || !message.contains(u"caption"_s), qPrintable(message));
+    }
+    QVERIFY(seen > 0); // the photos were checked (their DVIDS and file-name findings, at least)
 }
 
 void TestStoryCommands::embargoedStoryFailsCheckAndExport()

@@ -257,17 +257,30 @@ void TestVirin::againstCaption_data()
                                               << u"Sailors train at Naval Station Norfolk, Va., Aug. 11, 2020."_s
                                               << QString();
     QTest::newRow("no date in caption") << u"250306-D-PM193-1268K"_s << u"Sailors train."_s << QString();
-    QTest::newRow("date without year cannot disagree") << u"250306-D-PM193-1268K"_s << u"Taken March 7."_s
-                                                       << QString();
+    QTest::newRow("date without year agrees in the VIRIN's year") << u"250306-D-PM193-1268K"_s
+                                                                  << u"Taken March 6."_s << QString();
+    QTest::newRow("date without year disagrees") << u"250306-D-PM193-1268K"_s << u"Taken March 7."_s
+                                                 << u"March 7"_s;
     QTest::newRow("other day") << u"250306-D-PM193-1268K"_s
                                << u"Hegseth hosts Healey at the Pentagon, March 7, 2025."_s
                                << u"The caption gives March 7, 2025, but the VIRIN date is March 6, 2025."_s;
     QTest::newRow("wrong-style date still compared") << u"200811-N-AB123-1001"_s
                                                      << u"Sailors train in Norfolk, August 12, 2020."_s
                                                      << u"August 12, 2020"_s;
-    QTest::newRow("background date differs") << u"250306-D-PM193-1268K"_s
-                                             << u"At the Pentagon, March 6, 2025. The war began Feb. 24, 2022."_s
-                                             << u"Feb. 24, 2022"_s;
+    // Only the date that says when is the VIRIN's: a background date may be any.
+    QTest::newRow("background date is not compared")
+        << u"250306-D-PM193-1268K"_s << u"At the Pentagon, March 6, 2025. The war began Feb. 24, 2022."_s
+        << QString();
+    QTest::newRow("later date of a real Navy caption is not compared")
+        << u"200924-N-YG104-1001"_s
+        << u"PORT CANAVERAL, Fla. (Sept. 24, 2020) A Sailor listens to the Master Chief Petty Officer of the Navy "
+           "(MCPON) Russell Smith during an all hands call aboard the the future USS Delbert D. Black (DDG 119). The "
+           "Navy will commission Delbert D. Black, the first ship in naval history to be named after the first "
+           "MCPON, Sept. 26, 2020 in Port Canaveral."_s
+        << QString();
+    QTest::newRow("only background dates") << u"200717-N-AB123-1001"_s
+                                           << u"The ship had been in dry dock for repairs since June 18."_s
+                                           << QString();
 }
 
 void TestVirin::againstCaption()
