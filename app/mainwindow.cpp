@@ -127,6 +127,7 @@ MainWindow::MainWindow(Prompter *prompter, QWidget *parent)
     , m_findReplace(new FindReplaceBar(m_editor->bodyEditor(), this))
     , m_session(new EditorSession(m_editor, this))
     , m_statusLabel(new QLabel(this))
+    , m_liveLabel(new QLabel(this))
     , m_previewTimer(new QTimer(this))
 {
     setObjectName(u"mainWindow"_s);
@@ -155,7 +156,10 @@ MainWindow::MainWindow(Prompter *prompter, QWidget *parent)
     connect(m_findReplace, &FindReplaceBar::closed, m_findBar, &QWidget::hide);
 
     statusBar()->addPermanentWidget(m_editor->statsLabel());
+    statusBar()->addPermanentWidget(m_liveLabel);
     statusBar()->addPermanentWidget(m_statusLabel);
+    m_liveLabel->setObjectName(u"liveUpdates"_s);
+    m_liveLabel->hide();
 
     m_previewTimer->setSingleShot(true);
     // A short pause in typing: rendering is off the GUI thread and coalesced,
@@ -422,7 +426,15 @@ bool MainWindow::openLibrary(const QString &path)
     const qint64 lastStory = settings.value(settingsKeyForLibrary(library->path()) + u"/lastStory"_s).toLongLong();
     if (!(lastStory > 0 && m_storyList->selectStory(lastStory)) && m_storyModel->rowCount() > 0)
         m_storyList->selectStory(m_storyModel->index(0).data(StoryListModel::IdRole).toLongLong());
-    m_statusLabel->setText(QDir::toNativeSeparators(library->path()));
+    m_statusLabel->setText(library->isTeamLibrary() ? library->path() : QDir::toNativeSeparators(library->path()));
+    m_liveLabel->hide();
+    connect(library, &Library::liveUpdatesChanged, this, [this](bool live) {
+        // Until it is back, what the window shows may be behind other desks.
+        m_liveLabel->setText(tr("Not hearing other desks' changes: reconnecting…"));
+        m_liveLabel->setVisible(!live);
+        if (live)
+            statusBar()->showMessage(tr("Back in touch with the team library; the lists are up to date."), 8000);
+    });
     settings.setValue(u"library/last"_s, library->path());
     updateTitle();
     return true;

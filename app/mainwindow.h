@@ -130,6 +130,8 @@ private:
     FindReplaceBar *m_findReplace;
     EditorSession *m_session;
     QLabel *m_statusLabel;
+    // Shown while a team library cannot hear other desks' changes.
+    QLabel *m_liveLabel;
     QTimer *m_previewTimer;
     // The controller goes before the host it was given (members go in reverse).
     std::unique_ptr<WorkflowHost> m_workflowHost;

@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: MIT
+// The real window on a team library (issue 13): it opens by URL as the
+// login's person, its story list follows another desk's changes within a
+// second, and the status bar says when it cannot hear the other desks.
+#include "application.h"
+#include "library.h"
+#include "librarylocation.h"
+#include "mainwindow.h"
+#include "postgresserver.h"
+#include "scriptedprompter.h"
+#include "storylistmodel.h"
+#include "storylistpanel.h"
+#include "storyrepository.h"
+#include "teamsetup.h"
+#include "windowtestfixture.h"
+
+#include <QApplication>
+#include <QListView>
+#include <QLabel>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStatusBar>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+class TestTeamWindow : public QObject, public WindowTestFixture
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void windowFollowsOtherDesks();
+
+private:
+    PostgresServer m_server;
+};
+
+void TestTeamWindow::initTestCase()
+{
+    setUpSettings();
+    startFresh();
+    QVERIFY2(m_server.start(), qPrintable(m_server.errorString()));
+    QVERIFY2(m_server.psql(u"CREATE DATABASE newsroom"_s), qPrintable(m_server.errorString()));
+    const std::optional<LibraryLocation> location = LibraryLocation::parse(m_server.url(PostgresServer::superuser(), u"newsroom"_s));
+    QVERIFY(location);
+    QString error;
+    QVERIFY2(TeamSetup::open(*location, u"owner"_s, &error), qPrintable(error));
+    QSqlDatabase owner = QSqlDatabase::database(u"owner"_s, false);
+    QCOMPARE(TeamSetup::setUp(owner, &error), TeamSetup::SetupResult::Created);
+    QVERIFY2(TeamSetup::addPerson(owner, u"eve"_s, u"Eve Editor"_s, PersonRole::Editor, &error), qPrintable(error));
+    QVERIFY2(TeamSetup::addPerson(owner, u"walt"_s, u"Walt Writer"_s, PersonRole::Writer, &error), qPrintable(error));
+}
+
+void TestTeamWindow::cleanupTestCase()
+{
+    QSqlDatabase::removeDatabase(u"owner"_s);
+    m_server.stop();
+}
+
+void TestTeamWindow::windowFollowsOtherDesks()
+{
+    ScriptedPrompter prompter;
+    MainWindow window(&prompter);
+    QVERIFY2(window.openLibrary(m_server.url(u"eve"_s, u"newsroom"_s)), qPrintable(window.errorString()));
+    window.show();
+    QVERIFY(window.library()->isTeamLibrary());
+    QCOMPARE(window.library()->actor(), u"Eve Editor"_s);
+    QAbstractItemModel *list = window.storyList()->view()->model();
+    QCOMPARE(list->rowCount(), 0); // a team library starts empty: no sample story
+
+    // Another desk writes a story: it is in this window's list within a second.
+    Library otherDesk;
+    QVERIFY2(otherDesk.open(m_server.url(u"walt"_s, u"newsroom"_s)), qPrintable(otherDesk.errorString()));
+    QVERIFY(StoryRepository(&otherDesk).create(Story{.headline = u"Filed from the field"_s}));
+    QTRY_COMPARE_WITH_TIMEOUT(list->rowCount(), 1, 1000);
+    QCOMPARE(list->index(0, 0).data(StoryListModel::HeadlineRole).toString(), u"Filed from the field"_s);
+
+    // The window's own line to the server drops: the status bar says so
+    // until it is back, and the list catches up with what it missed.
+    auto *live = window.statusBar()->findChild<QLabel *>(u"liveUpdates"_s);
+    QVERIFY(live);
+    QVERIFY(!live->isVisible());
+    // What the status bar showed at the moment the line was lost (the
+    // window's own slot runs first: it connected first).
+    bool shownWhileDown = false;
+    QString textWhileDown;
+    connect(window.library(), &Library::liveUpdatesChanged, &window, [&](bool up) {
+        if (!up) {
+            shownWhileDown = live->isVisible();
+            textWhileDown = live->text();
+        }
+    });
+    QSqlQuery kill(QSqlDatabase::database(u"owner"_s, false));
+    QVERIFY2(kill.exec(u"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = 'eve' "
+                       u"AND pid <> (SELECT pid FROM pg_stat_activity WHERE usename = 'eve' ORDER BY backend_start LIMIT 1)"_s),
+             qPrintable(kill.lastError().text()));
+    QVERIFY(StoryRepository(&otherDesk).create(Story{.headline = u"Filed while the line was down"_s}));
+    QTRY_VERIFY_WITH_TIMEOUT(shownWhileDown, 10000);
+    QVERIFY2(textWhileDown.contains(u"reconnecting"_s), qPrintable(textWhileDown));
+    QTRY_COMPARE_WITH_TIMEOUT(list->rowCount(), 2, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!live->isVisible(), 10000);
+    settlePreview(window);
+}
+
+int main(int argc, char **argv)
+{
+    PreviewPane::registerUrlSchemes();
+    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+    QApplication app(argc, argv);
+    Newsdesk::setApplicationIdentity();
+    QCoreApplication::setApplicationName(u"NewsdeskTest"_s);
+    TestTeamWindow test;
+    return QTest::qExec(&test, argc, argv);
+}
+#include "tst_teamwindow.moc"
