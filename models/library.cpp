@@ -6,6 +6,7 @@
 #include "postgresdialect.h"
 #include "repositoryerror.h"
 #include "sqldialect.h"
+#include "storylocks.h"
 #include "teamsetup.h"
 #include "textsafety.h"
 
@@ -430,6 +431,13 @@ bool Library::isTeamLibrary() const
 bool Library::hasLiveUpdates() const
 {
     return m_live;
+}
+
+QString Library::lockSession() const
+{
+    if (!m_isTeamLibrary)
+        return StoryLocks::currentSession();
+    return StoryLocks::currentSession() + u"/backend-"_s + QString::number(m_backendPid);
 }
 
 const SqlDialect &Library::dialect() const

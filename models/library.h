@@ -80,6 +80,10 @@ public:
     // passes on as storiesChanged() and photosChanged(). False while that
     // connection is down (liveUpdatesChanged says when), and for a file.
     bool hasLiveUpdates() const;
+    // Whose edit locks are whose (StoryLocks): this process's session, and on
+    // a team library its database session too, so that a lock dies with
+    // the connection that took it.
+    QString lockSession() const;
     // The engine's SQL (SQLite until a team library is opened).
     const SqlDialect &dialect() const;
     QSqlDatabase database() const;

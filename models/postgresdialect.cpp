@@ -215,6 +215,12 @@ QStringList PostgresDialect::maintenanceStatements() const
     return {u"ANALYZE newsdesk.stories"_s, u"ANALYZE newsdesk.story_search"_s};
 }
 
+QString PostgresDialect::lockSessionAliveExpression() const
+{
+    // Every role sees every session's pid in pg_stat_activity.
+    return u"EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.pid = story_locks.backend_pid)"_s;
+}
+
 QString PostgresDialect::ftsUpsertStatement() const
 {
     return u"INSERT INTO story_search (story_id, headline, dek, body, captions) VALUES (:id, :headline, :dek, :body, :captions) "
@@ -345,7 +351,8 @@ QStringList PostgresDialect::setupStatements()
 
         // A client may leave a "by" column out or name the caller in it; naming
         // anyone else is refused (the triggers then write the caller's person).
-        u"CREATE FUNCTION check_signature(p_given text, p_kept text) RETURNS void LANGUAGE plpgsql AS $$\n"
+        u"CREATE FUNCTION check_signature(p_given text, p_kept text) RETURNS void LANGUAGE plpgsql "
+        "SET search_path = newsdesk, pg_temp AS $$\n"
         "BEGIN\n"
         "  IF coalesce(p_given, '') NOT IN ('', current_person(), coalesce(p_kept, '')) THEN\n"
         "    RAISE EXCEPTION 'You sign as yourself (%), not as %.', current_person(), p_given USING ERRCODE = 'insufficient_privilege';\n"
@@ -468,8 +475,12 @@ QStringList PostgresDialect::setupStatements()
         "  created_at text NOT NULL)"_s,
         u"CREATE INDEX comments_by_entity ON comments (entity, entity_id, id)"_s,
 
+        // A lock belongs to the database session that took it (backend_pid,
+        // which the server writes): when that session ends — the desk quit,
+        // crashed or lost its connection — the lock is free at once.
         u"CREATE TABLE story_locks ("
         "  story_id bigint PRIMARY KEY REFERENCES stories (id) ON DELETE CASCADE,"
+        "  backend_pid integer NOT NULL DEFAULT pg_backend_pid(),"
         "  session text NOT NULL,"
         "  holder text NOT NULL,"
         "  host text NOT NULL,"
@@ -644,6 +655,27 @@ QStringList PostgresDialect::setupStatements()
         "  END IF;\n"
         "  INSERT INTO audit_log (action, entity, entity_id, detail) VALUES (p_action, p_entity, p_entity_id, coalesce(p_detail, ''));\n"
         "END $$"_s,
+
+        // Nobody takes or drops a lock a live session of someone else holds
+        // (an editor may: taking a story over is theirs, and is audited).
+        u"CREATE FUNCTION guard_lock() RETURNS trigger LANGUAGE plpgsql SET search_path = newsdesk, pg_temp AS $$\n"
+        "DECLARE\n"
+        "  v_holder_alive boolean;\n"
+        "BEGIN\n"
+        "  IF TG_OP <> 'INSERT' AND OLD.backend_pid <> pg_backend_pid() THEN\n"
+        "    v_holder_alive := EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.pid = OLD.backend_pid);\n"
+        "    IF v_holder_alive AND caller_role() IS DISTINCT FROM 'editor' THEN\n"
+        "      RAISE EXCEPTION '% is editing this story.', OLD.holder USING ERRCODE = 'insufficient_privilege';\n"
+        "    END IF;\n"
+        "  END IF;\n"
+        "  IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;\n"
+        "  PERFORM check_signature(NEW.holder, NULL);\n"
+        "  NEW.holder := current_person();\n"
+        "  NEW.backend_pid := pg_backend_pid();\n"
+        "  RETURN NEW;\n"
+        "END $$"_s,
+        u"CREATE TRIGGER story_locks_guard BEFORE INSERT OR UPDATE OR DELETE ON story_locks FOR EACH ROW "
+        "EXECUTE FUNCTION guard_lock()"_s,
 
         // Every desk's window hears of every change (Library listens on a
         // connection of its own), with the changing connection's backend pid

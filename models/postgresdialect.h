@@ -40,6 +40,7 @@ public:
     QString caseInsensitiveOrder(const QString &column) const override;
     QStringList maintenanceStatements() const override;
     bool serverEnforcesWorkflow() const override { return true; }
+    QString lockSessionAliveExpression() const override;
     QString ftsUpsertStatement() const override;
     QString ftsDeleteStatement() const override;
     QString ftsSearchStatement() const override;

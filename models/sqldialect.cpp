@@ -286,6 +286,11 @@ QStringList SqliteDialect::maintenanceStatements() const
     };
 }
 
+QString SqliteDialect::lockSessionAliveExpression() const
+{
+    return u"NULL"_s;
+}
+
 QString SqliteDialect::ftsUpsertStatement() const
 {
     // FTS5 tables take no ON CONFLICT clause; REPLACE is theirs.

@@ -66,6 +66,11 @@ public:
     // those functions write alone.
     virtual bool serverEnforcesWorkflow() const = 0;
 
+    // An expression over story_locks' row: whether the database session that
+    // holds the lock is alive (PostgreSQL knows its sessions), or NULL where
+    // the engine cannot tell (SQLite: StoryLocks judges by pid and heartbeat).
+    virtual QString lockSessionAliveExpression() const = 0;
+
     // Full-text search over stories.
     virtual QString ftsUpsertStatement() const = 0; // binds :id, :headline, :dek, :body, :captions
     virtual QString ftsDeleteStatement() const = 0; // binds :id
@@ -98,6 +103,7 @@ public:
     QString caseInsensitiveOrder(const QString &column) const override;
     QStringList maintenanceStatements() const override;
     bool serverEnforcesWorkflow() const override { return false; }
+    QString lockSessionAliveExpression() const override;
     QString ftsUpsertStatement() const override;
     QString ftsDeleteStatement() const override;
     QString ftsSearchStatement() const override;

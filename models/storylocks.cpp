@@ -2,6 +2,7 @@
 #include "storylocks.h"
 
 #include "library.h"
+#include "sqldialect.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -53,7 +54,8 @@ StoryLock lockFromQuery(const QSqlQuery &query)
     auto value = [&](const char *name) { return query.value(record.indexOf(QLatin1StringView(name))); };
     return StoryLock{value("story_id").toLongLong(),       value("session").toString(), value("holder").toString(),
                      value("host").toString(),             value("pid").toLongLong(),   value("process_started").toString(),
-                     Library::timeFromUtc(value("acquired_at").toString()), Library::timeFromUtc(value("heartbeat_at").toString())};
+                     Library::timeFromUtc(value("acquired_at").toString()), Library::timeFromUtc(value("heartbeat_at").toString()),
+                     value("session_alive").isNull() ? std::nullopt : std::optional(value("session_alive").toBool())};
 }
 
 } // namespace
@@ -88,6 +90,8 @@ QString StoryLocks::processStartTime(qint64 pid)
 
 bool StoryLocks::isStale(const StoryLock &lock, const QDateTime &now, const QString &localHost)
 {
+    if (lock.sessionAlive)
+        return !*lock.sessionAlive;
     if (lock.host == localHost) {
         if (!processIsAlive(lock.pid))
             return true;
@@ -100,8 +104,8 @@ bool StoryLocks::isStale(const StoryLock &lock, const QDateTime &now, const QStr
 std::optional<StoryLock> StoryLocks::lockOf(qint64 storyId)
 {
     QSqlQuery query(m_library->database());
-    query.prepare(u"SELECT story_id, session, holder, host, pid, process_started, acquired_at, heartbeat_at "
-                  "FROM story_locks WHERE story_id = :id"_s);
+    query.prepare(u"SELECT story_id, session, holder, host, pid, process_started, acquired_at, heartbeat_at, "
+                  "%1 AS session_alive FROM story_locks WHERE story_id = :id"_s.arg(m_library->dialect().lockSessionAliveExpression()));
     query.bindValue(u":id"_s, storyId);
     if (!query.exec()) {
         m_error.fail(query, tr("Cannot read the story's lock"));
@@ -119,7 +123,7 @@ StoryLocks::Result StoryLocks::acquire(qint64 storyId, StoryLock *holder)
         return Result::Failed;
     const std::optional<StoryLock> existing = lockOf(storyId);
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    if (existing && existing->session != currentSession()) {
+    if (existing && existing->session != m_library->lockSession()) {
         if (!isStale(*existing, now, currentHost())) {
             if (holder)
                 *holder = *existing;
@@ -141,7 +145,7 @@ StoryLocks::Result StoryLocks::acquire(qint64 storyId, StoryLock *holder)
                   "host = excluded.host, pid = excluded.pid, process_started = excluded.process_started, "
                   "acquired_at = excluded.acquired_at, heartbeat_at = excluded.heartbeat_at"_s);
     query.bindValue(u":id"_s, storyId);
-    query.bindValue(u":session"_s, currentSession());
+    query.bindValue(u":session"_s, m_library->lockSession());
     query.bindValue(u":holder"_s, sqlText(m_library->actor()));
     query.bindValue(u":host"_s, sqlText(currentHost()));
     query.bindValue(u":pid"_s, pid);
@@ -161,7 +165,7 @@ bool StoryLocks::release(qint64 storyId)
     QSqlQuery query(m_library->database());
     query.prepare(u"DELETE FROM story_locks WHERE story_id = :id AND session = :session"_s);
     query.bindValue(u":id"_s, storyId);
-    query.bindValue(u":session"_s, currentSession());
+    query.bindValue(u":session"_s, m_library->lockSession());
     if (!query.exec()) {
         m_error.fail(query, tr("Cannot unlock the story"));
         return false;
@@ -174,7 +178,7 @@ bool StoryLocks::heartbeat()
     QSqlQuery query(m_library->database());
     query.prepare(u"UPDATE story_locks SET heartbeat_at = :now WHERE session = :session"_s);
     query.bindValue(u":now"_s, Library::nowUtc());
-    query.bindValue(u":session"_s, currentSession());
+    query.bindValue(u":session"_s, m_library->lockSession());
     if (!query.exec()) {
         m_error.fail(query, tr("Cannot refresh the story's lock"));
         return false;

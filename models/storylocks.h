@@ -21,6 +21,9 @@ struct StoryLock
     QString processStarted; // Linux: /proc/PID/stat start time, to tell a reused pid
     QDateTime acquiredAt;
     QDateTime heartbeatAt;
+    // Whether the database session holding it is alive, where the engine
+    // knows (a team library); the pid and heartbeat rules apply otherwise.
+    std::optional<bool> sessionAlive;
 };
 
 // Edit locks shared by every process working on a library. A process holds
@@ -29,7 +32,8 @@ struct StoryLock
 // process died (killed, crashed, power cut on another machine) is stale and
 // is taken over: on the same host when its pid is gone (or now belongs to a
 // process started at another time), anywhere when its heartbeat is older than
-// staleAfterSeconds.
+// staleAfterSeconds. On a team library a lock is its database session's
+// (Library::lockSession), stale the moment that session ends.
 class StoryLocks
 {
 public:
@@ -49,7 +53,8 @@ public:
 
     // True when lock's process is gone; now and localHost are parameters for tests.
     static bool isStale(const StoryLock &lock, const QDateTime &now, const QString &localHost);
-    // This process's session, host and start time, as written into its locks.
+    // This process's session, host and start time, as written into its locks
+    // (a team library's Library::lockSession adds the database session).
     static QString currentSession();
     static QString currentHost();
     static QString processStartTime(qint64 pid);
