@@ -2,6 +2,7 @@
 #include "teamcommands.h"
 
 #include "commandline.h"
+#include "librarycopy.h"
 #include "librarylocation.h"
 #include "teamsetup.h"
 
@@ -143,6 +144,29 @@ int peopleCommand(const QStringList &arguments, QTextStream &out, QTextStream &e
     return CommandLine::Success;
 }
 
+int copyLibraryCommand(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    const QString synopsis = u"copy-library --from PATH|URL --to PATH|URL"_s;
+    const QCommandLineOption fromOption(u"from"_s, tr("The library to copy: a file or a team library's URL."), tr("location"));
+    const QCommandLineOption toOption(u"to"_s, tr("Where to: a new file, or an empty team library that is set up."), tr("location"));
+    Invocation invocation;
+    parse(invocation, u"copy-library"_s, synopsis, {fromOption, toOption}, {u"from"_s, u"to"_s}, arguments, out, err);
+    if (invocation.exitCode)
+        return *invocation.exitCode;
+    LibraryCopy::Report report;
+    QString error;
+    const bool copied = LibraryCopy::copy(invocation.parser.value(fromOption), invocation.parser.value(toOption), &report, &error,
+                                          [&err](const QString &step) { err << shown(tr("copying %1…").arg(step)) << '\n'; err.flush(); });
+    if (!copied) {
+        err << "newsdesk copy-library: " << shown(error) << '\n';
+        return CommandLine::Refused;
+    }
+    for (auto it = report.rows.cbegin(); it != report.rows.cend(); ++it)
+        out << it.key() << ": " << it.value() << '\n';
+    out << shown(tr("copied %1 to %2").arg(invocation.parser.value(fromOption), invocation.parser.value(toOption))) << '\n';
+    return CommandLine::Success;
+}
+
 } // namespace
 
 void registerTeamCommands()
@@ -151,4 +175,6 @@ void registerTeamCommands()
                                   tr("create (once) a team library's schema and roles on PostgreSQL"), &teamCommand});
     CommandLine::registerCommand({u"people"_s, u"people add --library URL --login NAME --role writer|editor [--name NAME]"_s,
                                   tr("add a person to a team library (creating their login role)"), &peopleCommand});
+    CommandLine::registerCommand({u"copy-library"_s, u"copy-library --from PATH|URL --to PATH|URL"_s,
+                                  tr("copy a whole library between a file and a team library, losslessly"), &copyLibraryCommand});
 }

@@ -8,6 +8,7 @@
 #include "librarylocation.h"
 #include "photorepository.h"
 #include "postgresserver.h"
+#include "storylocks.h"
 #include "storyrepository.h"
 #include "teamsetup.h"
 #include "workflow.h"
@@ -19,6 +20,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -45,6 +47,8 @@ private Q_SLOTS:
     void commandLineWorksOnATeamLibrary();
     void otherDesksSeeChangesWithinASecond();
     void liveUpdatesComeBackAfterTheConnectionDrops();
+    void aLockDiesWithItsSession();
+    void copyLibraryRoundTripLosesNothing();
 
 private:
     QSqlDatabase connectAs(const QString &role, const QString &database = QStringLiteral("team"));
@@ -600,6 +604,150 @@ void TestTeamLibrary::liveUpdatesComeBackAfterTheConnectionDrops()
     caughtUp.clear();
     QVERIFY(kill.exec(u"UPDATE newsdesk.stories SET headline = headline || '.' WHERE id = (SELECT max(id) FROM newsdesk.stories)"_s));
     QTRY_VERIFY_WITH_TIMEOUT(caughtUp.count() > 0, 1000);
+}
+
+// An edit lock is its database session's: another desk cannot take it, not
+// even by writing the row over a raw connection, and it is free the moment
+// the holder's session ends (a crashed desk, a pulled cable), with no
+// heartbeat timeout to wait for.
+void TestTeamLibrary::aLockDiesWithItsSession()
+{
+    QSqlDatabase database = office();
+    QVERIFY(database.isOpen());
+    QString error;
+    QVERIFY2(TeamSetup::addPerson(database, u"hana"_s, u"Hana Writer"_s, PersonRole::Writer, &error), qPrintable(error));
+    QVERIFY2(TeamSetup::addPerson(database, u"wyatt"_s, u"Wyatt Writer"_s, PersonRole::Writer, &error), qPrintable(error));
+    auto holder = std::make_unique<Library>();
+    Library other;
+    QVERIFY2(holder->open(m_server.url(u"hana"_s, u"office"_s)), qPrintable(holder->errorString()));
+    QVERIFY2(other.open(m_server.url(u"wyatt"_s, u"office"_s)), qPrintable(other.errorString()));
+    const std::optional<Story> story = StoryRepository(holder.get()).create(Story{.headline = u"Locked story"_s});
+    QVERIFY(story);
+    QCOMPARE(StoryLocks(holder.get()).acquire(story->id), StoryLocks::Result::Acquired);
+    StoryLock lock;
+    QCOMPARE(StoryLocks(&other).acquire(story->id, &lock), StoryLocks::Result::HeldByOther);
+    QCOMPARE(lock.holder, u"Hana Writer"_s);
+    QCOMPARE(lock.sessionAlive, std::optional(true));
+    QSqlQuery raw(connectAs(u"wyatt"_s, u"office"_s));
+    QVERIFY(!raw.exec(u"DELETE FROM newsdesk.story_locks WHERE story_id = %1"_s.arg(story->id)));
+    QCOMPARE(raw.lastError().nativeErrorCode(), u"42501"_s);
+
+    // Hana's desk goes away without a word: its sessions end.
+    QSqlQuery kill(database);
+    QVERIFY(kill.exec(u"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = 'hana'"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(StoryLocks(&other).lockOf(story->id).value_or(StoryLock{}).sessionAlive == std::optional(false), 5000);
+    QCOMPARE(StoryLocks(&other).acquire(story->id), StoryLocks::Result::Acquired);
+    QCOMPARE(StoryLocks(&other).lockOf(story->id)->holder, u"Wyatt Writer"_s);
+    QCOMPARE(other.auditTrail(u"story"_s, story->id).constLast().action, u"lock-recovered"_s);
+    holder.reset();
+}
+
+// Every row of every table, as text, in a stable order: what a copy must keep.
+static QStringList dump(const QSqlDatabase &database)
+{
+    const QList<std::pair<QString, QString>> tables{
+        {u"people"_s, u"name, title, role, login, created_at"_s},
+        {u"stories"_s, u"*"_s},
+        {u"images"_s, u"*"_s},
+        {u"photos"_s, u"*"_s},
+        {u"story_photos"_s, u"*"_s},
+        {u"caption_approvals"_s, u"*"_s},
+        {u"revisions"_s, u"*"_s},
+        {u"comments"_s, u"*"_s},
+        {u"story_names"_s, u"*"_s},
+        {u"audit_log"_s, u"*"_s},
+        {u"library_settings"_s, u"*"_s},
+    };
+    QStringList lines;
+    for (const auto &[table, columns] : tables) {
+        QSqlQuery query(database);
+        if (!query.exec(u"SELECT %1 FROM %2 ORDER BY 1, 2"_s.arg(columns, table))) {
+            lines << table + u": "_s + query.lastError().text();
+            continue;
+        }
+        while (query.next()) {
+            QStringList fields;
+            const QSqlRecord record = query.record();
+            for (int i = 0; i < record.count(); ++i) {
+                const QVariant value = query.value(i);
+                const QString text = value.metaType().id() == QMetaType::QByteArray ? QString::fromLatin1(value.toByteArray().toHex())
+                                                                                     : value.toString();
+                fields << record.fieldName(i) + u'=' + (value.isNull() ? u"NULL"_s : text);
+            }
+            lines << table + u": "_s + fields.join(u" | "_s);
+        }
+    }
+    return lines;
+}
+
+// A library taken into the field and brought back: file → team library →
+// file, and every row of every table is what it was; on the team library the
+// story is found by its words, as the index was rebuilt.
+void TestTeamLibrary::copyLibraryRoundTripLosesNothing()
+{
+    QTemporaryDir dir;
+    const QString original = dir.filePath(u"field.newsdesk"_s), back = dir.filePath(u"back.newsdesk"_s);
+    auto run = [](const QStringList &arguments) {
+        QProcess process;
+        process.start(QStringLiteral(NEWSDESK_BINARY), arguments);
+        process.waitForFinished(120000);
+        return std::make_tuple(process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+                               QString::fromUtf8(process.readAllStandardError()));
+    };
+    auto [code, out, err] = run({u"init"_s, u"--library"_s, original, u"--sample"_s, u"--name"_s, u"Field Editor"_s});
+    QVERIFY2(code == 0, qPrintable(err));
+    {
+        // History worth keeping: a decision, a comment, a revision, a name.
+        Library library;
+        QVERIFY(library.open(original));
+        library.setActor(u"Field Editor"_s);
+        PhotoRepository photos(&library);
+        Photo photo = photos.photosOfStory(1).value(0);
+        QVERIFY(photo.id > 0);
+        QCOMPARE(photos.decideCaption(photo, CaptionApproval::ChangesRequested, u"Name the unit."_s), PhotoRepository::SaveResult::Saved);
+        StoryRepository stories(&library);
+        Story story = *stories.load(1);
+        story.body += u"\n\nA paragraph written in the field."_s;
+        QCOMPARE(stories.save(story), StoryRepository::SaveResult::Saved);
+        QVERIFY(stories.addAcceptedName(1, u"Healey"_s));
+    }
+    QVERIFY2(m_server.psql(u"CREATE DATABASE field"_s), qPrintable(m_server.errorString()));
+    const QString team = m_server.url(PostgresServer::superuser(), u"field"_s);
+    std::tie(code, out, err) = run({u"team"_s, u"setup"_s, u"--library"_s, team});
+    QVERIFY2(code == 0, qPrintable(err));
+    std::tie(code, out, err) = run({u"copy-library"_s, u"--from"_s, original, u"--to"_s, team});
+    QVERIFY2(code == 0, qPrintable(err));
+    QVERIFY2(out.contains(u"photos: 3"_s), qPrintable(out));
+    // Into a library that holds something already: refused, nothing written.
+    std::tie(code, out, err) = run({u"copy-library"_s, u"--from"_s, original, u"--to"_s, team});
+    QCOMPARE(code, 1);
+    QVERIFY2(err.contains(u"copy into an empty library"_s), qPrintable(err));
+    std::tie(code, out, err) = run({u"copy-library"_s, u"--from"_s, team, u"--to"_s, back});
+    QVERIFY2(code == 0, qPrintable(err));
+    // Never over a file.
+    std::tie(code, out, err) = run({u"copy-library"_s, u"--from"_s, team, u"--to"_s, back});
+    QCOMPARE(code, 1);
+
+    Library first, last;
+    QVERIFY(first.open(original));
+    QVERIFY(last.open(back));
+    const QStringList before = dump(first.database()), after = dump(last.database());
+    QVERIFY(before.size() > 20);
+    for (qsizetype i = 0; i < std::max(before.size(), after.size()); ++i)
+        QCOMPARE(after.value(i), before.value(i));
+
+    // On the team library, as the person the copy made of the field editor
+    // (with the login init gave them: the account that ran it).
+    QSqlQuery login(connectAs(PostgresServer::superuser(), u"field"_s));
+    QVERIFY(login.exec(u"SELECT login FROM newsdesk.person_records WHERE name = 'Field Editor'"_s) && login.next());
+    Library desk;
+    QVERIFY2(desk.open(m_server.url(login.value(0).toString(), u"field"_s)), qPrintable(desk.errorString()));
+    QCOMPARE(desk.actor(), u"Field Editor"_s);
+    const QList<SearchHit> hits = StoryRepository(&desk).search(u"written in the field"_s);
+    QCOMPARE(hits.size(), 1);
+    QCOMPARE(hits.constFirst().storyId, 1);
+    // New stories number after the copied ones.
+    QCOMPARE(StoryRepository(&desk).create(Story{.headline = u"After the copy"_s})->id, 2);
 }
 
 QTEST_GUILESS_MAIN(TestTeamLibrary)
