@@ -10,19 +10,51 @@
 #include "scriptedprompter.h"
 #include "storylistmodel.h"
 #include "storylistpanel.h"
+#include "photolistmodel.h"
+#include "photorepository.h"
+#include "storylocks.h"
 #include "storyrepository.h"
+#include "workflowcontroller.h"
 #include "teamsetup.h"
 #include "windowtestfixture.h"
 
 #include <QApplication>
 #include <QListView>
 #include <QLabel>
+#include <QProcess>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStatusBar>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
+
+namespace {
+
+// The other desk, a process of its own: an editor's real window on the team
+// library with story 1 open (so holding its lock), who approves the caption
+// of its first photo and then waits to be killed.
+int editorDesk(const QString &url, qint64 storyId)
+{
+    ScriptedPrompter prompter;
+    MainWindow window(&prompter);
+    if (!window.openLibrary(url))
+        return 3;
+    window.show();
+    if (!window.openStory(storyId) || window.workflow()->isReadOnly())
+        return 4;
+    std::fputs("holding\n", stdout);
+    std::fflush(stdout);
+    PhotoRepository photos(window.library());
+    Photo photo = photos.photosOfStory(storyId).value(0);
+    if (photos.decideCaption(photo, CaptionApproval::Approved) != PhotoRepository::SaveResult::Saved)
+        return 5;
+    std::fputs("approved\n", stdout);
+    std::fflush(stdout);
+    return QCoreApplication::exec();
+}
+
+} // namespace
 
 class TestTeamWindow : public QObject, public WindowTestFixture
 {
@@ -31,6 +63,7 @@ private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void windowFollowsOtherDesks();
+    void twoDesksInTwoProcesses();
 
 private:
     PostgresServer m_server;
@@ -103,8 +136,72 @@ void TestTeamWindow::windowFollowsOtherDesks()
     settlePreview(window);
 }
 
+// Two real windows in two processes: the writer's sees the editor's caption
+// approval in its media panel within a second, and when the editor's
+// process is killed while it holds the story, the writer can edit at once.
+void TestTeamWindow::twoDesksInTwoProcesses()
+{
+    qint64 id = 0;
+    {
+        Library writer;
+        QVERIFY2(writer.open(m_server.url(u"walt"_s, u"newsroom"_s)), qPrintable(writer.errorString()));
+        const std::optional<Story> story = StoryRepository(&writer).create(Story{.headline = u"Two desks, one story"_s});
+        QVERIFY(story);
+        id = story->id;
+        PhotoRepository photos(&writer);
+        const std::optional<Photo> photo = photos.add(Photo{.virin = u"250306-D-PM193-1268K"_s, .caption = u"A caption."_s},
+                                                      QByteArray("image"), u"image/jpeg"_s, QSize(1, 1), {});
+        QVERIFY(photo && photos.attach(id, photo->id));
+    }
+    ScriptedPrompter prompter;
+    MainWindow window(&prompter);
+    QVERIFY2(window.openLibrary(m_server.url(u"walt"_s, u"newsroom"_s)), qPrintable(window.errorString()));
+    window.show();
+    auto *photoModel = window.findChild<PhotoListModel *>();
+    QVERIFY(photoModel);
+
+    QProcess editor;
+    editor.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    editor.start(QCoreApplication::applicationFilePath(),
+                 {u"--editor-desk"_s, m_server.url(u"eve"_s, u"newsroom"_s), QString::number(id)});
+    QVERIFY(editor.waitForStarted());
+    QByteArray output;
+    while (!output.contains("holding\n")) {
+        QVERIFY2(editor.waitForReadyRead(60000), "the editor's desk did not start");
+        output += editor.readAllStandardOutput();
+    }
+    QVERIFY(window.openStory(0));
+    QVERIFY(window.openStory(id));
+    QVERIFY(window.workflow()->isReadOnly());
+    QCOMPARE(window.workflow()->lockHolder(), u"Eve Editor"_s);
+    QCOMPARE(photoModel->rowCount(), 1);
+    while (!output.contains("approved\n")) {
+        QVERIFY2(editor.waitForReadyRead(30000), "the editor did not approve");
+        output += editor.readAllStandardOutput();
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(photoModel->index(0, 0).data(PhotoListModel::ApprovalRole).toInt(), int(CaptionApproval::Approved), 1000);
+
+    editor.kill(); // SIGKILL, holding the lock
+    QVERIFY(editor.waitForFinished());
+    // The server ends the killed desk's session as its socket closes.
+    QTRY_VERIFY_WITH_TIMEOUT(StoryLocks(window.library()).lockOf(id).value_or(StoryLock{}).sessionAlive == std::optional(false), 5000);
+    QVERIFY(window.openStory(0));
+    QVERIFY(window.openStory(id));
+    QVERIFY(!window.workflow()->isReadOnly());
+    QCOMPARE(StoryLocks(window.library()).lockOf(id)->holder, u"Walt Writer"_s);
+    settlePreview(window);
+}
+
 int main(int argc, char **argv)
 {
+    if (argc == 4 && qstrcmp(argv[1], "--editor-desk") == 0) {
+        PreviewPane::registerUrlSchemes();
+        QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+        QApplication app(argc, argv);
+        Newsdesk::setApplicationIdentity();
+        QCoreApplication::setApplicationName(u"NewsdeskTestEditorDesk"_s);
+        return editorDesk(QString::fromLocal8Bit(argv[2]), QByteArray(argv[3]).toLongLong());
+    }
     PreviewPane::registerUrlSchemes();
     QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
     QApplication app(argc, argv);
