@@ -32,8 +32,8 @@ using namespace Qt::StringLiterals;
 namespace {
 
 // The other desk, a process of its own: an editor's real window on the team
-// library with story 1 open (so holding its lock), who approves the caption
-// of its first photo and then waits to be killed.
+// library with the story open (so holding its lock), who approves the
+// caption of its first photo when told to and then waits to be killed.
 int editorDesk(const QString &url, qint64 storyId)
 {
     ScriptedPrompter prompter;
@@ -45,6 +45,10 @@ int editorDesk(const QString &url, qint64 storyId)
         return 4;
     std::fputs("holding\n", stdout);
     std::fflush(stdout);
+    // Until the writer's window is up and shows the caption pending.
+    char line[64];
+    if (!std::fgets(line, sizeof line, stdin))
+        return 6;
     PhotoRepository photos(window.library());
     Photo photo = photos.photosOfStory(storyId).value(0);
     if (photos.decideCaption(photo, CaptionApproval::Approved) != PhotoRepository::SaveResult::Saved)
@@ -153,13 +157,8 @@ void TestTeamWindow::twoDesksInTwoProcesses()
                                                       QByteArray("image"), u"image/jpeg"_s, QSize(1, 1), {});
         QVERIFY(photo && photos.attach(id, photo->id));
     }
-    ScriptedPrompter prompter;
-    MainWindow window(&prompter);
-    QVERIFY2(window.openLibrary(m_server.url(u"walt"_s, u"newsroom"_s)), qPrintable(window.errorString()));
-    window.show();
-    auto *photoModel = window.findChild<PhotoListModel *>();
-    QVERIFY(photoModel);
-
+    // The editor's desk first, so that it has the story open before the
+    // writer's window (which opens the newest story) could take it.
     QProcess editor;
     editor.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     editor.start(QCoreApplication::applicationFilePath(),
@@ -167,14 +166,23 @@ void TestTeamWindow::twoDesksInTwoProcesses()
     QVERIFY(editor.waitForStarted());
     QByteArray output;
     while (!output.contains("holding\n")) {
-        QVERIFY2(editor.waitForReadyRead(60000), "the editor's desk did not start");
+        QVERIFY2(editor.waitForReadyRead(60000),
+                 qPrintable(u"the editor's desk did not start (exit code %1)"_s.arg(editor.exitCode())));
         output += editor.readAllStandardOutput();
     }
+    ScriptedPrompter prompter;
+    MainWindow window(&prompter);
+    QVERIFY2(window.openLibrary(m_server.url(u"walt"_s, u"newsroom"_s)), qPrintable(window.errorString()));
+    window.show();
+    auto *photoModel = window.findChild<PhotoListModel *>();
+    QVERIFY(photoModel);
     QVERIFY(window.openStory(0));
     QVERIFY(window.openStory(id));
     QVERIFY(window.workflow()->isReadOnly());
     QCOMPARE(window.workflow()->lockHolder(), u"Eve Editor"_s);
     QCOMPARE(photoModel->rowCount(), 1);
+    QCOMPARE(photoModel->index(0, 0).data(PhotoListModel::ApprovalRole).toInt(), int(CaptionApproval::Pending));
+    editor.write("approve\n");
     while (!output.contains("approved\n")) {
         QVERIFY2(editor.waitForReadyRead(30000), "the editor did not approve");
         output += editor.readAllStandardOutput();
