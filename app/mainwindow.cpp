@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "mainwindow.h"
+#include "openlibrarydialog.h"
 
 #include "articlerenderer.h"
 #include "editorpane.h"
@@ -436,6 +437,7 @@ bool MainWindow::openLibrary(const QString &path)
             statusBar()->showMessage(tr("Back in touch with the team library; the lists are up to date."), 8000);
     });
     settings.setValue(u"library/last"_s, library->path());
+    OpenLibraryDialog::rememberLibrary(library->path());
     updateTitle();
     return true;
 }
@@ -658,11 +660,10 @@ void MainWindow::insertPhotoInBody(const QString &virin)
 
 void MainWindow::chooseLibrary()
 {
-    const QString start = m_library ? QFileInfo(m_library->path()).absolutePath() : QDir::homePath();
-    const QString path = prompter().askFile(this, Prompter::FileMode::OpenOrCreate, tr("Open or Create Library"), start,
-                                            tr("Newsdesk libraries (*.newsdesk);;All files (*)"));
-    if (!path.isEmpty())
-        openLibraryInteractively(path);
+    // A file, a team library's server, or one of the recent ones.
+    OpenLibraryDialog dialog(OpenLibraryDialog::recentLibraries(), prompter(), this);
+    if (prompter().run(&dialog) == QDialog::Accepted && !dialog.location().isEmpty())
+        openLibraryInteractively(dialog.location());
 }
 
 void MainWindow::exportStory()

@@ -3,6 +3,7 @@
 #include "editorpane.h"
 #include "library.h"
 #include "mainwindow.h"
+#include "openlibrarydialog.h"
 #include "markdowneditor.h"
 #include "mediapanel.h"
 #include "photolistmodel.h"
@@ -30,6 +31,8 @@
 #include <QSqlQuery>
 #include <QStatusBar>
 #include <QSplitter>
+#include <QListWidget>
+#include <QTabWidget>
 #include <QTest>
 #include <QTextDocument>
 #include <QWebEngineView>
@@ -476,15 +479,32 @@ void TestMainWindow::openLibraryAsksThroughThePrompter()
     QVERIFY(window.openLibrary(libraryPath()));
     // Cancelled: the library stays.
     window.findChild<QAction *>(u"actionOpenLibrary"_s)->trigger();
-    QCOMPARE(prompter.count(u"askFiles"_s), 1);
-    QCOMPARE(prompter.asked.constLast().title, u"Open or Create Library"_s);
+    QCOMPARE(prompter.count(u"run"_s), 1);
+    QCOMPARE(prompter.asked.constLast().title, u"openLibraryDialog"_s);
     QCOMPARE(window.library()->path(), libraryPath());
-    // A new name: the window creates and opens it.
+    // A new file name, typed into the dialog's File page: the window
+    // creates and opens it.
     const QString other = filePath(u"other.newsdesk"_s);
-    prompter.files << QStringList{other};
+    prompter.dialogs.insert(u"openLibraryDialog"_s, [other](QDialog *dialog) {
+        auto *tabs = dialog->findChild<QTabWidget *>();
+        tabs->setCurrentIndex(1);
+        dialog->findChild<QLineEdit *>(u"libraryPath"_s)->setText(other);
+        dialog->accept();
+        return dialog->result();
+    });
     window.findChild<QAction *>(u"actionOpenLibrary"_s)->trigger();
     QCOMPARE(window.library()->path(), other);
     QVERIFY(QFileInfo(other).isFile());
+    // Both are recent now, the newest first; the dialog offers them.
+    QCOMPARE(OpenLibraryDialog::recentLibraries().mid(0, 2), (QStringList{other, libraryPath()}));
+    prompter.dialogs.insert(u"openLibraryDialog"_s, [](QDialog *dialog) {
+        auto *recent = dialog->findChild<QListWidget *>(u"recentLibraries"_s);
+        recent->setCurrentRow(1);
+        dialog->accept();
+        return dialog->result();
+    });
+    window.findChild<QAction *>(u"actionOpenLibrary"_s)->trigger();
+    QCOMPARE(window.library()->path(), libraryPath());
 }
 
 int main(int argc, char **argv)
