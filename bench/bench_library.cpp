@@ -3,6 +3,7 @@
 // busy office's archive and prints how long the everyday operations take.
 //
 //   bench_library [--library PATH] [--stories N] [--photos N] [--regenerate]
+#include "benchfigures.h"
 #include "library.h"
 #include "sqldialect.h"
 #include "storylistmodel.h"
@@ -23,6 +24,7 @@
 #include <cstdio>
 
 using namespace Qt::StringLiterals;
+using namespace BenchFigures;
 
 namespace {
 
@@ -223,33 +225,6 @@ bool generate(Library &library, int storyCount, int photoCount)
     return true;
 }
 
-struct Figures
-{
-    double median = 0;
-    double p95 = 0;
-    double max = 0;
-};
-
-Figures figures(QList<double> samples)
-{
-    std::sort(samples.begin(), samples.end());
-    if (samples.isEmpty())
-        return {};
-    auto at = [&](double q) { return samples.at(std::min<qsizetype>(samples.size() - 1, qsizetype(q * double(samples.size())))); };
-    return {at(0.5), at(0.95), samples.last()};
-}
-
-void print(const char *what, const Figures &f, int runs, const char *target)
-{
-    std::printf("%-34s median %8.2f ms   p95 %8.2f ms   max %8.2f ms   (%d runs; target %s)\n", what, f.median, f.p95,
-                f.max, runs, target);
-}
-
-double msSince(const QElapsedTimer &timer)
-{
-    return double(timer.nsecsElapsed()) / 1e6;
-}
-
 } // namespace
 
 int main(int argc, char **argv)
@@ -266,7 +241,9 @@ int main(int argc, char **argv)
     const QCommandLineOption storiesOption(u"stories"_s, u"Stories to generate."_s, u"n"_s, u"100000"_s);
     const QCommandLineOption photosOption(u"photos"_s, u"Photos to generate."_s, u"n"_s, u"20000"_s);
     const QCommandLineOption regenerateOption(u"regenerate"_s, u"Build the library again."_s);
-    parser.addOptions({pathOption, storiesOption, photosOption, regenerateOption});
+    // bench_team copies the same library into PostgreSQL.
+    const QCommandLineOption generateOnlyOption(u"generate-only"_s, u"Make the library when missing, measure nothing."_s);
+    parser.addOptions({pathOption, storiesOption, photosOption, regenerateOption, generateOnlyOption});
     parser.process(app);
 
     const QString path = parser.value(pathOption);
@@ -282,6 +259,8 @@ int main(int argc, char **argv)
             return 1;
         }
     }
+    if (parser.isSet(generateOnlyOption))
+        return 0;
 
     QList<double> openTimes;
     for (int i = 0; i < 5; ++i) {

@@ -323,10 +323,10 @@ bool copy(const QString &fromText, const QString &toText, Report *report, QStrin
         QSqlQuery index(to.database());
         index.prepare(to.dialect().ftsUpsertStatement());
         index.bindValue(u":id"_s, id);
-        index.bindValue(u":headline"_s, stories.value(1).toString());
-        index.bindValue(u":dek"_s, stories.value(2).toString());
-        index.bindValue(u":body"_s, stories.value(3).toString());
-        index.bindValue(u":captions"_s, text.join(u'\n'));
+        index.bindValue(u":headline"_s, sqlText(stories.value(1).toString()));
+        index.bindValue(u":dek"_s, sqlText(stories.value(2).toString()));
+        index.bindValue(u":body"_s, sqlText(stories.value(3).toString()));
+        index.bindValue(u":captions"_s, sqlText(text.join(u'\n')));
         if (!index.exec()) {
             fail(errorString, Library::describeError(index, tr("Cannot index story %1").arg(id)));
             return failed();

@@ -678,14 +678,15 @@ QStringList PostgresDialect::setupStatements()
         "EXECUTE FUNCTION guard_lock()"_s,
 
         // Every desk's window hears of every change (Library listens on a
-        // connection of its own), with the changing connection's backend pid
-        // so that it can skip its own.
+        // connection of its own), with the row's version (stories and photos)
+        // and the changing connection's backend pid, so that it can skip its own.
         u"CREATE FUNCTION notify_change() RETURNS trigger LANGUAGE plpgsql AS $$\n"
         "DECLARE\n"
         "  r jsonb := CASE TG_OP WHEN 'DELETE' THEN to_jsonb(OLD) ELSE to_jsonb(NEW) END;\n"
         "BEGIN\n"
         "  PERFORM pg_notify('"_s + QString::fromLatin1(changesChannel) + u"', json_build_object('table', TG_TABLE_NAME,\n"
-        "    'id', coalesce(r->>'photo_id', r->>'story_id', r->>'entity_id', r->>'id'), 'pid', pg_backend_pid())::text);\n"
+        "    'id', coalesce(r->>'photo_id', r->>'story_id', r->>'entity_id', r->>'id'), 'version', r->>'row_version',\n"
+        "    'pid', pg_backend_pid())::text);\n"
         "  RETURN NULL;\n"
         "END $$"_s,
         // The one way a story's status changes; the caller's copy must be the

@@ -30,8 +30,8 @@ public:
     // the repositories report it as a conflict.
     static constexpr char staleCopyState[] = "40001";
     // The channel the server announces every change on (NOTIFY): a JSON
-    // object with the table, the row's story or photo id and the changing
-    // connection's backend pid.
+    // object with the table, the row's story or photo id, its row_version
+    // (stories, photos) and the changing connection's backend pid.
     static constexpr char changesChannel[] = "newsdesk_changes";
 
     Engine engine() const override { return Engine::PostgreSQL; }
