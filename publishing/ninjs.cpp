@@ -238,9 +238,9 @@ const QSet<QString> &knownTags()
     return tags;
 }
 
-QString omittedHtml()
+QStringView omittedHtml()
 {
-    return u"<!-- raw HTML omitted -->"_s;
+    return u"<!-- raw HTML omitted -->";
 }
 
 bool isVoid(const QString &tag)
@@ -1081,7 +1081,9 @@ ReadResult read(const QByteArray &json)
         return result;
     }
     story.body = body->markdown;
-    story.dateline = body->dateline.isEmpty() && !located.isEmpty() ? located : body->dateline;
+    // The dateline as the body prints it ("located" drops its dash); only a
+    // document without a body has nothing but "located".
+    story.dateline = html.isEmpty() ? located : body->dateline;
     story.correctionNote = body->correctionNote;
 
     result.warnings << StoryMarkdown::makeSafe(document);

@@ -531,6 +531,8 @@ void TestNinjs::hostileDocumentsAreRefused_data()
     QTest::newRow("a million-deep JSON") << (QByteArray("{\"uri\": \"urn:x\", \"x\": ") + QByteArray(1'000'000, '[')
                                              + QByteArray(1'000'000, ']') + '}')
                                          << QString() << QString() << u"not valid JSON"_s;
+    QTest::newRow("a huge file") << (QByteArray("{\"uri\": \"urn:x\", \"x\": \"") + QByteArray(17 * 1024 * 1024, 'x') + "\"}")
+                                 << QString() << QString() << u"may be at most 16 MB"_s;
     QTest::newRow("JSON but not an object") << QByteArray("[1, 2]") << QString() << QString() << u"not a ninjs news item"_s;
     QTest::newRow("no uri") << QByteArray("{\"headlines\": [{\"value\": \"H\"}]}") << QString() << QString() << u"'uri'"_s;
     QTest::newRow("wrong type of field") << QByteArray("{\"uri\": \"urn:x\", \"headlines\": \"H\"}") << QString() << QString()
