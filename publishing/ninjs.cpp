@@ -230,11 +230,11 @@ struct HtmlNode
 
 const QSet<QString> &knownTags()
 {
-    static const QSet<QString> tags{u"p"_s,     u"h1"_s,     u"h2"_s,     u"h3"_s,         u"h4"_s,   u"h5"_s,  u"h6"_s,
-                                    u"blockquote"_s, u"ul"_s, u"ol"_s,   u"li"_s,         u"pre"_s,  u"code"_s, u"em"_s,
-                                    u"strong"_s, u"del"_s,   u"a"_s,      u"br"_s,         u"hr"_s,   u"table"_s, u"thead"_s,
-                                    u"tbody"_s, u"tr"_s,     u"th"_s,     u"td"_s,         u"figure"_s, u"figcaption"_s,
-                                    u"img"_s,   u"span"_s};
+    // What cmark-gfm writes (no raw HTML, no task lists) and our figures and spans.
+    static const QSet<QString> tags{
+        u"p"_s, u"h1"_s, u"h2"_s, u"h3"_s, u"h4"_s, u"h5"_s, u"h6"_s, u"blockquote"_s, u"ul"_s, u"ol"_s, u"li"_s,
+        u"pre"_s, u"code"_s, u"em"_s, u"strong"_s, u"del"_s, u"a"_s, u"br"_s, u"hr"_s, u"table"_s, u"thead"_s,
+        u"tbody"_s, u"tr"_s, u"th"_s, u"td"_s, u"figure"_s, u"figcaption"_s, u"img"_s, u"span"_s};
     return tags;
 }
 
