@@ -49,6 +49,8 @@ private Q_SLOTS:
     void publicationSettingsGiveUriAndRights();
     void bodyComesBackAsTheSameMarkdown_data();
     void bodyComesBackAsTheSameMarkdown();
+    void corpusBodiesComeBack_data();
+    void corpusBodiesComeBack();
     void exportImportExportGivesTheSameDocument();
     void importIsADraftForAWriter();
     void hostileTextIsCleanedAndNamed();
@@ -408,6 +410,49 @@ void TestNinjs::bodyComesBackAsTheSameMarkdown()
     back.dateline = body->dateline;
     back.correctionNote = body->correctionNote;
     QCOMPARE(ArticleRenderer::articleBody(back, {photo}, options), html);
+}
+
+// Every story the Markdown fuzzer's corpus holds (hostile and odd bodies
+// included) comes back from its ninjs body exactly, or is refused: never as
+// another story.
+void TestNinjs::corpusBodiesComeBack_data()
+{
+    QTest::addColumn<QString>("file");
+    const QDir corpus(QStringLiteral(NEWSDESK_SOURCE_DIR "/tests/fuzz/corpus/storymarkdown"));
+    for (const QString &name : corpus.entryList(QDir::Files))
+        QTest::newRow(qPrintable(name)) << corpus.filePath(name);
+}
+
+void TestNinjs::corpusBodiesComeBack()
+{
+    QFETCH(QString, file);
+    QFile source(file);
+    QVERIFY(source.open(QIODevice::ReadOnly));
+    const StoryMarkdown::ParseResult parsed = StoryMarkdown::parse(QString::fromUtf8(source.readAll()));
+    if (!parsed.document)
+        return; // not a story: nothing to export
+    Story story = parsed.document->story;
+    QList<Photo> photos = parsed.document->photos;
+    ArticleRenderer::Options options;
+    options.imageLinks = ArticleRenderer::Options::ImageLinks::ExportFiles;
+    QHash<QString, QString> hrefToVirin;
+    for (qsizetype i = 0; i < photos.size(); ++i) {
+        photos[i].id = i + 1;
+        hrefToVirin.insert(ArticleRenderer::imageUrl(photos.at(i), options), photos.at(i).virin);
+    }
+    const QString html = ArticleRenderer::articleBody(story, photos, options);
+    QString error;
+    const std::optional<Ninjs::Body> body = Ninjs::bodyFromHtml(html, hrefToVirin, &error);
+    QVERIFY2(body, qPrintable(error));
+    Story back = story;
+    back.body = body->markdown;
+    back.dateline = body->dateline;
+    back.correctionNote = body->correctionNote;
+    // Its first paragraph is the dateline and images shown as their empty
+    // descriptions: no Markdown the reader writes gives that back, so
+    // Ninjs::read() refuses the document (its check compares the pages).
+    QEXPECT_FAIL("path-escape.md", "a paragraph of only a dateline and empty image descriptions is refused, not rebuilt", Continue);
+    QCOMPARE(ArticleRenderer::articleBody(back, photos, options), html);
 }
 
 void TestNinjs::exportImportExportGivesTheSameDocument()
