@@ -21,6 +21,7 @@
 #include "storylistmodel.h"
 #include "storylistpanel.h"
 #include "storyexporter.h"
+#include "ninjs.h"
 #include "storymarkdown.h"
 #include "storyrepository.h"
 #include "workflowcontroller.h"
@@ -712,10 +713,12 @@ void MainWindow::importMarkdown()
     if (!m_library || !saveCurrentStory())
         return;
     const QString path = m_prompter->askFile(this, Prompter::FileMode::OpenFile, tr("Import Markdown"), QString(),
-                                             tr("Markdown (*.md *.markdown);;All files (*)"));
+                                             tr("Stories (*.md *.markdown *.json);;Markdown (*.md *.markdown);;"
+                                                "IPTC ninjs (*.json);;All files (*)"));
     if (path.isEmpty())
         return;
-    const StoryMarkdown::ImportResult result = StoryMarkdown::importFile(m_library, path);
+    // Markdown or an IPTC ninjs document, told apart by content.
+    const StoryMarkdown::ImportResult result = Ninjs::importStoryFile(m_library, path);
     if (!result.story) {
         showError(tr("Cannot import"), result.error);
         return;

@@ -17,6 +17,8 @@ namespace {
 
 const QString publisherKey = u"publisher"_s;
 const QString templateKey = u"article_url_template"_s;
+const QString copyrightKey = u"copyright_notice"_s;
+const QString usageTermsKey = u"usage_terms"_s;
 
 QString tr(const char *text)
 {
@@ -75,6 +77,10 @@ PublicationSettings PublicationSettingsRepository::load()
             settings.publisher = query.value(valueColumn).toString();
         else if (key == templateKey)
             settings.articleUrlTemplate = query.value(valueColumn).toString();
+        else if (key == copyrightKey)
+            settings.copyrightNotice = query.value(valueColumn).toString();
+        else if (key == usageTermsKey)
+            settings.usageTerms = query.value(valueColumn).toString();
     }
     return settings;
 }
@@ -102,7 +108,9 @@ bool PublicationSettingsRepository::save(const PublicationSettings &given)
     query.prepare(u"INSERT INTO library_settings (key, value) VALUES (:key, :value) "
                   "ON CONFLICT (key) DO UPDATE SET value = excluded.value"_s);
     const QList<std::pair<QString, QString>> values{{publisherKey, settings.publisher.trimmed()},
-                                                    {templateKey, settings.articleUrlTemplate.trimmed()}};
+                                                    {templateKey, settings.articleUrlTemplate.trimmed()},
+                                                    {copyrightKey, settings.copyrightNotice.trimmed()},
+                                                    {usageTermsKey, settings.usageTerms.trimmed()}};
     for (const auto &[key, value] : values) {
         query.bindValue(u":key"_s, key);
         query.bindValue(u":value"_s, sqlText(value));

@@ -18,6 +18,11 @@ struct PublicationSettings
 {
     QString publisher;          // "U.S. Department of Defense"
     QString articleUrlTemplate; // "https://www.defense.gov/News/News-Stories/Article/{slug}/"
+    // The rights exchange formats carry with every story (ninjs
+    // copyrightNotice and usageTerms): "Public domain: a work of the U.S.
+    // Government." and "Credit the photographer and DoD."
+    QString copyrightNotice;
+    QString usageTerms;
 
     bool operator==(const PublicationSettings &other) const = default;
 

@@ -201,6 +201,8 @@ QList<FieldChange> cleanPublicationSettings(PublicationSettings &settings)
     QList<FieldChange> changed;
     cleanField(settings.publisher, "publisher", Lines::Single, changed);
     cleanField(settings.articleUrlTemplate, "article_url_template", Lines::Single, changed);
+    cleanField(settings.copyrightNotice, "copyright_notice", Lines::Single, changed);
+    cleanField(settings.usageTerms, "usage_terms", Lines::Single, changed);
     return changed;
 }
 

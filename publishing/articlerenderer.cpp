@@ -758,6 +758,19 @@ QString ArticleRenderer::articleFragment(const ParsedStory &parsed, const Option
     return articleFragmentOf(parsed.story(), parsed.photos(), body.get(), options);
 }
 
+QString ArticleRenderer::articleBody(const ParsedStory &parsed, const Options &given)
+{
+    const Options options = withImageNames(given, parsed.photos());
+    const std::unique_ptr<ParsedBody> body = parsed.takeBody(options.sourcePositions);
+    shapeBody(body.get(), parsed.story().dateline, parsed.photos(), options);
+    return body->render(body->document.get()) + correctionHtml(parsed.story());
+}
+
+QString ArticleRenderer::articleBody(const Story &story, const QList<Photo> &photos, const Options &options)
+{
+    return articleBody(ParsedStory(story, photos), options);
+}
+
 QString ArticleRenderer::correctionHtml(const Story &story)
 {
     // A corrected story says so where readers finish it, as newsrooms do.

@@ -174,6 +174,12 @@ public:
         bool m_sourcePositions = false;
         mutable std::unique_ptr<ArticleRendering::ParsedBody> m_body;
     };
+    // The article without its <header> and <article> element: the body
+    // (the dateline opening its first paragraph) and the correction note, for
+    // formats that carry headline, dek and byline in fields of their own (an
+    // IPTC ninjs body).
+    static QString articleBody(const ParsedStory &parsed, const Options &options);
+    static QString articleBody(const Story &story, const QList<Photo> &photos, const Options &options);
     // articleFragment() and articleDocument() of a story already parsed.
     static QString articleFragment(const ParsedStory &parsed, const Options &options);
     static QString articleDocument(const ParsedStory &parsed, const Options &options);

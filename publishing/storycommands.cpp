@@ -9,6 +9,7 @@
 #include "library.h"
 #include "librarylocation.h"
 #include "librarysetup.h"
+#include "ninjs.h"
 #include "people.h"
 #include "photorepository.h"
 #include "publicationsettings.h"
@@ -216,13 +217,17 @@ int renderCommand(const QStringList &arguments, QTextStream &out, QTextStream &e
 
 int exportCommand(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
-    const QString synopsis = u"export --library PATH --story ID|SLUG --out DIR [--override-reason TEXT]"_s;
+    const QString synopsis = u"export --library PATH --story ID|SLUG --out DIR [--format html|ninjs] [--override-reason TEXT]"_s;
     const QCommandLineOption outOption(u"out"_s, tr("The folder to write (replaced if it holds an earlier export)."), tr("dir"));
+    const QCommandLineOption formatOption(u"format"_s,
+                                          tr("html: the web page (index.html); ninjs: an IPTC ninjs 3 news item (ninjs.json). "
+                                             "Both with the photos in images/."),
+                                          tr("format"), u"html"_s);
     const QCommandLineOption overrideOption(u"override-reason"_s,
                                             tr("Export although the story is not cleared, for this reason (recorded)."),
                                             tr("text"));
     Invocation invocation;
-    const std::optional<Target> target = startStoryCommand(invocation, u"export"_s, synopsis, {outOption, overrideOption},
+    const std::optional<Target> target = startStoryCommand(invocation, u"export"_s, synopsis, {outOption, formatOption, overrideOption},
                                                            {u"out"_s}, arguments, out, err);
     if (!target)
         return *invocation.exitCode;
@@ -231,6 +236,13 @@ int exportCommand(const QStringList &arguments, QTextStream &out, QTextStream &e
         return CommandLine::UsageError;
     }
     StoryExporter::Options options;
+    const QString format = invocation.parser.value(formatOption);
+    if (format == u"ninjs"_s) {
+        options.format = StoryExporter::Options::Format::Ninjs;
+    } else if (format != u"html"_s) {
+        err << "newsdesk export: " << shown(tr("--format is html or ninjs, not '%1'").arg(format)) << '\n';
+        return CommandLine::UsageError;
+    }
     options.overrideReason = invocation.parser.value(overrideOption);
     const StoryExporter::Result result = StoryExporter(target->library.get()).exportStory(target->story, invocation.parser.value(outOption), options);
     if (!result.success && !result.blockingReasons.isEmpty() && !result.overridden) {
@@ -306,7 +318,7 @@ int checkCommand(const QStringList &arguments, QTextStream &out, QTextStream &er
 
 int importCommand(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
-    const QString synopsis = u"import --library PATH FILE.md"_s;
+    const QString synopsis = u"import --library PATH FILE.md|FILE.json"_s;
     Invocation invocation;
     parse(invocation, u"import"_s, synopsis, {libraryOption()}, {u"library"_s}, arguments, out, err, 1);
     if (invocation.exitCode)
@@ -321,7 +333,8 @@ int importCommand(const QStringList &arguments, QTextStream &out, QTextStream &e
         return CommandLine::UsageError;
     if (!actAsLogin(u"import"_s, library.get(), true, err))
         return CommandLine::Refused;
-    const StoryMarkdown::ImportResult result = StoryMarkdown::importFile(library.get(), file);
+    // Markdown or ninjs, told apart by what the file holds, not its name.
+    const StoryMarkdown::ImportResult result = Ninjs::importStoryFile(library.get(), file);
     for (const QString &warning : result.warnings)
         err << "newsdesk import: " << shown(tr("warning: %1").arg(warning)) << '\n';
     if (!result.story) {
@@ -543,12 +556,14 @@ void registerStoryCommands()
                                   tr("create a library, with you as its first editor"), &initCommand});
     CommandLine::registerCommand({u"render"_s, u"render --library PATH --story ID|SLUG [--fragment]"_s,
                                   tr("print the story's article HTML, as the export writes it"), &renderCommand});
-    CommandLine::registerCommand({u"export"_s, u"export --library PATH --story ID|SLUG --out DIR [--override-reason TEXT]"_s,
-                                  tr("write the story's publication folder (exit 1 when not cleared)"), &exportCommand});
+    CommandLine::registerCommand({u"export"_s,
+                                  u"export --library PATH --story ID|SLUG --out DIR [--format html|ninjs] [--override-reason TEXT]"_s,
+                                  tr("write the story's publication folder, a web page or IPTC ninjs (exit 1 when not cleared)"),
+                                  &exportCommand});
     CommandLine::registerCommand({u"check"_s, u"check --library PATH --story ID|SLUG [--json]"_s,
                                   tr("list release, approval, VIRIN, caption and DVIDS findings (exit 1 on an error)"), &checkCommand});
-    CommandLine::registerCommand({u"import"_s, u"import --library PATH FILE.md"_s,
-                                  tr("add a story from Markdown with YAML front matter"), &importCommand});
+    CommandLine::registerCommand({u"import"_s, u"import --library PATH FILE.md|FILE.json"_s,
+                                  tr("add a story from Markdown with YAML front matter, or from IPTC ninjs"), &importCommand});
     CommandLine::registerCommand({u"dump"_s, u"dump --library PATH --story ID|SLUG [--out FILE.md [--force]]"_s,
                                   tr("print the story as Markdown with YAML front matter"), &dumpCommand});
 }

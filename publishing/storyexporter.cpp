@@ -3,6 +3,7 @@
 
 #include "exportgate.h"
 #include "library.h"
+#include "ninjs.h"
 #include "people.h"
 #include "photometadata.h"
 #include "photorepository.h"
@@ -51,7 +52,8 @@ std::optional<QStringList> earlierExportFiles(const QDir &directory)
     QStringList files;
     for (const QFileInfo &info : directory.entryInfoList(everything)) {
         const QString entry = info.fileName();
-        if ((entry == u"index.html"_s || entry == ArticleRenderer::stylesheetFileName()) && regularFile(info)) {
+        if ((entry == u"index.html"_s || entry == ArticleRenderer::stylesheetFileName() || entry == Ninjs::ninjsFileName())
+            && regularFile(info)) {
             files << entry;
         } else if (entry == u"images"_s && info.isDir() && !info.isSymLink()) {
             for (const QFileInfo &image : QDir(info.filePath()).entryInfoList(everything)) {
@@ -312,6 +314,7 @@ StoryExporter::Result StoryExporter::exportStory(const Story &story, const QStri
         return result;
     }
     QSet<QString> imageFiles;
+    QHash<qint64, Ninjs::Rendition> renditions;
     const auto goOn = [&](int done) {
         if (!options.progress || options.progress(done, int(placed.size())))
             return true;
@@ -326,6 +329,10 @@ StoryExporter::Result StoryExporter::exportStory(const Story &story, const QStri
         const QString relative = ArticleRenderer::imageUrl(photo, render);
         ++done;
         if (imageFiles.contains(relative)) {
+            for (const Ninjs::Rendition &rendition : std::as_const(renditions)) {
+                if (rendition.href == relative)
+                    renditions.insert(photo.id, rendition);
+            }
             if (!goOn(done))
                 return result;
             continue;
@@ -349,23 +356,41 @@ StoryExporter::Result StoryExporter::exportStory(const Story &story, const QStri
         }
         staging.wrote(relative);
         written << relative;
+        QBuffer renditionBuffer;
+        renditionBuffer.setData(rendition);
+        renditions.insert(photo.id, Ninjs::Rendition{relative, QImageReader(&renditionBuffer).size(), rendition.size()});
         if (!goOn(done))
             return result;
     }
 
     QString error;
-    staging.wrote(ArticleRenderer::stylesheetFileName());
-    if (!writeFile(stage.filePath(ArticleRenderer::stylesheetFileName()), ArticleRenderer::stylesheet().toUtf8(), &error)) {
-        result.errorMessage = error;
-        return result;
+    if (options.format == Options::Format::Ninjs) {
+        // The same parse as the gate and the photos above: the item's body
+        // is rendered from it.
+        Ninjs::WriteOptions ninjs;
+        ninjs.render = render;
+        ninjs.settings = PublicationSettingsRepository(m_library).load();
+        ninjs.renditions = renditions;
+        staging.wrote(Ninjs::ninjsFileName());
+        if (!writeFile(stage.filePath(Ninjs::ninjsFileName()), Ninjs::toJson(Ninjs::item(parsed, ninjs)), &error)) {
+            result.errorMessage = error;
+            return result;
+        }
+        written << Ninjs::ninjsFileName();
+    } else {
+        staging.wrote(ArticleRenderer::stylesheetFileName());
+        if (!writeFile(stage.filePath(ArticleRenderer::stylesheetFileName()), ArticleRenderer::stylesheet().toUtf8(), &error)) {
+            result.errorMessage = error;
+            return result;
+        }
+        written << ArticleRenderer::stylesheetFileName();
+        staging.wrote(u"index.html"_s);
+        if (!writeFile(stage.filePath(u"index.html"_s), ArticleRenderer::articleDocument(parsed, render).toUtf8(), &error)) {
+            result.errorMessage = error;
+            return result;
+        }
+        written << u"index.html"_s;
     }
-    written << ArticleRenderer::stylesheetFileName();
-    staging.wrote(u"index.html"_s);
-    if (!writeFile(stage.filePath(u"index.html"_s), ArticleRenderer::articleDocument(parsed, render).toUtf8(), &error)) {
-        result.errorMessage = error;
-        return result;
-    }
-    written << u"index.html"_s;
 
     // An override is recorded before the export becomes visible: an export
     // that overrides the gate never exists without its reason on file.

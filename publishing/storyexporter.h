@@ -17,7 +17,8 @@
 class Library;
 
 // Writes a story for publication: a folder with index.html, article.css and
-// images/ holding a web rendition of each placed photo, all linked relatively.
+// images/ holding a web rendition of each placed photo, all linked relatively
+// (or, in the ninjs format, ninjs.json beside the same images/).
 //
 // The folder is written beside the target under a hidden name and moved into
 // place only when complete, so a failed export leaves nothing half-written and
@@ -42,6 +43,11 @@ public:
         // and after each; returning false stops the export, which then
         // leaves nothing behind.
         std::function<bool(int done, int total)> progress;
+        // What the folder holds besides images/: the page (index.html and
+        // article.css) or an IPTC ninjs 3 news item (Ninjs::ninjsFileName(),
+        // see ninjs.h). The same gate, photos and audit either way.
+        enum class Format { Html, Ninjs };
+        Format format = Format::Html;
     };
 
     struct Result

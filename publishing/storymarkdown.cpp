@@ -422,6 +422,21 @@ QString dump(const Story &story, const QList<Photo> &photos)
     return dumpNamed(story, photos, fileNamesFor(photos));
 }
 
+QStringList makeSafe(Document &document)
+{
+    QStringList warnings;
+    for (const TextSafety::FieldChange &change : TextSafety::cleanStory(document.story))
+        warnings << tr("%1: %2").arg(change.field, change.changes.description());
+    for (qsizetype i = 0; i < document.photos.size(); ++i) {
+        Photo &photo = document.photos[i];
+        const QList<TextSafety::FieldChange> changes = TextSafety::cleanPhoto(photo);
+        const QString name = photo.virin.isEmpty() ? tr("photo %1").arg(i + 1) : tr("photo %1").arg(photo.virin);
+        for (const TextSafety::FieldChange &change : changes)
+            warnings << tr("%1 %2: %3").arg(name, change.field, change.changes.description());
+    }
+    return warnings;
+}
+
 ParseResult parse(const QString &text)
 {
     ParseResult result;
@@ -487,15 +502,7 @@ ParseResult parse(const QString &text)
             }
         }
         // The text enters the library here: say what it will not hold.
-        for (const TextSafety::FieldChange &change : TextSafety::cleanStory(document.story))
-            reader.warnings << tr("%1: %2").arg(change.field, change.changes.description());
-        for (qsizetype i = 0; i < document.photos.size(); ++i) {
-            Photo &photo = document.photos[i];
-            const QList<TextSafety::FieldChange> changes = TextSafety::cleanPhoto(photo);
-            const QString name = photo.virin.isEmpty() ? tr("photo %1").arg(i + 1) : tr("photo %1").arg(photo.virin);
-            for (const TextSafety::FieldChange &change : changes)
-                reader.warnings << tr("%1 %2: %3").arg(name, change.field, change.changes.description());
-        }
+        reader.warnings << makeSafe(document);
         if (reader.ok() && document.story.headline.trimmed().isEmpty())
             reader.fail(tr("the story has no headline"), root);
         if (reader.ok())
@@ -517,8 +524,14 @@ ImportResult importText(Library *library, const QString &text, const QString &ba
         result.error = parsed.error;
         return result;
     }
-    Document &document = *parsed.document;
+    ImportResult imported = importDocument(library, std::move(*parsed.document), baseDirectory);
+    imported.warnings = result.warnings + imported.warnings;
+    return imported;
+}
 
+ImportResult importDocument(Library *library, Document document, const QString &baseDirectory)
+{
+    ImportResult result;
     // Read every image before writing anything, so a bad file changes nothing.
     struct Image
     {

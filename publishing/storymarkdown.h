@@ -91,6 +91,13 @@ struct ImportResult
 // A photo's file is read as the photo import reads files (ImageFile), and
 // never through a symbolic link.
 ImportResult importText(Library *library, const QString &text, const QString &baseDirectory);
+// The second half of importText(): a document already read (from Markdown or
+// another format, whose text makeSafe() has cleaned) into the library, its
+// photos' files (fileName, relative to baseDirectory) read as said above.
+ImportResult importDocument(Library *library, Document document, const QString &baseDirectory);
+// Removes from document's texts what a library never holds (TextSafety), and
+// says what, field by field, as import warnings.
+QStringList makeSafe(Document &document);
 ImportResult importFile(Library *library, const QString &path);
 
 // Writes the story to path (a .md file) and each photo's original image beside

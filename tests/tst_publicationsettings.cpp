@@ -13,7 +13,11 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QComboBox>
 #include <QLabel>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QLineEdit>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -35,6 +39,8 @@ private Q_SLOTS:
     void formShowsAnExampleAndRefusesABadAddress();
     void formIsReadOnlyForWriters();
     void exportDialogAndCheckNameTheAddress();
+    void formKeepsTheRightsExchangeFormatsCarry();
+    void exportDialogWritesNinjsAndRemembersTheChoice();
 
 private:
     ScriptedPrompter m_exportPrompter; // answers the export dialog's questions
@@ -196,6 +202,58 @@ void TestPublicationSettings::exportDialogAndCheckNameTheAddress()
     QCOMPARE(dialog.findChild<QLabel *>(u"exportAddress"_s)->text(),
              u"The page says it is published at https://www.defense.gov/News/%1/."_s.arg(m_story.slug));
     QVERIFY(!checkCodes().contains(u"no-article-address"_s));
+}
+
+void TestPublicationSettings::formKeepsTheRightsExchangeFormatsCarry()
+{
+    PublicationForm form(m_library.get());
+    form.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&form));
+    auto *copyright = form.findChild<QLineEdit *>(u"publicationCopyright"_s);
+    auto *terms = form.findChild<QLineEdit *>(u"publicationUsageTerms"_s);
+    QVERIFY(copyright && terms);
+    QTest::keyClicks(copyright, u"Public domain: a work of the U.S. Government."_s);
+    QTest::keyClicks(terms, u"Credit the photographer and DoD."_s);
+    QVERIFY2(form.apply(), qPrintable(form.errorString()));
+    const PublicationSettings saved = PublicationSettingsRepository(m_library.get()).load();
+    QCOMPARE(saved.copyrightNotice, u"Public domain: a work of the U.S. Government."_s);
+    QCOMPARE(saved.usageTerms, u"Credit the photographer and DoD."_s);
+    // Shown again, read-only, to a writer.
+    QVERIFY(PeopleRepository(m_library.get()).add(Person{.name = u"Wes Writer"_s, .role = PersonRole::Writer}));
+    m_library->setActor(u"Wes Writer"_s);
+    PublicationForm writers(m_library.get());
+    QCOMPARE(writers.findChild<QLineEdit *>(u"publicationCopyright"_s)->text(), saved.copyrightNotice);
+    QVERIFY(writers.findChild<QLineEdit *>(u"publicationUsageTerms"_s)->isReadOnly());
+}
+
+void TestPublicationSettings::exportDialogWritesNinjsAndRemembersTheChoice()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings().remove(u"export/format"_s);
+    QString error;
+    QVERIFY2(SampleLibrary::clearForPublication(m_library.get(), m_story, &error), qPrintable(error));
+    {
+        ExportDialog dialog(m_library.get(), m_story, m_exportPrompter);
+        dialog.setFolder(m_dir->filePath(u"wire/story"_s));
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto *format = dialog.findChild<QComboBox *>(u"exportFormat"_s);
+        QVERIFY(format);
+        QCOMPARE(format->currentData().toString(), u"html"_s); // the default
+        // Alt+O reaches the choice, and the keyboard makes it.
+        QTest::keyClick(&dialog, Qt::Key_O, Qt::AltModifier);
+        QTRY_VERIFY(format->hasFocus());
+        QTest::keyClick(format, Qt::Key_Down);
+        QCOMPARE(format->currentData().toString(), u"ninjs"_s);
+        QCOMPARE(dialog.format(), StoryExporter::Options::Format::Ninjs);
+        QTest::mouseClick(dialog.findChild<QPushButton *>(u"exportButton"_s), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(dialog.result(), int(QDialog::Accepted), 30000);
+    }
+    QVERIFY(QFileInfo::exists(m_dir->filePath(u"wire/story/ninjs.json"_s)));
+    QVERIFY(!QFileInfo::exists(m_dir->filePath(u"wire/story/index.html"_s)));
+    ExportDialog again(m_library.get(), m_story, m_exportPrompter);
+    QCOMPARE(again.findChild<QComboBox *>(u"exportFormat"_s)->currentData().toString(), u"ninjs"_s);
+    QSettings().remove(u"export/format"_s);
 }
 
 QTEST_MAIN(TestPublicationSettings)

@@ -65,6 +65,7 @@ private Q_SLOTS:
     void unreviewedImageFailsCheckAndExport();
     void dumpAndImportRoundTrip();
     void importOfBadFileIsRefused();
+    void ninjsExportAndImportByContent();
     void helpListsTheStoryCommands();
     void environmentDoesNotMakeAnEditor();
     void unknownAccountChangesNothing_data();
@@ -587,6 +588,48 @@ void TestStoryCommands::dumpAndImportRoundTrip()
     const Result again = run({u"dump"_s, u"--library"_s, other, u"--story"_s, u"1"_s});
     QCOMPARE(again.exitCode, 0);
     QCOMPARE(again.out, text);
+}
+
+// export --format ninjs writes the news item beside the images; import
+// knows it by its content, whatever the file is called.
+void TestStoryCommands::ninjsExportAndImportByContent()
+{
+    const QString out = m_dir->filePath(u"wire"_s);
+    const Result wrongFormat =
+        run({u"export"_s, u"--library"_s, m_library, u"--story"_s, u"1"_s, u"--out"_s, out, u"--format"_s, u"newsml"_s});
+    QCOMPARE(wrongFormat.exitCode, 2);
+    QVERIFY2(wrongFormat.err.contains(u"--format is html or ninjs"_s), qPrintable(wrongFormat.err));
+    // The same gate as the page.
+    const Result blocked = run({u"export"_s, u"--library"_s, m_library, u"--story"_s, u"1"_s, u"--out"_s, out, u"--format"_s, u"ninjs"_s});
+    QCOMPARE(blocked.exitCode, 1);
+    QVERIFY(blocked.err.contains(u"\n  The story is not approved (it is Draft).\n"_s));
+    QVERIFY(!QFileInfo::exists(out));
+
+    clearSample();
+    const Result exported = run({u"export"_s, u"--library"_s, m_library, u"--story"_s, u"1"_s, u"--out"_s, out, u"--format"_s, u"ninjs"_s});
+    QCOMPARE(exported.exitCode, 0);
+    QVERIFY2(exported.err.isEmpty(), qPrintable(exported.err));
+    QStringList files = exported.out.split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(files.size(), 4);
+    QVERIFY(files.contains(out + u"/ninjs.json"_s));
+    QVERIFY(!QFileInfo::exists(out + u"/index.html"_s));
+    QFile json(out + u"/ninjs.json"_s);
+    QVERIFY(json.open(QIODevice::ReadOnly));
+    const QJsonObject item = QJsonDocument::fromJson(json.readAll()).object();
+    QCOMPARE(item.value(u"type"_s).toString(), u"text"_s);
+    QCOMPARE(item.value(u"associations"_s).toArray().size(), 3);
+
+    // Named like anything: the content says it is ninjs.
+    QVERIFY(QFile::copy(out + u"/ninjs.json"_s, out + u"/story.txt"_s));
+    const Result imported = run({u"import"_s, u"--library"_s, m_library, out + u"/story.txt"_s});
+    QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
+    QVERIFY2(imported.out.contains(u"imported story 2 ("_s) && imported.out.contains(u"with 3 photo(s)"_s), qPrintable(imported.out));
+    // The sample keeps its slug: the import is told, and takes another.
+    QVERIFY2(imported.err.contains(u"slug:"_s), qPrintable(imported.err));
+    const Result dumped = run({u"dump"_s, u"--library"_s, m_library, u"--story"_s, u"2"_s});
+    QCOMPARE(dumped.exitCode, 0);
+    QVERIFY(dumped.out.contains(u"status: draft"_s));
+    QVERIFY(dumped.out.contains(u"![](photo:250306-D-PM193-1268K)"_s));
 }
 
 void TestStoryCommands::importOfBadFileIsRefused()

@@ -11,6 +11,7 @@
 #include <QPointer>
 #include <QtConcurrent>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFormLayout>
@@ -33,6 +34,7 @@ ExportDialog::ExportDialog(Library *library, const Story &story, Prompter &promp
     , m_prompter(prompter)
     , m_story(story)
     , m_folder(new QLineEdit(this))
+    , m_format(new QComboBox(this))
     , m_blockers(new QListWidget(this))
     , m_override(new QCheckBox(tr("&Override and export anyway"), this))
     , m_reason(new QLineEdit(this))
@@ -43,6 +45,14 @@ ExportDialog::ExportDialog(Library *library, const Story &story, Prompter &promp
     setObjectName(u"exportDialog"_s);
     setWindowTitle(tr("Export \"%1\"").arg(story.headline));
     m_folder->setObjectName(u"exportFolder"_s);
+    m_format->setObjectName(u"exportFormat"_s);
+    m_format->addItem(tr("Web page (index.html)"), u"html"_s);
+    m_format->addItem(tr("IPTC ninjs news item (ninjs.json)"), u"ninjs"_s);
+    m_format->setToolTip(tr("Both write the approved photos into images/ beside it."));
+    {
+        const int remembered = m_format->findData(QSettings().value(u"export/format"_s, u"html"_s).toString());
+        m_format->setCurrentIndex(remembered < 0 ? 0 : remembered);
+    }
     m_blockers->setObjectName(u"exportBlockers"_s);
     m_override->setObjectName(u"exportOverride"_s);
     m_reason->setObjectName(u"exportOverrideReason"_s);
@@ -132,6 +142,7 @@ ExportDialog::ExportDialog(Library *library, const Story &story, Prompter &promp
     auto *folderLabel = new QLabel(tr("&Folder:"), this);
     folderLabel->setBuddy(m_folder);
     form->addRow(folderLabel, folderRow);
+    form->addRow(tr("F&ormat:"), m_format);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(addressLabel);
@@ -233,6 +244,17 @@ void ExportDialog::setExportOptions(const StoryExporter::Options &options)
     m_options = options;
 }
 
+StoryExporter::Options::Format ExportDialog::format() const
+{
+    return m_format->currentData().toString() == u"ninjs"_s ? StoryExporter::Options::Format::Ninjs
+                                                              : StoryExporter::Options::Format::Html;
+}
+
+void ExportDialog::setFormat(StoryExporter::Options::Format format)
+{
+    m_format->setCurrentIndex(m_format->findData(format == StoryExporter::Options::Format::Ninjs ? u"ninjs"_s : u"html"_s));
+}
+
 StoryExporter::Result ExportDialog::exportResult() const
 {
     return m_result;
@@ -259,6 +281,7 @@ bool ExportDialog::startExport()
     if (!m_exportButton->isEnabled() || m_exporting)
         return false;
     StoryExporter::Options options = m_options;
+    options.format = format();
     if (m_blocked) {
         if (!m_mayOverride)
             return false;
@@ -272,6 +295,7 @@ bool ExportDialog::startExport()
     m_status->setText(tr("Exporting…"));
     m_exportButton->setEnabled(false);
     m_folder->setEnabled(false);
+    m_format->setEnabled(false);
     m_override->setEnabled(false);
     m_reason->setEnabled(false);
     QApplication::setOverrideCursor(Qt::BusyCursor);
@@ -286,6 +310,7 @@ void ExportDialog::finishExport()
     m_result = m_watcher.result();
     m_exporting = false;
     m_folder->setEnabled(true);
+    m_format->setEnabled(true);
     m_override->setEnabled(m_mayOverride);
     m_reason->setEnabled(m_mayOverride && m_override->isChecked());
     QApplication::restoreOverrideCursor();
@@ -304,6 +329,7 @@ void ExportDialog::finishExport()
         return;
     }
     QSettings().setValue(u"export/lastParent"_s, QFileInfo(folder()).absolutePath());
+    QSettings().setValue(u"export/format"_s, m_format->currentData().toString());
     // The status label is rich text: every line in it is escaped.
     QStringList done{tr("Exported to %1").arg(QDir::toNativeSeparators(folder())).toHtmlEscaped()};
     for (const QString &warning : std::as_const(m_result.warnings))

@@ -11,6 +11,7 @@
 
 class Library;
 class QCheckBox;
+class QComboBox;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
@@ -52,6 +53,10 @@ public:
     // Renditions and page metadata for the export (the override reason is
     // the dialog's); a progress callback here is called before the dialog's.
     void setExportOptions(const StoryExporter::Options &options);
+    // The web page or IPTC ninjs; the choice is remembered for the next
+    // export (QSettings "export/format").
+    StoryExporter::Options::Format format() const;
+    void setFormat(StoryExporter::Options::Format format);
 
 public Q_SLOTS:
     void reject() override;
@@ -81,6 +86,7 @@ private:
     std::shared_ptr<std::atomic_bool> m_cancel;
     QFutureWatcher<StoryExporter::Result> m_watcher;
     QLineEdit *m_folder;
+    QComboBox *m_format;
     QListWidget *m_blockers;
     QCheckBox *m_override;
     QLineEdit *m_reason;

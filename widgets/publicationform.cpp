@@ -15,6 +15,8 @@ PublicationForm::PublicationForm(Library *library, QWidget *parent)
     , m_library(library)
     , m_publisher(new QLineEdit(this))
     , m_address(new QLineEdit(this))
+    , m_copyright(new QLineEdit(this))
+    , m_usageTerms(new QLineEdit(this))
     , m_hint(new QLabel(this))
 {
     setObjectName(u"publicationForm"_s);
@@ -23,6 +25,12 @@ PublicationForm::PublicationForm(Library *library, QWidget *parent)
     m_address->setObjectName(u"publicationAddress"_s);
     m_address->setPlaceholderText(tr("https://www.example.mil/News/{slug}/"));
     m_address->setToolTip(tr("{slug} and {id} stand for the story's slug and number."));
+    m_copyright->setObjectName(u"publicationCopyright"_s);
+    m_copyright->setPlaceholderText(tr("Public domain: a work of the U.S. Government"));
+    m_copyright->setToolTip(tr("Sent with every story exported as IPTC ninjs (copyrightNotice)."));
+    m_usageTerms->setObjectName(u"publicationUsageTerms"_s);
+    m_usageTerms->setPlaceholderText(tr("Credit the photographer and the Department of Defense"));
+    m_usageTerms->setToolTip(tr("Sent with every story exported as IPTC ninjs (usageTerms)."));
     m_hint->setObjectName(u"publicationHint"_s);
     m_hint->setWordWrap(true);
     m_hint->setTextFormat(Qt::PlainText);
@@ -34,15 +42,21 @@ PublicationForm::PublicationForm(Library *library, QWidget *parent)
     m_saved = repository.load();
     m_publisher->setText(m_saved.publisher);
     m_address->setText(m_saved.articleUrlTemplate);
+    m_copyright->setText(m_saved.copyrightNotice);
+    m_usageTerms->setText(m_saved.usageTerms);
     const bool editor = Workflow::checkPublicationSettings(PeopleRepository(library).roleOfActor()).allowed;
     m_publisher->setReadOnly(!editor);
     m_address->setReadOnly(!editor);
+    m_copyright->setReadOnly(!editor);
+    m_usageTerms->setReadOnly(!editor);
 
     auto *form = new QFormLayout(this);
     form->setContentsMargins(0, 0, 0, 0);
     form->addRow(tr("&Publisher:"), m_publisher);
     form->addRow(tr("&Article address:"), m_address);
     form->addRow(QString(), m_hint);
+    form->addRow(tr("&Copyright notice:"), m_copyright);
+    form->addRow(tr("&Usage terms:"), m_usageTerms);
     if (!editor) {
         auto *note = new QLabel(tr("Only an editor of this library can change these."), this);
         note->setWordWrap(true);
@@ -60,7 +74,8 @@ void PublicationForm::setExampleStory(const Story &story)
 
 PublicationSettings PublicationForm::edited() const
 {
-    return PublicationSettings{m_publisher->text().trimmed(), m_address->text().trimmed()};
+    return PublicationSettings{m_publisher->text().trimmed(), m_address->text().trimmed(), m_copyright->text().trimmed(),
+                               m_usageTerms->text().trimmed()};
 }
 
 void PublicationForm::updateExample()

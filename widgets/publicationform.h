@@ -34,6 +34,8 @@ private:
     Story m_example;
     QLineEdit *m_publisher;
     QLineEdit *m_address;
+    QLineEdit *m_copyright;
+    QLineEdit *m_usageTerms;
     QLabel *m_hint;
     QString m_errorString;
 };
