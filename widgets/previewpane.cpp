@@ -246,6 +246,7 @@ PreviewPane::PreviewPane(QWidget *parent)
     connect(&m_watcher, &QFutureWatcher<Rendered>::finished, this, &PreviewPane::renderFinished);
     connect(m_document, &PreviewDocument::resyncRequested, this, [this] { publish(true); });
     connect(m_document, &PreviewDocument::contentApplied, this, &PreviewPane::contentShown);
+    connect(m_document, &PreviewDocument::contentPainted, this, &PreviewPane::contentPainted);
     connect(m_document, &PreviewDocument::sourceLineActivated, this, &PreviewPane::sourceLineActivated);
 }
 

@@ -97,6 +97,8 @@ Q_SIGNALS:
     void viewCreated();
     // The page's DOM now shows revision.
     void contentShown(int revision);
+    // The page has painted its first frame showing revision.
+    void contentPainted(int revision);
     // A block of the preview was clicked; line is where its source starts.
     void sourceLineActivated(int line);
 
