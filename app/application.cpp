@@ -90,7 +90,11 @@ static int runGui(int argc, char **argv, const QStringList &arguments)
         return 1;
     }
     PreviewPane::registerUrlSchemes();
-    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+    // WebEngine composites with OpenGL in a context shared with the
+    // window's; drawing in software it needs none, and a shared context
+    // made at start-up would load the GL driver for nothing.
+    if (PreviewPane::chooseRendering() == PreviewPane::Rendering::Gpu)
+        QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
     QApplication app(argc, argv);
     setApplicationIdentity();
     QApplication::setWindowIcon(QIcon(u":/newsdesk.svg"_s));

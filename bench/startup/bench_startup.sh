@@ -85,9 +85,11 @@ measure() {
         sleep 0.005
         polls=$((polls + 1))
         if [ $polls -ge 4000 ] || ! kill -0 "$running" 2>/dev/null; then
-            echo "bench_startup: no window from $1" >&2
-            tail -n 5 "$work/stderr" >&2
-            break
+            echo "bench_startup: no window from $1: $(grep -m 1 -v Sandboxing "$work/stderr")" >&2
+            kill "$running" 2>/dev/null
+            wait "$running" 2>/dev/null
+            running=
+            return 1
         fi
     done
     t1=$(now_ms)
@@ -118,6 +120,12 @@ newsdesk_run() {
     QT_LOGGING_RULES="newsdesk.startup.info=true" measure "$newsdesk" gui --library "$work/lib.newsdesk"
 }
 
+# A start that shows no window (the virtual display refusing a connection
+# now and then on a busy machine) is tried again, twice at most.
+with_retries() {
+    "$1" || { sleep 1; "$1"; } || { sleep 1; "$1"; } || { echo "bench_startup: $1 failed three times" >&2; exit 1; }
+}
+
 # The exec → preview painted time of the last Newsdesk run, or "-".
 preview_ms() {
     local at
@@ -130,15 +138,15 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 
 echo "bench_startup: $(wc -w <"$work/story20k.md") words, $runs runs each, PSS $settle s after the window; WebEngine sandbox $([ -n "${QTWEBENGINE_DISABLE_SANDBOX:-}" ] && echo "off (QTWEBENGINE_DISABLE_SANDBOX, as in the build root) for both" || echo on)"
 # Untimed first starts: disk caches warm for both programs alike.
-ghostwriter_run
-newsdesk_run
+with_retries ghostwriter_run
+with_retries newsdesk_run
 
 gw_ms=() gw_mb=() nd_ms=() nd_mb=() nd_preview=()
 for i in $(seq "$runs"); do
-    ghostwriter_run
+    with_retries ghostwriter_run
     read -r ms mb <"$work/result"
     gw_ms+=("$ms") gw_mb+=("$mb")
-    newsdesk_run
+    with_retries newsdesk_run
     read -r ms mb <"$work/result"
     nd_ms+=("$ms") nd_mb+=("$mb") nd_preview+=("$(preview_ms)")
     echo "run $i: ghostwriter ${gw_ms[-1]} ms ${gw_mb[-1]} MB | newsdesk ${nd_ms[-1]} ms ${nd_mb[-1]} MB, preview painted ${nd_preview[-1]} ms"
