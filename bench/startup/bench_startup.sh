@@ -71,15 +71,16 @@ tree() {
 }
 
 pss_kb() { awk '/^Pss:/ {print $2}' "/proc/$1/smaps_rollup" 2>/dev/null; }
-# Private memory (USS): unlike PSS, not lowered by other programs on the
-# machine that map the same libraries (other WebEngine programs, tests).
-uss_kb() { awk '/^Private_(Clean|Dirty):/ {kb += $2} END {print kb + 0}' "/proc/$1/smaps_rollup" 2>/dev/null; }
+# Anonymous memory (heaps, V8, caches) as PSS: unlike the whole PSS, not
+# lowered when other programs on the machine map the same libraries (another
+# WebEngine program, a test), which share those pages' cost with them.
+anon_kb() { awk '/^Pss_Anon:/ {print $2}' "/proc/$1/smaps_rollup" 2>/dev/null; }
 
 # Runs the program given; leaves "MS_TO_WINDOW PSS_MB" in $work/result, its
 # stderr in $work/stderr and the exec time in $work/t0. Runs in this shell, so
 # an interrupted benchmark ends the program too.
 measure() {
-    local t0 t1 polls=0 total=0 private=0 pid kb
+    local t0 t1 polls=0 total=0 anon=0 pid kb
     t0=$(now_ms)
     echo "$t0" >"$work/t0"
     "$@" >/dev/null 2>"$work/stderr" &
@@ -101,14 +102,14 @@ measure() {
     for pid in $(tree "$running"); do
         kb=$(pss_kb "$pid")
         total=$((total + ${kb:-0}))
-        private=$((private + $(uss_kb "$pid")))
+        anon=$((anon + $(anon_kb "$pid")))
         echo "${kb:-0} $(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -o -- '--type=[a-z-]*' || echo main)" >>"$work/pss"
     done
     kill "$running" 2>/dev/null
     wait "$running" 2>/dev/null
     running=
     sleep 1
-    echo "$((t1 - t0)) $((total / 1024)) $((private / 1024))" >"$work/result"
+    echo "$((t1 - t0)) $((total / 1024)) $((anon / 1024))" >"$work/result"
 }
 
 ghostwriter_run() {
@@ -145,15 +146,15 @@ echo "bench_startup: $(wc -w <"$work/story20k.md") words, $runs runs each, PSS $
 with_retries ghostwriter_run
 with_retries newsdesk_run
 
-gw_ms=() gw_mb=() nd_ms=() nd_mb=() nd_preview=() gw_uss=() nd_uss=()
+gw_ms=() gw_mb=() nd_ms=() nd_mb=() nd_preview=() gw_anon=() nd_anon=()
 for i in $(seq "$runs"); do
     with_retries ghostwriter_run
-    read -r ms mb uss <"$work/result"
-    gw_ms+=("$ms") gw_mb+=("$mb") gw_uss+=("$uss")
+    read -r ms mb anon <"$work/result"
+    gw_ms+=("$ms") gw_mb+=("$mb") gw_anon+=("$anon")
     with_retries newsdesk_run
-    read -r ms mb uss <"$work/result"
-    nd_ms+=("$ms") nd_mb+=("$mb") nd_uss+=("$uss") nd_preview+=("$(preview_ms)")
-    echo "run $i: ghostwriter ${gw_ms[-1]} ms ${gw_mb[-1]} MB (private ${gw_uss[-1]}) | newsdesk ${nd_ms[-1]} ms ${nd_mb[-1]} MB (private ${nd_uss[-1]}), preview painted ${nd_preview[-1]} ms"
+    read -r ms mb anon <"$work/result"
+    nd_ms+=("$ms") nd_mb+=("$mb") nd_anon+=("$anon") nd_preview+=("$(preview_ms)")
+    echo "run $i: ghostwriter ${gw_ms[-1]} ms ${gw_mb[-1]} MB (anon ${gw_anon[-1]}) | newsdesk ${nd_ms[-1]} ms ${nd_mb[-1]} MB (anon ${nd_anon[-1]}), preview painted ${nd_preview[-1]} ms"
     if [ -n "${NEWSDESK_BENCH_VERBOSE:-}" ]; then
         awk '{kb = $1; $1 = ""; printf "    newsdesk %-28s %4d MB\n", $0, kb / 1024}' "$work/pss"
     fi
@@ -162,6 +163,6 @@ done
 G=$(median "${gw_ms[@]}") D=$(median "${nd_ms[@]}") GM=$(median "${gw_mb[@]}") DM=$(median "${nd_mb[@]}")
 echo "median exec → first visible window:      ghostwriter $G ms, newsdesk $D ms, ratio $(ratio "$D" "$G") (goal ≤ 0.50)"
 echo "median PSS of the process tree after ${settle} s: ghostwriter $GM MB, newsdesk $DM MB, ratio $(ratio "$DM" "$GM") (goal ≤ 0.75)"
-GU=$(median "${gw_uss[@]}") DU=$(median "${nd_uss[@]}")
-echo "median private memory (USS) of the tree:  ghostwriter $GU MB, newsdesk $DU MB, ratio $(ratio "$DU" "$GU")"
+GU=$(median "${gw_anon[@]}") DU=$(median "${nd_anon[@]}")
+echo "median anonymous PSS of the tree:         ghostwriter $GU MB, newsdesk $DU MB, ratio $(ratio "$DU" "$GU")"
 echo "median exec → preview painted with the story (newsdesk): $(median "${nd_preview[@]}") ms"
