@@ -3,19 +3,75 @@
 
 #include "commandline.h"
 #include "commandlineapp.h"
+#include "editorpane.h"
 #include "librarysetup.h"
 #include "mainwindow.h"
 #include "previewpane.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDateTime>
+#include <QLoggingCategory>
 #include <QSettings>
+#include <QWindow>
 
 #include <cstdio>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
+// When the window appears and when the preview first shows the story, for
+// bench_startup (QT_LOGGING_RULES="newsdesk.startup.info=true"), in
+// milliseconds since the epoch: the benchmark compares them with the time it
+// started the process. Off by default.
+Q_LOGGING_CATEGORY(lcStartup, "newsdesk.startup", QtWarningMsg)
+
 namespace Newsdesk {
+
+namespace {
+
+qint64 now()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+// Logs the first exposure of a window, then removes itself. It watches the
+// application, not the window: the window's native handle is made again when
+// the preview's view arrives.
+class ExposeLogger : public QObject
+{
+public:
+    using QObject::QObject;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Expose && watched->isWindowType() && static_cast<QWindow *>(watched)->isExposed()) {
+            qCInfo(lcStartup, "window exposed at %lld", now());
+            QCoreApplication::instance()->removeEventFilter(this);
+            deleteLater();
+        }
+        return false;
+    }
+};
+
+void logStartup(MainWindow &window)
+{
+    if (!lcStartup().isInfoEnabled())
+        return;
+    QCoreApplication::instance()->installEventFilter(new ExposeLogger(&window));
+    // The library's first story is the preview's first content (an empty
+    // page is never published).
+    auto once = std::make_shared<QMetaObject::Connection>();
+    *once = QObject::connect(window.preview(), &PreviewPane::contentPainted, &window, [&window, once](int revision) {
+        if (revision < 1 || !window.editor()->hasStory())
+            return;
+        qCInfo(lcStartup, "preview painted with the story at %lld", now());
+        QObject::disconnect(*once);
+    });
+}
+
+} // namespace
 
 static bool hasDisplay()
 {
@@ -34,7 +90,11 @@ static int runGui(int argc, char **argv, const QStringList &arguments)
         return 1;
     }
     PreviewPane::registerUrlSchemes();
-    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+    // WebEngine composites with OpenGL in a context shared with the
+    // window's; drawing in software it needs none, and a shared context
+    // made at start-up would load the GL driver for nothing.
+    if (PreviewPane::chooseRendering() == PreviewPane::Rendering::Gpu)
+        QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
     QApplication app(argc, argv);
     setApplicationIdentity();
     QApplication::setWindowIcon(QIcon(u":/newsdesk.svg"_s));
@@ -56,6 +116,7 @@ static int runGui(int argc, char **argv, const QStringList &arguments)
 
     MainWindow window;
     window.show();
+    logStartup(window);
     if (!window.openLibraryInteractively(path) && !window.library()) {
         // The last library is gone or broken: fall back to the default one.
         if (path == LibrarySetup::defaultLibraryPath() || !window.openLibraryInteractively(LibrarySetup::defaultLibraryPath()))

@@ -116,6 +116,8 @@ private Q_SLOTS:
     void cleanup();
 
     void loadsThePageOnceAndReplacesOnlyChangedBlocks();
+    void reportsWhenTheStoryIsPainted();
+    void drawsInSoftwareOnlyWithoutAGpu();
     void keepsTheScrollPositionAcrossUpdates();
     void coalescesRequestsMadeDuringARender();
     void editorScrollLeadsThePreview();
@@ -204,6 +206,52 @@ void TestPreviewPane::loadsThePageOnceAndReplacesOnlyChangedBlocks()
     // Source positions follow the lines that moved.
     QCOMPARE(evaluate(page(), u"document.querySelectorAll('#story-body > p')[1].dataset.first"_s).toString(), u"3"_s);
     QCOMPARE(m_pane->pageLoads(), 1);
+}
+
+void TestPreviewPane::reportsWhenTheStoryIsPainted()
+{
+    // bench_startup's exec -> preview painted mark; main() chose the
+    // rendering as the app does, so on a machine without a GPU this is the
+    // software path.
+    m_pane = std::make_unique<PreviewPane>();
+    m_pane->resize(700, 600);
+    m_pane->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_pane.get()));
+    QSignalSpy painted(m_pane.get(), &PreviewPane::contentPainted);
+    m_pane->showStory(storyWith(u"Painted paragraph."_s), {});
+    QTRY_VERIFY_WITH_TIMEOUT(!painted.isEmpty(), pageTimeout);
+    QCOMPARE(painted.constFirst().constFirst().toInt(), m_pane->revision());
+    QCOMPARE(evaluate(page(), u"document.querySelector('#story-body > p').textContent"_s).toString(), u"Painted paragraph."_s);
+}
+
+void TestPreviewPane::drawsInSoftwareOnlyWithoutAGpu()
+{
+    const QByteArray forced = qgetenv("LIBGL_ALWAYS_SOFTWARE");
+    const auto restore = qScopeGuard([&] {
+        if (forced.isNull())
+            qunsetenv("LIBGL_ALWAYS_SOFTWARE");
+        else
+            qputenv("LIBGL_ALWAYS_SOFTWARE", forced);
+    });
+    qunsetenv("LIBGL_ALWAYS_SOFTWARE");
+    const QDir dev(m_dir->filePath(u"dev"_s));
+    QVERIFY(dev.mkpath(u"dri"_s));
+    const auto touch = [&](const QString &name) {
+        QFile file(dev.filePath(name));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+    };
+    // A virtual display or a container: nothing to draw with but the CPU.
+    QCOMPARE(PreviewPane::renderingFor(dev.path()), PreviewPane::Rendering::Software);
+    touch(u"dri/card0"_s); // a display controller alone renders nothing
+    QCOMPARE(PreviewPane::renderingFor(dev.path()), PreviewPane::Rendering::Software);
+    touch(u"dri/renderD128"_s);
+    QCOMPARE(PreviewPane::renderingFor(dev.path()), PreviewPane::Rendering::Gpu);
+    QVERIFY(QFile::remove(dev.filePath(u"dri/renderD128"_s)));
+    touch(u"nvidia0"_s);
+    QCOMPARE(PreviewPane::renderingFor(dev.path()), PreviewPane::Rendering::Gpu);
+    // Mesa told to draw in software draws with llvmpipe, GPU or not.
+    qputenv("LIBGL_ALWAYS_SOFTWARE", "1");
+    QCOMPARE(PreviewPane::renderingFor(dev.path()), PreviewPane::Rendering::Software);
 }
 
 void TestPreviewPane::keepsTheScrollPositionAcrossUpdates()
@@ -785,7 +833,9 @@ void TestPreviewPane::mainWindowExportsAndImportsMarkdown()
 int main(int argc, char **argv)
 {
     PreviewPane::registerUrlSchemes();
-    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+    // As the app chooses (application.cpp).
+    if (PreviewPane::chooseRendering() == PreviewPane::Rendering::Gpu)
+        QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
     QApplication app(argc, argv);
     Newsdesk::setApplicationIdentity();
     QCoreApplication::setApplicationName(u"NewsdeskPreviewTest"_s);

@@ -45,6 +45,11 @@ void PreviewDocument::applied(int revision)
     Q_EMIT contentApplied(revision);
 }
 
+void PreviewDocument::painted(int revision)
+{
+    Q_EMIT contentPainted(revision);
+}
+
 void PreviewDocument::resync()
 {
     Q_EMIT resyncRequested();

@@ -32,6 +32,8 @@ public:
 
     // Called by the page.
     Q_INVOKABLE void applied(int revision);
+    // The first frame showing revision has been painted.
+    Q_INVOKABLE void painted(int revision);
     Q_INVOKABLE void resync();
     Q_INVOKABLE void activateSourceLine(int line);
 
@@ -41,6 +43,7 @@ Q_SIGNALS:
     void themeChanged();
     // The page's DOM shows content revision.
     void contentApplied(int revision);
+    void contentPainted(int revision);
     // The page has nothing (loaded, or it missed an update) and wants every block.
     void resyncRequested();
     void sourceLineActivated(int line);

@@ -5,11 +5,13 @@
 #include <QActionGroup>
 #include <QBuffer>
 #include <QDesktopServices>
+#include <QDir>
 #include <QFile>
 #include <QHBoxLayout>
 #include <QJsonArray>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QQuickWindow>
 #include <QScrollBar>
 #include <QSettings>
 #include <QStackedLayout>
@@ -186,6 +188,40 @@ void PreviewPane::registerUrlSchemes()
     QWebEngineUrlScheme::registerScheme(page);
 }
 
+PreviewPane::Rendering PreviewPane::renderingFor(const QString &devDir)
+{
+    if (qEnvironmentVariableIntValue("LIBGL_ALWAYS_SOFTWARE") != 0)
+        return Rendering::Software;
+    const QDir dev(devDir);
+    if (!dev.entryList({u"nvidia[0-9]*"_s}, QDir::System | QDir::Files).isEmpty())
+        return Rendering::Gpu;
+    if (!QDir(dev.filePath(u"dri"_s)).entryList({u"renderD*"_s}, QDir::System | QDir::Files).isEmpty())
+        return Rendering::Gpu;
+    return Rendering::Software;
+}
+
+PreviewPane::Rendering PreviewPane::chooseRendering()
+{
+    // The user's choice of how Qt Quick draws stands.
+    if (!qEnvironmentVariableIsEmpty("QT_QUICK_BACKEND") || !qEnvironmentVariableIsEmpty("QSG_RHI_BACKEND"))
+        return qgetenv("QT_QUICK_BACKEND") == "software" ? Rendering::Software : Rendering::Gpu;
+    const Rendering rendering = renderingFor(u"/dev"_s);
+    if (rendering == Rendering::Software) {
+        // Qt Quick (the view's compositor) draws with its software backend.
+        QQuickWindow::setSceneGraphBackend(u"software"_s);
+        // Chromium composites in software instead of on llvmpipe.
+        const QByteArray flags = qgetenv("QTWEBENGINE_CHROMIUM_FLAGS");
+        if (!flags.contains("--disable-gpu"))
+            qputenv("QTWEBENGINE_CHROMIUM_FLAGS", QByteArray(flags + " --disable-gpu").trimmed());
+        // And no OpenGL is loaded at all: QtWebEngineCore::initialize()
+        // makes a context shared with the window's whatever draws, which
+        // loads Mesa and LLVM (tens of MB) into this process for nothing.
+        if (qEnvironmentVariableIsEmpty("QT_XCB_GL_INTEGRATION"))
+            qputenv("QT_XCB_GL_INTEGRATION", "none");
+    }
+    return rendering;
+}
+
 PreviewPane::PreviewPane(QWidget *parent)
     : QWidget(parent)
     , m_placeholder(new QLabel(tr("Preparing preview…"), this))
@@ -246,6 +282,7 @@ PreviewPane::PreviewPane(QWidget *parent)
     connect(&m_watcher, &QFutureWatcher<Rendered>::finished, this, &PreviewPane::renderFinished);
     connect(m_document, &PreviewDocument::resyncRequested, this, [this] { publish(true); });
     connect(m_document, &PreviewDocument::contentApplied, this, &PreviewPane::contentShown);
+    connect(m_document, &PreviewDocument::contentPainted, this, &PreviewPane::contentPainted);
     connect(m_document, &PreviewDocument::sourceLineActivated, this, &PreviewPane::sourceLineActivated);
 }
 

@@ -48,6 +48,22 @@ public:
     using ImageProvider = std::function<std::optional<Image>(const QString &hash)>;
 
     enum class Width { Desktop, Tablet, Phone };
+    enum class Rendering { Gpu, Software };
+
+    // How the view draws on this machine. Without a GPU this process could
+    // use (no DRM render node and no NVIDIA device under devDir: a virtual
+    // display, most virtual machines, a container without /dev/dri), or with
+    // LIBGL_ALWAYS_SOFTWARE set, OpenGL is Mesa's llvmpipe: the CPU emulating
+    // a GPU, with LLVM loaded and shaders compiled in the window's process.
+    // Qt Quick's and Chromium's own software paths draw the same page sooner
+    // and in far less memory there (bench_startup).
+    static Rendering renderingFor(const QString &devDir);
+    // Applies renderingFor("/dev") before the QApplication exists, unless
+    // the user chose a scene graph backend (QT_QUICK_BACKEND,
+    // QSG_RHI_BACKEND). Software means Qt Quick's software backend,
+    // Chromium's --disable-gpu and no OpenGL in the process
+    // (QT_XCB_GL_INTEGRATION=none unless set); the page's sandbox is unchanged.
+    static Rendering chooseRendering();
 
     // The schemes of the page ("newsdesk-preview:") and of library images
     // ("newsdesk-image:/HASH"). Must be registered before the QApplication
@@ -97,6 +113,8 @@ Q_SIGNALS:
     void viewCreated();
     // The page's DOM now shows revision.
     void contentShown(int revision);
+    // The page has painted its first frame showing revision.
+    void contentPainted(int revision);
     // A block of the preview was clicked; line is where its source starts.
     void sourceLineActivated(int line);
 

@@ -84,6 +84,12 @@
         shownRevision = content.revision;
         followSource();
         preview.applied(content.revision);
+        // A callback queued from an animation frame runs once that frame is
+        // painted.
+        const revision = content.revision;
+        requestAnimationFrame(function () {
+            setTimeout(function () { preview.painted(revision); }, 0);
+        });
     }
 
     // Scrolls so that the block holding the editor's top line is at the top,
