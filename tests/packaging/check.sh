@@ -66,6 +66,8 @@ contents)
         [ -s "$png" ] || { bad "the package has no ${size}x$size icon"; continue; }
         file "$png" | grep -q "PNG image data, $size x $size," || bad "the ${size}x$size icon is $(file -b "$png")"
     done
+    # AppStream takes plain http for information only; software centres want https.
+    grep -n 'http://' "$out/root/usr/share/metainfo/org.newsdesk.Newsdesk.metainfo.xml" && bad "the metainfo has an address that is not https"
     # The version of the newest release, in the metainfo and the changelog.
     release=$(sed -n 's/.*<release version="\([^"]*\)".*/\1/p' "$out/root/usr/share/metainfo/org.newsdesk.Newsdesk.metainfo.xml" | head -n 1)
     [ "$release" = "$version" ] || bad "the metainfo's newest release is '$release', not the project's version $version"
