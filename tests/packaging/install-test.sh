@@ -3,7 +3,8 @@
 # Installs a newsdesk .deb into a clean Debian root with apt, as on a user's
 # machine (apt resolves the dependencies from Debian's archive), and runs it
 # there as an ordinary account: --version, virin, a library with the sample
-# story, and the story's export, whose page must hold the headline.
+# story, the story's export, whose page must hold the headline, and the
+# window (offscreen), which must start Qt WebEngine's process.
 #
 # Usage, as root: install-test.sh DEB CACHE [SUITE [MIRROR]]
 #
@@ -61,7 +62,8 @@ fi
 
 root=$(mktemp -d "$cache/root.XXXXXX")
 cleanup() {
-    umount "$root/var/cache/apt/archives" "$root/proc" 2>/dev/null || true
+    [ -z "${gui:-}" ] || { kill -KILL -- "-$gui"; wait "$gui"; } 2>/dev/null || true
+    umount "$root/var/cache/apt/archives" "$root/proc" "$root/dev/shm" 2>/dev/null || true
     rm -rf --one-file-system "$root"
 }
 trap cleanup EXIT
@@ -72,8 +74,9 @@ mount -t proc proc "$root/proc"
 mount --bind "$cache/archives" "$root/var/cache/apt/archives"
 cp -L /etc/resolv.conf "$root/etc/resolv.conf"
 cp "$deb" "$root/tmp/"
+# Nothing run in the root keeps the cache's lock (fd 8) open.
 in_test_root() {
-    chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 DEBIAN_FRONTEND=noninteractive "$@"
+    chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 DEBIAN_FRONTEND=noninteractive "$@" 8>&-
 }
 
 # --no-install-recommends: what the package Depends on must be enough.
@@ -92,7 +95,7 @@ in_test_root useradd --create-home --shell /bin/bash reporter
 uid=$(in_test_root id -u reporter)
 as_reporter() {
     chroot --userspec="$uid:$uid" "$root" /usr/bin/env -i -C /home/reporter HOME=/home/reporter USER=reporter \
-        PATH=/usr/bin:/bin LANG=C.UTF-8 "$@"
+        PATH=/usr/bin:/bin LANG=C.UTF-8 "$@" 8>&-
 }
 check() { # check "what" command...: runs it as the reporter, prints its output on failure
     local what=$1 out
@@ -119,4 +122,32 @@ images=$(find "$root/home/reporter/story/images" -name '*.jpg' -size +1k | wc -l
 out=$(check "the bash completion" bash -c \
     'source /usr/share/bash-completion/completions/newsdesk; COMP_WORDS=(newsdesk exp); COMP_CWORD=1; _newsdesk; echo "${COMPREPLY[*]}"')
 [ "$out" = export ] || fail "the bash completion offered '$out' for 'newsdesk exp'"
-step "passed: installed with its dependencies, newsdesk $version ran --version, virin, init and export"
+
+# The window, offscreen, on that library: it must start Qt WebEngine's
+# process for the preview. QtWebEngineProcess, its resources and locales are
+# nothing the binary links; they come from what libqt6webenginewidgets6
+# depends on. Chromium wants shared memory, and its sandbox cannot start in
+# a chroot (no user namespaces there), so it runs without: a desktop keeps it.
+mkdir -p "$root/dev/shm"
+mount -t tmpfs -o mode=1777 tmpfs "$root/dev/shm"
+# In a session of its own, so that it and WebEngine's processes go together
+# (it does not stop on SIGTERM).
+setsid chroot --userspec="$uid:$uid" "$root" /usr/bin/env -i -C /home/reporter HOME=/home/reporter USER=reporter \
+    PATH=/usr/bin:/bin LANG=C.UTF-8 QT_QPA_PLATFORM=offscreen QTWEBENGINE_DISABLE_SANDBOX=1 \
+    newsdesk gui --library news.newsdesk >"$root/tmp/gui.log" 2>&1 8>&- &
+gui=$! # setsid, chroot and env exec: newsdesk itself, leading its process group
+webengine=
+for _ in $(seq 120); do
+    kill -0 "$gui" 2>/dev/null || break
+    webengine=$(pgrep -P "$gui" -f /usr/lib/qt6/libexec/QtWebEngineProcess || true)
+    [ -z "$webengine" ] || break
+    sleep 0.5
+done
+if [ -z "$webengine" ]; then
+    tail -n 20 "$root/tmp/gui.log" >&2
+    fail "newsdesk gui did not start QtWebEngineProcess within a minute"
+fi
+kill -KILL -- "-$gui"
+wait "$gui" 2>/dev/null || true
+gui=
+step "passed: installed with its dependencies, newsdesk $version ran --version, virin, init, export and the window with its preview's process"
