@@ -44,6 +44,10 @@ mkdir -p "$cache/archives/partial"
 exec 8>"$cache/lock"
 flock 8
 
+# A run stopped by force leaves its root behind (its mounts went with its
+# namespace); with the lock held, none is in use.
+rm -rf --one-file-system "$cache"/root.* "$cache"/bootstrap.*
+
 tarball=$cache/$suite-minbase.tar.gz
 if [ ! -f "$tarball" ] || [ -n "$(find "$tarball" -mtime +"$max_age")" ]; then
     step "creating a pristine Debian $suite root in $tarball (once; a few minutes)…"
