@@ -70,5 +70,9 @@ check "the host's / never covers the build root's" not has_bind /home/pat / /
 check "the host's /etc never covers the build root's" not has_bind /home/pat /etc /etc
 check "no archive host of dev's own" test -z "$DEV_MIRROR"
 
+# usage() prints a fixed range of the header: every command, and nothing after.
+check "./dev help lists every command, package and install-test too" \
+    bash -c "out=\$(bash '$dev' help); for c in run test build shell setup bench fuzz xvfb screenshot team-server package install-test; do grep -q \"./dev \$c\" <<<\"\$out\" || exit 1; done; ! grep -q 'Newsdesk needs Qt' <<<\"\$out\""
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
