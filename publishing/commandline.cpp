@@ -50,11 +50,16 @@ QString helpText()
         << "Newsdesk drafts, checks and approves news stories and their photo captions,\n"
         << "and exports them as publication-ready HTML.\n\n"
         << "With no command, Newsdesk opens its window on the default library:\n  "
-        << "newsdesk gui [--library PATH]   open the window (on PATH's library)\n\n"
+        << "newsdesk gui [--library PATH]\n                    open the window (on PATH's library)\n\n"
         << "Commands:\n";
+    // Each synopsis on a line of its own and the summary below it, indented
+    // by 20: most synopses are too long to share a line, and help2man makes
+    // a line followed by one indented that far a tagged paragraph (.TP) in
+    // the man page.
     for (const Command &command : commands())
-        out << "  newsdesk " << command.synopsis.leftJustified(34) << ' ' << command.summary << '\n';
-    out << "\nOptions:\n"
+        out << "  newsdesk " << command.synopsis << "\n                    " << command.summary << '\n';
+    out << "\nRun 'newsdesk COMMAND --help' for a command's options.\n"
+        << "\nOptions:\n"
         << "  -h, --help      show this help\n"
         << "  -v, --version   show the version\n";
     return text;

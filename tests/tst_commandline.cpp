@@ -10,6 +10,7 @@ class TestCommandLine : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void helpListsUsage();
+    void helpPutsEachSummaryUnderItsSynopsis();
     void versionPrintsVersion();
     void unknownCommandIsAUsageError();
     void windowWithoutDisplayExplainsHowToGetOne();
@@ -41,6 +42,25 @@ void TestCommandLine::helpListsUsage()
     QCOMPARE(result.exitCode, 0);
     QVERIFY(result.out.startsWith(u"Usage: newsdesk"_s));
     QVERIFY(result.out.contains(u"--version"_s));
+}
+
+// help2man turns a line followed by one indented by 20 into a tagged
+// paragraph of the man page, and the bash completion reads the synopses from
+// the lines "  newsdesk COMMAND ...": each command gets both.
+void TestCommandLine::helpPutsEachSummaryUnderItsSynopsis()
+{
+    const Result result = run({u"--help"_s});
+    QCOMPARE(result.exitCode, 0);
+    const QStringList lines = result.out.split(u'\n');
+    qsizetype synopses = 0;
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        if (!lines.at(i).startsWith(u"  newsdesk "_s))
+            continue;
+        ++synopses;
+        const QString summary = lines.value(i + 1);
+        QVERIFY2(summary.startsWith(QString(20, u' ')) && !summary.at(20).isSpace(), qPrintable(lines.at(i)));
+    }
+    QVERIFY2(synopses >= 11, qPrintable(result.out)); // gui and every command
 }
 
 void TestCommandLine::versionPrintsVersion()

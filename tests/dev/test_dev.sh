@@ -84,6 +84,9 @@ lock_released_after_setup() (
     [ -f "$DEV_ROOT/var/lib/newsdesk/packages.stamp" ] && ! [ -e "/proc/$BASHPID/fd/9" ]
 )
 check "./dev lets go of the setup lock once the packages are in" lock_released_after_setup
+# usage() prints a fixed range of the header: every command, and nothing after.
+check "./dev help lists every command, package and install-test too" \
+    bash -c "out=\$(bash '$dev' help); for c in run test build shell setup bench fuzz xvfb screenshot team-server package install-test; do grep -q \"./dev \$c\" <<<\"\$out\" || exit 1; done; ! grep -q 'Newsdesk needs Qt' <<<\"\$out\""
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
