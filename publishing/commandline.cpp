@@ -15,8 +15,8 @@ namespace CommandLine {
 
 static QString tr(const char *text)
 {
-    // The context the messages had in StoryCommands, where parse() began.
-    return QCoreApplication::translate("StoryCommands", text);
+    // The context lupdate gives tr() in namespace CommandLine.
+    return QCoreApplication::translate("CommandLine", text);
 }
 
 static QList<Command> &registry()
@@ -46,17 +46,19 @@ QString helpText()
 {
     QString text;
     QTextStream out(&text);
-    out << "Usage: newsdesk [COMMAND] [OPTIONS]\n\n"
-        << "Newsdesk drafts, checks and approves news stories and their photo captions,\n"
-        << "and exports them as publication-ready HTML.\n\n"
-        << "With no command, Newsdesk opens its window on the default library:\n  "
-        << "newsdesk gui [--library PATH]   open the window (on PATH's library)\n\n"
-        << "Commands:\n";
+    out << tr("Usage: newsdesk [COMMAND] [OPTIONS]") << "\n\n"
+        << tr("Newsdesk drafts, checks and approves news stories and their photo captions,\n"
+              "and exports them as publication-ready HTML.")
+        << "\n\n"
+        << tr("With no command, Newsdesk opens its window on the default library:") << "\n  "
+        << "newsdesk gui [--library PATH]   " << tr("open the window (on PATH's library)") << "\n\n"
+        << tr("Commands:") << '\n';
     for (const Command &command : commands())
         out << "  newsdesk " << command.synopsis.leftJustified(34) << ' ' << command.summary << '\n';
-    out << "\nOptions:\n"
-        << "  -h, --help      show this help\n"
-        << "  -v, --version   show the version\n";
+    out << '\n'
+        << tr("Options:") << '\n'
+        << "  -h, --help      " << tr("show this help") << '\n'
+        << "  -v, --version   " << tr("show the version") << '\n';
     return text;
 }
 
@@ -75,7 +77,7 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         if (command.name == name)
             return command.run(arguments.mid(1), out, err);
     }
-    err << "newsdesk: unknown command '" << shown(name) << "'. Run 'newsdesk --help' for the list.\n";
+    err << "newsdesk: " << tr("unknown command '%1'. Run 'newsdesk --help' for the list.").arg(shown(name)) << '\n';
     return UsageError;
 }
 
