@@ -100,6 +100,8 @@ public:
     // Checks every widget of window that shows; where says which window.
     void inspect(QWidget *window, const QString &where)
     {
+        // Layouts a text change asked for are done first, as before a paint.
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
         text(window->windowTitle(), where + u" title"_s);
         QList<QWidget *> widgets = window->findChildren<QWidget *>();
         widgets.prepend(window);
@@ -379,6 +381,10 @@ void TestTranslations::mainWindowFitsAndIsTranslated()
     MainWindow window(&prompter);
     openDesk(window);
     const QSet<QString> words = userWords(window);
+    // The story's counts come 300 ms after it opens.
+    auto *stats = window.findChild<QLabel *>(u"storyStats"_s);
+    QVERIFY(stats);
+    QTRY_VERIFY(!stats->text().isEmpty());
     check(&window, u"main window"_s, words);
     if (QTest::currentTestFailed())
         return;
