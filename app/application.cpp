@@ -7,6 +7,7 @@
 #include "librarysetup.h"
 #include "mainwindow.h"
 #include "previewpane.h"
+#include "translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -97,6 +98,7 @@ static int runGui(int argc, char **argv, const QStringList &arguments)
         QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
     QApplication app(argc, argv);
     setApplicationIdentity();
+    Translations::install();
     QApplication::setWindowIcon(QIcon(u":/newsdesk.svg"_s));
     QApplication::setDesktopFileName(u"org.newsdesk.Newsdesk"_s);
 

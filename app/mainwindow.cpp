@@ -44,6 +44,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QProgressDialog>
+#include <QScreen>
 #include <QPushButton>
 #include <QTextBlock>
 #include <QMenuBar>
@@ -316,8 +317,9 @@ void MainWindow::createStoryFileActions(QMenu *file)
 void MainWindow::restoreSettings()
 {
     QSettings settings;
+    // First start: roomy, but never larger than the screen (a 1366×768 laptop).
     if (!restoreGeometry(settings.value(u"window/geometry"_s).toByteArray()))
-        resize(1600, 1000);
+        resize(QSize(1600, 1000).boundedTo(screen()->availableGeometry().size()));
     restoreState(settings.value(u"window/state"_s).toByteArray());
     m_findBar->hide();
 }

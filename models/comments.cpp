@@ -101,7 +101,7 @@ ReviewQueue ReviewQueue::load(Library *library, QString *errorString)
     if (!query.exec(u"SELECT id, headline, updated_by, updated_at FROM stories WHERE status = 'in_review' "
                     "ORDER BY updated_at, id"_s)) {
         if (errorString)
-            *errorString = Library::describeError(query, tr("Cannot read the review queue"));
+            *errorString = Library::describeError(query, QCoreApplication::translate("ReviewQueue", "Cannot read the review queue"));
         return {};
     }
     {
@@ -124,7 +124,7 @@ ReviewQueue ReviewQueue::load(Library *library, QString *errorString)
                     "WHERE p.approval_state <> 'approved' AND s.status <> 'archived' "
                     "ORDER BY s.id, sp.position"_s)) {
         if (errorString)
-            *errorString = Library::describeError(query, tr("Cannot read the review queue"));
+            *errorString = Library::describeError(query, QCoreApplication::translate("ReviewQueue", "Cannot read the review queue"));
         return {};
     }
     const QSqlRecord record = query.record();

@@ -66,7 +66,7 @@ PublicationSettings PublicationSettingsRepository::load()
     PublicationSettings settings;
     QSqlQuery query(m_library->database());
     if (!query.exec(u"SELECT key, value FROM library_settings"_s)) {
-        m_error.fail(query, tr("Cannot read the library's publication settings"));
+        m_error.fail(query, QCoreApplication::translate("PublicationSettingsRepository", "Cannot read the library's publication settings"));
         return settings;
     }
     const QSqlRecord record = query.record();
@@ -115,13 +115,13 @@ bool PublicationSettingsRepository::save(const PublicationSettings &given)
         query.bindValue(u":key"_s, key);
         query.bindValue(u":value"_s, sqlText(value));
         if (!query.exec()) {
-            m_error.fail(query, tr("Cannot save the library's publication settings"));
+            m_error.fail(query, QCoreApplication::translate("PublicationSettingsRepository", "Cannot save the library's publication settings"));
             return false;
         }
     }
     if (!m_library->audit(u"publication-settings"_s, u"library"_s, 0,
                           settings.publisher.trimmed() + u" · "_s + settings.articleUrlTemplate.trimmed())) {
-        m_error.fail(tr("Cannot record the change in the library's audit log."));
+        m_error.fail(QCoreApplication::translate("PublicationSettingsRepository", "Cannot record the change in the library's audit log."));
         return false;
     }
     return transaction.commit();

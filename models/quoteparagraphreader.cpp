@@ -4,6 +4,8 @@
 #include "markdownprose.h"
 #include "quotewords.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -277,7 +279,7 @@ void ParagraphReader::pairMarks()
         if (role == Role::Open) {
             if (open >= 0) {
                 m_scan.findings.append({Finding::Kind::UnbalancedQuotes, Finding::Severity::Warning,
-                                        u"This quotation mark opens a quote inside the quote already open: a closing mark is missing before it, or it is one too many."_s,
+                                        QCoreApplication::translate("QuoteAnalyzer", "This quotation mark opens a quote inside the quote already open: a closing mark is missing before it, or it is one too many."),
                                         {mark.at, 1}});
             } else {
                 open = mark.at;
@@ -292,7 +294,7 @@ void ParagraphReader::pairMarks()
             m_scan.quotes.append(RawQuote{.open = -1, .close = mark.at, .start = proseStart, .end = mark.at + 1, .innerStart = proseStart, .innerEnd = mark.at});
         } else {
             m_scan.findings.append({Finding::Kind::UnbalancedQuotes, Finding::Severity::Warning,
-                                    u"This closing quotation mark has no opening mark before it in the paragraph."_s,
+                                    QCoreApplication::translate("QuoteAnalyzer", "This closing quotation mark has no opening mark before it in the paragraph."),
                                     {mark.at, 1}});
         }
         anyMark = true;
@@ -759,7 +761,7 @@ void ParagraphReader::findInsertions()
                 continue;
             const QStringView inserted = m_text.sliced(i, close + 1 - i);
             m_scan.findings.append({Finding::Kind::EditorialInsertion, Finding::Severity::Info,
-                                    u"Editorial insertion %1 in a quotation."_s.arg(inserted), {i, close + 1 - i}});
+                                    QCoreApplication::translate("QuoteAnalyzer", "Editorial insertion %1 in a quotation.").arg(inserted), {i, close + 1 - i}});
             i = close;
         }
     }

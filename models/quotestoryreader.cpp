@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "quotestoryreader.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -105,20 +107,20 @@ void StoryReader::paragraph(const ParagraphScan &scan, QStringView text, qsizety
         if (scan.leadingStrayClose) {
             const RawQuote &first = scan.quotes.constFirst();
             addFinding(Finding::Kind::ContinuationMarks, Finding::Severity::Warning,
-                       u"This paragraph continues the quotation from the paragraph before, so it must open with a quotation mark."_s,
+                       QCoreApplication::translate("QuoteAnalyzer", "This paragraph continues the quotation from the paragraph before, so it must open with a quotation mark."),
                        absolute({first.start, first.end - first.start}));
         } else {
             const Quotation &open = m_analysis.quotations.at(continued);
             --m_paragraph;
             addFinding(Finding::Kind::UnbalancedQuotes, Finding::Severity::Warning,
-                       u"This quotation is never closed. If it continues in the next paragraph, open that paragraph with a quotation mark."_s,
+                       QCoreApplication::translate("QuoteAnalyzer", "This quotation is never closed. If it continues in the next paragraph, open that paragraph with a quotation mark."),
                        open.range);
             ++m_paragraph;
         }
     } else if (continued < 0 && scan.leadingStrayClose) {
         const RawQuote &first = scan.quotes.constFirst();
         addFinding(Finding::Kind::UnbalancedQuotes, Finding::Severity::Warning,
-                   u"This closing quotation mark has no opening mark before it."_s, absolute({first.close, 1}));
+                   QCoreApplication::translate("QuoteAnalyzer", "This closing quotation mark has no opening mark before it."), absolute({first.close, 1}));
     }
     for (const LocalFinding &finding : scan.findings)
         addFinding(finding.kind, finding.severity, finding.message, absolute(finding.range));
@@ -209,7 +211,7 @@ Analysis StoryReader::finish()
     if (m_openQuotation >= 0) {
         const Quotation &open = m_analysis.quotations.at(m_openQuotation);
         m_paragraph = open.paragraph;
-        addFinding(Finding::Kind::UnbalancedQuotes, Finding::Severity::Warning, u"This quotation is never closed."_s, open.range);
+        addFinding(Finding::Kind::UnbalancedQuotes, Finding::Severity::Warning, QCoreApplication::translate("QuoteAnalyzer", "This quotation is never closed."), open.range);
     }
     for (int index = 0; index < m_analysis.quotations.size(); ++index) {
         const Quotation &quotation = m_analysis.quotations.at(index);
@@ -220,17 +222,19 @@ Analysis StoryReader::finish()
         QString message;
         switch (m_missing.value(index, Missing::Attribution)) {
         case Missing::Attribution:
-            message = u"No one is named as saying this quotation."_s;
+            message = QCoreApplication::translate("QuoteAnalyzer", "No one is named as saying this quotation.");
             break;
         case Missing::Pronoun:
-            message = u"\u201C%1\u201D has no named speaker before it to refer to."_s.arg(quotation.speakerAsWritten);
+            message = QCoreApplication::translate("QuoteAnalyzer", "“%1” has no named speaker before it to refer to.").arg(quotation.speakerAsWritten);
             break;
         case Missing::Subject:
-            message = u"No one is named as saying this partial quotation: name the speaker in its sentence."_s;
+            message = QCoreApplication::translate("QuoteAnalyzer", "No one is named as saying this partial quotation: name the speaker in its sentence.");
             break;
         case Missing::ClosedBefore:
-            message = u"No one is named as saying this quotation. If it continues the quotation of the paragraph before, "
-                      u"AP leaves the closing mark off that paragraph; otherwise attribute it."_s;
+            message = QCoreApplication::translate("QuoteAnalyzer",
+                                                  "No one is named as saying this quotation. If it continues the quotation of "
+                                                  "the paragraph before, AP leaves the closing mark off that paragraph; "
+                                                  "otherwise attribute it.");
             break;
         }
         m_paragraph = quotation.paragraph;

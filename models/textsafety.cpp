@@ -17,9 +17,9 @@ namespace TextSafety {
 
 namespace {
 
-QString tr(const char *text)
+QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
 {
-    return QCoreApplication::translate("TextSafety", text);
+    return QCoreApplication::translate("TextSafety", text, disambiguation, n);
 }
 
 bool isBidiControl(char32_t c)
@@ -77,17 +77,16 @@ Changes &Changes::operator+=(const Changes &other)
 
 QString Changes::description() const
 {
-    // English plurals spelt out: without a translation loaded "%n" forms
-    // would show as "character(s)".
+    // Plurals with %n: English's forms come from newsdesk_en.ts
+    // (Translations::install()), every other language's from its own.
+    // TextSafety::tr: lupdate would file a plain tr() here under Changes.
     QStringList parts;
     if (removed > 0)
-        parts << (removed == 1 ? tr("1 control character removed") : tr("%1 control characters removed").arg(removed));
+        parts << TextSafety::tr("%n control character(s) removed", nullptr, int(removed));
     if (brokenReplaced > 0)
-        parts << (brokenReplaced == 1 ? tr("1 broken character replaced by U+FFFD")
-                                      : tr("%1 broken characters replaced by U+FFFD").arg(brokenReplaced));
+        parts << TextSafety::tr("%n broken character(s) replaced by U+FFFD", nullptr, int(brokenReplaced));
     if (lineBreaks > 0)
-        parts << (lineBreaks == 1 ? tr("1 line break replaced by a space")
-                                  : tr("%1 line breaks replaced by spaces").arg(lineBreaks));
+        parts << TextSafety::tr("%n line break(s) replaced by space(s)", nullptr, int(lineBreaks));
     return parts.join(u", "_s);
 }
 

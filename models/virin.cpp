@@ -18,9 +18,9 @@
 
 using namespace Qt::StringLiterals;
 
-static QString tr(const char *text, int n = -1)
+static QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
 {
-    return QCoreApplication::translate("Virin", text, nullptr, n);
+    return QCoreApplication::translate("Virin", text, disambiguation, n);
 }
 
 QString virinStatusKey(VirinStatus status)
@@ -102,6 +102,7 @@ QString monthName(int month)
 // Builds a Virin and its verdict as the fields are checked.
 class VirinParser
 {
+    Q_DECLARE_TR_FUNCTIONS(Virin) // the context of the file's other texts
 public:
     explicit VirinParser(const QString &text)
     {
@@ -255,7 +256,7 @@ void VirinParser::checkVisionId(const QString &part)
                  .arg(part));
     } else if (part.size() != 5) {
         fail(tr("The VISION ID has 5 characters (2 letters and 3 digits, like PM193), not %n (\"%1\").",
-                int(part.size()))
+                nullptr, int(part.size()))
                  .arg(part));
     } else {
         fail(tr("The VISION ID is 2 letters and 3 digits (PM193), or a unit's 1 letter and 4 digits (G0007), "
@@ -292,7 +293,7 @@ void VirinParser::checkSequence(const QString &part)
         warn(tr("The sequence %1 has 3 digits, the rule before 2011; today it is 4 (scene and order acquired).")
                  .arg(digits));
     } else {
-        fail(tr("The sequence has 4 digits (scene, then order acquired: 1001), not %n.", int(digits.size())));
+        fail(tr("The sequence has 4 digits (scene, then order acquired: 1001), not %n.", nullptr, int(digits.size())));
         return;
     }
     if (!letters.isEmpty())
@@ -415,6 +416,12 @@ QString Virin::serviceLetters()
 }
 
 namespace VirinChecks {
+
+// The context lupdate gives tr() in this namespace.
+static QString tr(const char *text)
+{
+    return QCoreApplication::translate("VirinChecks", text);
+}
 
 static QString longDate(QDate date)
 {

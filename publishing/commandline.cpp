@@ -15,8 +15,8 @@ namespace CommandLine {
 
 static QString tr(const char *text)
 {
-    // The context the messages had in StoryCommands, where parse() began.
-    return QCoreApplication::translate("StoryCommands", text);
+    // The context lupdate gives tr() in namespace CommandLine.
+    return QCoreApplication::translate("CommandLine", text);
 }
 
 static QList<Command> &registry()
@@ -46,22 +46,24 @@ QString helpText()
 {
     QString text;
     QTextStream out(&text);
-    out << "Usage: newsdesk [COMMAND] [OPTIONS]\n\n"
-        << "Newsdesk drafts, checks and approves news stories and their photo captions,\n"
-        << "and exports them as publication-ready HTML.\n\n"
-        << "With no command, Newsdesk opens its window on the default library:\n  "
-        << "newsdesk gui [--library PATH]\n                    open the window (on PATH's library)\n\n"
-        << "Commands:\n";
+    out << tr("Usage: newsdesk [COMMAND] [OPTIONS]") << "\n\n"
+        << tr("Newsdesk drafts, checks and approves news stories and their photo captions,\n"
+              "and exports them as publication-ready HTML.")
+        << "\n\n"
+        << tr("With no command, Newsdesk opens its window on the default library:") << "\n  "
+        << "newsdesk gui [--library PATH]\n                    " << tr("open the window (on PATH's library)") << "\n\n"
+        << tr("Commands:") << '\n';
     // Each synopsis on a line of its own and the summary below it, indented
     // by 20: most synopses are too long to share a line, and help2man makes
     // a line followed by one indented that far a tagged paragraph (.TP) in
     // the man page.
     for (const Command &command : commands())
         out << "  newsdesk " << command.synopsis << "\n                    " << command.summary << '\n';
-    out << "\nRun 'newsdesk COMMAND --help' for a command's options.\n"
-        << "\nOptions:\n"
-        << "  -h, --help      show this help\n"
-        << "  -v, --version   show the version\n";
+    out << '\n'
+        << tr("Run 'newsdesk COMMAND --help' for a command's options.") << "\n\n"
+        << tr("Options:") << '\n'
+        << "  -h, --help      " << tr("show this help") << '\n'
+        << "  -v, --version   " << tr("show the version") << '\n';
     return text;
 }
 
@@ -80,7 +82,7 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         if (command.name == name)
             return command.run(arguments.mid(1), out, err);
     }
-    err << "newsdesk: unknown command '" << shown(name) << "'. Run 'newsdesk --help' for the list.\n";
+    err << "newsdesk: " << tr("unknown command '%1'. Run 'newsdesk --help' for the list.").arg(shown(name)) << '\n';
     return UsageError;
 }
 

@@ -5,6 +5,7 @@
 #include "photocommands.h"
 #include "storycommands.h"
 #include "teamcommands.h"
+#include "translations.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -37,6 +38,7 @@ int runCommandLine(int argc, char **argv, const QStringList &arguments)
 {
     QCoreApplication app(argc, argv);
     setApplicationIdentity();
+    Translations::install();
     registerCommands();
     QTextStream out(stdout);
     QTextStream err(stderr);

@@ -15,6 +15,10 @@
 using namespace Qt::StringLiterals;
 using CommandLine::shown;
 
+// Everything in namespace PhotoCommands: lupdate files tr() by the namespace
+// it is called in, and drops it at file scope.
+namespace PhotoCommands {
+
 namespace {
 
 QString tr(const char *text)
@@ -161,8 +165,6 @@ int runPhotoInfo(const QStringList &arguments, QTextStream &out, QTextStream &er
 
 } // namespace
 
-namespace PhotoCommands {
-
 QJsonObject virinJson(const Virin &virin)
 {
     QStringList messages = virin.messageTexts();
@@ -208,8 +210,9 @@ QJsonObject photoJson(const Photo &photo)
 
 void registerPhotoCommands()
 {
+    using namespace PhotoCommands;
     CommandLine::registerCommand({u"virin"_s, u"virin [--json] VIRIN..."_s,
-                                  tr("check VIRINs (DoD photo identifiers)"), &runVirin});
+                                  PhotoCommands::tr("check VIRINs (DoD photo identifiers)"), &runVirin});
     CommandLine::registerCommand({u"photo-info"_s, u"photo-info [--json] FILE..."_s,
-                                  tr("print the metadata read from image files"), &runPhotoInfo});
+                                  PhotoCommands::tr("print the metadata read from image files"), &runPhotoInfo});
 }

@@ -258,6 +258,7 @@ struct Source
 
 class Reader
 {
+    Q_DECLARE_TR_FUNCTIONS(PhotoMetadata) // the context of the file's other texts
 public:
     Reader(const Exiv2::IptcData &iptc, const Exiv2::XmpData &xmp, QStringList &notes)
         : m_iptc(iptc)
@@ -581,6 +582,7 @@ struct Expected
 
 class Writer
 {
+    Q_DECLARE_TR_FUNCTIONS(PhotoMetadata) // the context of the file's other texts
 public:
     Writer(Exiv2::IptcData &iptc, Exiv2::XmpData &xmp, bool writeIptc, QStringList &notes)
         : m_iptc(iptc)

@@ -36,11 +36,15 @@ using CommandLine::Invocation;
 using CommandLine::parse;
 using CommandLine::shown;
 
+// Everything in namespace StoryCommands: lupdate files tr() by the namespace
+// it is called in, and drops it at file scope.
+namespace StoryCommands {
+
 namespace {
 
-QString tr(const char *text, int n = -1)
+QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
 {
-    return QCoreApplication::translate("StoryCommands", text, nullptr, n);
+    return QCoreApplication::translate("StoryCommands", text, disambiguation, n);
 }
 
 QCommandLineOption libraryOption()
@@ -261,7 +265,7 @@ int exportCommand(const QStringList &arguments, QTextStream &out, QTextStream &e
         return CommandLine::Refused;
     }
     if (result.overridden)
-        err << "newsdesk export: " << tr("exported despite %n blocking reason(s); the override is recorded.", int(result.blockingReasons.size()))
+        err << "newsdesk export: " << tr("exported despite %n blocking reason(s); the override is recorded.", nullptr, int(result.blockingReasons.size()))
             << '\n';
     for (const QString &warning : result.warnings)
         err << "newsdesk export: " << tr("warning: %1").arg(warning) << '\n';
@@ -341,7 +345,7 @@ int importCommand(const QStringList &arguments, QTextStream &out, QTextStream &e
         err << "newsdesk import: " << shown(QDir::toNativeSeparators(file)) << ": " << shown(result.error) << '\n';
         return CommandLine::Refused;
     }
-    out << shown(tr("imported story %1 (%2) with %n photo(s)", int(result.photos.size())).arg(result.story->id).arg(result.story->slug))
+    out << shown(tr("imported story %1 (%2) with %n photo(s)", nullptr, int(result.photos.size())).arg(result.story->id).arg(result.story->slug))
         << '\n';
     return CommandLine::Success;
 }
@@ -473,8 +477,6 @@ QString quoteFindingCode(Quotes::Finding::Kind kind)
 
 } // namespace
 
-namespace StoryCommands {
-
 QList<StoryFinding> checkStory(Library *library, const Story &story, const QList<Photo> &storyPhotos)
 {
     // The body parsed once for what it places and shows, which the gate and
@@ -552,18 +554,19 @@ QList<StoryFinding> checkStory(Library *library, const Story &story, const QList
 
 void registerStoryCommands()
 {
+    using namespace StoryCommands;
     CommandLine::registerCommand({u"init"_s, u"init --library PATH [--sample] [--name NAME]"_s,
-                                  tr("create a library, with you as its first editor"), &initCommand});
+                                  StoryCommands::tr("create a library, with you as its first editor"), &initCommand});
     CommandLine::registerCommand({u"render"_s, u"render --library PATH --story ID|SLUG [--fragment]"_s,
-                                  tr("print the story's article HTML, as the export writes it"), &renderCommand});
+                                  StoryCommands::tr("print the story's article HTML, as the export writes it"), &renderCommand});
     CommandLine::registerCommand({u"export"_s,
                                   u"export --library PATH --story ID|SLUG --out DIR [--format html|ninjs] [--override-reason TEXT]"_s,
-                                  tr("write the story's publication folder, a web page or IPTC ninjs (exit 1 when not cleared)"),
+                                  StoryCommands::tr("write the story's publication folder, a web page or IPTC ninjs (exit 1 when not cleared)"),
                                   &exportCommand});
     CommandLine::registerCommand({u"check"_s, u"check --library PATH --story ID|SLUG [--json]"_s,
-                                  tr("list release, approval, VIRIN, caption and DVIDS findings (exit 1 on an error)"), &checkCommand});
+                                  StoryCommands::tr("list release, approval, VIRIN, caption and DVIDS findings (exit 1 on an error)"), &checkCommand});
     CommandLine::registerCommand({u"import"_s, u"import --library PATH FILE.md|FILE.json"_s,
-                                  tr("add a story from Markdown with YAML front matter, or from IPTC ninjs"), &importCommand});
+                                  StoryCommands::tr("add a story from Markdown with YAML front matter, or from IPTC ninjs"), &importCommand});
     CommandLine::registerCommand({u"dump"_s, u"dump --library PATH --story ID|SLUG [--out FILE.md [--force]]"_s,
-                                  tr("print the story as Markdown with YAML front matter"), &dumpCommand});
+                                  StoryCommands::tr("print the story as Markdown with YAML front matter"), &dumpCommand});
 }

@@ -97,6 +97,7 @@ QStringList fileNamesFor(const QList<Photo> &photos)
 // not know are reported so that a typo does not lose a field silently.
 class Reader
 {
+    Q_DECLARE_TR_FUNCTIONS(StoryMarkdown) // the context of the file's other texts
 public:
     QStringList warnings;
     QString error;
@@ -442,7 +443,7 @@ ParseResult parse(const QString &text)
     ParseResult result;
     const std::optional<std::pair<QString, QString>> parts = splitFrontMatter(text);
     if (!parts) {
-        result.error = tr("the file does not start with YAML front matter: a line '---', the story's fields, and "
+        result.error = StoryMarkdown::tr("the file does not start with YAML front matter: a line '---', the story's fields, and "
                           "another line '---' before the body");
         return result;
     }

@@ -17,6 +17,10 @@ using CommandLine::Invocation;
 using CommandLine::parse;
 using CommandLine::shown;
 
+// Everything in namespace TeamCommands: lupdate files tr() by the namespace
+// it is called in, and drops it at file scope.
+namespace TeamCommands {
+
 namespace {
 
 QString tr(const char *text)
@@ -169,12 +173,15 @@ int copyLibraryCommand(const QStringList &arguments, QTextStream &out, QTextStre
 
 } // namespace
 
+} // namespace TeamCommands
+
 void registerTeamCommands()
 {
+    using namespace TeamCommands;
     CommandLine::registerCommand({u"team"_s, u"team setup --library URL"_s,
-                                  tr("create (once) a team library's schema and roles on PostgreSQL"), &teamCommand});
+                                  TeamCommands::tr("create (once) a team library's schema and roles on PostgreSQL"), &teamCommand});
     CommandLine::registerCommand({u"people"_s, u"people add --library URL --login NAME --role writer|editor [--name NAME]"_s,
-                                  tr("add a person to a team library (creating their login role)"), &peopleCommand});
+                                  TeamCommands::tr("add a person to a team library (creating their login role)"), &peopleCommand});
     CommandLine::registerCommand({u"copy-library"_s, u"copy-library --from PATH|URL --to PATH|URL"_s,
-                                  tr("copy a whole library between a file and a team library, losslessly"), &copyLibraryCommand});
+                                  TeamCommands::tr("copy a whole library between a file and a team library, losslessly"), &copyLibraryCommand});
 }

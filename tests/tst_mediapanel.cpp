@@ -333,7 +333,7 @@ void TestMediaPanel::importAddsGoodFilesAndReportsBadOnes()
     // The user is told, once, with every problem.
     QCOMPARE(m_prompter->count(u"tell"_s), 1);
     QCOMPARE(m_prompter->asked.constLast().title, u"Adding photos"_s);
-    QVERIFY(m_prompter->asked.constLast().message.startsWith(u"1 photo(s) added. Some files need attention:"_s));
+    QVERIFY(m_prompter->asked.constLast().message.startsWith(u"1 photo added. Some files need attention:"_s));
     for (const QString &problem : problems)
         QVERIFY2(m_prompter->asked.constLast().message.contains(problem), qPrintable(problem));
     QCOMPARE(m_window->mediaPanel()->view()->model()->rowCount(), before + 1);

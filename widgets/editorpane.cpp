@@ -95,6 +95,9 @@ EditorPane::EditorPane(QWidget *parent)
 
     m_sideTabs->addTab(m_outline, tr("Outline"));
     m_sideTabs->addTab(m_quotes, tr("Quotes"));
+    // Both tabs' names always show: without scroll arrows the tab bar's
+    // minimum width is its tabs', in whatever language they are.
+    m_sideTabs->setUsesScrollButtons(false);
     auto *bodySplitter = new QSplitter(Qt::Horizontal, this);
     bodySplitter->setObjectName(u"bodySplitter"_s);
     bodySplitter->addWidget(m_body);

@@ -15,6 +15,22 @@
 
 using namespace Qt::StringLiterals;
 
+// How a revision came to be, for people (revisionKindKey() is the stored key).
+static QString revisionKindLabel(Revision::Kind kind)
+{
+    switch (kind) {
+    case Revision::Kind::Save:
+        return HistoryDialog::tr("save");
+    case Revision::Kind::Autosave:
+        return HistoryDialog::tr("autosave");
+    case Revision::Kind::Restore:
+        return HistoryDialog::tr("restore");
+    case Revision::Kind::Import:
+        return HistoryDialog::tr("import");
+    }
+    return {};
+}
+
 HistoryDialog::HistoryDialog(const Story &story, const QList<Revision> &revisions, bool canRestore, QWidget *parent)
     : QDialog(parent)
     , m_revisions(revisions)
@@ -29,7 +45,7 @@ HistoryDialog::HistoryDialog(const Story &story, const QList<Revision> &revision
     for (const Revision &revision : m_revisions) {
         const QString line = tr("%1 · %2 · %3 (%4)")
                                  .arg(revision.createdAt.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s), revision.createdBy,
-                                      revisionKindKey(revision.kind), storyStatusLabel(revision.status));
+                                      revisionKindLabel(revision.kind), storyStatusLabel(revision.status));
         auto *item = new QListWidgetItem(line, m_list);
         item->setData(Qt::UserRole, revision.id);
         m_base->addItem(line, revision.id);

@@ -25,16 +25,21 @@ IdentityDialog::IdentityDialog(const QList<Person> &people, const QString &sugge
     m_title->setPlaceholderText(tr("Public Affairs Specialist"));
     auto *form = new QFormLayout;
     if (m_firstPerson) {
-        form->addRow(new QLabel(tr("This library has nobody yet. You are its first person and its editor; "
-                                   "you can add writers and editors in Preferences."),
-                                this));
+        auto *intro = new QLabel(tr("This library has nobody yet. You are its first person and its editor; "
+                                    "you can add writers and editors in Preferences."),
+                                 this);
+        // Wrapped: a longer translation makes the dialog taller, not screen-wide.
+        intro->setWordWrap(true);
+        form->addRow(intro);
         form->addRow(tr("Your &name:"), m_name);
         form->addRow(tr("Your &title:"), m_title);
         m_existing->hide();
     } else {
         for (const Person &person : people)
             m_existing->addItem(u"%1 (%2)"_s.arg(person.name, personRoleLabel(person.role)), person.name);
-        form->addRow(new QLabel(tr("Choose who you are. Someone new is added by an editor in Preferences."), this));
+        auto *intro = new QLabel(tr("Choose who you are. Someone new is added by an editor in Preferences."), this);
+        intro->setWordWrap(true);
+        form->addRow(intro);
         form->addRow(tr("&I am:"), m_existing);
         m_name->hide();
         m_title->hide();

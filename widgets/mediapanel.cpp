@@ -100,8 +100,9 @@ MediaPanel::MediaPanel(PhotoListModel *model, Library *library, Prompter &prompt
     m_view->installEventFilter(this);
     m_view->setToolTip(tr("Drag to reorder (or Ctrl+Up/Down). Drop image files here, or paste an image."));
 
-    // The summary gives way before the buttons when the panel is narrow.
-    m_summary->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    // The summary has a line of its own under the buttons, and wraps when the
+    // panel is narrow: a translation may be much longer than English.
+    m_summary->setWordWrap(true);
     m_summary->setObjectName(u"approvalSummary"_s);
     m_add->setObjectName(u"addPhotos"_s);
     m_insert->setObjectName(u"insertPhoto"_s);
@@ -111,7 +112,7 @@ MediaPanel::MediaPanel(PhotoListModel *model, Library *library, Prompter &prompt
     buttons->addWidget(m_add);
     buttons->addWidget(m_insert);
     buttons->addWidget(m_remove);
-    buttons->addWidget(m_summary, 1);
+    buttons->addStretch(1);
 
     auto *scroll = new QScrollArea(this);
     scroll->setWidget(m_form);
@@ -129,6 +130,7 @@ MediaPanel::MediaPanel(PhotoListModel *model, Library *library, Prompter &prompt
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(buttons);
+    layout->addWidget(m_summary);
     layout->addWidget(splitter, 1);
 
     connect(m_add, &QPushButton::clicked, this, &MediaPanel::addPhotosRequested);

@@ -50,6 +50,9 @@ PhotoForm::PhotoForm(Library *library, Prompter &prompter, QWidget *parent)
 {
     setObjectName(u"photoForm"_s);
     m_layout->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    // When the panel is narrow (a 1366 px screen, a longer translation) a
+    // label goes above its field rather than squeezing it.
+    m_layout->setRowWrapPolicy(QFormLayout::WrapLongRows);
 
     addLine(u"virin"_s, tr("&VIRIN:"), u"250306-D-PM193-1268"_s);
     // The next free sequence for the photographer and day, from the library.

@@ -327,12 +327,9 @@ void WorkflowController::refreshQueue()
         return;
     QString error;
     const ReviewQueue queue = ReviewQueue::load(m_library, &error);
-    // English plurals without a translation loaded: "%n story(s)" would show as is.
-    const qsizetype storyCount = queue.stories.size();
-    const qsizetype captionCount = queue.captions.size();
     m_counts->setText(tr("Review: %1 · %2")
-                          .arg(storyCount == 1 ? tr("1 story") : tr("%1 stories").arg(storyCount),
-                               captionCount == 1 ? tr("1 caption") : tr("%1 captions").arg(captionCount)));
+                          .arg(tr("%n story(s)", nullptr, int(queue.stories.size())),
+                               tr("%n caption(s)", nullptr, int(queue.captions.size()))));
     m_counts->setToolTip(tr("Stories in review and captions waiting for an editor (Review ▸ Review Queue)"));
     m_queue->clear();
     auto *stories = new QTreeWidgetItem(m_queue, {tr("Stories in review (%1)").arg(queue.stories.size())});
