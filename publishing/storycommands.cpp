@@ -107,6 +107,23 @@ bool actAsLogin(const QString &name, Library *library, bool changesLibrary, QTex
         library->setActor(person->name);
         return true;
     }
+    // A library with nothing in it yet (an empty file made it; the window
+    // has not been opened on it): the account becomes its first person, an
+    // editor, exactly as `newsdesk init` makes it. A library that holds
+    // stories is someone's, and stays refused below.
+    if (changesLibrary && !login.isEmpty() && people.all().isEmpty() && people.errorString().isEmpty()
+        && StoryRepository(library).count() == 0) {
+        const std::optional<Person> first =
+            people.add(Person{.name = operatingSystemFullName(), .role = PersonRole::Editor, .login = login});
+        if (first) {
+            library->setActor(first->name);
+            err << "newsdesk " << name << ": "
+                << shown(tr("%1 was empty: %2 (login %3) is its first person, an editor, as newsdesk init makes them")
+                             .arg(QDir::toNativeSeparators(library->path()), first->name, login))
+                << '\n';
+            return true;
+        }
+    }
     // Nobody: whatever the command does cannot pass for someone's work.
     library->setActor(QString());
     if (!changesLibrary)

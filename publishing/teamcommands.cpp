@@ -75,9 +75,20 @@ private:
     QString m_name;
 };
 
+// `newsdesk team --help` (or -h): the subcommands, and success.
+bool askedForHelp(const QStringList &arguments, const QString &synopsis, QTextStream &out)
+{
+    if (arguments.value(0) != u"--help"_s && arguments.value(0) != u"-h"_s)
+        return false;
+    out << "Usage: newsdesk " << synopsis << '\n';
+    return true;
+}
+
 int teamCommand(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     const QString synopsis = u"team setup --library URL"_s;
+    if (askedForHelp(arguments, synopsis, out))
+        return CommandLine::Success;
     if (arguments.value(0) != u"setup"_s) {
         err << "newsdesk team: " << shown(tr("unknown team command '%1'").arg(arguments.value(0))) << '\n'
             << "Usage: newsdesk " << synopsis << '\n';
@@ -113,6 +124,8 @@ int teamCommand(const QStringList &arguments, QTextStream &out, QTextStream &err
 int peopleCommand(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     const QString synopsis = u"people add --library URL --login NAME --role writer|editor [--name NAME]"_s;
+    if (askedForHelp(arguments, synopsis, out))
+        return CommandLine::Success;
     if (arguments.value(0) != u"add"_s) {
         err << "newsdesk people: " << shown(tr("unknown people command '%1'").arg(arguments.value(0))) << '\n'
             << "Usage: newsdesk " << synopsis << '\n';

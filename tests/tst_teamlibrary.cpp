@@ -448,6 +448,12 @@ void TestTeamLibrary::commandLineSetsUpAndAddsPeople()
         return std::make_tuple(process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
                                QString::fromUtf8(process.readAllStandardError()));
     };
+    // --help is an answer, not a mistake.
+    for (const QStringList &help : {QStringList{u"team"_s, u"--help"_s}, QStringList{u"people"_s, u"-h"_s}}) {
+        auto [code, out, err] = run(help);
+        QCOMPARE(code, 0);
+        QVERIFY2(out.startsWith(u"Usage: newsdesk "_s + help.first()), qPrintable(out + err));
+    }
     auto [code, out, err] = run({u"team"_s, u"setup"_s, u"--library"_s, url});
     QVERIFY2(code == 0, qPrintable(err));
     QVERIFY2(out.contains(u"set up the team library"_s), qPrintable(out));
