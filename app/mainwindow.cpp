@@ -46,6 +46,7 @@
 #include <QProgressDialog>
 #include <QScreen>
 #include <QPushButton>
+#include <QTabWidget>
 #include <QTextBlock>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -776,11 +777,16 @@ void MainWindow::showPreferences()
             dialog.accept();
     });
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    // People and Publication side by side as tabs: stacked, the two did
+    // not fit a 1366×768 screen once the publication settings grew.
+    auto *pages = new QTabWidget(&dialog);
+    pages->setObjectName(u"preferencesPages"_s);
+    pages->addTab(people, tr("&People"));
+    if (publication)
+        pages->addTab(publication, tr("P&ublication"));
     auto *layout = new QVBoxLayout(&dialog);
     layout->addLayout(form);
-    layout->addWidget(people);
-    if (publication)
-        layout->addWidget(publication);
+    layout->addWidget(pages);
     layout->addWidget(buttons);
     dialog.setObjectName(u"preferencesDialog"_s);
     prompter().run(&dialog);
