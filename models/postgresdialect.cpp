@@ -129,13 +129,18 @@ QString storyFieldColumn(StoryField field)
 }
 
 // "NEW.headline IS DISTINCT FROM OLD.headline OR …" over every text an
-// approval covers (storyFields()).
-QString storyTextChanged()
+// approval covers (storyFields()), between two rows that hold a story's text.
+QString storyTextDiffers(const QString &row, const QString &other)
 {
     QStringList parts;
     for (const StoryField field : storyFields())
-        parts << u"NEW.%1 IS DISTINCT FROM OLD.%1"_s.arg(storyFieldColumn(field));
+        parts << u"%1.%3 IS DISTINCT FROM %2.%3"_s.arg(row, other, storyFieldColumn(field));
     return parts.join(u" OR "_s);
+}
+
+QString storyTextChanged()
+{
+    return storyTextDiffers(u"NEW"_s, u"OLD"_s);
 }
 
 // The photo fields a caption decision covers (reviewedPhotoFields(); their
@@ -609,15 +614,26 @@ QStringList PostgresDialect::setupStatements()
 
         // History is written, not rewritten: only the writer's own latest
         // autosave is updated in place (StoryRepository coalesces them).
+        // A client writes a revision only as a copy of the story as it is
+        // stored, in the transaction that stored it (StoryRepository does):
+        // else a writer could plant text in any story's history, say as the
+        // last approved or published version an editor compares against.
         u"CREATE FUNCTION stamp_revision() RETURNS trigger LANGUAGE plpgsql "
         "SET search_path = newsdesk, pg_temp AS $$\n"
+        "DECLARE\n"
+        "  v_story stories;\n"
         "BEGIN\n"
         "  IF in_server_function() THEN RETURN NEW; END IF;\n"
-        "  IF TG_OP = 'UPDATE' AND (OLD.kind <> 'autosave' OR NEW.kind <> 'autosave' OR OLD.created_by <> current_person()) THEN\n"
+        "  IF TG_OP = 'UPDATE' AND (OLD.kind <> 'autosave' OR NEW.kind <> 'autosave' OR OLD.created_by <> current_person()\n"
+        "                           OR NEW.story_id <> OLD.story_id) THEN\n"
         "    RAISE EXCEPTION 'A story''s history cannot be changed.' USING ERRCODE = 'insufficient_privilege';\n"
         "  END IF;\n"
-        "  IF NEW.status IS DISTINCT FROM (SELECT status FROM stories WHERE id = NEW.story_id) THEN\n"
+        "  SELECT * INTO v_story FROM stories WHERE id = NEW.story_id;\n"
+        "  IF NEW.status IS DISTINCT FROM v_story.status THEN\n"
         "    RAISE EXCEPTION 'A revision records the story''s status as it is.' USING ERRCODE = 'check_violation';\n"
+        "  END IF;\n"
+        "  IF NEW.row_version IS DISTINCT FROM v_story.row_version OR "_s + storyTextDiffers(u"NEW"_s, u"v_story"_s) + u" THEN\n"
+        "    RAISE EXCEPTION 'A revision records the story as it is stored, not other text.' USING ERRCODE = 'insufficient_privilege';\n"
         "  END IF;\n"
         "  PERFORM check_signature(NEW.created_by, NULL);\n"
         "  NEW.created_by := current_person();\n"
@@ -803,7 +819,12 @@ QStringList PostgresDialect::setupStatements()
                       "sublocation, state, country, country_code, keywords, release_state, release_authority, caption_writer, "
                       "updated_at, updated_by, row_version) ON photos TO {WRITER}"_s)
                << sql(u"GRANT INSERT, UPDATE (position), DELETE ON story_photos TO {WRITER}"_s)
-               << sql(u"GRANT INSERT, UPDATE ON revisions TO {WRITER}"_s)
+               // Not the id: a planted one would sort as the newest revision
+               // or collide with the next save's.
+               << sql(u"GRANT INSERT (story_id, row_version, kind, headline, dek, byline, dateline, body, correction_note, "
+                      "status, created_at, created_by) ON revisions TO {WRITER}"_s)
+               << sql(u"GRANT UPDATE (row_version, headline, dek, byline, dateline, body, correction_note, status) "
+                      "ON revisions TO {WRITER}"_s)
                << sql(u"GRANT INSERT (entity, entity_id, body, author, created_at) ON comments TO {WRITER}"_s)
                << sql(u"GRANT INSERT, UPDATE, DELETE ON story_locks, story_names, story_search TO {WRITER}"_s)
                << sql(u"GRANT INSERT, UPDATE ON library_settings TO {EDITOR}"_s);

@@ -38,6 +38,7 @@ private Q_SLOTS:
     void writerCannotGoAroundTheServer_data();
     void writerCannotGoAroundTheServer();
     void writerMayEditTheText();
+    void historyIsTheStoryAsStored();
     void setupIsOnceAndIdempotent();
     void addedPeopleAreHeldToTheirRole();
     void addPersonRefusesBadLogins_data();
@@ -299,6 +300,18 @@ void TestTeamLibrary::writerCannotGoAroundTheServer_data()
             << login << u"CREATE FUNCTION newsdesk.mine() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$"_s;
         QTest::addRow("%s deletes a published story", qPrintable(login))
             << login << u"DELETE FROM newsdesk.stories WHERE id = %1"_s.arg(published);
+        // What "Changes since approval" compares against is the story's last
+        // approved or published revision: planted text there hides a change.
+        QTest::addRow("%s plants text in a published story's history", qPrintable(login))
+            << login << u"INSERT INTO newsdesk.revisions (story_id, row_version, kind, headline, dek, byline, dateline, body, "
+                        u"correction_note, status, created_at, created_by) SELECT id, row_version, 'save', headline, dek, byline, "
+                        u"dateline, 'It always said this', correction_note, status, updated_at, '' FROM newsdesk.stories "
+                        u"WHERE id = %1"_s.arg(published);
+        QTest::addRow("%s numbers a revision to sort last", qPrintable(login))
+            << login << u"INSERT INTO newsdesk.revisions (id, story_id, row_version, kind, headline, dek, byline, dateline, body, "
+                        u"correction_note, status, created_at, created_by) SELECT 1000000000, id, row_version, 'save', headline, "
+                        u"dek, byline, dateline, body, correction_note, status, updated_at, '' FROM newsdesk.stories "
+                        u"WHERE id = %1"_s.arg(published);
     }
     QTest::addRow("sam reads the stories") << u"sam"_s << u"SELECT count(*) FROM newsdesk.stories"_s;
     QTest::addRow("sam edits a story") << u"sam"_s << u"UPDATE newsdesk.stories SET body = 'x'"_s;
@@ -318,7 +331,7 @@ void TestTeamLibrary::writerCannotGoAroundTheServer()
                         u"ORDER BY id) FROM newsdesk.stories)"
                         u" || (SELECT string_agg(id || approval_state || row_version, ',' ORDER BY id) FROM newsdesk.photos)"
                         u" || (SELECT count(*) FROM newsdesk.caption_approvals) || (SELECT count(*) FROM newsdesk.library_settings)"
-                        u" || (SELECT coalesce(string_agg(body, ',' ORDER BY id), '') FROM newsdesk.revisions)"
+                        u" || (SELECT coalesce(string_agg(id || ':' || story_id || body, ',' ORDER BY id), '') FROM newsdesk.revisions)"
                         u" || (SELECT coalesce(string_agg(name, ',' ORDER BY id), '') FROM newsdesk.person_records)"
                         u" || (SELECT count(*) FROM newsdesk.audit_log) || (SELECT count(*) FROM newsdesk.transitions WHERE writer_may)"
                         u" || (SELECT count(*) FROM newsdesk.story_rules WHERE allowed)"
@@ -351,6 +364,50 @@ void TestTeamLibrary::writerMayEditTheText()
     QCOMPARE(query.value(u"status"_s).toString(), u"draft"_s);
     QCOMPARE(query.value(u"updated_by"_s).toString(), u"walt"_s);
     QCOMPARE(query.value(u"created_by"_s).toString(), u"walt"_s);
+}
+
+// A writer's own revisions, as StoryRepository writes them, pass; the same
+// statements with other text, or aimed at another story, do not.
+void TestTeamLibrary::historyIsTheStoryAsStored()
+{
+    const qint64 draft = storyIn(StoryStatus::Draft);
+    const qint64 published = storyIn(StoryStatus::Published);
+    QVERIFY(draft > 0 && published > 0);
+    QSqlQuery walt(m_desks.value(u"walt"_s));
+    const QString copy = u"INSERT INTO newsdesk.revisions (story_id, row_version, kind, headline, dek, byline, dateline, body, "
+                         u"correction_note, status, created_at, created_by) SELECT id, row_version, 'autosave', headline, dek, "
+                         u"byline, dateline, %2, correction_note, status, updated_at, '' FROM newsdesk.stories WHERE id = %1 "
+                         u"RETURNING id"_s;
+    QVERIFY2(walt.exec(u"UPDATE newsdesk.stories SET body = 'Walt''s draft' WHERE id = %1"_s.arg(draft)),
+             qPrintable(walt.lastError().text()));
+    QVERIFY2(walt.exec(copy.arg(draft).arg(u"body"_s)) && walt.next(), qPrintable(walt.lastError().text()));
+    const qint64 autosave = walt.value(0).toLongLong();
+    walt.finish();
+
+    // Other text than the story holds, in a draft or a published story.
+    QVERIFY(!walt.exec(copy.arg(draft).arg(u"'Not what was saved'"_s)));
+    QCOMPARE(walt.lastError().nativeErrorCode(), u"42501"_s);
+    QVERIFY(!walt.exec(copy.arg(published).arg(u"'It always said this'"_s)));
+    QCOMPARE(walt.lastError().nativeErrorCode(), u"42501"_s);
+    // The own autosave rewritten to other text, or moved to another story.
+    QVERIFY(!walt.exec(u"UPDATE newsdesk.revisions SET body = 'Something else' WHERE id = %1"_s.arg(autosave)));
+    QCOMPARE(walt.lastError().nativeErrorCode(), u"42501"_s);
+    const qint64 othersDraft = storyIn(StoryStatus::Draft);
+    QVERIFY(othersDraft > 0);
+    QVERIFY(!walt.exec(u"UPDATE newsdesk.revisions SET story_id = %1 WHERE id = %2"_s.arg(othersDraft).arg(autosave)));
+    QCOMPARE(walt.lastError().nativeErrorCode(), u"42501"_s);
+
+    // The autosave brought up to the story's next save, as StoryRepository does.
+    QVERIFY2(walt.exec(u"UPDATE newsdesk.stories SET body = 'Walt''s second draft' WHERE id = %1"_s.arg(draft)),
+             qPrintable(walt.lastError().text()));
+    QVERIFY2(walt.exec(u"UPDATE newsdesk.revisions r SET body = s.body, row_version = s.row_version FROM newsdesk.stories s "
+                       u"WHERE s.id = r.story_id AND r.id = %1"_s.arg(autosave)),
+             qPrintable(walt.lastError().text()));
+    QCOMPARE(walt.numRowsAffected(), 1);
+    QSqlQuery check(m_owner);
+    QVERIFY(check.exec(u"SELECT body, created_by FROM newsdesk.revisions WHERE id = %1"_s.arg(autosave)) && check.next());
+    QCOMPARE(check.value(0).toString(), u"Walt's second draft"_s);
+    QCOMPARE(check.value(1).toString(), u"walt"_s);
 }
 
 QSqlDatabase TestTeamLibrary::office()
