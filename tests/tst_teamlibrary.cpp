@@ -39,6 +39,7 @@ private Q_SLOTS:
     void writerCannotGoAroundTheServer();
     void writerMayEditTheText();
     void historyIsTheStoryAsStored();
+    void imagesAreStoredUnderTheirOwnHash();
     void setupIsOnceAndIdempotent();
     void addedPeopleAreHeldToTheirRole();
     void addPersonRefusesBadLogins_data();
@@ -408,6 +409,31 @@ void TestTeamLibrary::historyIsTheStoryAsStored()
     QVERIFY(check.exec(u"SELECT body, created_by FROM newsdesk.revisions WHERE id = %1"_s.arg(autosave)) && check.next());
     QCOMPARE(check.value(0).toString(), u"Walt's second draft"_s);
     QCOMPARE(check.value(1).toString(), u"walt"_s);
+}
+
+// Photos name their image by the hash of its bytes: whoever stores bytes
+// under a hash stores the bytes that hash, as the client computes it.
+void TestTeamLibrary::imagesAreStoredUnderTheirOwnHash()
+{
+    const QByteArray real = "the photo the desk is about to bring in";
+    const QString hash = PhotoRepository::hashOf(real);
+    QSqlQuery walt(m_desks.value(u"walt"_s));
+    walt.prepare(u"INSERT INTO newsdesk.images (hash, data, byte_size, created_at) VALUES (:hash, :data, :size, '')"_s);
+    walt.bindValue(u":hash"_s, hash);
+    walt.bindValue(u":data"_s, QByteArray("other bytes, planted first"));
+    walt.bindValue(u":size"_s, 26);
+    QVERIFY(!walt.exec());
+    QCOMPARE(walt.lastError().nativeErrorCode(), u"23514"_s);
+    walt.bindValue(u":data"_s, real);
+    walt.bindValue(u":size"_s, 1);
+    QVERIFY(!walt.exec());
+    QCOMPARE(walt.lastError().nativeErrorCode(), u"23514"_s);
+    walt.bindValue(u":size"_s, real.size());
+    QVERIFY2(walt.exec(), qPrintable(walt.lastError().text()));
+
+    QSqlQuery check(m_owner);
+    QVERIFY(check.exec(u"SELECT data FROM newsdesk.images WHERE hash = '%1'"_s.arg(hash)) && check.next());
+    QCOMPARE(check.value(0).toByteArray(), real);
 }
 
 QSqlDatabase TestTeamLibrary::office()
