@@ -656,6 +656,27 @@ QStringList PostgresDialect::setupStatements()
         "END $$"_s,
         u"CREATE TRIGGER comments_stamp BEFORE INSERT ON comments FOR EACH ROW EXECUTE FUNCTION stamp_comment()"_s,
 
+        // A story's search copy is its own text and its photos' titles and
+        // captions, as StoryRepository::writeSearchCopy writes them, whatever
+        // a client sends: else a writer could make a published story show
+        // passages it does not hold, or hide it from search.
+        u"CREATE FUNCTION stamp_search_copy() RETURNS trigger LANGUAGE plpgsql "
+        "SET search_path = newsdesk, pg_temp AS $$\n"
+        "BEGIN\n"
+        "  IF TG_OP = 'DELETE' THEN\n"
+        "    IF NOT in_server_function() AND EXISTS (SELECT 1 FROM stories WHERE id = OLD.story_id) THEN\n"
+        "      RAISE EXCEPTION 'A story''s search copy goes only with the story.' USING ERRCODE = 'insufficient_privilege';\n"
+        "    END IF;\n"
+        "    RETURN OLD;\n"
+        "  END IF;\n"
+        "  SELECT s.headline, s.dek, s.body INTO NEW.headline, NEW.dek, NEW.body FROM stories s WHERE s.id = NEW.story_id;\n"
+        "  NEW.captions := coalesce((SELECT string_agg(p.title || E'\\n' || p.caption, E'\\n' ORDER BY sp.position)\n"
+        "                            FROM story_photos sp JOIN photos p ON p.id = sp.photo_id WHERE sp.story_id = NEW.story_id), '');\n"
+        "  RETURN NEW;\n"
+        "END $$"_s,
+        u"CREATE TRIGGER story_search_stamp BEFORE INSERT OR UPDATE OR DELETE ON story_search FOR EACH ROW "
+        "EXECUTE FUNCTION stamp_search_copy()"_s,
+
         // The audit entries a client writes beside its own changes; never
         // one the server's functions write, and an editor's only by an editor.
         u"CREATE FUNCTION audit(p_action text, p_entity text, p_entity_id bigint, p_detail text DEFAULT '')\n"
@@ -831,7 +852,8 @@ QStringList PostgresDialect::setupStatements()
                << sql(u"GRANT UPDATE (row_version, headline, dek, byline, dateline, body, correction_note, status) "
                       "ON revisions TO {WRITER}"_s)
                << sql(u"GRANT INSERT (entity, entity_id, body, author, created_at) ON comments TO {WRITER}"_s)
-               << sql(u"GRANT INSERT, UPDATE, DELETE ON story_locks, story_names, story_search TO {WRITER}"_s)
+               << sql(u"GRANT INSERT, UPDATE, DELETE ON story_locks, story_names TO {WRITER}"_s)
+               << sql(u"GRANT INSERT, UPDATE (headline, dek, body, captions), DELETE ON story_search TO {WRITER}"_s)
                << sql(u"GRANT INSERT, UPDATE ON library_settings TO {EDITOR}"_s);
     return statements;
 }

@@ -40,6 +40,7 @@ private Q_SLOTS:
     void writerMayEditTheText();
     void historyIsTheStoryAsStored();
     void imagesAreStoredUnderTheirOwnHash();
+    void searchCopyIsTheStorysOwnText();
     void setupIsOnceAndIdempotent();
     void addedPeopleAreHeldToTheirRole();
     void addPersonRefusesBadLogins_data();
@@ -313,6 +314,8 @@ void TestTeamLibrary::writerCannotGoAroundTheServer_data()
                         u"correction_note, status, created_at, created_by) SELECT 1000000000, id, row_version, 'save', headline, "
                         u"dek, byline, dateline, body, correction_note, status, updated_at, '' FROM newsdesk.stories "
                         u"WHERE id = %1"_s.arg(published);
+        QTest::addRow("%s moves a search copy to another story", qPrintable(login))
+            << login << u"UPDATE newsdesk.story_search SET story_id = %1"_s.arg(published);
     }
     QTest::addRow("sam reads the stories") << u"sam"_s << u"SELECT count(*) FROM newsdesk.stories"_s;
     QTest::addRow("sam edits a story") << u"sam"_s << u"UPDATE newsdesk.stories SET body = 'x'"_s;
@@ -333,6 +336,8 @@ void TestTeamLibrary::writerCannotGoAroundTheServer()
                         u" || (SELECT string_agg(id || approval_state || row_version, ',' ORDER BY id) FROM newsdesk.photos)"
                         u" || (SELECT count(*) FROM newsdesk.caption_approvals) || (SELECT count(*) FROM newsdesk.library_settings)"
                         u" || (SELECT coalesce(string_agg(id || ':' || story_id || body, ',' ORDER BY id), '') FROM newsdesk.revisions)"
+                        u" || (SELECT coalesce(string_agg(story_id || headline || body || captions, ',' ORDER BY story_id), '') "
+                        u"FROM newsdesk.story_search)"
                         u" || (SELECT coalesce(string_agg(name, ',' ORDER BY id), '') FROM newsdesk.person_records)"
                         u" || (SELECT count(*) FROM newsdesk.audit_log) || (SELECT count(*) FROM newsdesk.transitions WHERE writer_may)"
                         u" || (SELECT count(*) FROM newsdesk.story_rules WHERE allowed)"
@@ -434,6 +439,41 @@ void TestTeamLibrary::imagesAreStoredUnderTheirOwnHash()
     QSqlQuery check(m_owner);
     QVERIFY(check.exec(u"SELECT data FROM newsdesk.images WHERE hash = '%1'"_s.arg(hash)) && check.next());
     QCOMPARE(check.value(0).toByteArray(), real);
+}
+
+// Whatever a writer sends as a story's search copy, the server keeps the
+// story's own text and captions, and only the story takes its copy with it.
+void TestTeamLibrary::searchCopyIsTheStorysOwnText()
+{
+    const qint64 published = storyIn(StoryStatus::Published);
+    const qint64 photo = photoIn();
+    QVERIFY(published > 0 && photo > 0);
+    QSqlQuery owner(m_owner);
+    QVERIFY2(owner.exec(u"INSERT INTO newsdesk.story_photos (story_id, photo_id, position) VALUES (%1, %2, 1)"_s.arg(published).arg(photo)),
+             qPrintable(owner.lastError().text()));
+    QSqlQuery walt(m_desks.value(u"walt"_s));
+    const QString upsert = u"INSERT INTO newsdesk.story_search (story_id, headline, dek, body, captions) "
+                           u"VALUES (%1, 'Not its headline', 'x', 'Words it does not hold', 'x') ON CONFLICT (story_id) "
+                           u"DO UPDATE SET headline = excluded.headline, dek = excluded.dek, body = excluded.body, "
+                           u"captions = excluded.captions"_s;
+    for (int pass = 0; pass < 2; ++pass) { // the insert, then the update
+        QVERIFY2(walt.exec(upsert.arg(published)), qPrintable(walt.lastError().text()));
+        QVERIFY(owner.exec(u"SELECT ss.headline = s.headline AND ss.dek = s.dek AND ss.body = s.body, ss.captions "
+                           u"FROM newsdesk.story_search ss JOIN newsdesk.stories s ON s.id = ss.story_id WHERE s.id = %1"_s.arg(published))
+                && owner.next());
+        QVERIFY(owner.value(0).toBool());
+        QCOMPARE(owner.value(1).toString(), u"\nA caption."_s); // the photo's title (none), then its caption
+    }
+    QVERIFY(!walt.exec(u"DELETE FROM newsdesk.story_search WHERE story_id = %1"_s.arg(published)));
+    QCOMPARE(walt.lastError().nativeErrorCode(), u"42501"_s);
+    // With the story (a draft the writer may delete) its copy goes too.
+    const qint64 draft = storyIn(StoryStatus::Draft);
+    QVERIFY(draft > 0);
+    QVERIFY2(walt.exec(upsert.arg(draft)), qPrintable(walt.lastError().text()));
+    QVERIFY2(walt.exec(u"DELETE FROM newsdesk.stories WHERE id = %1"_s.arg(draft)), qPrintable(walt.lastError().text()));
+    QVERIFY2(walt.exec(u"DELETE FROM newsdesk.story_search WHERE story_id = %1"_s.arg(draft)), qPrintable(walt.lastError().text()));
+    QVERIFY(owner.exec(u"SELECT count(*) FROM newsdesk.story_search WHERE story_id = %1"_s.arg(draft)) && owner.next());
+    QCOMPARE(owner.value(0).toInt(), 0);
 }
 
 QSqlDatabase TestTeamLibrary::office()
