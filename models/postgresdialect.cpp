@@ -722,7 +722,9 @@ QStringList PostgresDialect::setupStatements()
         // Every desk's window hears of every change (Library listens on a
         // connection of its own), with the row's version (stories and photos)
         // and the changing connection's backend pid, so that it can skip its own.
-        u"CREATE FUNCTION notify_change() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+        // Its own search path too: it fires as the owner inside the server's
+        // functions, and to_jsonb() must not resolve to a caller's overload.
+        u"CREATE FUNCTION notify_change() RETURNS trigger LANGUAGE plpgsql SET search_path = newsdesk, pg_temp AS $$\n"
         "DECLARE\n"
         "  r jsonb := CASE TG_OP WHEN 'DELETE' THEN to_jsonb(OLD) ELSE to_jsonb(NEW) END;\n"
         "BEGIN\n"
