@@ -86,16 +86,16 @@ QString storyRuleRows()
 
 // What a client may write to the audit log through newsdesk.audit(), and
 // whether only an editor may: the entries a repository writes beside a change
-// it makes itself. Status changes, caption decisions and the voiding of an
-// approval are written by the server's own functions and triggers, never by
-// a client.
+// it makes itself. Status changes, caption decisions, the voiding of an
+// approval and a story's deletion are written by the server's own functions
+// and triggers, never by a client.
 QString auditActionRows()
 {
     const bool overrideEditorOnly = !Workflow::checkExportOverride(PersonRole::Writer).allowed;
     const bool settingsEditorOnly = !Workflow::checkPublicationSettings(PersonRole::Writer).allowed;
     const QList<std::tuple<QString, QString, bool>> actions{
         {u"create"_s, u"story"_s, false},        {u"save"_s, u"story"_s, false},
-        {u"delete"_s, u"story"_s, false},        {u"accept-name"_s, u"story"_s, false},
+        {u"accept-name"_s, u"story"_s, false},
         {u"import"_s, u"story"_s, false},        {u"embargo"_s, u"story"_s, false},
         {u"export"_s, u"story"_s, false},        {u"export-override"_s, u"story"_s, overrideEditorOnly},
         {u"lock-recovered"_s, u"story"_s, false}, {u"comment"_s, u"story"_s, false},
@@ -617,6 +617,17 @@ QStringList PostgresDialect::setupStatements()
         "END $$"_s,
         u"CREATE TRIGGER photos_caption_reset AFTER UPDATE ON photos FOR EACH ROW EXECUTE FUNCTION record_caption_reset()"_s,
 
+        // A deletion takes the story's history with it (the cascade), so the
+        // audit log must keep that it happened, whoever deleted it and however:
+        // the server writes the entry, with the owner's rights.
+        u"CREATE FUNCTION record_story_delete() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER "
+        "SET search_path = newsdesk, pg_temp AS $$\n"
+        "BEGIN\n"
+        "  INSERT INTO audit_log (action, entity, entity_id) VALUES ('delete', 'story', OLD.id);\n"
+        "  RETURN NULL;\n"
+        "END $$"_s,
+        u"CREATE TRIGGER stories_record_delete AFTER DELETE ON stories FOR EACH ROW EXECUTE FUNCTION record_story_delete()"_s,
+
         // History is written, not rewritten: only the writer's own latest
         // autosave is updated in place (StoryRepository coalesces them).
         // A client writes a revision only as a copy of the story as it is
@@ -827,7 +838,7 @@ QStringList PostgresDialect::setupStatements()
     // Nothing is anyone's but through these grants.
     for (const QString &function : {u"audit(text, text, bigint, text)"_s, u"transition(bigint, bigint, text, text)"_s,
                                    u"decide_caption(bigint, bigint, text, text)"_s, u"current_person()"_s,
-                                   u"record_caption_reset()"_s}) {
+                                   u"record_caption_reset()"_s, u"record_story_delete()"_s}) {
         statements << u"REVOKE ALL ON FUNCTION %1 FROM PUBLIC"_s.arg(function);
     }
     statements << sql(u"GRANT EXECUTE ON FUNCTION audit(text, text, bigint, text), transition(bigint, bigint, text, text), "

@@ -41,6 +41,7 @@ private Q_SLOTS:
     void historyIsTheStoryAsStored();
     void imagesAreStoredUnderTheirOwnHash();
     void searchCopyIsTheStorysOwnText();
+    void theServerRecordsADeletion();
     void setupIsOnceAndIdempotent();
     void addedPeopleAreHeldToTheirRole();
     void addPersonRefusesBadLogins_data();
@@ -474,6 +475,42 @@ void TestTeamLibrary::searchCopyIsTheStorysOwnText()
     QVERIFY2(walt.exec(u"DELETE FROM newsdesk.story_search WHERE story_id = %1"_s.arg(draft)), qPrintable(walt.lastError().text()));
     QVERIFY(owner.exec(u"SELECT count(*) FROM newsdesk.story_search WHERE story_id = %1"_s.arg(draft)) && owner.next());
     QCOMPARE(owner.value(0).toInt(), 0);
+}
+
+// A writer may delete a draft or a story in review (Workflow::checkDelete),
+// and with it its history; the audit log keeps that it happened and who did
+// it, however the story was deleted.
+void TestTeamLibrary::theServerRecordsADeletion()
+{
+    const qint64 inReview = storyIn(StoryStatus::InReview);
+    QVERIFY(inReview > 0);
+    QSqlQuery walt(m_desks.value(u"walt"_s));
+    QVERIFY2(walt.exec(u"DELETE FROM newsdesk.stories WHERE id = %1"_s.arg(inReview)), qPrintable(walt.lastError().text()));
+    QCOMPARE(walt.numRowsAffected(), 1);
+    QSqlQuery audit(m_owner);
+    QVERIFY(audit.exec(u"SELECT actor FROM newsdesk.audit_log WHERE action = 'delete' AND entity = 'story' AND entity_id = %1"_s
+                           .arg(inReview)));
+    QVERIFY2(audit.next(), "the deletion left no trace");
+    QCOMPARE(audit.value(0).toString(), u"walt"_s);
+    QVERIFY(!audit.next());
+    // Nor can a client record a deletion that did not happen.
+    const qint64 draft = storyIn(StoryStatus::Draft);
+    QVERIFY(draft > 0);
+    QVERIFY(!walt.exec(u"SELECT newsdesk.audit('delete', 'story', %1, '')"_s.arg(draft)));
+    QCOMPARE(walt.lastError().nativeErrorCode(), u"42501"_s);
+
+    // Through the repository, as a desk deletes: one entry, not two.
+    QVERIFY2(audit.exec(u"INSERT INTO newsdesk.person_records (login, name) VALUES ('walt', 'walt') ON CONFLICT DO NOTHING"_s),
+             qPrintable(audit.lastError().text()));
+    Library library;
+    QVERIFY2(library.open(m_server.url(u"walt"_s, u"newsroom"_s)), qPrintable(library.errorString()));
+    StoryRepository stories(&library);
+    QVERIFY2(stories.remove(draft), qPrintable(stories.errorString()));
+    QVERIFY(audit.exec(u"SELECT actor FROM newsdesk.audit_log WHERE action = 'delete' AND entity = 'story' AND entity_id = %1"_s
+                           .arg(draft)));
+    QVERIFY(audit.next());
+    QCOMPARE(audit.value(0).toString(), u"walt"_s);
+    QVERIFY(!audit.next());
 }
 
 QSqlDatabase TestTeamLibrary::office()
