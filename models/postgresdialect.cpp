@@ -87,8 +87,8 @@ QString storyRuleRows()
 // What a client may write to the audit log through newsdesk.audit(), and
 // whether only an editor may: the entries a repository writes beside a change
 // it makes itself. Status changes, caption decisions, the voiding of an
-// approval and a story's deletion are written by the server's own functions
-// and triggers, never by a client.
+// approval, a story's deletion and its embargo are written by the server's
+// own functions and triggers, never by a client.
 QString auditActionRows()
 {
     const bool overrideEditorOnly = !Workflow::checkExportOverride(PersonRole::Writer).allowed;
@@ -96,7 +96,7 @@ QString auditActionRows()
     const QList<std::tuple<QString, QString, bool>> actions{
         {u"create"_s, u"story"_s, false},        {u"save"_s, u"story"_s, false},
         {u"accept-name"_s, u"story"_s, false},
-        {u"import"_s, u"story"_s, false},        {u"embargo"_s, u"story"_s, false},
+        {u"import"_s, u"story"_s, false},
         {u"export"_s, u"story"_s, false},        {u"export-override"_s, u"story"_s, overrideEditorOnly},
         {u"lock-recovered"_s, u"story"_s, false}, {u"comment"_s, u"story"_s, false},
         {u"comment"_s, u"photo"_s, false},       {u"add"_s, u"photo"_s, false},
@@ -628,6 +628,21 @@ QStringList PostgresDialect::setupStatements()
         "END $$"_s,
         u"CREATE TRIGGER stories_record_delete AFTER DELETE ON stories FOR EACH ROW EXECUTE FUNCTION record_story_delete()"_s,
 
+        // An embargo holds a story back from export; anyone on the desk may
+        // set or lift one (Review ▸ Embargo…), so the log must say who did,
+        // however it was changed.
+        u"CREATE FUNCTION record_embargo() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER "
+        "SET search_path = newsdesk, pg_temp AS $$\n"
+        "BEGIN\n"
+        "  IF NEW.embargo_until IS DISTINCT FROM OLD.embargo_until THEN\n"
+        "    INSERT INTO audit_log (action, entity, entity_id, detail)\n"
+        "      VALUES ('embargo', 'story', NEW.id, coalesce(nullif(NEW.embargo_until, ''), 'none'));\n"
+        "  END IF;\n"
+        "  RETURN NULL;\n"
+        "END $$"_s,
+        u"CREATE TRIGGER stories_record_embargo AFTER UPDATE OF embargo_until ON stories FOR EACH ROW "
+        "EXECUTE FUNCTION record_embargo()"_s,
+
         // History is written, not rewritten: only the writer's own latest
         // autosave is updated in place (StoryRepository coalesces them).
         // A client writes a revision only as a copy of the story as it is
@@ -838,7 +853,8 @@ QStringList PostgresDialect::setupStatements()
     // Nothing is anyone's but through these grants.
     for (const QString &function : {u"audit(text, text, bigint, text)"_s, u"transition(bigint, bigint, text, text)"_s,
                                    u"decide_caption(bigint, bigint, text, text)"_s, u"current_person()"_s,
-                                   u"record_caption_reset()"_s, u"record_story_delete()"_s}) {
+                                   u"record_caption_reset()"_s, u"record_story_delete()"_s,
+                                   u"record_embargo()"_s}) {
         statements << u"REVOKE ALL ON FUNCTION %1 FROM PUBLIC"_s.arg(function);
     }
     statements << sql(u"GRANT EXECUTE ON FUNCTION audit(text, text, bigint, text), transition(bigint, bigint, text, text), "

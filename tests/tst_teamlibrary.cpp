@@ -42,6 +42,7 @@ private Q_SLOTS:
     void imagesAreStoredUnderTheirOwnHash();
     void searchCopyIsTheStorysOwnText();
     void theServerRecordsADeletion();
+    void theServerRecordsAnEmbargo();
     void setupIsOnceAndIdempotent();
     void addedPeopleAreHeldToTheirRole();
     void addPersonRefusesBadLogins_data();
@@ -511,6 +512,37 @@ void TestTeamLibrary::theServerRecordsADeletion()
     QVERIFY(audit.next());
     QCOMPARE(audit.value(0).toString(), u"walt"_s);
     QVERIFY(!audit.next());
+}
+
+// Anyone on the desk may set or lift an embargo, which holds a story back
+// from export; the audit log says who did, however it was done.
+void TestTeamLibrary::theServerRecordsAnEmbargo()
+{
+    const qint64 approved = storyIn(StoryStatus::Approved);
+    QVERIFY(approved > 0);
+    QSqlQuery owner(m_owner);
+    QVERIFY(owner.exec(u"UPDATE newsdesk.stories SET embargo_until = '2031-01-02T03:04:00.000Z' WHERE id = %1"_s.arg(approved)));
+    QSqlQuery walt(m_desks.value(u"walt"_s));
+    QVERIFY2(walt.exec(u"UPDATE newsdesk.stories SET embargo_until = '' WHERE id = %1"_s.arg(approved)),
+             qPrintable(walt.lastError().text()));
+    QCOMPARE(walt.numRowsAffected(), 1);
+    QVERIFY(owner.exec(u"SELECT actor, detail FROM newsdesk.audit_log WHERE action = 'embargo' AND entity_id = %1 ORDER BY id"_s
+                           .arg(approved)));
+    QVERIFY(owner.next());
+    QCOMPARE(owner.value(1).toString(), u"2031-01-02T03:04:00.000Z"_s);
+    QVERIFY2(owner.next(), "the embargo was lifted without a trace");
+    QCOMPARE(owner.value(0).toString(), u"walt"_s);
+    QCOMPARE(owner.value(1).toString(), u"none"_s);
+    QVERIFY(!owner.next());
+    // A save that leaves the embargo as it was records nothing.
+    QVERIFY2(walt.exec(u"UPDATE newsdesk.stories SET updated_at = newsdesk.now_text(), embargo_until = '' WHERE id = %1"_s.arg(approved)),
+             qPrintable(walt.lastError().text()));
+    QVERIFY(owner.exec(u"SELECT count(*) FROM newsdesk.audit_log WHERE action = 'embargo' AND entity_id = %1"_s.arg(approved))
+            && owner.next());
+    QCOMPARE(owner.value(0).toInt(), 2);
+    // Nor can a client record an embargo it did not set.
+    QVERIFY(!walt.exec(u"SELECT newsdesk.audit('embargo', 'story', %1, 'none')"_s.arg(approved)));
+    QCOMPARE(walt.lastError().nativeErrorCode(), u"42501"_s);
 }
 
 QSqlDatabase TestTeamLibrary::office()
