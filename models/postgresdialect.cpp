@@ -678,6 +678,9 @@ QStringList PostgresDialect::setupStatements()
         "  IF in_server_function() THEN RETURN NEW; END IF;\n"
         "  PERFORM check_signature(NEW.author, NULL);\n"
         "  NEW.author := current_person();\n"
+        // When, too: a thread reads in time order, and a comment dated
+        // before an editor's decision would seem to have been answered.
+        "  NEW.created_at := now_text();\n"
         "  RETURN NEW;\n"
         "END $$"_s,
         u"CREATE TRIGGER comments_stamp BEFORE INSERT ON comments FOR EACH ROW EXECUTE FUNCTION stamp_comment()"_s,

@@ -43,6 +43,7 @@ private Q_SLOTS:
     void searchCopyIsTheStorysOwnText();
     void theServerRecordsADeletion();
     void theServerRecordsAnEmbargo();
+    void aCommentIsDatedByTheServer();
     void setupIsOnceAndIdempotent();
     void addedPeopleAreHeldToTheirRole();
     void addPersonRefusesBadLogins_data();
@@ -543,6 +544,19 @@ void TestTeamLibrary::theServerRecordsAnEmbargo()
     // Nor can a client record an embargo it did not set.
     QVERIFY(!walt.exec(u"SELECT newsdesk.audit('embargo', 'story', %1, 'none')"_s.arg(approved)));
     QCOMPARE(walt.lastError().nativeErrorCode(), u"42501"_s);
+}
+
+// A comment is dated by the server, as it is signed: a thread reads in time
+// order, and a backdated one would seem to come before a decision it follows.
+void TestTeamLibrary::aCommentIsDatedByTheServer()
+{
+    QSqlQuery walt(m_desks.value(u"walt"_s));
+    QVERIFY2(walt.exec(u"INSERT INTO newsdesk.comments (entity, entity_id, body, created_at) "
+                       u"VALUES ('story', 1, 'Said long ago', '2001-01-01T00:00:00.000Z') "
+                       u"RETURNING created_at, created_at::timestamptz > now() - interval '1 minute' AS now"_s)
+                 && walt.next(),
+             qPrintable(walt.lastError().text()));
+    QVERIFY2(walt.value(1).toBool(), qPrintable(walt.value(0).toString()));
 }
 
 QSqlDatabase TestTeamLibrary::office()
