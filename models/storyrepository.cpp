@@ -552,7 +552,9 @@ bool StoryRepository::remove(qint64 id)
     search.bindValue(u":id"_s, id);
     if (!search.exec())
         return m_error.fail(search, QObject::tr("Cannot remove story %1 from the search index").arg(id));
-    m_library->audit(u"delete"_s, u"story"_s, id);
+    // A team library's server records the deletion itself.
+    if (!m_library->dialect().serverEnforcesWorkflow())
+        m_library->audit(u"delete"_s, u"story"_s, id);
     if (!transaction.commit())
         return false;
     Q_EMIT m_library->storiesChanged();

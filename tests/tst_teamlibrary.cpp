@@ -38,6 +38,12 @@ private Q_SLOTS:
     void writerCannotGoAroundTheServer_data();
     void writerCannotGoAroundTheServer();
     void writerMayEditTheText();
+    void historyIsTheStoryAsStored();
+    void imagesAreStoredUnderTheirOwnHash();
+    void searchCopyIsTheStorysOwnText();
+    void theServerRecordsADeletion();
+    void theServerRecordsAnEmbargo();
+    void aCommentIsDatedByTheServer();
     void setupIsOnceAndIdempotent();
     void addedPeopleAreHeldToTheirRole();
     void addPersonRefusesBadLogins_data();
@@ -299,6 +305,20 @@ void TestTeamLibrary::writerCannotGoAroundTheServer_data()
             << login << u"CREATE FUNCTION newsdesk.mine() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$"_s;
         QTest::addRow("%s deletes a published story", qPrintable(login))
             << login << u"DELETE FROM newsdesk.stories WHERE id = %1"_s.arg(published);
+        // What "Changes since approval" compares against is the story's last
+        // approved or published revision: planted text there hides a change.
+        QTest::addRow("%s plants text in a published story's history", qPrintable(login))
+            << login << u"INSERT INTO newsdesk.revisions (story_id, row_version, kind, headline, dek, byline, dateline, body, "
+                        u"correction_note, status, created_at, created_by) SELECT id, row_version, 'save', headline, dek, byline, "
+                        u"dateline, 'It always said this', correction_note, status, updated_at, '' FROM newsdesk.stories "
+                        u"WHERE id = %1"_s.arg(published);
+        QTest::addRow("%s numbers a revision to sort last", qPrintable(login))
+            << login << u"INSERT INTO newsdesk.revisions (id, story_id, row_version, kind, headline, dek, byline, dateline, body, "
+                        u"correction_note, status, created_at, created_by) SELECT 1000000000, id, row_version, 'save', headline, "
+                        u"dek, byline, dateline, body, correction_note, status, updated_at, '' FROM newsdesk.stories "
+                        u"WHERE id = %1"_s.arg(published);
+        QTest::addRow("%s moves a search copy to another story", qPrintable(login))
+            << login << u"UPDATE newsdesk.story_search SET story_id = %1"_s.arg(published);
     }
     QTest::addRow("sam reads the stories") << u"sam"_s << u"SELECT count(*) FROM newsdesk.stories"_s;
     QTest::addRow("sam edits a story") << u"sam"_s << u"UPDATE newsdesk.stories SET body = 'x'"_s;
@@ -318,7 +338,9 @@ void TestTeamLibrary::writerCannotGoAroundTheServer()
                         u"ORDER BY id) FROM newsdesk.stories)"
                         u" || (SELECT string_agg(id || approval_state || row_version, ',' ORDER BY id) FROM newsdesk.photos)"
                         u" || (SELECT count(*) FROM newsdesk.caption_approvals) || (SELECT count(*) FROM newsdesk.library_settings)"
-                        u" || (SELECT coalesce(string_agg(body, ',' ORDER BY id), '') FROM newsdesk.revisions)"
+                        u" || (SELECT coalesce(string_agg(id || ':' || story_id || body, ',' ORDER BY id), '') FROM newsdesk.revisions)"
+                        u" || (SELECT coalesce(string_agg(story_id || headline || body || captions, ',' ORDER BY story_id), '') "
+                        u"FROM newsdesk.story_search)"
                         u" || (SELECT coalesce(string_agg(name, ',' ORDER BY id), '') FROM newsdesk.person_records)"
                         u" || (SELECT count(*) FROM newsdesk.audit_log) || (SELECT count(*) FROM newsdesk.transitions WHERE writer_may)"
                         u" || (SELECT count(*) FROM newsdesk.story_rules WHERE allowed)"
@@ -351,6 +373,190 @@ void TestTeamLibrary::writerMayEditTheText()
     QCOMPARE(query.value(u"status"_s).toString(), u"draft"_s);
     QCOMPARE(query.value(u"updated_by"_s).toString(), u"walt"_s);
     QCOMPARE(query.value(u"created_by"_s).toString(), u"walt"_s);
+}
+
+// A writer's own revisions, as StoryRepository writes them, pass; the same
+// statements with other text, or aimed at another story, do not.
+void TestTeamLibrary::historyIsTheStoryAsStored()
+{
+    const qint64 draft = storyIn(StoryStatus::Draft);
+    const qint64 published = storyIn(StoryStatus::Published);
+    QVERIFY(draft > 0 && published > 0);
+    QSqlQuery walt(m_desks.value(u"walt"_s));
+    const QString copy = u"INSERT INTO newsdesk.revisions (story_id, row_version, kind, headline, dek, byline, dateline, body, "
+                         u"correction_note, status, created_at, created_by) SELECT id, row_version, 'autosave', headline, dek, "
+                         u"byline, dateline, %2, correction_note, status, updated_at, '' FROM newsdesk.stories WHERE id = %1 "
+                         u"RETURNING id"_s;
+    QVERIFY2(walt.exec(u"UPDATE newsdesk.stories SET body = 'Walt''s draft' WHERE id = %1"_s.arg(draft)),
+             qPrintable(walt.lastError().text()));
+    QVERIFY2(walt.exec(copy.arg(draft).arg(u"body"_s)) && walt.next(), qPrintable(walt.lastError().text()));
+    const qint64 autosave = walt.value(0).toLongLong();
+    walt.finish();
+
+    // Other text than the story holds, in a draft or a published story.
+    QVERIFY(!walt.exec(copy.arg(draft).arg(u"'Not what was saved'"_s)));
+    QCOMPARE(walt.lastError().nativeErrorCode(), u"42501"_s);
+    QVERIFY(!walt.exec(copy.arg(published).arg(u"'It always said this'"_s)));
+    QCOMPARE(walt.lastError().nativeErrorCode(), u"42501"_s);
+    // The own autosave rewritten to other text, or moved to another story.
+    QVERIFY(!walt.exec(u"UPDATE newsdesk.revisions SET body = 'Something else' WHERE id = %1"_s.arg(autosave)));
+    QCOMPARE(walt.lastError().nativeErrorCode(), u"42501"_s);
+    const qint64 othersDraft = storyIn(StoryStatus::Draft);
+    QVERIFY(othersDraft > 0);
+    QVERIFY(!walt.exec(u"UPDATE newsdesk.revisions SET story_id = %1 WHERE id = %2"_s.arg(othersDraft).arg(autosave)));
+    QCOMPARE(walt.lastError().nativeErrorCode(), u"42501"_s);
+
+    // The autosave brought up to the story's next save, as StoryRepository does.
+    QVERIFY2(walt.exec(u"UPDATE newsdesk.stories SET body = 'Walt''s second draft' WHERE id = %1"_s.arg(draft)),
+             qPrintable(walt.lastError().text()));
+    QVERIFY2(walt.exec(u"UPDATE newsdesk.revisions r SET body = s.body, row_version = s.row_version FROM newsdesk.stories s "
+                       u"WHERE s.id = r.story_id AND r.id = %1"_s.arg(autosave)),
+             qPrintable(walt.lastError().text()));
+    QCOMPARE(walt.numRowsAffected(), 1);
+    QSqlQuery check(m_owner);
+    QVERIFY(check.exec(u"SELECT body, created_by FROM newsdesk.revisions WHERE id = %1"_s.arg(autosave)) && check.next());
+    QCOMPARE(check.value(0).toString(), u"Walt's second draft"_s);
+    QCOMPARE(check.value(1).toString(), u"walt"_s);
+}
+
+// Photos name their image by the hash of its bytes: whoever stores bytes
+// under a hash stores the bytes that hash, as the client computes it.
+void TestTeamLibrary::imagesAreStoredUnderTheirOwnHash()
+{
+    const QByteArray real = "the photo the desk is about to bring in";
+    const QString hash = PhotoRepository::hashOf(real);
+    QSqlQuery walt(m_desks.value(u"walt"_s));
+    walt.prepare(u"INSERT INTO newsdesk.images (hash, data, byte_size, created_at) VALUES (:hash, :data, :size, '')"_s);
+    walt.bindValue(u":hash"_s, hash);
+    walt.bindValue(u":data"_s, QByteArray("other bytes, planted first"));
+    walt.bindValue(u":size"_s, 26);
+    QVERIFY(!walt.exec());
+    QCOMPARE(walt.lastError().nativeErrorCode(), u"23514"_s);
+    walt.bindValue(u":data"_s, real);
+    walt.bindValue(u":size"_s, 1);
+    QVERIFY(!walt.exec());
+    QCOMPARE(walt.lastError().nativeErrorCode(), u"23514"_s);
+    walt.bindValue(u":size"_s, real.size());
+    QVERIFY2(walt.exec(), qPrintable(walt.lastError().text()));
+
+    QSqlQuery check(m_owner);
+    QVERIFY(check.exec(u"SELECT data FROM newsdesk.images WHERE hash = '%1'"_s.arg(hash)) && check.next());
+    QCOMPARE(check.value(0).toByteArray(), real);
+}
+
+// Whatever a writer sends as a story's search copy, the server keeps the
+// story's own text and captions, and only the story takes its copy with it.
+void TestTeamLibrary::searchCopyIsTheStorysOwnText()
+{
+    const qint64 published = storyIn(StoryStatus::Published);
+    const qint64 photo = photoIn();
+    QVERIFY(published > 0 && photo > 0);
+    QSqlQuery owner(m_owner);
+    QVERIFY2(owner.exec(u"INSERT INTO newsdesk.story_photos (story_id, photo_id, position) VALUES (%1, %2, 1)"_s.arg(published).arg(photo)),
+             qPrintable(owner.lastError().text()));
+    QSqlQuery walt(m_desks.value(u"walt"_s));
+    const QString upsert = u"INSERT INTO newsdesk.story_search (story_id, headline, dek, body, captions) "
+                           u"VALUES (%1, 'Not its headline', 'x', 'Words it does not hold', 'x') ON CONFLICT (story_id) "
+                           u"DO UPDATE SET headline = excluded.headline, dek = excluded.dek, body = excluded.body, "
+                           u"captions = excluded.captions"_s;
+    for (int pass = 0; pass < 2; ++pass) { // the insert, then the update
+        QVERIFY2(walt.exec(upsert.arg(published)), qPrintable(walt.lastError().text()));
+        QVERIFY(owner.exec(u"SELECT ss.headline = s.headline AND ss.dek = s.dek AND ss.body = s.body, ss.captions "
+                           u"FROM newsdesk.story_search ss JOIN newsdesk.stories s ON s.id = ss.story_id WHERE s.id = %1"_s.arg(published))
+                && owner.next());
+        QVERIFY(owner.value(0).toBool());
+        QCOMPARE(owner.value(1).toString(), u"\nA caption."_s); // the photo's title (none), then its caption
+    }
+    QVERIFY(!walt.exec(u"DELETE FROM newsdesk.story_search WHERE story_id = %1"_s.arg(published)));
+    QCOMPARE(walt.lastError().nativeErrorCode(), u"42501"_s);
+    // With the story (a draft the writer may delete) its copy goes too.
+    const qint64 draft = storyIn(StoryStatus::Draft);
+    QVERIFY(draft > 0);
+    QVERIFY2(walt.exec(upsert.arg(draft)), qPrintable(walt.lastError().text()));
+    QVERIFY2(walt.exec(u"DELETE FROM newsdesk.stories WHERE id = %1"_s.arg(draft)), qPrintable(walt.lastError().text()));
+    QVERIFY2(walt.exec(u"DELETE FROM newsdesk.story_search WHERE story_id = %1"_s.arg(draft)), qPrintable(walt.lastError().text()));
+    QVERIFY(owner.exec(u"SELECT count(*) FROM newsdesk.story_search WHERE story_id = %1"_s.arg(draft)) && owner.next());
+    QCOMPARE(owner.value(0).toInt(), 0);
+}
+
+// A writer may delete a draft or a story in review (Workflow::checkDelete),
+// and with it its history; the audit log keeps that it happened and who did
+// it, however the story was deleted.
+void TestTeamLibrary::theServerRecordsADeletion()
+{
+    const qint64 inReview = storyIn(StoryStatus::InReview);
+    QVERIFY(inReview > 0);
+    QSqlQuery walt(m_desks.value(u"walt"_s));
+    QVERIFY2(walt.exec(u"DELETE FROM newsdesk.stories WHERE id = %1"_s.arg(inReview)), qPrintable(walt.lastError().text()));
+    QCOMPARE(walt.numRowsAffected(), 1);
+    QSqlQuery audit(m_owner);
+    QVERIFY(audit.exec(u"SELECT actor FROM newsdesk.audit_log WHERE action = 'delete' AND entity = 'story' AND entity_id = %1"_s
+                           .arg(inReview)));
+    QVERIFY2(audit.next(), "the deletion left no trace");
+    QCOMPARE(audit.value(0).toString(), u"walt"_s);
+    QVERIFY(!audit.next());
+    // Nor can a client record a deletion that did not happen.
+    const qint64 draft = storyIn(StoryStatus::Draft);
+    QVERIFY(draft > 0);
+    QVERIFY(!walt.exec(u"SELECT newsdesk.audit('delete', 'story', %1, '')"_s.arg(draft)));
+    QCOMPARE(walt.lastError().nativeErrorCode(), u"42501"_s);
+
+    // Through the repository, as a desk deletes: one entry, not two.
+    QVERIFY2(audit.exec(u"INSERT INTO newsdesk.person_records (login, name) VALUES ('walt', 'walt') ON CONFLICT DO NOTHING"_s),
+             qPrintable(audit.lastError().text()));
+    Library library;
+    QVERIFY2(library.open(m_server.url(u"walt"_s, u"newsroom"_s)), qPrintable(library.errorString()));
+    StoryRepository stories(&library);
+    QVERIFY2(stories.remove(draft), qPrintable(stories.errorString()));
+    QVERIFY(audit.exec(u"SELECT actor FROM newsdesk.audit_log WHERE action = 'delete' AND entity = 'story' AND entity_id = %1"_s
+                           .arg(draft)));
+    QVERIFY(audit.next());
+    QCOMPARE(audit.value(0).toString(), u"walt"_s);
+    QVERIFY(!audit.next());
+}
+
+// Anyone on the desk may set or lift an embargo, which holds a story back
+// from export; the audit log says who did, however it was done.
+void TestTeamLibrary::theServerRecordsAnEmbargo()
+{
+    const qint64 approved = storyIn(StoryStatus::Approved);
+    QVERIFY(approved > 0);
+    QSqlQuery owner(m_owner);
+    QVERIFY(owner.exec(u"UPDATE newsdesk.stories SET embargo_until = '2031-01-02T03:04:00.000Z' WHERE id = %1"_s.arg(approved)));
+    QSqlQuery walt(m_desks.value(u"walt"_s));
+    QVERIFY2(walt.exec(u"UPDATE newsdesk.stories SET embargo_until = '' WHERE id = %1"_s.arg(approved)),
+             qPrintable(walt.lastError().text()));
+    QCOMPARE(walt.numRowsAffected(), 1);
+    QVERIFY(owner.exec(u"SELECT actor, detail FROM newsdesk.audit_log WHERE action = 'embargo' AND entity_id = %1 ORDER BY id"_s
+                           .arg(approved)));
+    QVERIFY(owner.next());
+    QCOMPARE(owner.value(1).toString(), u"2031-01-02T03:04:00.000Z"_s);
+    QVERIFY2(owner.next(), "the embargo was lifted without a trace");
+    QCOMPARE(owner.value(0).toString(), u"walt"_s);
+    QCOMPARE(owner.value(1).toString(), u"none"_s);
+    QVERIFY(!owner.next());
+    // A save that leaves the embargo as it was records nothing.
+    QVERIFY2(walt.exec(u"UPDATE newsdesk.stories SET updated_at = newsdesk.now_text(), embargo_until = '' WHERE id = %1"_s.arg(approved)),
+             qPrintable(walt.lastError().text()));
+    QVERIFY(owner.exec(u"SELECT count(*) FROM newsdesk.audit_log WHERE action = 'embargo' AND entity_id = %1"_s.arg(approved))
+            && owner.next());
+    QCOMPARE(owner.value(0).toInt(), 2);
+    // Nor can a client record an embargo it did not set.
+    QVERIFY(!walt.exec(u"SELECT newsdesk.audit('embargo', 'story', %1, 'none')"_s.arg(approved)));
+    QCOMPARE(walt.lastError().nativeErrorCode(), u"42501"_s);
+}
+
+// A comment is dated by the server, as it is signed: a thread reads in time
+// order, and a backdated one would seem to come before a decision it follows.
+void TestTeamLibrary::aCommentIsDatedByTheServer()
+{
+    QSqlQuery walt(m_desks.value(u"walt"_s));
+    QVERIFY2(walt.exec(u"INSERT INTO newsdesk.comments (entity, entity_id, body, created_at) "
+                       u"VALUES ('story', 1, 'Said long ago', '2001-01-01T00:00:00.000Z') "
+                       u"RETURNING created_at, created_at::timestamptz > now() - interval '1 minute' AS now"_s)
+                 && walt.next(),
+             qPrintable(walt.lastError().text()));
+    QVERIFY2(walt.value(1).toBool(), qPrintable(walt.value(0).toString()));
 }
 
 QSqlDatabase TestTeamLibrary::office()

@@ -7,6 +7,7 @@
 #include "historydialog.h"
 #include "identitydialog.h"
 #include "library.h"
+#include "sqldialect.h"
 #include "lockkeeper.h"
 #include "prompter.h"
 #include "storylocks.h"
@@ -425,8 +426,10 @@ void WorkflowController::setEmbargo()
         report(tr("Cannot set the embargo"), repository.errorString());
         return;
     }
-    m_library->audit(u"embargo"_s, u"story"_s, story.id,
-                     story.embargoUntil.isValid() ? story.embargoUntil.toString(Qt::ISODate) : u"none"_s);
+    // A team library's server records the embargo itself.
+    if (!m_library->dialect().serverEnforcesWorkflow())
+        m_library->audit(u"embargo"_s, u"story"_s, story.id,
+                         story.embargoUntil.isValid() ? story.embargoUntil.toString(Qt::ISODate) : u"none"_s);
     m_host.showStory(story);
 }
 
