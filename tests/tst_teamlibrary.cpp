@@ -71,6 +71,16 @@ private:
     int m_connections = 0;
 };
 
+// The newsdesk command line with arguments: exit code, standard output, standard error.
+static std::tuple<int, QString, QString> runNewsdesk(const QStringList &arguments)
+{
+    QProcess process;
+    process.start(QStringLiteral(NEWSDESK_BINARY), arguments);
+    process.waitForFinished(120000);
+    return std::make_tuple(process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+                           QString::fromUtf8(process.readAllStandardError()));
+}
+
 void TestTeamLibrary::initTestCase()
 {
     QVERIFY2(QSqlDatabase::isDriverAvailable(u"QPSQL"_s), "Qt's PostgreSQL driver (libqt6sql6-psql) is missing");
@@ -647,13 +657,7 @@ void TestTeamLibrary::commandLineSetsUpAndAddsPeople()
 {
     QVERIFY2(m_server.psql(u"CREATE DATABASE cli"_s), qPrintable(m_server.errorString()));
     const QString url = m_server.url(PostgresServer::superuser(), u"cli"_s);
-    auto run = [](const QStringList &arguments) {
-        QProcess process;
-        process.start(QStringLiteral(NEWSDESK_BINARY), arguments);
-        process.waitForFinished(60000);
-        return std::make_tuple(process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-                               QString::fromUtf8(process.readAllStandardError()));
-    };
+    const auto run = &runNewsdesk;
     // --help is an answer, not a mistake.
     for (const QStringList &help : {QStringList{u"team"_s, u"--help"_s}, QStringList{u"people"_s, u"-h"_s}}) {
         auto [code, out, err] = run(help);
@@ -734,13 +738,7 @@ void TestTeamLibrary::commandLineWorksOnATeamLibrary()
     QVERIFY(markdown.open(QIODevice::WriteOnly));
     markdown.write("---\nheadline: Team Library Story\nstatus: approved\n---\n\nA paragraph from the field.\n");
     markdown.close();
-    auto run = [](const QStringList &arguments) {
-        QProcess process;
-        process.start(QStringLiteral(NEWSDESK_BINARY), arguments);
-        process.waitForFinished(60000);
-        return std::make_tuple(process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-                               QString::fromUtf8(process.readAllStandardError()));
-    };
+    const auto run = &runNewsdesk;
     auto [code, out, err] = run({u"import"_s, u"--library"_s, url, markdown.fileName()});
     QVERIFY2(code == 0, qPrintable(err + out));
     QSqlQuery story(database);
@@ -899,13 +897,7 @@ void TestTeamLibrary::copyLibraryRoundTripLosesNothing()
 {
     QTemporaryDir dir;
     const QString original = dir.filePath(u"field.newsdesk"_s), back = dir.filePath(u"back.newsdesk"_s);
-    auto run = [](const QStringList &arguments) {
-        QProcess process;
-        process.start(QStringLiteral(NEWSDESK_BINARY), arguments);
-        process.waitForFinished(120000);
-        return std::make_tuple(process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-                               QString::fromUtf8(process.readAllStandardError()));
-    };
+    const auto run = &runNewsdesk;
     auto [code, out, err] = run({u"init"_s, u"--library"_s, original, u"--sample"_s, u"--name"_s, u"Field Editor"_s});
     QVERIFY2(code == 0, qPrintable(err));
     {
