@@ -156,7 +156,10 @@ int peopleCommand(const QStringList &arguments, QTextStream &out, QTextStream &e
         err << "newsdesk people add: " << shown(error) << '\n';
         return CommandLine::Refused;
     }
-    out << shown(tr("%1 (login %2) is a %3 of %4").arg(name.trimmed(), login, personRoleLabel(*role).toLower(), location->displayName()))
+    // Whole sentences per role: "a editor" is not English, and other
+    // languages inflect more than the article.
+    const QString sentence = *role == PersonRole::Editor ? tr("%1 (login %2) is an editor of %3") : tr("%1 (login %2) is a writer of %3");
+    out << shown(sentence.arg(name.trimmed(), login, location->displayName()))
         << '\n';
     return CommandLine::Success;
 }

@@ -674,6 +674,7 @@ void TestTeamLibrary::commandLineSetsUpAndAddsPeople()
                                     u"--name"_s, u"Carl Editor"_s});
     QVERIFY2(code == 0, qPrintable(err));
     QVERIFY2(err.isEmpty(), qPrintable(err)); // no notices from the server around our words
+    QVERIFY2(out.contains(u"Carl Editor (login carl) is an editor of"_s), qPrintable(out));
     std::tie(code, out, err) = run({u"people"_s, u"add"_s, u"--library"_s, url, u"--login"_s, u"carl"_s, u"--role"_s, u"boss"_s});
     QCOMPARE(code, 2);
     // A writer's connection cannot add people: the server says no.
