@@ -261,8 +261,25 @@ QList<Photo> PhotoRepository::findByVirin(const QString &virin)
     return photos;
 }
 
+bool PhotoRepository::mayChangePlacement(qint64 storyId)
+{
+    QSqlQuery query(m_library->database());
+    query.prepare(u"SELECT status FROM stories WHERE id = :id"_s);
+    query.bindValue(u":id"_s, storyId);
+    if (!query.exec())
+        return m_error.fail(query, QObject::tr("Cannot read story %1").arg(storyId));
+    if (!query.next())
+        return m_error.fail(QObject::tr("There is no story %1 in this library.").arg(storyId));
+    const StoryStatus status = storyStatusFromKey(query.value(0).toString()).value_or(StoryStatus::Draft);
+    query.finish();
+    const Workflow::Verdict verdict = Workflow::checkPlacement(PeopleRepository(m_library).roleOfActor(), status);
+    return verdict.allowed || m_error.fail(verdict.reason);
+}
+
 bool PhotoRepository::attach(qint64 storyId, qint64 photoId)
 {
+    if (!mayChangePlacement(storyId))
+        return false;
     QSqlQuery query(m_library->database());
     query.prepare(u"INSERT INTO story_photos (story_id, photo_id, position) "
                   "VALUES (:story, :photo, (SELECT coalesce(max(position), 0) + 1 FROM story_photos WHERE story_id = :story)) "
@@ -278,6 +295,8 @@ bool PhotoRepository::attach(qint64 storyId, qint64 photoId)
 
 bool PhotoRepository::detach(qint64 storyId, qint64 photoId)
 {
+    if (!mayChangePlacement(storyId))
+        return false;
     QSqlQuery query(m_library->database());
     query.prepare(u"DELETE FROM story_photos WHERE story_id = :story AND photo_id = :photo"_s);
     query.bindValue(u":story"_s, storyId);
@@ -292,7 +311,7 @@ bool PhotoRepository::detach(qint64 storyId, qint64 photoId)
 bool PhotoRepository::reorder(qint64 storyId, const QList<qint64> &photoIds)
 {
     WriteTransaction transaction(m_library, &m_error);
-    if (!transaction.begin())
+    if (!transaction.begin() || !mayChangePlacement(storyId))
         return false;
     QSqlQuery query(m_library->database());
     query.prepare(u"UPDATE story_photos SET position = :position WHERE story_id = :story AND photo_id = :photo"_s);

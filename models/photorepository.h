@@ -59,7 +59,9 @@ public:
     QList<Photo> photosOfStory(qint64 storyId);
     QList<Photo> findByVirin(const QString &virin);
 
-    // Places a photo in a story, after the ones it has.
+    // Places a photo in a story, after the ones it has. These three are
+    // refused (false, errorString() says why) where the story's status keeps
+    // its photos as approved (Workflow::checkPlacement).
     bool attach(qint64 storyId, qint64 photoId);
     bool detach(qint64 storyId, qint64 photoId);
     // Sets the story's photo order to photoIds.
@@ -85,6 +87,9 @@ public:
     static QString hashOf(const QByteArray &data);
 
 private:
+    // Whether the actor may change which photos storyId shows
+    // (Workflow::checkPlacement); false with the reason recorded.
+    bool mayChangePlacement(qint64 storyId);
     std::optional<QString> insertImage(const QByteArray &imageData, const QString &mimeType, QSize pixelSize,
                                        const QString &name);
     std::optional<Photo> insertPhoto(Photo photo, const QByteArray &thumbnail);

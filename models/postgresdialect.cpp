@@ -65,9 +65,9 @@ QString transitionRows()
     return rows.join(u",\n"_s);
 }
 
-// Who may add a story in each status, change the text of one and delete one:
-// asked of Workflow::checkCreate, checkTextEdit and checkDelete for every
-// status and role.
+// Who may add a story in each status, change the text of one, delete one and
+// change its photos: asked of Workflow::checkCreate, checkTextEdit,
+// checkDelete and checkPlacement for every status and role.
 QString storyRuleRows()
 {
     QStringList rows;
@@ -79,6 +79,8 @@ QString storyRuleRows()
                                                   boolean(Workflow::checkTextEdit(role, status).allowed));
             rows << u"('delete', %1, %2, %3)"_s.arg(literal(storyStatusKey(status)), literal(personRoleKey(role)),
                                                     boolean(Workflow::checkDelete(role, status).allowed));
+            rows << u"('place', %1, %2, %3)"_s.arg(literal(storyStatusKey(status)), literal(personRoleKey(role)),
+                                                   boolean(Workflow::checkPlacement(role, status).allowed));
         }
     }
     return rows.join(u",\n"_s);
@@ -527,7 +529,7 @@ QStringList PostgresDialect::setupStatements()
         "  PRIMARY KEY (action, from_status))"_s,
         u"INSERT INTO transitions (action, from_status, to_status, writer_may, needs_comment) VALUES\n"_s + transitionRows(),
         u"CREATE TABLE story_rules ("
-        "  kind text NOT NULL CHECK (kind IN ('create', 'edit', 'delete')),"
+        "  kind text NOT NULL CHECK (kind IN ('create', 'edit', 'delete', 'place')),"
         "  status text NOT NULL,"
         "  role text NOT NULL,"
         "  allowed boolean NOT NULL,"
@@ -726,6 +728,30 @@ QStringList PostgresDialect::setupStatements()
         "  END IF;\n"
         "  INSERT INTO audit_log (action, entity, entity_id, detail) VALUES (p_action, p_entity, p_entity_id, coalesce(p_detail, ''));\n"
         "END $$"_s,
+
+        // Which photos a story shows is part of what its approval covers
+        // (Workflow::checkPlacement): placing, removing and reordering them
+        // follow the story's status as its text does.
+        u"CREATE FUNCTION guard_placement() RETURNS trigger LANGUAGE plpgsql SET search_path = newsdesk, pg_temp AS $$\n"
+        "DECLARE\n"
+        "  v_story bigint := CASE TG_OP WHEN 'DELETE' THEN OLD.story_id ELSE NEW.story_id END;\n"
+        "  v_status text;\n"
+        "BEGIN\n"
+        "  IF in_server_function() THEN RETURN coalesce(NEW, OLD); END IF;\n"
+        "  SELECT status INTO v_status FROM stories WHERE id = v_story;\n"
+        "  -- A story being deleted takes its placements with it.\n"
+        "  IF FOUND AND NOT coalesce((SELECT allowed FROM story_rules WHERE kind = 'place' AND status = v_status\n"
+        "                             AND role = caller_role()), false) THEN\n"
+        "    RAISE EXCEPTION 'The story is %: you may not change its photos now.', v_status\n"
+        "      USING ERRCODE = 'insufficient_privilege';\n"
+        "  END IF;\n"
+        "  IF TG_OP = 'UPDATE' AND (NEW.story_id <> OLD.story_id OR NEW.photo_id <> OLD.photo_id) THEN\n"
+        "    RAISE EXCEPTION 'A placement moves by being removed and made again.' USING ERRCODE = 'insufficient_privilege';\n"
+        "  END IF;\n"
+        "  RETURN coalesce(NEW, OLD);\n"
+        "END $$"_s,
+        u"CREATE TRIGGER story_photos_guard BEFORE INSERT OR UPDATE OR DELETE ON story_photos FOR EACH ROW "
+        "EXECUTE FUNCTION guard_placement()"_s,
 
         // Nobody takes or drops a lock a live session of someone else holds
         // (an editor may: taking a story over is theirs, and is audited).

@@ -119,6 +119,17 @@ Verdict checkTextEdit(std::optional<PersonRole> role, StoryStatus status)
     return verdict;
 }
 
+Verdict checkPlacement(std::optional<PersonRole> role, StoryStatus status)
+{
+    Verdict verdict = checkTextEdit(role, status);
+    if (!verdict.allowed) {
+        verdict.reason = status == StoryStatus::Published
+            ? tr("The story is published; start a correction (Review menu) to change its photos.")
+            : tr("The story is approved; only an editor changes its photos now, or sends it back with Request Changes.");
+    }
+    return verdict;
+}
+
 Verdict checkExportOverride(std::optional<PersonRole> role)
 {
     Verdict verdict;

@@ -67,6 +67,13 @@ Verdict check(std::optional<PersonRole> role, StoryStatus from, WorkflowAction a
 // review are open to everyone (tools and tests work as people not on file).
 Verdict checkTextEdit(std::optional<PersonRole> role, StoryStatus status);
 
+// Whether someone with role may change which photos a story in status
+// shows, or their order (PhotoRepository::attach, detach, reorder): the
+// photos go out with the text, so what an approval covers, and the text's
+// rule holds (checkTextEdit): a published story's through a correction, an
+// approved one's by an editor.
+Verdict checkPlacement(std::optional<PersonRole> role, StoryStatus status);
+
 // Whether action needs a comment from the person taking it.
 bool needsComment(WorkflowAction action);
 

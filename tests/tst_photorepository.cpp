@@ -38,6 +38,7 @@ private Q_SLOTS:
     void staleDecisionIsAConflict();
     void captionsAreSearchable();
     void photoModelFollowsChanges();
+    void approvedStorysPhotosChangeOnlyAsItsTextDoes();
 
 private:
     Photo addPhoto(const QString &virin, const QByteArray &bytes);
@@ -355,6 +356,39 @@ void TestPhotoRepository::photoModelFollowsChanges()
     QCOMPARE(repository.decideCaption(edited, CaptionApproval::Approved), PhotoRepository::SaveResult::Saved);
     QCOMPARE(model.index(0).data(PhotoListModel::ApprovalRole).toInt(), int(CaptionApproval::Approved));
     QCOMPARE(model.index(0).data(PhotoListModel::ThumbnailRole).toByteArray(), QByteArray("thumb"));
+}
+
+// Which photos a story shows goes out with its text, so an approval covers
+// it: a writer cannot place, remove or reorder the photos of an approved
+// story, nobody those of a published one but through a correction
+// (Workflow::checkPlacement); on a team library the server says so too.
+void TestPhotoRepository::approvedStorysPhotosChangeOnlyAsItsTextDoes()
+{
+    PhotoRepository photos(m_library.get());
+    StoryRepository stories(m_library.get());
+    const Photo first = addPhoto(u"250306-D-PM193-1268K"_s, "first");
+    const Photo second = addPhoto(u"250306-D-PM193-1269K"_s, "second");
+    QVERIFY(photos.attach(m_storyId, first.id)); // a draft: anyone
+    Story story = *stories.load(m_storyId);
+    QCOMPARE(stories.transition(story, WorkflowAction::Submit), StoryRepository::SaveResult::Saved);
+    QCOMPARE(stories.transition(story, WorkflowAction::Approve), StoryRepository::SaveResult::Saved);
+
+    QVERIFY(actAsWalt());
+    PhotoRepository asWalt(m_library.get());
+    QVERIFY(!asWalt.attach(m_storyId, second.id));
+    QVERIFY2(asWalt.errorString().contains(u"only an editor changes its photos"_s), qPrintable(asWalt.errorString()));
+    QVERIFY(!asWalt.detach(m_storyId, first.id));
+    QVERIFY(!asWalt.reorder(m_storyId, {first.id}));
+    QCOMPARE(asWalt.photosOfStory(m_storyId).size(), 1);
+
+    QVERIFY(m_libraries->actAs(*m_library, u"Eve Editor"_s, PersonRole::Editor));
+    PhotoRepository asEve(m_library.get());
+    QVERIFY2(asEve.attach(m_storyId, second.id), qPrintable(asEve.errorString()));
+    story = *stories.load(m_storyId);
+    QCOMPARE(StoryRepository(m_library.get()).transition(story, WorkflowAction::Publish), StoryRepository::SaveResult::Saved);
+    QVERIFY(!asEve.detach(m_storyId, second.id));
+    QVERIFY2(asEve.errorString().contains(u"start a correction"_s), qPrintable(asEve.errorString()));
+    QCOMPARE(asEve.photosOfStory(m_storyId).size(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestPhotoRepository)

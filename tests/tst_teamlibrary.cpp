@@ -313,6 +313,14 @@ void TestTeamLibrary::writerCannotGoAroundTheServer_data()
         QTest::addRow("%s replaces the trigger", qPrintable(login)) << login << u"DROP TRIGGER stories_stamp ON newsdesk.stories"_s;
         QTest::addRow("%s adds a function of its own", qPrintable(login))
             << login << u"CREATE FUNCTION newsdesk.mine() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$"_s;
+        QTest::addRow("%s places a photo in an approved story", qPrintable(login))
+            << login << u"INSERT INTO newsdesk.story_photos VALUES (%1, %2, 9)"_s.arg(approved, photo);
+        QTest::addRow("%s removes a published story's photo", qPrintable(login))
+            << login << u"DELETE FROM newsdesk.story_photos WHERE story_id = %1"_s.arg(published);
+        QTest::addRow("%s reorders a published story's photos", qPrintable(login))
+            << login << u"UPDATE newsdesk.story_photos SET position = 7 WHERE story_id = %1"_s.arg(published);
+        QTest::addRow("%s moves a placement into a published story", qPrintable(login))
+            << login << u"UPDATE newsdesk.story_photos SET story_id = %1"_s.arg(published);
         QTest::addRow("%s deletes a published story", qPrintable(login))
             << login << u"DELETE FROM newsdesk.stories WHERE id = %1"_s.arg(published);
         // What "Changes since approval" compares against is the story's last
@@ -343,11 +351,19 @@ void TestTeamLibrary::writerCannotGoAroundTheServer()
     for (const StoryStatus status : {StoryStatus::Published, StoryStatus::Approved, StoryStatus::InReview})
         QVERIFY(storyIn(status) > 0);
     QVERIFY(photoIn() > 0);
+    {
+        // The published story shows the photo, as its editor approved it.
+        QSqlQuery place(m_owner);
+        QVERIFY2(place.exec(u"INSERT INTO newsdesk.story_photos SELECT (SELECT max(id) FROM newsdesk.stories WHERE status = 'published'), "
+                            u"(SELECT max(id) FROM newsdesk.photos), 1 ON CONFLICT DO NOTHING"_s),
+                 qPrintable(place.lastError().text()));
+    }
     QSqlQuery before(m_owner);
     QVERIFY(before.exec(u"SELECT (SELECT string_agg(id || status || updated_by || headline || body || published_at || row_version, ',' "
                         u"ORDER BY id) FROM newsdesk.stories)"
                         u" || (SELECT string_agg(id || approval_state || row_version, ',' ORDER BY id) FROM newsdesk.photos)"
                         u" || (SELECT count(*) FROM newsdesk.caption_approvals) || (SELECT count(*) FROM newsdesk.library_settings)"
+                        u" || (SELECT string_agg(story_id || ':' || photo_id || ':' || position, ',' ORDER BY story_id, photo_id) FROM newsdesk.story_photos)"
                         u" || (SELECT coalesce(string_agg(id || ':' || story_id || body, ',' ORDER BY id), '') FROM newsdesk.revisions)"
                         u" || (SELECT coalesce(string_agg(story_id || headline || body || captions, ',' ORDER BY story_id), '') "
                         u"FROM newsdesk.story_search)"
