@@ -45,6 +45,24 @@ StoryLocks::Result LockKeeper::acquire(qint64 storyId, StoryLock *holder)
     return result;
 }
 
+StoryLocks::Result LockKeeper::takeOver(qint64 storyId)
+{
+    release();
+    if (!m_library) {
+        m_errorString = tr("No library is open.");
+        return StoryLocks::Result::Failed;
+    }
+    StoryLocks locks(m_library);
+    const StoryLocks::Result result = locks.takeOver(storyId);
+    if (result == StoryLocks::Result::Acquired) {
+        m_heldStory = storyId;
+        m_heartbeat->start();
+    } else {
+        m_errorString = locks.errorString();
+    }
+    return result;
+}
+
 void LockKeeper::release()
 {
     if (m_library && m_heldStory > 0)

@@ -30,6 +30,9 @@ public:
     // *holder with the lock that stands in the way; Failed leaves the reason
     // in errorString(). Nothing is held afterwards unless Acquired.
     StoryLocks::Result acquire(qint64 storyId, StoryLock *holder = nullptr);
+    // An editor takes storyId's lock over from the desk that holds it
+    // (StoryLocks::takeOver), giving back the one held now.
+    StoryLocks::Result takeOver(qint64 storyId);
     // Gives back the lock held now, if any.
     void release();
 

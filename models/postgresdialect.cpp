@@ -95,12 +95,14 @@ QString auditActionRows()
 {
     const bool overrideEditorOnly = !Workflow::checkExportOverride(PersonRole::Writer).allowed;
     const bool settingsEditorOnly = !Workflow::checkPublicationSettings(PersonRole::Writer).allowed;
+    const bool takeOverEditorOnly = !Workflow::checkTakeOver(PersonRole::Writer).allowed;
     const QList<std::tuple<QString, QString, bool>> actions{
         {u"create"_s, u"story"_s, false},        {u"save"_s, u"story"_s, false},
         {u"accept-name"_s, u"story"_s, false},
         {u"import"_s, u"story"_s, false},
         {u"export"_s, u"story"_s, false},        {u"export-override"_s, u"story"_s, overrideEditorOnly},
         {u"lock-recovered"_s, u"story"_s, false}, {u"comment"_s, u"story"_s, false},
+        {u"lock-taken-over"_s, u"story"_s, takeOverEditorOnly},
         {u"comment"_s, u"photo"_s, false},       {u"add"_s, u"photo"_s, false},
         {u"save"_s, u"photo"_s, false},          {u"import"_s, u"photo"_s, false},
         {u"publication-settings"_s, u"library"_s, settingsEditorOnly},

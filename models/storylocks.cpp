@@ -2,6 +2,8 @@
 #include "storylocks.h"
 
 #include "library.h"
+#include "people.h"
+#include "workflow.h"
 #include "sqldialect.h"
 
 #include <QCoreApplication>
@@ -136,6 +138,15 @@ StoryLocks::Result StoryLocks::acquire(qint64 storyId, StoryLock *holder)
                              .arg(existing->pid)
                              .arg(existing->heartbeatAt.toString(Qt::ISODate)));
     }
+    if (!writeLock(storyId))
+        return Result::Failed;
+    if (!transaction.commit())
+        return Result::Failed;
+    return Result::Acquired;
+}
+
+bool StoryLocks::writeLock(qint64 storyId)
+{
     const qint64 pid = QCoreApplication::applicationPid();
     const QString stamp = Library::nowUtc();
     QSqlQuery query(m_library->database());
@@ -151,11 +162,25 @@ StoryLocks::Result StoryLocks::acquire(qint64 storyId, StoryLock *holder)
     query.bindValue(u":pid"_s, pid);
     query.bindValue(u":started"_s, sqlText(processStartTime(pid)));
     query.bindValue(u":now"_s, stamp);
-    if (!query.exec()) {
-        m_error.fail(query, tr("Cannot lock the story"));
+    return query.exec() || m_error.fail(query, tr("Cannot lock the story"));
+}
+
+StoryLocks::Result StoryLocks::takeOver(qint64 storyId)
+{
+    if (const Workflow::Verdict verdict = Workflow::checkTakeOver(PeopleRepository(m_library).roleOfActor()); !verdict.allowed) {
+        m_error.fail(verdict.reason);
+        return Result::NotAllowed;
+    }
+    WriteTransaction transaction(m_library, &m_error);
+    if (!transaction.begin())
+        return Result::Failed;
+    const std::optional<StoryLock> existing = lockOf(storyId);
+    if (existing && existing->session != m_library->lockSession()
+        && !m_library->audit(u"lock-taken-over"_s, u"story"_s, storyId, tr("from %1 on %2").arg(existing->holder, existing->host))) {
+        m_error.fail(tr("Cannot record taking the story over"));
         return Result::Failed;
     }
-    if (!transaction.commit())
+    if (!writeLock(storyId) || !transaction.commit())
         return Result::Failed;
     return Result::Acquired;
 }

@@ -42,11 +42,16 @@ public:
 
     explicit StoryLocks(Library *library);
 
-    enum class Result { Acquired, HeldByOther, Failed };
+    enum class Result { Acquired, HeldByOther, Failed, NotAllowed };
     // Takes storyId's lock for this process (again, if it has it already).
     // HeldByOther fills *holder with the live lock that stands in the way.
     Result acquire(qint64 storyId, StoryLock *holder = nullptr);
     bool release(qint64 storyId);
+    // An editor takes storyId's lock from whoever holds it, live or not
+    // (Workflow::checkTakeOver; NotAllowed for anyone else), recorded in the
+    // audit log with who had it. Their unsaved text stays theirs: their next
+    // save meets the optimistic check as any stale save does.
+    Result takeOver(qint64 storyId);
     // Refreshes the heartbeat of every lock this process holds.
     bool heartbeat();
     std::optional<StoryLock> lockOf(qint64 storyId);
@@ -62,6 +67,9 @@ public:
     QString errorString() const;
 
 private:
+    // Writes this session's lock of storyId over any other (inside the caller's transaction).
+    bool writeLock(qint64 storyId);
+
     Library *m_library;
     RepositoryError m_error;
 };

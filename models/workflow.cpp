@@ -130,6 +130,15 @@ Verdict checkPlacement(std::optional<PersonRole> role, StoryStatus status)
     return verdict;
 }
 
+Verdict checkTakeOver(std::optional<PersonRole> role)
+{
+    Verdict verdict;
+    verdict.allowed = role == PersonRole::Editor;
+    if (!verdict.allowed)
+        verdict.reason = tr("Only an editor can take a story over from the desk that has it open.");
+    return verdict;
+}
+
 Verdict checkExportOverride(std::optional<PersonRole> role)
 {
     Verdict verdict;

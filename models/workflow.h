@@ -74,6 +74,11 @@ Verdict checkTextEdit(std::optional<PersonRole> role, StoryStatus status);
 // approved one's by an editor.
 Verdict checkPlacement(std::optional<PersonRole> role, StoryStatus status);
 
+// Whether someone with role may take over the edit lock of a story another
+// desk holds, live or not (StoryLocks::takeOver): editors only, and the
+// audit log records it.
+Verdict checkTakeOver(std::optional<PersonRole> role);
+
 // Whether action needs a comment from the person taking it.
 bool needsComment(WorkflowAction action);
 

@@ -855,6 +855,20 @@ void TestTeamLibrary::aLockDiesWithItsSession()
     QCOMPARE(StoryLocks(&other).acquire(story->id, &lock), StoryLocks::Result::HeldByOther);
     QCOMPARE(lock.holder, u"Hana Writer"_s);
     QCOMPARE(lock.sessionAlive, std::optional(true));
+    // Only an editor takes a live desk's story over.
+    QCOMPARE(StoryLocks(&other).takeOver(story->id), StoryLocks::Result::NotAllowed);
+    QVERIFY2(TeamSetup::addPerson(database, u"edna"_s, u"Edna Editor"_s, PersonRole::Editor, &error), qPrintable(error));
+    {
+        Library editor;
+        QVERIFY2(editor.open(m_server.url(u"edna"_s, u"office"_s)), qPrintable(editor.errorString()));
+        QCOMPARE(StoryLocks(&editor).takeOver(story->id), StoryLocks::Result::Acquired);
+        QCOMPARE(StoryLocks(&editor).lockOf(story->id)->holder, u"Edna Editor"_s);
+        const AuditEntry taken = editor.auditTrail(u"story"_s, story->id).constLast();
+        QCOMPARE(taken.action, u"lock-taken-over"_s);
+        QCOMPARE(taken.actor, u"Edna Editor"_s);
+        QVERIFY(StoryLocks(&editor).release(story->id));
+    }
+    QCOMPARE(StoryLocks(holder.get()).acquire(story->id), StoryLocks::Result::Acquired);
     QSqlQuery raw(connectAs(u"wyatt"_s, u"office"_s));
     QVERIFY(!raw.exec(u"DELETE FROM newsdesk.story_locks WHERE story_id = %1"_s.arg(story->id)));
     QCOMPARE(raw.lastError().nativeErrorCode(), u"42501"_s);

@@ -97,6 +97,7 @@ private Q_SLOTS:
     void init();
     void writerSubmitsEditorReviewsPublishesAndExports();
     void storyOpenElsewhereIsReadOnlyUntilItsHolderDies();
+    void editorTakesAStoryOverFromALiveDesk();
     void correctionShowsChangesSinceApproval();
     void firstStartAsksWhoIsWorking();
     void accountLoginNamesThePerson();
@@ -284,6 +285,51 @@ void TestWorkflowWindow::storyOpenElsewhereIsReadOnlyUntilItsHolderDies()
     QVERIFY(!window.workflow()->isReadOnly());
     QVERIFY(!window.editor()->bodyEditor()->isReadOnly());
     QCOMPARE(StoryLocks(window.library()).lockOf(1)->holder, u"Eve Editor"_s);
+}
+
+// Review ▸ Take Over Editing…: an editor takes a story from a desk that is
+// alive and holds it, after saying yes; the audit log names who had it.
+void TestWorkflowWindow::editorTakesAStoryOverFromALiveDesk()
+{
+    {
+        ScriptedPrompter prompter;
+        MainWindow window(&prompter);
+        setUpDesk(window);
+    }
+    QProcess child;
+    child.start(QCoreApplication::applicationFilePath(), {u"--hold-lock"_s, libraryPath()});
+    QVERIFY(child.waitForStarted());
+    QByteArray output;
+    while (!output.contains("locked\n")) {
+        QVERIFY2(child.waitForReadyRead(20000), child.readAllStandardError().constData());
+        output += child.readAllStandardOutput();
+    }
+    ScriptedPrompter prompter;
+    MainWindow window(&prompter);
+    QVERIFY(window.openLibrary(libraryPath()));
+    window.show();
+    QCOMPARE(window.currentStoryId(), 1);
+    QVERIFY(window.workflow()->isReadOnly());
+    auto *takeOver = window.findChild<QAction *>(u"actionTakeOver"_s);
+    QVERIFY(takeOver && takeOver->isEnabled());
+    // Cancelled: nothing changes.
+    takeOver->trigger();
+    QCOMPARE(prompter.asked.constLast().title, u"Take Over Editing"_s);
+    QVERIFY(prompter.asked.constLast().message.contains(u"Walt Writer has"_s));
+    QVERIFY(window.workflow()->isReadOnly());
+    prompter.choices << 0; // Take Over
+    takeOver->trigger();
+    QVERIFY(!window.workflow()->isReadOnly());
+    QVERIFY(!window.editor()->bodyEditor()->isReadOnly());
+    QVERIFY(!takeOver->isEnabled());
+    QCOMPARE(StoryLocks(window.library()).lockOf(1)->holder, u"Eve Editor"_s);
+    const AuditEntry last = window.library()->auditTrail(u"story"_s, 1).constLast();
+    QCOMPARE(last.action, u"lock-taken-over"_s);
+    QCOMPARE(last.actor, u"Eve Editor"_s);
+    QVERIFY2(last.detail.startsWith(u"from Walt Writer on "_s), qPrintable(last.detail));
+    child.kill();
+    QVERIFY(child.waitForFinished());
+    settlePreview(window);
 }
 
 void TestWorkflowWindow::correctionShowsChangesSinceApproval()

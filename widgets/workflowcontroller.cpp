@@ -114,6 +114,8 @@ void WorkflowController::createActions()
     m_commentPhoto->setObjectName(u"actionCommentPhoto"_s);
     m_embargo = review->addAction(tr("&Embargo…"), this, &WorkflowController::setEmbargo);
     m_embargo->setObjectName(u"actionEmbargo"_s);
+    m_takeOver = review->addAction(tr("&Take Over Editing…"), this, &WorkflowController::takeOver);
+    m_takeOver->setObjectName(u"actionTakeOver"_s);
     review->addSeparator();
     m_changes = review->addAction(tr("Changes Since &Last Approval…"), this, &WorkflowController::showChangesSinceApproval);
     m_changes->setObjectName(u"actionChangesSinceApproval"_s);
@@ -226,10 +228,37 @@ void WorkflowController::storyOpened(qint64 id)
             Q_EMIT statusMessage(tr("%1 is editing this story on %2; it is open read-only.").arg(holder.holder, holder.host), 15000);
             break;
         case StoryLocks::Result::Failed:
+        case StoryLocks::Result::NotAllowed:
             Q_EMIT statusMessage(m_locks->errorString(), 10000);
             break;
         }
     }
+    updateActions();
+}
+
+void WorkflowController::takeOver()
+{
+    const std::optional<Story> story = m_host.openStory();
+    if (!m_library || !story || !m_readOnly)
+        return;
+    enum { TakeOver, Cancel };
+    const QList<Prompter::Button> buttons{{tr("Take Over"), Prompter::Button::Role::Destructive},
+                                          {tr("Cancel"), Prompter::Button::Role::Cancel}};
+    if (m_prompter.choose(m_parent, Prompter::Severity::Warning, tr("Take Over Editing"),
+                          tr("%1 has \"%2\" open for editing. Take it over? What they have not saved stays on their "
+                             "desk: saving it later, they are told the story changed and can keep theirs as a copy. "
+                             "The audit log records the take-over.")
+                              .arg(m_lockHolder, story->headline),
+                          buttons, Cancel)
+        != TakeOver)
+        return;
+    if (m_locks->takeOver(story->id) != StoryLocks::Result::Acquired) {
+        report(tr("Cannot take the story over"), m_locks->errorString());
+        return;
+    }
+    Q_EMIT statusMessage(tr("You took \"%1\" over from %2.").arg(story->headline, m_lockHolder), 10000);
+    m_readOnly = false;
+    m_lockHolder.clear();
     updateActions();
 }
 
@@ -314,6 +343,11 @@ void WorkflowController::updateActions()
     }
     if (m_embargo)
         m_embargo->setEnabled(hasStory && role.has_value() && !m_readOnly);
+    if (m_takeOver) {
+        const Workflow::Verdict mayTakeOver = Workflow::checkTakeOver(role);
+        m_takeOver->setEnabled(hasStory && m_readOnly && !m_lockHolder.isEmpty() && mayTakeOver.allowed);
+        m_takeOver->setToolTip(m_readOnly ? mayTakeOver.reason : QString());
+    }
     const QString name = m_library ? m_library->actor() : QString();
     if (role)
         m_person->setText(tr("%1 · %2").arg(name, personRoleLabel(*role)));

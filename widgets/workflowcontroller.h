@@ -124,6 +124,8 @@ private:
     void showHistory();
     void showChangesSinceApproval();
     void setEmbargo();
+    // An editor takes the open story over from the desk that has it open.
+    void takeOver();
     void report(const QString &title, const QString &message);
 
     WorkflowHost &m_host;
@@ -137,6 +139,7 @@ private:
     QAction *m_history = nullptr;
     QAction *m_changes = nullptr;
     QAction *m_embargo = nullptr;
+    QAction *m_takeOver = nullptr;
     QLabel *m_person;
     QLabel *m_counts;
     QDockWidget *m_dock;
