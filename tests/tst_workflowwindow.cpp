@@ -87,6 +87,19 @@ int holdLockForever(const QString &path)
     return QCoreApplication::exec();
 }
 
+// Starts this test as the child that holds the sample story's lock on path,
+// and waits until it says so (a failed QVERIFY ends the calling test).
+void startLockHolder(QProcess &child, const QString &path)
+{
+    child.start(QCoreApplication::applicationFilePath(), {u"--hold-lock"_s, path});
+    QVERIFY(child.waitForStarted());
+    QByteArray output;
+    while (!output.contains("locked\n")) {
+        QVERIFY2(child.waitForReadyRead(20000), child.readAllStandardError().constData());
+        output += child.readAllStandardOutput();
+    }
+}
+
 } // namespace
 
 class TestWorkflowWindow : public QObject, private WindowTestFixture
@@ -257,13 +270,9 @@ void TestWorkflowWindow::storyOpenElsewhereIsReadOnlyUntilItsHolderDies()
         setUpDesk(window);
     } // the window gave its lock back when it closed
     QProcess child;
-    child.start(QCoreApplication::applicationFilePath(), {u"--hold-lock"_s, libraryPath()});
-    QVERIFY(child.waitForStarted());
-    QByteArray output;
-    while (!output.contains("locked\n")) {
-        QVERIFY2(child.waitForReadyRead(20000), child.readAllStandardError().constData());
-        output += child.readAllStandardOutput();
-    }
+    startLockHolder(child, libraryPath());
+    if (QTest::currentTestFailed())
+        return;
 
     ScriptedPrompter prompter;
 
@@ -297,13 +306,9 @@ void TestWorkflowWindow::editorTakesAStoryOverFromALiveDesk()
         setUpDesk(window);
     }
     QProcess child;
-    child.start(QCoreApplication::applicationFilePath(), {u"--hold-lock"_s, libraryPath()});
-    QVERIFY(child.waitForStarted());
-    QByteArray output;
-    while (!output.contains("locked\n")) {
-        QVERIFY2(child.waitForReadyRead(20000), child.readAllStandardError().constData());
-        output += child.readAllStandardOutput();
-    }
+    startLockHolder(child, libraryPath());
+    if (QTest::currentTestFailed())
+        return;
     ScriptedPrompter prompter;
     MainWindow window(&prompter);
     QVERIFY(window.openLibrary(libraryPath()));
