@@ -558,8 +558,8 @@ QList<AuditEntry> Library::auditTrail(const QString &entity, qint64 entityId) co
 QString Library::describeError(const QSqlQuery &query, const QString &what)
 {
     const QSqlError error = query.lastError();
-    const bool team = query.driver() && query.driver()->dbmsType() == QSqlDriver::PostgreSQL;
-    const SqlDialect &dialect = team ? SqlDialect::postgres() : SqlDialect::sqlite();
+    const SqlDialect &dialect = SqlDialect::of(query.driver());
+    const bool team = dialect.engine() == SqlDialect::Engine::PostgreSQL;
     switch (dialect.errorKind(error)) {
     case SqlDialect::ErrorKind::PermissionDenied:
         return tr("%1: the server refused: %2").arg(what, PostgresDialect::serverMessage(error));

@@ -270,18 +270,12 @@ QString PostgresDialect::ftsSnippetsStatement(int idCount) const
 
 QString PostgresDialect::ftsQueryFromUserText(const QString &text) const
 {
-    // Each word a quoted lexeme of to_tsquery's syntax (quotes doubled,
-    // backslashes escaped), all of them required, the last as a prefix.
-    const QStringList words = searchWords(text);
-    QStringList terms;
-    for (const QString &word : words) {
-        QString quoted = word;
-        quoted.replace(u'\\', u"\\\\"_s).replace(u'\'', u"''"_s);
-        terms << u'\'' + quoted + u'\'';
-    }
-    if (!terms.isEmpty() && words.last().size() >= 2)
-        terms.last() += u":*"_s;
-    return terms.join(u" & "_s);
+    // Every word a quoted lexeme of to_tsquery's syntax (backslashes escaped,
+    // quotes doubled), never an operator.
+    return searchQuery(
+        text,
+        [](const QString &word) -> QString { return u'\'' + QString(word).replace(u'\\', u"\\\\"_s).replace(u'\'', u"''"_s) + u'\''; },
+        u":*", u" & ");
 }
 
 QString PostgresDialect::serverMessage(const QSqlError &error)

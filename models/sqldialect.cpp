@@ -15,14 +15,25 @@ const SqlDialect &SqlDialect::sqlite()
 
 const SqlDialect &SqlDialect::of(const QSqlDatabase &database)
 {
-    const QSqlDriver *driver = database.driver();
+    return of(database.driver());
+}
+
+const SqlDialect &SqlDialect::of(const QSqlDriver *driver)
+{
     return driver && driver->dbmsType() == QSqlDriver::PostgreSQL ? postgres() : sqlite();
 }
 
-QStringList SqlDialect::searchWords(const QString &text)
+QString SqlDialect::searchQuery(const QString &text, QString (*quote)(const QString &word), QStringView prefixMark,
+                                QStringView separator)
 {
     static const QRegularExpression separators(u"[^\\p{L}\\p{N}_'’-]+"_s);
-    return text.split(separators, Qt::SkipEmptyParts);
+    const QStringList words = text.split(separators, Qt::SkipEmptyParts);
+    QStringList terms;
+    for (const QString &word : words)
+        terms << quote(word);
+    if (!terms.isEmpty() && words.last().size() >= 2)
+        terms.last() += prefixMark;
+    return terms.join(separator);
 }
 
 QStringList SqliteDialect::migrationStatements(int from)
@@ -333,15 +344,7 @@ QString SqliteDialect::ftsSnippetsStatement(int idCount) const
 
 QString SqliteDialect::ftsQueryFromUserText(const QString &text) const
 {
-    // FTS5 has no index for one-character prefixes: "p*" took 300 ms.
-    const QStringList words = searchWords(text);
-    QStringList terms;
-    for (const QString &word : words) {
-        QString quoted = word;
-        quoted.replace(u'"', u"\"\""_s);
-        terms << u'"' + quoted + u'"';
-    }
-    if (!terms.isEmpty() && words.last().size() >= 2)
-        terms.last() += u'*';
-    return terms.join(u' ');
+    // Every word a quoted FTS5 string (quotes doubled): never an operator.
+    return searchQuery(
+        text, [](const QString &word) -> QString { return u'"' + QString(word).replace(u'"', u"\"\""_s) + u'"'; }, u"*", u" ");
 }

@@ -28,11 +28,6 @@ bool fail(QString *errorString, const QString &message)
     return false;
 }
 
-QString serverMessage(const QSqlError &error)
-{
-    return PostgresDialect::serverMessage(error);
-}
-
 // Statements run in one transaction; false (rolled back) on the first failure.
 bool runInTransaction(QSqlDatabase &database, const QStringList &statements, const QString &what, QString *errorString)
 {
@@ -41,7 +36,7 @@ bool runInTransaction(QSqlDatabase &database, const QStringList &statements, con
     for (const QString &statement : statements) {
         QSqlQuery query(database);
         if (!query.exec(statement)) {
-            const QString reason = serverMessage(query.lastError());
+            const QString reason = PostgresDialect::serverMessage(query.lastError());
             database.rollback();
             return fail(errorString, tr("%1: %2").arg(what, reason));
         }
@@ -78,7 +73,7 @@ bool open(const LibraryLocation &location, const QString &connectionName, QStrin
     }
     database.setConnectOptions(options.join(u';'));
     if (!database.open())
-        return fail(errorString, tr("Cannot connect to %1: %2").arg(location.displayName(), serverMessage(database.lastError())));
+        return fail(errorString, tr("Cannot connect to %1: %2").arg(location.displayName(), PostgresDialect::serverMessage(database.lastError())));
     // Notices ("already a member") are no news to someone setting up; libpq
     // would print them on stderr around our own messages.
     QSqlQuery(database).exec(u"SET client_min_messages = warning"_s);
@@ -89,7 +84,7 @@ SetupResult setUp(QSqlDatabase database, QString *errorString)
 {
     QSqlQuery query(database);
     if (!query.exec(u"SELECT count(*) AS schemas FROM pg_namespace WHERE nspname = 'newsdesk'"_s) || !query.next()) {
-        fail(errorString, tr("Cannot read the database: %1").arg(serverMessage(query.lastError())));
+        fail(errorString, tr("Cannot read the database: %1").arg(PostgresDialect::serverMessage(query.lastError())));
         return SetupResult::Failed;
     }
     if (query.value(u"schemas"_s).toInt() > 0) {
@@ -137,7 +132,7 @@ bool addPerson(QSqlDatabase database, const QString &login, const QString &name,
     query.bindValue(u":editor"_s, QString::fromLatin1(PostgresDialect::editorRole));
     query.bindValue(u":login"_s, login);
     if (!query.exec() || !query.next())
-        return fail(errorString, tr("Cannot read the roles: %1").arg(serverMessage(query.lastError())));
+        return fail(errorString, tr("Cannot read the roles: %1").arg(PostgresDialect::serverMessage(query.lastError())));
     const bool exists = query.value(u"roles"_s).toInt() > 0;
     const bool wasEditor = query.value(u"editor"_s).toBool();
     query.finish();
@@ -160,7 +155,7 @@ bool addPerson(QSqlDatabase database, const QString &login, const QString &name,
     query.bindValue(u":login"_s, login);
     query.bindValue(u":name"_s, name.trimmed());
     if (!query.exec())
-        return fail(errorString, tr("Cannot add %1 to the library's people: %2").arg(login, serverMessage(query.lastError())));
+        return fail(errorString, tr("Cannot add %1 to the library's people: %2").arg(login, PostgresDialect::serverMessage(query.lastError())));
     return true;
 }
 
