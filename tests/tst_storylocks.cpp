@@ -2,6 +2,7 @@
 // Story edit locks across processes: a live holder keeps the story, a holder
 // killed with SIGKILL is recognised as gone and its lock is taken over.
 #include "library.h"
+#include "lockholder.h"
 #include "lockkeeper.h"
 #include "people.h"
 #include "storylocks.h"
@@ -18,25 +19,6 @@
 using namespace std::chrono_literals;
 
 using namespace Qt::StringLiterals;
-
-// The child: takes story 1's lock as "Walt Writer", says so, and keeps its
-// heartbeat going until killed.
-static int holdLockForever(const QString &path)
-{
-    Library library;
-    if (!library.open(path))
-        return 3;
-    library.setActor(u"Walt Writer"_s);
-    StoryLocks locks(&library);
-    if (locks.acquire(1) != StoryLocks::Result::Acquired)
-        return 4;
-    std::fputs("locked\n", stdout);
-    std::fflush(stdout);
-    QTimer heartbeat;
-    QObject::connect(&heartbeat, &QTimer::timeout, &library, [&locks] { locks.heartbeat(); });
-    heartbeat.start(StoryLocks::heartbeatSeconds * 1000);
-    return QCoreApplication::exec();
-}
 
 class TestStoryLocks : public QObject
 {
@@ -68,13 +50,9 @@ void TestStoryLocks::init()
 void TestStoryLocks::killedHolderIsRecognisedAndReleased()
 {
     QProcess child;
-    child.start(QCoreApplication::applicationFilePath(), {u"--hold-lock"_s, path()});
-    QVERIFY(child.waitForStarted());
-    QByteArray output;
-    while (!output.contains("locked\n")) {
-        QVERIFY2(child.waitForReadyRead(20000), child.readAllStandardError().constData());
-        output += child.readAllStandardOutput();
-    }
+    LockHolder::start(child, path());
+    if (QTest::currentTestFailed())
+        return;
 
     Library library;
     QVERIFY(library.open(path()));
@@ -195,13 +173,9 @@ void TestStoryLocks::keeperHoldsTheOpenStorysLockAndBeats()
 void TestStoryLocks::keeperHoldsNothingAnotherProcessHas()
 {
     QProcess child;
-    child.start(QCoreApplication::applicationFilePath(), {u"--hold-lock"_s, path()});
-    QVERIFY(child.waitForStarted());
-    QByteArray output;
-    while (!output.contains("locked\n")) {
-        QVERIFY2(child.waitForReadyRead(20000), child.readAllStandardError().constData());
-        output += child.readAllStandardOutput();
-    }
+    LockHolder::start(child, path());
+    if (QTest::currentTestFailed())
+        return;
     Library library;
     QVERIFY(library.open(path()));
     library.setActor(u"Eve Editor"_s);
@@ -224,7 +198,7 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     const QStringList arguments = app.arguments();
     if (arguments.size() == 3 && arguments.at(1) == u"--hold-lock"_s)
-        return holdLockForever(arguments.at(2));
+        return LockHolder::holdForever(arguments.at(2));
     TestStoryLocks test;
     return QTest::qExec(&test, argc, argv);
 }

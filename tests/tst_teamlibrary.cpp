@@ -64,6 +64,9 @@ private:
     qint64 photoIn();
     // The "office" database, set up by TeamSetup on first use.
     QSqlDatabase office();
+    // Adds login to the office as name with role, and opens library as them:
+    // empty, or why either failed.
+    QString openOffice(Library &library, const QString &login, const QString &name, PersonRole role);
     QSqlDatabase m_owner;
     QHash<QString, QSqlDatabase> m_desks; // login -> a connection to newsroom
 
@@ -601,6 +604,14 @@ QSqlDatabase TestTeamLibrary::office()
     return database;
 }
 
+QString TestTeamLibrary::openOffice(Library &library, const QString &login, const QString &name, PersonRole role)
+{
+    QString error;
+    if (!TeamSetup::addPerson(office(), login, name, role, &error))
+        return error;
+    return library.open(m_server.url(login, u"office"_s)) ? QString() : library.errorString();
+}
+
 void TestTeamLibrary::setupIsOnceAndIdempotent()
 {
     QSqlDatabase database = office();
@@ -710,12 +721,9 @@ void TestTeamLibrary::commandLineSetsUpAndAddsPeople()
 // set up, a login that is not among the people.
 void TestTeamLibrary::libraryOpensAsTheLoginsPerson()
 {
-    QSqlDatabase database = office();
-    QVERIFY(database.isOpen());
-    QString error;
-    QVERIFY2(TeamSetup::addPerson(database, u"olga"_s, u"Olga Editor"_s, PersonRole::Editor, &error), qPrintable(error));
     Library library;
-    QVERIFY2(library.open(m_server.url(u"olga"_s, u"office"_s)), qPrintable(library.errorString()));
+    const QString opened = openOffice(library, u"olga"_s, u"Olga Editor"_s, PersonRole::Editor);
+    QVERIFY2(opened.isEmpty(), qPrintable(opened));
     QVERIFY(library.isTeamLibrary());
     QCOMPARE(library.actor(), u"Olga Editor"_s);
     library.setActor(u"Somebody Else"_s);
@@ -779,14 +787,10 @@ void TestTeamLibrary::commandLineWorksOnATeamLibrary()
 // list, media panel and review queue refresh.
 void TestTeamLibrary::otherDesksSeeChangesWithinASecond()
 {
-    QSqlDatabase database = office();
-    QVERIFY(database.isOpen());
-    QString error;
-    QVERIFY2(TeamSetup::addPerson(database, u"lena"_s, u"Lena Editor"_s, PersonRole::Editor, &error), qPrintable(error));
-    QVERIFY2(TeamSetup::addPerson(database, u"wyatt"_s, u"Wyatt Writer"_s, PersonRole::Writer, &error), qPrintable(error));
     Library editorDesk, writerDesk;
-    QVERIFY2(editorDesk.open(m_server.url(u"lena"_s, u"office"_s)), qPrintable(editorDesk.errorString()));
-    QVERIFY2(writerDesk.open(m_server.url(u"wyatt"_s, u"office"_s)), qPrintable(writerDesk.errorString()));
+    for (const QString &opened : {openOffice(editorDesk, u"lena"_s, u"Lena Editor"_s, PersonRole::Editor),
+                                  openOffice(writerDesk, u"wyatt"_s, u"Wyatt Writer"_s, PersonRole::Writer)})
+        QVERIFY2(opened.isEmpty(), qPrintable(opened));
     QVERIFY(editorDesk.hasLiveUpdates() && writerDesk.hasLiveUpdates());
 
     QSignalSpy editorSawStories(&editorDesk, &Library::storiesChanged);
@@ -812,10 +816,9 @@ void TestTeamLibrary::liveUpdatesComeBackAfterTheConnectionDrops()
 {
     QSqlDatabase database = office();
     QVERIFY(database.isOpen());
-    QString error;
-    QVERIFY2(TeamSetup::addPerson(database, u"lena"_s, u"Lena Editor"_s, PersonRole::Editor, &error), qPrintable(error));
     Library desk;
-    QVERIFY2(desk.open(m_server.url(u"lena"_s, u"office"_s)), qPrintable(desk.errorString()));
+    const QString opened = openOffice(desk, u"lena"_s, u"Lena Editor"_s, PersonRole::Editor);
+    QVERIFY2(opened.isEmpty(), qPrintable(opened));
     QVERIFY(desk.hasLiveUpdates());
     QSignalSpy live(&desk, &Library::liveUpdatesChanged);
     QSignalSpy caughtUp(&desk, &Library::storiesChanged);
@@ -841,13 +844,11 @@ void TestTeamLibrary::aLockDiesWithItsSession()
 {
     QSqlDatabase database = office();
     QVERIFY(database.isOpen());
-    QString error;
-    QVERIFY2(TeamSetup::addPerson(database, u"hana"_s, u"Hana Writer"_s, PersonRole::Writer, &error), qPrintable(error));
-    QVERIFY2(TeamSetup::addPerson(database, u"wyatt"_s, u"Wyatt Writer"_s, PersonRole::Writer, &error), qPrintable(error));
     auto holder = std::make_unique<Library>();
     Library other;
-    QVERIFY2(holder->open(m_server.url(u"hana"_s, u"office"_s)), qPrintable(holder->errorString()));
-    QVERIFY2(other.open(m_server.url(u"wyatt"_s, u"office"_s)), qPrintable(other.errorString()));
+    for (const QString &opened : {openOffice(*holder, u"hana"_s, u"Hana Writer"_s, PersonRole::Writer),
+                                  openOffice(other, u"wyatt"_s, u"Wyatt Writer"_s, PersonRole::Writer)})
+        QVERIFY2(opened.isEmpty(), qPrintable(opened));
     const std::optional<Story> story = StoryRepository(holder.get()).create(Story{.headline = u"Locked story"_s});
     QVERIFY(story);
     QCOMPARE(StoryLocks(holder.get()).acquire(story->id), StoryLocks::Result::Acquired);
@@ -857,10 +858,10 @@ void TestTeamLibrary::aLockDiesWithItsSession()
     QCOMPARE(lock.sessionAlive, std::optional(true));
     // Only an editor takes a live desk's story over.
     QCOMPARE(StoryLocks(&other).takeOver(story->id), StoryLocks::Result::NotAllowed);
-    QVERIFY2(TeamSetup::addPerson(database, u"edna"_s, u"Edna Editor"_s, PersonRole::Editor, &error), qPrintable(error));
     {
         Library editor;
-        QVERIFY2(editor.open(m_server.url(u"edna"_s, u"office"_s)), qPrintable(editor.errorString()));
+        const QString opened = openOffice(editor, u"edna"_s, u"Edna Editor"_s, PersonRole::Editor);
+        QVERIFY2(opened.isEmpty(), qPrintable(opened));
         QCOMPARE(StoryLocks(&editor).takeOver(story->id), StoryLocks::Result::Acquired);
         QCOMPARE(StoryLocks(&editor).lockOf(story->id)->holder, u"Edna Editor"_s);
         const AuditEntry taken = editor.auditTrail(u"story"_s, story->id).constLast();

@@ -8,6 +8,7 @@
 #include "comments.h"
 #include "editorpane.h"
 #include "library.h"
+#include "lockholder.h"
 #include "mainwindow.h"
 #include "markdowneditor.h"
 #include "mediapanel.h"
@@ -71,33 +72,6 @@ void answerDialog(MainWindow *window, const QString &objectName, std::function<v
         answer(typed);
         return dialog->result();
     });
-}
-
-// The child process: holds the sample story's lock as Walt Writer until killed.
-int holdLockForever(const QString &path)
-{
-    Library library;
-    if (!library.open(path))
-        return 3;
-    library.setActor(u"Walt Writer"_s);
-    if (StoryLocks(&library).acquire(1) != StoryLocks::Result::Acquired)
-        return 4;
-    std::fputs("locked\n", stdout);
-    std::fflush(stdout);
-    return QCoreApplication::exec();
-}
-
-// Starts this test as the child that holds the sample story's lock on path,
-// and waits until it says so (a failed QVERIFY ends the calling test).
-void startLockHolder(QProcess &child, const QString &path)
-{
-    child.start(QCoreApplication::applicationFilePath(), {u"--hold-lock"_s, path});
-    QVERIFY(child.waitForStarted());
-    QByteArray output;
-    while (!output.contains("locked\n")) {
-        QVERIFY2(child.waitForReadyRead(20000), child.readAllStandardError().constData());
-        output += child.readAllStandardOutput();
-    }
 }
 
 } // namespace
@@ -270,7 +244,7 @@ void TestWorkflowWindow::storyOpenElsewhereIsReadOnlyUntilItsHolderDies()
         setUpDesk(window);
     } // the window gave its lock back when it closed
     QProcess child;
-    startLockHolder(child, libraryPath());
+    LockHolder::start(child, libraryPath());
     if (QTest::currentTestFailed())
         return;
 
@@ -306,7 +280,7 @@ void TestWorkflowWindow::editorTakesAStoryOverFromALiveDesk()
         setUpDesk(window);
     }
     QProcess child;
-    startLockHolder(child, libraryPath());
+    LockHolder::start(child, libraryPath());
     if (QTest::currentTestFailed())
         return;
     ScriptedPrompter prompter;
@@ -477,7 +451,7 @@ int main(int argc, char **argv)
 {
     if (argc == 3 && qstrcmp(argv[1], "--hold-lock") == 0) {
         QCoreApplication app(argc, argv);
-        return holdLockForever(QString::fromLocal8Bit(argv[2]));
+        return LockHolder::holdForever(QString::fromLocal8Bit(argv[2]));
     }
     PreviewPane::registerUrlSchemes();
     QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
