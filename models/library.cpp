@@ -257,6 +257,16 @@ std::optional<std::pair<Library::OpenError, QString>> Library::checkTeamLibrary(
                              .arg(shown)
                              .arg(m_schemaVersion)
                              .arg(PostgresDialect::currentSchemaVersion)};
+    // A client never migrates a team library: that takes the administrator's
+    // rights, and every desk would race to do it.
+    if (m_schemaVersion < PostgresDialect::currentSchemaVersion)
+        return std::pair{OpenError::OlderSchema,
+                         tr("%1 is at team library format %2, older than this Newsdesk's %3. Its administrator updates "
+                            "it with: newsdesk team setup --library %4")
+                             .arg(shown)
+                             .arg(m_schemaVersion)
+                             .arg(PostgresDialect::currentSchemaVersion)
+                             .arg(location.toString())};
     // Everything the repositories name lives in the newsdesk schema.
     if (!query.exec(u"SET search_path = newsdesk, pg_temp"_s))
         return failed(OpenError::Other);

@@ -56,6 +56,7 @@ public:
         CannotConnect,  // the team library's server cannot be reached, or refused the login
         NotSetUp,       // the database has no team library (newsdesk team setup)
         NotAPerson,     // the login is not among the team library's people
+        OlderSchema,    // a team library at an older format: its administrator runs team setup
         Other,
     };
     Q_ENUM(OpenError)

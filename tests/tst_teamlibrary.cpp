@@ -15,6 +15,7 @@
 
 #include <QFile>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QSqlDatabase>
@@ -45,6 +46,7 @@ private Q_SLOTS:
     void theServerRecordsAnEmbargo();
     void aCommentIsDatedByTheServer();
     void setupIsOnceAndIdempotent();
+    void anOlderFormatWaitsForItsAdministrator();
     void addedPeopleAreHeldToTheirRole();
     void addPersonRefusesBadLogins_data();
     void addPersonRefusesBadLogins();
@@ -621,6 +623,68 @@ void TestTeamLibrary::setupIsOnceAndIdempotent()
     QSqlQuery query(database);
     QVERIFY(query.exec(u"SELECT count(*) AS rules FROM newsdesk.transitions"_s) && query.next());
     QVERIFY(query.value(u"rules"_s).toInt() > 0);
+    query.finish();
+
+    // The server's copy of the rules is written anew by every set-up: one
+    // that an older Newsdesk (or a careless administrator) left behind is
+    // replaced by models/' rules, row by row.
+    const auto writerMayEditPublished = [&] {
+        QSqlQuery rule(database);
+        if (!rule.exec(u"SELECT allowed FROM newsdesk.story_rules WHERE kind = 'edit' AND status = 'published' AND role = 'writer'"_s)
+            || !rule.next())
+            return std::optional<bool>();
+        return std::optional<bool>(rule.value(0).toBool());
+    };
+    QCOMPARE(writerMayEditPublished(), std::optional<bool>(false));
+    QVERIFY(query.exec(u"UPDATE newsdesk.story_rules SET allowed = true WHERE kind = 'edit' AND status = 'published' AND role = 'writer'"_s));
+    QVERIFY(query.exec(u"DELETE FROM newsdesk.transitions WHERE action = 'approve'"_s));
+    QCOMPARE(writerMayEditPublished(), std::optional<bool>(true));
+    QCOMPARE(TeamSetup::setUp(database, &error), TeamSetup::SetupResult::AlreadySetUp);
+    QCOMPARE(writerMayEditPublished(), std::optional<bool>(Workflow::checkTextEdit(PersonRole::Writer, StoryStatus::Published).allowed));
+    QVERIFY(query.exec(u"SELECT count(*) FROM newsdesk.transitions WHERE action = 'approve'"_s) && query.next());
+    QVERIFY(query.value(0).toInt() > 0);
+}
+
+// A desk never migrates a team library: one at an older format is refused
+// with the administrator's command; a format Newsdesk never wrote is left
+// alone by set-up.
+void TestTeamLibrary::anOlderFormatWaitsForItsAdministrator()
+{
+    QSqlDatabase database = office();
+    QVERIFY(database.isOpen());
+    Library library;
+    const QString opened = openOffice(library, u"otto"_s, u"Otto Writer"_s, PersonRole::Writer);
+    QVERIFY2(opened.isEmpty(), qPrintable(opened));
+    library.close();
+
+    QSqlQuery query(database);
+    const auto setVersion = [&](const QString &version) {
+        QSqlQuery update(database);
+        update.prepare(u"UPDATE newsdesk.library_info SET value = :version WHERE key = 'schema_version'"_s);
+        update.bindValue(u":version"_s, version);
+        return update.exec();
+    };
+    QVERIFY(setVersion(QString::number(PostgresDialect::currentSchemaVersion - 1)));
+    const auto restore = qScopeGuard([&] { setVersion(QString::number(PostgresDialect::currentSchemaVersion)); });
+    QVERIFY(!library.open(m_server.url(u"otto"_s, u"office"_s)));
+    QCOMPARE(library.openError(), Library::OpenError::OlderSchema);
+    QVERIFY2(library.errorString().contains(u"newsdesk team setup --library"_s), qPrintable(library.errorString()));
+
+    QString error;
+    if (PostgresDialect::currentSchemaVersion == 1) {
+        // No format before the first: set-up refuses to guess.
+        QCOMPARE(TeamSetup::setUp(database, &error), TeamSetup::SetupResult::Failed);
+        QVERIFY2(error.contains(u"not one Newsdesk ever set up"_s), qPrintable(error));
+        QVERIFY(query.exec(u"SELECT value FROM newsdesk.library_info WHERE key = 'schema_version'"_s) && query.next());
+        QCOMPARE(query.value(0).toString(), u"0"_s);
+        query.finish();
+    } else {
+        QCOMPARE(TeamSetup::setUp(database, &error), TeamSetup::SetupResult::Migrated);
+    }
+    QVERIFY(setVersion(u"not a number"_s));
+    QCOMPARE(TeamSetup::setUp(database, &error), TeamSetup::SetupResult::Failed);
+    QVERIFY(setVersion(QString::number(PostgresDialect::currentSchemaVersion)));
+    QVERIFY2(library.open(m_server.url(u"otto"_s, u"office"_s)), qPrintable(library.errorString()));
 }
 
 void TestTeamLibrary::addedPeopleAreHeldToTheirRole()
