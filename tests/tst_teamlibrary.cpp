@@ -6,6 +6,7 @@
 #include "postgresdialect.h"
 #include "library.h"
 #include "librarylocation.h"
+#include "lockkeeper.h"
 #include "photorepository.h"
 #include "postgresserver.h"
 #include "storylocks.h"
@@ -55,6 +56,7 @@ private Q_SLOTS:
     void commandLineWorksOnATeamLibrary();
     void otherDesksSeeChangesWithinASecond();
     void liveUpdatesComeBackAfterTheConnectionDrops();
+    void aDroppedDeskCatchesUpFromTheAuditLog();
     void aLockDiesWithItsSession();
     void copyLibraryRoundTripLosesNothing();
 
@@ -898,6 +900,81 @@ void TestTeamLibrary::liveUpdatesComeBackAfterTheConnectionDrops()
     caughtUp.clear();
     QVERIFY(kill.exec(u"UPDATE newsdesk.stories SET headline = headline || '.' WHERE id = (SELECT max(id) FROM newsdesk.stories)"_s));
     QTRY_VERIFY_WITH_TIMEOUT(caughtUp.count() > 0, 1000);
+}
+
+// A desk that lost its connections makes them again and catches up from the
+// audit log with what other desks did meanwhile; its edit lock, gone with
+// its old session, is taken again, or reported lost when another desk took
+// the story in the gap. The gap is held open by refusing the login, so the
+// other desk's changes surely fall in it.
+void TestTeamLibrary::aDroppedDeskCatchesUpFromTheAuditLog()
+{
+    QSqlDatabase database = office();
+    QVERIFY(database.isOpen());
+    Library desk;
+    Library other;
+    for (const QString &opened : {openOffice(desk, u"dora"_s, u"Dora Writer"_s, PersonRole::Writer),
+                                  openOffice(other, u"omar"_s, u"Omar Editor"_s, PersonRole::Editor)})
+        QVERIFY2(opened.isEmpty(), qPrintable(opened));
+    StoryRepository stories(&desk);
+    const std::optional<Story> kept = stories.create(Story{.headline = u"Kept through the gap"_s});
+    const std::optional<Story> taken = stories.create(Story{.headline = u"Taken in the gap"_s});
+    QVERIFY(kept && taken);
+    LockKeeper keeper;
+    keeper.setLibrary(&desk);
+    QCOMPARE(keeper.acquire(kept->id), StoryLocks::Result::Acquired);
+    QSignalSpy live(&desk, &Library::liveUpdatesChanged);
+    QSignalSpy renewed(&desk, &Library::sessionRenewed);
+    QSignalSpy caughtUp(&desk, &Library::caughtUp);
+    QSignalSpy lost(&keeper, &LockKeeper::lockLost);
+
+    QSqlQuery admin(database);
+    QVERIFY(admin.exec(u"ALTER ROLE dora NOLOGIN"_s));
+    auto allowLogin = qScopeGuard([&] { QSqlQuery(database).exec(u"ALTER ROLE dora LOGIN"_s); });
+    QVERIFY(admin.exec(u"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = 'dora'"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(live.contains(QVariantList{false}), 10000);
+    QVERIFY(!desk.hasLiveUpdates());
+
+    // Meanwhile, on the other desk: a new story, and the gap's story taken.
+    QVERIFY(StoryRepository(&other).create(Story{.headline = u"Written while Dora was away"_s}));
+    QCOMPARE(StoryLocks(&other).acquire(taken->id), StoryLocks::Result::Acquired);
+    QCOMPARE(StoryLocks(&other).release(taken->id), true);
+    StoryLock held;
+    QCOMPARE(StoryLocks(&other).acquire(kept->id, &held), StoryLocks::Result::Acquired); // Dora's session is gone
+    QVERIFY(StoryLocks(&other).release(kept->id));
+    std::optional<Story> renamed = StoryRepository(&other).load(taken->id);
+    QVERIFY(renamed);
+    renamed->headline = u"Renamed while Dora was away"_s;
+    QCOMPARE(StoryRepository(&other).save(*renamed), StoryRepository::SaveResult::Saved);
+    QCOMPARE(StoryLocks(&other).acquire(kept->id), StoryLocks::Result::Acquired);
+    QVERIFY(caughtUp.isEmpty());
+
+    allowLogin.dismiss();
+    QVERIFY(admin.exec(u"ALTER ROLE dora LOGIN"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(caughtUp.count() == 1, 10000);
+    QVERIFY(desk.hasLiveUpdates());
+    QCOMPARE(renewed.count(), 1);
+    const auto missed = caughtUp.constFirst().constFirst().value<QList<AuditEntry>>();
+    QStringList seen;
+    for (const AuditEntry &entry : missed) {
+        QCOMPARE(entry.actor, u"Omar Editor"_s);
+        seen << entry.action + u' ' + QString::number(entry.entityId);
+    }
+    QVERIFY2(seen.contains(u"save "_s + QString::number(taken->id)), qPrintable(seen.join(u", "_s)));
+    QVERIFY2(std::any_of(missed.cbegin(), missed.cend(), [](const AuditEntry &e) { return e.action == u"create"_s; }),
+             qPrintable(seen.join(u", "_s)));
+    // Omar holds Dora's story now: the keeper says so instead of holding on.
+    QCOMPARE(lost.count(), 1);
+    QCOMPARE(lost.constFirst().at(0).toLongLong(), kept->id);
+    QCOMPARE(keeper.heldStory(), 0);
+    // And the desk works again on its new session.
+    std::optional<Story> again = stories.load(taken->id);
+    QVERIFY(again);
+    QCOMPARE(again->headline, u"Renamed while Dora was away"_s);
+    QVERIFY(StoryLocks(&other).release(kept->id));
+    QCOMPARE(keeper.acquire(kept->id), StoryLocks::Result::Acquired);
+    QCOMPARE(StoryLocks(&other).acquire(kept->id, &held), StoryLocks::Result::HeldByOther);
+    QCOMPARE(held.holder, u"Dora Writer"_s);
 }
 
 // An edit lock is its database session's: another desk cannot take it, not
