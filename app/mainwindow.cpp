@@ -9,6 +9,9 @@
 #include "findreplacebar.h"
 #include "library.h"
 #include "librarysetup.h"
+#include "librarylocation.h"
+#include "passworddialog.h"
+#include "passwordstore.h"
 #include "markdowneditor.h"
 #include "mediapanel.h"
 #include "photoform.h"
@@ -363,7 +366,27 @@ bool MainWindow::openLibrary(const QString &path)
     auto *library = new Library(this);
     library->setActor(QSettings().value(u"user/name"_s, library->actor()).toString());
     QString message;
-    if (!LibrarySetup::openWithSample(library, path, &message)) {
+    bool opened = LibrarySetup::openWithSample(library, path, &message);
+    // A team library whose server wants a password this desk does not have
+    // (or has an old one of): asked for, three times at most, and kept in
+    // the desktop's keyring when the user says so.
+    for (int attempt = 0; !opened && library->openError() == Library::OpenError::NeedsPassword && attempt < 3; ++attempt) {
+        const std::optional<LibraryLocation> location = LibraryLocation::parse(path);
+        if (!location)
+            break;
+        const QString login = location->parameters().value(u"user"_s, qEnvironmentVariable("USER"));
+        PasswordDialog dialog(location->displayName(), login,
+                              library->errorString().contains(u"password authentication failed"_s) ? message : QString(), this);
+        if (m_prompter->run(&dialog) != QDialog::Accepted)
+            break;
+        opened = LibrarySetup::openWithSample(library, path, &message, dialog.password());
+        if (opened && dialog.keepPassword()) {
+            QString error;
+            if (!PasswordStore::write(library->path(), dialog.password(), &error))
+                message = tr("The password was not kept: %1").arg(error);
+        }
+    }
+    if (!opened) {
         m_errorString = message;
         delete library;
         return false;

@@ -57,7 +57,13 @@ Library::~Library()
 
 bool Library::open(const QString &location)
 {
+    return open(location, QString());
+}
+
+bool Library::open(const QString &location, const QString &password)
+{
     close();
+    m_password = password;
     if (location.startsWith(u"postgres"_s, Qt::CaseInsensitive)) {
         QString error;
         const std::optional<LibraryLocation> team = LibraryLocation::parse(location, &error);
@@ -229,8 +235,8 @@ std::optional<std::pair<Library::OpenError, QString>> Library::checkTeamLibrary(
 {
     const QString shown = location.displayName();
     QString error;
-    if (!TeamSetup::open(location, m_connectionName, &error))
-        return std::pair{OpenError::CannotConnect, error};
+    if (!TeamSetup::open(location, m_connectionName, &error, m_password))
+        return std::pair{TeamSetup::isPasswordError(error) ? OpenError::NeedsPassword : OpenError::CannotConnect, error};
     QSqlQuery query(database());
     const auto failed = [&](OpenError kind) { return std::pair{kind, describeError(query, tr("Cannot open %1").arg(shown))}; };
     if (!query.exec(u"SELECT session_user AS login, pg_backend_pid() AS pid"_s) || !query.next())
@@ -287,7 +293,7 @@ bool Library::startListening()
         return false;
     m_listenerName = m_connectionName + u"-live"_s;
     QString error;
-    if (!TeamSetup::open(*location, m_listenerName, &error)) {
+    if (!TeamSetup::open(*location, m_listenerName, &error, m_password)) {
         QSqlDatabase::removeDatabase(m_listenerName);
         m_listenerName.clear();
         return false;
@@ -462,6 +468,7 @@ void Library::close()
     m_path.clear();
     m_schemaVersion = 0;
     m_auditMark = 0;
+    m_password.clear();
     if (m_isTeamLibrary) {
         m_isTeamLibrary = false;
         m_dialect = &SqlDialect::sqlite();

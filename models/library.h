@@ -61,6 +61,7 @@ public:
         NotSetUp,       // the database has no team library (newsdesk team setup)
         NotAPerson,     // the login is not among the team library's people
         OlderSchema,    // a team library at an older format: its administrator runs team setup
+        NeedsPassword,  // the team library's server asks for a password, or refused the one given
         Other,
     };
     Q_ENUM(OpenError)
@@ -71,6 +72,10 @@ public:
     // Opens (creating when missing) the library file at location, or the
     // team library a postgresql:// URL names (LibraryLocation::parse).
     bool open(const QString &location);
+    // A team library whose server asks for a password (OpenError::NeedsPassword
+    // without one, or with a wrong one). It is kept in memory for this
+    // library's connections only, never written anywhere.
+    bool open(const QString &location, const QString &password);
     // A private in-memory library, for tests and scratch work.
     bool openInMemory();
     void close();
@@ -193,6 +198,7 @@ private:
     // The newest audit row whose change this desk has heard of (or read when
     // it opened the library): after a gap, catching up starts after it.
     qint64 m_auditMark = 0;
+    QString m_password;
 };
 
 // A write transaction that takes SQLite's write lock up front (BEGIN

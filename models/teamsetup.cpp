@@ -48,7 +48,7 @@ bool runInTransaction(QSqlDatabase &database, const QStringList &statements, con
 
 } // namespace
 
-bool open(const LibraryLocation &location, const QString &connectionName, QString *errorString)
+bool open(const LibraryLocation &location, const QString &connectionName, QString *errorString, const QString &password)
 {
     QSqlDatabase database = QSqlDatabase::addDatabase(u"QPSQL"_s, connectionName);
     if (!database.isValid())
@@ -72,12 +72,23 @@ bool open(const LibraryLocation &location, const QString &connectionName, QStrin
         }
     }
     database.setConnectOptions(options.join(u';'));
+    if (!password.isEmpty())
+        database.setPassword(password);
     if (!database.open())
         return fail(errorString, tr("Cannot connect to %1: %2").arg(location.displayName(), PostgresDialect::serverMessage(database.lastError())));
     // Notices ("already a member") are no news to someone setting up; libpq
     // would print them on stderr around our own messages.
     QSqlQuery(database).exec(u"SET client_min_messages = warning"_s);
     return true;
+}
+
+bool isPasswordError(const QString &errorString)
+{
+    // libpq's own words when the server asks for a password it was not
+    // given, and the server's when it refuses one (both in English: the
+    // desks' and the server's locale for messages are C in an office
+    // installation; a translated one falls back to "cannot connect").
+    return errorString.contains(u"no password supplied"_s) || errorString.contains(u"password authentication failed"_s);
 }
 
 SetupResult setUp(QSqlDatabase database, QString *errorString)

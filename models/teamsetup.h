@@ -16,9 +16,15 @@ namespace TeamSetup {
 // Opens a connection to the team library at location (a postgresql:// URL)
 // under connectionName. Authentication is PostgreSQL's: no password is ever
 // passed here (libpq finds one in ~/.pgpass or PGPASSWORD when the server
-// asks). False with *errorString on failure; the connection stays registered
-// under connectionName either way (QSqlDatabase::removeDatabase it).
-bool open(const LibraryLocation &location, const QString &connectionName, QString *errorString);
+// asks), or password when given: one the desk asked its user for, or kept in
+// the desktop's secret store (never in settings or the URL). False with
+// *errorString on failure; the connection stays registered under
+// connectionName either way (QSqlDatabase::removeDatabase it).
+bool open(const LibraryLocation &location, const QString &connectionName, QString *errorString, const QString &password = {});
+
+// Whether a failed open's error says the server wants a password that was
+// not given, or refused the one given (libpq's and the server's words).
+bool isPasswordError(const QString &errorString);
 
 enum class SetupResult { Created, Migrated, AlreadySetUp, Failed };
 // Creates the schema, roles, tables and functions in one transaction, or

@@ -4,6 +4,8 @@
 #include "photometadata.h"
 
 #include "library.h"
+#include "librarylocation.h"
+#include "passwordstore.h"
 #include "samplestory.h"
 
 #include <QBuffer>
@@ -44,9 +46,21 @@ QByteArray makeThumbnail(const QByteArray &image, QSize *pixelSize)
     return bytes;
 }
 
-bool openWithSample(Library *library, const QString &path, QString *errorString)
+bool open(Library *library, const QString &location, const QString &password)
 {
-    if (!library->open(path)) {
+    if (library->open(location, password))
+        return true;
+    if (!password.isEmpty() || library->openError() != Library::OpenError::NeedsPassword)
+        return false;
+    // Nothing kept (or no store): the server's refusal stands as the reason.
+    const std::optional<LibraryLocation> parsed = LibraryLocation::parse(location);
+    const std::optional<QString> kept = PasswordStore::read(parsed ? parsed->toString() : location);
+    return kept && library->open(location, *kept);
+}
+
+bool openWithSample(Library *library, const QString &path, QString *errorString, const QString &password)
+{
+    if (!open(library, path, password)) {
         if (errorString)
             *errorString = library->errorString();
         return false;

@@ -15,7 +15,12 @@ QString defaultLibraryPath();
 
 // Opens path; a library that is new gets the sample story. False with
 // library->errorString() (or *errorString) set on failure.
-bool openWithSample(Library *library, const QString &path, QString *errorString);
+bool openWithSample(Library *library, const QString &path, QString *errorString, const QString &password = {});
+
+// Opens the library at location (Library::open). A team library whose server
+// asks for a password is opened with password, or else with the one kept in
+// the desktop's secret store (PasswordStore) for it, when there is one.
+bool open(Library *library, const QString &location, const QString &password = {});
 
 // Thumbnail bytes (PNG, at most 320 px wide) of an encoded image, and its size.
 QByteArray makeThumbnail(const QByteArray &image, QSize *pixelSize);

@@ -68,9 +68,16 @@ std::unique_ptr<Library> openLibrary(const QString &name, const QString &path, Q
     }
     if (location->isTeamLibrary()) {
         auto library = std::make_unique<Library>();
-        if (!library->open(location->toString())) {
+        // A password the server asks for: PGPASSWORD, ~/.pgpass (libpq's) or
+        // the one the window kept in the desktop's secret store.
+        if (!LibrarySetup::open(library.get(), location->toString())) {
             err << "newsdesk " << name << ": "
                 << shown(tr("cannot open the team library %1: %2").arg(location->displayName(), library->errorString())) << '\n';
+            if (library->openError() == Library::OpenError::NeedsPassword)
+                err << "newsdesk " << name << ": "
+                    << shown(tr("give the password in PGPASSWORD or ~/.pgpass, or open the library once in the window and "
+                                "keep the password there"))
+                    << '\n';
             return nullptr;
         }
         return library;

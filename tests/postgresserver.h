@@ -9,7 +9,8 @@
 //
 // The server trusts connections on its socket, so a test can connect as any
 // login role it created: what a role may do is decided by the roles and
-// grants under test, not by passwords.
+// grants under test, not by passwords (requirePassword makes one role an
+// exception, for the tests of passwords).
 
 #include <QDir>
 #include <QProcess>
@@ -107,6 +108,24 @@ public:
             m_errorString = text;
         return ok;
     }
+    // From now on role must give password (SCRAM) to connect; every other
+    // role is still trusted on the socket.
+    bool requirePassword(const QString &role, const QString &password)
+    {
+        if (!psql(QStringLiteral("ALTER ROLE %1 PASSWORD '%2'").arg(role, password)))
+            return false;
+        QFile hba(dataDir() + QStringLiteral("/pg_hba.conf"));
+        if (!hba.open(QIODevice::ReadOnly))
+            return fail(QStringLiteral("cannot read pg_hba.conf"));
+        // The first matching line decides: this one goes before the trust lines.
+        const QByteArray rules = "local all " + role.toUtf8() + " scram-sha-256\n" + hba.readAll();
+        hba.close();
+        if (!hba.open(QIODevice::WriteOnly | QIODevice::Truncate) || hba.write(rules) != rules.size())
+            return fail(QStringLiteral("cannot write pg_hba.conf"));
+        hba.close();
+        return psql(QStringLiteral("SELECT pg_reload_conf()"));
+    }
+
     QString errorString() const { return m_errorString; }
     QString serverLog() const
     {

@@ -53,6 +53,7 @@ private Q_SLOTS:
     void addPersonRefusesBadLogins();
     void commandLineSetsUpAndAddsPeople();
     void libraryOpensAsTheLoginsPerson();
+    void aPasswordIsAskedForAndUsedByEveryConnection();
     void commandLineWorksOnATeamLibrary();
     void otherDesksSeeChangesWithinASecond();
     void liveUpdatesComeBackAfterTheConnectionDrops();
@@ -79,9 +80,11 @@ private:
 };
 
 // The newsdesk command line with arguments: exit code, standard output, standard error.
-static std::tuple<int, QString, QString> runNewsdesk(const QStringList &arguments)
+static std::tuple<int, QString, QString> runNewsdesk(const QStringList &arguments,
+                                                     const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
 {
     QProcess process;
+    process.setProcessEnvironment(environment);
     process.start(QStringLiteral(NEWSDESK_BINARY), arguments);
     process.waitForFinished(120000);
     return std::make_tuple(process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
@@ -750,7 +753,7 @@ void TestTeamLibrary::commandLineSetsUpAndAddsPeople()
 {
     QVERIFY2(m_server.psql(u"CREATE DATABASE cli"_s), qPrintable(m_server.errorString()));
     const QString url = m_server.url(PostgresServer::superuser(), u"cli"_s);
-    const auto run = &runNewsdesk;
+    const auto run = [](const QStringList &arguments) { return runNewsdesk(arguments); };
     // --help is an answer, not a mistake.
     for (const QStringList &help : {QStringList{u"team"_s, u"--help"_s}, QStringList{u"people"_s, u"-h"_s}}) {
         auto [code, out, err] = run(help);
@@ -815,6 +818,51 @@ void TestTeamLibrary::libraryOpensAsTheLoginsPerson()
     QCOMPARE(library.dialect().engine(), SqlDialect::Engine::SQLite);
 }
 
+// A login whose server asks for a password: refused without one or with a
+// wrong one (NeedsPassword, with the server's words), and with the right one
+// the library opens and every connection it makes (the listener, a
+// reconnection) uses it. The command line takes libpq's PGPASSWORD.
+void TestTeamLibrary::aPasswordIsAskedForAndUsedByEveryConnection()
+{
+    QSqlDatabase database = office();
+    QVERIFY(database.isOpen());
+    QString error;
+    QVERIFY2(TeamSetup::addPerson(database, u"pia"_s, u"Pia Writer"_s, PersonRole::Writer, &error), qPrintable(error));
+    QVERIFY2(m_server.requirePassword(u"pia"_s, u"correct horse"_s), qPrintable(m_server.errorString()));
+    const QString url = m_server.url(u"pia"_s, u"office"_s);
+    Library library;
+    QVERIFY(!library.open(url));
+    QCOMPARE(library.openError(), Library::OpenError::NeedsPassword);
+    QVERIFY(!library.open(url, u"wrong"_s));
+    QCOMPARE(library.openError(), Library::OpenError::NeedsPassword);
+    QVERIFY2(library.errorString().contains(u"password authentication failed"_s), qPrintable(library.errorString()));
+    QVERIFY2(library.open(url, u"correct horse"_s), qPrintable(library.errorString()));
+    QCOMPARE(library.actor(), u"Pia Writer"_s);
+    QVERIFY(library.hasLiveUpdates());
+    QSignalSpy renewed(&library, &Library::sessionRenewed);
+    QSqlQuery kill(database);
+    QVERIFY(kill.exec(u"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = 'pia'"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(renewed.count(), 1, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(library.hasLiveUpdates(), 10000);
+    const std::optional<Story> filed = StoryRepository(&library).create(Story{.headline = u"Filed with a password"_s});
+    QVERIFY(filed);
+    // Another library object knows nothing of it.
+    library.close();
+    QVERIFY(!library.open(url));
+
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(u"PGPASSWORD"_s);
+    environment.remove(u"DBUS_SESSION_BUS_ADDRESS"_s); // no secret store either
+    const QStringList render{u"render"_s, u"--library"_s, url, u"--story"_s, QString::number(filed->id)};
+    auto [code, out, err] = runNewsdesk(render, environment);
+    QVERIFY(code != 0);
+    QVERIFY2(err.contains(u"PGPASSWORD"_s), qPrintable(err));
+    environment.insert(u"PGPASSWORD"_s, u"correct horse"_s);
+    std::tie(code, out, err) = runNewsdesk(render, environment);
+    QVERIFY2(code == 0, qPrintable(err));
+    QVERIFY2(out.contains(u"Filed with a password"_s), qPrintable(out));
+}
+
 // --library takes the URL on every story command: a writer imports and
 // renders; the server, not the command line, stops them from approving.
 void TestTeamLibrary::commandLineWorksOnATeamLibrary()
@@ -829,7 +877,7 @@ void TestTeamLibrary::commandLineWorksOnATeamLibrary()
     QVERIFY(markdown.open(QIODevice::WriteOnly));
     markdown.write("---\nheadline: Team Library Story\nstatus: approved\n---\n\nA paragraph from the field.\n");
     markdown.close();
-    const auto run = &runNewsdesk;
+    const auto run = [](const QStringList &arguments) { return runNewsdesk(arguments); };
     auto [code, out, err] = run({u"import"_s, u"--library"_s, url, markdown.fileName()});
     QVERIFY2(code == 0, qPrintable(err + out));
     QSqlQuery story(database);
@@ -1070,7 +1118,7 @@ void TestTeamLibrary::copyLibraryRoundTripLosesNothing()
 {
     QTemporaryDir dir;
     const QString original = dir.filePath(u"field.newsdesk"_s), back = dir.filePath(u"back.newsdesk"_s);
-    const auto run = &runNewsdesk;
+    const auto run = [](const QStringList &arguments) { return runNewsdesk(arguments); };
     auto [code, out, err] = run({u"init"_s, u"--library"_s, original, u"--sample"_s, u"--name"_s, u"Field Editor"_s});
     QVERIFY2(code == 0, qPrintable(err));
     {

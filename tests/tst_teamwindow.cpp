@@ -6,6 +6,7 @@
 #include "library.h"
 #include "librarylocation.h"
 #include "mainwindow.h"
+#include "passwordstore.h"
 #include "postgresserver.h"
 #include "scriptedprompter.h"
 #include "storylistmodel.h"
@@ -19,6 +20,9 @@
 #include "windowtestfixture.h"
 
 #include <QApplication>
+#include <QCheckBox>
+#include <QLineEdit>
+#include <QSettings>
 #include <QListView>
 #include <QLabel>
 #include <QProcess>
@@ -69,6 +73,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void windowFollowsOtherDesks();
     void twoDesksInTwoProcesses();
+    void passwordIsAskedOnceAndKeptInTheKeyring();
 
 private:
     PostgresServer m_server;
@@ -208,6 +213,96 @@ void TestTeamWindow::twoDesksInTwoProcesses()
     QVERIFY(!window.workflow()->isReadOnly());
     QCOMPARE(StoryLocks(window.library()).lockOf(id)->holder, u"Walt Writer"_s);
     settlePreview(window);
+}
+
+// A desk whose login must give a password: the window asks for it once
+// (masked, with the server's words when it refused one), keeps it in the
+// desktop's keyring and never in its settings; the next window and the
+// command line open the library with the kept one; when the password
+// changes on the server, the window asks again and keeps the new one.
+void TestTeamWindow::passwordIsAskedOnceAndKeptInTheKeyring()
+{
+    QSqlDatabase owner = QSqlDatabase::database(u"owner"_s, false);
+    QString error;
+    QVERIFY2(TeamSetup::addPerson(owner, u"kim"_s, u"Kim Writer"_s, PersonRole::Writer, &error), qPrintable(error));
+    QVERIFY2(m_server.requirePassword(u"kim"_s, u"first secret"_s), qPrintable(m_server.errorString()));
+    const QString url = m_server.url(u"kim"_s, u"newsroom"_s);
+    const QString key = LibraryLocation::parse(url)->toString();
+    QVERIFY2(PasswordStore::remove(key, &error), qPrintable(error)); // and the store is there at all
+    const auto answer = [](const QString &password, bool keep, QStringList *seen = nullptr) {
+        return [=](QDialog *dialog) {
+            auto *line = dialog->findChild<QLineEdit *>(u"password"_s);
+            auto *keepBox = dialog->findChild<QCheckBox *>(u"keepPassword"_s);
+            if (!line || !keepBox || line->echoMode() != QLineEdit::Password)
+                return int(QDialog::Rejected);
+            if (seen) {
+                for (const QLabel *label : dialog->findChildren<QLabel *>())
+                    *seen << label->text();
+            }
+            QTest::keyClicks(line, password);
+            keepBox->setChecked(keep);
+            return int(QDialog::Accepted);
+        };
+    };
+    {
+        ScriptedPrompter prompter;
+        prompter.dialogs.insert(u"passwordDialog"_s, answer(u"wrong"_s, true));
+        MainWindow window(&prompter);
+        QVERIFY(!window.openLibrary(url));
+        QCOMPARE(prompter.count(u"run"_s), 3); // three tries, then it gives up
+        QVERIFY(!PasswordStore::read(key)); // a refused password is not kept
+    }
+    {
+        ScriptedPrompter prompter;
+        prompter.dialogs.insert(u"passwordDialog"_s, answer(u"first secret"_s, true));
+        MainWindow window(&prompter);
+        QVERIFY2(window.openLibrary(url), qPrintable(window.errorString()));
+        QCOMPARE(prompter.count(u"run"_s), 1);
+        QCOMPARE(window.library()->actor(), u"Kim Writer"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(window.library()->hasLiveUpdates(), 5000);
+        window.close();
+    }
+    QCOMPARE(PasswordStore::read(key, &error), std::optional<QString>(u"first secret"_s));
+    {
+        QSettings settings;
+        settings.sync();
+        QFile file(settings.fileName());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(!file.readAll().contains("first secret"));
+    }
+    {
+        ScriptedPrompter prompter;
+        MainWindow window(&prompter);
+        QVERIFY2(window.openLibrary(url), qPrintable(window.errorString()));
+        QCOMPARE(prompter.count(u"run"_s), 0);
+    }
+    QProcess cli;
+    cli.start(QStringLiteral(NEWSDESK_BINARY), {u"check"_s, u"--library"_s, url, u"--story"_s, u"no-such-story"_s});
+    QVERIFY(cli.waitForFinished(60000));
+    const QString cliErrors = QString::fromUtf8(cli.readAllStandardError());
+    QVERIFY2(!cliErrors.contains(u"password"_s) && cliErrors.contains(u"no-such-story"_s), qPrintable(cliErrors));
+
+    // The office changes the password: asked again, with the server's refusal.
+    QVERIFY(m_server.psql(u"ALTER ROLE kim PASSWORD 'second secret'"_s));
+    {
+        QStringList seen;
+        ScriptedPrompter prompter;
+        prompter.dialogs.insert(u"passwordDialog"_s, answer(u"second secret"_s, true, &seen));
+        MainWindow window(&prompter);
+        QVERIFY2(window.openLibrary(url), qPrintable(window.errorString()));
+        QCOMPARE(prompter.count(u"run"_s), 1);
+        QVERIFY2(seen.join(u' ').contains(u"password authentication failed"_s), qPrintable(seen.join(u' ')));
+    }
+    QCOMPARE(PasswordStore::read(key), std::optional<QString>(u"second secret"_s));
+    // Not kept when the user says so.
+    QVERIFY(PasswordStore::remove(key));
+    {
+        ScriptedPrompter prompter;
+        prompter.dialogs.insert(u"passwordDialog"_s, answer(u"second secret"_s, false));
+        MainWindow window(&prompter);
+        QVERIFY2(window.openLibrary(url), qPrintable(window.errorString()));
+    }
+    QVERIFY(!PasswordStore::read(key));
 }
 
 int main(int argc, char **argv)
