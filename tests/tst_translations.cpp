@@ -13,6 +13,7 @@
 // forms ("1 photo", "2 photos").
 #include "changesdialog.h"
 #include "exportdialog.h"
+#include "passworddialog.h"
 #include "findreplacebar.h"
 #include "iptclimits.h"
 #include "library.h"
@@ -448,7 +449,12 @@ void TestTranslations::everyDialogFitsAndIsTranslated()
         QVERIFY2(trigger && trigger->isEnabled(), action);
         trigger->trigger();
     }
-    QCOMPARE(opened, dialogs);
+    // A team library's password, asked when its server wants one.
+    {
+        PasswordDialog password(u"postgresql://db.example.mil/newsroom"_s, u"jgaramone"_s, QString(), &window);
+        inspectDialog(&password);
+    }
+    QCOMPARE(opened, dialogs + QStringList{u"passwordDialog"_s});
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
 
     // The About box, a QMessageBox of its own.

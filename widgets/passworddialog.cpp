@@ -19,7 +19,7 @@ PasswordDialog::PasswordDialog(const QString &library, const QString &login, con
     setObjectName(u"passwordDialog"_s);
     setWindowTitle(tr("Password for %1").arg(library));
     auto *layout = new QVBoxLayout(this);
-    auto *intro = new QLabel(refusal.isEmpty() ? tr("The team library %1 asks for the password of %2.").arg(library, login)
+    auto *intro = new QLabel(refusal.isEmpty() ? tr("The team library %1 asks for the password of the login “%2”.").arg(library, login)
                                                : tr("The team library %1 refused the password: %2").arg(library, refusal),
                              this);
     intro->setTextFormat(Qt::PlainText); // the server's words and a URL, as they are
