@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "postgresdialect.h"
 
+#include "textsafety.h"
+
 #include "photo.h"
 #include "story.h"
 #include "workflow.h"
@@ -294,10 +296,66 @@ QString PostgresDialect::serverMessage(const QSqlError &error)
     return parts.join(u". "_s);
 }
 
+// TextSafety::isForbidden as a regular expression's bracket expression, one
+// range per run of forbidden code points. PostgreSQL text cannot hold NUL or
+// a surrogate at all, so neither is asked about.
+QString PostgresDialect::forbiddenCharacterClass()
+{
+    const auto escape = [](char32_t c) {
+        return c > 0xFFFF ? u"\\U%1"_s.arg(uint(c), 8, 16, QLatin1Char('0')) : u"\\u%1"_s.arg(uint(c), 4, 16, QLatin1Char('0'));
+    };
+    QString ranges;
+    for (char32_t c = 1; c <= 0x10FFFF; ++c) {
+        if ((c >= 0xD800 && c <= 0xDFFF) || !TextSafety::isForbidden(c))
+            continue;
+        char32_t last = c;
+        while (last < 0x10FFFF && TextSafety::isForbidden(last + 1) && !(last + 1 >= 0xD800 && last + 1 <= 0xDFFF))
+            ++last;
+        ranges += last == c ? escape(c) : escape(c) + u'-' + escape(last);
+        c = last;
+    }
+    return u'[' + ranges + u']';
+}
+
 QStringList PostgresDialect::migrationStatements(int from)
 {
     switch (from) {
-    // case 1: format 1 -> 2 (tables, their grants and functions, in that order).
+    case 1: {
+        // Format 2: the server holds library text to TextSafety's rule, as
+        // the repositories do, so a client over a raw connection (psql)
+        // cannot store a control character, a bidirectional override or a
+        // line break in a single-line field either. NOT VALID: rows written
+        // before are not re-read (the repositories cleaned them); every
+        // new and changed row is checked.
+        const auto safe = [](const QStringList &singleLine, const QStringList &multiLine) {
+            QStringList checks;
+            for (const QString &column : singleLine)
+                checks << u"text_is_safe(%1, false)"_s.arg(column);
+            for (const QString &column : multiLine)
+                checks << u"text_is_safe(%1, true)"_s.arg(column);
+            return checks.join(u" AND "_s);
+        };
+        return {
+            u"CREATE FUNCTION text_is_safe(p_text text, p_multi_line boolean) RETURNS boolean "
+            "LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$\n"
+            "  SELECT p_text !~ '"_s + forbiddenCharacterClass() + u"' AND p_text !~ CASE WHEN p_multi_line THEN '\\r' ELSE '[\\n\\r]' END $$"_s,
+            u"ALTER TABLE stories ADD CONSTRAINT stories_text_is_safe CHECK ("_s
+                + safe({u"slug"_s, u"headline"_s, u"dek"_s, u"byline"_s, u"dateline"_s}, {u"body"_s, u"correction_note"_s})
+                + u") NOT VALID"_s,
+            // Keywords are kept one a line: each line is single-line text.
+            u"ALTER TABLE photos ADD CONSTRAINT photos_text_is_safe CHECK ("_s
+                + safe({u"file_name"_s, u"virin"_s, u"title"_s, u"alt_text"_s, u"credit"_s, u"photographer"_s, u"unit"_s,
+                        u"operation"_s, u"city"_s, u"sublocation"_s, u"state"_s, u"country"_s, u"country_code"_s,
+                        u"release_authority"_s, u"caption_writer"_s},
+                       {u"caption"_s, u"keywords"_s})
+                + u") NOT VALID"_s,
+            u"ALTER TABLE comments ADD CONSTRAINT comments_text_is_safe CHECK ("_s + safe({}, {u"body"_s}) + u") NOT VALID"_s,
+            u"ALTER TABLE person_records ADD CONSTRAINT person_records_text_is_safe CHECK ("_s
+                + safe({u"name"_s, u"title"_s}, {}) + u") NOT VALID"_s,
+            u"ALTER TABLE library_settings ADD CONSTRAINT library_settings_text_is_safe CHECK ("_s
+                + safe({u"value"_s}, {}) + u") NOT VALID"_s,
+        };
+    }
     default:
         return {};
     }

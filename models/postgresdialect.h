@@ -25,7 +25,7 @@ public:
     static constexpr char editorRole[] = "newsdesk_editor";
     // The schema version this build sets up (newsdesk.library_info); a team
     // library with a larger one was set up by a newer Newsdesk and is refused.
-    static constexpr int currentSchemaVersion = 1;
+    static constexpr int currentSchemaVersion = 2;
     // SQLSTATE the server's functions raise when the caller's copy is stale:
     // the repositories report it as a conflict.
     static constexpr char staleCopyState[] = "40001";
@@ -64,6 +64,9 @@ public:
     // their grants, changed functions. Empty when there is no such step.
     // TeamSetup runs the steps, in one transaction with the new version.
     static QStringList migrationStatements(int from);
+    // The characters no library text may hold (TextSafety::isForbidden), as
+    // a bracket expression of PostgreSQL's regular expressions.
+    static QString forbiddenCharacterClass();
 
     // The server's copy of the rules (transitions, story_rules,
     // audit_actions), written anew from models/: run by every set-up, so a

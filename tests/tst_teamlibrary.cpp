@@ -12,6 +12,7 @@
 #include "storylocks.h"
 #include "storyrepository.h"
 #include "teamsetup.h"
+#include "textsafety.h"
 #include "workflow.h"
 
 #include <QFile>
@@ -48,6 +49,7 @@ private Q_SLOTS:
     void aCommentIsDatedByTheServer();
     void setupIsOnceAndIdempotent();
     void anOlderFormatWaitsForItsAdministrator();
+    void theServerHoldsTextToTextSafety();
     void addedPeopleAreHeldToTheirRole();
     void addPersonRefusesBadLogins_data();
     void addPersonRefusesBadLogins();
@@ -650,46 +652,125 @@ void TestTeamLibrary::setupIsOnceAndIdempotent()
     QVERIFY(query.value(0).toInt() > 0);
 }
 
-// A desk never migrates a team library: one at an older format is refused
-// with the administrator's command; a format Newsdesk never wrote is left
-// alone by set-up.
+// A desk never migrates a team library: one at an older format (format 1,
+// made here as the first Newsdesk with team libraries set it up) is refused
+// with the administrator's command until set-up migrates it; a format
+// Newsdesk never wrote is left alone.
 void TestTeamLibrary::anOlderFormatWaitsForItsAdministrator()
 {
-    QSqlDatabase database = office();
-    QVERIFY(database.isOpen());
-    Library library;
-    const QString opened = openOffice(library, u"otto"_s, u"Otto Writer"_s, PersonRole::Writer);
-    QVERIFY2(opened.isEmpty(), qPrintable(opened));
-    library.close();
-
+    QVERIFY2(m_server.psql(u"CREATE DATABASE formerly"_s), qPrintable(m_server.errorString()));
+    const std::optional<LibraryLocation> location = LibraryLocation::parse(m_server.url(PostgresServer::superuser(), u"formerly"_s));
+    QVERIFY(location);
+    QString error;
+    QVERIFY2(TeamSetup::open(*location, u"formerly-setup"_s, &error), qPrintable(error));
+    const auto forget = qScopeGuard([] { QSqlDatabase::removeDatabase(u"formerly-setup"_s); });
+    QSqlDatabase database = QSqlDatabase::database(u"formerly-setup"_s, false);
+    QVERIFY(database.transaction());
+    for (const QString &statement : PostgresDialect::setupStatements() + PostgresDialect::ruleStatements()) {
+        QSqlQuery query(database);
+        QVERIFY2(query.exec(statement), qPrintable(query.lastError().text() + u": "_s + statement.left(200)));
+    }
+    QVERIFY(database.commit());
+    QVERIFY2(TeamSetup::addPerson(database, u"otto"_s, u"Otto Writer"_s, PersonRole::Writer, &error), qPrintable(error));
+    const QString url = m_server.url(u"otto"_s, u"formerly"_s);
     QSqlQuery query(database);
-    const auto setVersion = [&](const QString &version) {
-        QSqlQuery update(database);
-        update.prepare(u"UPDATE newsdesk.library_info SET value = :version WHERE key = 'schema_version'"_s);
-        update.bindValue(u":version"_s, version);
-        return update.exec();
+    const auto version = [&] {
+        QSqlQuery read(database);
+        return read.exec(u"SELECT value FROM newsdesk.library_info WHERE key = 'schema_version'"_s) && read.next()
+                   ? read.value(0).toString()
+                   : QString();
     };
-    QVERIFY(setVersion(QString::number(PostgresDialect::currentSchemaVersion - 1)));
-    const auto restore = qScopeGuard([&] { setVersion(QString::number(PostgresDialect::currentSchemaVersion)); });
-    QVERIFY(!library.open(m_server.url(u"otto"_s, u"office"_s)));
+    QCOMPARE(version(), u"1"_s);
+
+    Library library;
+    QVERIFY(!library.open(url));
     QCOMPARE(library.openError(), Library::OpenError::OlderSchema);
     QVERIFY2(library.errorString().contains(u"newsdesk team setup --library"_s), qPrintable(library.errorString()));
 
-    QString error;
-    if (PostgresDialect::currentSchemaVersion == 1) {
-        // No format before the first: set-up refuses to guess.
-        QCOMPARE(TeamSetup::setUp(database, &error), TeamSetup::SetupResult::Failed);
-        QVERIFY2(error.contains(u"not one Newsdesk ever set up"_s), qPrintable(error));
-        QVERIFY(query.exec(u"SELECT value FROM newsdesk.library_info WHERE key = 'schema_version'"_s) && query.next());
-        QCOMPARE(query.value(0).toString(), u"0"_s);
-        query.finish();
-    } else {
-        QCOMPARE(TeamSetup::setUp(database, &error), TeamSetup::SetupResult::Migrated);
-    }
-    QVERIFY(setVersion(u"not a number"_s));
+    QCOMPARE(TeamSetup::setUp(database, &error), TeamSetup::SetupResult::Migrated);
+    QCOMPARE(version(), QString::number(PostgresDialect::currentSchemaVersion));
+    QVERIFY2(library.open(url), qPrintable(library.errorString()));
+    // Format 2's rule holds on the migrated library too.
+    QVERIFY(StoryRepository(&library).create(Story{.headline = u"Fine"_s}));
+    QSqlQuery raw(connectAs(u"otto"_s, u"formerly"_s));
+    QVERIFY(!raw.exec(u"UPDATE newsdesk.stories SET headline = 'Evil' || chr(8238) || 'txt.exe'"_s));
+    QCOMPARE(TeamSetup::setUp(database, &error), TeamSetup::SetupResult::AlreadySetUp);
+
+    QVERIFY(query.exec(u"UPDATE newsdesk.library_info SET value = 'not a number' WHERE key = 'schema_version'"_s));
     QCOMPARE(TeamSetup::setUp(database, &error), TeamSetup::SetupResult::Failed);
-    QVERIFY(setVersion(QString::number(PostgresDialect::currentSchemaVersion)));
-    QVERIFY2(library.open(m_server.url(u"otto"_s, u"office"_s)), qPrintable(library.errorString()));
+    QVERIFY2(error.contains(u"not one Newsdesk ever set up"_s), qPrintable(error));
+    QCOMPARE(version(), u"not a number"_s);
+}
+
+// The server holds library text to TextSafety's rule (format 2): it refuses
+// exactly the code points TextSafety::isForbidden names, CR everywhere and
+// line breaks in single-line fields, and a writer over a raw connection
+// cannot store a bidirectional override in any text column.
+void TestTeamLibrary::theServerHoldsTextToTextSafety()
+{
+    QSqlDatabase database = office();
+    QVERIFY(database.isOpen());
+    QSqlQuery query(database);
+    QVERIFY2(query.exec(u"SELECT c FROM generate_series(1, 1114111) AS c "
+                        u"WHERE c NOT BETWEEN 55296 AND 57343 AND c <> 13 AND NOT newsdesk.text_is_safe(chr(c), true) ORDER BY c"_s),
+             qPrintable(query.lastError().text()));
+    QList<uint> refused;
+    while (query.next())
+        refused << query.value(0).toUInt();
+    QList<uint> forbidden;
+    for (char32_t c = 1; c <= 0x10FFFF; ++c) {
+        if (!(c >= 0xD800 && c <= 0xDFFF) && TextSafety::isForbidden(c))
+            forbidden << uint(c);
+    }
+    QVERIFY(forbidden.size() > 100);
+    QCOMPARE(refused, forbidden);
+    QVERIFY(query.exec(u"SELECT newsdesk.text_is_safe(E'a\\rb', true) AS cr, newsdesk.text_is_safe(E'a\\nb', true) AS multi,"
+                       u" newsdesk.text_is_safe(E'a\\nb', false) AS single, newsdesk.text_is_safe(E'a\\tb\u200e', false) AS tab"_s)
+            && query.next());
+    QCOMPARE(query.value(u"cr"_s).toBool(), false);
+    QCOMPARE(query.value(u"multi"_s).toBool(), true);
+    QCOMPARE(query.value(u"single"_s).toBool(), false);
+    QCOMPARE(query.value(u"tab"_s).toBool(), true);
+
+    QString error;
+    QVERIFY2(TeamSetup::addPerson(database, u"tess"_s, u"Tess Writer"_s, PersonRole::Writer, &error), qPrintable(error));
+    QVERIFY2(TeamSetup::addPerson(database, u"ed"_s, u"Ed Editor"_s, PersonRole::Editor, &error), qPrintable(error));
+    Library desk;
+    QVERIFY2(desk.open(m_server.url(u"tess"_s, u"office"_s)), qPrintable(desk.errorString()));
+    const std::optional<Story> story = StoryRepository(&desk).create(Story{.headline = u"Plain"_s});
+    QVERIFY(story);
+    const std::optional<Photo> photo =
+        PhotoRepository(&desk).add(Photo{.virin = u"250306-D-PM193-1268"_s}, QByteArray("image"), u"image/jpeg"_s, QSize(1, 1), {});
+    QVERIFY(photo);
+    const QSqlDatabase writer = connectAs(u"tess"_s, u"office"_s);
+    const QSqlDatabase editor = connectAs(u"ed"_s, u"office"_s);
+    const QString override = u"'x' || chr(8238) || 'y'"_s;
+    QStringList statements;
+    // Columns a writer may only set when adding a row: added with it.
+    statements << u"INSERT INTO newsdesk.stories (slug, headline, created_at, updated_at) VALUES (%1, 'x', '', '')"_s.arg(override)
+               << u"INSERT INTO newsdesk.photos (file_name, created_at, updated_at) VALUES (%1, '', '')"_s.arg(override);
+    for (const char *column : {"headline", "dek", "byline", "dateline", "body", "correction_note"})
+        statements << u"UPDATE newsdesk.stories SET %1 = %2 WHERE id = %3"_s.arg(QLatin1StringView(column), override).arg(story->id);
+    for (const char *column : {"virin", "title", "caption", "alt_text", "credit", "photographer", "unit", "operation",
+                               "city", "sublocation", "state", "country", "country_code", "keywords", "release_authority",
+                               "caption_writer"})
+        statements << u"UPDATE newsdesk.photos SET %1 = %2 WHERE id = %3"_s.arg(QLatin1StringView(column), override).arg(photo->id);
+    statements << u"UPDATE newsdesk.stories SET headline = E'two\\nlines' WHERE id = %1"_s.arg(story->id)
+               << u"INSERT INTO newsdesk.comments (entity, entity_id, body, author, created_at) VALUES ('story', %1, %2, '', '')"_s
+                      .arg(story->id)
+                      .arg(override);
+    for (const QString &statement : std::as_const(statements)) {
+        QSqlQuery attempt(writer);
+        QVERIFY2(!attempt.exec(statement), qPrintable(u"a writer stored it: "_s + statement));
+        QVERIFY2(attempt.lastError().text().contains(u"text_is_safe"_s), qPrintable(attempt.lastError().text()));
+    }
+    QSqlQuery settings(editor);
+    QVERIFY(!settings.exec(u"INSERT INTO newsdesk.library_settings (key, value) VALUES ('publisher', %1)"_s.arg(override)));
+    QVERIFY2(settings.lastError().text().contains(u"text_is_safe"_s), qPrintable(settings.lastError().text()));
+    // What TextSafety keeps, the server keeps.
+    QSqlQuery fine(writer);
+    QVERIFY2(fine.exec(u"UPDATE newsdesk.stories SET headline = 'Café ‏عربى 🎉', body = E'one\\ntwo\\tthree' WHERE id = %1"_s.arg(story->id)),
+             qPrintable(fine.lastError().text()));
 }
 
 void TestTeamLibrary::addedPeopleAreHeldToTheirRole()
