@@ -272,9 +272,16 @@ void EditorPane::analyzeNow()
 {
     m_analysisTimer->stop();
     m_analysisWanted = false;
-    // The analyzer is not for two threads at once; what the running analysis
-    // finds is superseded by this one.
+    // The analyzer is not for two threads at once: a running analysis is
+    // waited for, and shown if it is of the text as it is now.
     m_analysisWatcher.waitForFinished();
+    if (m_analysisWatcher.future().resultCount() > 0) {
+        const Analysis done = m_analysisWatcher.result();
+        if (done.generation == m_textGeneration) {
+            showAnalysis(done);
+            return;
+        }
+    }
     showAnalysis(analyze(m_textGeneration, m_body->toPlainText(), m_quoteAnalyzer.get()));
 }
 
