@@ -8,7 +8,9 @@
 
 #include "articlerenderer.h"
 #include "benchstory.h"
+#include "previewdocument.h"
 #include "previewpane.h"
+#include "textsafety.h"
 
 #include <QApplication>
 #include <QStandardPaths>
@@ -16,6 +18,7 @@
 #include <QWebEngineView>
 
 #include <cstdio>
+#include <ctime>
 
 #include <unistd.h>
 
@@ -79,6 +82,15 @@ int main(int argc, char **argv)
     // Keystrokes spread through the story, each waited for before the next.
     constexpr int edits = 100;
     QList<double> milliseconds;
+    // Where the time goes: until the pane publishes the render to the page
+    // (render off the GUI thread, patch), and from there until the page
+    // reports its DOM patched (QWebChannel both ways, the page's script).
+    QList<double> untilPublished;
+    QList<double> pageRoundTrip;
+    QElapsedTimer timer;
+    qint64 published = 0;
+    QObject::connect(pane.findChild<PreviewDocument *>(), &PreviewDocument::contentChanged, &pane,
+                     [&] { published = timer.nsecsElapsed(); });
     Story edited = *story;
     quint32 seed = 6;
     for (int i = 0; i < edits; ++i) {
@@ -89,19 +101,50 @@ int main(int argc, char **argv)
             ++at;
         edited.body.insert(at, u'x');
         const int before = pane.revision();
-        QElapsedTimer timer;
         timer.start();
         pane.showStory(edited, photos);
         QElapsedTimer limit;
         limit.start();
         while (!(pane.revision() > before && shown == pane.revision()) && limit.elapsed() < 30000)
             QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
-        milliseconds << double(timer.nsecsElapsed()) / 1e6;
+        const qint64 done = timer.nsecsElapsed();
+        milliseconds << double(done) / 1e6;
+        untilPublished << double(published) / 1e6;
+        pageRoundTrip << double(done - published) / 1e6;
     }
     print("edit -> preview DOM updated (keystroke, 20k words)", figuresOf(milliseconds));
+    print("  of which render and patch, until published", figuresOf(untilPublished));
+    print("  of which the page's round trip", figuresOf(pageRoundTrip));
 
     ArticleRenderer::Options options;
     print("render of the preview's blocks (off the GUI thread)",
           measure(60, [&] { ArticleRenderer::bodyBlocks(edited, photos, options); }));
+    // The same in CPU time of the thread, which other processes on a busy
+    // machine do not inflate: the render from scratch, and as the pane runs
+    // it, a keystroke's render with the blocks of the one before kept.
+    const auto cpuTime = [](int runs, const std::function<void()> &work) {
+        work();
+        QList<double> samples;
+        for (int i = 0; i < runs; ++i) {
+            timespec start{};
+            timespec end{};
+            ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &start);
+            work();
+            ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &end);
+            samples << double(end.tv_sec - start.tv_sec) * 1e3 + double(end.tv_nsec - start.tv_nsec) / 1e6;
+        }
+        return figuresOf(samples);
+    };
+    print("  CPU time, every block rendered", cpuTime(60, [&] { ArticleRenderer::bodyBlocks(edited, photos, options); }));
+    ArticleRenderer::BlockCache cache;
+    print("  CPU time, a keystroke, unchanged blocks kept", cpuTime(60, [&] {
+              seed = seed * 1664525u + 1013904223u;
+              qsizetype at = qsizetype(seed % quint32(edited.body.size()));
+              while (at < edited.body.size() && !edited.body.at(at).isLetter())
+                  ++at;
+              edited.body.insert(at, u'x');
+              ArticleRenderer::bodyBlocks(edited, photos, options, &cache);
+          }));
+    print("  of which cleaning the body's text", cpuTime(60, [&] { TextSafety::clean(edited.body, TextSafety::Lines::Multi); }));
     return 0;
 }

@@ -109,15 +109,19 @@ QString clean(QStringView text, Lines lines, Changes *changes)
     QString result;
     result.reserve(text.size());
     const qsizetype size = text.size();
+    // What is kept goes over in runs, not a character at a time: the live
+    // preview cleans a whole story body on every render (bench_preview).
+    qsizetype kept = 0; // where the run kept as it is starts
     for (qsizetype i = 0; i < size; ++i) {
+        const qsizetype at = i;
         const std::optional<char32_t> decoded = codePointAt(text, i);
+        if (decoded && (*decoded == u'\n' ? lines == Lines::Multi : *decoded != u'\r' && !isForbidden(*decoded)))
+            continue;
+        result += text.sliced(kept, at - kept);
         if (!decoded) {
             result += QChar::ReplacementCharacter;
             ++counted.brokenReplaced;
-            continue;
-        }
-        const char32_t c = *decoded;
-        if (c == u'\r' || c == u'\n') {
+        } else if (const char32_t c = *decoded; c == u'\r' || c == u'\n') {
             // CRLF is one line break.
             if (c == u'\r' && i + 1 < size && text.at(i + 1) == u'\n')
                 ++i;
@@ -127,14 +131,12 @@ QString clean(QStringView text, Lines lines, Changes *changes)
                 result += u' ';
                 ++counted.lineBreaks;
             }
-            continue;
+        } else {
+            ++counted.removed; // forbidden
         }
-        if (isForbidden(c)) {
-            ++counted.removed;
-            continue;
-        }
-        appendCodePoint(result, c);
+        kept = i + 1;
     }
+    result += text.sliced(kept);
     if (changes)
         *changes += counted;
     return result;

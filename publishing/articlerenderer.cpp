@@ -246,6 +246,10 @@ struct ParsedBody
     QHash<cmark_node *, std::pair<int, int>> lines;
     // Our HTML, by the number in its token.
     QStringList splices;
+    // What the parser read (UTF-8, cleaned), and the top-level paragraph
+    // that the dateline opens.
+    QByteArray source;
+    cmark_node *datelineParagraph = nullptr;
 
     std::pair<int, int> linesOf(cmark_node *node) const
     {
@@ -327,6 +331,7 @@ std::unique_ptr<ParsedBody> parseMarkdown(const QString &markdown, bool sourcePo
     // control characters in text through to the HTML, so they go first.
     const QByteArray utf8 = bodyLengthProblem(markdown).isEmpty() ? safeText(markdown).toUtf8() : QByteArray();
     cmark_parser_feed(parsed->parser.get(), utf8.constData(), size_t(utf8.size()));
+    parsed->source = utf8;
     parsed->document.reset(cmark_parser_finish(parsed->parser.get()));
     cmark_consolidate_text_nodes(parsed->document.get());
     return parsed;
@@ -376,6 +381,7 @@ void shapeBody(ParsedBody *parsed, const QString &dateline, const QList<Photo> &
                 span, parsed->spliceToken(u"<span class=\"dateline\">%1</span> "_s.arg(escaped(dateline.trimmed()))).constData());
             cmark_node_set_on_exit(span, "");
             cmark_node_prepend_child(node, span);
+            parsed->datelineParagraph = node;
             datelinePlaced = true;
         }
     }
@@ -576,20 +582,67 @@ QString ArticleRenderer::bodyHtml(const QString &markdown, const QList<Photo> &p
 QList<ArticleRenderer::Block> ArticleRenderer::bodyBlocks(const Story &story, const QList<Photo> &photos,
                                                           const Options &options)
 {
+    return bodyBlocks(story, photos, options, nullptr);
+}
+
+QList<ArticleRenderer::Block> ArticleRenderer::bodyBlocks(const Story &story, const QList<Photo> &photos,
+                                                          const Options &options, BlockCache *cache)
+{
     Options blockOptions = withImageNames(options, photos);
     blockOptions.sourcePositions = false;
     const std::unique_ptr<ParsedBody> parsed = parseBody(story.body, story.dateline, photos, blockOptions);
+    // Where each line starts in what the parser read (lines are 1-based).
+    QList<qsizetype> lineStarts{0};
+    if (cache) {
+        for (qsizetype at = parsed->source.indexOf('\n'); at >= 0; at = parsed->source.indexOf('\n', at + 1))
+            lineStarts << at + 1;
+    }
+    // A reference definition ("[label]: destination") needs "]:"; with none
+    // in the body, a link's HTML depends only on its own block.
+    const bool referencesPossible = parsed->source.contains("]:");
+    const auto lineStart = [&](int line) {
+        return line >= 1 && line <= lineStarts.size() ? lineStarts.at(line - 1) : parsed->source.size();
+    };
+    QHash<QByteArray, BlockCache::Rendered> kept;
     QList<Block> blocks;
     QHash<QString, int> occurrences;
     for (cmark_node *node = cmark_node_first_child(parsed->document.get()); node; node = cmark_node_next(node)) {
         Block block;
-        block.html = parsed->render(node);
-        const QString hash = hashKey(block.html);
+        std::tie(block.firstLine, block.lastLine) = parsed->linesOf(node);
+        // The block's source runs to where the next block starts, so that
+        // every byte of the body is in some block's: a change anywhere
+        // changes some block's source, or where blocks start.
+        QByteArray source;
+        if (cache && node != parsed->datelineParagraph) {
+            cmark_node *next = cmark_node_next(node);
+            const qsizetype from = lineStart(block.firstLine);
+            const qsizetype to = next ? lineStart(parsed->linesOf(next).first) : parsed->source.size();
+            const QByteArrayView slice = from < to ? QByteArrayView(parsed->source).sliced(from, to - from) : QByteArrayView();
+            if (!slice.isEmpty() && !slice.contains("![") && (!referencesPossible || !slice.contains('[')))
+                source = slice.toByteArray();
+        }
+        const BlockCache::Rendered *known = nullptr;
+        if (!source.isEmpty()) {
+            if (const auto found = cache->m_blocks.constFind(source); found != cache->m_blocks.cend())
+                known = &*found;
+        }
+        QString hash;
+        if (known) {
+            block.html = known->html;
+            hash = known->hash;
+        } else {
+            block.html = parsed->render(node);
+            hash = hashKey(block.html);
+        }
+        if (!source.isEmpty())
+            kept.insert(source, {block.html, hash});
         const int occurrence = ++occurrences[hash];
         block.key = occurrence == 1 ? hash : u"%1-%2"_s.arg(hash).arg(occurrence);
-        std::tie(block.firstLine, block.lastLine) = parsed->linesOf(node);
         blocks << block;
     }
+    // Only the blocks of this body are kept.
+    if (cache)
+        cache->m_blocks = std::move(kept);
     return blocks;
 }
 

@@ -101,6 +101,30 @@ public:
     // The body as top-level blocks (the story's dateline opens the first
     // paragraph, as in articleFragment()).
     static QList<Block> bodyBlocks(const Story &story, const QList<Photo> &photos, const Options &options);
+
+    // The blocks of the last bodyBlocks() call given it, by their Markdown,
+    // for the next call to reuse instead of rendering them again: typing
+    // changes one block of hundreds. The whole body is still parsed each
+    // time, so a block is where and what the parse says; only the HTML of a
+    // top-level block whose source is unchanged byte for byte is reused, and
+    // only of one whose HTML depends on nothing outside it: no image or
+    // photo placement, no link at all when the body has a reference
+    // definition, not the dateline's paragraph. For one caller at a time.
+    class BlockCache
+    {
+    public:
+        qsizetype size() const { return m_blocks.size(); }
+
+    private:
+        friend class ArticleRenderer;
+        struct Rendered
+        {
+            QString html;
+            QString hash;
+        };
+        QHash<QByteArray, Rendered> m_blocks;
+    };
+    static QList<Block> bodyBlocks(const Story &story, const QList<Photo> &photos, const Options &options, BlockCache *cache);
     static BlockPatch blockPatch(const QList<Block> &shown, const QList<Block> &wanted);
 
     // The <figure> for one photo: image with alt text; caption holding title,

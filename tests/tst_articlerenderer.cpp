@@ -55,6 +55,7 @@ private Q_SLOTS:
     void blockKeysSurviveLinesAddedAbove();
     void editedBlockAloneGetsANewKey();
     void identicalBlocksGetDistinctKeys();
+    void cachedBlocksMatchAFreshRender();
     void blockPatchCarriesOnlyNewBlocks();
     void sampleStoryReadsLikeTheOriginalPage();
 
@@ -630,6 +631,72 @@ void TestArticleRenderer::editedBlockAloneGetsANewKey()
     const QString figureKey = ArticleRenderer::bodyBlocks(storyWithBody(u"![](photo:250306-D-PM193-1268K)\n"_s), {photo}, {}).at(0).key;
     photo.caption += u" Edited."_s;
     QVERIFY(ArticleRenderer::bodyBlocks(storyWithBody(u"![](photo:250306-D-PM193-1268K)\n"_s), {photo}, {}).at(0).key != figureKey);
+}
+
+void TestArticleRenderer::cachedBlocksMatchAFreshRender()
+{
+    // Each sequence is one story edited step by step, rendered with a cache
+    // kept across the steps (as the preview does) and without one: the
+    // blocks must be the same, whatever the edit did to the blocks around it.
+    struct Step
+    {
+        QString body;
+        QString dateline;
+        QString caption;
+    };
+    const QString virin = samplePhoto().virin;
+    const QList<QList<Step>> sequences = {
+        // A reference definition changes the link of a paragraph far from it.
+        {{u"See [the plan][p] now.\n\nPlain.\n\n[p]: https://a.example/\n"_s, {}, {}},
+         {u"See [the plan][p] now.\n\nPlain.\n\n[p]: https://b.example/\n"_s, {}, {}},
+         {u"See [the plan][p] now.\n\nPlain.\n"_s, {}, {}},
+         {u"See [the plan][p] now.\n\nPlain.\n\n- [p]: not a definition\n"_s, {}, {}},
+         {u"See [the plan][p] now.\n\nPlain.\n\n> [p]: https://c.example/\n"_s, {}, {}}},
+        // Inline links are the block's own.
+        {{u"See [the plan](https://a.example/) now.\n\nPlain.\n"_s, {}, {}},
+         {u"See [the plan](https://a.example/) now.\n\nPlain, edited.\n"_s, {}, {}}},
+        // A fence opened above swallows the paragraphs after it, then closes.
+        {{u"One.\n\nTwo.\n\nThree.\n"_s, {}, {}},
+         {u"One.\n\n```\nTwo.\n\nThree.\n"_s, {}, {}},
+         {u"One.\n\n```\nTwo.\n```\n\nThree.\n"_s, {}, {}}},
+        // An underline turns the paragraph above into a heading; a lazy line joins a list.
+        {{u"Title\n\nText.\n\n- a\n- b\n\nAfter.\n"_s, {}, {}},
+         {u"Title\n---\nText.\n\n- a\n- b\nAfter.\n"_s, {}, {}},
+         {u"Title\n---\n\nText.\n\n- a\n\n- b\n\nAfter.\n"_s, {}, {}}},
+        // The dateline opens whichever paragraph comes first.
+        {{u"First.\n\nSecond.\n"_s, u"WASHINGTON —"_s, {}},
+         {u"New.\n\nFirst.\n\nSecond.\n"_s, u"WASHINGTON —"_s, {}},
+         {u"New.\n\nFirst.\n\nSecond.\n"_s, u"LONDON —"_s, {}},
+         {u"First.\n\nSecond.\n"_s, {}, {}}},
+        // Pull quotes, photos whose caption changes, identical blocks, tables,
+        // raw HTML, control characters and CRLF.
+        {{u"> Peace.\n> — Pete Hegseth\n\n![](photo:%1)\n\nSame.\n\nSame.\n"_s.arg(virin), {}, u"A."_s},
+         {u"> Peace.\n> — John Healey\n\n![](photo:%1)\n\nSame.\n\nSame.\n\nSame.\n"_s.arg(virin), {}, u"B."_s},
+         {u"| a | b |\n|---|---|\n| 1 | 2 |\n\n<div>\nx\n</div>\n\nOne.\r\n\r\nTwo.\u0001\r\n"_s, {}, {}},
+         {u"| a | b |\n|---|---|\n| 1 | 2 |\n| 3 | 4 |\n\n<div>\nx\n</div>\n\nOne.\r\n\r\nTwo.\r\n"_s, {}, {}}},
+    };
+    qsizetype reused = 0;
+    for (const QList<Step> &sequence : sequences) {
+        ArticleRenderer::BlockCache cache;
+        for (const Step &step : sequence) {
+            Story story = storyWithBody(step.body);
+            story.dateline = step.dateline;
+            Photo photo = samplePhoto();
+            photo.caption = step.caption;
+            const QList<ArticleRenderer::Block> fresh = ArticleRenderer::bodyBlocks(story, {photo}, {});
+            reused += cache.size();
+            const QList<ArticleRenderer::Block> cached = ArticleRenderer::bodyBlocks(story, {photo}, {}, &cache);
+            QCOMPARE(cached.size(), fresh.size());
+            for (qsizetype i = 0; i < fresh.size(); ++i) {
+                QCOMPARE(cached.at(i).html, fresh.at(i).html);
+                QCOMPARE(cached.at(i).key, fresh.at(i).key);
+                QCOMPARE(cached.at(i).firstLine, fresh.at(i).firstLine);
+                QCOMPARE(cached.at(i).lastLine, fresh.at(i).lastLine);
+            }
+        }
+    }
+    // The cache did hold blocks for the steps to reuse.
+    QVERIFY(reused > 10);
 }
 
 void TestArticleRenderer::identicalBlocksGetDistinctKeys()

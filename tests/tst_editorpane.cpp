@@ -6,6 +6,7 @@
 #include "markdowneditor.h"
 #include "quotespanel.h"
 #include "spellchecker.h"
+#include "textstats.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -47,6 +48,17 @@ Story storyWithBody(const QString &body)
     return story;
 }
 
+// Types text key by key, a line break as Return.
+void typeText(QWidget *editor, const QString &text)
+{
+    const QStringList lines = text.split(u'\n');
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        if (i > 0)
+            QTest::keyClick(editor, Qt::Key_Return);
+        QTest::keyClicks(editor, lines.at(i));
+    }
+}
+
 } // namespace
 
 class TestEditorPane : public QObject
@@ -69,6 +81,11 @@ private Q_SLOTS:
     void quotesPanelClickSelectsQuotation();
     void quotesPanelFlagsSampleStoryUnbalancedQuote();
     void quotesPanelFollowsTyping();
+    void backgroundAnalysisLeavesGuiThreadAlone();
+    void analysisOfAnOlderTextIsDiscarded();
+    void panelsShowLatestTextAfterFastEdits();
+    void quoteRowsPointAtMovedQuotations();
+    void outlineKeepsSelectionWhileTyping();
     void pullQuoteUsesRendererConvention();
     void misspeltWordUnderlinedUntilAcceptedAsName();
     void spellCheckSkipsCodeSpans();
@@ -297,6 +314,111 @@ void TestEditorPane::quotesPanelFollowsTyping()
     const Quotes::Quotation quotation = m_pane->quotesPanel()->analysis().quotations.constFirst();
     QCOMPARE(m_pane->quotesPanel()->analysis().speakerName(quotation), u"Hegseth"_s);
     QCOMPARE(m_pane->quotesPanel()->view()->topLevelItem(0)->child(0)->text(1), u"Pete Hegseth"_s);
+}
+
+void TestEditorPane::backgroundAnalysisLeavesGuiThreadAlone()
+{
+    open(u"One two"_s);
+    QTest::keyClicks(m_pane->bodyEditor(), u" three"_s);
+    m_pane->analyzeInBackground();
+    // Nothing shown yet: the analysis runs elsewhere and its result comes
+    // through the event loop.
+    QVERIFY2(m_pane->statsLabel()->text().startsWith(u"2 words"_s), qPrintable(m_pane->statsLabel()->text()));
+    QTRY_VERIFY2(m_pane->statsLabel()->text().startsWith(u"3 words · 13 characters"_s),
+                 qPrintable(m_pane->statsLabel()->text()));
+}
+
+void TestEditorPane::analysisOfAnOlderTextIsDiscarded()
+{
+    open(u"\"Peace,\" Hegseth said."_s);
+    MarkdownEditor *editor = m_pane->bodyEditor();
+    // Each analysis shown is of the text as it is when it shows.
+    QStringList stale;
+    int shown = 0;
+    QObject context;
+    connect(m_pane.get(), &EditorPane::analyzed, &context, [&] {
+        ++shown;
+        const QString text = editor->toPlainText();
+        if (m_pane->stats().words() != TextStats::of(text).words()
+            || m_pane->quotesPanel()->analysis().quotations.size() != Quotes::analyze(text).quotations.size())
+            stale << m_pane->statsLabel()->text() + u" for "_s + text;
+    });
+    QTest::keyClicks(editor, u" Then:"_s);
+    // A pause: the analysis of this text starts. Typing goes on before its
+    // result arrives (the test does not run the event loop in between).
+    m_pane->analyzeInBackground();
+    QTest::keyClicks(editor, u" \"Now,\" he added."_s);
+    QTRY_VERIFY2(m_pane->statsLabel()->text().startsWith(u"7 words"_s), qPrintable(m_pane->statsLabel()->text()));
+    QCOMPARE(m_pane->quotesPanel()->analysis().quotations.size(), 2);
+    QVERIFY2(stale.isEmpty(), qPrintable(stale.join(u'\n')));
+    QCOMPARE(shown, 1);
+}
+
+void TestEditorPane::panelsShowLatestTextAfterFastEdits()
+{
+    open(sampleBody());
+    MarkdownEditor *editor = m_pane->bodyEditor();
+    QStringList stale;
+    QObject context;
+    connect(m_pane.get(), &EditorPane::analyzed, &context, [&] {
+        const QString text = editor->toPlainText();
+        if (m_pane->stats().words() != TextStats::of(text).words()
+            || m_pane->quotesPanel()->analysis().quotations != Quotes::analyze(text).quotations)
+            stale << m_pane->statsLabel()->text();
+    });
+    // Bursts of typing, each ended by a pause's analysis while the one
+    // before may still run; headings and quotations come and go.
+    const QStringList bursts = {u"\n\n## Reaction\n\n"_s, u"\"We are ready,\" Hegseth said."_s, u" More."_s,
+                                u"\n\n## Next steps\n\n"_s, u"\"Soon,\" Healey said."_s};
+    for (const QString &burst : bursts) {
+        typeText(editor, burst);
+        m_pane->analyzeInBackground();
+    }
+    QTest::keyClick(editor, Qt::Key_Backspace);
+    const QString text = editor->toPlainText();
+    const TextStats expected = TextStats::of(text);
+    QTRY_COMPARE(m_pane->stats().words(), expected.words());
+    const QList<Quotes::Quotation> quotations = Quotes::analyze(text).quotations;
+    QTRY_VERIFY(m_pane->quotesPanel()->analysis().quotations == quotations);
+    QCOMPARE(m_pane->stats().outline(), expected.outline());
+    QCOMPARE(m_pane->outline()->count(), expected.outline().size());
+    QCOMPARE(m_pane->outline()->item(m_pane->outline()->count() - 1)->text(), u"  Next steps"_s);
+    QTreeWidgetItem *rows = m_pane->quotesPanel()->view()->topLevelItem(0);
+    QCOMPARE(rows->child(rows->childCount() - 1)->text(0), u"“Soon,”"_s);
+    QVERIFY2(stale.isEmpty(), qPrintable(stale.join(u'\n')));
+}
+
+void TestEditorPane::quoteRowsPointAtMovedQuotations()
+{
+    open(sampleBody());
+    QuotesPanel *panel = m_pane->quotesPanel();
+    m_pane->sideTabs()->setCurrentWidget(panel);
+    QTreeWidget *view = panel->view();
+    QTreeWidgetItem *row = view->topLevelItem(0)->child(1);
+    const Quotes::Quotation before = panel->analysis().quotations.at(1);
+    // Text typed before every quotation moves them all and changes none.
+    MarkdownEditor *editor = m_pane->bodyEditor();
+    editor->moveCursor(QTextCursor::Start);
+    QTest::keyClicks(editor, u"Update: "_s);
+    QTRY_COMPARE(panel->analysis().quotations.at(1).range.offset, before.range.offset + 8);
+    QCOMPARE(view->topLevelItem(0)->child(1), row);
+    view->scrollToItem(row);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualItemRect(row).center());
+    const QTextCursor cursor = editor->textCursor();
+    QCOMPARE(cursor.selectionStart(), int(before.range.offset + 8));
+    QCOMPARE(cursor.selectionEnd(), int(before.range.end() + 8));
+}
+
+void TestEditorPane::outlineKeepsSelectionWhileTyping()
+{
+    open(u"Intro.\n\n## One\n\nText.\n\n## Two\n\nMore.\n"_s);
+    QListWidget *outline = m_pane->outline();
+    QCOMPARE(outline->count(), 2);
+    outline->setCurrentRow(1);
+    typeText(m_pane->bodyEditor(), u"\n## Three\n"_s);
+    QTRY_COMPARE(outline->count(), 3);
+    QCOMPARE(outline->currentRow(), 1);
+    QCOMPARE(outline->item(2)->text(), u"  Three"_s);
 }
 
 void TestEditorPane::pullQuoteUsesRendererConvention()

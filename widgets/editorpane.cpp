@@ -19,14 +19,16 @@
 #include <QTextBlock>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 using namespace Qt::StringLiterals;
 
 namespace {
 constexpr int OffsetRole = Qt::UserRole;
 // Outline, counts and quotes follow the typing after this pause; TextStats and
-// the quote analysis of a long story take a few milliseconds, too much for
-// every keystroke (bench_editor measures both).
+// the quote analysis of a long story take tens of milliseconds, too much for
+// every keystroke and more than a frame, so they run off the GUI thread
+// (bench_editor measures both, and the frames typing with pauses waits for).
 constexpr int AnalysisDelayMs = 300;
 } // namespace
 
@@ -47,7 +49,7 @@ EditorPane::EditorPane(QWidget *parent)
     , m_quotes(new QuotesPanel(this))
     , m_stats(new QLabel(this))
     , m_analysisTimer(new QTimer(this))
-    , m_quoteAnalyzer(std::make_unique<QuoteAnalyzer>())
+    , m_quoteAnalyzer(std::make_shared<QuoteAnalyzer>())
 {
     setObjectName(u"editorPane"_s);
     m_headline->setObjectName(u"headlineField"_s);
@@ -129,11 +131,13 @@ EditorPane::EditorPane(QWidget *parent)
     }
     connect(m_correctionNote, &QLineEdit::textEdited, this, changed);
     connect(m_body, &QPlainTextEdit::textChanged, this, changed);
+    connect(m_body, &QPlainTextEdit::textChanged, this, [this] { ++m_textGeneration; });
     connect(m_body, &QPlainTextEdit::textChanged, this, &EditorPane::scheduleAnalysis);
 
     m_analysisTimer->setSingleShot(true);
     m_analysisTimer->setInterval(AnalysisDelayMs);
-    connect(m_analysisTimer, &QTimer::timeout, this, &EditorPane::analyzeNow);
+    connect(m_analysisTimer, &QTimer::timeout, this, &EditorPane::analyzeInBackground);
+    connect(&m_analysisWatcher, &QFutureWatcher<Analysis>::finished, this, &EditorPane::backgroundAnalysisFinished);
     connect(m_outline, &QListWidget::itemClicked, this, [this](QListWidgetItem *item) {
         QTextCursor cursor(m_body->document());
         cursor.setPosition(qMin(item->data(OffsetRole).toInt(), m_body->document()->characterCount() - 1));
@@ -148,7 +152,11 @@ EditorPane::EditorPane(QWidget *parent)
     setEnabled(false);
 }
 
-EditorPane::~EditorPane() = default;
+EditorPane::~EditorPane()
+{
+    // The analysis captured only copies, but its result is delivered here.
+    m_analysisWatcher.waitForFinished();
+}
 
 void EditorPane::setStory(const Story &story)
 {
@@ -255,12 +263,64 @@ void EditorPane::scheduleAnalysis()
         m_analysisTimer->start(AnalysisDelayMs);
 }
 
+EditorPane::Analysis EditorPane::analyze(quint64 generation, const QString &body, QuoteAnalyzer *analyzer)
+{
+    return {generation, TextStats::of(body), analyzer->analyze(body)};
+}
+
 void EditorPane::analyzeNow()
 {
     m_analysisTimer->stop();
+    m_analysisWanted = false;
+    // The analyzer is not for two threads at once: a running analysis is
+    // waited for, and shown if it is of the text as it is now.
+    m_analysisWatcher.waitForFinished();
+    if (m_analysisWatcher.future().resultCount() > 0) {
+        const Analysis done = m_analysisWatcher.result();
+        if (done.generation == m_textGeneration) {
+            showAnalysis(done);
+            return;
+        }
+    }
+    showAnalysis(analyze(m_textGeneration, m_body->toPlainText(), m_quoteAnalyzer.get()));
+}
+
+void EditorPane::analyzeInBackground()
+{
+    m_analysisTimer->stop();
+    if (m_analysisWatcher.isRunning()) {
+        // After it, unless it is of the text as it is now.
+        m_analysisWanted = m_runningGeneration != m_textGeneration;
+        return;
+    }
+    m_analysisWanted = false;
+    m_runningGeneration = m_textGeneration;
+    // A snapshot: the worker never touches the document or a widget.
+    m_analysisWatcher.setFuture(QtConcurrent::run(
+        [generation = m_textGeneration, body = m_body->toPlainText(), analyzer = m_quoteAnalyzer] {
+            return analyze(generation, body, analyzer.get());
+        }));
+}
+
+void EditorPane::backgroundAnalysisFinished()
+{
+    // A result for an older text is dropped: the text's change restarted the
+    // pause timer, so the analysis of the newer text is on its way. One that
+    // analyzeNow() has shown already is not shown twice.
+    if (m_analysisWatcher.future().resultCount() > 0) {
+        const Analysis analysis = m_analysisWatcher.result();
+        if (analysis.generation == m_textGeneration && analysis.generation != m_shownGeneration)
+            showAnalysis(analysis);
+    }
+    if (m_analysisWanted)
+        analyzeInBackground();
+}
+
+void EditorPane::showAnalysis(const Analysis &analysis)
+{
+    m_shownGeneration = analysis.generation;
     updateStyleHints();
-    const QString body = m_body->toPlainText();
-    m_textStats = TextStats::of(body);
+    m_textStats = analysis.stats;
     const QLocale locale;
     m_stats->setText(m_hasStory ? tr("%1 words · %2 characters · %3 min read")
                                       .arg(locale.toString(m_textStats.words()), locale.toString(m_textStats.characters()))
@@ -268,12 +328,19 @@ void EditorPane::analyzeNow()
                                 : QString());
     m_stats->setToolTip(tr("%1 characters without spaces").arg(locale.toString(m_textStats.charactersWithoutSpaces())));
 
-    m_outline->clear();
-    for (const TextStats::Heading &heading : m_textStats.outline()) {
-        auto *item = new QListWidgetItem(QString(2 * (heading.level - 1), u' ') + heading.text, m_outline);
-        item->setData(OffsetRole, int(heading.offset));
+    // The rows are reused, so the list keeps its selection and scroll, and an
+    // unchanged heading costs a comparison.
+    const QList<TextStats::Heading> &headings = m_textStats.outline();
+    while (m_outline->count() > headings.size())
+        delete m_outline->takeItem(m_outline->count() - 1);
+    while (m_outline->count() < headings.size())
+        m_outline->addItem(new QListWidgetItem);
+    for (qsizetype i = 0; i < headings.size(); ++i) {
+        QListWidgetItem *item = m_outline->item(int(i));
+        item->setText(QString(2 * (headings.at(i).level - 1), u' ') + headings.at(i).text);
+        item->setData(OffsetRole, int(headings.at(i).offset));
     }
-    m_quotes->setAnalysis(m_quoteAnalyzer->analyze(body));
+    m_quotes->setAnalysis(analysis.quotes);
     Q_EMIT analyzed();
 }
 

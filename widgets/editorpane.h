@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "quoteanalyzer.h"
 #include "story.h"
 #include "textstats.h"
 
+#include <QFutureWatcher>
 #include <QWidget>
 
 #include <memory>
@@ -16,7 +18,6 @@ class QListWidget;
 class QPushButton;
 class QTabWidget;
 class QTimer;
-class QuoteAnalyzer;
 class QuotesPanel;
 
 // The story being edited: its headline, dek, byline and dateline above the
@@ -56,8 +57,14 @@ public:
     QLabel *statsLabel() const;
     const TextStats &stats() const;
 
-    // Runs the (normally debounced) analysis of the body now: outline, counts, quotes.
+    // Runs the analysis of the body (outline, counts, quotes) now, on this
+    // thread, and shows it.
     void analyzeNow();
+    // What a pause in typing starts: the same analysis of the text as it is
+    // now, run off the GUI thread and shown when it is done, unless the text
+    // changed meanwhile (then a newer one follows). One runs at a time; a
+    // request while one runs starts another when it ends.
+    void analyzeInBackground();
 
     // Inserts a pull quote block (the renderer's "> …\n> — Speaker" form)
     // for the quotation at the cursor, after its paragraph. False when the
@@ -79,8 +86,16 @@ Q_SIGNALS:
     void saveMineAsCopyRequested();
 
 private:
+    struct Analysis {
+        quint64 generation = 0; // of the text analysed
+        TextStats stats;
+        Quotes::Analysis quotes;
+    };
+    static Analysis analyze(quint64 generation, const QString &body, QuoteAnalyzer *analyzer);
     void updateStyleHints();
     void scheduleAnalysis();
+    void backgroundAnalysisFinished();
+    void showAnalysis(const Analysis &analysis);
 
     Story m_story;
     bool m_hasStory = false;
@@ -100,6 +115,13 @@ private:
     QuotesPanel *m_quotes;
     QLabel *m_stats;
     QTimer *m_analysisTimer;
-    std::unique_ptr<QuoteAnalyzer> m_quoteAnalyzer;
+    // Used by one analysis at a time, on whichever thread runs it.
+    std::shared_ptr<QuoteAnalyzer> m_quoteAnalyzer;
+    QFutureWatcher<Analysis> m_analysisWatcher;
+    bool m_analysisWanted = false;
+    quint64 m_runningGeneration = 0;
+    quint64 m_shownGeneration = ~quint64(0);
+    // Counts the body's changes, so a result can tell which text it is of.
+    quint64 m_textGeneration = 0;
     TextStats m_textStats;
 };

@@ -387,7 +387,9 @@ void PreviewPane::startRender()
         return;
     Request request = std::move(*m_pending);
     m_pending.reset();
-    m_watcher.setFuture(QtConcurrent::run([request = std::move(request)] {
+    // The blocks of the last render are kept: an edit renders only the
+    // blocks it changed (the body is still parsed whole).
+    m_watcher.setFuture(QtConcurrent::run([request = std::move(request), cache = m_blockCache] {
         Rendered rendered;
         if (request.story.id <= 0 && request.story.headline.isEmpty() && request.story.body.isEmpty())
             return rendered;
@@ -401,7 +403,7 @@ void PreviewPane::startRender()
             rendered.blocks = {notice};
             return rendered;
         }
-        rendered.blocks = ArticleRenderer::bodyBlocks(request.story, request.photos, options);
+        rendered.blocks = ArticleRenderer::bodyBlocks(request.story, request.photos, options, cache.get());
         rendered.correction = ArticleRenderer::correctionHtml(request.story);
         return rendered;
     }));

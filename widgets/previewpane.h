@@ -12,6 +12,7 @@
 #include <QWidget>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 class PreviewDocument;
@@ -146,6 +147,8 @@ private:
     PreviewDocument *m_document;
     ImageProvider m_imageProvider;
     QFutureWatcher<Rendered> m_watcher;
+    // For the one render that runs at a time.
+    std::shared_ptr<ArticleRenderer::BlockCache> m_blockCache = std::make_shared<ArticleRenderer::BlockCache>();
     std::optional<Request> m_pending;
     Rendered m_rendered;
     QList<ArticleRenderer::Block> m_shownBlocks;

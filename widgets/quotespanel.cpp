@@ -8,6 +8,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -78,14 +80,40 @@ QString QuotesPanel::attributionLabel(Quotes::Quotation::Attribution attribution
     return {};
 }
 
+namespace {
+
+// What a quotation's row shows, which an edit elsewhere leaves alone: typing
+// before a quotation moves its range and nothing else.
+bool sameRow(const Quotes::Quotation &a, const Quotes::Analysis &inA, const Quotes::Quotation &b, const Quotes::Analysis &inB)
+{
+    if (a.text != b.text || a.attribution != b.attribution || a.speakerAsWritten != b.speakerAsWritten || a.verb != b.verb)
+        return false;
+    const Quotes::Speaker *speakerA = a.speaker >= 0 ? &inA.speakers.at(a.speaker) : nullptr;
+    const Quotes::Speaker *speakerB = b.speaker >= 0 ? &inB.speakers.at(b.speaker) : nullptr;
+    if (!speakerA || !speakerB)
+        return speakerA == speakerB;
+    return speakerA->name == speakerB->name && speakerA->fullName == speakerB->fullName
+        && speakerA->firstReference == speakerB->firstReference;
+}
+
+void setRange(QTreeWidgetItem *item, const Quotes::TextRange &range)
+{
+    item->setData(0, OffsetRole, qint64(range.offset));
+    item->setData(0, LengthRole, qint64(range.length));
+}
+
+} // namespace
+
 void QuotesPanel::setAnalysis(const Quotes::Analysis &analysis)
 {
     if (analysis.quotations == m_analysis.quotations && analysis.findings == m_analysis.findings
         && analysis.speakers == m_analysis.speakers && m_quotations->childCount() == analysis.quotations.size())
         return;
-    m_analysis = analysis;
-    // Called after every pause in typing: reuse the rows, which costs far
-    // less than building hundreds of items again, and keeps the scroll.
+    const Quotes::Analysis shown = std::exchange(m_analysis, analysis);
+    // Called after every pause in typing, on the GUI thread: reuse the rows,
+    // which costs far less than building hundreds of items again and keeps
+    // the scroll, and of a row whose text is unchanged update only where it
+    // points (an edit moves every quotation after it).
     m_view->setUpdatesEnabled(false);
     const auto resize = [](QTreeWidgetItem *parent, qsizetype count) {
         while (parent->childCount() > count)
@@ -95,10 +123,14 @@ void QuotesPanel::setAnalysis(const Quotes::Analysis &analysis)
             added << new QTreeWidgetItem;
         parent->addChildren(added);
     };
+    const qsizetype shownQuotations = std::min(shown.quotations.size(), qsizetype(m_quotations->childCount()));
     resize(m_quotations, analysis.quotations.size());
     for (qsizetype i = 0; i < analysis.quotations.size(); ++i) {
         const Quotes::Quotation &quotation = analysis.quotations.at(i);
         QTreeWidgetItem *item = m_quotations->child(int(i));
+        setRange(item, quotation.range);
+        if (i < shownQuotations && sameRow(shown.quotations.at(i), shown, quotation, analysis))
+            continue;
         item->setText(0, u"“"_s + elided(quotation.text) + u"”"_s);
         const Quotes::Speaker *speaker = quotation.speaker >= 0 ? &analysis.speakers.at(quotation.speaker) : nullptr;
         item->setText(1, speaker ? (speaker->fullName.isEmpty() ? speaker->name : speaker->fullName) : tr("(none)"));
@@ -111,11 +143,10 @@ void QuotesPanel::setAnalysis(const Quotes::Analysis &analysis)
                 + u" — "_s + how;
         item->setText(2, how);
         item->setToolTip(0, TextSafety::asRichText(u"“"_s + quotation.text + u"”\n— "_s + item->text(1) + u" ("_s + how + u')'));
-        item->setData(0, OffsetRole, qint64(quotation.range.offset));
-        item->setData(0, LengthRole, qint64(quotation.range.length));
     }
     m_quotations->setText(0, tr("Quotations (%1)").arg(analysis.quotations.size()));
 
+    const qsizetype shownFindings = std::min(shown.findings.size(), qsizetype(m_findings->childCount()));
     resize(m_findings, analysis.findings.size());
     int warnings = 0;
     for (qsizetype i = 0; i < analysis.findings.size(); ++i) {
@@ -123,12 +154,14 @@ void QuotesPanel::setAnalysis(const Quotes::Analysis &analysis)
         QTreeWidgetItem *item = m_findings->child(int(i));
         const bool warning = finding.severity == Quotes::Finding::Severity::Warning;
         warnings += warning ? 1 : 0;
+        setRange(item, finding.range);
+        if (i < shownFindings && shown.findings.at(i).message == finding.message
+            && shown.findings.at(i).severity == finding.severity)
+            continue;
         item->setIcon(0, style()->standardIcon(warning ? QStyle::SP_MessageBoxWarning : QStyle::SP_MessageBoxInformation));
         item->setText(0, finding.message);
         item->setToolTip(0, TextSafety::asRichText(finding.message));
         item->setFirstColumnSpanned(true);
-        item->setData(0, OffsetRole, qint64(finding.range.offset));
-        item->setData(0, LengthRole, qint64(finding.range.length));
     }
     m_findings->setText(0, tr("Findings (%1 to check, %2 for information)").arg(warnings).arg(analysis.findings.size() - warnings));
     m_view->setUpdatesEnabled(true);
