@@ -335,6 +335,7 @@ int main(int argc, char **argv)
     // ranked rows with their headlines, and the snippets of the rows a view
     // shows (about 25).
     QList<double> listTimes;
+    QHash<QString, QList<double>> listPerTerm;
     {
         // Gone before the saves below: a searching list re-runs its search
         // after every save.
@@ -347,8 +348,15 @@ int main(int argc, char **argv)
                 for (int row = 0; row < std::min(25, searchModel.rowCount()); ++row)
                     searchModel.index(row).data(StoryListModel::SnippetRole);
                 listTimes << msSince(timer);
+                listPerTerm[term] << listTimes.last();
             }
         }
+    }
+    // Which terms make the tail.
+    if (!qEnvironmentVariableIsEmpty("NEWSDESK_BENCH_VERBOSE")) {
+        for (const QString &term : std::as_const(terms))
+            std::printf("  list %-19s median %7.2f ms   max %7.2f ms\n", qPrintable(term),
+                        figures(listPerTerm.value(term)).median, figures(listPerTerm.value(term)).max);
     }
     print("search in the list (page + 25 snippets)", figures(listTimes), int(listTimes.size()), "-");
 

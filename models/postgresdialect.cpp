@@ -247,10 +247,14 @@ QString PostgresDialect::ftsDeleteStatement() const
 QString PostgresDialect::ftsSearchStatement() const
 {
     // ts_rank's weights are {D, C, B, A}: body, captions, dek, headline.
-    // Negated, so that smaller is better, as bm25 ranks.
-    return u"SELECT story_id, rank FROM ("
-           "  SELECT story_id, -ts_rank('{0.1, 0.2, 0.5, 1.0}'::real[], document, to_tsquery('english', :query)) AS rank"
-           "  FROM story_search WHERE document @@ to_tsquery('english', :query) ORDER BY story_id DESC LIMIT :window) AS ranked "
+    // Negated, so that smaller is better, as bm25 ranks. Ranked outside the
+    // subquery that picks the newest :window matches: PostgreSQL computes a
+    // select list before its ORDER BY … LIMIT, so ranked inside, every
+    // match was ranked (each a detoasted document) whenever the GIN index
+    // was used; 25,000 matches took 750 ms.
+    return u"SELECT story_id, -ts_rank('{0.1, 0.2, 0.5, 1.0}'::real[], document, to_tsquery('english', :query)) AS rank "
+           "FROM (SELECT story_id, document FROM story_search WHERE document @@ to_tsquery('english', :query)"
+           "      ORDER BY story_id DESC LIMIT :window) AS newest "
            "ORDER BY rank LIMIT :limit"_s;
 }
 

@@ -236,6 +236,15 @@ QStringList SqliteDialect::migrationStatements(int from)
             // before, which saw the caption and alt text alone.
             u"ALTER TABLE caption_approvals ADD COLUMN reviewed TEXT"_s,
         };
+    case 5:
+        return {
+            // The status of a story by its id, without reading the story:
+            // a searching list keeps or drops each ranked hit by its status
+            // (StoryListModel), and the row's status lies past its body, in
+            // overflow pages. Materialising every archived id instead cost
+            // more than ranking (14,000 ids at 100,000 stories).
+            u"CREATE INDEX stories_status_by_id ON stories (id, status)"_s,
+        };
     default:
         return {};
     }
@@ -295,6 +304,13 @@ QStringList SqliteDialect::maintenanceStatements() const
         u"INSERT INTO story_search (story_search) VALUES ('optimize')"_s,
         u"PRAGMA optimize"_s,
     };
+}
+
+QString SqliteDialect::statusByIdIndexHint() const
+{
+    // Left to itself SQLite looks an id up in the table (its primary key),
+    // reading the row's overflow pages to reach the status.
+    return u"INDEXED BY stories_status_by_id"_s;
 }
 
 QString SqliteDialect::lockSessionAliveExpression() const

@@ -34,7 +34,7 @@ public:
 
     // The schema version this build writes on SQLite; a library whose PRAGMA
     // user_version is larger was written by a newer Newsdesk and is refused.
-    static constexpr int currentSchemaVersion = 5;
+    static constexpr int currentSchemaVersion = 6;
     // Identifies a Newsdesk library among SQLite files (PRAGMA application_id).
     static constexpr int applicationId = 0x4E44534B; // "NDSK"
     // Ranking every match of a word that is in most stories costs too much
@@ -61,6 +61,10 @@ public:
     virtual QString caseInsensitiveOrder(const QString &column) const = 0;
     // Housekeeping for a quiet moment: the search index and the planner's statistics.
     virtual QStringList maintenanceStatements() const = 0;
+    // Put after "FROM stories AS alias" in a lookup of one story's status by
+    // its id: what makes the engine answer it from an index of (id, status)
+    // rather than from the story's row. Empty where the engine needs no hint.
+    virtual QString statusByIdIndexHint() const = 0;
 
     // True when the server itself enforces who may do what (PostgreSQL's
     // roles and functions); repositories then call the server's functions
@@ -108,6 +112,7 @@ public:
     QString beginWriteStatement() const override;
     QString caseInsensitiveOrder(const QString &column) const override;
     QStringList maintenanceStatements() const override;
+    QString statusByIdIndexHint() const override;
     bool serverEnforcesWorkflow() const override { return false; }
     QString lockSessionAliveExpression() const override;
     QString ftsUpsertStatement() const override;

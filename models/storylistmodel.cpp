@@ -131,17 +131,19 @@ QList<StoryListModel::Row> StoryListModel::queryRows(int offset, int limit)
     const QString match = m_library->dialect().ftsQueryFromUserText(m_searchText);
     if (!match.isEmpty()) {
         // Every ranked hit is filtered by status before the page is cut (a
-        // page of hits of any status may hold none that pass), by story ids
-        // read from the status index: looking each hit's status up in its
-        // story row costs a read past the body, which for 2,000 hits was
-        // half a second from a cold disk. Only the page's rows are read.
-        const QString statusIds = m_statusFilter ? u"hits.story_id IN (SELECT id FROM stories WHERE status = :status)"_s
-                                                 : u"hits.story_id NOT IN (SELECT id FROM stories WHERE status = 'archived')"_s;
+        // page of hits of any status may hold none that pass). Each hit's
+        // status comes from an index of (id, status): looking it up in the
+        // story's row costs a read past the body (for 2,000 hits, half a
+        // second from a cold disk), and listing every story of the status
+        // first cost more than the ranking (14,000 archived of 100,000).
+        // Only the page's rows are read.
+        const QString statusTest = m_statusFilter ? u"f.status = :status"_s : u"f.status <> 'archived'"_s;
         query.prepare(u"SELECT %1, NULL AS snippet FROM ("
-                      "  SELECT hits.story_id, hits.rank FROM (%2) AS hits WHERE %3"
-                      "  ORDER BY hits.rank, hits.story_id LIMIT :pagelimit OFFSET :offset) AS page "
+                      "  SELECT hits.story_id, hits.rank FROM (%2) AS hits JOIN stories AS f %3 ON f.id = hits.story_id"
+                      "  WHERE %4 ORDER BY hits.rank, hits.story_id LIMIT :pagelimit OFFSET :offset) AS page "
                       "JOIN stories s ON s.id = page.story_id ORDER BY page.rank, page.story_id"_s
-                          .arg(columns, m_library->dialect().ftsSearchStatement(), statusIds));
+                          .arg(columns, m_library->dialect().ftsSearchStatement(), m_library->dialect().statusByIdIndexHint(),
+                               statusTest));
         query.bindValue(u":query"_s, match);
         query.bindValue(u":window"_s, SqlDialect::ftsRankingWindow);
         query.bindValue(u":limit"_s, SqlDialect::ftsRankingWindow);

@@ -21,6 +21,7 @@ private Q_SLOTS:
     void savedStoryMovesToTopWithoutReset();
     void filtersByStatus();
     void searchShowsRankedHitsWithSnippet();
+    void searchListsHeadlineMatchesThenBestHits();
     void snippetsBelongToTheirRows();
     void searchWithStatusFilterPagesThroughEveryHit();
     void deletedStoryRowIsRemoved();
@@ -127,6 +128,43 @@ void TestStoryListModel::searchShowsRankedHitsWithSnippet()
     QCOMPARE(model.index(0).data(StoryListModel::SnippetRole).toString(), u"<b>Allies</b> met."_s);
     model.setSearchText(QString());
     QCOMPARE(model.rowCount(), 2);
+}
+
+void TestStoryListModel::searchListsHeadlineMatchesThenBestHits()
+{
+    // Made oldest first, so that neither the order of the ids nor of the
+    // updates is the order of relevance.
+    QVERIFY(actAsEve());
+    StoryRepository repository(m_library.get());
+    const auto create = [&repository](const QString &headline, const QString &body) {
+        const std::optional<Story> story = repository.create(Story{.headline = headline, .body = body});
+        return story ? story->id : qint64(0);
+    };
+    const qint64 inHeadline = create(u"Readiness review"_s, u"Alpha bravo charlie delta echo foxtrot."_s);
+    const qint64 once = create(u"Other news"_s, u"Readiness alpha bravo charlie delta echo."_s);
+    const qint64 thrice = create(u"More news"_s, u"Readiness readiness readiness alpha bravo charlie."_s);
+    const qint64 archived = create(u"Readiness archive"_s, u"Readiness readiness."_s);
+    create(u"Unrelated"_s, u"Nothing here."_s);
+    std::optional<Story> story = repository.load(archived);
+    QVERIFY(story);
+    QCOMPARE(repository.transition(*story, WorkflowAction::Archive), StoryRepository::SaveResult::Saved);
+
+    StoryListModel model(m_library.get());
+    model.setSearchText(u"readiness"_s);
+    QList<qint64> shown;
+    for (int row = 0; row < model.rowCount(); ++row)
+        shown << model.index(row).data(StoryListModel::IdRole).toLongLong();
+    // The headline match first, then the story that says it most.
+    QCOMPARE(shown, (QList<qint64>{inHeadline, thrice, once}));
+    // The same order among the hits of one status, a page at a time.
+    model.setPageSize(1);
+    model.setStatusFilter(StoryStatus::Draft);
+    while (model.canFetchMore({}))
+        model.fetchMore({});
+    shown.clear();
+    for (int row = 0; row < model.rowCount(); ++row)
+        shown << model.index(row).data(StoryListModel::IdRole).toLongLong();
+    QCOMPARE(shown, (QList<qint64>{inHeadline, thrice, once}));
 }
 
 void TestStoryListModel::searchWithStatusFilterPagesThroughEveryHit()

@@ -27,6 +27,7 @@ private Q_SLOTS:
     void revisionsKeepEveryPublishedText();
     void revisionsFromBeforeSchemaFiveKeepTheStorysNote();
     void searchFindsRankedWithSnippet();
+    void searchRanksHeadlineThenFrequency();
     void searchSurvivesOddInput_data();
     void searchSurvivesOddInput();
     void removeDeletesStoryAndSearchCopy();
@@ -246,6 +247,24 @@ void TestStoryRepository::searchFindsRankedWithSnippet()
     QVERIFY(!StoryRepository::snippets(m_library->database(), m_library->dialect().ftsQueryFromUserText(u"pentagon"_s),
                                        {unrelated.id})
                  .contains(unrelated.id));
+}
+
+void TestStoryRepository::searchRanksHeadlineThenFrequency()
+{
+    // Oldest first: neither id nor time order is the order of relevance.
+    StoryRepository repository(m_library.get());
+    const qint64 inHeadline
+        = repository.create(Story{.headline = u"Cyber threat review"_s, .body = u"Alpha bravo charlie delta echo foxtrot."_s})->id;
+    const qint64 once = repository.create(Story{.headline = u"Other news"_s, .body = u"Cyber threats alpha bravo charlie delta."_s})->id;
+    const qint64 often
+        = repository.create(Story{.headline = u"More news"_s, .body = u"Cyber threat, cyber threats, cyber threatened."_s})->id;
+    // Both words typed, the last a prefix; stemming finds "threats".
+    for (const QString &typed : {u"cyber threat"_s, u"cyber thr"_s}) {
+        QList<qint64> found;
+        for (const SearchHit &hit : repository.search(typed))
+            found << hit.storyId;
+        QCOMPARE(found, (QList<qint64>{inHeadline, often, once}));
+    }
 }
 
 void TestStoryRepository::searchSurvivesOddInput_data()
