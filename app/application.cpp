@@ -7,6 +7,8 @@
 #include "librarysetup.h"
 #include "mainwindow.h"
 #include "previewpane.h"
+#include "spellchecker.h"
+#include "syntaxrepository.h"
 #include "translations.h"
 
 #include <QApplication>
@@ -14,9 +16,11 @@
 #include <QDateTime>
 #include <QLoggingCategory>
 #include <QSettings>
+#include <QTimer>
 #include <QWindow>
 
 #include <cstdio>
+#include <ctime>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -56,10 +60,21 @@ protected:
     }
 };
 
+// The steps of start-up, at debug level (QT_LOGGING_RULES="newsdesk.startup=true"):
+// where the time before the first frame goes, in wall-clock time and in this
+// thread's CPU time (which a busy machine does not inflate).
+void markStartup(const char *step)
+{
+    timespec cpu{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu);
+    qCDebug(lcStartup, "%s cpu %lld at %lld", step, qint64(cpu.tv_sec) * 1000 + cpu.tv_nsec / 1000000, now());
+}
+
 void logStartup(MainWindow &window)
 {
     if (!lcStartup().isInfoEnabled())
         return;
+    QObject::connect(window.preview(), &PreviewPane::viewCreated, &window, [] { markStartup("preview view created"); });
     QCoreApplication::instance()->installEventFilter(new ExposeLogger(&window));
     // The library's first story is the preview's first content (an empty
     // page is never published).
@@ -90,6 +105,7 @@ static int runGui(int argc, char **argv, const QStringList &arguments)
                    stderr);
         return 1;
     }
+    markStartup("main");
     PreviewPane::registerUrlSchemes();
     // WebEngine composites with OpenGL in a context shared with the
     // window's; drawing in software it needs none, and a shared context
@@ -97,6 +113,12 @@ static int runGui(int argc, char **argv, const QStringList &arguments)
     if (PreviewPane::chooseRendering() == PreviewPane::Rendering::Gpu)
         QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
     QApplication app(argc, argv);
+    markStartup("application made");
+    // The editor's Markdown definition and dictionary load on worker threads
+    // while this one builds the window: they are ready, or nearly, when the
+    // story's text needs them.
+    preloadMarkdownDefinition();
+    SpellChecker::preload();
     setApplicationIdentity();
     Translations::install();
     QApplication::setWindowIcon(QIcon(u":/newsdesk.svg"_s));
@@ -116,14 +138,20 @@ static int runGui(int argc, char **argv, const QStringList &arguments)
     if (path.isEmpty())
         path = QSettings().value(u"library/last"_s, LibrarySetup::defaultLibraryPath()).toString();
 
+    markStartup("arguments read");
     MainWindow window;
+    markStartup("window made");
     window.show();
+    markStartup("window shown");
     logStartup(window);
     if (!window.openLibraryInteractively(path) && !window.library()) {
         // The last library is gone or broken: fall back to the default one.
         if (path == LibrarySetup::defaultLibraryPath() || !window.openLibraryInteractively(LibrarySetup::defaultLibraryPath()))
             return 1;
     }
+    markStartup("library open");
+    if (lcStartup().isDebugEnabled())
+        QTimer::singleShot(0, &app, [] { markStartup("event loop running"); });
     return app.exec();
 }
 

@@ -46,6 +46,7 @@
 #include <QThread>
 #include <QWebEnginePage>
 #include <QWebEngineView>
+#include <QWindow>
 
 #include <atomic>
 #include <memory>
@@ -137,6 +138,7 @@ private Q_SLOTS:
     void exportDialogClosedOrDestroyedMidExport_data();
     void exportDialogClosedOrDestroyedMidExport();
     void mainWindowCopiesHtmlAndFollowsClicks();
+    void mainWindowPaintsBeforeStartingThePreview();
     void mainWindowExportsAndImportsMarkdown();
 
 private:
@@ -768,6 +770,68 @@ void TestPreviewPane::exportDialogClosedOrDestroyedMidExport()
     const QStringList leftovers = QDir(m_dir->path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
     QVERIFY2(std::none_of(leftovers.cbegin(), leftovers.cend(), [](const QString &name) { return name.startsWith(u".midway"_s); }),
              qPrintable(leftovers.join(u' ')));
+}
+
+namespace {
+
+// What the window looks like when the window system first asks it for a
+// frame: the preview's view made yet or not, and where the preview is.
+class FirstExposeProbe : public QObject
+{
+public:
+    explicit FirstExposeProbe(PreviewPane *pane)
+        : m_pane(pane)
+    {
+    }
+    bool exposed = false;
+    bool viewAtExpose = false;
+    bool placeholderAtExpose = false;
+    QRect paneAtExpose;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (!exposed && event->type() == QEvent::Expose && static_cast<QWindow *>(watched)->isExposed()) {
+            exposed = true;
+            viewAtExpose = m_pane->view() != nullptr;
+            const auto *placeholder = m_pane->findChild<QLabel *>(u"previewPlaceholder"_s);
+            placeholderAtExpose = placeholder && placeholder->isVisible();
+            paneAtExpose = m_pane->geometry();
+        }
+        return false;
+    }
+
+private:
+    PreviewPane *m_pane;
+};
+
+} // namespace
+
+// Start-up (issue 14): WebEngine's start holds the GUI thread for tens of
+// milliseconds, so the window paints its first frame (the story in the
+// editor, the preview's placeholder) before the preview's view is made, and
+// the preview then shows the story without the layout moving.
+void TestPreviewPane::mainWindowPaintsBeforeStartingThePreview()
+{
+    QSettings().setValue(u"library/last"_s, QString());
+    ScriptedPrompter prompter;
+    MainWindow window(&prompter);
+    QVERIFY(window.openLibrary(m_dir->filePath(u"window.newsdesk"_s)));
+    PreviewPane *pane = window.preview();
+    window.createWinId();
+    FirstExposeProbe probe(pane);
+    window.windowHandle()->installEventFilter(&probe);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(probe.exposed);
+    QVERIFY(!probe.viewAtExpose);
+    QVERIFY(probe.placeholderAtExpose);
+    QTRY_VERIFY_WITH_TIMEOUT(pane->view(), pageTimeout);
+    QCOMPARE(pane->geometry(), probe.paneAtExpose);
+    QTRY_VERIFY_WITH_TIMEOUT(evaluate(pane->view()->page(), u"document.querySelectorAll('#story-body p').length"_s).toInt() > 0,
+                             pageTimeout);
+    QCOMPARE(pane->geometry(), probe.paneAtExpose);
+    QCOMPARE(pane->pageLoads(), 1);
 }
 
 void TestPreviewPane::mainWindowCopiesHtmlAndFollowsClicks()

@@ -56,7 +56,9 @@ protected:
         else if ((before == InBacktickFence && fence == u'`') || (before == InTildeFence && fence == u'~'))
             after = NoFence;
         setCurrentBlockState(after);
-        if (!m_spellChecker->isValid() || text.isEmpty())
+        // An empty line first: the spell checker's dictionary may still be
+        // loading (SpellChecker::preload()), and an empty document needs none.
+        if (text.isEmpty() || !m_spellChecker->isValid())
             return;
         // Code blocks: fenced lines (and their fences) or indented lines are not prose.
         if (before != NoFence || after != NoFence || text.startsWith(u"    "_s) || text.startsWith(u'\t'))
@@ -137,7 +139,10 @@ MarkdownEditor::MarkdownEditor(QWidget *parent)
     , m_highlighter(new BodyHighlighter(document(), m_spellChecker))
 {
     setObjectName(u"markdownEditor"_s);
-    m_highlighter->setDefinition(syntaxRepository().definitionForName(u"Markdown"_s));
+    // The definition may still be loading on a worker thread
+    // (preloadMarkdownDefinition()); setMarkdown() waits for it, text typed
+    // before it arrives is highlighted once it does.
+    whenMarkdownDefinitionReady(this, [this] { useMarkdownDefinition(); });
     QFont font = QFontDatabase::systemFont(QFontDatabase::GeneralFont);
     font.setPointSizeF(font.pointSizeF() * 1.1);
     setFont(font);
@@ -156,6 +161,8 @@ MarkdownEditor::MarkdownEditor(QWidget *parent)
 
 void MarkdownEditor::setMarkdown(const QString &markdown)
 {
+    // Highlighted as it arrives, once.
+    useMarkdownDefinition();
     chooseWrapMode(hasLongRun(markdown));
     setPlainText(markdown);
 }
@@ -181,6 +188,12 @@ void MarkdownEditor::chooseWrapMode(bool longRunArriving)
 }
 
 MarkdownEditor::~MarkdownEditor() = default;
+
+void MarkdownEditor::useMarkdownDefinition()
+{
+    if (!m_highlighter->definition().isValid())
+        m_highlighter->setDefinition(markdownDefinition());
+}
 
 QString MarkdownEditor::themeName() const
 {

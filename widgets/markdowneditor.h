@@ -50,6 +50,7 @@ protected:
 
 private:
     void applyTheme();
+    void useMarkdownDefinition();
     void applyTypographyAtCursor();
     void chooseWrapMode(bool longRunArriving);
 

@@ -28,6 +28,7 @@
 #include <QWebEngineUrlScheme>
 #include <QWebEngineUrlSchemeHandler>
 #include <QWebEngineView>
+#include <QWindow>
 #include <QtConcurrent/QtConcurrentRun>
 
 using namespace Qt::StringLiterals;
@@ -159,6 +160,36 @@ QString widthKey(PreviewPane::Width width)
     return u"desktop"_s;
 }
 
+// Tells when a window has painted its first frame: its widgets paint while
+// Qt handles the window's first expose, so the next turn of the event loop
+// comes after that frame.
+class FirstFrameWatch : public QObject
+{
+    Q_OBJECT
+public:
+    FirstFrameWatch(QWindow *window, QObject *parent)
+        : QObject(parent)
+    {
+        window->installEventFilter(this);
+    }
+
+Q_SIGNALS:
+    void painted();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Expose && static_cast<QWindow *>(watched)->isExposed()) {
+            watched->removeEventFilter(this);
+            QTimer::singleShot(0, this, [this] {
+                Q_EMIT painted();
+                deleteLater();
+            });
+        }
+        return false;
+    }
+};
+
 } // namespace
 
 QByteArray PreviewPane::imageScheme()
@@ -241,6 +272,7 @@ PreviewPane::PreviewPane(QWidget *parent)
     layout->setSpacing(0);
     layout->addWidget(toolBar);
     layout->addWidget(holder, 1);
+    m_placeholder->setObjectName(u"previewPlaceholder"_s);
     m_placeholder->setAlignment(Qt::AlignCenter);
     m_stack->addWidget(m_placeholder);
     m_frame->setObjectName(u"previewFrame"_s);
@@ -310,9 +342,20 @@ void PreviewPane::setImageProvider(ImageProvider provider)
 void PreviewPane::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
-    // After the window is on screen, not during its first paint.
-    if (!m_view)
+    if (m_view || m_viewScheduled)
+        return;
+    m_viewScheduled = true;
+    // After the window's first frame, not before it: making the view starts
+    // WebEngine, which holds the GUI thread for tens of milliseconds, and a
+    // timer started here fires before the window system has asked for that
+    // frame. Until then the pane shows its placeholder, in the same place.
+    QWindow *window = this->window()->windowHandle();
+    if (!window || window->isExposed()) {
         QTimer::singleShot(0, this, &PreviewPane::ensureView);
+        return;
+    }
+    auto *watch = new FirstFrameWatch(window, this);
+    connect(watch, &FirstFrameWatch::painted, this, &PreviewPane::ensureView);
 }
 
 QWebEngineView *PreviewPane::ensureView()
@@ -539,3 +582,5 @@ int PreviewPane::revision() const
 {
     return m_revision;
 }
+
+#include "previewpane.moc"

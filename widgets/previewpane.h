@@ -34,7 +34,7 @@ class QWebEngineView;
 // app's schemes blocked, links handed to the system browser, and a
 // Content-Security-Policy that runs no script but the page's own.
 //
-// The QWebEngineView is made only when the pane is first shown, so
+// The QWebEngineView is made only after the window's first frame, so
 // WebEngine's start-up does not hold up the window.
 class PreviewPane : public QWidget
 {
@@ -143,6 +143,7 @@ private:
     QLabel *m_placeholder;
     QWidget *m_frame;
     QWebEngineView *m_view = nullptr;
+    bool m_viewScheduled = false;
     QWebEngineProfile *m_profile = nullptr;
     PreviewDocument *m_document;
     ImageProvider m_imageProvider;

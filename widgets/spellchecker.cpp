@@ -3,29 +3,73 @@
 
 #include <Sonnet/Speller>
 
+#include <QFuture>
+#include <QtConcurrent/QtConcurrentRun>
+
 using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString dictionaryLanguage = u"en_US"_s;
+
+// The preloaded speller and the load still running; GUI thread only.
+struct Preload
+{
+    ~Preload() { loading.waitForFinished(); }
+    std::unique_ptr<Sonnet::Speller> speller;
+    QFuture<void> loading;
+};
+
+Preload &preloaded()
+{
+    static Preload preload;
+    return preload;
+}
+
+} // namespace
 
 SpellChecker::SpellChecker(QObject *parent)
     : QObject(parent)
-    , m_speller(std::make_unique<Sonnet::Speller>(u"en_US"_s))
 {
 }
 
 SpellChecker::~SpellChecker() = default;
 
+void SpellChecker::preload()
+{
+    Preload &preload = preloaded();
+    if (preload.speller)
+        return;
+    // Sonnet's loader and its plugins come up here, on the GUI thread (the
+    // loader is a QObject); the worker only reads the dictionary, which
+    // Sonnet does the first time a speller is asked whether it is valid.
+    preload.speller = std::make_unique<Sonnet::Speller>(dictionaryLanguage);
+    preload.loading = QtConcurrent::run([speller = preload.speller.get()] { (void)speller->isValid(); });
+}
+
+Sonnet::Speller &SpellChecker::speller() const
+{
+    if (!m_speller) {
+        Preload &preload = preloaded();
+        preload.loading.waitForFinished();
+        m_speller = preload.speller ? std::move(preload.speller) : std::make_unique<Sonnet::Speller>(dictionaryLanguage);
+    }
+    return *m_speller;
+}
+
 bool SpellChecker::isValid() const
 {
-    return m_speller->isValid();
+    return speller().isValid();
 }
 
 QString SpellChecker::language() const
 {
-    return m_speller->language();
+    return speller().language();
 }
 
 bool SpellChecker::isMisspelled(const QString &word) const
 {
-    if (word.size() < 2 || !m_speller->isValid())
+    if (word.size() < 2 || !speller().isValid())
         return false;
     bool hasLower = false;
     for (const QChar c : word) {
@@ -45,7 +89,7 @@ bool SpellChecker::isMisspelled(const QString &word) const
     const auto cached = m_cache.constFind(key);
     if (cached != m_cache.constEnd())
         return *cached;
-    const bool misspelled = m_speller->isMisspelled(key);
+    const bool misspelled = speller().isMisspelled(key);
     m_cache.insert(key, misspelled);
     return misspelled;
 }
@@ -54,7 +98,7 @@ QStringList SpellChecker::suggestions(const QString &word) const
 {
     QString key = word;
     key.replace(u'’', u'\'');
-    return m_speller->suggest(key).mid(0, 8);
+    return speller().suggest(key).mid(0, 8);
 }
 
 QStringList SpellChecker::acceptedNames() const

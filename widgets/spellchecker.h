@@ -23,6 +23,14 @@ public:
     explicit SpellChecker(QObject *parent = nullptr);
     ~SpellChecker() override;
 
+    // Loading the dictionary is a good share of the time before the
+    // window's first frame: the GUI starts it on a worker thread while it
+    // builds the window (once, on the GUI thread, after the QApplication
+    // exists). The first checker to need its dictionary takes that one,
+    // waiting for it if it is still loading; a checker touches Sonnet only
+    // then, never while the preload runs.
+    static void preload();
+
     // False when no dictionary for the language is installed.
     bool isValid() const;
     QString language() const;
@@ -41,7 +49,9 @@ Q_SIGNALS:
     void acceptedNamesChanged();
 
 private:
-    std::unique_ptr<Sonnet::Speller> m_speller;
+    Sonnet::Speller &speller() const;
+
+    mutable std::unique_ptr<Sonnet::Speller> m_speller;
     QSet<QString> m_accepted;
     mutable QHash<QString, bool> m_cache;
 };
