@@ -275,7 +275,7 @@ std::optional<std::pair<Library::OpenError, QString>> Library::checkTeamLibrary(
                              .arg(PostgresDialect::currentSchemaVersion)
                              .arg(location.toString())};
     // Everything the repositories name lives in the newsdesk schema.
-    if (!query.exec(u"SET search_path = newsdesk, pg_temp"_s))
+    if (!query.exec(u"SET search_path = newsdesk, pg_temp"_s) || !query.exec(lockTimeoutStatement()))
         return failed(OpenError::Other);
     if (!query.exec(u"SELECT (SELECT name FROM people WHERE login = session_user) AS name"_s) || !query.next())
         return failed(OpenError::Other);
@@ -378,6 +378,7 @@ bool Library::reconnect()
         return false;
     QSqlQuery query(work);
     if (!query.exec(u"SET client_min_messages = warning"_s) || !query.exec(u"SET search_path = newsdesk, pg_temp"_s)
+        || !query.exec(lockTimeoutStatement())
         || !query.exec(u"SELECT pg_backend_pid() AS pid"_s) || !query.next())
         return false;
     m_backendPid = query.value(u"pid"_s).toLongLong();
@@ -541,6 +542,15 @@ int Library::schemaVersion() const
 void Library::setBusyTimeout(int milliseconds)
 {
     m_busyTimeout = milliseconds;
+}
+
+QString Library::lockTimeoutStatement() const
+{
+    // A team library's desk waits as long for a row or table another
+    // session holds as an SQLite desk waits for the file's write lock, then
+    // says the library is busy (55P03): a desk left in a transaction, or
+    // someone holding LOCK TABLE over psql, cannot hang every window.
+    return u"SET lock_timeout = %1"_s.arg(m_busyTimeout);
 }
 
 QString Library::actor() const

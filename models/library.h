@@ -107,7 +107,8 @@ public:
     int schemaVersion() const;
 
     // How long to wait for another process's write lock before giving up
-    // (default 5 s). Takes effect at the next open().
+    // (default 5 s; on a team library, PostgreSQL's lock_timeout). Takes
+    // effect at the next open().
     void setBusyTimeout(int milliseconds);
 
     // Who is working: recorded as the author of every change. It starts as
@@ -174,6 +175,7 @@ private:
     // (the connection is down).
     static std::optional<qint64> newestAuditId(const QSqlDatabase &connection);
     QList<AuditEntry> readAudit(QSqlQuery &query) const;
+    QString lockTimeoutStatement() const;
     void takeNotification(const QString &name, int source, const QVariant &payload);
     bool fail(OpenError error, const QString &message);
     bool migrate();
