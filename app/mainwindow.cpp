@@ -52,10 +52,10 @@
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTextBlock>
+#include <QTextBrowser>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
-#include <QSplitter>
 #include <QStatusBar>
 #include <QTimer>
 #include <QToolBar>
@@ -127,10 +127,9 @@ MainWindow::MainWindow(Prompter *prompter, QWidget *parent)
     , m_prompter(prompter ? prompter : m_ownPrompter.get())
     , m_editor(new EditorPane)
     , m_preview(new PreviewPane)
-    , m_mainSplitter(new QSplitter(Qt::Horizontal, this))
-    , m_centerSplitter(new QSplitter(Qt::Vertical))
     , m_listHolder(makeHolder(u"storyListHolder"_s))
     , m_mediaHolder(makeHolder(u"mediaHolder"_s))
+    , m_changes(new QTextBrowser)
     , m_findBar(new QToolBar(tr("Find"), this))
     , m_findReplace(new FindReplaceBar(m_editor->bodyEditor(), this))
     , m_session(new EditorSession(m_editor, this))
@@ -141,20 +140,7 @@ MainWindow::MainWindow(Prompter *prompter, QWidget *parent)
     setObjectName(u"mainWindow"_s);
     setWindowIcon(QIcon(u":/newsdesk.svg"_s));
 
-    m_mainSplitter->setObjectName(u"mainSplitter"_s);
-    m_centerSplitter->setObjectName(u"centerSplitter"_s);
-    m_centerSplitter->addWidget(m_editor);
-    m_centerSplitter->addWidget(m_mediaHolder);
-    m_centerSplitter->setStretchFactor(0, 1);
-    m_centerSplitter->setStretchFactor(1, 1);
-    m_mainSplitter->addWidget(m_listHolder);
-    m_mainSplitter->addWidget(m_centerSplitter);
-    m_mainSplitter->addWidget(m_preview);
-    m_mainSplitter->setStretchFactor(0, 1);
-    m_mainSplitter->setStretchFactor(1, 3);
-    m_mainSplitter->setStretchFactor(2, 3);
-    m_mainSplitter->setChildrenCollapsible(false);
-    setCentralWidget(m_mainSplitter);
+    createDocks();
 
     m_findBar->setObjectName(u"findBar"_s);
     m_findBar->addWidget(m_findReplace);
@@ -193,13 +179,17 @@ MainWindow::MainWindow(Prompter *prompter, QWidget *parent)
     menuBar()->insertMenu(menus.isEmpty() ? nullptr : menus.constLast(), m_workflow->reviewMenu());
     statusBar()->addPermanentWidget(m_workflow->reviewCountLabel());
     statusBar()->addPermanentWidget(m_workflow->personLabel());
-    addDockWidget(Qt::LeftDockWidgetArea, m_workflow->reviewDock());
-    m_workflow->reviewDock()->hide();
+    // The review queue is a panel like the others (the Review menu toggles it too).
+    QDockWidget *queue = m_workflow->reviewDock();
+    addDockWidget(Qt::LeftDockWidgetArea, queue);
+    queue->hide();
+    m_docks << queue;
+    m_panelsMenu->addAction(queue->toggleViewAction());
     connect(m_editor, &EditorPane::edited, m_workflow.get(), &WorkflowController::openStoryEdited);
     connect(m_workflow.get(), &WorkflowController::storyRequested, this, &MainWindow::openStory);
     connect(m_workflow.get(), &WorkflowController::photoRequested, this, [this](qint64 photoId) {
-        if (m_media)
-            m_media->selectPhoto(photoId);
+        if (m_media && m_media->selectPhoto(photoId))
+            showPanel(dock(u"mediaDock"_s));
     });
     connect(m_workflow.get(), &WorkflowController::statusMessage, statusBar(), &QStatusBar::showMessage);
     restoreSettings();
@@ -290,6 +280,7 @@ void MainWindow::createActions()
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *focusList = view->addAction(tr("Go to Story &List"), this, [this] {
+        showPanel(dock(u"storyListDock"_s));
         if (m_storyList)
             m_storyList->view()->setFocus();
     });
@@ -297,10 +288,13 @@ void MainWindow::createActions()
     QAction *focusEditor = view->addAction(tr("Go to &Editor"), this, [this] { m_editor->bodyEditor()->setFocus(); });
     focusEditor->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
     QAction *focusSearch = view->addAction(tr("&Search Stories"), this, [this] {
+        showPanel(dock(u"storyListDock"_s));
         if (m_storyList)
             m_storyList->searchField()->setFocus();
     });
     focusSearch->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    view->addSeparator();
+    createWorkspaceActions(view);
     view->addSeparator();
     view->addActions(m_preview->viewActions());
 
@@ -325,34 +319,27 @@ void MainWindow::restoreSettings()
     // First start: roomy, but never larger than the screen (a 1366×768 laptop).
     if (!restoreGeometry(settings.value(u"window/geometry"_s).toByteArray()))
         resize(QSize(1600, 1000).boundedTo(screen()->availableGeometry().size()));
-    restoreState(settings.value(u"window/state"_s).toByteArray());
+    const QString current = settings.value(u"workspaces/current"_s).toString();
+    m_workspace = current == u"photoDesk"_s ? Workspace::PhotoDesk : current == u"review"_s ? Workspace::Review : Workspace::Write;
     m_findBar->hide();
+    if (!restoreWorkspaceLayout(m_workspace))
+        applyDefaultLayout(m_workspace);
+    setWorkspace(m_workspace); // ticks it in the menu
 }
 
 void MainWindow::showEvent(QShowEvent *event)
 {
     QMainWindow::showEvent(event);
-    if (m_splittersRestored)
-        return;
-    // Splitter sizes only stick once the window has its real size; restored
-    // earlier, the stretch factors would share out the difference again.
-    m_splittersRestored = true;
-    QSettings settings;
-    if (!m_mainSplitter->restoreState(settings.value(u"window/mainSplitter"_s).toByteArray()))
-        m_mainSplitter->setSizes({300, 650, 650});
-    if (!m_centerSplitter->restoreState(settings.value(u"window/centerSplitter"_s).toByteArray()))
-        m_centerSplitter->setSizes({520, 480});
+    m_windowShown = true;
+    // Dock sizes as shares of the window only once it has its real size.
+    applyDefaultSizes();
 }
 
 void MainWindow::saveSettings()
 {
     QSettings settings;
     settings.setValue(u"window/geometry"_s, saveGeometry());
-    settings.setValue(u"window/state"_s, saveState());
-    if (m_splittersRestored) {
-        settings.setValue(u"window/mainSplitter"_s, m_mainSplitter->saveState());
-        settings.setValue(u"window/centerSplitter"_s, m_centerSplitter->saveState());
-    }
+    saveWorkspaceLayout();
     if (m_library) {
         settings.setValue(u"library/last"_s, m_library->path());
         settings.setValue(settingsKeyForLibrary(m_library->path()) + u"/lastStory"_s, currentStoryId());
@@ -850,10 +837,12 @@ void MainWindow::updatePreview()
 {
     if (!m_library || !m_editor->hasStory()) {
         m_preview->clear();
+        updateChanges();
         return;
     }
     const Story story = m_editor->story();
     m_preview->showStory(story, PhotoRepository(m_library).photosOfStory(story.id));
+    updateChanges();
 }
 
 void MainWindow::updateTitle()

@@ -19,10 +19,12 @@ class PhotoListModel;
 class PreviewPane;
 class Prompter;
 class QAction;
+class QActionGroup;
+class QDockWidget;
 class QLabel;
 class QLineEdit;
 class QMenu;
-class QSplitter;
+class QTextBrowser;
 class QTimer;
 class QToolBar;
 class StoryListModel;
@@ -30,12 +32,18 @@ class StoryListPanel;
 class WorkflowController;
 class WorkflowHost;
 
-// Newsdesk's window: the story list, the editor, the media panel and the live
-// preview, side by side in splitters that remember their sizes.
+// Newsdesk's window: the story editor in the middle, and around it panels in
+// docks (the story list, outline and quotes, photos, the live preview, the
+// review queue, changes since approval) that the View menu and a key each
+// show and hide. Three workspaces (Write, Photo Desk, Review) each remember
+// their own arrangement of the panels; one key switches between them.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
+    enum class Workspace { Write, PhotoDesk, Review };
+    static constexpr int workspaceCount = 3;
+
     // Every question to the user goes through prompter (which must outlive
     // the window); without one the window shows real dialogs (DialogPrompter).
     explicit MainWindow(Prompter *prompter = nullptr, QWidget *parent = nullptr);
@@ -78,6 +86,19 @@ public:
     bool autosave();
     FindReplaceBar *findReplaceBar() const;
 
+    Workspace workspace() const;
+    // Keeps the layout of the workspace left and shows workspace as it was
+    // last left (its default the first time).
+    void setWorkspace(Workspace workspace);
+    // The current workspace back to its default layout.
+    void resetWorkspace();
+    // True while a default layout's panel sizes wait for the window's layout
+    // to take in the panels just shown (an event loop pass).
+    bool workspaceSizesPending() const;
+    // The dock of a panel by its object name (storyListDock, outlineDock,
+    // mediaDock, previewDock, reviewQueueDock, changesDock).
+    QDockWidget *dock(const QString &objectName) const;
+
     // Exports the open story for publication into directory through the
     // export gate; a blank overrideReason means no override. False with
     // errorString() saying why (every blocking reason) otherwise.
@@ -89,6 +110,18 @@ protected:
 
 private:
     void createActions();
+    // The docks, the View menu's panels and workspaces; in mainwindow_workspaces.cpp.
+    void createDocks();
+    void createWorkspaceActions(QMenu *view);
+    // A dock nameDock for content, toggled by actionShowName.
+    QDockWidget *addPanel(QWidget *content, const QString &name, const QString &title, const QString &actionText,
+                          const QKeySequence &key);
+    void applyDefaultLayout(Workspace workspace);
+    void applyDefaultSizes();
+    void saveWorkspaceLayout();
+    bool restoreWorkspaceLayout(Workspace workspace);
+    void showPanel(QDockWidget *dock);
+    void updateChanges();
     void restoreSettings();
     void saveSettings();
     void newStory();
@@ -122,10 +155,16 @@ private:
     EditorPane *m_editor;
     MediaPanel *m_media = nullptr;
     PreviewPane *m_preview;
-    QSplitter *m_mainSplitter;
-    QSplitter *m_centerSplitter;
     QWidget *m_listHolder;
     QWidget *m_mediaHolder;
+    QTextBrowser *m_changes;
+    QList<QDockWidget *> m_docks;
+    QMenu *m_panelsMenu = nullptr;
+    QActionGroup *m_workspaceGroup = nullptr;
+    Workspace m_workspace = Workspace::Write;
+    // The default layout's dock sizes wait for the window's real size.
+    bool m_defaultSizesPending = false;
+    bool m_windowShown = false;
     QToolBar *m_findBar;
     FindReplaceBar *m_findReplace;
     EditorSession *m_session;
@@ -137,7 +176,6 @@ private:
     std::unique_ptr<WorkflowHost> m_workflowHost;
     std::unique_ptr<WorkflowController> m_workflow;
     QString m_errorString;
-    bool m_splittersRestored = false;
 
     QAction *m_saveAction = nullptr;
     QAction *m_exportAction = nullptr;

@@ -30,7 +30,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStatusBar>
-#include <QSplitter>
+#include <QDockWidget>
 #include <QListWidget>
 #include <QTabWidget>
 #include <QTest>
@@ -221,9 +221,11 @@ void TestMainWindow::layoutAndLastStoryPersist()
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QTest::keySequence(&window, QKeySequence::New);
         chosen = window.currentStoryId();
-        auto *splitter = window.findChild<QSplitter *>(u"mainSplitter"_s);
-        splitter->setSizes({150, 350, 250});
-        sizes = splitter->sizes();
+        // The story list panel narrower than it comes.
+        QDockWidget *list = window.dock(u"storyListDock"_s);
+        window.resizeDocks({list}, {list->minimumSizeHint().width() + 10}, Qt::Horizontal);
+        QTRY_COMPARE(list->width(), list->minimumSizeHint().width() + 10);
+        sizes = {list->width()};
         settlePreview(window);
         window.close();
     }
@@ -235,7 +237,7 @@ void TestMainWindow::layoutAndLastStoryPersist()
     QCOMPARE(window.currentStoryId(), chosen);
     // restoreGeometry keeps the window on the (800 × 600 offscreen) screen.
     QCOMPARE(window.size(), size.boundedTo(window.screen()->availableGeometry().size()));
-    QCOMPARE(window.findChild<QSplitter *>(u"mainSplitter"_s)->sizes(), sizes);
+    QCOMPARE(QList<int>{window.dock(u"storyListDock"_s)->width()}, sizes);
     settlePreview(window);
 }
 

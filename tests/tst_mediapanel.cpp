@@ -78,6 +78,8 @@ void TestMediaPanel::init()
     m_window->library()->setActor(u"Eve Editor"_s); // editors add the people after the first
     QVERIFY(people.add(Person{.name = u"Walt Writer"_s, .role = PersonRole::Writer}));
     m_window->library()->setActor(u"Eve Editor"_s);
+    // Where photos are captioned: the photos panel shows.
+    m_window->setWorkspace(MainWindow::Workspace::PhotoDesk);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     QTRY_VERIFY(form()->hasPhoto());

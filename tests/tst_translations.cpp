@@ -24,6 +24,7 @@
 #include "storymarkdown.h"
 #include "storyrepository.h"
 #include "translations.h"
+#include "widgetfit.h"
 #include "windowtestfixture.h"
 #include "workflowcontroller.h"
 
@@ -194,25 +195,7 @@ private:
         return box && box->standardButton(button) != QDialogButtonBox::NoButton;
     }
 
-    void fits(QWidget *widget, const QString &name, bool wraps = false)
-    {
-        const QSize hint = widget->sizeHint();
-        if (wraps) {
-            // A word-wrapped label may be narrower; it then needs its height for that width.
-            const int needed = widget->heightForWidth(widget->width());
-            if (widget->height() < needed)
-                m_problems << u"%1 is %2 px high, needs %3 at %4 px wide"_s.arg(name).arg(widget->height()).arg(needed).arg(widget->width());
-            if (widget->width() < widget->minimumSizeHint().width())
-                m_problems << u"%1 is %2 px wide, needs %3"_s.arg(name).arg(widget->width()).arg(widget->minimumSizeHint().width());
-            return;
-        }
-        if (widget->width() < hint.width() || widget->height() < hint.height())
-            m_problems << u"%1 is %2×%3, needs %4×%5"_s.arg(name)
-                              .arg(widget->width())
-                              .arg(widget->height())
-                              .arg(hint.width())
-                              .arg(hint.height());
-    }
+    void fits(QWidget *widget, const QString &name, bool wraps = false) { m_problems << WidgetFit::tooSmall(widget, name, wraps); }
 
     void menus(const QList<QAction *> &actions, const QString &where)
     {
@@ -497,32 +480,10 @@ int main(int argc, char **argv)
     qunsetenv("LC_MESSAGES");
     // A laptop's 1366×768 screen rather than offscreen's 800×600: a dialog
     // opens at its size hint, up to two thirds of the screen.
-    QTemporaryDir screenDir;
-    QFile screen(screenDir.filePath(u"screen.json"_s));
-    if (!screen.open(QIODevice::WriteOnly)
-        || screen.write(R"({"screens": [{"name": "laptop", "x": 0, "y": 0, "width": 1366, "height": 768,
-                           "logicalDpi": 96, "logicalBpi": 96, "dpr": 1}]})") < 0)
-        return 1;
-    screen.close();
-    std::vector<char *> arguments;
-    for (int i = 0; i < argc; ++i) {
-        if (qstrcmp(argv[i], "-platform") == 0 && i + 1 < argc) {
-            ++i; // replaced by the offscreen platform with that screen
-            continue;
-        }
-        arguments.push_back(argv[i]);
-    }
-    const QByteArray platform = "offscreen:configfile=" + QFile::encodeName(screen.fileName());
-    qputenv("QT_QPA_PLATFORM", platform);
-    argc = int(arguments.size());
-    arguments.push_back(nullptr);
-    argv = arguments.data();
+    WidgetFit::OffscreenScreen screen(argc, argv, QSize(1366, 768));
     QApplication app(argc, argv);
-    if (QGuiApplication::primaryScreen()->geometry().size() != QSize(1366, 768)) {
-        qCritical("the offscreen screen is %dx%d, not 1366x768", QGuiApplication::primaryScreen()->geometry().width(),
-                  QGuiApplication::primaryScreen()->geometry().height());
+    if (!screen.check())
         return 1;
-    }
     TestTranslations test;
     return QTest::qExec(&test, argc, argv);
 }

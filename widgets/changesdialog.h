@@ -26,3 +26,7 @@ public:
 private:
     QTextBrowser *m_browser;
 };
+
+// Shows in browser what the dialog shows: story compared word by word with
+// approved (the window's Changes panel shows it too).
+void showChangesSinceApproval(QTextBrowser *browser, const Story &story, const std::optional<Revision> &approved);

@@ -22,6 +22,7 @@
 #include <QPixmapCache>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QVBoxLayout>
 
@@ -118,6 +119,11 @@ MediaPanel::MediaPanel(PhotoListModel *model, Library *library, Prompter &prompt
     scroll->setWidget(m_form);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    // The form scrolls down, never sideways (the ends of its fields out of
+    // sight): the panel is at least as wide as the form with its labels
+    // above the fields, as its rows stack when narrow.
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setMinimumWidth(m_form->minimumSizeHint().width() + scroll->verticalScrollBar()->sizeHint().width());
 
     // Buttons across the top; thumbnails in a column beside the form, so the
     // form has the height it needs.

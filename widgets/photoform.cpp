@@ -150,6 +150,9 @@ QLineEdit *PhotoForm::addLine(const QString &name, const QString &label, const Q
     auto *edit = new QLineEdit(this);
     edit->setObjectName(name);
     edit->setPlaceholderText(placeholder);
+    // Never squeezed below a readable width (a whole VIRIN); a narrow panel
+    // puts the label above the field instead.
+    edit->setMinimumWidth(edit->sizeHint().width());
     m_fields.insert(name, edit);
     connect(edit, &QLineEdit::textEdited, this, &PhotoForm::edited);
     connect(edit, &QLineEdit::editingFinished, this, [this] {

@@ -70,6 +70,8 @@ WorkflowController::WorkflowController(WorkflowHost &host, Prompter &prompter, Q
     m_queue->setObjectName(u"reviewQueue"_s);
     m_queue->setHeaderLabels({tr("Waiting for review"), tr("By")});
     m_queue->setRootIsDecorated(true);
+    // What waits (a whole VIRIN, "Stories in review") is never elided in a narrow panel.
+    m_queue->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_dock->setWidget(m_queue);
     connect(m_queue, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
         const qint64 storyId = item->data(0, Qt::UserRole).toLongLong();
