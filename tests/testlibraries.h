@@ -25,9 +25,11 @@
 #include <QSqlQuery>
 #include <QString>
 #include <QTemporaryDir>
+#include <QTest>
 
 #include <memory>
 #include <optional>
+#include <utility>
 
 class TestLibraries
 {
@@ -53,19 +55,30 @@ public:
                     return fail(QStringLiteral("PostgreSQL: ") + server().errorString());
                 // Stopped while the application object still exists (QProcess
                 // needs it), not by a static destructor after it.
-                qAddPostRoutine([] { server().stop(); });
+                qAddPostRoutine([] {
+                    QSqlDatabase::removeDatabase(QStringLiteral("test-superuser"));
+                    server().stop();
+                });
+            }
+            // Set up once, as `newsdesk team setup` does; every library after
+            // is a copy of that database (hundreds of set-up statements once
+            // per test process, not once per test function).
+            if (!templateReady()) {
+                if (!server().psql(QStringLiteral("CREATE DATABASE %1").arg(templateDatabase())))
+                    return fail(server().errorString());
+                if (!connectAsOwner(templateDatabase()))
+                    return false;
+                if (TeamSetup::setUp(QSqlDatabase::database(m_ownerConnection, false), &m_error) == TeamSetup::SetupResult::Failed)
+                    return false;
+                // A template is copied only while nobody is connected to it.
+                QSqlDatabase::removeDatabase(std::exchange(m_ownerConnection, QString()));
+                templateReady() = true;
             }
             m_database = QStringLiteral("t%1").arg(++databaseCounter());
-            if (!server().psql(QStringLiteral("CREATE DATABASE %1").arg(m_database)))
-                return fail(server().errorString());
-            if (!m_ownerConnection.isEmpty())
-                QSqlDatabase::removeDatabase(m_ownerConnection);
-            m_ownerConnection = QStringLiteral("test-owner-%1").arg(m_database);
-            const std::optional<LibraryLocation> location =
-                LibraryLocation::parse(server().url(PostgresServer::superuser(), m_database), &m_error);
-            if (!location || !TeamSetup::open(*location, m_ownerConnection, &m_error))
-                return false;
-            if (TeamSetup::setUp(QSqlDatabase::database(m_ownerConnection, false), &m_error) == TeamSetup::SetupResult::Failed)
+            QSqlQuery create(superuserDatabase());
+            if (!create.exec(QStringLiteral("CREATE DATABASE %1 TEMPLATE %2").arg(m_database, templateDatabase())))
+                return fail(create.lastError().text());
+            if (!connectAsOwner(m_database))
                 return false;
         } else {
             m_dir = std::make_unique<QTemporaryDir>();
@@ -110,6 +123,27 @@ public:
         return openAgain(library, person, role);
     }
 
+    // Adds person as role to the library open() made, acting as whoever
+    // acts now: on file, or their login on a team library.
+    bool addPerson(Library &library, const QString &person, PersonRole role)
+    {
+        if (!onPostgres())
+            return addOnFile(library, person, role);
+        return TeamSetup::addPerson(QSqlDatabase::database(m_ownerConnection, false), loginOf(person), person, role, &m_error);
+    }
+
+    // Where person opens the library open() made from another process (a
+    // lock holder, a second window): the file, or a URL as their login,
+    // added to the team library as role. Empty when that fails.
+    QString locationAs(const QString &person, PersonRole role)
+    {
+        if (!onPostgres())
+            return m_database;
+        if (!TeamSetup::addPerson(QSqlDatabase::database(m_ownerConnection, false), loginOf(person), person, role, &m_error))
+            return {};
+        return server().url(loginOf(person), m_database);
+    }
+
     // A connection as the library's owner (PostgreSQL) or to the file.
     QSqlDatabase ownerDatabase(Library &library) const
     {
@@ -117,6 +151,16 @@ public:
     }
 
     QString errorString() const { return m_error; }
+
+    // A test's main: the cases that hold on both engines, then, on SQLite
+    // only, the cases about the SQLite file itself (its header, pragmas, old
+    // formats), which the PostgreSQL run does not register at all, so that
+    // nothing reads as passed there that did not run.
+    static int exec(QObject *bothEngines, QObject *sqliteOnly, int argc, char **argv)
+    {
+        const int failures = QTest::qExec(bothEngines, argc, argv);
+        return onPostgres() ? failures : failures + QTest::qExec(sqliteOnly, argc, argv);
+    }
 
     // "Ann Writer" → ann_writer
     static QString loginOf(const QString &person)
@@ -145,6 +189,37 @@ private:
         query.bindValue(QStringLiteral(":role"), personRoleKey(role));
         query.bindValue(QStringLiteral(":now"), Library::nowUtc());
         return query.exec() || fail(query.lastError().text());
+    }
+
+    // The owner's connection to database, as m_ownerConnection.
+    bool connectAsOwner(const QString &database)
+    {
+        if (!m_ownerConnection.isEmpty())
+            QSqlDatabase::removeDatabase(m_ownerConnection);
+        m_ownerConnection = QStringLiteral("test-owner-%1").arg(database);
+        const std::optional<LibraryLocation> location =
+            LibraryLocation::parse(server().url(PostgresServer::superuser(), database), &m_error);
+        return location && TeamSetup::open(*location, m_ownerConnection, &m_error);
+    }
+    // The server's own database, where databases are made (a connection
+    // kept for the test process: no psql started for each library).
+    static QSqlDatabase superuserDatabase()
+    {
+        const QString name = QStringLiteral("test-superuser");
+        if (!QSqlDatabase::contains(name)) {
+            QString error;
+            const std::optional<LibraryLocation> location =
+                LibraryLocation::parse(server().url(PostgresServer::superuser(), QStringLiteral("postgres")), &error);
+            if (location)
+                TeamSetup::open(*location, name, &error);
+        }
+        return QSqlDatabase::database(name, false);
+    }
+    static QString templateDatabase() { return QStringLiteral("newsdesk_template"); }
+    static bool &templateReady()
+    {
+        static bool ready = false;
+        return ready;
     }
 
     static PostgresServer &server()
