@@ -4,6 +4,8 @@
 // Another Newsdesk process holding a story's edit lock, for the tests of
 // locks: the test binary started again with --hold-lock PATH holds story 1
 // of the library at PATH as Walt Writer, beating its heart, until killed.
+// PATH is a file or a team library's URL as Walt's own login
+// (TestLibraries::locationAs), whose person the server makes the holder.
 
 #include "library.h"
 #include "storylocks.h"

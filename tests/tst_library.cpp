@@ -1,6 +1,13 @@
 // SPDX-License-Identifier: MIT
+// Opening a library: what holds on both engines (tests/testlibraries.h) in
+// TestLibrary, what is about the SQLite file itself (its header, pragmas,
+// permissions, damage, another program's lock) in TestLibraryFile; a team
+// library's own open errors are tst_teamlibrary's.
 #include "library.h"
+#include "postgresdialect.h"
 #include "sqldialect.h"
+#include "storyrepository.h"
+#include "testlibraries.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -24,15 +31,22 @@ class TestLibrary : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void reopensExistingLibrary();
+    void refusesNewerSchemaWithoutWriting();
+    void secondConnectionSeesCommittedWork();
+};
+
+class TestLibraryFile : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
     void init();
     void createsNewLibraryWithCurrentSchema();
-    void reopensExistingLibrary();
     void usesWriteAheadLogAndForeignKeys();
     void refusesFilesThatAreNotLibraries_data();
     void refusesFilesThatAreNotLibraries();
-    void refusesNewerSchemaWithoutWriting();
+    void refusesNewerFileWithoutWritingIt();
     void refusesReadOnlyLocation();
-    void secondConnectionSeesCommittedWork();
     void refusesOtherProgramsDatabase();
     void damagedLibraryIsReportedNotCrashed_data();
     void damagedLibraryIsReportedNotCrashed();
@@ -43,19 +57,19 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
 };
 
-void TestLibrary::init()
+void TestLibraryFile::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
 }
 
-QByteArray TestLibrary::fileBytes(const QString &path)
+QByteArray TestLibraryFile::fileBytes(const QString &path)
 {
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
-void TestLibrary::createsNewLibraryWithCurrentSchema()
+void TestLibraryFile::createsNewLibraryWithCurrentSchema()
 {
     Library library;
     const QString path = m_dir->filePath(u"sub/folder/new.newsdesk"_s);
@@ -72,21 +86,22 @@ void TestLibrary::createsNewLibraryWithCurrentSchema()
 
 void TestLibrary::reopensExistingLibrary()
 {
-    const QString path = m_dir->filePath(u"lib.newsdesk"_s);
+    TestLibraries libraries;
     {
         Library library;
-        QVERIFY(library.open(path));
-        QSqlQuery(library.database()).exec(u"INSERT INTO people (name, role, created_at) VALUES ('Ann', 'editor', 'now')"_s);
+        QVERIFY2(libraries.open(library, u"Ann Editor"_s, PersonRole::Editor), qPrintable(libraries.errorString()));
+        // A file is new when open() made it; a team library never is (team
+        // setup made it, and it has no sample story to be seeded with).
+        QCOMPARE(library.isNew(), !TestLibraries::onPostgres());
+        QVERIFY(StoryRepository(&library).create(Story{.headline = u"Kept"_s}));
     }
     Library library;
-    QVERIFY2(library.open(path), qPrintable(library.errorString()));
+    QVERIFY2(libraries.openAgain(library, u"Ann Editor"_s, PersonRole::Editor), qPrintable(libraries.errorString()));
     QVERIFY(!library.isNew());
-    QSqlQuery query(library.database());
-    QVERIFY(query.exec(u"SELECT name FROM people"_s) && query.next());
-    QCOMPARE(query.value(0).toString(), u"Ann"_s);
+    QCOMPARE(StoryRepository(&library).load(1).value_or(Story{}).headline, u"Kept"_s);
 }
 
-void TestLibrary::usesWriteAheadLogAndForeignKeys()
+void TestLibraryFile::usesWriteAheadLogAndForeignKeys()
 {
     Library library;
     QVERIFY(library.open(m_dir->filePath(u"wal.newsdesk"_s)));
@@ -97,7 +112,7 @@ void TestLibrary::usesWriteAheadLogAndForeignKeys()
     QCOMPARE(query.value(0).toInt(), 1);
 }
 
-void TestLibrary::refusesFilesThatAreNotLibraries_data()
+void TestLibraryFile::refusesFilesThatAreNotLibraries_data()
 {
     QTest::addColumn<QByteArray>("content");
     QTest::addColumn<int>("expected");
@@ -108,7 +123,7 @@ void TestLibrary::refusesFilesThatAreNotLibraries_data()
     QTest::newRow("valid magic, garbage after it") << garbage << int(Library::OpenError::NotADatabase);
 }
 
-void TestLibrary::refusesFilesThatAreNotLibraries()
+void TestLibraryFile::refusesFilesThatAreNotLibraries()
 {
     QFETCH(QByteArray, content);
     QFETCH(int, expected);
@@ -127,7 +142,35 @@ void TestLibrary::refusesFilesThatAreNotLibraries()
     QVERIFY(!QFile::exists(path + u"-wal"_s));
 }
 
+// A library written by a newer Newsdesk is refused, and opening it changes
+// nothing: on a file not a byte (TestLibraryFile::refusesNewerFileWithoutWritingIt),
+// on a team library not its recorded format.
 void TestLibrary::refusesNewerSchemaWithoutWriting()
+{
+    const int newer = (TestLibraries::onPostgres() ? PostgresDialect::currentSchemaVersion : SqlDialect::currentSchemaVersion) + 1;
+    TestLibraries libraries;
+    Library first;
+    QVERIFY2(libraries.open(first, u"Ann Editor"_s, PersonRole::Editor), qPrintable(libraries.errorString()));
+    QSqlDatabase owner = libraries.ownerDatabase(first);
+    const QString version = TestLibraries::onPostgres()
+        ? u"(SELECT value::integer FROM newsdesk.library_info WHERE key = 'schema_version')"_s
+        : u"(SELECT user_version FROM pragma_user_version)"_s;
+    QSqlQuery query(owner);
+    QVERIFY2(query.exec(TestLibraries::onPostgres()
+                            ? u"UPDATE newsdesk.library_info SET value = '%1' WHERE key = 'schema_version'"_s.arg(newer)
+                            : u"PRAGMA user_version = %1"_s.arg(newer)),
+             qPrintable(query.lastError().text()));
+
+    Library library;
+    QVERIFY(!libraries.openAgain(library, u"Ann Editor"_s, PersonRole::Editor));
+    QCOMPARE(library.openError(), Library::OpenError::NewerSchema);
+    QVERIFY2(library.errorString().contains(u"newer Newsdesk"_s), qPrintable(library.errorString()));
+    QVERIFY(!library.isOpen());
+    QVERIFY(query.exec(u"SELECT "_s + version) && query.next());
+    QCOMPARE(query.value(0).toInt(), newer);
+}
+
+void TestLibraryFile::refusesNewerFileWithoutWritingIt()
 {
     const QString path = m_dir->filePath(u"future.newsdesk"_s);
     {
@@ -140,11 +183,10 @@ void TestLibrary::refusesNewerSchemaWithoutWriting()
     Library library;
     QVERIFY(!library.open(path));
     QCOMPARE(library.openError(), Library::OpenError::NewerSchema);
-    QVERIFY(library.errorString().contains(u"newer Newsdesk"_s));
     QCOMPARE(fileBytes(path), before);
 }
 
-void TestLibrary::refusesReadOnlyLocation()
+void TestLibraryFile::refusesReadOnlyLocation()
 {
     const QString path = m_dir->filePath(u"ro.newsdesk"_s);
     {
@@ -193,18 +235,16 @@ void TestLibrary::refusesReadOnlyLocation()
 
 void TestLibrary::secondConnectionSeesCommittedWork()
 {
-    const QString path = m_dir->filePath(u"two.newsdesk"_s);
+    TestLibraries libraries;
     Library first;
     Library second;
-    QVERIFY(first.open(path));
-    QVERIFY(second.open(path));
-    QVERIFY(QSqlQuery(first.database()).exec(u"INSERT INTO people (name, role, created_at) VALUES ('Bo', 'writer', 'now')"_s));
-    QSqlQuery query(second.database());
-    QVERIFY(query.exec(u"SELECT count(*) FROM people"_s) && query.next());
-    QCOMPARE(query.value(0).toInt(), 1);
+    QVERIFY2(libraries.open(first, u"Bo Writer"_s, PersonRole::Writer), qPrintable(libraries.errorString()));
+    QVERIFY2(libraries.openAgain(second, u"Bo Writer"_s, PersonRole::Writer), qPrintable(libraries.errorString()));
+    QVERIFY(StoryRepository(&first).create(Story{.headline = u"Seen"_s}));
+    QCOMPARE(StoryRepository(&second).count(), 1);
 }
 
-void TestLibrary::refusesOtherProgramsDatabase()
+void TestLibraryFile::refusesOtherProgramsDatabase()
 {
     const QString path = m_dir->filePath(u"other.sqlite"_s);
     {
@@ -227,14 +267,14 @@ void TestLibrary::refusesOtherProgramsDatabase()
 // and opening it is refused; with pages in the middle overwritten, the header
 // and schema (page 1) are whole, so it opens, and reading the stories fails.
 // Either way the user is told the file is damaged, and nothing crashes.
-void TestLibrary::damagedLibraryIsReportedNotCrashed_data()
+void TestLibraryFile::damagedLibraryIsReportedNotCrashed_data()
 {
     QTest::addColumn<bool>("cut");
     QTest::newRow("cut in half") << true;
     QTest::newRow("pages in the middle overwritten") << false;
 }
 
-void TestLibrary::damagedLibraryIsReportedNotCrashed()
+void TestLibraryFile::damagedLibraryIsReportedNotCrashed()
 {
     QFETCH(bool, cut);
     const QString path = m_dir->filePath(u"cut.newsdesk"_s);
@@ -279,7 +319,7 @@ void TestLibrary::damagedLibraryIsReportedNotCrashed()
     QVERIFY2(message.startsWith(u"Reading: the library file is damaged ("_s), qPrintable(message));
 }
 
-void TestLibrary::libraryLockedByAnotherProgramIsReported()
+void TestLibraryFile::libraryLockedByAnotherProgramIsReported()
 {
     const QString path = m_dir->filePath(u"held.newsdesk"_s);
     {
@@ -327,7 +367,8 @@ int main(int argc, char **argv)
     const QStringList arguments = app.arguments();
     if (arguments.size() == 3 && arguments.at(1) == u"--open-library"_s)
         return openLibrary(arguments.at(2));
-    TestLibrary test;
-    return QTest::qExec(&test, argc, argv);
+    TestLibrary bothEngines;
+    TestLibraryFile onFile;
+    return TestLibraries::exec(&bothEngines, &onFile, argc, argv);
 }
 #include "tst_library.moc"

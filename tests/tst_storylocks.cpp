@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: MIT
 // Story edit locks across processes: a live holder keeps the story, a holder
-// killed with SIGKILL is recognised as gone and its lock is taken over.
+// killed with SIGKILL is recognised as gone and its lock is taken over. On
+// both engines (tests/testlibraries.h); how a dead holder is recognised
+// differs: on a file by its pid on this host (or its heartbeat), on a team
+// library by its database session, which ends with the process.
 #include "library.h"
 #include "lockholder.h"
 #include "lockkeeper.h"
 #include "people.h"
 #include "storylocks.h"
 #include "storyrepository.h"
+#include "testlibraries.h"
 
 #include <QCoreApplication>
 #include <QProcess>
@@ -28,35 +32,40 @@ private Q_SLOTS:
     void killedHolderIsRecognisedAndReleased();
     void staleness_data();
     void staleness();
+    void sessionDecidesWhereTheServerKnowsIt_data();
+    void sessionDecidesWhereTheServerKnowsIt();
     void ownLockIsTakenAgainAndReleased();
     void keeperHoldsTheOpenStorysLockAndBeats();
     void keeperHoldsNothingAnotherProcessHas();
 
 private:
-    QString path() const { return m_dir->filePath(u"locks.newsdesk"_s); }
-    std::unique_ptr<QTemporaryDir> m_dir;
+    // The library once more, as Eve Editor (another window of hers).
+    bool openAsEve(Library &library) { return m_libraries->openAgain(library, u"Eve Editor"_s, PersonRole::Editor); }
+    // Where the lock-holding child opens the library, as Walt Writer.
+    QString holderLocation() { return m_libraries->locationAs(u"Walt Writer"_s, PersonRole::Writer); }
+
+    std::unique_ptr<TestLibraries> m_libraries;
 };
 
 void TestStoryLocks::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
+    m_libraries = std::make_unique<TestLibraries>();
     Library library;
-    QVERIFY(library.open(path()));
-    QVERIFY(PeopleRepository(&library).add(Person{.name = u"Eve Editor"_s}));
-    library.setActor(u"Eve Editor"_s);
+    QVERIFY2(m_libraries->open(library, u"Eve Editor"_s, PersonRole::Editor), qPrintable(m_libraries->errorString()));
     QVERIFY(StoryRepository(&library).create(Story{.headline = u"Locked story"_s}));
 }
 
 void TestStoryLocks::killedHolderIsRecognisedAndReleased()
 {
     QProcess child;
-    LockHolder::start(child, path());
+    const QString location = holderLocation();
+    QVERIFY2(!location.isEmpty(), qPrintable(m_libraries->errorString()));
+    LockHolder::start(child, location);
     if (QTest::currentTestFailed())
         return;
 
     Library library;
-    QVERIFY(library.open(path()));
-    library.setActor(u"Eve Editor"_s);
+    QVERIFY(openAsEve(library));
     StoryLocks locks(&library);
     StoryLock holder;
     QCOMPARE(locks.acquire(1, &holder), StoryLocks::Result::HeldByOther);
@@ -69,6 +78,16 @@ void TestStoryLocks::killedHolderIsRecognisedAndReleased()
     QVERIFY(child.waitForFinished());
     QCOMPARE(child.exitStatus(), QProcess::CrashExit);
     QCOMPARE(locks.lockOf(1)->holder, u"Walt Writer"_s); // still on file
+    if (TestLibraries::onPostgres()) {
+        // The server knows the session died with the process: the lock is
+        // stale for that alone (its pid and heartbeat are not asked). The
+        // server notices the closed socket a moment after the kill.
+        QTRY_COMPARE(locks.lockOf(1)->sessionAlive, std::optional(false));
+    } else {
+        // A file knows no sessions: the pid, gone from this host, tells.
+        QCOMPARE(locks.lockOf(1)->sessionAlive, std::nullopt);
+    }
+    QVERIFY(StoryLocks::isStale(*locks.lockOf(1), QDateTime::currentDateTimeUtc(), StoryLocks::currentHost()));
 
     QCOMPARE(locks.acquire(1, &holder), StoryLocks::Result::Acquired);
     QCOMPARE(locks.lockOf(1)->holder, u"Eve Editor"_s);
@@ -95,6 +114,37 @@ void TestStoryLocks::staleness_data()
     QTest::newRow("live process, heartbeat too old") << here << true << true << StoryLocks::staleAfterSeconds + 1 << true;
 }
 
+// A team library's lock is its database session's: whether that session is
+// alive decides, whatever the pid and heartbeat say (a desk whose connection
+// dropped has a live process; a desk on another host has an old heartbeat
+// while it idles).
+void TestStoryLocks::sessionDecidesWhereTheServerKnowsIt_data()
+{
+    QTest::addColumn<bool>("sessionAlive");
+    QTest::addColumn<bool>("livePid");
+    QTest::addColumn<int>("heartbeatAgeSeconds");
+    QTest::addColumn<bool>("stale");
+    QTest::newRow("session ended, process alive, fresh heartbeat") << false << true << 5 << true;
+    QTest::newRow("session alive, process gone") << true << false << 5 << false;
+    QTest::newRow("session alive, heartbeat too old") << true << true << StoryLocks::staleAfterSeconds + 1 << false;
+}
+
+void TestStoryLocks::sessionDecidesWhereTheServerKnowsIt()
+{
+    QFETCH(bool, sessionAlive);
+    QFETCH(bool, livePid);
+    QFETCH(int, heartbeatAgeSeconds);
+    QFETCH(bool, stale);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    StoryLock lock;
+    lock.host = StoryLocks::currentHost();
+    lock.pid = livePid ? QCoreApplication::applicationPid() : 1 << 23;
+    lock.processStarted = livePid ? StoryLocks::processStartTime(lock.pid) : QString();
+    lock.heartbeatAt = now.addSecs(-heartbeatAgeSeconds);
+    lock.sessionAlive = sessionAlive;
+    QCOMPARE(StoryLocks::isStale(lock, now, StoryLocks::currentHost()), stale);
+}
+
 void TestStoryLocks::staleness()
 {
     QFETCH(QString, host);
@@ -119,8 +169,7 @@ void TestStoryLocks::staleness()
 void TestStoryLocks::ownLockIsTakenAgainAndReleased()
 {
     Library library;
-    QVERIFY(library.open(path()));
-    library.setActor(u"Eve Editor"_s);
+    QVERIFY(openAsEve(library));
     StoryLocks locks(&library);
     QCOMPARE(locks.acquire(1), StoryLocks::Result::Acquired);
     QCOMPARE(locks.acquire(1), StoryLocks::Result::Acquired);
@@ -134,8 +183,7 @@ void TestStoryLocks::ownLockIsTakenAgainAndReleased()
 void TestStoryLocks::keeperHoldsTheOpenStorysLockAndBeats()
 {
     Library library;
-    QVERIFY(library.open(path()));
-    library.setActor(u"Eve Editor"_s);
+    QVERIFY(openAsEve(library));
     QVERIFY(StoryRepository(&library).create(Story{.headline = u"Another story"_s}));
     StoryLocks locks(&library);
     LockKeeper keeper;
@@ -173,12 +221,13 @@ void TestStoryLocks::keeperHoldsTheOpenStorysLockAndBeats()
 void TestStoryLocks::keeperHoldsNothingAnotherProcessHas()
 {
     QProcess child;
-    LockHolder::start(child, path());
+    const QString location = holderLocation();
+    QVERIFY2(!location.isEmpty(), qPrintable(m_libraries->errorString()));
+    LockHolder::start(child, location);
     if (QTest::currentTestFailed())
         return;
     Library library;
-    QVERIFY(library.open(path()));
-    library.setActor(u"Eve Editor"_s);
+    QVERIFY(openAsEve(library));
     {
         LockKeeper keeper;
         keeper.setLibrary(&library);

@@ -1,15 +1,22 @@
 // SPDX-License-Identifier: MIT
 // The editorial workflow as models/ enforces it: who may move a story where,
 // what the audit log keeps, changes since the last approval on the sample
-// story's own paragraphs, corrections and the embargo gate.
+// story's own paragraphs, corrections and the embargo gate. On both engines
+// (tests/testlibraries.h): on a team library the server enforces the same
+// rules (tst_teamlibrary tries a raw connection); old SQLite formats and a
+// file's people are TestWorkflowOnFile's.
 #include "comments.h"
 #include "library.h"
+#include "librarysetup.h"
 #include "people.h"
+#include "photometadata.h"
 #include "revisiondiff.h"
 #include "samplelibrary.h"
+#include "samplestory.h"
 #include "sqldialect.h"
 #include "storyexporter.h"
 #include "storyrepository.h"
+#include "testlibraries.h"
 #include "workflow.h"
 
 #include <QFile>
@@ -87,6 +94,14 @@ std::optional<PersonRole> roleOf(Who who)
 
 const QList<Who> everyone = {Who::Writer, Who::Editor, Who::Stranger};
 
+// Who acts in the tests on this engine: a team library knows only its
+// people (a stranger cannot even connect, tst_teamlibrary), so the stranger
+// acts on files only.
+QList<Who> actors()
+{
+    return TestLibraries::onPostgres() ? QList<Who>{Who::Writer, Who::Editor} : everyone;
+}
+
 // Statuses a story may start in without review, written out.
 bool unreviewed(StoryStatus status)
 {
@@ -95,12 +110,33 @@ bool unreviewed(StoryStatus status)
 
 } // namespace
 
-class TestWorkflow : public QObject
+// The library both test classes share: Eve Editor and Walt Writer, Eve
+// acting. No test functions of its own (QTest would run them in both classes).
+class WorkflowFixture : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase();
     void init();
+    void cleanup();
+
+protected:
+    // Acts as who from now on (TestLibraries::actAs); false, and a warning
+    // saying why, when that fails.
+    bool actAs(Who who);
+    // The sample story, as a new library gets it, imported into the
+    // test's library by Eve Editor.
+    std::optional<Story> importSample(QString *error);
+
+    std::unique_ptr<QTemporaryDir> m_dir; // files: exports, old formats
+    std::unique_ptr<TestLibraries> m_libraries;
+    std::unique_ptr<Library> m_library;
+};
+
+class TestWorkflow : public WorkflowFixture
+{
+    Q_OBJECT
+private Q_SLOTS:
     void everyTransitionForEveryRole_data();
     void everyTransitionForEveryRole();
     void commentIsRequired_data();
@@ -120,36 +156,60 @@ private Q_SLOTS:
     void onlyEditorsManagePeople();
     void reviewQueueCountsStoriesAndCaptions();
     void commentsOnStoryAndPhoto();
-    void everyOldFormatIsFrozen();
-    void oldLibraryIsMigrated_data();
-    void oldLibraryIsMigrated();
     void exportOverrideByRole_data();
     void exportOverrideByRole();
     void createByRoleAndStatus_data();
     void createByRoleAndStatus();
-    void loginsNamePeople();
     void actorNeverComesFromTheEnvironment();
-    void versionFourLibraryGetsLogins();
-
-private:
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<Library> m_library;
 };
 
-void TestWorkflow::initTestCase()
+// What only a file has: its older formats and their migration, and people
+// kept by the library itself (a team library's are login roles that its
+// administrator adds: TeamSetup, tst_teamlibrary).
+class TestWorkflowOnFile : public WorkflowFixture
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void everyOldFormatIsFrozen();
+    void oldLibraryIsMigrated_data();
+    void oldLibraryIsMigrated();
+    void loginsNamePeople();
+    void versionFourLibraryGetsLogins();
+};
+
+void WorkflowFixture::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
 }
 
-void TestWorkflow::init()
+void WorkflowFixture::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
+    m_libraries = std::make_unique<TestLibraries>();
     m_library = std::make_unique<Library>();
-    QVERIFY(m_library->open(m_dir->filePath(u"lib.newsdesk"_s)));
-    PeopleRepository people(m_library.get());
-    QVERIFY(people.add(Person{.name = u"Eve Editor"_s}));
-    m_library->setActor(u"Eve Editor"_s);
-    QVERIFY(people.add(Person{.name = u"Walt Writer"_s, .role = PersonRole::Writer}));
+    QVERIFY2(m_libraries->open(*m_library, u"Eve Editor"_s, PersonRole::Editor), qPrintable(m_libraries->errorString()));
+    QVERIFY2(m_libraries->addPerson(*m_library, u"Walt Writer"_s, PersonRole::Writer), qPrintable(m_libraries->errorString()));
+}
+
+void WorkflowFixture::cleanup()
+{
+    m_library.reset();
+    m_libraries.reset();
+    m_dir.reset();
+}
+
+bool WorkflowFixture::actAs(Who who)
+{
+    if (m_libraries->actAs(*m_library, whoName(who), roleOf(who)))
+        return true;
+    qWarning("cannot act as %s: %s", qPrintable(whoName(who)), qPrintable(m_libraries->errorString()));
+    return false;
+}
+
+std::optional<Story> WorkflowFixture::importSample(QString *error)
+{
+    const auto keywords = [](const QByteArray &image) { return PhotoMetadata::read(image).photo.keywords; };
+    return SampleStory::import(m_library.get(), SampleStory::resourceDirectory(), &LibrarySetup::makeThumbnail, error, keywords);
 }
 
 void TestWorkflow::everyTransitionForEveryRole_data()
@@ -159,7 +219,7 @@ void TestWorkflow::everyTransitionForEveryRole_data()
     QTest::addColumn<WorkflowAction>("action");
     QTest::addColumn<bool>("allowed");
     QTest::addColumn<StoryStatus>("to");
-    for (Who who : {Who::Writer, Who::Editor, Who::Stranger}) {
+    for (Who who : actors()) {
         for (StoryStatus from : allStoryStatuses()) {
             for (WorkflowAction action : allWorkflowActions()) {
                 bool allowed = false;
@@ -190,7 +250,7 @@ void TestWorkflow::everyTransitionForEveryRole()
     StoryRepository stories(m_library.get());
     Story story = *stories.create(Story{.headline = u"Pentagon briefing"_s, .status = from});
     const qint64 auditBefore = m_library->auditTrail(u"story"_s, story.id).size();
-    m_library->setActor(whoName(Who(who)));
+    QVERIFY(actAs(Who(who)));
 
     const StoryRepository::SaveResult result = stories.transition(story, action, u"Because the desk says so."_s);
     const Story stored = *stories.load(story.id);
@@ -231,7 +291,7 @@ void TestWorkflow::commentIsRequired()
 void TestWorkflow::saveCannotChangeTheStatus()
 {
     StoryRepository stories(m_library.get());
-    m_library->setActor(u"Walt Writer"_s);
+    QVERIFY(actAs(Who::Writer));
     Story story = *stories.create(Story{.headline = u"Pentagon briefing"_s});
     story.status = StoryStatus::Published;
     story.body = u"Edited."_s;
@@ -262,7 +322,7 @@ void TestWorkflow::textEditsByStatusAndRole()
     QFETCH(bool, allowed);
     StoryRepository stories(m_library.get());
     Story story = *stories.create(Story{.headline = u"Pentagon briefing"_s, .body = u"First text."_s, .status = status});
-    m_library->setActor(whoName(Who(who)));
+    QVERIFY(actAs(Who(who)));
     story.body = u"Second text."_s;
     QCOMPARE(stories.save(story), allowed ? StoryRepository::SaveResult::Saved : StoryRepository::SaveResult::NotAllowed);
     QCOMPARE(stories.load(story.id)->body, allowed ? u"Second text."_s : u"First text."_s);
@@ -312,7 +372,7 @@ void TestWorkflow::everyPublishedTextIsApprovedText()
     const Story created = *stories.create(Story{.headline = u"Pentagon briefing"_s, .dek = u"The dek."_s, .byline = u"By Walt Writer"_s,
                                                 .dateline = u"WASHINGTON —"_s, .body = u"First text."_s, .status = status,
                                                 .correctionNote = u"An earlier version misspelled a name."_s});
-    m_library->setActor(whoName(Who(who)));
+    QVERIFY(actAs(Who(who)));
     Story story = created;
     edit(story);
     QCOMPARE(stories.save(story), allowed ? StoryRepository::SaveResult::Saved : StoryRepository::SaveResult::NotAllowed);
@@ -336,15 +396,15 @@ void TestWorkflow::staleCopyIsAConflict()
 void TestWorkflow::auditTrailRecordsWhoWhatAndWhy()
 {
     StoryRepository stories(m_library.get());
-    m_library->setActor(u"Walt Writer"_s);
+    QVERIFY(actAs(Who::Writer));
     Story story = *stories.create(Story{.headline = u"Pentagon briefing"_s});
     QCOMPARE(stories.transition(story, WorkflowAction::Submit), StoryRepository::SaveResult::Saved);
-    m_library->setActor(u"Eve Editor"_s);
+    QVERIFY(actAs(Who::Editor));
     QCOMPARE(stories.transition(story, WorkflowAction::RequestChanges, u"Attribute the second quote."_s),
              StoryRepository::SaveResult::Saved);
-    m_library->setActor(u"Walt Writer"_s);
+    QVERIFY(actAs(Who::Writer));
     QCOMPARE(stories.transition(story, WorkflowAction::Submit), StoryRepository::SaveResult::Saved);
-    m_library->setActor(u"Eve Editor"_s);
+    QVERIFY(actAs(Who::Editor));
     QCOMPARE(stories.transition(story, WorkflowAction::Approve), StoryRepository::SaveResult::Saved);
     QCOMPARE(stories.transition(story, WorkflowAction::Publish), StoryRepository::SaveResult::Saved);
 
@@ -371,9 +431,9 @@ void TestWorkflow::auditTrailRecordsWhoWhatAndWhy()
 
 void TestWorkflow::changesSinceLastApprovalOnSampleParagraphs()
 {
-    Library library;
+    Library &library = *m_library;
     QString error;
-    std::optional<Story> story = SampleLibrary::open(&library, m_dir->filePath(u"sample.newsdesk"_s), &error);
+    std::optional<Story> story = importSample(&error);
     QVERIFY2(story, qPrintable(error));
     StoryRepository stories(&library);
     QVERIFY(!stories.lastApprovedRevision(story->id));
@@ -414,9 +474,9 @@ void TestWorkflow::changesSinceLastApprovalOnSampleParagraphs()
 
 void TestWorkflow::correctionNoteIsPrintedAndNeedsReapproval()
 {
-    Library library;
+    Library &library = *m_library;
     QString error;
-    std::optional<Story> story = SampleLibrary::open(&library, m_dir->filePath(u"sample.newsdesk"_s), &error);
+    std::optional<Story> story = importSample(&error);
     QVERIFY2(story, qPrintable(error));
     QVERIFY2(SampleLibrary::clearForPublication(&library, *story, &error), qPrintable(error));
     StoryRepository stories(&library);
@@ -480,9 +540,9 @@ void TestWorkflow::embargoBlocksExportUntilItsTime()
 {
     QFETCH(int, minutesUntilEmbargo);
     QFETCH(bool, blocked);
-    Library library;
+    Library &library = *m_library;
     QString error;
-    std::optional<Story> story = SampleLibrary::open(&library, m_dir->filePath(u"sample.newsdesk"_s), &error);
+    std::optional<Story> story = importSample(&error);
     QVERIFY2(story, qPrintable(error));
     QVERIFY2(SampleLibrary::clearForPublication(&library, *story, &error), qPrintable(error));
     const QDateTime now = QDateTime(QDate(2025, 3, 6), QTime(14, 0), QTimeZone::UTC);
@@ -503,9 +563,9 @@ void TestWorkflow::embargoBlocksExportUntilItsTime()
 
 void TestWorkflow::embargoOverrideIsAudited()
 {
-    Library library;
+    Library &library = *m_library;
     QString error;
-    std::optional<Story> story = SampleLibrary::open(&library, m_dir->filePath(u"sample.newsdesk"_s), &error);
+    std::optional<Story> story = importSample(&error);
     QVERIFY2(story, qPrintable(error));
     QVERIFY2(SampleLibrary::clearForPublication(&library, *story, &error), qPrintable(error));
     story->embargoUntil = QDateTime::currentDateTimeUtc().addDays(1);
@@ -534,13 +594,25 @@ void TestWorkflow::embargoOverrideIsAudited()
 void TestWorkflow::onlyEditorsManagePeople()
 {
     PeopleRepository people(m_library.get());
-    m_library->setActor(u"Walt Writer"_s);
+    QVERIFY(actAs(Who::Writer));
     QVERIFY(!people.add(Person{.name = u"Pat Newcomer"_s}));
     const qint64 walt = people.findByName(u"Walt Writer"_s)->id;
     QVERIFY(!people.setRole(walt, PersonRole::Editor));
     QCOMPARE(people.findByName(u"Walt Writer"_s)->role, PersonRole::Writer);
 
-    m_library->setActor(u"Eve Editor"_s);
+    QVERIFY(actAs(Who::Editor));
+    if (TestLibraries::onPostgres()) {
+        // A team library's people are login roles: its administrator adds
+        // them and changes their roles (newsdesk people add), which an
+        // editor's connection has not the rights to do.
+        QVERIFY(!people.add(Person{.name = u"Pat Newcomer"_s, .title = u"Public Affairs Specialist"_s}));
+        QVERIFY2(people.errorString().contains(u"newsdesk people add"_s), qPrintable(people.errorString()));
+        QVERIFY(!people.findByName(u"Pat Newcomer"_s));
+        QVERIFY(!people.setRole(walt, PersonRole::Editor));
+        QCOMPARE(people.findByName(u"Walt Writer"_s)->role, PersonRole::Writer);
+        QCOMPARE(people.roleOfActor(), PersonRole::Editor);
+        return;
+    }
     QVERIFY(people.add(Person{.name = u"Pat Newcomer"_s, .title = u"Public Affairs Specialist"_s}));
     QCOMPARE(people.findByName(u"Pat Newcomer"_s)->role, PersonRole::Writer);
     QVERIFY(people.setRole(walt, PersonRole::Editor));
@@ -552,9 +624,9 @@ void TestWorkflow::onlyEditorsManagePeople()
 
 void TestWorkflow::reviewQueueCountsStoriesAndCaptions()
 {
-    Library library;
+    Library &library = *m_library;
     QString error;
-    std::optional<Story> story = SampleLibrary::open(&library, m_dir->filePath(u"sample.newsdesk"_s), &error);
+    std::optional<Story> story = importSample(&error);
     QVERIFY2(story, qPrintable(error));
     ReviewQueue queue = ReviewQueue::load(&library, &error);
     QCOMPARE(queue.stories.size(), 0);
@@ -577,13 +649,17 @@ void TestWorkflow::commentsOnStoryAndPhoto()
     StoryRepository stories(m_library.get());
     const Story story = *stories.create(Story{.headline = u"Pentagon briefing"_s});
     CommentRepository comments(m_library.get());
-    m_library->setActor(u"Walt Writer"_s);
+    QVERIFY(actAs(Who::Writer));
     QVERIFY(comments.add(u"story"_s, story.id, u"Ready when you are."_s));
-    m_library->setActor(u"Eve Editor"_s);
+    QVERIFY(actAs(Who::Editor));
     QVERIFY(comments.add(u"photo"_s, 7, u"Crop tighter."_s));
     QVERIFY(!comments.add(u"story"_s, story.id, u"  "_s));
-    m_library->setActor(u"Sam Stranger"_s);
-    QVERIFY(!comments.add(u"story"_s, story.id, u"Drive-by."_s));
+    // Someone not among the people comments on a file only: a team
+    // library does not let them connect (tst_teamlibrary).
+    if (actors().contains(Who::Stranger)) {
+        QVERIFY(actAs(Who::Stranger));
+        QVERIFY(!comments.add(u"story"_s, story.id, u"Drive-by."_s));
+    }
 
     const QList<ReviewComment> onStory = comments.comments(u"story"_s, story.id);
     QCOMPARE(onStory.size(), 1);
@@ -631,7 +707,7 @@ static QStringList frozenSchemaStatements(int version)
     return statements;
 }
 
-void TestWorkflow::everyOldFormatIsFrozen()
+void TestWorkflowOnFile::everyOldFormatIsFrozen()
 {
     // Raising currentSchemaVersion makes the format before it old: freeze it
     // (dump its schema into tests/data) in the same change.
@@ -640,14 +716,14 @@ void TestWorkflow::everyOldFormatIsFrozen()
                  qPrintable(u"library format %1 has no frozen schema at %2"_s.arg(version).arg(frozenSchemaPath(version))));
 }
 
-void TestWorkflow::oldLibraryIsMigrated_data()
+void TestWorkflowOnFile::oldLibraryIsMigrated_data()
 {
     QTest::addColumn<int>("version");
     for (int version = 1; version < SqlDialect::currentSchemaVersion; ++version)
         QTest::addRow("format %d", version) << version;
 }
 
-void TestWorkflow::oldLibraryIsMigrated()
+void TestWorkflowOnFile::oldLibraryIsMigrated()
 {
     QFETCH(int, version);
     const QStringList statements = frozenSchemaStatements(version);
@@ -698,7 +774,8 @@ void TestWorkflow::exportOverrideByRole_data()
     QTest::addColumn<bool>("allowed");
     QTest::newRow("a writer may not override the gate") << int(Who::Writer) << false;
     QTest::newRow("an editor may override the gate") << int(Who::Editor) << true;
-    QTest::newRow("a stranger may not override the gate") << int(Who::Stranger) << false;
+    if (actors().contains(Who::Stranger))
+        QTest::newRow("a stranger may not override the gate") << int(Who::Stranger) << false;
 }
 
 // The rule, and StoryExporter keeping it whoever calls it (the dialog and
@@ -711,12 +788,11 @@ void TestWorkflow::exportOverrideByRole()
     QCOMPARE(verdict.allowed, allowed);
     QCOMPARE(verdict.reason.isEmpty(), allowed);
 
-    Library library;
+    Library &library = *m_library;
     QString error;
-    std::optional<Story> story = SampleLibrary::open(&library, m_dir->filePath(u"sample.newsdesk"_s), &error);
+    std::optional<Story> story = importSample(&error);
     QVERIFY2(story, qPrintable(error));
-    QVERIFY(PeopleRepository(&library).add(Person{.name = u"Walt Writer"_s, .role = PersonRole::Writer}));
-    library.setActor(whoName(Who(who)));
+    QVERIFY(actAs(Who(who)));
     StoryExporter::Options options;
     options.overrideReason = u"The Secretary's office cleared it by phone."_s;
     const QString target = m_dir->filePath(u"out"_s);
@@ -738,7 +814,7 @@ void TestWorkflow::createByRoleAndStatus_data()
     QTest::addColumn<int>("who");
     QTest::addColumn<StoryStatus>("status");
     QTest::addColumn<bool>("allowed");
-    for (Who who : everyone) {
+    for (Who who : actors()) {
         for (StoryStatus status : allStoryStatuses()) {
             const bool allowed = who == Who::Editor || unreviewed(status);
             QTest::newRow(qPrintable(u"%1 %2 create a story %3"_s.arg(whoName(who).section(u' ', 0, 0),
@@ -755,7 +831,7 @@ void TestWorkflow::createByRoleAndStatus()
     QFETCH(StoryStatus, status);
     QFETCH(bool, allowed);
     QCOMPARE(Workflow::checkCreate(roleOf(Who(who)), status).allowed, allowed);
-    m_library->setActor(whoName(Who(who)));
+    QVERIFY(actAs(Who(who)));
     StoryRepository stories(m_library.get());
     const qint64 auditBefore = m_library->auditTrail().size();
     const std::optional<Story> created = stories.create(Story{.headline = u"Pentagon briefing"_s, .status = status});
@@ -771,7 +847,7 @@ void TestWorkflow::createByRoleAndStatus()
 
 // An account's login names its person; a name stands in only for a login
 // nobody has, so people from before logins are still found.
-void TestWorkflow::loginsNamePeople()
+void TestWorkflowOnFile::loginsNamePeople()
 {
     PeopleRepository people(m_library.get());
     // Whom a login names, or "" for nobody.
@@ -805,10 +881,10 @@ void TestWorkflow::loginsNamePeople()
     QVERIFY(!people.setLogin(jdoe, u"john doe"_s));
     QVERIFY(!people.setLogin(jdoe, u"jo\u202Ehn"_s));
     QCOMPARE(people.findByName(u"jdoe"_s)->login, u"john"_s);
-    m_library->setActor(u"Walt Writer"_s);
+    QVERIFY(actAs(Who::Writer));
     QVERIFY(!people.setLogin(people.findByName(u"Walt Writer"_s)->id, u"walt"_s));
     QVERIFY(people.findByName(u"Walt Writer"_s)->login.isEmpty());
-    m_library->setActor(u"Eve Editor"_s);
+    QVERIFY(actAs(Who::Editor));
     QVERIFY(people.add(Person{.name = u"Wes Writer"_s, .login = u"wes"_s}));
     QCOMPARE(people.findByLogin(u"wes"_s).value_or(Person{}).role, PersonRole::Writer);
     QCOMPARE(named(u"wes"_s), u"Wes Writer"_s);
@@ -836,7 +912,7 @@ void TestWorkflow::actorNeverComesFromTheEnvironment()
 
 // A library from before logins opens, its people keep their names and roles
 // and are found by name until they get a login.
-void TestWorkflow::versionFourLibraryGetsLogins()
+void TestWorkflowOnFile::versionFourLibraryGetsLogins()
 {
     const QString path = m_dir->filePath(u"v4.newsdesk"_s);
     {
@@ -868,5 +944,11 @@ void TestWorkflow::versionFourLibraryGetsLogins()
     QCOMPARE(people.findByLogin(u"walt"_s).value_or(Person{}).name, u"Walt Writer"_s);
 }
 
-QTEST_GUILESS_MAIN(TestWorkflow)
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    TestWorkflow bothEngines;
+    TestWorkflowOnFile onFile;
+    return TestLibraries::exec(&bothEngines, &onFile, argc, argv);
+}
 #include "tst_workflow.moc"
