@@ -277,10 +277,6 @@ std::optional<std::pair<Library::OpenError, QString>> Library::checkTeamLibrary(
     // Everything the repositories name lives in the newsdesk schema.
     if (!query.exec(u"SET search_path = newsdesk, pg_temp"_s) || !query.exec(lockTimeoutStatement()))
         return failed(OpenError::Other);
-    // Wait for another session's lock no longer than for a file's writer
-    // (setBusyTimeout), then say the library is busy rather than hang.
-    if (!query.exec(u"SET lock_timeout = %1"_s.arg(m_busyTimeout)))
-        return failed(OpenError::Other);
     if (!query.exec(u"SELECT (SELECT name FROM people WHERE login = session_user) AS name"_s) || !query.next())
         return failed(OpenError::Other);
     const QString name = query.value(u"name"_s).toString();
