@@ -60,7 +60,6 @@ private Q_SLOTS:
     void otherDesksSeeChangesWithinASecond();
     void liveUpdatesComeBackAfterTheConnectionDrops();
     void aDroppedDeskCatchesUpFromTheAuditLog();
-    void aHeldTableMakesASaveBusyNotHung();
     void aLockDiesWithItsSession();
     void copyLibraryRoundTripLosesNothing();
 
@@ -1105,36 +1104,6 @@ void TestTeamLibrary::aDroppedDeskCatchesUpFromTheAuditLog()
     QCOMPARE(keeper.acquire(kept->id), StoryLocks::Result::Acquired);
     QCOMPARE(StoryLocks(&other).acquire(kept->id, &held), StoryLocks::Result::HeldByOther);
     QCOMPARE(held.holder, u"Dora Writer"_s);
-}
-
-// Someone holding a story's row over a raw connection (a desk stuck in a
-// transaction, SELECT … FOR UPDATE in psql) makes a desk's save fail as
-// "busy" after the busy timeout, rather than hang the window; the save goes
-// through once the lock is gone.
-void TestTeamLibrary::aHeldTableMakesASaveBusyNotHung()
-{
-    QSqlDatabase database = office();
-    QVERIFY(database.isOpen());
-    Library desk;
-    desk.setBusyTimeout(300);
-    const QString opened = openOffice(desk, u"bea"_s, u"Bea Writer"_s, PersonRole::Writer);
-    QVERIFY2(opened.isEmpty(), qPrintable(opened));
-    std::optional<Story> story = StoryRepository(&desk).create(Story{.headline = u"Before the lock"_s});
-    QVERIFY(story);
-    // A session that holds the story's row (a desk stuck in a transaction).
-    QSqlDatabase holder = connectAs(u"bea"_s, u"office"_s);
-    QVERIFY(holder.transaction());
-    QSqlQuery lock(holder);
-    QVERIFY2(lock.exec(u"SELECT id FROM newsdesk.stories WHERE id = %1 FOR UPDATE"_s.arg(story->id)), qPrintable(lock.lastError().text()));
-    story->headline = u"While the table is held"_s;
-    StoryRepository repository(&desk);
-    QCOMPARE(repository.save(*story), StoryRepository::SaveResult::Failed); // without lock_timeout: never returns
-    QVERIFY2(repository.errorString().contains(u"busy"_s, Qt::CaseInsensitive), qPrintable(repository.errorString()));
-    QVERIFY(holder.rollback());
-    std::optional<Story> again = StoryRepository(&desk).load(story->id);
-    QVERIFY(again);
-    again->headline = u"After the lock"_s;
-    QCOMPARE(repository.save(*again), StoryRepository::SaveResult::Saved);
 }
 
 // An edit lock is its database session's: another desk cannot take it, not
