@@ -589,6 +589,7 @@ void TestStoryExporter::photosWhoseNamesWouldCollideGetFilesOfTheirOwn()
         Photo photo;
         photo.virin = virin;
         photo.title = u"Photo %1"_s.arg(virin);
+        photo.altText = u"A square of one colour."_s; // the gate wants alt text
         photo.releaseState = ReleaseState::Released;
         photo.releaseAuthority = u"Pentagon Press Operations"_s;
         QImage image(40, 30, QImage::Format_RGB32);
