@@ -519,6 +519,7 @@ void TestStoryExporter::failedExportLeavesTheEarlierOneAlone()
     PhotoRepository photos(m_library.get());
     Photo pending;
     pending.virin = u"250306-D-PM193-1500K"_s;
+    pending.altText = u"A photo still on its way."_s; // cleared in every other respect
     pending.releaseState = ReleaseState::Released;
     std::optional<Photo> added = photos.add(pending, QByteArray(""), QString(), QSize(), QByteArray());
     QVERIFY(added);
