@@ -18,6 +18,7 @@
 #include "photoimporter.h"
 #include "photolistmodel.h"
 #include "photorepository.h"
+#include "phototemplates.h"
 #include "previewpane.h"
 #include "prompter.h"
 #include "publicationform.h"
@@ -638,6 +639,9 @@ PhotoImporter *MainWindow::importPhotos(const QStringList &files, const QImage &
     if (!m_library || !m_editor->hasStory())
         return nullptr;
     auto *importer = new PhotoImporter(m_library, currentStoryId(), this);
+    // The template chosen for new photos (the media panel's Templates menu).
+    if (const std::optional<PhotoTemplate> chosen = m_media->importTemplate())
+        importer->setTemplate(chosen->filledFields());
     const int total = pastedImage.isNull() ? int(files.size()) : 1;
     auto *progress = new QProgressDialog(tr("Adding photos…"), tr("Cancel"), 0, total, this);
     progress->setObjectName(u"photoImportProgress"_s);

@@ -618,10 +618,19 @@ void checkAltText(const Photo &photo, QList<CaptionFinding> &findings)
                               length};
     };
     const QString &alt = photo.altText;
-    if (alt.trimmed().isEmpty()) {
+    if (altTextMissing(photo)) {
         findings << altFinding("alt-missing", Error,
                                tr("There is no alt text: describe in a sentence what the image shows, for readers "
-                                  "who cannot see it."));
+                                  "who cannot see it, or mark the photo decorative if it adds nothing they miss."));
+        return;
+    }
+    if (photo.decorative) {
+        // Published as alt="": text kept in the field would be lost unseen.
+        if (!alt.trimmed().isEmpty())
+            findings << altFinding("alt-decorative", Warning,
+                                   tr("The photo is marked decorative, so its alt text is not published; clear it, "
+                                      "or untick Decorative if readers should hear it."),
+                                   0, alt.size());
         return;
     }
     const QString altComparable = comparable(alt);
@@ -810,7 +819,7 @@ QStringList ruleIds()
     return {u"caption-missing"_s,   u"date-missing"_s,      u"date-style"_s,          u"date-no-year"_s,
             u"date-mismatch"_s,     u"date-on"_s,           u"day-of-week"_s,         u"location-missing"_s,
             u"location-vague"_s,    u"credit-missing"_s,    u"credit-form"_s,         u"credit-position"_s,
-            u"credit-disclosure"_s, u"acronym-unexplained"_s, u"alt-missing"_s,       u"alt-same-as-caption"_s,
+            u"credit-disclosure"_s, u"acronym-unexplained"_s, u"alt-missing"_s,       u"alt-decorative"_s,      u"alt-same-as-caption"_s,
             u"alt-too-long"_s,      u"alt-redundant-start"_s};
 }
 

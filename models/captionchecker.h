@@ -105,7 +105,10 @@ struct CaptionFinding
 //                               Readiness Training Center … JRTC"), and not
 //                               in knownAcronyms(); a VIRIN and a dateline
 //                               in capitals are no acronyms
-//   alt-missing         error   no alt text
+//   alt-missing         error   no alt text, and the photo is not marked
+//                               decorative (altTextMissing(), photo.h)
+//   alt-decorative      warning a decorative photo with alt text, which is
+//                               not published (its page says alt="")
 //   alt-same-as-caption error   alt text equal to (or contained in) the caption
 //   alt-too-long        error   alt text longer than maxAltTextLength
 //   alt-redundant-start warning alt text starting "Image of", "Photo of" …

@@ -103,6 +103,12 @@ QList<StoryFinding> findings(const Story &story, const BodyImages &body, const Q
                                  ? tr("Photo %1: changes were requested on its caption.").arg(subject)
                                  : tr("Photo %1: its caption is pending approval.").arg(subject));
         }
+        if (altTextMissing(photo)) {
+            found << finding(GateFinding::AltTextMissing, subject,
+                             tr("Photo %1 has no alt text; write it, or mark the photo decorative if it adds nothing a "
+                                "reader who cannot see it would miss.")
+                                 .arg(subject));
+        }
         if (photo.releaseState != ReleaseState::Released) {
             found << finding(GateFinding::PhotoNotReleased, subject,
                              tr("Photo %1 is not released (%2).").arg(subject, releaseStateLabel(photo.releaseState)));

@@ -36,6 +36,9 @@ inline constexpr QStringView CaptionNotApproved = u"caption-not-approved";
 inline constexpr QStringView PhotoNotReleased = u"photo-not-released";
 inline constexpr QStringView PhotoNotInStory = u"photo-not-in-story";
 inline constexpr QStringView ImageNotReviewed = u"image-not-reviewed";
+// A placed photo without alt text that is not marked decorative
+// (altTextMissing()): its page would say alt="" by accident.
+inline constexpr QStringView AltTextMissing = u"alt-text-missing";
 } // namespace GateFinding
 
 // What a story's body shows, as the renderer reads it. models/ does not parse

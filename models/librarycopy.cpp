@@ -53,7 +53,7 @@ const QList<std::pair<QString, QStringList>> &tables()
          {u"id"_s, u"image_hash"_s, u"thumbnail"_s, u"file_name"_s, u"virin"_s, u"title"_s, u"caption"_s, u"alt_text"_s,
           u"credit"_s, u"photographer"_s, u"unit"_s, u"operation"_s, u"date_shot"_s, u"city"_s, u"sublocation"_s, u"state"_s,
           u"country"_s, u"country_code"_s, u"keywords"_s, u"release_state"_s, u"release_authority"_s, u"caption_writer"_s,
-          u"approval_state"_s, u"created_at"_s, u"updated_at"_s, u"updated_by"_s, u"row_version"_s}},
+          u"command_shown"_s, u"creator_email"_s, u"creator_phone"_s, u"decorative"_s, u"approval_state"_s, u"created_at"_s, u"updated_at"_s, u"updated_by"_s, u"row_version"_s}},
         {u"story_photos"_s, {u"story_id"_s, u"photo_id"_s, u"position"_s}},
         {u"caption_approvals"_s,
          {u"id"_s, u"photo_id"_s, u"decision"_s, u"caption"_s, u"alt_text"_s, u"reviewed"_s, u"comment"_s, u"decided_by"_s,
@@ -65,6 +65,10 @@ const QList<std::pair<QString, QStringList>> &tables()
         {u"story_names"_s, {u"story_id"_s, u"name"_s}},
         {u"audit_log"_s, {u"id"_s, u"at"_s, u"actor"_s, u"action"_s, u"entity"_s, u"entity_id"_s, u"detail"_s}},
         {u"library_settings"_s, {u"key"_s, u"value"_s}},
+        {u"photo_templates"_s,
+         {u"id"_s, u"name"_s, u"photographer"_s, u"unit"_s, u"credit"_s, u"operation"_s, u"city"_s, u"sublocation"_s,
+          u"state"_s, u"country"_s, u"country_code"_s, u"keywords"_s, u"release_authority"_s, u"command_shown"_s,
+          u"creator_email"_s, u"creator_phone"_s, u"created_at"_s, u"updated_at"_s, u"updated_by"_s, u"row_version"_s}},
     };
     return list;
 }
@@ -229,9 +233,13 @@ bool copyTable(const End &from, const End &to, const QString &table, const QStri
     if (!write.prepare(u"INSERT INTO %1 (%2) VALUES (%3)"_s.arg(table, columns.join(u", "_s), placeholders.join(u", "_s))))
         return fail(errorString, Library::describeError(write, tr("Cannot copy %1").arg(table)));
     qint64 rows = 0;
+    // SQLite keeps a boolean as 0 or 1, which PostgreSQL's boolean does not
+    // take from an integer: bound as a bool, each engine writes its own.
+    static const QStringList booleanColumns{u"decorative"_s};
     while (read.next()) {
         for (qsizetype i = 0; i < columns.size(); ++i)
-            write.bindValue(placeholders.at(i), read.value(int(i)));
+            write.bindValue(placeholders.at(i), booleanColumns.contains(columns.at(i)) ? QVariant(read.value(int(i)).toBool())
+                                                                                       : read.value(int(i)));
         if (!write.exec())
             return fail(errorString, Library::describeError(write, tr("Cannot copy %1 (row %2)").arg(table).arg(rows + 1)));
         ++rows;
@@ -294,7 +302,8 @@ bool copy(const QString &fromText, const QString &toText, Report *report, QStrin
     if (to.isTeam()) {
         // New rows from now on number after the copied ones.
         for (const QString &table :
-             {u"stories"_s, u"photos"_s, u"caption_approvals"_s, u"revisions"_s, u"comments"_s, u"audit_log"_s, u"person_records"_s}) {
+             {u"stories"_s, u"photos"_s, u"caption_approvals"_s, u"revisions"_s, u"comments"_s, u"audit_log"_s, u"person_records"_s,
+              u"photo_templates"_s}) {
             QSqlQuery sequence(to.database());
             if (!sequence.exec(u"SELECT setval(pg_get_serial_sequence('newsdesk.%1', 'id'), coalesce(max(id), 0) + 1, false) "
                                "FROM newsdesk.%1"_s.arg(table))) {

@@ -75,13 +75,34 @@ QString captionApprovalLabel(CaptionApproval state)
     return {};
 }
 
+QStringList combatantCommands()
+{
+    return {u"USAFRICOM"_s, u"USCENTCOM"_s, u"USEUCOM"_s, u"USINDOPACOM"_s, u"USNORTHCOM"_s, u"USSOUTHCOM"_s};
+}
+
+QString commandShownFromText(const QString &text)
+{
+    const QString upper = text.trimmed().toUpper();
+    for (const QString &command : combatantCommands()) {
+        if (upper == command || upper == command.mid(2))
+            return command;
+    }
+    return {};
+}
+
+bool altTextMissing(const Photo &photo)
+{
+    return !photo.decorative && photo.altText.trimmed().isEmpty();
+}
+
 QList<PhotoField> reviewedPhotoFields()
 {
     return {PhotoField::Virin,       PhotoField::Title,        PhotoField::Caption,          PhotoField::AltText,
             PhotoField::Credit,      PhotoField::Photographer, PhotoField::Unit,             PhotoField::Operation,
             PhotoField::DateShot,    PhotoField::City,         PhotoField::Sublocation,      PhotoField::State,
             PhotoField::Country,     PhotoField::CountryCode,  PhotoField::Keywords,         PhotoField::ReleaseState,
-            PhotoField::ReleaseAuthority, PhotoField::CaptionWriter};
+            PhotoField::ReleaseAuthority, PhotoField::CaptionWriter, PhotoField::CommandShown, PhotoField::CreatorEmail,
+            PhotoField::CreatorPhone, PhotoField::Decorative};
 }
 
 QString photoFieldKey(PhotoField field)
@@ -123,6 +144,14 @@ QString photoFieldKey(PhotoField field)
         return u"release_authority"_s;
     case PhotoField::CaptionWriter:
         return u"caption_writer"_s;
+    case PhotoField::CommandShown:
+        return u"command_shown"_s;
+    case PhotoField::CreatorEmail:
+        return u"creator_email"_s;
+    case PhotoField::CreatorPhone:
+        return u"creator_phone"_s;
+    case PhotoField::Decorative:
+        return u"decorative"_s;
     }
     return {};
 }
@@ -175,6 +204,14 @@ QString photoFieldLabel(PhotoField field)
         return QCoreApplication::translate("Photo", "Release authority");
     case PhotoField::CaptionWriter:
         return QCoreApplication::translate("Photo", "Caption writer");
+    case PhotoField::CommandShown:
+        return QCoreApplication::translate("Photo", "Command shown");
+    case PhotoField::CreatorEmail:
+        return QCoreApplication::translate("Photo", "Photographer's e-mail");
+    case PhotoField::CreatorPhone:
+        return QCoreApplication::translate("Photo", "Photographer's phone");
+    case PhotoField::Decorative:
+        return QCoreApplication::translate("Photo", "Decorative");
     }
     return {};
 }
@@ -222,6 +259,16 @@ QString photoFieldText(const Photo &photo, PhotoField field)
         return photo.releaseAuthority;
     case PhotoField::CaptionWriter:
         return photo.captionWriter;
+    case PhotoField::CommandShown:
+        return photo.commandShown;
+    case PhotoField::CreatorEmail:
+        return photo.creatorEmail;
+    case PhotoField::CreatorPhone:
+        return photo.creatorPhone;
+    case PhotoField::Decorative:
+        // As PostgreSQL writes a boolean as text (the server records what a
+        // decision saw the same way).
+        return photo.decorative ? u"true"_s : u"false"_s;
     }
     return {};
 }
@@ -282,6 +329,18 @@ void setPhotoFieldText(Photo &photo, PhotoField field, const QString &text)
         break;
     case PhotoField::CaptionWriter:
         photo.captionWriter = text;
+        break;
+    case PhotoField::CommandShown:
+        photo.commandShown = text;
+        break;
+    case PhotoField::CreatorEmail:
+        photo.creatorEmail = text;
+        break;
+    case PhotoField::CreatorPhone:
+        photo.creatorPhone = text;
+        break;
+    case PhotoField::Decorative:
+        photo.decorative = text == u"true"_s;
         break;
     }
 }

@@ -23,6 +23,14 @@ QString captionApprovalKey(CaptionApproval state);
 std::optional<CaptionApproval> captionApprovalFromKey(QStringView key);
 QString captionApprovalLabel(CaptionApproval state);
 
+// The geographic combatant commands a photo can show (DVIDS's "Command
+// Shown"), as DINFOS's metadata checklist names them: "USCENTCOM" … Stored
+// and embedded as these keys; commandShownFromText() also takes the short
+// form DOMAIN.md uses ("CENTCOM") and any letter case.
+QStringList combatantCommands();
+// The key for text, or an empty string when text names none of them.
+QString commandShownFromText(const QString &text);
+
 // One photo with its DoD metadata (see DOMAIN.md for the IPTC mapping).
 struct Photo
 {
@@ -50,6 +58,12 @@ struct Photo
     ReleaseState releaseState = ReleaseState::NotReviewed;
     QString releaseAuthority;
     QString captionWriter;
+    QString commandShown;  // a combatantCommands() key, or empty
+    QString creatorEmail;  // IPTC Creator Contact Info: work e-mail
+    QString creatorPhone;  // and work phone of the photographer
+    // Published with alt="" on purpose: the image adds nothing a reader who
+    // cannot see it misses (a texture, a repeat of the text beside it).
+    bool decorative = false;
     CaptionApproval approval = CaptionApproval::Pending;
     QDateTime createdAt;
     QDateTime updatedAt;
@@ -84,14 +98,23 @@ enum class PhotoField {
     ReleaseState,
     ReleaseAuthority,
     CaptionWriter,
+    CommandShown,
+    CreatorEmail,
+    CreatorPhone,
+    Decorative,
 };
 QList<PhotoField> reviewedPhotoFields();
 QString photoFieldKey(PhotoField field);   // stable, as the column: "alt_text", "release_state"
 std::optional<PhotoField> photoFieldFromKey(QStringView key);
 QString photoFieldLabel(PhotoField field); // for people: "Alt text", "Release state"
 // The field as text: keywords one a line, the date shot as ISO 8601 (empty
-// when not set), the release state as its key.
+// when not set), the release state as its key, decorative "true" or "false".
 QString photoFieldText(const Photo &photo, PhotoField field);
 void setPhotoFieldText(Photo &photo, PhotoField field, const QString &text);
 // The reviewed fields that differ between before and after.
 QList<PhotoField> changedReviewedFields(const Photo &before, const Photo &after);
+
+// The alt-text rule, stated once for the caption checker, the export gate and
+// the renderer: a decorative photo is published with alt="" on purpose; any
+// other needs alt text.
+bool altTextMissing(const Photo &photo);

@@ -20,8 +20,8 @@ namespace {
 
 const QString photoColumns = u"id, image_hash, file_name, virin, title, caption, alt_text, credit, photographer, unit, "
                              "operation, date_shot, city, sublocation, state, country, country_code, keywords, "
-                             "release_state, release_authority, caption_writer, approval_state, created_at, "
-                             "updated_at, updated_by, row_version, "
+                             "release_state, release_authority, caption_writer, command_shown, creator_email, "
+                             "creator_phone, decorative, approval_state, created_at, updated_at, updated_by, row_version, "
                              // Unqualified image_hash: the photos table's, under
                              // whatever alias the query gives it.
                              "(SELECT mime_type FROM images WHERE hash = image_hash) AS image_mime_type"_s;
@@ -53,6 +53,10 @@ Photo photoFromQuery(const QSqlQuery &query)
     photo.releaseState = releaseStateFromKey(value("release_state").toString()).value_or(ReleaseState::NotReviewed);
     photo.releaseAuthority = value("release_authority").toString();
     photo.captionWriter = value("caption_writer").toString();
+    photo.commandShown = value("command_shown").toString();
+    photo.creatorEmail = value("creator_email").toString();
+    photo.creatorPhone = value("creator_phone").toString();
+    photo.decorative = value("decorative").toBool();
     photo.approval = captionApprovalFromKey(value("approval_state").toString()).value_or(CaptionApproval::Pending);
     photo.createdAt = QDateTime::fromString(value("created_at").toString(), Qt::ISODateWithMs);
     photo.updatedAt = QDateTime::fromString(value("updated_at").toString(), Qt::ISODateWithMs);
@@ -81,6 +85,10 @@ void bindMetadata(QSqlQuery &query, const Photo &photo)
     query.bindValue(u":release_state"_s, releaseStateKey(photo.releaseState));
     query.bindValue(u":release_authority"_s, sqlText(photo.releaseAuthority));
     query.bindValue(u":caption_writer"_s, sqlText(photo.captionWriter));
+    query.bindValue(u":command_shown"_s, sqlText(photo.commandShown));
+    query.bindValue(u":creator_email"_s, sqlText(photo.creatorEmail));
+    query.bindValue(u":creator_phone"_s, sqlText(photo.creatorPhone));
+    query.bindValue(u":decorative"_s, photo.decorative);
     query.bindValue(u":approval_state"_s, captionApprovalKey(photo.approval));
 }
 
@@ -133,11 +141,12 @@ std::optional<Photo> PhotoRepository::insertPhoto(Photo photo, const QByteArray 
     const bool serverDecides = m_library->dialect().serverEnforcesWorkflow();
     query.prepare(u"INSERT INTO photos (image_hash, thumbnail, file_name, virin, title, caption, alt_text, credit, "
                   "photographer, unit, operation, date_shot, city, sublocation, state, country, country_code, "
-                  "keywords, release_state, release_authority, caption_writer, %1 created_at, "
+                  "keywords, release_state, release_authority, caption_writer, command_shown, creator_email, "
+                  "creator_phone, decorative, %1 created_at, "
                   "updated_at, updated_by) VALUES (:hash, :thumbnail, :file_name, :virin, :title, "
                   ":caption, :alt_text, :credit, :photographer, :unit, :operation, :date_shot, :city, :sublocation, "
                   ":state, :country, :country_code, :keywords, :release_state, :release_authority, :caption_writer, "
-                  "%2 :now, :now, :actor) RETURNING id"_s.arg(serverDecides ? QString() : u"approval_state,"_s,
+                  ":command_shown, :creator_email, :creator_phone, :decorative, %2 :now, :now, :actor) RETURNING id"_s.arg(serverDecides ? QString() : u"approval_state,"_s,
                                                                serverDecides ? QString() : u":approval_state,"_s));
     if (serverDecides)
         photo.approval = CaptionApproval::Pending;
@@ -329,12 +338,37 @@ bool PhotoRepository::reorder(qint64 storyId, const QList<qint64> &photoIds)
 
 PhotoRepository::SaveResult PhotoRepository::save(Photo &photo)
 {
-    TextSafety::cleanPhoto(photo);
-    const bool serverDecides = m_library->dialect().serverEnforcesWorkflow();
+    QList<Photo> photos{photo};
+    const SaveResult result = saveAll(photos);
+    if (result == SaveResult::Saved)
+        photo = photos.constFirst();
+    return result;
+}
+
+PhotoRepository::SaveResult PhotoRepository::saveAll(QList<Photo> &photos)
+{
     WriteTransaction transaction(m_library, &m_error);
     if (!transaction.begin())
         return SaveResult::Failed;
+    QList<Photo> saved = photos;
     const QString now = Library::nowUtc();
+    for (Photo &photo : saved) {
+        const SaveResult result = saveInTransaction(photo, now);
+        if (result != SaveResult::Saved)
+            return result;
+    }
+    if (!transaction.commit())
+        return SaveResult::Failed;
+    photos = saved;
+    for (const Photo &photo : std::as_const(photos))
+        Q_EMIT m_library->photosChanged(photo.id);
+    return SaveResult::Saved;
+}
+
+PhotoRepository::SaveResult PhotoRepository::saveInTransaction(Photo &photo, const QString &now)
+{
+    TextSafety::cleanPhoto(photo);
+    const bool serverDecides = m_library->dialect().serverEnforcesWorkflow();
     QSqlQuery query(m_library->database());
     // What a decision saw is what is stored; an edit of any field it covers
     // (everything the export publishes) voids it.
@@ -369,7 +403,9 @@ PhotoRepository::SaveResult PhotoRepository::save(Photo &photo)
                   "date_shot = :date_shot, city = :city, sublocation = :sublocation, state = :state, "
                   "country = :country, country_code = :country_code, keywords = :keywords, "
                   "release_state = :release_state, release_authority = :release_authority, "
-                  "caption_writer = :caption_writer, %1 updated_at = :now, "
+                  "caption_writer = :caption_writer, command_shown = :command_shown, "
+                  "creator_email = :creator_email, creator_phone = :creator_phone, decorative = :decorative, "
+                  "%1 updated_at = :now, "
                   "updated_by = :actor, row_version = row_version + 1 WHERE id = :id AND row_version = :version"_s
                       // On a team library the server voids the decision itself
                       // (and records it), by the same list of fields.
@@ -397,12 +433,9 @@ PhotoRepository::SaveResult PhotoRepository::save(Photo &photo)
         m_library->audit(u"caption-reset"_s, u"photo"_s, photo.id,
                          QObject::tr("%1 changed after review").arg(fields.join(u", "_s)));
     }
-    if (!transaction.commit())
-        return SaveResult::Failed;
     photo.rowVersion += 1;
     photo.updatedAt = QDateTime::fromString(now, Qt::ISODateWithMs);
     photo.updatedBy = m_library->actor();
-    Q_EMIT m_library->photosChanged(photo.id);
     return SaveResult::Saved;
 }
 

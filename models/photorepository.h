@@ -72,6 +72,10 @@ public:
     // (reviewedPhotoFields()) returns an approved (or changes-requested)
     // photo to pending, with an audit line "caption-reset" naming the fields.
     SaveResult save(Photo &photo);
+    // Saves several photos as one change (a batch edit, a template): all of
+    // them or, on a conflict or failure, none. Each is saved as save() does,
+    // its caption decision voided by the same rule.
+    SaveResult saveAll(QList<Photo> &photos);
 
     // Records an editor's decision on the reviewed fields as they are stored
     // now (kept with the decision). Writers (and people not in the library) are refused with
@@ -94,6 +98,8 @@ private:
                                        const QString &name);
     std::optional<Photo> insertPhoto(Photo photo, const QByteArray &thumbnail);
     bool reindexStoriesOf(qint64 photoId);
+    // save()'s work inside the caller's transaction.
+    SaveResult saveInTransaction(Photo &photo, const QString &now);
 
     Library *m_library;
     RepositoryError m_error;

@@ -173,8 +173,141 @@ QString reviewedPhotoObject()
 {
     QStringList parts;
     for (const PhotoField field : reviewedPhotoFields())
-        parts << u"%1, p.%2"_s.arg(literal(photoFieldKey(field)), photoFieldKey(field));
+        // As text, as photoFieldText() has it (a boolean as "true"/"false").
+        parts << u"%1, p.%2::text"_s.arg(literal(photoFieldKey(field)), photoFieldKey(field));
     return u"jsonb_build_object(%1)::text"_s.arg(parts.join(u", "_s));
+}
+
+// The functions that name every reviewed photo field (reviewedPhotoFields()),
+// made again when a library's format adds one.
+
+// A photo's edit voids a caption decision when it touches a field the
+// decision covered; the server records that in the audit log.
+QString stampPhotoFunction()
+{
+    return u"CREATE OR REPLACE FUNCTION stamp_photo() RETURNS trigger LANGUAGE plpgsql "
+        "SET search_path = newsdesk, pg_temp AS $$\n"
+        "BEGIN\n"
+        "  IF in_server_function() THEN RETURN NEW; END IF;\n"
+        "  PERFORM check_signature(NEW.updated_by, CASE WHEN TG_OP = 'UPDATE' THEN OLD.updated_by END);\n"
+        "  IF TG_OP = 'INSERT' THEN\n"
+        "    NEW.approval_state := 'pending';\n"
+        "    NEW.row_version := 1;\n"
+        "  ELSE\n"
+        "    IF OLD.approval_state <> 'pending' AND "_s + reviewedPhotoChanges() + u" <> '' THEN\n"
+        "      NEW.approval_state := 'pending';\n"
+        "    END IF;\n"
+        "    NEW.row_version := OLD.row_version + 1;\n"
+        "  END IF;\n"
+        "  NEW.updated_by := current_person();\n"
+        "  RETURN NEW;\n"
+        "END $$"_s;
+}
+
+// The voided decision goes into the audit log, which only the server
+// writes: an AFTER trigger (a trigger function cannot be called any other
+// way) with the owner's rights.
+QString recordCaptionResetFunction()
+{
+    return u"CREATE OR REPLACE FUNCTION record_caption_reset() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER "
+        "SET search_path = newsdesk, pg_temp AS $$\n"
+        "BEGIN\n"
+        "  IF OLD.approval_state <> 'pending' AND NEW.approval_state = 'pending' AND "_s + reviewedPhotoChanges() + u" <> '' THEN\n"
+        "    INSERT INTO audit_log (action, entity, entity_id, detail)\n"
+        "      VALUES ('caption-reset', 'photo', NEW.id, replace("_s
+            // The sentence PhotoRepository writes on an SQLite library.
+            + literal(QObject::tr("%1 changed after review")) + u", '%1', "_s + reviewedPhotoChangeLabels() + u"));\n"
+        "  END IF;\n"
+        "  RETURN NULL;\n"
+        "END $$"_s;
+}
+
+QList<std::pair<QString, QString>> staleState()
+{
+    return {{u"STALE"_s, QString::fromLatin1(PostgresDialect::staleCopyState)}};
+}
+
+// The one way a caption decision is made: an editor's, of the photo's
+// stored fields (what the decision saw is recorded by the server, not sent
+// by the client), at the version the editor saw.
+QString decideCaptionFunction()
+{
+    return fill(u"CREATE OR REPLACE FUNCTION decide_caption(p_photo bigint, p_row_version bigint, p_decision text, p_comment text DEFAULT '')\n"
+            "RETURNS bigint LANGUAGE plpgsql SECURITY DEFINER SET search_path = newsdesk, pg_temp AS $$\n"
+            "DECLARE\n"
+            "  p photos;\n"
+            "  v_now text := now_text();\n"
+            "  v_comment text := btrim(coalesce(p_comment, ''));\n"
+            "BEGIN\n"
+            "  IF caller_role() IS DISTINCT FROM 'editor' THEN\n"
+            "    RAISE EXCEPTION 'Only an editor can approve captions or request changes; % is not an editor of this library.',\n"
+            "      current_person() USING ERRCODE = 'insufficient_privilege';\n"
+            "  END IF;\n"
+            "  IF p_decision NOT IN ('approved', 'changes_requested') THEN\n"
+            "    RAISE EXCEPTION 'A decision is an approval or a request for changes.' USING ERRCODE = 'check_violation';\n"
+            "  END IF;\n"
+            "  IF p_decision = 'changes_requested' AND v_comment = '' THEN\n"
+            "    RAISE EXCEPTION 'Say what should change when you request changes.' USING ERRCODE = 'check_violation';\n"
+            "  END IF;\n"
+            "  UPDATE photos SET approval_state = p_decision, updated_at = v_now, updated_by = current_person(),\n"
+            "         row_version = row_version + 1\n"
+            "   WHERE id = p_photo AND (p_row_version IS NULL OR row_version = p_row_version) RETURNING * INTO p;\n"
+            "  IF NOT FOUND THEN\n"
+            "    RAISE EXCEPTION 'Photo % changed since you looked at it; review its caption again.', p_photo USING ERRCODE = '{STALE}';\n"
+            "  END IF;\n"
+            "  INSERT INTO caption_approvals (photo_id, decision, caption, alt_text, reviewed, comment, decided_by, decided_at)\n"
+            "    VALUES (p.id, p_decision, p.caption, p.alt_text, "_s, staleState()) + reviewedPhotoObject() + u", v_comment, current_person(), v_now);\n"
+            "  INSERT INTO audit_log (at, action, entity, entity_id, detail) VALUES (v_now, 'caption-' || p_decision, 'photo', p.id, v_comment);\n"
+            "  RETURN p.row_version;\n"
+            "END $$"_s;
+}
+
+// Metadata templates (PhotoTemplateRepository), shared by the whole desk:
+// whoever Workflow::checkPhotoTemplates lets (any person) creates, changes,
+// renames and deletes them; the server signs every change with the caller's
+// person. Written to run again harmlessly, as the whole step does (set-up
+// repeated on a library that has them).
+QStringList photoTemplateStatements()
+{
+    const bool writersMay = Workflow::checkPhotoTemplates(PersonRole::Writer).allowed;
+    const QString role = QString::fromLatin1(writersMay ? PostgresDialect::writerRole : PostgresDialect::editorRole);
+    return {
+        u"CREATE TABLE IF NOT EXISTS photo_templates ("
+        "  id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,"
+        "  name text NOT NULL UNIQUE,"
+        "  photographer text NOT NULL DEFAULT '',"
+        "  unit text NOT NULL DEFAULT '',"
+        "  credit text NOT NULL DEFAULT '',"
+        "  operation text NOT NULL DEFAULT '',"
+        "  city text NOT NULL DEFAULT '',"
+        "  sublocation text NOT NULL DEFAULT '',"
+        "  state text NOT NULL DEFAULT '',"
+        "  country text NOT NULL DEFAULT '',"
+        "  country_code text NOT NULL DEFAULT '',"
+        "  keywords text NOT NULL DEFAULT '',"
+        "  release_authority text NOT NULL DEFAULT '',"
+        "  command_shown text NOT NULL DEFAULT '',"
+        "  creator_email text NOT NULL DEFAULT '',"
+        "  creator_phone text NOT NULL DEFAULT '',"
+        "  created_at text NOT NULL,"
+        "  updated_at text NOT NULL,"
+        "  updated_by text NOT NULL DEFAULT '',"
+        "  row_version bigint NOT NULL DEFAULT 1)"_s,
+        u"CREATE OR REPLACE FUNCTION stamp_photo_template() RETURNS trigger LANGUAGE plpgsql "
+        "SET search_path = newsdesk, pg_temp AS $$\n"
+        "BEGIN\n"
+        "  IF in_server_function() THEN RETURN NEW; END IF;\n"
+        "  PERFORM check_signature(NEW.updated_by, CASE WHEN TG_OP = 'UPDATE' THEN OLD.updated_by END);\n"
+        "  NEW.updated_by := current_person();\n"
+        "  NEW.row_version := CASE WHEN TG_OP = 'INSERT' THEN 1 ELSE OLD.row_version + 1 END;\n"
+        "  RETURN NEW;\n"
+        "END $$"_s,
+        u"CREATE OR REPLACE TRIGGER photo_templates_stamp BEFORE INSERT OR UPDATE ON photo_templates FOR EACH ROW "
+        "EXECUTE FUNCTION stamp_photo_template()"_s,
+        u"CREATE OR REPLACE TRIGGER photo_templates_notify AFTER INSERT OR UPDATE OR DELETE ON photo_templates FOR EACH ROW "
+        "EXECUTE FUNCTION notify_change()"_s,
+        u"GRANT SELECT, INSERT, UPDATE, DELETE ON photo_templates TO %1"_s.arg(role),
+    };
 }
 
 QString tsDocument()
@@ -323,9 +456,26 @@ QString PostgresDialect::forbiddenCharacterClass()
 
 QStringList PostgresDialect::migrationStatements(int from)
 {
+    const QString writer = QString::fromLatin1(writerRole);
     switch (from) {
     case 1: {
-        // Format 2: the server holds library text to TextSafety's rule, as
+        // The photo desk (issue 15): DVIDS's Command Shown, the photographer's
+        // contact, the decorative choice, and the shared metadata templates.
+        QStringList statements{
+            u"ALTER TABLE photos ADD COLUMN IF NOT EXISTS command_shown text NOT NULL DEFAULT ''"_s,
+            u"ALTER TABLE photos ADD COLUMN IF NOT EXISTS creator_email text NOT NULL DEFAULT ''"_s,
+            u"ALTER TABLE photos ADD COLUMN IF NOT EXISTS creator_phone text NOT NULL DEFAULT ''"_s,
+            u"ALTER TABLE photos ADD COLUMN IF NOT EXISTS decorative boolean NOT NULL DEFAULT false"_s,
+            // Text of a photo, as the others: a writer's to write.
+            u"GRANT INSERT (command_shown, creator_email, creator_phone, decorative), "
+            "UPDATE (command_shown, creator_email, creator_phone, decorative) ON photos TO %1"_s.arg(writer),
+            // The functions naming every reviewed field, which now has four more.
+            stampPhotoFunction(),
+            recordCaptionResetFunction(),
+            decideCaptionFunction(),
+        };
+        statements << photoTemplateStatements();
+        // And the server holds library text to TextSafety's rule, as
         // the repositories do, so a client over a raw connection (psql)
         // cannot store a control character, a bidirectional override or a
         // line break in a single-line field either. NOT VALID: rows written
@@ -339,7 +489,7 @@ QStringList PostgresDialect::migrationStatements(int from)
                 checks << u"text_is_safe(%1, true)"_s.arg(column);
             return checks.join(u" AND "_s);
         };
-        return {
+        statements << QStringList{
             u"CREATE FUNCTION text_is_safe(p_text text, p_multi_line boolean) RETURNS boolean "
             "LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$\n"
             "  SELECT p_text !~ '"_s + forbiddenCharacterClass() + u"' AND p_text !~ CASE WHEN p_multi_line THEN '\\r' ELSE '[\\n\\r]' END $$"_s,
@@ -350,15 +500,23 @@ QStringList PostgresDialect::migrationStatements(int from)
             u"ALTER TABLE photos ADD CONSTRAINT photos_text_is_safe CHECK ("_s
                 + safe({u"file_name"_s, u"virin"_s, u"title"_s, u"alt_text"_s, u"credit"_s, u"photographer"_s, u"unit"_s,
                         u"operation"_s, u"city"_s, u"sublocation"_s, u"state"_s, u"country"_s, u"country_code"_s,
-                        u"release_authority"_s, u"caption_writer"_s},
+                        u"release_authority"_s, u"caption_writer"_s, u"command_shown"_s, u"creator_email"_s,
+                        u"creator_phone"_s},
                        {u"caption"_s, u"keywords"_s})
                 + u") NOT VALID"_s,
+            u"ALTER TABLE photo_templates ADD CONSTRAINT photo_templates_text_is_safe CHECK ("_s
+                + safe({u"name"_s, u"photographer"_s, u"unit"_s, u"credit"_s, u"operation"_s, u"city"_s, u"sublocation"_s,
+                        u"state"_s, u"country"_s, u"country_code"_s, u"release_authority"_s, u"command_shown"_s,
+                        u"creator_email"_s, u"creator_phone"_s},
+                       {u"keywords"_s})
+                + u")"_s,
             u"ALTER TABLE comments ADD CONSTRAINT comments_text_is_safe CHECK ("_s + safe({}, {u"body"_s}) + u") NOT VALID"_s,
             u"ALTER TABLE person_records ADD CONSTRAINT person_records_text_is_safe CHECK ("_s
                 + safe({u"name"_s, u"title"_s}, {}) + u") NOT VALID"_s,
             u"ALTER TABLE library_settings ADD CONSTRAINT library_settings_text_is_safe CHECK ("_s
                 + safe({u"value"_s}, {}) + u") NOT VALID"_s,
         };
+        return statements;
     }
     default:
         return {};
@@ -588,6 +746,7 @@ QStringList PostgresDialect::setupStatements()
 
         u"CREATE TABLE library_settings (key text PRIMARY KEY, value text NOT NULL)"_s,
 
+
         // The search copy of each story's text, its document kept by the
         // server; GIN finds the stories that hold every word of a query.
         u"CREATE TABLE story_search ("
@@ -660,40 +819,9 @@ QStringList PostgresDialect::setupStatements()
         "END $$"_s,
         u"CREATE TRIGGER stories_stamp BEFORE INSERT OR UPDATE OR DELETE ON stories FOR EACH ROW EXECUTE FUNCTION stamp_story()"_s,
 
-        // A photo's edit voids a caption decision when it touches a field the
-        // decision covered; the server records that in the audit log.
-        u"CREATE FUNCTION stamp_photo() RETURNS trigger LANGUAGE plpgsql "
-        "SET search_path = newsdesk, pg_temp AS $$\n"
-        "BEGIN\n"
-        "  IF in_server_function() THEN RETURN NEW; END IF;\n"
-        "  PERFORM check_signature(NEW.updated_by, CASE WHEN TG_OP = 'UPDATE' THEN OLD.updated_by END);\n"
-        "  IF TG_OP = 'INSERT' THEN\n"
-        "    NEW.approval_state := 'pending';\n"
-        "    NEW.row_version := 1;\n"
-        "  ELSE\n"
-        "    IF OLD.approval_state <> 'pending' AND "_s + reviewedPhotoChanges() + u" <> '' THEN\n"
-        "      NEW.approval_state := 'pending';\n"
-        "    END IF;\n"
-        "    NEW.row_version := OLD.row_version + 1;\n"
-        "  END IF;\n"
-        "  NEW.updated_by := current_person();\n"
-        "  RETURN NEW;\n"
-        "END $$"_s,
+        stampPhotoFunction(),
         u"CREATE TRIGGER photos_stamp BEFORE INSERT OR UPDATE ON photos FOR EACH ROW EXECUTE FUNCTION stamp_photo()"_s,
-        // The voided decision goes into the audit log, which only the server
-        // writes: an AFTER trigger (a trigger function cannot be called any
-        // other way) with the owner's rights.
-        u"CREATE FUNCTION record_caption_reset() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER "
-        "SET search_path = newsdesk, pg_temp AS $$\n"
-        "BEGIN\n"
-        "  IF OLD.approval_state <> 'pending' AND NEW.approval_state = 'pending' AND "_s + reviewedPhotoChanges() + u" <> '' THEN\n"
-        "    INSERT INTO audit_log (action, entity, entity_id, detail)\n"
-        "      VALUES ('caption-reset', 'photo', NEW.id, replace("_s
-            // The sentence PhotoRepository writes on an SQLite library.
-            + literal(QObject::tr("%1 changed after review")) + u", '%1', "_s + reviewedPhotoChangeLabels() + u"));\n"
-        "  END IF;\n"
-        "  RETURN NULL;\n"
-        "END $$"_s,
+        recordCaptionResetFunction(),
         u"CREATE TRIGGER photos_caption_reset AFTER UPDATE ON photos FOR EACH ROW EXECUTE FUNCTION record_caption_reset()"_s,
 
         // A deletion takes the story's history with it (the cascade), so the
@@ -917,37 +1045,7 @@ QStringList PostgresDialect::setupStatements()
             "  RETURN v_story.row_version;\n"
             "END $$"_s),
 
-        // The one way a caption decision is made: an editor's, of the
-        // photo's stored fields (what the decision saw is recorded by the
-        // server, not sent by the client), at the version the editor saw.
-        sql(u"CREATE FUNCTION decide_caption(p_photo bigint, p_row_version bigint, p_decision text, p_comment text DEFAULT '')\n"
-            "RETURNS bigint LANGUAGE plpgsql SECURITY DEFINER SET search_path = newsdesk, pg_temp AS $$\n"
-            "DECLARE\n"
-            "  p photos;\n"
-            "  v_now text := now_text();\n"
-            "  v_comment text := btrim(coalesce(p_comment, ''));\n"
-            "BEGIN\n"
-            "  IF caller_role() IS DISTINCT FROM 'editor' THEN\n"
-            "    RAISE EXCEPTION 'Only an editor can approve captions or request changes; % is not an editor of this library.',\n"
-            "      current_person() USING ERRCODE = 'insufficient_privilege';\n"
-            "  END IF;\n"
-            "  IF p_decision NOT IN ('approved', 'changes_requested') THEN\n"
-            "    RAISE EXCEPTION 'A decision is an approval or a request for changes.' USING ERRCODE = 'check_violation';\n"
-            "  END IF;\n"
-            "  IF p_decision = 'changes_requested' AND v_comment = '' THEN\n"
-            "    RAISE EXCEPTION 'Say what should change when you request changes.' USING ERRCODE = 'check_violation';\n"
-            "  END IF;\n"
-            "  UPDATE photos SET approval_state = p_decision, updated_at = v_now, updated_by = current_person(),\n"
-            "         row_version = row_version + 1\n"
-            "   WHERE id = p_photo AND (p_row_version IS NULL OR row_version = p_row_version) RETURNING * INTO p;\n"
-            "  IF NOT FOUND THEN\n"
-            "    RAISE EXCEPTION 'Photo % changed since you looked at it; review its caption again.', p_photo USING ERRCODE = '{STALE}';\n"
-            "  END IF;\n"
-            "  INSERT INTO caption_approvals (photo_id, decision, caption, alt_text, reviewed, comment, decided_by, decided_at)\n"
-            "    VALUES (p.id, p_decision, p.caption, p.alt_text, "_s) + reviewedPhotoObject() + u", v_comment, current_person(), v_now);\n"
-            "  INSERT INTO audit_log (at, action, entity, entity_id, detail) VALUES (v_now, 'caption-' || p_decision, 'photo', p.id, v_comment);\n"
-            "  RETURN p.row_version;\n"
-            "END $$"_s,
+        decideCaptionFunction(),
     };
 
     for (const QString &table : {u"stories"_s, u"photos"_s, u"caption_approvals"_s, u"comments"_s, u"story_locks"_s,

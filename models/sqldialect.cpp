@@ -244,6 +244,38 @@ QStringList SqliteDialect::migrationStatements(int from)
             // overflow pages. Materialising every archived id instead cost
             // more than ranking (14,000 ids at 100,000 stories).
             u"CREATE INDEX stories_status_by_id ON stories (id, status)"_s,
+            // DVIDS's fields still missing (issue 15): the combatant command
+            // the photo shows, the photographer's work e-mail and phone (IPTC
+            // Creator Contact Info), and whether it is published with alt=""
+            // on purpose.
+            u"ALTER TABLE photos ADD COLUMN command_shown TEXT NOT NULL DEFAULT ''"_s,
+            u"ALTER TABLE photos ADD COLUMN creator_email TEXT NOT NULL DEFAULT ''"_s,
+            u"ALTER TABLE photos ADD COLUMN creator_phone TEXT NOT NULL DEFAULT ''"_s,
+            u"ALTER TABLE photos ADD COLUMN decorative INTEGER NOT NULL DEFAULT 0 CHECK (decorative IN (0, 1))"_s,
+            // Metadata templates (PhotoTemplateRepository), the library's so
+            // that a team shares them: a column per field a template sets,
+            // named as the photo's.
+            u"CREATE TABLE photo_templates ("
+            "  id INTEGER PRIMARY KEY,"
+            "  name TEXT NOT NULL UNIQUE,"
+            "  photographer TEXT NOT NULL DEFAULT '',"
+            "  unit TEXT NOT NULL DEFAULT '',"
+            "  credit TEXT NOT NULL DEFAULT '',"
+            "  operation TEXT NOT NULL DEFAULT '',"
+            "  city TEXT NOT NULL DEFAULT '',"
+            "  sublocation TEXT NOT NULL DEFAULT '',"
+            "  state TEXT NOT NULL DEFAULT '',"
+            "  country TEXT NOT NULL DEFAULT '',"
+            "  country_code TEXT NOT NULL DEFAULT '',"
+            "  keywords TEXT NOT NULL DEFAULT '',"
+            "  release_authority TEXT NOT NULL DEFAULT '',"
+            "  command_shown TEXT NOT NULL DEFAULT '',"
+            "  creator_email TEXT NOT NULL DEFAULT '',"
+            "  creator_phone TEXT NOT NULL DEFAULT '',"
+            "  created_at TEXT NOT NULL,"
+            "  updated_at TEXT NOT NULL,"
+            "  updated_by TEXT NOT NULL DEFAULT '',"
+            "  row_version INTEGER NOT NULL DEFAULT 1)"_s,
         };
     default:
         return {};

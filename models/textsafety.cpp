@@ -186,6 +186,9 @@ QList<FieldChange> cleanPhoto(Photo &photo)
         changed << FieldChange{u"keywords"_s, keywords};
     cleanField(photo.releaseAuthority, "release.authority", Lines::Single, changed);
     cleanField(photo.captionWriter, "caption_writer", Lines::Single, changed);
+    cleanField(photo.commandShown, "command_shown", Lines::Single, changed);
+    cleanField(photo.creatorEmail, "creator.email", Lines::Single, changed);
+    cleanField(photo.creatorPhone, "creator.phone", Lines::Single, changed);
     return changed;
 }
 

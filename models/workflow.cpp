@@ -166,6 +166,16 @@ Verdict checkManagePeople(std::optional<PersonRole> role)
     return editorsOnly(role, tr("Only an editor may add people or change their roles and logins."));
 }
 
+Verdict checkPhotoTemplates(std::optional<PersonRole> role)
+{
+    Verdict verdict;
+    if (role)
+        verdict.allowed = true;
+    else
+        verdict.reason = tr("Only the library's people may create or change its metadata templates.");
+    return verdict;
+}
+
 Verdict checkCreate(std::optional<PersonRole> role, StoryStatus status)
 {
     Verdict verdict;

@@ -101,6 +101,12 @@ Verdict checkPublicationSettings(std::optional<PersonRole> role);
 // The first person of a library needs no one's leave and is always an editor.
 Verdict checkManagePeople(std::optional<PersonRole> role);
 
+// Whether someone with role may create, change, rename, delete and apply the
+// library's metadata templates (PhotoTemplateRepository): any of its people,
+// writer or editor. A template only fills in fields, as typing would, and
+// the caption decisions it touches are voided as any edit voids them.
+Verdict checkPhotoTemplates(std::optional<PersonRole> role);
+
 // Whether someone with role may add a story that starts in status (a new
 // story, a duplicate, an import): a draft or a story in review anyone may
 // (tools and tests work as people not on file); one that is approved,

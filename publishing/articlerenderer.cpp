@@ -149,11 +149,27 @@ QString sourcePosAttribute(cmark_node *node)
         .arg(cmark_node_get_end_column(node));
 }
 
+// The img's alt: empty only for a photo marked decorative (on purpose: screen
+// readers pass over it). A photo that lacks alt text without being decorative
+// is held back by the export gate (altTextMissing()); the preview still shows
+// it, with its title (or VIRIN) as alt, so that nothing says alt="" by accident.
+QString imageAlt(const Photo &photo)
+{
+    if (photo.decorative)
+        return {};
+    if (!altTextMissing(photo))
+        return photo.altText;
+    if (!photo.title.trimmed().isEmpty())
+        return photo.title;
+    // In the page's language, as the rest of what the renderer writes.
+    return u"Photo "_s + photo.virin;
+}
+
 QString figureHtmlWith(const Photo &photo, const ArticleRenderer::Options &options, const QString &extraAttributes)
 {
     QString html = u"<figure class=\"photo\" id=\"photo-%1\"%2>\n"_s.arg(escaped(photo.virin), extraAttributes);
     html += u"<img src=\"%1\" alt=\"%2\" loading=\"lazy\">\n"_s.arg(escaped(ArticleRenderer::imageUrl(photo, options)),
-                                                                 escaped(photo.altText));
+                                                                 escaped(imageAlt(photo)));
     html += u"<figcaption>\n"_s;
     if (!photo.title.isEmpty())
         html += u"<span class=\"photo-title\">%1</span>\n"_s.arg(escaped(photo.title));
@@ -861,7 +877,7 @@ QString ArticleRenderer::articleDocument(const ParsedStory &parsed, const Option
     const QList<Photo> &placed = parsed.images().placedPhotos;
     if (!placed.isEmpty()) {
         property(u"og:image"_s, publishedUrl(imageUrl(placed.constFirst(), options), options));
-        if (!placed.constFirst().altText.isEmpty())
+        if (!placed.constFirst().decorative && !altTextMissing(placed.constFirst()))
             property(u"og:image:alt"_s, placed.constFirst().altText);
     }
     const QDateTime published = publicationDate(story, options);

@@ -80,14 +80,30 @@ QJsonObject pictureItem(const Photo &photo, const Ninjs::Rendition &rendition, c
     QJsonArray descriptions;
     if (!photo.caption.isEmpty())
         descriptions.append(QJsonObject{{u"role"_s, u"caption"_s}, {u"contentType"_s, u"text/plain"_s}, {u"value"_s, safe(photo.caption)}});
-    if (!photo.altText.isEmpty())
-        descriptions.append(QJsonObject{{u"role"_s, u"alt"_s}, {u"contentType"_s, u"text/plain"_s}, {u"value"_s, safe(photo.altText)}});
+    // A decorative photo's alt is empty on purpose, as its page's alt="".
+    if (photo.decorative || !photo.altText.isEmpty())
+        descriptions.append(QJsonObject{{u"role"_s, u"alt"_s},
+                                        {u"contentType"_s, u"text/plain"_s},
+                                        {u"value"_s, photo.decorative ? QString() : safe(photo.altText)}});
     if (!descriptions.isEmpty())
         picture.insert(u"descriptions"_s, descriptions);
     if (!photo.credit.isEmpty())
         picture.insert(u"by"_s, safe(photo.credit));
-    if (!photo.photographer.isEmpty())
-        picture.insert(u"people"_s, QJsonArray{QJsonObject{{u"name"_s, safe(photo.photographer)}, {u"rel"_s, u"photographer"_s}}});
+    if (!photo.photographer.isEmpty()) {
+        QJsonObject photographer{{u"name"_s, safe(photo.photographer)}, {u"rel"_s, u"photographer"_s}};
+        // IPTC Creator Contact Info, as ninjs's contact methods.
+        QJsonArray contact;
+        if (!photo.creatorEmail.isEmpty())
+            contact.append(QJsonObject{{u"type"_s, u"email"_s}, {u"role"_s, u"work"_s}, {u"value"_s, safe(photo.creatorEmail)}});
+        if (!photo.creatorPhone.isEmpty())
+            contact.append(QJsonObject{{u"type"_s, u"phone"_s}, {u"role"_s, u"work"_s}, {u"value"_s, safe(photo.creatorPhone)}});
+        if (!contact.isEmpty())
+            photographer.insert(u"contactInfo"_s, contact);
+        picture.insert(u"people"_s, QJsonArray{photographer});
+    }
+    // DVIDS's Command Shown: the place (a combatant command's area) shown.
+    if (!photo.commandShown.isEmpty())
+        picture.insert(u"places"_s, QJsonArray{QJsonObject{{u"name"_s, safe(photo.commandShown)}, {u"rel"_s, u"command-shown"_s}}});
     if (!photo.virin.isEmpty())
         picture.insert(u"altIds"_s, QJsonArray{QJsonObject{{u"role"_s, u"virin"_s}, {u"value"_s, safe(photo.virin)}}});
     QJsonObject web{{u"name"_s, u"web"_s}, {u"href"_s, rendition.href}, {u"contentType"_s, u"image/jpeg"_s}};
@@ -1008,12 +1024,35 @@ ReadResult read(const QByteArray &json)
         photo.title = reader.roleValue(association, u"headlines"_s, u"main"_s, at);
         photo.caption = reader.roleValue(association, u"descriptions"_s, u"caption"_s, at);
         photo.altText = reader.roleValue(association, u"descriptions"_s, u"alt"_s, at);
+        // An alt description that is there and empty: decorative, on purpose.
+        const QJsonArray descriptions = reader.list(association, u"descriptions"_s, at);
+        for (qsizetype d = 0; d < descriptions.size() && reader.ok(); ++d) {
+            const QJsonObject description = reader.objectAt(descriptions, d, u"descriptions"_s, at);
+            if (reader.text(description, u"role"_s, at) == u"alt"_s && reader.text(description, u"value"_s, at).isEmpty())
+                photo.decorative = true;
+        }
         photo.credit = reader.text(association, u"by"_s, at);
         const QJsonArray people = reader.list(association, u"people"_s, at);
         for (qsizetype p = 0; p < people.size() && reader.ok(); ++p) {
             const QJsonObject person = reader.objectAt(people, p, u"people"_s, at);
-            if (reader.text(person, u"rel"_s, at) == u"photographer"_s && photo.photographer.isEmpty())
-                photo.photographer = reader.text(person, u"name"_s, at);
+            if (reader.text(person, u"rel"_s, at) != u"photographer"_s || !photo.photographer.isEmpty())
+                continue;
+            photo.photographer = reader.text(person, u"name"_s, at);
+            const QJsonArray contact = reader.list(person, u"contactInfo"_s, at);
+            for (qsizetype c = 0; c < contact.size() && reader.ok(); ++c) {
+                const QJsonObject method = reader.objectAt(contact, c, u"contactInfo"_s, at);
+                const QString kind = reader.text(method, u"type"_s, at);
+                if (kind == u"email"_s && photo.creatorEmail.isEmpty())
+                    photo.creatorEmail = reader.text(method, u"value"_s, at);
+                else if (kind == u"phone"_s && photo.creatorPhone.isEmpty())
+                    photo.creatorPhone = reader.text(method, u"value"_s, at);
+            }
+        }
+        const QJsonArray places = reader.list(association, u"places"_s, at);
+        for (qsizetype p = 0; p < places.size() && reader.ok(); ++p) {
+            const QJsonObject place = reader.objectAt(places, p, u"places"_s, at);
+            if (reader.text(place, u"rel"_s, at) == u"command-shown"_s && photo.commandShown.isEmpty())
+                photo.commandShown = reader.text(place, u"name"_s, at);
         }
         const QJsonArray altIds = reader.list(association, u"altIds"_s, at);
         for (qsizetype a = 0; a < altIds.size() && reader.ok(); ++a) {

@@ -140,7 +140,8 @@ int runPhotoInfo(const QStringList &arguments, QTextStream &out, QTextStream &er
             u"virin"_s,   u"title"_s,       u"caption"_s,      u"altText"_s,      u"credit"_s,
             u"photographer"_s, u"unit"_s,   u"operation"_s,    u"dateShot"_s,     u"city"_s,
             u"sublocation"_s, u"state"_s,   u"country"_s,      u"countryCode"_s,  u"keywords"_s,
-            u"releaseState"_s, u"releaseAuthority"_s, u"captionWriter"_s};
+            u"releaseState"_s, u"releaseAuthority"_s, u"captionWriter"_s, u"commandShown"_s, u"creatorEmail"_s,
+            u"creatorPhone"_s};
         for (const QString &field : order) {
             const QJsonValue value = object.value(field);
             QString text;
@@ -203,6 +204,9 @@ QJsonObject photoJson(const Photo &photo)
         {u"releaseState"_s, releaseStateKey(photo.releaseState)},
         {u"releaseAuthority"_s, photo.releaseAuthority},
         {u"captionWriter"_s, photo.captionWriter},
+        {u"commandShown"_s, photo.commandShown},
+        {u"creatorEmail"_s, photo.creatorEmail},
+        {u"creatorPhone"_s, photo.creatorPhone},
     };
 }
 

@@ -114,6 +114,11 @@ void PhotoImporter::storeImage(PhotoImportItem &item, const QString &libraryPath
     }
 }
 
+void PhotoImporter::setTemplate(const PhotoBatch::Edits &fields)
+{
+    m_template = fields;
+}
+
 void PhotoImporter::start(const QStringList &files)
 {
     m_total = int(files.size());
@@ -156,12 +161,13 @@ void PhotoImporter::store(const PhotoImportItem &item)
     }
     PhotoRepository repository(m_library);
     std::optional<Photo> photo;
+    const Photo metadata = PhotoBatch::applied(item.metadata, m_template);
     if (!item.imageHash.isEmpty()) {
-        Photo metadata = item.metadata;
-        metadata.imageHash = item.imageHash;
-        photo = repository.addForStoredImage(metadata, item.thumbnail);
+        Photo stored = metadata;
+        stored.imageHash = item.imageHash;
+        photo = repository.addForStoredImage(stored, item.thumbnail);
     } else {
-        photo = repository.add(item.metadata, item.data, item.mimeType, item.pixelSize, item.thumbnail);
+        photo = repository.add(metadata, item.data, item.mimeType, item.pixelSize, item.thumbnail);
     }
     if (!photo || !repository.attach(m_storyId, photo->id)) {
         m_problems << tr("%1 was not added: %2").arg(item.source, repository.errorString());

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "photo.h"
+#include "photobatch.h"
 
 #include <QFutureWatcher>
 #include <QImage>
@@ -38,6 +38,10 @@ public:
     PhotoImporter(Library *library, qint64 storyId, QObject *parent = nullptr);
     ~PhotoImporter() override;
 
+    // Fields set on every photo as it comes in (a metadata template's
+    // filled fields, PhotoTemplate::filledFields()), over what its file says.
+    void setTemplate(const PhotoBatch::Edits &fields);
+
     void start(const QStringList &files);
     // A pasted image, stored as PNG (lossless; the export makes JPEG renditions).
     void startWithImage(const QImage &image);
@@ -72,6 +76,7 @@ private:
     QPointer<Library> m_library;
     qint64 m_storyId;
     QFutureWatcher<PhotoImportItem> m_watcher;
+    PhotoBatch::Edits m_template;
     QList<qint64> m_added;
     QStringList m_problems;
     QStringList m_notes;

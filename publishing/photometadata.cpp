@@ -361,6 +361,57 @@ const Source writerEditor{"Iptc.Application2.Writer", "Writer-Editor", "Xmp.phot
                     "photoshop:CaptionWriter", u"captionWriter"_s};
 const Source altText{nullptr, nullptr, "Xmp.iptc.AltTextAccessibility", "Iptc4xmpCore:AltTextAccessibility",
                      QString()};
+// A field of an XMP structure: IPTC Core's Creator Contact Info, and the
+// world region of the first IPTC Extension Location Shown (see the header on
+// why). Inside a path the XMP toolkit names a field with its namespace's
+// prefix as the file declared it ("Iptc4xmpExt:", as exiftool writes) or, in
+// a structure Newsdesk makes, as Exiv2 registered it ("iptcExt:"); a path
+// with a prefix the toolkit does not know, or two prefixes for one namespace
+// in one structure, loses the whole packet. structFieldKey() finds the one
+// to use.
+struct StructField
+{
+    const char *container;  // the property holding the structure (or the array of them)
+    const char *item;       // the structure itself
+    const char *prefix;     // Exiv2's prefix for the field's namespace
+    const char *field;
+    Exiv2::XmpValue::XmpArrayType arrayType; // xaNone: container is the structure
+};
+const StructField creatorEmail{"Xmp.iptc.CreatorContactInfo", "Xmp.iptc.CreatorContactInfo", "Iptc4xmpCore", "CiEmailWork",
+                               Exiv2::XmpValue::xaNone};
+const StructField creatorPhone{"Xmp.iptc.CreatorContactInfo", "Xmp.iptc.CreatorContactInfo", "Iptc4xmpCore", "CiTelWork",
+                               Exiv2::XmpValue::xaNone};
+const StructField commandShown{"Xmp.iptcExt.LocationShown", "Xmp.iptcExt.LocationShown[1]", "iptcExt", "WorldRegion",
+                               Exiv2::XmpValue::xaBag};
+
+// Whether a prefix found in a file names the namespace Exiv2 calls exiv2Prefix.
+bool XmpPrefixOfSameNamespace(const std::string &found, const char *exiv2Prefix)
+{
+    const std::string exiv2 = exiv2Prefix;
+    return found == exiv2 || (exiv2 == "iptcExt" && found == "Iptc4xmpExt");
+}
+
+std::string structFieldKey(const Exiv2::XmpData &xmp, const StructField &field)
+{
+    const std::string item = std::string(field.item) + '/';
+    const std::string suffix = std::string(":") + field.field;
+    std::string prefix;
+    for (const Exiv2::Xmpdatum &datum : xmp) {
+        const std::string key = datum.key();
+        if (key.rfind(item, 0) != 0)
+            continue;
+        const std::string name = key.substr(item.size());
+        if (name.size() > suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0
+            && name.find('/') == std::string::npos)
+            return key;
+        // A sibling field of the same namespace shows the prefix in use.
+        const size_t colon = name.find(':');
+        if (prefix.empty() && colon != std::string::npos && name.find('/') == std::string::npos
+            && XmpPrefixOfSameNamespace(name.substr(0, colon), field.prefix))
+            prefix = name.substr(0, colon);
+    }
+    return item + (prefix.empty() ? std::string(field.prefix) : prefix) + suffix;
+}
 
 bool looksLikeVirin(const QString &text)
 {
@@ -482,6 +533,15 @@ ReadResult read(const QByteArray &imageData)
         photo.keywords = reader.list(keywords);
         photo.captionWriter = reader.text(writerEditor);
         photo.altText = reader.text(altText);
+        photo.creatorEmail = xmpValue(xmp, structFieldKey(xmp, creatorEmail).c_str()).trimmed();
+        photo.creatorPhone = xmpValue(xmp, structFieldKey(xmp, creatorPhone).c_str()).trimmed();
+        const QString region = xmpValue(xmp, structFieldKey(xmp, commandShown).c_str()).trimmed();
+        photo.commandShown = commandShownFromText(region);
+        if (photo.commandShown.isEmpty() && !region.isEmpty()) {
+            // Kept as written: the form shows it, and an editor picks one.
+            photo.commandShown = region;
+            result.notes << tr("Location Shown's world region (\"%1\") names no combatant command.").arg(region);
+        }
 
         const QString instructionText = reader.text(instructions);
         bool recognized = false;
@@ -577,7 +637,7 @@ void eraseXmp(Exiv2::XmpData &xmp, const char *key)
 struct Expected
 {
     QList<std::pair<const char *, QStringList>> iim;
-    QList<std::pair<const char *, QStringList>> xmp;
+    QList<std::pair<std::string, QStringList>> xmp;
 };
 
 class Writer
@@ -658,6 +718,28 @@ public:
         }
     }
 
+    // A text field of an XMP structure, made when a value needs it; its
+    // other fields stay.
+    void xmpInStruct(const StructField &field, const QString &value)
+    {
+        const QString text = cleanText(value).trimmed();
+        const std::string key = structFieldKey(m_xmp, field);
+        eraseXmp(m_xmp, key.c_str());
+        m_expected.xmp.append({key, text.isEmpty() ? QStringList() : QStringList{text}});
+        if (text.isEmpty())
+            return;
+        if (m_xmp.findKey(Exiv2::XmpKey(field.container)) == m_xmp.end()) {
+            Exiv2::XmpTextValue container;
+            if (field.arrayType == Exiv2::XmpValue::xaNone)
+                container.setXmpStruct();
+            else
+                container.setXmpArrayType(field.arrayType);
+            m_xmp.add(Exiv2::XmpKey(field.container), &container);
+        }
+        const Exiv2::XmpTextValue textValue(text.toStdString());
+        m_xmp.add(Exiv2::XmpKey(key), &textValue);
+    }
+
     void both(const Source &source, const QString &text, XmpKind kind)
     {
         iim(source, text);
@@ -736,6 +818,11 @@ QByteArray writeMetadata(const QByteArray &imageData, const Photo &photo, bool k
                 Kind::Text);
     writer.both(writerEditor, photo.captionWriter, Kind::Text);
     writer.xmp(altText, photo.altText, Kind::LangAlt);
+    // Fields inside XMP structures: the structure is made when a value needs
+    // it, and its other fields (an address, a city shown) stay.
+    writer.xmpInStruct(creatorEmail, photo.creatorEmail);
+    writer.xmpInStruct(creatorPhone, photo.creatorPhone);
+    writer.xmpInStruct(commandShown, photo.commandShown);
 
     if (writeIptc) {
         eraseIptc(iptc, "Iptc.Application2.DateCreated");
@@ -780,7 +867,7 @@ bool readsBack(const QByteArray &written, const Expected &expected, const QStrin
                 return false;
         }
         for (const auto &[key, values] : expected.xmp) {
-            if (xmpValues(image->xmpData(), key) != values)
+            if (xmpValues(image->xmpData(), key.c_str()) != values)
                 return false;
         }
         return true;

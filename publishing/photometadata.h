@@ -44,6 +44,19 @@
 //                    2:40 Special Instructions / photoshop:Instructions
 //   captionWriter    2:122 Writer-Editor / photoshop:CaptionWriter
 //   altText          Iptc4xmpCore:AltTextAccessibility (XMP only)
+//   creatorEmail, creatorPhone
+//                    Iptc4xmpCore:CreatorContactInfo/CiEmailWork and CiTelWork
+//                    (XMP only), the photographer's contact DINFOS asks for
+//   commandShown     Iptc4xmpExt:LocationShown[1]/WorldRegion (XMP only):
+//                    DVIDS names the field "Command Shown" without saying
+//                    where it keeps it in IPTC or XMP, DOMAIN.md is silent and
+//                    DoD's IIM table gives the categories to Service Shown and
+//                    the classification; a geographic combatant command is
+//                    the world region the location shown lies in, which is
+//                    what IPTC's field means. Read as commandShownFromText()
+//                    ("CENTCOM" → "USCENTCOM"); anything else is kept as
+//                    written, with a note. The decorative choice has no IPTC
+//                    property and stays in the library.
 // IIM text is decoded as its 1:90 Coded Character Set says: UTF-8 for
 // ESC % G, Latin-1 for any other; without 1:90, UTF-8 when the bytes are valid
 // UTF-8 and Latin-1 otherwise.

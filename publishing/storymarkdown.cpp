@@ -200,7 +200,8 @@ std::optional<Photo> readPhoto(Reader &reader, const YAML::Node &node, int numbe
     }
     reader.warnUnknownKeys(node,
                            {"file", "virin", "title", "caption", "alt", "credit", "photographer", "unit", "operation",
-                            "date_shot", "location", "keywords", "release", "caption_writer", "approval"},
+                            "date_shot", "location", "keywords", "release", "caption_writer", "command_shown",
+                            "creator", "decorative", "approval"},
                            where);
     Photo photo;
     photo.fileName = reader.text(node, "file", where);
@@ -240,6 +241,16 @@ std::optional<Photo> readPhoto(Reader &reader, const YAML::Node &node, int numbe
     }
     photo.releaseAuthority = reader.text(release, "authority", releaseWhere);
     photo.captionWriter = reader.text(node, "caption_writer", where);
+    photo.commandShown = reader.text(node, "command_shown", where);
+    const YAML::Node creator = reader.map(node, "creator", where);
+    const QString creatorWhere = where + u" creator"_s;
+    reader.warnUnknownKeys(creator, {"email", "phone"}, creatorWhere);
+    photo.creatorEmail = reader.text(creator, "email", creatorWhere);
+    photo.creatorPhone = reader.text(creator, "phone", creatorWhere);
+    const QString decorative = reader.text(node, "decorative", where);
+    if (!decorative.isEmpty() && decorative != u"true"_s && decorative != u"false"_s)
+        reader.fail(tr("%1: decorative '%2' is not true or false").arg(where, decorative), node["decorative"]);
+    photo.decorative = decorative == u"true"_s;
     const QString approvalKey = reader.text(node, "approval", where);
     if (!approvalKey.isEmpty()) {
         const std::optional<CaptionApproval> approval = captionApprovalFromKey(approvalKey);
@@ -407,6 +418,17 @@ QString dumpNamed(const Story &givenStory, const QList<Photo> &givenPhotos, cons
             emitText(out, "authority", photo.releaseAuthority);
             out << YAML::EndMap;
             emitText(out, "caption_writer", photo.captionWriter);
+            // Written when set, so that files of photos without them stay as they were.
+            if (!photo.commandShown.isEmpty())
+                emitText(out, "command_shown", photo.commandShown);
+            if (!photo.creatorEmail.isEmpty() || !photo.creatorPhone.isEmpty()) {
+                out << YAML::Key << "creator" << YAML::Value << YAML::BeginMap;
+                emitText(out, "email", photo.creatorEmail);
+                emitText(out, "phone", photo.creatorPhone);
+                out << YAML::EndMap;
+            }
+            if (photo.decorative)
+                emitPlain(out, "decorative", u"true"_s);
             emitPlain(out, "approval", captionApprovalKey(photo.approval));
             out << YAML::EndMap;
         }

@@ -12,14 +12,14 @@
 
 namespace OldFormat {
 
-// Drops what formats 5 and 6 added (people's logins, the correction note of
-// revisions, what a caption decision saw; the index of stories' status by
-// id) and marks the file as format 4.
+// Drops what format 6 added (the index of stories' status by id; a photo's
+// Command Shown, its photographer's contact and its decorative choice;
+// metadata templates) and marks the file as format 5.
 // Empty on success, else the statement that failed and why. The library must
 // not be open elsewhere in this process.
-inline QString turnBackToFormat4(const QString &path)
+inline QString turnBackToFormat5(const QString &path)
 {
-    const QString connection = QStringLiteral("old-format-4");
+    const QString connection = QStringLiteral("old-format-5");
     QString error;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
@@ -29,6 +29,42 @@ inline QString turnBackToFormat4(const QString &path)
         QSqlQuery query(db);
         const QStringList statements{
             QStringLiteral("DROP INDEX IF EXISTS stories_status_by_id"),
+            QStringLiteral("ALTER TABLE photos DROP COLUMN command_shown"),
+            QStringLiteral("ALTER TABLE photos DROP COLUMN creator_email"),
+            QStringLiteral("ALTER TABLE photos DROP COLUMN creator_phone"),
+            QStringLiteral("ALTER TABLE photos DROP COLUMN decorative"),
+            QStringLiteral("DROP TABLE photo_templates"),
+            QStringLiteral("PRAGMA user_version = 5"),
+        };
+        for (const QString &statement : statements) {
+            if (!query.exec(statement)) {
+                error = statement + QStringLiteral(": ") + query.lastError().text();
+                break;
+            }
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return error;
+}
+
+// Drops what formats 5 and 6 added (people's logins, the correction note of
+// revisions, what a caption decision saw) and marks the file as format 4.
+// Empty on success, else the statement that failed and why. The library must
+// not be open elsewhere in this process.
+inline QString turnBackToFormat4(const QString &path)
+{
+    if (const QString error = turnBackToFormat5(path); !error.isEmpty())
+        return error;
+    const QString connection = QStringLiteral("old-format-4");
+    QString error;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+        db.setDatabaseName(path);
+        if (!db.open())
+            return db.lastError().text();
+        QSqlQuery query(db);
+        const QStringList statements{
             QStringLiteral("ALTER TABLE revisions DROP COLUMN correction_note"),
             QStringLiteral("ALTER TABLE caption_approvals DROP COLUMN reviewed"),
             QStringLiteral("DROP INDEX people_by_login"),

@@ -22,6 +22,8 @@ class TestArticleRenderer : public QObject
 private Q_SLOTS:
     void placedPhotoBecomesFigure();
     void unknownPhotoIsNoImage();
+    void emptyAltOnlyForDecorativePhotos_data();
+    void emptyAltOnlyForDecorativePhotos();
     void unplacedImagesShowTheirDescription_data();
     void unplacedImagesShowTheirDescription();
     void correctionNoteEndsTheArticle();
@@ -94,6 +96,42 @@ void TestArticleRenderer::placedPhotoBecomesFigure()
     exportOptions.imageLinks = ArticleRenderer::Options::ImageLinks::ExportFiles;
     QVERIFY(ArticleRenderer::bodyHtml(u"![](photo:250306-D-PM193-1268K)"_s, {samplePhoto()}, exportOptions)
                 .contains(u"src=\"images/250306-D-PM193-1268K.jpg\""_s));
+}
+
+void TestArticleRenderer::emptyAltOnlyForDecorativePhotos_data()
+{
+    QTest::addColumn<bool>("decorative");
+    QTest::addColumn<QString>("altText");
+    QTest::addColumn<QString>("title");
+    QTest::addColumn<QString>("alt");
+    const QString text = u"Two men walking."_s;
+    QTest::newRow("alt text") << false << text << u"Hegseth and Healey"_s << text;
+    QTest::newRow("decorative: empty on purpose") << true << QString() << u"Hegseth and Healey"_s << QString();
+    QTest::newRow("decorative with text kept: still empty") << true << text << u"Hegseth and Healey"_s << QString();
+    // Held back by the gate; never alt="" by accident in the preview either.
+    QTest::newRow("no alt text, not decorative: the title") << false << QString() << u"Hegseth and Healey"_s
+                                                            << u"Hegseth and Healey"_s;
+    QTest::newRow("no alt text, no title: the VIRIN") << false << u" "_s << QString() << u"Photo 250306-D-PM193-1268K"_s;
+}
+
+void TestArticleRenderer::emptyAltOnlyForDecorativePhotos()
+{
+    QFETCH(bool, decorative);
+    QFETCH(QString, altText);
+    QFETCH(QString, title);
+    QFETCH(QString, alt);
+    Photo photo = samplePhoto();
+    photo.decorative = decorative;
+    photo.altText = altText;
+    photo.title = title;
+    const Story story = storyWithBody(u"![](photo:250306-D-PM193-1268K)"_s);
+    const QString html = ArticleRenderer::articleDocument(story, {photo}, {});
+    static const QRegularExpression img(u"<img [^>]*alt=\"([^\"]*)\""_s);
+    const QRegularExpressionMatch match = img.match(html);
+    QVERIFY(match.hasMatch());
+    QCOMPARE(match.captured(1), alt.toHtmlEscaped());
+    // The page's social card says nothing for a decorative photo either.
+    QCOMPARE(html.contains(u"og:image:alt"_s), !decorative && !altText.trimmed().isEmpty());
 }
 
 void TestArticleRenderer::unknownPhotoIsNoImage()

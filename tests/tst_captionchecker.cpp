@@ -35,6 +35,7 @@ struct BadCaption
     CaptionFinding::Field field;
     QString words;       // the text at the finding's offset and length
     QString photoCredit; // the separate credit field
+    bool decorative = false;
 };
 
 QList<BadCaption> badCaptionRows()
@@ -114,6 +115,9 @@ QList<BadCaption> badCaptionRows()
          {u"acronym-unexplained"_s}, u"acronym-unexplained"_s, Field::Caption, u"MRAP"_s},
         {"alt-missing", place + u"Aug. 11, 2020."_s + credit, QString(), norfolkDay, {u"alt-missing"_s},
          u"alt-missing"_s, Field::AltText, QString()},
+        {"alt-decorative: text kept that is not published", place + u"Aug. 11, 2020."_s + credit,
+         u"Sailors carry boxes."_s, norfolkDay, {u"alt-decorative"_s}, u"alt-decorative"_s, Field::AltText,
+         u"Sailors carry boxes."_s, QString(), true},
         {"alt-same-as-caption", place + u"Aug. 11, 2020."_s + credit, place + u"Aug. 11, 2020."_s, norfolkDay,
          {u"alt-same-as-caption"_s}, u"alt-same-as-caption"_s, Field::AltText, place + u"Aug. 11, 2020."_s},
         {"alt-same-as-caption: first sentence copied", place + u"Aug. 11, 2020. The ship deploys soon."_s + credit,
@@ -371,6 +375,7 @@ private Q_SLOTS:
     void badCaptions_data();
     void badCaptions();
     void everyRuleHasABadCaption();
+    void decorativePhotoNeedsNoAltText();
     void severities();
     void findDates_data();
     void findDates();
@@ -479,9 +484,10 @@ void TestCaptionChecker::badCaptions_data()
     QTest::addColumn<QString>("rule");
     QTest::addColumn<int>("field");
     QTest::addColumn<QString>("words");
+    QTest::addColumn<bool>("decorative");
     for (const BadCaption &bad : badCaptionRows())
         QTest::newRow(bad.name) << bad.caption << bad.altText << bad.dateShot << bad.rules << bad.rule
-                                << int(bad.field) << bad.words;
+                                << int(bad.field) << bad.words << bad.decorative;
 }
 
 void TestCaptionChecker::badCaptions()
@@ -493,7 +499,10 @@ void TestCaptionChecker::badCaptions()
     QFETCH(QString, rule);
     QFETCH(int, field);
     QFETCH(QString, words);
-    const QList<CaptionFinding> findings = CaptionChecker::check(photoWith(caption, altText, dateShot));
+    QFETCH(bool, decorative);
+    Photo photo = photoWith(caption, altText, dateShot);
+    photo.decorative = decorative;
+    const QList<CaptionFinding> findings = CaptionChecker::check(photo);
     QVERIFY2(rulesOf(findings) == rules, qPrintable(describe(findings)));
     const auto finding = std::find_if(findings.begin(), findings.end(),
                                       [&](const CaptionFinding &f) { return f.rule == rule; });
@@ -503,6 +512,24 @@ void TestCaptionChecker::badCaptions()
     const QString &text = finding->field == CaptionFinding::Field::AltText ? altText : caption;
     QVERIFY(finding->offset >= 0 && finding->offset + finding->length <= text.size());
     QCOMPARE(text.mid(finding->offset, finding->length), words);
+}
+
+// A decorative photo is published with alt="" on purpose: no alt text is
+// no finding (the same photo not marked decorative is alt-missing, above).
+void TestCaptionChecker::decorativePhotoNeedsNoAltText()
+{
+    Photo photo = photoWith(u"NORFOLK, Va. (Aug. 11, 2020) Sailors load supplies."_s
+                                + u" (U.S. Navy photo by Mass Communication Specialist 2nd Class Jane Doe)"_s,
+                            QString(), QDate(2020, 8, 11));
+    QVERIFY(rulesOf(CaptionChecker::check(photo)).contains(u"alt-missing"_s));
+    QVERIFY(altTextMissing(photo));
+    photo.decorative = true;
+    QVERIFY2(CaptionChecker::check(photo).isEmpty(), qPrintable(describe(CaptionChecker::check(photo))));
+    QVERIFY(!altTextMissing(photo));
+    // Blank alt text is none.
+    photo.decorative = false;
+    photo.altText = u"  "_s;
+    QVERIFY(altTextMissing(photo));
 }
 
 void TestCaptionChecker::everyRuleHasABadCaption()

@@ -108,7 +108,8 @@ const QStringList storyFieldKeys{u"slug"_s, u"headline"_s, u"dek"_s, u"byline"_s
 const QStringList photoFieldKeys{u"virin"_s,        u"title"_s,         u"caption"_s,        u"alt"_s,
                               u"credit"_s,       u"photographer"_s,  u"unit"_s,           u"operation"_s,
                               u"location.city"_s, u"location.sublocation"_s, u"location.state"_s, u"location.country"_s,
-                              u"location.country_code"_s, u"keywords"_s, u"release.authority"_s, u"caption_writer"_s};
+                              u"location.country_code"_s, u"keywords"_s, u"release.authority"_s, u"caption_writer"_s,
+                              u"command_shown"_s, u"creator.email"_s, u"creator.phone"_s};
 const QStringList settingsFieldKeys{u"publisher"_s};
 
 QString baseOf(const QString &field)
@@ -164,6 +165,9 @@ Content contentWith(const QStringList &fields, const std::function<QString(const
     photo.keywords = {text(u"keywords"_s), u"second"_s};
     photo.releaseAuthority = text(u"release.authority"_s);
     photo.captionWriter = text(u"caption_writer"_s);
+    photo.commandShown = text(u"command_shown"_s);
+    photo.creatorEmail = text(u"creator.email"_s);
+    photo.creatorPhone = text(u"creator.phone"_s);
     photo.releaseState = ReleaseState::Released;
     photo.approval = CaptionApproval::Approved;
     content.publisher = fields.contains(u"publisher"_s) ? value(u"publisher"_s) : content.publisher;
@@ -309,8 +313,9 @@ QByteArray markdownFile(const Character &character, Position position)
         text += name.toUtf8() + ": " + field(name) + '\n';
     text += "photos:\n  - file: \"photo.jpg\"\n";
     for (const QString &name : {u"virin"_s, u"title"_s, u"caption"_s, u"alt"_s, u"credit"_s, u"photographer"_s, u"unit"_s,
-                                u"operation"_s, u"caption_writer"_s})
+                                u"operation"_s, u"caption_writer"_s, u"command_shown"_s})
         text += "    " + name.toUtf8() + ": " + field(name) + '\n';
+    text += "    creator: {email: " + field(u"creator.email"_s) + ", phone: " + field(u"creator.phone"_s) + "}\n";
     text += "    location: {city: " + field(u"location.city"_s) + ", sublocation: " + field(u"location.sublocation"_s)
         + ", state: " + field(u"location.state"_s) + ", country: " + field(u"location.country"_s)
         + ", country_code: " + field(u"location.country_code"_s) + "}\n";
@@ -448,7 +453,8 @@ void TestHostileText::importedAndExportedStoryRunsNothing()
     for (const QString &text : {story.slug, story.headline, story.dek, story.byline, story.dateline, photo.virin, photo.title,
                                 photo.altText, photo.credit, photo.photographer, photo.unit, photo.operation, photo.city,
                                 photo.sublocation, photo.state, photo.country, photo.countryCode, photo.releaseAuthority,
-                                photo.captionWriter, photo.keywords.join(u' '), settings.load().publisher})
+                                photo.captionWriter, photo.commandShown, photo.creatorEmail, photo.creatorPhone,
+                                photo.keywords.join(u' '), settings.load().publisher})
         QVERIFY2(TextSafety::isClean(text, TextSafety::Lines::Single), qPrintable(TextSafety::forTerminal(text)));
     for (const QString &text : {story.body, story.correctionNote, photo.caption})
         QVERIFY2(TextSafety::isClean(text, TextSafety::Lines::Multi), qPrintable(TextSafety::forTerminal(text)));
@@ -495,7 +501,11 @@ void TestHostileText::importedAndExportedStoryRunsNothing()
     query.bindValue(u":id"_s, story.id);
     QVERIFY(query.exec());
     query.prepare(u"UPDATE photos SET virin = :virin, title = :title, caption = :caption, alt_text = :alt, credit = :credit, "
-                  "keywords = :keywords, release_authority = :authority WHERE id = :id"_s);
+                  "keywords = :keywords, release_authority = :authority, command_shown = :command, "
+                  "creator_email = :email, creator_phone = :phone WHERE id = :id"_s);
+    query.bindValue(u":command"_s, content.photo.commandShown);
+    query.bindValue(u":email"_s, content.photo.creatorEmail);
+    query.bindValue(u":phone"_s, content.photo.creatorPhone);
     query.bindValue(u":virin"_s, content.photo.virin);
     query.bindValue(u":title"_s, content.photo.title);
     query.bindValue(u":caption"_s, content.photo.caption);

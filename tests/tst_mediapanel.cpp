@@ -6,7 +6,11 @@
 #include "markdowneditor.h"
 #include "mediapanel.h"
 #include "people.h"
+#include "photobatch.h"
+#include "photofieldseditor.h"
 #include "photoform.h"
+#include "phototemplatedialogs.h"
+#include "phototemplates.h"
 #include "photoimporter.h"
 #include "photolistmodel.h"
 #include "photorepository.h"
@@ -16,6 +20,11 @@
 #include "workflowcontroller.h"
 
 #include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QMenu>
+#include <QToolButton>
+#include <QUndoStack>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -52,8 +61,44 @@ private Q_SLOTS:
     void addPhotosAsksForTheFiles();
     void insertPlacesFigureAsItsOwnParagraph();
     void closingTheWindowSavesAPendingEdit();
+    void newDvidsFieldsAreEditedAndSaved();
+    void selectionShowsTheBatchForm();
+    void batchFormShowsSharedAndMixedFields();
+    void batchEditAppliesOnlyTypedFieldsAsOneUndoStep();
+    void batchUndoNeverWritesOverALaterEdit();
+    void decorativeIsSetForTheWholeSelection();
+    void templatesAreManagedInTheirDialog();
+    void templateIsAppliedWithATickPerField();
+    void importedPhotosGetTheChosenTemplate();
 
 private:
+    MediaPanel *panel() const { return m_window->mediaPanel(); }
+    QRect itemRect(int row) const
+    {
+        return panel()->view()->visualRect(panel()->view()->model()->index(row, 0));
+    }
+    void clickRow(int row, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
+    {
+        panel()->view()->scrollTo(panel()->view()->model()->index(row, 0));
+        QTest::mouseClick(panel()->view()->viewport(), Qt::LeftButton, modifiers, itemRect(row).center());
+    }
+    // A dialog the scripted prompter is given, shown and active as exec()
+    // would make it, so that its shortcuts work.
+    static bool showActive(QDialog *dialog)
+    {
+        dialog->show();
+        dialog->activateWindow();
+        return QTest::qWaitForWindowActive(dialog);
+    }
+    QWidget *batchField(PhotoField field) const { return panel()->batchEditor()->editor(field); }
+    QList<Photo> storedPhotos() const
+    {
+        PhotoRepository repository(m_window->library());
+        QList<Photo> photos;
+        for (int row = 0; row < panel()->view()->model()->rowCount(); ++row)
+            photos << *repository.load(panel()->view()->model()->index(row, 0).data(PhotoListModel::IdRole).toLongLong());
+        return photos;
+    }
     PhotoForm *form() const { return m_window->mediaPanel()->form(); }
     QLineEdit *line(const QString &name) const { return qobject_cast<QLineEdit *>(form()->field(name)); }
     // The rule ids of the findings the form lists now.
@@ -404,6 +449,324 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(u"NewsdeskMediaTest"_s);
     TestMediaPanel test;
     return QTest::qExec(&test, argc, argv);
+}
+
+// Command Shown, the photographer's contact and the decorative choice, in
+// the form like every other field: typed, saved, read back.
+void TestMediaPanel::newDvidsFieldsAreEditedAndSaved()
+{
+    const qint64 id = panel()->currentPhotoId();
+    QTest::keyClicks(line(u"creatorEmail"_s), u"alexander.kubitza@example.mil"_s);
+    QTest::keyClicks(line(u"creatorPhone"_s), u"703-555-0100"_s);
+    auto *command = qobject_cast<QComboBox *>(form()->field(u"commandShown"_s));
+    QVERIFY(command);
+    command->setFocus();
+    QTest::keyClick(command, Qt::Key_Down); // from "none" to the first command
+    QCOMPARE(command->currentData().toString(), u"USAFRICOM"_s);
+    auto *decorative = qobject_cast<QCheckBox *>(form()->field(u"decorative"_s));
+    QVERIFY(decorative);
+    // Alt text cleared: an error until the photo is marked decorative.
+    auto *alt = qobject_cast<QPlainTextEdit *>(form()->field(u"altText"_s));
+    alt->clear();
+    QTRY_VERIFY(shownRules().contains(u"alt-missing"_s));
+    QTest::mouseClick(decorative, Qt::LeftButton, {}, QPoint(4, decorative->height() / 2));
+    QVERIFY(decorative->isChecked());
+    QTRY_VERIFY(!shownRules().contains(u"alt-missing"_s));
+    QVERIFY(form()->save());
+    const Photo stored = *PhotoRepository(m_window->library()).load(id);
+    QCOMPARE(stored.creatorEmail, u"alexander.kubitza@example.mil"_s);
+    QCOMPARE(stored.creatorPhone, u"703-555-0100"_s);
+    QCOMPARE(stored.commandShown, u"USAFRICOM"_s);
+    QVERIFY(stored.decorative);
+    QVERIFY(stored.altText.isEmpty());
+}
+
+void TestMediaPanel::selectionShowsTheBatchForm()
+{
+    QVERIFY(!panel()->isBatchShown());
+    clickRow(0);
+    clickRow(2, Qt::ShiftModifier);
+    QCOMPARE(panel()->selectedPhotoIds().size(), 3);
+    QVERIFY(panel()->isBatchShown());
+    clickRow(1, Qt::ControlModifier); // out of the selection again
+    QCOMPARE(panel()->selectedPhotoIds().size(), 2);
+    QVERIFY(panel()->isBatchShown());
+    clickRow(1);
+    QCOMPARE(panel()->selectedPhotoIds().size(), 1);
+    QVERIFY(!panel()->isBatchShown());
+    QVERIFY(form()->hasPhoto());
+    panel()->view()->setFocus();
+    QTest::keyClick(panel()->view(), Qt::Key_A, Qt::ControlModifier);
+    QCOMPARE(panel()->selectedPhotoIds().size(), 3);
+    QVERIFY(panel()->isBatchShown());
+    QVERIFY(panel()->batchApplyButton()->text().contains(u"3"_s));
+    QVERIFY(!panel()->batchApplyButton()->isEnabled()); // nothing typed yet
+}
+
+void TestMediaPanel::batchFormShowsSharedAndMixedFields()
+{
+    panel()->view()->setFocus();
+    QTest::keyClick(panel()->view(), Qt::Key_A, Qt::ControlModifier);
+    QVERIFY(panel()->isBatchShown());
+    const QList<Photo> photos = storedPhotos();
+    QCOMPARE(photos.size(), 3);
+    // Every field as the photos have it: shared, or empty with "(mixed)".
+    for (const PhotoField field : PhotoBatch::editableFields()) {
+        const std::optional<QString> shared = PhotoBatch::sharedText(photos, field);
+        QWidget *editor = batchField(field);
+        QVERIFY2(editor, qPrintable(photoFieldKey(field)));
+        if (auto *edit = qobject_cast<QLineEdit *>(editor)) {
+            QCOMPARE(edit->placeholderText() == PhotoFieldsEditor::mixedText(), !shared);
+            if (!shared)
+                QVERIFY(edit->text().isEmpty());
+        } else if (auto *text = qobject_cast<QPlainTextEdit *>(editor)) {
+            QCOMPARE(text->placeholderText() == PhotoFieldsEditor::mixedText(), !shared);
+            QCOMPARE(text->toPlainText(), shared.value_or(QString()));
+        }
+    }
+    // The sample's three: one place, three titles, two photographers' credits.
+    QCOMPARE(qobject_cast<QLineEdit *>(batchField(PhotoField::City))->text(), u"Washington"_s);
+    QCOMPARE(qobject_cast<QLineEdit *>(batchField(PhotoField::Title))->placeholderText(), PhotoFieldsEditor::mixedText());
+    QCOMPARE(qobject_cast<QLineEdit *>(batchField(PhotoField::Credit))->placeholderText(), PhotoFieldsEditor::mixedText());
+    QCOMPARE(qobject_cast<QComboBox *>(batchField(PhotoField::ReleaseState))->currentData().toString(),
+             releaseStateKey(photos.first().releaseState));
+}
+
+void TestMediaPanel::batchEditAppliesOnlyTypedFieldsAsOneUndoStep()
+{
+    // Photos 1 and 2 approved; the batch will change both; photo 3 stays out.
+    PhotoRepository repository(m_window->library());
+    QList<Photo> before = storedPhotos();
+    for (int i : {0, 1, 2})
+        QCOMPARE(repository.decideCaption(before[i], CaptionApproval::Approved), PhotoRepository::SaveResult::Saved);
+    before = storedPhotos();
+    clickRow(0);
+    clickRow(1, Qt::ControlModifier);
+    QVERIFY(panel()->isBatchShown());
+    auto *unit = qobject_cast<QLineEdit *>(batchField(PhotoField::Unit));
+    QTest::keyClicks(unit, u"Defense Media Activity"_s);
+    auto *operation = qobject_cast<QLineEdit *>(batchField(PhotoField::Operation));
+    QTest::keyClicks(operation, u"Bilateral Exchange"_s);
+    QVERIFY(panel()->batchApplyButton()->isEnabled());
+    QTest::mouseClick(panel()->batchApplyButton(), Qt::LeftButton);
+
+    QList<Photo> after = storedPhotos();
+    for (int i : {0, 1}) {
+        QCOMPARE(after[i].unit, u"Defense Media Activity"_s);
+        QCOMPARE(after[i].operation, u"Bilateral Exchange"_s);
+        // The mixed titles were not typed into: each keeps its own.
+        QCOMPARE(after[i].title, before[i].title);
+        QCOMPARE(after[i].caption, before[i].caption);
+        // An edit voids the decision, for every photo it changed.
+        QCOMPARE(after[i].approval, CaptionApproval::Pending);
+    }
+    QCOMPARE(after[2].unit, before[2].unit);
+    QCOMPARE(after[2].approval, CaptionApproval::Approved);
+    QCOMPARE(after[2].rowVersion, before[2].rowVersion);
+    QCOMPARE(panel()->undoStack()->count(), 1);
+    // The form shows what the photos share now.
+    QCOMPARE(qobject_cast<QLineEdit *>(batchField(PhotoField::Unit))->text(), u"Defense Media Activity"_s);
+
+    // One Ctrl+Z in the list takes the whole batch back.
+    panel()->view()->setFocus();
+    QTest::keyClick(panel()->view(), Qt::Key_Z, Qt::ControlModifier);
+    after = storedPhotos();
+    for (int i : {0, 1}) {
+        QCOMPARE(after[i].unit, before[i].unit);
+        QCOMPARE(after[i].operation, before[i].operation);
+        QCOMPARE(after[i].title, before[i].title);
+    }
+    QCOMPARE(qobject_cast<QLineEdit *>(batchField(PhotoField::Unit))->text(), before[0].unit);
+    // And Ctrl+Shift+Z puts it back.
+    QTest::keyClick(panel()->view(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    after = storedPhotos();
+    QCOMPARE(after[0].unit, u"Defense Media Activity"_s);
+    QCOMPARE(after[1].operation, u"Bilateral Exchange"_s);
+}
+
+void TestMediaPanel::batchUndoNeverWritesOverALaterEdit()
+{
+    clickRow(0);
+    clickRow(1, Qt::ControlModifier);
+    QTest::keyClicks(qobject_cast<QLineEdit *>(batchField(PhotoField::Unit)), u"DMA"_s);
+    QVERIFY(panel()->applyBatch());
+    // Someone edits the second photo's unit afterwards.
+    PhotoRepository repository(m_window->library());
+    Photo second = storedPhotos().at(1);
+    second.unit = u"OSD Public Affairs"_s;
+    QCOMPARE(repository.save(second), PhotoRepository::SaveResult::Saved);
+    QSignalSpy errors(panel(), &MediaPanel::errorOccurred);
+    panel()->undoStack()->undo();
+    QCOMPARE(errors.size(), 1);
+    QVERIFY2(errors.first().first().toString().contains(u"changed since"_s), qPrintable(errors.first().first().toString()));
+    // Nothing was undone, on either photo: one step, all or nothing.
+    const QList<Photo> after = storedPhotos();
+    QCOMPARE(after[0].unit, u"DMA"_s);
+    QCOMPARE(after[1].unit, u"OSD Public Affairs"_s);
+}
+
+void TestMediaPanel::decorativeIsSetForTheWholeSelection()
+{
+    // Mixed: one photo decorative, the others not.
+    PhotoRepository repository(m_window->library());
+    Photo first = storedPhotos().at(0);
+    first.decorative = true;
+    QCOMPARE(repository.save(first), PhotoRepository::SaveResult::Saved);
+    panel()->view()->setFocus();
+    QTest::keyClick(panel()->view(), Qt::Key_A, Qt::ControlModifier);
+    auto *box = qobject_cast<QCheckBox *>(batchField(PhotoField::Decorative));
+    QCOMPARE(box->checkState(), Qt::PartiallyChecked);
+    auto *release = qobject_cast<QComboBox *>(batchField(PhotoField::ReleaseState));
+    QCOMPARE(release->currentText(), releaseStateLabel(first.releaseState)); // shared
+    // One click: decorative for all (not "mixed" again).
+    QTest::mouseClick(box, Qt::LeftButton, {}, QPoint(4, box->height() / 2));
+    QCOMPARE(box->checkState(), Qt::Checked);
+    QVERIFY(panel()->applyBatch());
+    for (const Photo &photo : storedPhotos())
+        QVERIFY(photo.decorative);
+}
+
+// Create, edit, rename and delete, in the dialog, on real widgets.
+void TestMediaPanel::templatesAreManagedInTheirDialog()
+{
+    m_prompter->texts = {u"Pentagon visit"_s, u"pentagon VISIT, march"_s};
+    m_prompter->dialogs.insert(u"templateManager"_s, [this](QDialog *shown) {
+        auto *dialog = qobject_cast<TemplateManagerDialog *>(shown);
+        if (!dialog || !showActive(dialog))
+            return int(QDialog::Rejected);
+        QTest::mouseClick(dialog->findChild<QPushButton *>(u"newTemplate"_s), Qt::LeftButton);
+        if (dialog->templateList()->count() != 1)
+            return int(QDialog::Rejected);
+        auto *unit = qobject_cast<QLineEdit *>(dialog->fieldsEditor()->editor(PhotoField::Unit));
+        QTest::keyClicks(unit, u"Defense Media Activity"_s);
+        auto *keywords = qobject_cast<QLineEdit *>(dialog->fieldsEditor()->editor(PhotoField::Keywords));
+        QTest::keyClicks(keywords, u"Hegseth, Healey"_s);
+        auto *command = qobject_cast<QComboBox *>(dialog->fieldsEditor()->editor(PhotoField::CommandShown));
+        command->setFocus();
+        QTest::keyClick(command, Qt::Key_End);
+        // Renamed in the name field, saved with Ctrl+S.
+        dialog->nameEdit()->selectAll();
+        QTest::keyClicks(dialog->nameEdit(), u"Pentagon visit, March"_s);
+        QTest::keyClick(dialog, Qt::Key_S, Qt::ControlModifier);
+        // A second with the same name, case aside: refused, and said.
+        QTest::mouseClick(dialog->findChild<QPushButton *>(u"newTemplate"_s), Qt::LeftButton);
+        return int(QDialog::Rejected);
+    });
+    panel()->manageTemplates();
+    QCOMPARE(m_prompter->count(u"tell"_s), 1);
+    QVERIFY2(m_prompter->asked.constLast().message.contains(u"already"_s), qPrintable(m_prompter->asked.constLast().message));
+    PhotoTemplateRepository repository(m_window->library());
+    const QList<PhotoTemplate> templates = repository.list();
+    QCOMPARE(templates.size(), 1);
+    QCOMPARE(templates.first().name, u"Pentagon visit, March"_s);
+    QCOMPARE(templates.first().values.value(PhotoField::Unit), u"Defense Media Activity"_s);
+    QCOMPARE(templates.first().values.value(PhotoField::Keywords), u"Hegseth\nHealey"_s);
+    QCOMPARE(templates.first().values.value(PhotoField::CommandShown), combatantCommands().constLast());
+
+    // Typed and closed without Save: kept. Then deleted, after asking.
+    m_prompter->dialogs.insert(u"templateManager"_s, [](QDialog *shown) {
+        auto *dialog = qobject_cast<TemplateManagerDialog *>(shown);
+        if (!dialog || !showActive(dialog))
+            return int(QDialog::Rejected);
+        QTest::keyClicks(qobject_cast<QLineEdit *>(dialog->fieldsEditor()->editor(PhotoField::City)), u"Arlington"_s);
+        dialog->reject();
+        return int(QDialog::Rejected);
+    });
+    panel()->manageTemplates();
+    QCOMPARE(repository.list().first().values.value(PhotoField::City), u"Arlington"_s);
+    m_prompter->choices = {0};
+    m_prompter->dialogs.insert(u"templateManager"_s, [](QDialog *shown) {
+        if (!showActive(shown))
+            return int(QDialog::Rejected);
+        QTest::mouseClick(shown->findChild<QPushButton *>(u"deleteTemplate"_s), Qt::LeftButton);
+        return int(QDialog::Rejected);
+    });
+    panel()->manageTemplates();
+    QCOMPARE(m_prompter->asked.constLast().kind, u"choose"_s);
+    QVERIFY(repository.list().isEmpty());
+}
+
+void TestMediaPanel::templateIsAppliedWithATickPerField()
+{
+    PhotoTemplate assignment;
+    assignment.name = u"Pentagon visit"_s;
+    for (const PhotoField field : templateFields())
+        assignment.values.insert(field, QString());
+    assignment.values[PhotoField::Unit] = u"Defense Media Activity"_s;
+    assignment.values[PhotoField::Operation] = u"Not this time"_s;
+    assignment.values[PhotoField::Keywords] = u"Hegseth\nHealey"_s;
+    PhotoTemplateRepository templates(m_window->library());
+    QCOMPARE(templates.save(assignment), PhotoTemplateRepository::SaveResult::Saved);
+    const QList<Photo> before = storedPhotos();
+    clickRow(0);
+    clickRow(1, Qt::ControlModifier);
+    QStringList offered;
+    m_prompter->dialogs.insert(u"applyTemplateDialog"_s, [&offered](QDialog *shown) {
+        auto *dialog = qobject_cast<ApplyTemplateDialog *>(shown);
+        if (!dialog || !showActive(dialog))
+            return int(QDialog::Rejected);
+        for (int row = 0; row < dialog->fieldList()->count(); ++row) {
+            QListWidgetItem *item = dialog->fieldList()->item(row);
+            if (item->checkState() == Qt::Checked)
+                offered << item->text();
+            // The operation is not for these two: untick it.
+            if (PhotoField(item->data(Qt::UserRole).toInt()) == PhotoField::Operation)
+                item->setCheckState(Qt::Unchecked);
+        }
+        QTest::mouseClick(dialog->findChild<QPushButton *>(u"applyTemplate"_s), Qt::LeftButton);
+        return dialog->result();
+    });
+    QVERIFY(panel()->applyTemplate());
+    // The filled fields were ticked, the empty ones not.
+    QCOMPARE(offered.size(), 3);
+    const QList<Photo> after = storedPhotos();
+    for (int i : {0, 1}) {
+        QCOMPARE(after[i].unit, u"Defense Media Activity"_s);
+        QCOMPARE(after[i].keywords, (QStringList{u"Hegseth"_s, u"Healey"_s}));
+        QCOMPARE(after[i].operation, before[i].operation);
+        QCOMPARE(after[i].city, before[i].city); // empty in the template, not ticked
+    }
+    QCOMPARE(after[2].unit, before[2].unit);
+    QCOMPARE(panel()->undoStack()->count(), 1);
+    QVERIFY(panel()->undoStack()->undoText().contains(u"Pentagon visit"_s));
+    panel()->undoStack()->undo();
+    QCOMPARE(storedPhotos()[0].unit, before[0].unit);
+    QCOMPARE(storedPhotos()[1].keywords, before[1].keywords);
+}
+
+void TestMediaPanel::importedPhotosGetTheChosenTemplate()
+{
+    PhotoTemplate assignment;
+    assignment.name = u"Air Force assignment"_s;
+    for (const PhotoField field : templateFields())
+        assignment.values.insert(field, QString());
+    assignment.values[PhotoField::Unit] = u"1st Combat Camera Squadron"_s;
+    assignment.values[PhotoField::CreatorPhone] = u"843-555-0100"_s;
+    PhotoTemplateRepository templates(m_window->library());
+    QCOMPARE(templates.save(assignment), PhotoTemplateRepository::SaveResult::Saved);
+    // Chosen in the Templates menu, as a user does.
+    QMenu *menu = panel()->templatesButton()->menu();
+    QVERIFY(menu);
+    Q_EMIT menu->aboutToShow();
+    auto *choice = menu->findChild<QAction *>(u"importTemplate-%1"_s.arg(assignment.id));
+    QVERIFY(choice);
+    choice->trigger();
+    QVERIFY(panel()->findChild<QLabel *>(u"approvalSummary"_s)->text().contains(u"Air Force assignment"_s));
+
+    const QString good = QFINDTESTDATA("../resources/samples/hegseth-healey/250306-F-UO417-1153K.jpg");
+    PhotoImporter *importer = m_window->importPhotos({good});
+    QVERIFY(importer);
+    QSignalSpy finished(importer, &PhotoImporter::finished);
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(finished.first().at(0).toInt(), 1);
+    const Photo added = storedPhotos().constLast();
+    QCOMPARE(added.unit, u"1st Combat Camera Squadron"_s);
+    QCOMPARE(added.creatorPhone, u"843-555-0100"_s);
+    QCOMPARE(added.virin, u"250306-F-UO417-1153K"_s); // the file's own, where the template is empty
+    // "No template" again: the next photo keeps its file's fields.
+    Q_EMIT menu->aboutToShow();
+    menu->findChild<QAction *>(u"importTemplate-0"_s)->trigger();
+    QVERIFY(!panel()->importTemplate());
 }
 
 #include "tst_mediapanel.moc"

@@ -77,6 +77,36 @@ QByteArray jpegWithIim(const QList<std::pair<const char *, std::string>> &datase
     return QByteArray(reinterpret_cast<const char *>(data.c_data()), qsizetype(data.size()));
 }
 
+// exiftool as an independent writer: the bytes with tags set by
+// "-GROUP:TAG=VALUE" arguments.
+QByteArray exiftoolWrite(const QByteArray &bytes, const QStringList &assignments, QString *error)
+{
+    const QString program = QStandardPaths::findExecutable(u"exiftool"_s);
+    if (program.isEmpty()) {
+        *error = u"exiftool is not installed (Debian package libimage-exiftool-perl, in ./dev's list)"_s;
+        return {};
+    }
+    QTemporaryDir dir;
+    QFile file(dir.filePath(u"in.jpg"_s));
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size()) {
+        *error = file.errorString();
+        return {};
+    }
+    file.close();
+    QProcess process;
+    process.start(program, QStringList{u"-charset"_s, u"utf8"_s, u"-overwrite_original"_s} + assignments
+                               + QStringList{file.fileName()});
+    if (!process.waitForFinished(60000) || process.exitCode() != 0) {
+        *error = QString::fromUtf8(process.readAllStandardError());
+        return {};
+    }
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = file.errorString();
+        return {};
+    }
+    return file.readAll();
+}
+
 // exiftool, an independent reader, on bytes: its -j -G1 object.
 QJsonObject exiftool(const QByteArray &bytes, QString *error)
 {
@@ -163,6 +193,9 @@ Photo fullPhoto()
     photo.releaseState = ReleaseState::Released;
     photo.releaseAuthority = u"Maj. Jane Doe, OSD Public Affairs, 703-555-0100, jane.doe@example.mil"_s;
     photo.captionWriter = u"Ann Writer"_s;
+    photo.commandShown = u"USEUCOM"_s;
+    photo.creatorEmail = u"zoe.ludenscheidt.mil@example.mil"_s;
+    photo.creatorPhone = u"+1 703-555-0142"_s;
     return photo;
 }
 
@@ -179,6 +212,9 @@ private Q_SLOTS:
     void roundTrip_data();
     void roundTrip();
     void exiftoolSeesWhatWasWritten();
+    void readsWhatExiftoolWrote_data();
+    void readsWhatExiftoolWrote();
+    void structuresKeepTheirOtherFields();
     void originalIsNeverChanged();
     void callersBytesAreNeverWritten_data();
     void controlCharactersDoNotCostTheXmp();
@@ -357,6 +393,9 @@ void TestPhotoMetadata::exiftoolSeesWhatWasWritten()
     QCOMPARE(tags.value(u"IPTC:Caption-Abstract"_s).toString(), embedded);
     QCOMPARE(tags.value(u"XMP-dc:Description"_s).toString(), embedded);
     QCOMPARE(tags.value(u"XMP-iptcCore:AltTextAccessibility"_s).toString(), photo.altText);
+    QCOMPARE(tags.value(u"XMP-iptcCore:CreatorWorkEmail"_s).toString(), photo.creatorEmail);
+    QCOMPARE(tags.value(u"XMP-iptcCore:CreatorWorkTelephone"_s).toString(), photo.creatorPhone);
+    QCOMPARE(tags.value(u"XMP-iptcExt:LocationShownWorldRegion"_s).toString(), photo.commandShown);
     QCOMPARE(tags.value(u"IPTC:DateCreated"_s).toString(), u"2025:03:06"_s);
     QCOMPARE(tags.value(u"XMP-photoshop:DateCreated"_s).toString(), u"2025:03:06"_s);
     QCOMPARE(stringsOf(tags.value(u"IPTC:Keywords"_s)), photo.keywords);
@@ -396,6 +435,80 @@ void TestPhotoMetadata::exiftoolSeesWhatWasWritten()
             QVERIFY2(value.toUtf8().size() <= field.maxBytes, qPrintable(tag));
     }
     QVERIFY2(written.notes.filter(u"IPTC By-line holds 32 bytes"_s).size() == 1, qPrintable(written.notes.join(u'\n')));
+}
+
+// The other way round: DVIDS's fields as another tool writes them.
+void TestPhotoMetadata::readsWhatExiftoolWrote_data()
+{
+    QTest::addColumn<QStringList>("assignments");
+    QTest::addColumn<QString>("commandShown");
+    QTest::addColumn<QString>("email");
+    QTest::addColumn<QString>("phone");
+    QTest::addColumn<QString>("note");
+    QTest::newRow("contact and command as DINFOS names it")
+        << QStringList{u"-XMP-iptcCore:CreatorWorkEmail=jane.doe@example.mil"_s,
+                       u"-XMP-iptcCore:CreatorWorkTelephone=703-555-0100"_s,
+                       u"-XMP-iptcExt:LocationShownWorldRegion=USINDOPACOM"_s}
+        << u"USINDOPACOM"_s << u"jane.doe@example.mil"_s << u"703-555-0100"_s << QString();
+    QTest::newRow("the short form and lower case are the same command")
+        << QStringList{u"-XMP-iptcExt:LocationShownWorldRegion=centcom"_s} << u"USCENTCOM"_s << QString() << QString()
+        << QString();
+    QTest::newRow("a region that is no command is kept, with a note")
+        << QStringList{u"-XMP-iptcExt:LocationShownWorldRegion=Middle East"_s} << u"Middle East"_s << QString()
+        << QString() << u"names no combatant command"_s;
+}
+
+void TestPhotoMetadata::readsWhatExiftoolWrote()
+{
+    QFETCH(QStringList, assignments);
+    QFETCH(QString, commandShown);
+    QFETCH(QString, email);
+    QFETCH(QString, phone);
+    QFETCH(QString, note);
+    QString error;
+    const QByteArray bytes = exiftoolWrite(bareImage("JPG"), assignments, &error);
+    QVERIFY2(!bytes.isEmpty(), qPrintable(error));
+    const PhotoMetadata::ReadResult read = PhotoMetadata::read(bytes);
+    QVERIFY2(read.ok, qPrintable(read.errorString));
+    QCOMPARE(read.photo.commandShown, commandShown);
+    QCOMPARE(read.photo.creatorEmail, email);
+    QCOMPARE(read.photo.creatorPhone, phone);
+    if (!note.isEmpty())
+        QVERIFY2(!read.notes.filter(note).isEmpty(), qPrintable(read.notes.join(u'\n')));
+}
+
+// Newsdesk writes two fields of Creator Contact Info and one of the first
+// Location Shown; whatever else a photographer's tool put there stays.
+void TestPhotoMetadata::structuresKeepTheirOtherFields()
+{
+    QString error;
+    const QByteArray bytes = exiftoolWrite(sampleJpeg(),
+                                           {u"-XMP-iptcCore:CreatorCity=Fort Meade"_s,
+                                            u"-XMP-iptcCore:CreatorWorkEmail=old@example.mil"_s,
+                                            u"-XMP-iptcExt:LocationShownCity=Ramstein"_s,
+                                            u"-XMP-iptcExt:LocationShownWorldRegion=AFRICOM"_s},
+                                           &error);
+    QVERIFY2(!bytes.isEmpty(), qPrintable(error));
+    Photo photo = fullPhoto();
+    const PhotoMetadata::WriteResult written = PhotoMetadata::write(bytes, photo);
+    QVERIFY2(written.ok, qPrintable(written.errorString));
+    const QJsonObject tags = exiftool(written.imageData, &error);
+    QVERIFY2(!tags.isEmpty(), qPrintable(error));
+    QCOMPARE(tags.value(u"XMP-iptcCore:CreatorCity"_s).toString(), u"Fort Meade"_s);
+    QCOMPARE(tags.value(u"XMP-iptcCore:CreatorWorkEmail"_s).toString(), photo.creatorEmail);
+    QCOMPARE(tags.value(u"XMP-iptcExt:LocationShownCity"_s).toString(), u"Ramstein"_s);
+    QCOMPARE(tags.value(u"XMP-iptcExt:LocationShownWorldRegion"_s).toString(), u"USEUCOM"_s);
+    // Emptied in Newsdesk, emptied in the file; the rest still stays.
+    photo.creatorEmail.clear();
+    photo.commandShown.clear();
+    const PhotoMetadata::WriteResult cleared = PhotoMetadata::write(written.imageData, photo);
+    QVERIFY2(cleared.ok, qPrintable(cleared.errorString));
+    const QJsonObject after = exiftool(cleared.imageData, &error);
+    QVERIFY2(!after.isEmpty(), qPrintable(error));
+    QVERIFY(!after.contains(u"XMP-iptcCore:CreatorWorkEmail"_s));
+    QVERIFY(!after.contains(u"XMP-iptcExt:LocationShownWorldRegion"_s));
+    QCOMPARE(after.value(u"XMP-iptcCore:CreatorCity"_s).toString(), u"Fort Meade"_s);
+    QCOMPARE(after.value(u"XMP-iptcCore:CreatorWorkTelephone"_s).toString(), photo.creatorPhone);
 }
 
 void TestPhotoMetadata::originalIsNeverChanged()

@@ -2,6 +2,7 @@
 #include "library.h"
 #include "oldformat.h"
 #include "people.h"
+#include "photobatch.h"
 #include "photolistmodel.h"
 #include "photorepository.h"
 #include "sqldialect.h"
@@ -40,6 +41,8 @@ private Q_SLOTS:
     void captionsAreSearchable();
     void photoModelFollowsChanges();
     void approvedStorysPhotosChangeOnlyAsItsTextDoes();
+    void batchEditVoidsEveryChangedDecision();
+    void batchUndoIsAllOrNothing();
 
 private:
     Photo addPhoto(const QString &virin, const QByteArray &bytes);
@@ -198,6 +201,10 @@ void TestPhotoRepository::editingAReviewedFieldReturnsItToPending_data()
         {"release state", [](Photo &p) { p.releaseState = ReleaseState::Released; }, u"Release state"_s},
         {"release authority", [](Photo &p) { p.releaseAuthority = u"Pentagon Press Operations"_s; }, u"Release authority"_s},
         {"caption writer", [](Photo &p) { p.captionWriter = u"Walt Writer"_s; }, u"Caption writer"_s},
+        {"command shown", [](Photo &p) { p.commandShown = u"USEUCOM"_s; }, u"Command shown"_s},
+        {"photographer's e-mail", [](Photo &p) { p.creatorEmail = u"jane.doe@example.mil"_s; }, u"Photographer's e-mail"_s},
+        {"photographer's phone", [](Photo &p) { p.creatorPhone = u"703-555-0100"_s; }, u"Photographer's phone"_s},
+        {"decorative", [](Photo &p) { p.decorative = true; }, u"Decorative"_s},
         {"title and credit", [](Photo &p) { p.title = u"A new title"_s; p.credit = u"Jane Doe, DOD"_s; }, u"Title, Credit"_s},
         // Not published, so not reviewed: the decision stands.
         {"nothing", [](Photo &) {}, QString()},
@@ -244,7 +251,17 @@ void TestPhotoRepository::decisionKeepsEveryFieldItSaw()
     photo.keywords = {u"Hegseth"_s, u"Healey"_s};
     photo.releaseState = ReleaseState::Released;
     photo.releaseAuthority = u"Pentagon Press Operations"_s;
+    photo.commandShown = u"USEUCOM"_s;
+    photo.creatorEmail = u"a.kubitza@example.mil"_s;
+    photo.creatorPhone = u"703-555-0100"_s;
+    photo.decorative = true;
     QCOMPARE(repository.save(photo), PhotoRepository::SaveResult::Saved);
+    // Stored and read back as saved, on either engine.
+    const Photo stored = *repository.load(photo.id);
+    QCOMPARE(stored.commandShown, u"USEUCOM"_s);
+    QCOMPARE(stored.creatorEmail, photo.creatorEmail);
+    QCOMPARE(stored.creatorPhone, photo.creatorPhone);
+    QVERIFY(stored.decorative);
     QCOMPARE(repository.decideCaption(photo, CaptionApproval::Approved), PhotoRepository::SaveResult::Saved);
 
     Photo edited = photo;
@@ -263,6 +280,10 @@ void TestPhotoRepository::decisionKeepsEveryFieldItSaw()
     QCOMPARE(decision.reviewed.keywords, photo.keywords);
     QCOMPARE(decision.reviewed.releaseState, ReleaseState::Released);
     QCOMPARE(decision.reviewed.releaseAuthority, u"Pentagon Press Operations"_s);
+    QCOMPARE(decision.reviewed.commandShown, u"USEUCOM"_s);
+    QCOMPARE(decision.reviewed.creatorEmail, photo.creatorEmail);
+    QCOMPARE(decision.reviewed.creatorPhone, photo.creatorPhone);
+    QVERIFY(decision.reviewed.decorative);
     // What changed since the decision, as the media panel says it.
     QCOMPARE(changedReviewedFields(decision.reviewed, *repository.load(photo.id)),
              (QList<PhotoField>{PhotoField::Title, PhotoField::ReleaseState}));
@@ -390,6 +411,69 @@ void TestPhotoRepository::approvedStorysPhotosChangeOnlyAsItsTextDoes()
     QVERIFY(!asEve.detach(m_storyId, second.id));
     QVERIFY2(asEve.errorString().contains(u"start a correction"_s), qPrintable(asEve.errorString()));
     QCOMPARE(asEve.photosOfStory(m_storyId).size(), 2);
+}
+
+// A batch (the media panel's, a template's) goes through save(): the same
+// rule voids the decision of every photo it changes, on either engine (the
+// server's trigger on a team library), and leaves the others as they were.
+void TestPhotoRepository::batchEditVoidsEveryChangedDecision()
+{
+    PhotoRepository repository(m_library.get());
+    Photo a = addPhoto(u"250306-D-PM193-1001"_s, "a");
+    Photo b = addPhoto(u"250306-D-PM193-1002"_s, "b");
+    Photo c = addPhoto(u"250306-D-PM193-1003"_s, "c");
+    c.unit = u"DMA"_s; // already what the batch sets
+    QCOMPARE(repository.save(c), PhotoRepository::SaveResult::Saved);
+    for (Photo *photo : {&a, &b, &c})
+        QCOMPARE(repository.decideCaption(*photo, CaptionApproval::Approved), PhotoRepository::SaveResult::Saved);
+    QVERIFY(actAsWalt());
+    QString error;
+    const std::optional<QList<PhotoBatch::Change>> changes = PhotoBatch::applyToAll(
+        repository, {a.id, b.id, c.id},
+        {{PhotoField::Unit, u"DMA"_s}, {PhotoField::CommandShown, u"USEUCOM"_s}, {PhotoField::Decorative, u"true"_s}},
+        &error);
+    QVERIFY2(changes, qPrintable(error));
+    QCOMPARE(changes->size(), 3);
+    QCOMPARE(changes->at(2).after.keys(), (QList<PhotoField>{PhotoField::CommandShown, PhotoField::Decorative}));
+    for (const Photo &photo : {a, b, c}) {
+        const Photo stored = *repository.load(photo.id);
+        QCOMPARE(stored.unit, u"DMA"_s);
+        QCOMPARE(stored.commandShown, u"USEUCOM"_s);
+        QVERIFY(stored.decorative);
+        QCOMPARE(stored.approval, CaptionApproval::Pending);
+        QCOMPARE(m_library->auditTrail(u"photo"_s, photo.id).last().action, u"caption-reset"_s);
+    }
+    // Setting what they hold already changes nothing, and saves nothing.
+    const qint64 version = repository.load(a.id)->rowVersion;
+    const std::optional<QList<PhotoBatch::Change>> none =
+        PhotoBatch::applyToAll(repository, {a.id, b.id}, {{PhotoField::Unit, u"DMA"_s}}, &error);
+    QVERIFY2(none, qPrintable(error));
+    QVERIFY(none->isEmpty());
+    QCOMPARE(repository.load(a.id)->rowVersion, version);
+}
+
+void TestPhotoRepository::batchUndoIsAllOrNothing()
+{
+    PhotoRepository repository(m_library.get());
+    const Photo a = addPhoto(u"250306-D-PM193-1001"_s, "a");
+    const Photo b = addPhoto(u"250306-D-PM193-1002"_s, "b");
+    QString error;
+    const std::optional<QList<PhotoBatch::Change>> changes =
+        PhotoBatch::applyToAll(repository, {a.id, b.id}, {{PhotoField::Operation, u"Steadfast Defender"_s}}, &error);
+    QVERIFY2(changes, qPrintable(error));
+    QVERIFY2(PhotoBatch::undo(repository, *changes, &error), qPrintable(error));
+    QVERIFY(repository.load(a.id)->operation.isEmpty());
+    QVERIFY(repository.load(b.id)->operation.isEmpty());
+    QVERIFY2(PhotoBatch::redo(repository, *changes, &error), qPrintable(error));
+    // Someone changes b's operation: undoing would write over it, so
+    // nothing is undone, a included.
+    Photo later = *repository.load(b.id);
+    later.operation = u"Baltops"_s;
+    QCOMPARE(repository.save(later), PhotoRepository::SaveResult::Saved);
+    QVERIFY(!PhotoBatch::undo(repository, *changes, &error));
+    QVERIFY2(error.contains(u"changed since"_s), qPrintable(error));
+    QCOMPARE(repository.load(a.id)->operation, u"Steadfast Defender"_s);
+    QCOMPARE(repository.load(b.id)->operation, u"Baltops"_s);
 }
 
 QTEST_GUILESS_MAIN(TestPhotoRepository)

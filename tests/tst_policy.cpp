@@ -5,6 +5,7 @@
 // which fields an approval covers.
 // Nothing here parses Markdown or opens a library: the window, the command
 // line and import all ask these functions, so these rows are the rules.
+#include "captionchecker.h"
 #include "exportgate.h"
 #include "photo.h"
 #include "story.h"
@@ -77,6 +78,7 @@ Photo clearedPhoto()
     photo.id = 12;
     photo.virin = placedVirin;
     photo.caption = u"Defense Secretary Pete Hegseth meets U.K. Defence Secretary John Healey."_s;
+    photo.altText = u"Two men shake hands in a hallway."_s;
     photo.approval = CaptionApproval::Approved;
     photo.releaseState = ReleaseState::Released;
     return photo;
@@ -125,6 +127,12 @@ const QList<PhotoChange> photoChanges = {
     {"release state", [](Photo &p) { p.releaseState = ReleaseState::NotReleased; }, PhotoField::ReleaseState},
     {"release authority", [](Photo &p) { p.releaseAuthority = u"OSD Public Affairs"_s; }, PhotoField::ReleaseAuthority},
     {"caption writer", [](Photo &p) { p.captionWriter = u"Jim Garamone"_s; }, PhotoField::CaptionWriter},
+    // Embedded in the rendition's XMP (Location Shown, Creator Contact Info).
+    {"command shown", [](Photo &p) { p.commandShown = u"USEUCOM"_s; }, PhotoField::CommandShown},
+    {"photographer's e-mail", [](Photo &p) { p.creatorEmail = u"a.kubitza@example.mil"_s; }, PhotoField::CreatorEmail},
+    {"photographer's phone", [](Photo &p) { p.creatorPhone = u"703-555-0100"_s; }, PhotoField::CreatorPhone},
+    // The page's alt="" instead of the alt text.
+    {"decorative", [](Photo &p) { p.decorative = true; }, PhotoField::Decorative},
     // Not published, or the decision itself: an edit of these keeps the approval.
     {"file name", [](Photo &p) { p.fileName = u"renamed.jpg"_s; }, std::nullopt},
     {"image", [](Photo &p) { p.imageHash = u"0123abcd"_s; }, std::nullopt},
@@ -163,6 +171,8 @@ class TestPolicy : public QObject
 private Q_SLOTS:
     void gate_data();
     void gate();
+    void gateWantsAltTextOrDecorative_data();
+    void gateWantsAltTextOrDecorative();
     void gateSaysWhichCaptionDecision_data();
     void gateSaysWhichCaptionDecision();
     void overrideByRole_data();
@@ -277,6 +287,44 @@ void TestPolicy::gate()
     QCOMPARE(foundCodes, codes);
     QCOMPARE(foundSubjects, subjects);
 
+}
+
+// alt="" only on purpose: a placed photo without alt text is held back
+// unless it is marked decorative (altTextMissing(), the caption checker's
+// alt-missing and the renderer's alt say the same).
+void TestPolicy::gateWantsAltTextOrDecorative_data()
+{
+    QTest::addColumn<QString>("altText");
+    QTest::addColumn<bool>("decorative");
+    QTest::addColumn<QStringList>("codes");
+    QTest::newRow("alt text") << u"Two men shake hands."_s << false << QStringList();
+    QTest::newRow("no alt text") << QString() << false << QStringList{u"alt-text-missing"_s};
+    QTest::newRow("blank alt text") << u" \t"_s << false << QStringList{u"alt-text-missing"_s};
+    QTest::newRow("decorative, no alt text") << QString() << true << QStringList();
+    QTest::newRow("decorative, text kept") << u"Two men shake hands."_s << true << QStringList();
+}
+
+void TestPolicy::gateWantsAltTextOrDecorative()
+{
+    QFETCH(QString, altText);
+    QFETCH(bool, decorative);
+    QFETCH(QStringList, codes);
+    Photo photo = clearedPhoto();
+    photo.altText = altText;
+    photo.decorative = decorative;
+    BodyImages body;
+    body.placedPhotos = {photo};
+    QStringList found;
+    for (const StoryFinding &finding : ExportGate::findings(clearedStory(), body, now)) {
+        found << finding.code;
+        QCOMPARE(finding.subject, placedVirin);
+    }
+    QCOMPARE(found, codes);
+    QCOMPARE(altTextMissing(photo), !codes.isEmpty());
+    const QList<CaptionFinding> findings = CaptionChecker::check(photo);
+    const bool checkerSaysMissing = std::any_of(findings.cbegin(), findings.cend(),
+                                                [](const CaptionFinding &f) { return f.rule == u"alt-missing"_s; });
+    QCOMPARE(checkerSaysMissing, !codes.isEmpty());
 }
 
 void TestPolicy::gateSaysWhichCaptionDecision_data()

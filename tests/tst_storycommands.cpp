@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "captionchecker.h"
+#include "photorepository.h"
+#include "phototemplates.h"
 #include "samplelibrary.h"
 #include "storymarkdown.h"
 #include "storyrepository.h"
@@ -65,6 +67,7 @@ private Q_SLOTS:
     void unreviewedImageFailsCheckAndExport();
     void dumpAndImportRoundTrip();
     void importOfBadFileIsRefused();
+    void importAppliesATemplateToEveryPhoto();
     void ninjsExportAndImportByContent();
     void helpListsTheStoryCommands();
     void environmentDoesNotMakeAnEditor();
@@ -646,6 +649,56 @@ void TestStoryCommands::importOfBadFileIsRefused()
     Library library;
     QVERIFY(library.open(m_library));
     QCOMPARE(StoryRepository(&library).count(), 1);
+}
+
+// newsdesk import --template NAME: the template's filled fields on every
+// photo the file brings in; an unknown name changes nothing.
+void TestStoryCommands::importAppliesATemplateToEveryPhoto()
+{
+    const QString md = m_dir->filePath(u"story.md"_s);
+    QFile file(md);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("---\nnewsdesk: 1\nheadline: \"Two photos\"\nphotos:\n"
+               "  - virin: \"250306-D-PM193-1001\"\n    unit: \"From the file\"\n    caption: \"Kept.\"\n"
+               "  - virin: \"250306-D-PM193-1002\"\n---\nBody\n");
+    file.close();
+    {
+        Library library;
+        QVERIFY(library.open(m_library));
+        library.setActor(loginPerson);
+        PhotoTemplate assignment;
+        assignment.name = u"Pentagon visit"_s;
+        for (const PhotoField field : templateFields())
+            assignment.values.insert(field, QString());
+        assignment.values[PhotoField::Unit] = u"Defense Media Activity"_s;
+        assignment.values[PhotoField::CommandShown] = u"USNORTHCOM"_s;
+        assignment.values[PhotoField::Keywords] = u"Pentagon"_s;
+        PhotoTemplateRepository templates(&library);
+        QCOMPARE(templates.save(assignment), PhotoTemplateRepository::SaveResult::Saved);
+    }
+    const Result unknown = run({u"import"_s, u"--library"_s, m_library, u"--template"_s, u"No such"_s, md});
+    QCOMPARE(unknown.exitCode, 2);
+    QVERIFY2(unknown.err.contains(u"no metadata template named \"No such\""_s), qPrintable(unknown.err));
+    {
+        Library library;
+        QVERIFY(library.open(m_library));
+        QCOMPARE(StoryRepository(&library).count(), 1);
+    }
+    const Result imported = run({u"import"_s, u"--library"_s, m_library, u"--template"_s, u"pentagon VISIT"_s, md});
+    QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
+    Library library;
+    QVERIFY(library.open(m_library));
+    const QList<Photo> photos = PhotoRepository(&library).photosOfStory(2);
+    QCOMPARE(photos.size(), 2);
+    for (const Photo &photo : photos) {
+        QCOMPARE(photo.unit, u"Defense Media Activity"_s);
+        QCOMPARE(photo.commandShown, u"USNORTHCOM"_s);
+        QCOMPARE(photo.keywords, QStringList{u"Pentagon"_s});
+    }
+    // What the template leaves empty, the file says.
+    QCOMPARE(photos.first().caption, u"Kept."_s);
+    const Result help = run({u"import"_s, u"--help"_s});
+    QVERIFY(help.out.contains(u"--template"_s));
 }
 
 void TestStoryCommands::helpListsTheStoryCommands()

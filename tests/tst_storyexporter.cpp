@@ -519,6 +519,7 @@ void TestStoryExporter::failedExportLeavesTheEarlierOneAlone()
     PhotoRepository photos(m_library.get());
     Photo pending;
     pending.virin = u"250306-D-PM193-1500K"_s;
+    pending.altText = u"A photo still on its way."_s; // cleared in every other respect
     pending.releaseState = ReleaseState::Released;
     std::optional<Photo> added = photos.add(pending, QByteArray(""), QString(), QSize(), QByteArray());
     QVERIFY(added);
@@ -589,6 +590,7 @@ void TestStoryExporter::photosWhoseNamesWouldCollideGetFilesOfTheirOwn()
         Photo photo;
         photo.virin = virin;
         photo.title = u"Photo %1"_s.arg(virin);
+        photo.altText = u"A square of one colour."_s; // the gate wants alt text
         photo.releaseState = ReleaseState::Released;
         photo.releaseAuthority = u"Pentagon Press Operations"_s;
         QImage image(40, 30, QImage::Format_RGB32);

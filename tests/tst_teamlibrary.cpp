@@ -41,6 +41,7 @@ private Q_SLOTS:
     void writerCannotGoAroundTheServer_data();
     void writerCannotGoAroundTheServer();
     void writerMayEditTheText();
+    void writersAndEditorsShareTemplates();
     void historyIsTheStoryAsStored();
     void imagesAreStoredUnderTheirOwnHash();
     void searchCopyIsTheStorysOwnText();
@@ -50,6 +51,7 @@ private Q_SLOTS:
     void setupIsOnceAndIdempotent();
     void anOlderFormatWaitsForItsAdministrator();
     void theServerHoldsTextToTextSafety();
+    void formatOneGetsThePhotoDesk();
     void addedPeopleAreHeldToTheirRole();
     void addPersonRefusesBadLogins_data();
     void addPersonRefusesBadLogins();
@@ -349,7 +351,16 @@ void TestTeamLibrary::writerCannotGoAroundTheServer_data()
                         u"WHERE id = %1"_s.arg(published);
         QTest::addRow("%s moves a search copy to another story", qPrintable(login))
             << login << u"UPDATE newsdesk.story_search SET story_id = %1"_s.arg(published);
+        // Templates are everyone's to make (Workflow::checkPhotoTemplates),
+        // but signed by the server.
+        QTest::addRow("%s signs a template as someone else", qPrintable(login))
+            << login << u"INSERT INTO newsdesk.photo_templates (name, updated_by, created_at, updated_at) "
+                        u"VALUES ('Forged', 'eve', '', '')"_s;
     }
+    QTest::addRow("sam reads the templates") << u"sam"_s << u"SELECT count(*) FROM newsdesk.photo_templates"_s;
+    QTest::addRow("sam makes a template") << u"sam"_s
+                                           << u"INSERT INTO newsdesk.photo_templates (name, created_at, updated_at) "
+                                              u"VALUES ('Sam''s', '', '')"_s;
     QTest::addRow("sam reads the stories") << u"sam"_s << u"SELECT count(*) FROM newsdesk.stories"_s;
     QTest::addRow("sam edits a story") << u"sam"_s << u"UPDATE newsdesk.stories SET body = 'x'"_s;
 }
@@ -411,6 +422,29 @@ void TestTeamLibrary::writerMayEditTheText()
     QCOMPARE(query.value(u"status"_s).toString(), u"draft"_s);
     QCOMPARE(query.value(u"updated_by"_s).toString(), u"walt"_s);
     QCOMPARE(query.value(u"created_by"_s).toString(), u"walt"_s);
+}
+
+// Any person makes, changes and deletes metadata templates, as
+// Workflow::checkPhotoTemplates says; the server signs each change.
+void TestTeamLibrary::writersAndEditorsShareTemplates()
+{
+    QVERIFY(Workflow::checkPhotoTemplates(PersonRole::Writer).allowed);
+    QSqlQuery walt(m_desks.value(u"walt"_s));
+    QVERIFY2(walt.exec(u"INSERT INTO newsdesk.photo_templates (name, unit, created_at, updated_at) "
+                       u"VALUES ('Walt''s assignment', 'DMA', '', '') RETURNING id, updated_by, row_version"_s)
+                 && walt.next(),
+             qPrintable(walt.lastError().text()));
+    const qint64 id = walt.value(u"id"_s).toLongLong();
+    QCOMPARE(walt.value(u"updated_by"_s).toString(), u"walt"_s);
+    QCOMPARE(walt.value(u"row_version"_s).toLongLong(), 1);
+    QSqlQuery eve(m_desks.value(u"eve"_s));
+    QVERIFY2(eve.exec(u"UPDATE newsdesk.photo_templates SET unit = 'OSD' WHERE id = %1 RETURNING updated_by, row_version"_s.arg(id))
+                 && eve.next(),
+             qPrintable(eve.lastError().text()));
+    QCOMPARE(eve.value(u"updated_by"_s).toString(), u"eve"_s);
+    QCOMPARE(eve.value(u"row_version"_s).toLongLong(), 2);
+    QVERIFY2(walt.exec(u"DELETE FROM newsdesk.photo_templates WHERE id = %1"_s.arg(id)), qPrintable(walt.lastError().text()));
+    QCOMPARE(walt.numRowsAffected(), 1);
 }
 
 // A writer's own revisions, as StoryRepository writes them, pass; the same
@@ -753,7 +787,7 @@ void TestTeamLibrary::theServerHoldsTextToTextSafety()
         statements << u"UPDATE newsdesk.stories SET %1 = %2 WHERE id = %3"_s.arg(QLatin1StringView(column), override).arg(story->id);
     for (const char *column : {"virin", "title", "caption", "alt_text", "credit", "photographer", "unit", "operation",
                                "city", "sublocation", "state", "country", "country_code", "keywords", "release_authority",
-                               "caption_writer"})
+                               "caption_writer", "command_shown", "creator_email", "creator_phone"})
         statements << u"UPDATE newsdesk.photos SET %1 = %2 WHERE id = %3"_s.arg(QLatin1StringView(column), override).arg(photo->id);
     statements << u"UPDATE newsdesk.stories SET headline = E'two\\nlines' WHERE id = %1"_s.arg(story->id)
                << u"INSERT INTO newsdesk.comments (entity, entity_id, body, author, created_at) VALUES ('story', %1, %2, '', '')"_s
@@ -771,6 +805,59 @@ void TestTeamLibrary::theServerHoldsTextToTextSafety()
     QSqlQuery fine(writer);
     QVERIFY2(fine.exec(u"UPDATE newsdesk.stories SET headline = 'Café ‏عربى 🎉', body = E'one\\ntwo\\tthree' WHERE id = %1"_s.arg(story->id)),
              qPrintable(fine.lastError().text()));
+}
+
+// A library set up at format 1 (setupStatements() alone, as the versions
+// before the photo desk left it) with a photo in it: set-up takes it to
+// format 2 and keeps the photo; its writers then have the new fields and
+// the templates.
+void TestTeamLibrary::formatOneGetsThePhotoDesk()
+{
+    QVERIFY2(m_server.psql(u"CREATE DATABASE formatone"_s), qPrintable(m_server.errorString()));
+    const std::optional<LibraryLocation> location = LibraryLocation::parse(m_server.url(PostgresServer::superuser(), u"formatone"_s));
+    QVERIFY(location);
+    QString error;
+    QVERIFY2(TeamSetup::open(*location, u"formatone-setup"_s, &error), qPrintable(error));
+    QSqlDatabase database = QSqlDatabase::database(u"formatone-setup"_s, false);
+    {
+        QSqlQuery query(database);
+        QVERIFY(database.transaction());
+        for (const QString &statement : PostgresDialect::setupStatements())
+            QVERIFY2(query.exec(statement), qPrintable(statement.left(80) + u": "_s + query.lastError().text()));
+        QVERIFY(query.exec(u"UPDATE newsdesk.library_info SET value = '1' WHERE key = 'schema_version'"_s));
+        QVERIFY(query.exec(u"INSERT INTO newsdesk.photos (virin, caption, created_at, updated_at) "
+                           u"VALUES ('250306-D-PM193-1268K', 'Kept through the upgrade.', '', '')"_s));
+        QVERIFY(query.exec(u"SELECT count(*) FROM information_schema.columns WHERE table_schema = 'newsdesk' "
+                           u"AND table_name = 'photos' AND column_name = 'command_shown'"_s)
+                && query.next());
+        QCOMPARE(query.value(0).toInt(), 0); // format 1 has no such column
+        query.finish();
+        QVERIFY(database.commit());
+    }
+    QCOMPARE(TeamSetup::setUp(database, &error), TeamSetup::SetupResult::Migrated);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QSqlQuery query(database);
+    QVERIFY(query.exec(u"SELECT value FROM newsdesk.library_info WHERE key = 'schema_version'"_s) && query.next());
+    QCOMPARE(query.value(0).toInt(), PostgresDialect::currentSchemaVersion);
+    QVERIFY(query.exec(u"SELECT caption, command_shown, decorative FROM newsdesk.photos"_s) && query.next());
+    QCOMPARE(query.value(0).toString(), u"Kept through the upgrade."_s);
+    QCOMPARE(query.value(1).toString(), QString());
+    QCOMPARE(query.value(2).toBool(), false);
+    query.finish();
+    // Run again, nothing changes and nothing fails.
+    QCOMPARE(TeamSetup::setUp(database, &error), TeamSetup::SetupResult::AlreadySetUp);
+    QVERIFY2(TeamSetup::addPerson(database, u"walt"_s, u"Walt Writer"_s, PersonRole::Writer, &error), qPrintable(error));
+    const QSqlDatabase walt = connectAs(u"walt"_s, u"formatone"_s);
+    QVERIFY(walt.isOpen());
+    QSqlQuery asWalt(walt);
+    QVERIFY2(asWalt.exec(u"UPDATE newsdesk.photos SET command_shown = 'USEUCOM', creator_email = 'a@example.mil', "
+                         u"decorative = true"_s),
+             qPrintable(asWalt.lastError().text()));
+    QVERIFY2(asWalt.exec(u"INSERT INTO newsdesk.photo_templates (name, created_at, updated_at) VALUES ('Walt''s', '', '') "
+                         u"RETURNING updated_by"_s)
+                 && asWalt.next(),
+             qPrintable(asWalt.lastError().text()));
+    QCOMPARE(asWalt.value(0).toString(), u"Walt Writer"_s);
 }
 
 void TestTeamLibrary::addedPeopleAreHeldToTheirRole()

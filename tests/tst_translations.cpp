@@ -342,6 +342,8 @@ QSet<QString> TestTranslations::userWords(MainWindow &window) const
     // standard's, which photo desks use untranslated.
     for (const IimField &field : IptcLimits::fields())
         texts += u' ' + field.name;
+    // The combatant commands' names (Command Shown) are the DoD's own.
+    texts += u' ' + combatantCommands().join(u' ');
     StoryRepository stories(window.library());
     const std::optional<Story> story = stories.load(window.currentStoryId());
     if (story)

@@ -1,10 +1,18 @@
 // SPDX-License-Identifier: MIT
 #include "mediapanel.h"
 
+#include "library.h"
+#include "photofieldseditor.h"
 #include "photoform.h"
 #include "photolistmodel.h"
+#include "photorepository.h"
+#include "phototemplatedialogs.h"
+#include "phototemplates.h"
+#include "prompter.h"
 
 #include <QAction>
+#include <QActionGroup>
+#include <QPointer>
 #include <QApplication>
 #include <QClipboard>
 #include <QDragEnterEvent>
@@ -15,6 +23,8 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QListView>
+#include <QMenu>
+#include <QToolButton>
 #include <QMimeData>
 #include <QMimeDatabase>
 #include <QPainter>
@@ -24,7 +34,11 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSplitter>
+#include <QStackedWidget>
+#include <QUndoStack>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -67,13 +81,68 @@ public:
     }
 };
 
+// One batch edit or template applied to a selection, as one undo step. It is
+// made after the change is stored (MediaPanel::applyToPhotos), so its first
+// redo does nothing. Undo and redo write only what the change wrote, and
+// only while those fields still hold what it left (PhotoBatch::undo): a
+// later edit by anyone is never written over. An undo does not bring back a
+// caption decision the change voided; an editor decides again.
+class PhotoBatchCommand : public QUndoCommand
+{
+public:
+    PhotoBatchCommand(Library *library, MediaPanel *panel, const QList<PhotoBatch::Change> &changes, const QString &text)
+        : QUndoCommand(text)
+        , m_library(library)
+        , m_panel(panel)
+        , m_changes(changes)
+    {
+    }
+
+    void undo() override { run(&PhotoBatch::undo); }
+    void redo() override
+    {
+        if (m_stored) {
+            m_stored = false;
+            return;
+        }
+        run(&PhotoBatch::redo);
+    }
+
+private:
+    using Step = std::optional<QList<PhotoBatch::Change>> (*)(PhotoRepository &, const QList<PhotoBatch::Change> &, QString *);
+    void run(Step step)
+    {
+        QString error;
+        PhotoRepository repository(m_library);
+        if (!m_library || !step(repository, m_changes, &error)) {
+            // Nothing was changed; the step cannot be taken again.
+            setObsolete(true);
+            Q_EMIT m_panel->errorOccurred(error.isEmpty() ? MediaPanel::tr("The library is closed.") : error);
+        }
+    }
+
+    QPointer<Library> m_library;
+    MediaPanel *m_panel;
+    QList<PhotoBatch::Change> m_changes;
+    bool m_stored = true;
+};
+
 } // namespace
 
 MediaPanel::MediaPanel(PhotoListModel *model, Library *library, Prompter &prompter, QWidget *parent)
     : QWidget(parent)
+    , m_library(library)
     , m_model(model)
     , m_view(new QListView(this))
     , m_form(new PhotoForm(library, prompter, this))
+    , m_forms(new QStackedWidget(this))
+    , m_batchPage(new QWidget(this))
+    , m_batchHeading(new QLabel(this))
+    , m_batch(new PhotoFieldsEditor(PhotoBatch::editableFields(), this))
+    , m_batchApply(new QPushButton(this))
+    , m_undo(new QUndoStack(this))
+    , m_prompter(prompter)
+    , m_templates(new QToolButton(this))
     , m_summary(new QLabel(this))
     , m_add(new QPushButton(QIcon::fromTheme(u"list-add"_s), tr("&Add Photos…"), this))
     , m_insert(new QPushButton(QIcon::fromTheme(u"insert-image"_s), tr("&Insert in Story"), this))
@@ -94,7 +163,8 @@ MediaPanel::MediaPanel(PhotoListModel *model, Library *library, Prompter &prompt
     m_view->setMaximumWidth(230);
     m_view->setWordWrap(true);
     m_view->setUniformItemSizes(true);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    // Several at once for the batch form: Shift/Ctrl+click, Ctrl+A.
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setMovement(QListView::Snap);
     m_view->setDragDropMode(QAbstractItemView::InternalMove);
     m_view->setDefaultDropAction(Qt::MoveAction);
@@ -113,10 +183,38 @@ MediaPanel::MediaPanel(PhotoListModel *model, Library *library, Prompter &prompt
     buttons->addWidget(m_add);
     buttons->addWidget(m_insert);
     buttons->addWidget(m_remove);
+    buttons->addWidget(m_templates);
     buttons->addStretch(1);
 
+    // The batch form: what the selected photos share, "(mixed)" where they
+    // differ; only the fields typed into are applied.
+    m_batchPage->setObjectName(u"batchForm"_s);
+    m_batchHeading->setObjectName(u"batchHeading"_s);
+    m_batchHeading->setWordWrap(true);
+    m_batch->setObjectName(u"batchFields"_s);
+    m_batchApply->setObjectName(u"batchApply"_s);
+    m_batchApply->setEnabled(false);
+    auto *batchButtons = new QHBoxLayout;
+    batchButtons->addWidget(m_batchApply);
+    batchButtons->addStretch(1);
+    auto *batchLayout = new QVBoxLayout(m_batchPage);
+    batchLayout->setContentsMargins(0, 0, 0, 0);
+    batchLayout->addWidget(m_batchHeading);
+    batchLayout->addWidget(m_batch);
+    batchLayout->addLayout(batchButtons);
+    batchLayout->addStretch(1);
+    connect(m_batch, &PhotoFieldsEditor::edited, this, [this] { m_batchApply->setEnabled(!m_batch->edits().isEmpty()); });
+    connect(m_batchApply, &QPushButton::clicked, this, &MediaPanel::applyBatch);
+    // Return in a one-line field applies, as in a dialog.
+    connect(m_batch, &PhotoFieldsEditor::submitted, this, [this] {
+        if (m_batchApply->isEnabled())
+            applyBatch();
+    });
+    m_forms->addWidget(m_form);
+    m_forms->addWidget(m_batchPage);
+
     auto *scroll = new QScrollArea(this);
-    scroll->setWidget(m_form);
+    scroll->setWidget(m_forms);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     // The form scrolls down, never sideways (the ends of its fields out of
@@ -139,6 +237,40 @@ MediaPanel::MediaPanel(PhotoListModel *model, Library *library, Prompter &prompt
     layout->addWidget(m_summary);
     layout->addWidget(splitter, 1);
 
+    // Templates: apply to the selection, manage, and the one new photos get.
+    m_templates->setObjectName(u"templates"_s);
+    m_templates->setText(tr("&Templates"));
+    m_templates->setIcon(QIcon::fromTheme(u"document-properties"_s));
+    m_templates->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_templates->setPopupMode(QToolButton::InstantPopup);
+    auto *templateMenu = new QMenu(m_templates);
+    templateMenu->setObjectName(u"templateMenu"_s);
+    m_templates->setMenu(templateMenu);
+    connect(templateMenu, &QMenu::aboutToShow, this, [this, templateMenu] {
+        templateMenu->clear();
+        for (QActionGroup *old : templateMenu->findChildren<QActionGroup *>(Qt::FindDirectChildrenOnly))
+            delete old;
+        QAction *apply = templateMenu->addAction(tr("&Apply Template to Selection…"), this, &MediaPanel::applyTemplate);
+        apply->setObjectName(u"applyTemplateAction"_s);
+        apply->setEnabled(!selectedPhotoIds().isEmpty());
+        QAction *manage = templateMenu->addAction(tr("&Manage Templates…"), this, &MediaPanel::manageTemplates);
+        manage->setObjectName(u"manageTemplatesAction"_s);
+        templateMenu->addSection(tr("For photos added next"));
+        auto *group = new QActionGroup(templateMenu);
+        QList<std::pair<qint64, QString>> choices{{0, tr("No template")}};
+        if (m_library) {
+            for (const PhotoTemplate &each : PhotoTemplateRepository(m_library).list())
+                choices.append({each.id, each.name});
+        }
+        for (const auto &[id, name] : std::as_const(choices)) {
+            QAction *choice = templateMenu->addAction(name);
+            choice->setObjectName(u"importTemplate-%1"_s.arg(id));
+            choice->setCheckable(true);
+            choice->setChecked(id == m_importTemplateId);
+            group->addAction(choice);
+            connect(choice, &QAction::triggered, this, [this, id] { setImportTemplate(id); });
+        }
+    });
     connect(m_add, &QPushButton::clicked, this, &MediaPanel::addPhotosRequested);
     connect(m_insert, &QPushButton::clicked, this, [this] {
         const QString virin = m_form->photo().virin;
@@ -159,12 +291,30 @@ MediaPanel::MediaPanel(PhotoListModel *model, Library *library, Prompter &prompt
         updateButtons();
         Q_EMIT currentPhotoChanged(id);
     });
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MediaPanel::updateForms);
     connect(m_form, &PhotoForm::errorOccurred, this, &MediaPanel::errorOccurred);
     connect(model, &QAbstractItemModel::modelReset, this, [this] {
+        // Another story (or library): its photos are not the steps' photos.
+        m_undo->clear();
+        if (!m_library)
+            m_importTemplateId = 0;
         m_form->clear();
         if (m_model->rowCount() > 0)
             m_view->setCurrentIndex(m_view->model()->index(0, 0));
         updateButtons();
+    });
+    // A batch edit, its undo or another desk changed a shown photo: show it as
+    // stored, unless the user is typing in it (their save meets the change).
+    connect(model, &QAbstractItemModel::dataChanged, this, [this] {
+        if (isBatchShown()) {
+            if (m_batch->edits().isEmpty())
+                updateForms();
+            return;
+        }
+        const int row = m_model->rowOfPhoto(currentPhotoId());
+        if (row >= 0 && m_form->hasPhoto() && !m_form->isModified()
+            && m_model->photoAt(row).rowVersion != m_form->photo().rowVersion)
+            m_form->setPhoto(m_model->photoAt(row));
     });
     connect(model, &QAbstractItemModel::rowsInserted, this, &MediaPanel::updateButtons);
     connect(model, &QAbstractItemModel::rowsRemoved, this, &MediaPanel::updateButtons);
@@ -175,12 +325,125 @@ MediaPanel::MediaPanel(PhotoListModel *model, Library *library, Prompter &prompt
     pasteAction->setShortcutContext(Qt::WidgetShortcut);
     m_view->addAction(pasteAction);
     connect(pasteAction, &QAction::triggered, this, &MediaPanel::paste);
+    // The list's own undo: batch edits and templates, in its context menu;
+    // Ctrl+Z and Ctrl+Shift+Z in the list (eventFilter) take it over from the
+    // window's Edit ▸ Undo, as a text field takes it for its text.
+    QAction *undo = m_undo->createUndoAction(this);
+    undo->setObjectName(u"undoBatch"_s);
+    QAction *redo = m_undo->createRedoAction(this);
+    redo->setObjectName(u"redoBatch"_s);
+    m_view->addAction(undo);
+    m_view->addAction(redo);
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     updateButtons();
+    updateForms();
 }
 
 QListView *MediaPanel::view() const
 {
     return m_view;
+}
+
+PhotoFieldsEditor *MediaPanel::batchEditor() const
+{
+    return m_batch;
+}
+
+QPushButton *MediaPanel::batchApplyButton() const
+{
+    return m_batchApply;
+}
+
+QUndoStack *MediaPanel::undoStack() const
+{
+    return m_undo;
+}
+
+bool MediaPanel::isBatchShown() const
+{
+    return m_forms->currentWidget() == m_batchPage;
+}
+
+QList<qint64> MediaPanel::selectedPhotoIds() const
+{
+    QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end(), [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    QList<qint64> ids;
+    for (const QModelIndex &index : std::as_const(rows))
+        ids << index.data(PhotoListModel::IdRole).toLongLong();
+    return ids;
+}
+
+void MediaPanel::updateForms()
+{
+    const QList<qint64> ids = selectedPhotoIds();
+    if (ids.size() < 2) {
+        m_forms->setCurrentWidget(m_form);
+        // Back from the batch: the form shows the photo as stored now.
+        const int row = m_model->rowOfPhoto(currentPhotoId());
+        if (row >= 0 && m_form->hasPhoto() && !m_form->isModified()
+            && m_model->photoAt(row).rowVersion != m_form->photo().rowVersion)
+            m_form->setPhoto(m_model->photoAt(row));
+        return;
+    }
+    // What the single form holds is stored before the batch takes over.
+    if (m_form->isModified())
+        m_form->save();
+    QList<Photo> photos;
+    for (const qint64 id : ids) {
+        const int row = m_model->rowOfPhoto(id);
+        if (row >= 0)
+            photos << m_model->photoAt(row);
+    }
+    QMap<PhotoField, std::optional<QString>> values;
+    for (const PhotoField field : m_batch->fields())
+        values.insert(field, PhotoBatch::sharedText(photos, field));
+    m_batch->setValues(values);
+    const int count = int(photos.size());
+    m_batchHeading->setText(tr("%n photo(s) selected. Fields that differ show “%1” and stay as they are unless you "
+                               "type in them; Apply sets what you typed on every one.",
+                               nullptr, count)
+                                .arg(PhotoFieldsEditor::mixedText()));
+    m_batchApply->setText(tr("&Apply to %n Photo(s)", nullptr, count));
+    m_batchApply->setEnabled(false);
+    m_forms->setCurrentWidget(m_batchPage);
+}
+
+bool MediaPanel::applyBatch()
+{
+    const QString problem = m_batch->problem();
+    if (!problem.isEmpty()) {
+        Q_EMIT errorOccurred(problem);
+        return false;
+    }
+    const QList<qint64> ids = selectedPhotoIds();
+    if (!applyToPhotos(ids, m_batch->edits(), tr("Edit %n Photo(s)", nullptr, int(ids.size()))))
+        return false;
+    updateForms();
+    return true;
+}
+
+bool MediaPanel::applyToPhotos(const QList<qint64> &photoIds, const PhotoBatch::Edits &edits, const QString &what)
+{
+    if (!m_library || photoIds.isEmpty() || edits.isEmpty())
+        return false;
+    // The single form's pending edits first, so that they are not lost or
+    // written over the batch's afterwards.
+    if (m_form->isModified() && !m_form->save())
+        return false;
+    PhotoRepository repository(m_library);
+    QString error;
+    const std::optional<QList<PhotoBatch::Change>> changes = PhotoBatch::applyToAll(repository, photoIds, edits, &error);
+    if (!changes) {
+        Q_EMIT errorOccurred(error);
+        return false;
+    }
+    if (!changes->isEmpty())
+        m_undo->push(new PhotoBatchCommand(m_library, this, *changes, what));
+    // The single form shows the stored photo again.
+    if (const int row = m_model->rowOfPhoto(currentPhotoId()); row >= 0 && !isBatchShown())
+        m_form->setPhoto(m_model->photoAt(row));
+    return true;
 }
 
 PhotoForm *MediaPanel::form() const
@@ -227,7 +490,70 @@ void MediaPanel::updateButtons()
         if (m_model->photoAt(row).approval == CaptionApproval::Approved)
             ++approved;
     }
-    m_summary->setText(count == 0 ? tr("No photos") : tr("%1 of %n caption(s) approved", nullptr, count).arg(approved));
+    QString summary = count == 0 ? tr("No photos") : tr("%1 of %n caption(s) approved", nullptr, count).arg(approved);
+    // Which template the next photos get, so that nobody forgets it is on.
+    if (const std::optional<PhotoTemplate> chosen = importTemplate())
+        summary += u' ' + tr("New photos get the template “%1”.").arg(chosen->name);
+    m_summary->setText(summary);
+    m_templates->setToolTip(tr("Metadata templates: apply one to the selected photos, manage them, or choose one for the "
+                               "photos you add next"));
+}
+
+QToolButton *MediaPanel::templatesButton() const
+{
+    return m_templates;
+}
+
+bool MediaPanel::applyTemplate()
+{
+    if (!m_library)
+        return false;
+    const QList<qint64> ids = selectedPhotoIds();
+    if (ids.isEmpty())
+        return false;
+    PhotoTemplateRepository repository(m_library);
+    const QList<PhotoTemplate> templates = repository.list();
+    if (templates.isEmpty()) {
+        if (!repository.errorString().isEmpty()) {
+            Q_EMIT errorOccurred(repository.errorString());
+            return false;
+        }
+        m_prompter.tell(this, Prompter::Severity::Information, tr("Apply Template"),
+                        tr("This library has no metadata templates yet. Make one with Templates ▸ Manage Templates…"));
+        return false;
+    }
+    ApplyTemplateDialog dialog(templates, int(ids.size()), this);
+    if (m_prompter.run(&dialog) != QDialog::Accepted)
+        return false;
+    const PhotoBatch::Edits edits = dialog.tickedFields();
+    if (edits.isEmpty())
+        return false;
+    if (!applyToPhotos(ids, edits, tr("Apply Template “%1”").arg(dialog.chosen().name)))
+        return false;
+    updateForms();
+    return true;
+}
+
+void MediaPanel::manageTemplates()
+{
+    if (!m_library)
+        return;
+    TemplateManagerDialog dialog(m_library, m_prompter, this);
+    m_prompter.run(&dialog);
+    updateButtons(); // the template for new photos may be gone or renamed
+}
+
+std::optional<PhotoTemplate> MediaPanel::importTemplate() const
+{
+    if (!m_library || m_importTemplateId <= 0)
+        return std::nullopt;
+    return PhotoTemplateRepository(m_library).load(m_importTemplateId);
+}
+
+void MediaPanel::setImportTemplate(qint64 templateId)
+{
+    m_importTemplateId = templateId;
+    updateButtons();
 }
 
 QStringList MediaPanel::imageFiles(const QList<QUrl> &urls)
@@ -276,6 +602,21 @@ void MediaPanel::paste()
 
 bool MediaPanel::eventFilter(QObject *watched, QEvent *event)
 {
+    if (watched == m_view && (event->type() == QEvent::ShortcutOverride || event->type() == QEvent::KeyPress)) {
+        auto *key = static_cast<QKeyEvent *>(event);
+        const bool undo = key->matches(QKeySequence::Undo);
+        const bool redo = key->matches(QKeySequence::Redo);
+        if (undo || redo) {
+            if (event->type() == QEvent::ShortcutOverride) {
+                event->accept(); // delivered to the list as a key press
+            } else if (undo) {
+                m_undo->undo();
+            } else {
+                m_undo->redo();
+            }
+            return true;
+        }
+    }
     if (watched == m_view && event->type() == QEvent::KeyPress) {
         auto *key = static_cast<QKeyEvent *>(event);
         if (key->modifiers() == Qt::ControlModifier && (key->key() == Qt::Key_Up || key->key() == Qt::Key_Down)) {

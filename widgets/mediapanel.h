@@ -1,20 +1,32 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "photobatch.h"
+
 #include <QImage>
+#include <optional>
+#include <QPointer>
 #include <QStringList>
 #include <QWidget>
 
 class Library;
+class PhotoFieldsEditor;
 class PhotoForm;
 class PhotoListModel;
 class Prompter;
 class QLabel;
 class QListView;
 class QPushButton;
+class QStackedWidget;
+class QToolButton;
+struct PhotoTemplate;
+class QUndoStack;
 
 // The photos of the open story: thumbnails with VIRIN and caption state,
 // reordered by dragging (or Ctrl+Up/Down), and the form of the selected one.
+// With several selected (Shift/Ctrl+click, Ctrl+A) the form is the batch
+// form: the fields they share, "(mixed)" where they differ, applied to all of
+// them at once as one step of the panel's undo stack (Ctrl+Z in the list).
 // Photos come in by the Add button, by dropping files on the panel, or by
 // pasting; the panel only collects them and asks (photosOffered), since
 // reading images and their metadata is the application's work.
@@ -27,6 +39,29 @@ public:
 
     QListView *view() const;
     PhotoForm *form() const;
+    // The batch form's fields, its Apply button, and the panel's undo stack
+    // (batch edits and templates applied to a selection).
+    PhotoFieldsEditor *batchEditor() const;
+    QPushButton *batchApplyButton() const;
+    QUndoStack *undoStack() const;
+    bool isBatchShown() const;
+    // The selected photos' ids, in the story's order.
+    QList<qint64> selectedPhotoIds() const;
+    // Sets edits on every photo of photoIds as one undo step; false (and
+    // errorOccurred) when nothing could be changed.
+    bool applyToPhotos(const QList<qint64> &photoIds, const PhotoBatch::Edits &edits, const QString &what);
+    // The batch form's edits, applied to the selection.
+    bool applyBatch();
+
+    // Metadata templates (Templates button): applied to the selection (or the
+    // photo shown) with a tick per field, managed in their dialog, and one
+    // chosen for the photos that come in next (the window's import asks
+    // importTemplate()). The choice is this panel's, for the open library.
+    QToolButton *templatesButton() const;
+    bool applyTemplate();
+    void manageTemplates();
+    std::optional<PhotoTemplate> importTemplate() const;
+    void setImportTemplate(qint64 templateId);
     qint64 currentPhotoId() const;
     bool selectPhoto(qint64 photoId);
     // Moves the selected photo one place earlier (-1) or later (+1).
@@ -52,10 +87,21 @@ protected:
 private:
     void paste();
     void updateButtons();
+    void updateForms();
 
+    QPointer<Library> m_library;
     PhotoListModel *m_model;
     QListView *m_view;
     PhotoForm *m_form;
+    QStackedWidget *m_forms;
+    QWidget *m_batchPage;
+    QLabel *m_batchHeading;
+    PhotoFieldsEditor *m_batch;
+    QPushButton *m_batchApply;
+    QUndoStack *m_undo;
+    Prompter &m_prompter;
+    QToolButton *m_templates;
+    qint64 m_importTemplateId = 0;
     QLabel *m_summary;
     QPushButton *m_add;
     QPushButton *m_insert;

@@ -11,6 +11,7 @@
 #include "virin.h"
 #include "workflow.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QFormLayout>
@@ -41,6 +42,8 @@ PhotoForm::PhotoForm(Library *library, Prompter &prompter, QWidget *parent)
     , m_layout(new QFormLayout)
     , m_dateShot(new QDateEdit(this))
     , m_release(new QComboBox(this))
+    , m_decorative(new QCheckBox(tr("D&ecorative: publish with empty alt text"), this))
+    , m_commandShown(new QComboBox(this))
     , m_virinVerdict(new QLabel(this))
     , m_findings(new QListWidget(this))
     , m_approval(new QLabel(this))
@@ -68,9 +71,17 @@ PhotoForm::PhotoForm(Library *library, Prompter &prompter, QWidget *parent)
     addLine(u"title"_s, tr("&Title:"));
     addText(u"caption"_s, tr("Ca&ption:"), 4);
     addText(u"altText"_s, tr("A&lt text:"), 2);
+    m_decorative->setObjectName(u"decorative"_s);
+    m_decorative->setToolTip(tr("The image adds nothing a reader who cannot see it would miss: it is published with "
+                                "alt=\"\" and screen readers pass over it. Any other photo needs alt text."));
+    m_fields.insert(u"decorative"_s, m_decorative);
+    m_layout->addRow(QString(), m_decorative);
+    connect(m_decorative, &QCheckBox::toggled, this, &PhotoForm::edited);
     addLine(u"credit"_s, tr("C&redit:"), tr("Navy Petty Officer 1st Class Alexander Kubitza, DOD"));
     addLine(u"photographer"_s, tr("P&hotographer:"), tr("rank and full name"));
     addLine(u"unit"_s, tr("&Unit:"), tr("the photographer's home unit"));
+    addLine(u"creatorEmail"_s, tr("Photographer's e-ma&il:"), tr("work address, .mil or .gov"));
+    addLine(u"creatorPhone"_s, tr("Photo&grapher's phone:"), tr("work phone"));
     addLine(u"operation"_s, tr("&Operation:"), tr("operation or exercise"));
 
     m_dateShot->setObjectName(u"dateShot"_s);
@@ -87,6 +98,14 @@ PhotoForm::PhotoForm(Library *library, Prompter &prompter, QWidget *parent)
     addLine(u"state"_s, tr("St&ate:"));
     addLine(u"country"_s, tr("Cou&ntry:"));
     addLine(u"countryCode"_s, tr("Country co&de:"), u"USA"_s);
+    m_commandShown->setObjectName(u"commandShown"_s);
+    m_commandShown->addItem(tr("none"), QString());
+    for (const QString &command : combatantCommands())
+        m_commandShown->addItem(command, command);
+    m_commandShown->setToolTip(tr("The geographic combatant command where the photo was taken (DVIDS's Command Shown)"));
+    m_fields.insert(u"commandShown"_s, m_commandShown);
+    m_layout->addRow(tr("Co&mmand shown:"), m_commandShown);
+    connect(m_commandShown, &QComboBox::currentIndexChanged, this, &PhotoForm::edited);
     addLine(u"keywords"_s, tr("&Keywords:"), tr("comma-separated, at most six"));
 
     m_release->setObjectName(u"releaseState"_s);
@@ -241,6 +260,9 @@ void PhotoForm::load(const Photo &photo)
     set(u"title"_s, photo.title);
     set(u"caption"_s, photo.caption);
     set(u"altText"_s, photo.altText);
+    m_decorative->setChecked(photo.decorative);
+    set(u"creatorEmail"_s, photo.creatorEmail);
+    set(u"creatorPhone"_s, photo.creatorPhone);
     set(u"credit"_s, photo.credit);
     set(u"photographer"_s, photo.photographer);
     set(u"unit"_s, photo.unit);
@@ -251,6 +273,10 @@ void PhotoForm::load(const Photo &photo)
     set(u"state"_s, photo.state);
     set(u"country"_s, photo.country);
     set(u"countryCode"_s, photo.countryCode);
+    // A value from elsewhere that is no command of the list still shows.
+    if (m_commandShown->findData(photo.commandShown) < 0)
+        m_commandShown->addItem(photo.commandShown, photo.commandShown);
+    m_commandShown->setCurrentIndex(m_commandShown->findData(photo.commandShown));
     set(u"keywords"_s, photo.keywords.join(u", "_s));
     m_release->setCurrentIndex(m_release->findData(int(photo.releaseState)));
     set(u"releaseAuthority"_s, photo.releaseAuthority);
@@ -274,6 +300,8 @@ void PhotoForm::clear()
             plain->clear();
     }
     m_dateShot->setDate(m_dateShot->minimumDate());
+    m_decorative->setChecked(false);
+    m_commandShown->setCurrentIndex(0);
     m_findings->clear();
     m_virinVerdict->clear();
     m_approval->setText(tr("Select a photo to see and edit its caption."));
@@ -293,6 +321,10 @@ Photo PhotoForm::photo() const
     edited.title = text(u"title"_s);
     edited.caption = text(u"caption"_s);
     edited.altText = text(u"altText"_s);
+    edited.decorative = m_decorative->isChecked();
+    edited.creatorEmail = text(u"creatorEmail"_s);
+    edited.creatorPhone = text(u"creatorPhone"_s);
+    edited.commandShown = m_commandShown->currentData().toString();
     edited.credit = text(u"credit"_s);
     edited.photographer = text(u"photographer"_s);
     edited.unit = text(u"unit"_s);
@@ -319,14 +351,8 @@ bool PhotoForm::isModified() const
 {
     if (!m_hasPhoto)
         return false;
-    const Photo now = photo();
-    return now.virin != m_photo.virin || now.title != m_photo.title || now.caption != m_photo.caption
-        || now.altText != m_photo.altText || now.credit != m_photo.credit || now.photographer != m_photo.photographer
-        || now.unit != m_photo.unit || now.operation != m_photo.operation || now.dateShot != m_photo.dateShot
-        || now.city != m_photo.city || now.sublocation != m_photo.sublocation || now.state != m_photo.state
-        || now.country != m_photo.country || now.countryCode != m_photo.countryCode || now.keywords != m_photo.keywords
-        || now.releaseState != m_photo.releaseState || now.releaseAuthority != m_photo.releaseAuthority
-        || now.captionWriter != m_photo.captionWriter;
+    // Every field the form edits is one a caption decision covers.
+    return !changedReviewedFields(m_photo, photo()).isEmpty();
 }
 
 void PhotoForm::edited()

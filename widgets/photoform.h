@@ -85,6 +85,8 @@ private:
     class QFormLayout *m_layout;
     QDateEdit *m_dateShot;
     QComboBox *m_release;
+    class QCheckBox *m_decorative;
+    QComboBox *m_commandShown;
     QLabel *m_virinVerdict;
     QListWidget *m_findings;
     QLabel *m_approval;

@@ -43,12 +43,43 @@
     </message>
 </context>
 <context>
+    <name>ApplyTemplateDialog</name>
+    <message numerus="yes">
+        <source>&amp;Apply to %n Photo(s)</source>
+        <translation>
+            <numerusform>&amp;Apply to %n Photo</numerusform>
+            <numerusform>&amp;Apply to %n Photos</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MediaPanel</name>
     <message numerus="yes">
         <source>%1 of %n caption(s) approved</source>
         <translation>
             <numerusform>%1 of %n caption approved</numerusform>
             <numerusform>%1 of %n captions approved</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) selected. Fields that differ show “%1” and stay as they are unless you type in them; Apply sets what you typed on every one.</source>
+        <translation>
+            <numerusform>%n photo selected. Fields that differ show “%1” and stay as they are unless you type in them; Apply sets what you typed on every one.</numerusform>
+            <numerusform>%n photos selected. Fields that differ show “%1” and stay as they are unless you type in them; Apply sets what you typed on every one.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Apply to %n Photo(s)</source>
+        <translation>
+            <numerusform>&amp;Apply to %n Photo</numerusform>
+            <numerusform>&amp;Apply to %n Photos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Edit %n Photo(s)</source>
+        <translation>
+            <numerusform>Edit %n Photo</numerusform>
+            <numerusform>Edit %n Photos</numerusform>
         </translation>
     </message>
 </context>
