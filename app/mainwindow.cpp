@@ -3,6 +3,7 @@
 #include "openlibrarydialog.h"
 
 #include "articlerenderer.h"
+#include "codeexpander.h"
 #include "editorpane.h"
 #include "editorsession.h"
 #include "exportdialog.h"
@@ -43,6 +44,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QPlainTextEdit>
 #include <QProgressDialog>
 #include <QScreen>
 #include <QPushButton>
@@ -130,6 +132,7 @@ MainWindow::MainWindow(Prompter *prompter, QWidget *parent)
     , m_findBar(new QToolBar(tr("Find"), this))
     , m_findReplace(new FindReplaceBar(m_editor->bodyEditor(), this))
     , m_session(new EditorSession(m_editor, this))
+    , m_codeExpander(new CodeExpander(this))
     , m_statusLabel(new QLabel(this))
     , m_liveLabel(new QLabel(this))
     , m_previewTimer(new QTimer(this))
@@ -415,6 +418,16 @@ bool MainWindow::openLibrary(const QString &path)
     });
     connect(m_media, &MediaPanel::errorOccurred, this, [this](const QString &error) { showError(tr("Photo"), error); });
     connect(m_media->form(), &PhotoForm::saved, this, &MainWindow::schedulePreview);
+    // Glossary codes expand in the form's texts as in the body.
+    for (const QString &name : {u"title"_s, u"credit"_s, u"photographer"_s, u"unit"_s, u"operation"_s,
+                                u"sublocation"_s, u"releaseAuthority"_s, u"captionWriter"_s}) {
+        if (auto *line = qobject_cast<QLineEdit *>(m_media->form()->field(name)))
+            m_codeExpander->attach(line);
+    }
+    for (const QString &name : {u"caption"_s, u"altText"_s}) {
+        if (auto *text = qobject_cast<QPlainTextEdit *>(m_media->form()->field(name)))
+            m_codeExpander->attach(text);
+    }
     m_storyList->view()->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_storyList->view()->addActions({m_duplicateAction, m_archiveAction, m_deleteAction});
     connect(m_storyList, &StoryListPanel::currentStoryChanged, this, [this](qint64 id) {
@@ -440,6 +453,7 @@ bool MainWindow::openLibrary(const QString &path)
         if (live)
             statusBar()->showMessage(tr("Back in touch with the team library; the lists are up to date."), 8000);
     });
+    loadGlossary();
     settings.setValue(u"library/last"_s, library->path());
     OpenLibraryDialog::rememberLibrary(library->path());
     updateTitle();

@@ -236,6 +236,25 @@ QStringList SqliteDialect::migrationStatements(int from)
             // before, which saw the caption and alt text alone.
             u"ALTER TABLE caption_approvals ADD COLUMN reviewed TEXT"_s,
         };
+    case 5:
+        return {
+            // The library's glossary (issue 15): names every story spells
+            // alike and code replacements ("=cjcs=") that expand as one
+            // types. A code is unique; so is a name without one.
+            u"CREATE TABLE glossary ("
+            "  id INTEGER PRIMARY KEY,"
+            "  code TEXT NOT NULL DEFAULT '',"
+            "  text TEXT NOT NULL CHECK (text <> ''),"
+            "  created_at TEXT NOT NULL,"
+            "  created_by TEXT NOT NULL DEFAULT '')"_s,
+            u"CREATE UNIQUE INDEX glossary_by_code ON glossary (code) WHERE code <> ''"_s,
+            u"CREATE UNIQUE INDEX glossary_by_name ON glossary (text) WHERE code = ''"_s,
+            // The names stories accepted one by one become the library's:
+            // each once, kept in story_names too, so nothing is lost.
+            u"INSERT INTO glossary (text, created_at, created_by) "
+            "SELECT name, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), '' FROM story_names "
+            "WHERE trim(name) <> '' GROUP BY name ORDER BY name"_s,
+        };
     default:
         return {};
     }

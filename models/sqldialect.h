@@ -34,7 +34,7 @@ public:
 
     // The schema version this build writes on SQLite; a library whose PRAGMA
     // user_version is larger was written by a newer Newsdesk and is refused.
-    static constexpr int currentSchemaVersion = 5;
+    static constexpr int currentSchemaVersion = 6;
     // Identifies a Newsdesk library among SQLite files (PRAGMA application_id).
     static constexpr int applicationId = 0x4E44534B; // "NDSK"
     // Ranking every match of a word that is in most stories costs too much

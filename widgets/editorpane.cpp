@@ -273,8 +273,19 @@ void EditorPane::analyzeNow()
         auto *item = new QListWidgetItem(QString(2 * (heading.level - 1), u' ') + heading.text, m_outline);
         item->setData(OffsetRole, int(heading.offset));
     }
-    m_quotes->setAnalysis(m_quoteAnalyzer->analyze(body));
+    Quotes::Analysis quotes = m_quoteAnalyzer->analyze(body);
+    Quotes::completeSpeakers(quotes, m_knownNames);
+    m_quotes->setAnalysis(quotes);
     Q_EMIT analyzed();
+}
+
+void EditorPane::setKnownNames(const QStringList &names)
+{
+    if (names == m_knownNames)
+        return;
+    m_knownNames = names;
+    if (m_hasStory)
+        analyzeNow();
 }
 
 bool EditorPane::insertPullQuote()

@@ -58,6 +58,9 @@ public:
 
     // Runs the (normally debounced) analysis of the body now: outline, counts, quotes.
     void analyzeNow();
+    // Names the library knows (its glossary), which complete the quote
+    // panel's speakers (Quotes::completeSpeakers).
+    void setKnownNames(const QStringList &names);
 
     // Inserts a pull quote block (the renderer's "> …\n> — Speaker" form)
     // for the quotation at the cursor, after its paragraph. False when the
@@ -101,5 +104,6 @@ private:
     QLabel *m_stats;
     QTimer *m_analysisTimer;
     std::unique_ptr<QuoteAnalyzer> m_quoteAnalyzer;
+    QStringList m_knownNames;
     TextStats m_textStats;
 };
