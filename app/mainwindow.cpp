@@ -42,6 +42,7 @@
 #include <QInputDialog>
 #include <QKeySequence>
 #include <QLabel>
+#include <QLocale>
 #include <QLineEdit>
 #include <QListView>
 #include <QPlainTextEdit>
@@ -450,8 +451,25 @@ bool MainWindow::openLibrary(const QString &path)
         // Until it is back, what the window shows may be behind other desks.
         m_liveLabel->setText(tr("Not hearing other desks' changes: reconnecting…"));
         m_liveLabel->setVisible(!live);
-        if (live)
-            statusBar()->showMessage(tr("Back in touch with the team library; the lists are up to date."), 8000);
+    });
+    connect(library, &Library::caughtUp, this, [this](const QList<AuditEntry> &missed) {
+        // What other desks did meanwhile, from the audit log: the lists are
+        // refreshed already; this says whether anything is news.
+        QStringList people;
+        bool openStoryChanged = false;
+        for (const AuditEntry &entry : missed) {
+            if (!people.contains(entry.actor))
+                people << entry.actor;
+            openStoryChanged |= entry.entity == u"story"_s && entry.entityId == currentStoryId();
+        }
+        QString news = missed.isEmpty() ? tr("Back in touch with the team library; nobody changed anything meanwhile.")
+                                           : tr("Back in touch with the team library: %n change(s) by %1 while this desk "
+                                                "was not listening; the lists show them.",
+                                                nullptr, int(missed.size()))
+                                                 .arg(QLocale().createSeparatedList(people));
+        if (openStoryChanged)
+            news += u' ' + tr("The story open here was among them.");
+        statusBar()->showMessage(news, 20000);
     });
     loadGlossary();
     settings.setValue(u"library/last"_s, library->path());

@@ -217,9 +217,10 @@ bool Library::openTeamLibrary(const LibraryLocation &location)
     m_errorString.clear();
     // A library without live updates still works; the timer keeps trying.
     startListening();
+    m_auditMark = newestAuditId(database()).value_or(0);
     m_listenerCheck = new QTimer(this);
     m_listenerCheck->setInterval(listenerCheckMilliseconds);
-    connect(m_listenerCheck, &QTimer::timeout, this, &Library::checkListener);
+    connect(m_listenerCheck, &QTimer::timeout, this, &Library::checkConnections);
     m_listenerCheck->start();
     return true;
 }
@@ -257,6 +258,16 @@ std::optional<std::pair<Library::OpenError, QString>> Library::checkTeamLibrary(
                              .arg(shown)
                              .arg(m_schemaVersion)
                              .arg(PostgresDialect::currentSchemaVersion)};
+    // A client never migrates a team library: that takes the administrator's
+    // rights, and every desk would race to do it.
+    if (m_schemaVersion < PostgresDialect::currentSchemaVersion)
+        return std::pair{OpenError::OlderSchema,
+                         tr("%1 is at team library format %2, older than this Newsdesk's %3. Its administrator updates "
+                            "it with: newsdesk team setup --library %4")
+                             .arg(shown)
+                             .arg(m_schemaVersion)
+                             .arg(PostgresDialect::currentSchemaVersion)
+                             .arg(location.toString())};
     // Everything the repositories name lives in the newsdesk schema.
     if (!query.exec(u"SET search_path = newsdesk, pg_temp"_s))
         return failed(OpenError::Other);
@@ -310,25 +321,69 @@ void Library::stopListening()
     m_live = false;
 }
 
-void Library::checkListener()
+void Library::checkConnections()
 {
-    if (m_live) {
-        bool alive = false;
-        {
-            QSqlQuery ping(QSqlDatabase::database(m_listenerName, false));
-            alive = ping.exec(u"SELECT 1"_s);
+    // The work connection first: while it is down nothing can be read, and
+    // the listener (on the same server) is most likely down with it.
+    bool working = false;
+    {
+        QSqlQuery ping(database());
+        working = ping.exec(u"SELECT 1"_s);
+    }
+    if (!working) {
+        if (m_live) {
+            stopListening();
+            Q_EMIT liveUpdatesChanged(false);
         }
-        if (alive)
+        if (!reconnect())
             return;
+        Q_EMIT sessionRenewed();
+    }
+    if (m_live) {
+        // The check reads how far the log had come while this desk was
+        // listening: everything up to there was heard.
+        if (const std::optional<qint64> newest = newestAuditId(QSqlDatabase::database(m_listenerName, false))) {
+            m_auditMark = std::max(m_auditMark, *newest);
+            return;
+        }
         stopListening();
         Q_EMIT liveUpdatesChanged(false);
     }
     if (!startListening())
         return;
+    // Listening again before reading what was missed, so nothing falls
+    // between the two.
+    QList<AuditEntry> missed = auditSince(m_auditMark);
+    if (!missed.isEmpty())
+        m_auditMark = missed.constLast().id;
+    // This desk's own changes were announced when it made them.
+    missed.removeIf([this](const AuditEntry &entry) { return entry.actor == m_actor; });
     Q_EMIT liveUpdatesChanged(true);
-    // Whatever happened while the desk was not listening.
     Q_EMIT storiesChanged();
     Q_EMIT photosChanged(0);
+    Q_EMIT caughtUp(missed);
+}
+
+bool Library::reconnect()
+{
+    QSqlDatabase work = database();
+    work.close();
+    if (!work.open())
+        return false;
+    QSqlQuery query(work);
+    if (!query.exec(u"SET client_min_messages = warning"_s) || !query.exec(u"SET search_path = newsdesk, pg_temp"_s)
+        || !query.exec(u"SELECT pg_backend_pid() AS pid"_s) || !query.next())
+        return false;
+    m_backendPid = query.value(u"pid"_s).toLongLong();
+    return true;
+}
+
+std::optional<qint64> Library::newestAuditId(const QSqlDatabase &connection)
+{
+    QSqlQuery query(connection);
+    if (!query.exec(u"SELECT coalesce(max(id), 0) AS newest FROM newsdesk.audit_log"_s) || !query.next())
+        return std::nullopt;
+    return query.value(u"newest"_s).toLongLong();
 }
 
 void Library::takeNotification(const QString &name, int source, const QVariant &payload)
@@ -406,6 +461,7 @@ void Library::close()
     m_connectionName.clear();
     m_path.clear();
     m_schemaVersion = 0;
+    m_auditMark = 0;
     if (m_isTeamLibrary) {
         m_isTeamLibrary = false;
         m_dialect = &SqlDialect::sqlite();
@@ -545,6 +601,22 @@ QList<AuditEntry> Library::auditTrail(const QString &entity, qint64 entityId) co
     }
     if (!query.exec())
         return entries;
+    return readAudit(query);
+}
+
+QList<AuditEntry> Library::auditSince(qint64 afterId) const
+{
+    QSqlQuery query(database());
+    query.prepare(u"SELECT id, at, actor, action, entity, entity_id, detail FROM audit_log WHERE id > :after ORDER BY id"_s);
+    query.bindValue(u":after"_s, afterId);
+    if (!query.exec())
+        return {};
+    return readAudit(query);
+}
+
+QList<AuditEntry> Library::readAudit(QSqlQuery &query) const
+{
+    QList<AuditEntry> entries;
     const QSqlRecord record = query.record();
     auto value = [&](const char *name) { return query.value(record.indexOf(QLatin1StringView(name))); };
     while (query.next()) {

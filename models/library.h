@@ -10,6 +10,8 @@
 #include <utility>
 
 class QSqlQuery;
+
+class QSqlQuery;
 class RepositoryError;
 class LibraryLocation;
 class SqlDialect;
@@ -34,6 +36,8 @@ struct AuditEntry
     QString detail;
 };
 
+Q_DECLARE_METATYPE(AuditEntry)
+
 // One story library: a single SQLite file, opened with WAL so that two
 // Newsdesk processes can work on it at once, or a team library on a
 // PostgreSQL server (issue 13), set up with `newsdesk team setup`, where the
@@ -56,6 +60,7 @@ public:
         CannotConnect,  // the team library's server cannot be reached, or refused the login
         NotSetUp,       // the database has no team library (newsdesk team setup)
         NotAPerson,     // the login is not among the team library's people
+        OlderSchema,    // a team library at an older format: its administrator runs team setup
         Other,
     };
     Q_ENUM(OpenError)
@@ -119,6 +124,8 @@ public:
     // The audit log of one entity ("story", "photo", "person"), oldest first;
     // an empty entity gives the whole log.
     QList<AuditEntry> auditTrail(const QString &entity = {}, qint64 entityId = 0) const;
+    // The audit rows after the one with id afterId, oldest first.
+    QList<AuditEntry> auditSince(qint64 afterId) const;
 
     // The message a user reads when query failed while doing what: "what:
     // why", why in words they can act on when the engine says the library is
@@ -136,10 +143,17 @@ Q_SIGNALS:
     void photosChanged(qint64 photoId);
     // Someone else is working now (what they may do can change).
     void actorChanged(const QString &actor);
-    // A team library's live updates stopped (the connection dropped; it is
+    // A team library's live updates stopped (a connection dropped; it is
     // tried again every few seconds) or are back, after which storiesChanged
-    // and photosChanged(0) are emitted once to catch up.
+    // and photosChanged(0) are emitted once and then caughtUp.
     void liveUpdatesChanged(bool live);
+    // Back in touch: what other people did meanwhile, from the audit log
+    // (every change a desk makes writes a row there), oldest first.
+    void caughtUp(const QList<AuditEntry> &missed);
+    // The work connection dropped and was made again: a new database
+    // session, so the edit locks of the old one are gone (LockKeeper takes
+    // its story's lock again).
+    void sessionRenewed();
 
 private:
     bool openConnection(const QString &databaseName, bool isFile);
@@ -148,7 +162,13 @@ private:
     std::optional<std::pair<OpenError, QString>> checkTeamLibrary(const LibraryLocation &location);
     bool startListening();
     void stopListening();
-    void checkListener();
+    void checkConnections();
+    // Makes the work connection again, as the same login, after it dropped.
+    bool reconnect();
+    // The newest audit row on connection, or nullopt when it cannot be read
+    // (the connection is down).
+    static std::optional<qint64> newestAuditId(const QSqlDatabase &connection);
+    QList<AuditEntry> readAudit(QSqlQuery &query) const;
     void takeNotification(const QString &name, int source, const QVariant &payload);
     bool fail(OpenError error, const QString &message);
     bool migrate();
@@ -170,6 +190,9 @@ private:
     qint64 m_backendPid = 0;
     QTimer *m_listenerCheck = nullptr;
     bool m_live = false;
+    // The newest audit row whose change this desk has heard of (or read when
+    // it opened the library): after a gap, catching up starts after it.
+    qint64 m_auditMark = 0;
 };
 
 // A write transaction that takes SQLite's write lock up front (BEGIN

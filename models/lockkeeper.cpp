@@ -24,7 +24,26 @@ LockKeeper::~LockKeeper()
 void LockKeeper::setLibrary(Library *library)
 {
     release();
+    if (m_library)
+        disconnect(m_library, nullptr, this, nullptr);
     m_library = library;
+    if (m_library)
+        connect(m_library, &Library::sessionRenewed, this, &LockKeeper::takeAgain);
+}
+
+void LockKeeper::takeAgain()
+{
+    const qint64 story = m_heldStory;
+    if (story <= 0 || !m_library)
+        return;
+    StoryLock holder;
+    const StoryLocks::Result result = StoryLocks(m_library).acquire(story, &holder);
+    if (result == StoryLocks::Result::Acquired)
+        return;
+    m_heldStory = 0;
+    m_heartbeat->stop();
+    if (result == StoryLocks::Result::HeldByOther)
+        Q_EMIT lockLost(story, holder);
 }
 
 StoryLocks::Result LockKeeper::acquire(qint64 storyId, StoryLock *holder)

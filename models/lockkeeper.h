@@ -44,7 +44,15 @@ public:
 
     QString errorString() const;
 
+Q_SIGNALS:
+    // The lock of storyId went with a dropped database session (a team
+    // library), and by the time the desk was back someone else held it.
+    void lockLost(qint64 storyId, const StoryLock &holder);
+
 private:
+    // A team library's session was renewed: its locks died with the old one.
+    void takeAgain();
+
     QPointer<Library> m_library;
     QTimer *m_heartbeat;
     qint64 m_heldStory = 0;

@@ -324,13 +324,34 @@ QString PostgresDialect::serverMessage(const QSqlError &error)
     return parts.join(u". "_s);
 }
 
+QStringList PostgresDialect::migrationStatements(int from)
+{
+    switch (from) {
+    // case 1: format 1 -> 2 (tables, their grants and functions, in that order).
+    default:
+        return {};
+    }
+}
+
+QStringList PostgresDialect::ruleStatements()
+{
+    return {
+        u"DELETE FROM newsdesk.transitions"_s,
+        u"INSERT INTO newsdesk.transitions (action, from_status, to_status, writer_may, needs_comment) VALUES\n"_s
+            + transitionRows(),
+        u"DELETE FROM newsdesk.story_rules"_s,
+        u"INSERT INTO newsdesk.story_rules (kind, status, role, allowed) VALUES\n"_s + storyRuleRows(),
+        u"DELETE FROM newsdesk.audit_actions"_s,
+        u"INSERT INTO newsdesk.audit_actions (action, entity, editor_only) VALUES\n"_s + auditActionRows(),
+    };
+}
+
 QStringList PostgresDialect::setupStatements()
 {
     const QList<std::pair<QString, QString>> names{
         {u"WRITER"_s, QString::fromLatin1(writerRole)},
         {u"EDITOR"_s, QString::fromLatin1(editorRole)},
         {u"STALE"_s, QString::fromLatin1(staleCopyState)},
-        {u"VERSION"_s, QString::number(currentSchemaVersion)},
     };
     auto sql = [&](const QString &text) { return fill(text, names); };
 
@@ -348,7 +369,8 @@ QStringList PostgresDialect::setupStatements()
         u"SET search_path = newsdesk, pg_temp"_s,
 
         u"CREATE TABLE library_info (key text PRIMARY KEY, value text NOT NULL)"_s,
-        sql(u"INSERT INTO library_info (key, value) VALUES ('schema_version', '{VERSION}')"_s),
+        // Format 1; TeamSetup::setUp migrates it to currentSchemaVersion.
+        u"INSERT INTO library_info (key, value) VALUES ('schema_version', '1')"_s,
 
         // Times are text, as an SQLite library keeps them (UTC, ISO 8601
         // with milliseconds), so that a library copies losslessly between
@@ -553,20 +575,17 @@ QStringList PostgresDialect::setupStatements()
         "  writer_may boolean NOT NULL,"
         "  needs_comment boolean NOT NULL,"
         "  PRIMARY KEY (action, from_status))"_s,
-        u"INSERT INTO transitions (action, from_status, to_status, writer_may, needs_comment) VALUES\n"_s + transitionRows(),
         u"CREATE TABLE story_rules ("
         "  kind text NOT NULL CHECK (kind IN ('create', 'edit', 'delete', 'place')),"
         "  status text NOT NULL,"
         "  role text NOT NULL,"
         "  allowed boolean NOT NULL,"
         "  PRIMARY KEY (kind, status, role))"_s,
-        u"INSERT INTO story_rules (kind, status, role, allowed) VALUES\n"_s + storyRuleRows(),
         u"CREATE TABLE audit_actions ("
         "  action text NOT NULL,"
         "  entity text NOT NULL,"
         "  editor_only boolean NOT NULL,"
         "  PRIMARY KEY (action, entity))"_s,
-        u"INSERT INTO audit_actions (action, entity, editor_only) VALUES\n"_s + auditActionRows(),
 
         // Every "by" column is the caller's person, whatever a client sent.
         // The triggers run as the caller (not SECURITY DEFINER), so that they

@@ -47,7 +47,8 @@ public:
     QString ftsSnippetsStatement(int idCount) const override;
     QString ftsQueryFromUserText(const QString &text) const override;
 
-    // Creates the newsdesk schema at currentSchemaVersion: the group roles
+    // Creates the newsdesk schema at format 1 (migrationStatements takes it on
+    // to currentSchemaVersion, ruleStatements fills the rules): the group roles
     // (when missing), the tables, and the rules, functions and triggers, with
     // privileges. Writers and editors read everything; they write the text
     // of stories and photos, and nothing else of them. A story's status
@@ -58,6 +59,16 @@ public:
     // session_user, whatever a client sends. Run once, as a role that may
     // create roles, in the library's database.
     static QStringList setupStatements();
+
+    // Moves a team library from format `from` to from + 1: new tables with
+    // their grants, changed functions. Empty when there is no such step.
+    // TeamSetup runs the steps, in one transaction with the new version.
+    static QStringList migrationStatements(int from);
+
+    // The server's copy of the rules (transitions, story_rules,
+    // audit_actions), written anew from models/: run by every set-up, so a
+    // library set up by an older Newsdesk enforces this one's rules.
+    static QStringList ruleStatements();
 
     // The server's words for an error, on one line, without "ERROR:" and the
     // SQLSTATE: "Only an editor may approve a story."

@@ -87,14 +87,24 @@ SetupResult setUp(QSqlDatabase database, QString *errorString)
         fail(errorString, tr("Cannot read the database: %1").arg(PostgresDialect::serverMessage(query.lastError())));
         return SetupResult::Failed;
     }
-    if (query.value(u"schemas"_s).toInt() > 0) {
-        query.finish();
+    const bool exists = query.value(u"schemas"_s).toInt() > 0;
+    query.finish();
+    int version = 1;
+    if (exists) {
         if (!query.exec(u"SELECT value FROM newsdesk.library_info WHERE key = 'schema_version'"_s) || !query.next()) {
             fail(errorString, tr("The database has a newsdesk schema that Newsdesk did not set up, or set up by a "
                                  "development version; it was left as it is."));
             return SetupResult::Failed;
         }
-        const int version = query.value(0).toInt();
+        const QString stored = query.value(0).toString();
+        query.finish();
+        bool isNumber = false;
+        version = stored.toInt(&isNumber);
+        if (!isNumber || version < 1) {
+            fail(errorString, tr("The team library's format (%1) is not one Newsdesk ever set up; it was left as it is.")
+                                  .arg(stored));
+            return SetupResult::Failed;
+        }
         if (version > PostgresDialect::currentSchemaVersion) {
             fail(errorString, tr("The team library was set up by a newer Newsdesk (format %1; this version knows up to %2). "
                                  "It was left as it is: update Newsdesk.")
@@ -102,14 +112,24 @@ SetupResult setUp(QSqlDatabase database, QString *errorString)
                                   .arg(PostgresDialect::currentSchemaVersion));
             return SetupResult::Failed;
         }
-        // Versions between this one and the current would be migrated here;
-        // format 1 is the first.
-        return SetupResult::AlreadySetUp;
     }
-    query.finish();
-    if (!runInTransaction(database, PostgresDialect::setupStatements(), tr("Cannot set up the team library"), errorString))
+
+    // All in one transaction: a library is at one format or the next, never
+    // half-way, and its rules are always the ones of the format it is at.
+    QStringList statements = exists ? QStringList{u"SET LOCAL search_path = newsdesk, pg_temp"_s}
+                                    : PostgresDialect::setupStatements();
+    for (int from = version; from < PostgresDialect::currentSchemaVersion; ++from)
+        statements << PostgresDialect::migrationStatements(from);
+    if (version < PostgresDialect::currentSchemaVersion)
+        statements << u"UPDATE newsdesk.library_info SET value = '%1' WHERE key = 'schema_version'"_s.arg(
+            PostgresDialect::currentSchemaVersion);
+    statements << PostgresDialect::ruleStatements();
+    if (!runInTransaction(database, statements,
+                          exists ? tr("Cannot update the team library") : tr("Cannot set up the team library"), errorString))
         return SetupResult::Failed;
-    return SetupResult::Created;
+    if (!exists)
+        return SetupResult::Created;
+    return version < PostgresDialect::currentSchemaVersion ? SetupResult::Migrated : SetupResult::AlreadySetUp;
 }
 
 bool addPerson(QSqlDatabase database, const QString &login, const QString &name, PersonRole role, QString *errorString)

@@ -20,9 +20,11 @@ namespace TeamSetup {
 // under connectionName either way (QSqlDatabase::removeDatabase it).
 bool open(const LibraryLocation &location, const QString &connectionName, QString *errorString);
 
-enum class SetupResult { Created, AlreadySetUp, Failed };
+enum class SetupResult { Created, Migrated, AlreadySetUp, Failed };
 // Creates the schema, roles, tables and functions in one transaction, or
-// leaves a library that is already set up as it is.
+// migrates a library set up by an older Newsdesk to this one's format. Either
+// way (and for a library already at this format) the server's copy of the
+// rules is written anew from models/. Idempotent.
 SetupResult setUp(QSqlDatabase database, QString *errorString);
 
 // Adds (or updates) a person: the login role (created when missing, with

@@ -4,6 +4,7 @@
 #include "commandline.h"
 #include "librarycopy.h"
 #include "librarylocation.h"
+#include "postgresdialect.h"
 #include "teamsetup.h"
 
 #include <QCoreApplication>
@@ -111,8 +112,15 @@ int teamCommand(const QStringList &arguments, QTextStream &out, QTextStream &err
     case TeamSetup::SetupResult::Created:
         out << shown(tr("set up the team library %1").arg(location->displayName())) << '\n';
         return CommandLine::Success;
+    case TeamSetup::SetupResult::Migrated:
+        out << shown(tr("updated the team library %1 to format %2").arg(location->displayName()).arg(PostgresDialect::currentSchemaVersion))
+            << '\n';
+        return CommandLine::Success;
     case TeamSetup::SetupResult::AlreadySetUp:
-        out << shown(tr("%1 is already set up; nothing was changed").arg(location->displayName())) << '\n';
+        out << shown(tr("%1 is already set up (format %2); its rules were renewed from this Newsdesk")
+                         .arg(location->displayName())
+                         .arg(PostgresDialect::currentSchemaVersion))
+            << '\n';
         return CommandLine::Success;
     case TeamSetup::SetupResult::Failed:
         break;

@@ -6,6 +6,7 @@
 #include "postgresdialect.h"
 #include "library.h"
 #include "librarylocation.h"
+#include "lockkeeper.h"
 #include "photorepository.h"
 #include "postgresserver.h"
 #include "storylocks.h"
@@ -15,6 +16,7 @@
 
 #include <QFile>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QSqlDatabase>
@@ -45,6 +47,7 @@ private Q_SLOTS:
     void theServerRecordsAnEmbargo();
     void aCommentIsDatedByTheServer();
     void setupIsOnceAndIdempotent();
+    void anOlderFormatWaitsForItsAdministrator();
     void addedPeopleAreHeldToTheirRole();
     void addPersonRefusesBadLogins_data();
     void addPersonRefusesBadLogins();
@@ -53,6 +56,7 @@ private Q_SLOTS:
     void commandLineWorksOnATeamLibrary();
     void otherDesksSeeChangesWithinASecond();
     void liveUpdatesComeBackAfterTheConnectionDrops();
+    void aDroppedDeskCatchesUpFromTheAuditLog();
     void aLockDiesWithItsSession();
     void copyLibraryRoundTripLosesNothing();
 
@@ -621,6 +625,68 @@ void TestTeamLibrary::setupIsOnceAndIdempotent()
     QSqlQuery query(database);
     QVERIFY(query.exec(u"SELECT count(*) AS rules FROM newsdesk.transitions"_s) && query.next());
     QVERIFY(query.value(u"rules"_s).toInt() > 0);
+    query.finish();
+
+    // The server's copy of the rules is written anew by every set-up: one
+    // that an older Newsdesk (or a careless administrator) left behind is
+    // replaced by models/' rules, row by row.
+    const auto writerMayEditPublished = [&] {
+        QSqlQuery rule(database);
+        if (!rule.exec(u"SELECT allowed FROM newsdesk.story_rules WHERE kind = 'edit' AND status = 'published' AND role = 'writer'"_s)
+            || !rule.next())
+            return std::optional<bool>();
+        return std::optional<bool>(rule.value(0).toBool());
+    };
+    QCOMPARE(writerMayEditPublished(), std::optional<bool>(false));
+    QVERIFY(query.exec(u"UPDATE newsdesk.story_rules SET allowed = true WHERE kind = 'edit' AND status = 'published' AND role = 'writer'"_s));
+    QVERIFY(query.exec(u"DELETE FROM newsdesk.transitions WHERE action = 'approve'"_s));
+    QCOMPARE(writerMayEditPublished(), std::optional<bool>(true));
+    QCOMPARE(TeamSetup::setUp(database, &error), TeamSetup::SetupResult::AlreadySetUp);
+    QCOMPARE(writerMayEditPublished(), std::optional<bool>(Workflow::checkTextEdit(PersonRole::Writer, StoryStatus::Published).allowed));
+    QVERIFY(query.exec(u"SELECT count(*) FROM newsdesk.transitions WHERE action = 'approve'"_s) && query.next());
+    QVERIFY(query.value(0).toInt() > 0);
+}
+
+// A desk never migrates a team library: one at an older format is refused
+// with the administrator's command; a format Newsdesk never wrote is left
+// alone by set-up.
+void TestTeamLibrary::anOlderFormatWaitsForItsAdministrator()
+{
+    QSqlDatabase database = office();
+    QVERIFY(database.isOpen());
+    Library library;
+    const QString opened = openOffice(library, u"otto"_s, u"Otto Writer"_s, PersonRole::Writer);
+    QVERIFY2(opened.isEmpty(), qPrintable(opened));
+    library.close();
+
+    QSqlQuery query(database);
+    const auto setVersion = [&](const QString &version) {
+        QSqlQuery update(database);
+        update.prepare(u"UPDATE newsdesk.library_info SET value = :version WHERE key = 'schema_version'"_s);
+        update.bindValue(u":version"_s, version);
+        return update.exec();
+    };
+    QVERIFY(setVersion(QString::number(PostgresDialect::currentSchemaVersion - 1)));
+    const auto restore = qScopeGuard([&] { setVersion(QString::number(PostgresDialect::currentSchemaVersion)); });
+    QVERIFY(!library.open(m_server.url(u"otto"_s, u"office"_s)));
+    QCOMPARE(library.openError(), Library::OpenError::OlderSchema);
+    QVERIFY2(library.errorString().contains(u"newsdesk team setup --library"_s), qPrintable(library.errorString()));
+
+    QString error;
+    if (PostgresDialect::currentSchemaVersion == 1) {
+        // No format before the first: set-up refuses to guess.
+        QCOMPARE(TeamSetup::setUp(database, &error), TeamSetup::SetupResult::Failed);
+        QVERIFY2(error.contains(u"not one Newsdesk ever set up"_s), qPrintable(error));
+        QVERIFY(query.exec(u"SELECT value FROM newsdesk.library_info WHERE key = 'schema_version'"_s) && query.next());
+        QCOMPARE(query.value(0).toString(), u"0"_s);
+        query.finish();
+    } else {
+        QCOMPARE(TeamSetup::setUp(database, &error), TeamSetup::SetupResult::Migrated);
+    }
+    QVERIFY(setVersion(u"not a number"_s));
+    QCOMPARE(TeamSetup::setUp(database, &error), TeamSetup::SetupResult::Failed);
+    QVERIFY(setVersion(QString::number(PostgresDialect::currentSchemaVersion)));
+    QVERIFY2(library.open(m_server.url(u"otto"_s, u"office"_s)), qPrintable(library.errorString()));
 }
 
 void TestTeamLibrary::addedPeopleAreHeldToTheirRole()
@@ -834,6 +900,81 @@ void TestTeamLibrary::liveUpdatesComeBackAfterTheConnectionDrops()
     caughtUp.clear();
     QVERIFY(kill.exec(u"UPDATE newsdesk.stories SET headline = headline || '.' WHERE id = (SELECT max(id) FROM newsdesk.stories)"_s));
     QTRY_VERIFY_WITH_TIMEOUT(caughtUp.count() > 0, 1000);
+}
+
+// A desk that lost its connections makes them again and catches up from the
+// audit log with what other desks did meanwhile; its edit lock, gone with
+// its old session, is taken again, or reported lost when another desk took
+// the story in the gap. The gap is held open by refusing the login, so the
+// other desk's changes surely fall in it.
+void TestTeamLibrary::aDroppedDeskCatchesUpFromTheAuditLog()
+{
+    QSqlDatabase database = office();
+    QVERIFY(database.isOpen());
+    Library desk;
+    Library other;
+    for (const QString &opened : {openOffice(desk, u"dora"_s, u"Dora Writer"_s, PersonRole::Writer),
+                                  openOffice(other, u"omar"_s, u"Omar Editor"_s, PersonRole::Editor)})
+        QVERIFY2(opened.isEmpty(), qPrintable(opened));
+    StoryRepository stories(&desk);
+    const std::optional<Story> kept = stories.create(Story{.headline = u"Kept through the gap"_s});
+    const std::optional<Story> taken = stories.create(Story{.headline = u"Taken in the gap"_s});
+    QVERIFY(kept && taken);
+    LockKeeper keeper;
+    keeper.setLibrary(&desk);
+    QCOMPARE(keeper.acquire(kept->id), StoryLocks::Result::Acquired);
+    QSignalSpy live(&desk, &Library::liveUpdatesChanged);
+    QSignalSpy renewed(&desk, &Library::sessionRenewed);
+    QSignalSpy caughtUp(&desk, &Library::caughtUp);
+    QSignalSpy lost(&keeper, &LockKeeper::lockLost);
+
+    QSqlQuery admin(database);
+    QVERIFY(admin.exec(u"ALTER ROLE dora NOLOGIN"_s));
+    auto allowLogin = qScopeGuard([&] { QSqlQuery(database).exec(u"ALTER ROLE dora LOGIN"_s); });
+    QVERIFY(admin.exec(u"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = 'dora'"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(live.contains(QVariantList{false}), 10000);
+    QVERIFY(!desk.hasLiveUpdates());
+
+    // Meanwhile, on the other desk: a new story, and the gap's story taken.
+    QVERIFY(StoryRepository(&other).create(Story{.headline = u"Written while Dora was away"_s}));
+    QCOMPARE(StoryLocks(&other).acquire(taken->id), StoryLocks::Result::Acquired);
+    QCOMPARE(StoryLocks(&other).release(taken->id), true);
+    StoryLock held;
+    QCOMPARE(StoryLocks(&other).acquire(kept->id, &held), StoryLocks::Result::Acquired); // Dora's session is gone
+    QVERIFY(StoryLocks(&other).release(kept->id));
+    std::optional<Story> renamed = StoryRepository(&other).load(taken->id);
+    QVERIFY(renamed);
+    renamed->headline = u"Renamed while Dora was away"_s;
+    QCOMPARE(StoryRepository(&other).save(*renamed), StoryRepository::SaveResult::Saved);
+    QCOMPARE(StoryLocks(&other).acquire(kept->id), StoryLocks::Result::Acquired);
+    QVERIFY(caughtUp.isEmpty());
+
+    allowLogin.dismiss();
+    QVERIFY(admin.exec(u"ALTER ROLE dora LOGIN"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(caughtUp.count() == 1, 10000);
+    QVERIFY(desk.hasLiveUpdates());
+    QCOMPARE(renewed.count(), 1);
+    const auto missed = caughtUp.constFirst().constFirst().value<QList<AuditEntry>>();
+    QStringList seen;
+    for (const AuditEntry &entry : missed) {
+        QCOMPARE(entry.actor, u"Omar Editor"_s);
+        seen << entry.action + u' ' + QString::number(entry.entityId);
+    }
+    QVERIFY2(seen.contains(u"save "_s + QString::number(taken->id)), qPrintable(seen.join(u", "_s)));
+    QVERIFY2(std::any_of(missed.cbegin(), missed.cend(), [](const AuditEntry &e) { return e.action == u"create"_s; }),
+             qPrintable(seen.join(u", "_s)));
+    // Omar holds Dora's story now: the keeper says so instead of holding on.
+    QCOMPARE(lost.count(), 1);
+    QCOMPARE(lost.constFirst().at(0).toLongLong(), kept->id);
+    QCOMPARE(keeper.heldStory(), 0);
+    // And the desk works again on its new session.
+    std::optional<Story> again = stories.load(taken->id);
+    QVERIFY(again);
+    QCOMPARE(again->headline, u"Renamed while Dora was away"_s);
+    QVERIFY(StoryLocks(&other).release(kept->id));
+    QCOMPARE(keeper.acquire(kept->id), StoryLocks::Result::Acquired);
+    QCOMPARE(StoryLocks(&other).acquire(kept->id, &held), StoryLocks::Result::HeldByOther);
+    QCOMPARE(held.holder, u"Dora Writer"_s);
 }
 
 // An edit lock is its database session's: another desk cannot take it, not

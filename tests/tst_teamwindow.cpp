@@ -22,6 +22,7 @@
 #include <QListView>
 #include <QLabel>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStatusBar>
@@ -128,15 +129,24 @@ void TestTeamWindow::windowFollowsOtherDesks()
             textWhileDown = live->text();
         }
     });
+    // The login is refused until the other desk has filed, so that the
+    // story surely falls in the gap.
     QSqlQuery kill(QSqlDatabase::database(u"owner"_s, false));
+    QVERIFY(kill.exec(u"ALTER ROLE eve NOLOGIN"_s));
+    auto allowLogin = qScopeGuard([] { QSqlQuery(QSqlDatabase::database(u"owner"_s, false)).exec(u"ALTER ROLE eve LOGIN"_s); });
     QVERIFY2(kill.exec(u"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = 'eve' "
                        u"AND pid <> (SELECT pid FROM pg_stat_activity WHERE usename = 'eve' ORDER BY backend_start LIMIT 1)"_s),
              qPrintable(kill.lastError().text()));
-    QVERIFY(StoryRepository(&otherDesk).create(Story{.headline = u"Filed while the line was down"_s}));
     QTRY_VERIFY_WITH_TIMEOUT(shownWhileDown, 10000);
     QVERIFY2(textWhileDown.contains(u"reconnecting"_s), qPrintable(textWhileDown));
+    QVERIFY(StoryRepository(&otherDesk).create(Story{.headline = u"Filed while the line was down"_s}));
+    QVERIFY(kill.exec(u"ALTER ROLE eve LOGIN"_s));
+    allowLogin.dismiss();
     QTRY_COMPARE_WITH_TIMEOUT(list->rowCount(), 2, 10000);
     QTRY_VERIFY_WITH_TIMEOUT(!live->isVisible(), 10000);
+    // It says what it missed, from the audit log.
+    const QString news = window.statusBar()->currentMessage();
+    QVERIFY2(news.contains(u" changes by Walt Writer while this desk was not listening"_s), qPrintable(news));
     settlePreview(window);
 }
 

@@ -57,6 +57,15 @@ WorkflowController::WorkflowController(WorkflowHost &host, Prompter &prompter, Q
     m_person->setTextFormat(Qt::PlainText); // a person's name, as typed
     m_counts->setObjectName(u"reviewCounts"_s);
 
+    // The lock went with a dropped connection and someone took the story
+    // meanwhile. The text stays editable: what this desk has not saved is
+    // checked against theirs on saving (a conflict keeps it as a copy).
+    connect(m_locks, &LockKeeper::lockLost, this, [this](qint64, const StoryLock &holder) {
+        Q_EMIT statusMessage(tr("While the connection was down, %1 started editing this story. Saving compares your "
+                                "text with theirs; nothing of yours is overwritten.")
+                                 .arg(holder.holder),
+                             0);
+    });
     m_dock->setObjectName(u"reviewQueueDock"_s);
     m_queue->setObjectName(u"reviewQueue"_s);
     m_queue->setHeaderLabels({tr("Waiting for review"), tr("By")});

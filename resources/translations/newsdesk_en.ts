@@ -14,6 +14,13 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
+        <source>Back in touch with the team library: %n change(s) by %1 while this desk was not listening; the lists show them.</source>
+        <translation>
+            <numerusform>Back in touch with the team library: %n change by %1 while this desk was not listening; the lists show it.</numerusform>
+            <numerusform>Back in touch with the team library: %n changes by %1 while this desk was not listening; the lists show them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Added %n photo(s).</source>
         <translation>
             <numerusform>Added %n photo.</numerusform>
