@@ -11,6 +11,7 @@
 #include "library.h"
 #include "librarysetup.h"
 #include "markdowneditor.h"
+#include "mediaarchivedialog.h"
 #include "mediapanel.h"
 #include "photoform.h"
 #include "photoimporter.h"
@@ -287,6 +288,11 @@ void MainWindow::createActions()
     m_deleteAction = storyMenu->addAction(QIcon::fromTheme(u"edit-delete"_s), tr("De&lete…"), this, &MainWindow::deleteStory);
     m_deleteAction->setObjectName(u"actionDeleteStory"_s);
     m_deleteAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Delete));
+    storyMenu->addSeparator();
+    QAction *archive = storyMenu->addAction(QIcon::fromTheme(u"folder-pictures"_s), tr("&Media Archive…"), this,
+                                            &MainWindow::showMediaArchive);
+    archive->setObjectName(u"actionMediaArchive"_s);
+    archive->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *focusList = view->addAction(tr("Go to Story &List"), this, [this] {

@@ -114,6 +114,9 @@ private:
     // and the quote panel's speakers (issue 15); in mainwindow_editor.cpp.
     void loadGlossary();
     void showGlossary();
+    // Story ▸ Media Archive…: find a photo of the library and place a copy
+    // in the open story (issue 15).
+    void showMediaArchive();
     void schedulePreview();
     void updatePreview();
     void updateTitle();

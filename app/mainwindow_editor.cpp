@@ -13,6 +13,8 @@
 #include "glossarydialog.h"
 #include "library.h"
 #include "markdowneditor.h"
+#include "mediaarchivedialog.h"
+#include "photorepository.h"
 #include "prompter.h"
 #include "spellchecker.h"
 #include "storylistpanel.h"
@@ -131,6 +133,26 @@ EditorSession *MainWindow::editorSession() const
 FindReplaceBar *MainWindow::findReplaceBar() const
 {
     return m_findReplace;
+}
+
+void MainWindow::showMediaArchive()
+{
+    if (!m_library)
+        return;
+    MediaArchiveDialog dialog(m_library, m_editor->hasStory(), this);
+    connect(&dialog, &MediaArchiveDialog::placeRequested, this, [this](qint64 photoId) {
+        PhotoRepository repository(m_library);
+        const std::optional<Photo> placed = repository.placeCopy(photoId, currentStoryId());
+        if (!placed) {
+            showError(tr("Cannot place the photo"), repository.errorString());
+            return;
+        }
+        statusBar()->showMessage(tr("Placed %1 in this story; its caption awaits approval here.")
+                                     .arg(placed->virin.isEmpty() ? placed->fileName : placed->virin),
+                                 6000);
+        schedulePreview();
+    });
+    m_prompter->run(&dialog);
 }
 
 void MainWindow::loadGlossary()

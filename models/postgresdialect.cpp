@@ -144,6 +144,23 @@ QStringList glossaryStatements()
     };
 }
 
+// Format 2 -> 3, the media archive (issue 15): each photo's search
+// document, kept by the server (a generated column: whatever writes a photo
+// keeps it current), and its index. May run again, as the glossary's step.
+QStringList photoSearchStatements()
+{
+    return {
+        u"ALTER TABLE photos ADD COLUMN IF NOT EXISTS search_document tsvector GENERATED ALWAYS AS ("
+        "  setweight(to_tsvector('english', virin || ' ' || date_shot), 'A') || "
+        "  setweight(to_tsvector('english', photographer || ' ' || credit), 'B') || "
+        "  setweight(to_tsvector('english', sublocation || ' ' || city || ' ' || state || ' ' || country || ' ' || country_code "
+        "    || ' ' || keywords), 'C') || "
+        "  setweight(to_tsvector('english', title || ' ' || caption || ' ' || alt_text || ' ' || operation || ' ' || unit), 'D')"
+        ") STORED"_s,
+        u"CREATE INDEX IF NOT EXISTS photos_by_search_document ON photos USING gin (search_document)"_s,
+    };
+}
+
 QString storyFieldColumn(StoryField field)
 {
     switch (field) {
@@ -309,6 +326,14 @@ QString PostgresDialect::ftsQueryFromUserText(const QString &text) const
         u":*", u" & ");
 }
 
+QString PostgresDialect::photoSearchStatement() const
+{
+    // ts_rank's weights are {D, C, B, A}: caption words, place and
+    // keywords, who shot it, VIRIN and date; negated, so smaller is better.
+    return u"SELECT id AS photo_id, -ts_rank('{0.1, 0.3, 0.5, 1.0}'::real[], search_document, to_tsquery('english', :query)) AS rank "
+           "FROM photos WHERE search_document @@ to_tsquery('english', :query)"_s;
+}
+
 QString PostgresDialect::serverMessage(const QSqlError &error)
 {
     const QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
@@ -331,6 +356,8 @@ QStringList PostgresDialect::migrationStatements(int from)
     // Tables, their grants and functions, in that order.
     case 1:
         return glossaryStatements();
+    case 2:
+        return photoSearchStatements();
     default:
         return {};
     }

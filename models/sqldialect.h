@@ -34,7 +34,7 @@ public:
 
     // The schema version this build writes on SQLite; a library whose PRAGMA
     // user_version is larger was written by a newer Newsdesk and is refused.
-    static constexpr int currentSchemaVersion = 6;
+    static constexpr int currentSchemaVersion = 7;
     // Identifies a Newsdesk library among SQLite files (PRAGMA application_id).
     static constexpr int applicationId = 0x4E44534B; // "NDSK"
     // Ranking every match of a word that is in most stories costs too much
@@ -89,6 +89,11 @@ public:
     // syntax error: every word matched as typed, the last one as a prefix
     // while it is at least two characters long. Empty when there is no word.
     virtual QString ftsQueryFromUserText(const QString &text) const = 0;
+    // The photos of the library that match :query (ftsQueryFromUserText) in
+    // their VIRIN, photographer or credit, date shot, place, keywords or
+    // caption words (title, caption, alt text, operation, unit): photo_id
+    // and rank (smaller is better), unordered. The media archive (issue 15).
+    virtual QString photoSearchStatement() const = 0;
 
 protected:
     // What a user typed as an engine's query: its words, each quoted by
@@ -115,6 +120,7 @@ public:
     QString ftsSearchStatement() const override;
     QString ftsSnippetsStatement(int idCount) const override;
     QString ftsQueryFromUserText(const QString &text) const override;
+    QString photoSearchStatement() const override;
 
     // Statements that move a library from schema version `from` to `from + 1`.
     static QStringList migrationStatements(int from);

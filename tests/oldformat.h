@@ -12,9 +12,9 @@
 
 namespace OldFormat {
 
-// Drops what formats 5 and 6 added (people's logins, the correction note of
-// revisions, what a caption decision saw; the glossary) and marks the file as
-// format 4.
+// Drops what formats 5, 6 and 7 added (people's logins, the correction note
+// of revisions, what a caption decision saw; the glossary; the photo search
+// index and its triggers) and marks the file as format 4.
 // Empty on success, else the statement that failed and why. The library must
 // not be open elsewhere in this process.
 inline QString turnBackToFormat4(const QString &path)
@@ -28,6 +28,10 @@ inline QString turnBackToFormat4(const QString &path)
             return db.lastError().text();
         QSqlQuery query(db);
         const QStringList statements{
+            QStringLiteral("DROP TRIGGER photo_search_insert"),
+            QStringLiteral("DROP TRIGGER photo_search_update"),
+            QStringLiteral("DROP TRIGGER photo_search_delete"),
+            QStringLiteral("DROP TABLE photo_search"),
             QStringLiteral("DROP TABLE glossary"),
             QStringLiteral("ALTER TABLE revisions DROP COLUMN correction_note"),
             QStringLiteral("ALTER TABLE caption_approvals DROP COLUMN reviewed"),
