@@ -3,6 +3,7 @@
 #include "openlibrarydialog.h"
 
 #include "articlerenderer.h"
+#include "codeexpander.h"
 #include "editorpane.h"
 #include "editorsession.h"
 #include "exportdialog.h"
@@ -13,6 +14,7 @@
 #include "passworddialog.h"
 #include "passwordstore.h"
 #include "markdowneditor.h"
+#include "mediaarchivedialog.h"
 #include "mediapanel.h"
 #include "photoform.h"
 #include "photoimporter.h"
@@ -48,6 +50,7 @@
 #include <QLocale>
 #include <QLineEdit>
 #include <QListView>
+#include <QPlainTextEdit>
 #include <QProgressDialog>
 #include <QScreen>
 #include <QPushButton>
@@ -134,6 +137,7 @@ MainWindow::MainWindow(Prompter *prompter, QWidget *parent)
     , m_findBar(new QToolBar(tr("Find"), this))
     , m_findReplace(new FindReplaceBar(m_editor->bodyEditor(), this))
     , m_session(new EditorSession(m_editor, this))
+    , m_codeExpander(new CodeExpander(this))
     , m_statusLabel(new QLabel(this))
     , m_liveLabel(new QLabel(this))
     , m_previewTimer(new QTimer(this))
@@ -278,6 +282,11 @@ void MainWindow::createActions()
     m_deleteAction = storyMenu->addAction(QIcon::fromTheme(u"edit-delete"_s), tr("De&lete…"), this, &MainWindow::deleteStory);
     m_deleteAction->setObjectName(u"actionDeleteStory"_s);
     m_deleteAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Delete));
+    storyMenu->addSeparator();
+    QAction *archive = storyMenu->addAction(QIcon::fromTheme(u"folder-pictures"_s), tr("&Media Archive…"), this,
+                                            &MainWindow::showMediaArchive);
+    archive->setObjectName(u"actionMediaArchive"_s);
+    archive->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_M));
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *focusList = view->addAction(tr("Go to Story &List"), this, [this] {
@@ -427,6 +436,16 @@ bool MainWindow::openLibrary(const QString &path)
     });
     connect(m_media, &MediaPanel::errorOccurred, this, [this](const QString &error) { showError(tr("Photo"), error); });
     connect(m_media->form(), &PhotoForm::saved, this, &MainWindow::schedulePreview);
+    // Glossary codes expand in the form's texts as in the body.
+    for (const QString &name : {u"title"_s, u"credit"_s, u"photographer"_s, u"unit"_s, u"operation"_s,
+                                u"sublocation"_s, u"releaseAuthority"_s, u"captionWriter"_s}) {
+        if (auto *line = qobject_cast<QLineEdit *>(m_media->form()->field(name)))
+            m_codeExpander->attach(line);
+    }
+    for (const QString &name : {u"caption"_s, u"altText"_s}) {
+        if (auto *text = qobject_cast<QPlainTextEdit *>(m_media->form()->field(name)))
+            m_codeExpander->attach(text);
+    }
     m_storyList->view()->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_storyList->view()->addActions({m_duplicateAction, m_archiveAction, m_deleteAction});
     connect(m_storyList, &StoryListPanel::currentStoryChanged, this, [this](qint64 id) {
@@ -469,6 +488,7 @@ bool MainWindow::openLibrary(const QString &path)
             news += u' ' + tr("The story open here was among them.");
         statusBar()->showMessage(news, 20000);
     });
+    loadGlossary();
     settings.setValue(u"library/last"_s, library->path());
     OpenLibraryDialog::rememberLibrary(library->path());
     updateTitle();

@@ -10,6 +10,7 @@
 
 #include <memory>
 
+class CodeExpander;
 class EditorPane;
 class EditorSession;
 class FindReplaceBar;
@@ -64,6 +65,8 @@ public:
     // Saving, autosaving and conflicts of the story in the editor.
     EditorSession *editorSession() const;
     MediaPanel *mediaPanel() const;
+    // What expands the glossary's codes in the body and the photo form.
+    CodeExpander *codeExpander() const;
     PreviewPane *preview() const;
     // Identity, the Review menu, the review queue and edit locks.
     WorkflowController *workflow() const;
@@ -140,7 +143,13 @@ private:
     // The editor's commands (typography, find and replace, pull quote) and
     // what the editor session reports; in mainwindow_editor.cpp.
     void createEditorActions(QMenu *edit);
-    void loadAcceptedNames();
+    // The library's glossary into the spell check, the code replacements
+    // and the quote panel's speakers (issue 15); in mainwindow_editor.cpp.
+    void loadGlossary();
+    void showGlossary();
+    // Story ▸ Media Archive…: find a photo of the library and place a copy
+    // in the open story (issue 15).
+    void showMediaArchive();
     void schedulePreview();
     void updatePreview();
     void updateTitle();
@@ -168,6 +177,8 @@ private:
     QToolBar *m_findBar;
     FindReplaceBar *m_findReplace;
     EditorSession *m_session;
+    // Glossary codes typed in the body and the photo form expand (issue 15).
+    CodeExpander *m_codeExpander;
     QLabel *m_statusLabel;
     // Shown while a team library cannot hear other desks' changes.
     QLabel *m_liveLabel;

@@ -5,11 +5,17 @@
 // the window's composition stays short.
 #include "mainwindow.h"
 
+#include "codeexpander.h"
 #include "editorpane.h"
 #include "editorsession.h"
 #include "findreplacebar.h"
+#include "glossary.h"
+#include "glossarydialog.h"
 #include "library.h"
 #include "markdowneditor.h"
+#include "mediaarchivedialog.h"
+#include "photorepository.h"
+#include "prompter.h"
 #include "spellchecker.h"
 #include "storylistpanel.h"
 
@@ -78,16 +84,40 @@ void MainWindow::createEditorActions(QMenu *edit)
     connect(m_session, &EditorSession::errorOccurred, this, &MainWindow::showError);
     connect(m_session, &EditorSession::saveFailed, this, [this](const QString &why) { m_errorString = why; });
     connect(m_session, &EditorSession::openStoryRequested, this, &MainWindow::openStory);
-    connect(m_editor, &EditorPane::storyLoaded, this, &MainWindow::loadAcceptedNames);
+    // Read again as each story opens, so what other desks added counts too.
+    connect(m_editor, &EditorPane::storyLoaded, this, &MainWindow::loadGlossary);
     connect(body, &MarkdownEditor::acceptNameRequested, this, [this](const QString &name) {
-        if (!m_library || !m_editor->hasStory())
+        if (!m_library)
             return;
-        StoryRepository repository(m_library);
-        if (!repository.addAcceptedName(currentStoryId(), name))
+        GlossaryRepository repository(m_library);
+        if (!repository.addName(name))
             showError(tr("Cannot add the name"), repository.errorString());
         else
-            statusBar()->showMessage(tr("\"%1\" is accepted in this story.").arg(name), 4000);
+            statusBar()->showMessage(tr("\"%1\" is in the library's glossary: it counts as spelled right in every story.").arg(name), 4000);
+        loadGlossary();
     });
+
+    m_codeExpander->attach(body);
+    connect(m_codeExpander, &CodeExpander::expanded, this, [this](const QString &code) {
+        statusBar()->showMessage(tr("Expanded =%1=; Ctrl+Z gives the code back.").arg(code), 4000);
+    });
+    QAction *glossary = edit->addAction(tr("&Glossary…"), this, &MainWindow::showGlossary);
+    glossary->setObjectName(u"actionGlossary"_s);
+    glossary->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_G));
+}
+
+CodeExpander *MainWindow::codeExpander() const
+{
+    return m_codeExpander;
+}
+
+void MainWindow::showGlossary()
+{
+    if (!m_library)
+        return;
+    GlossaryDialog dialog(m_library, this);
+    connect(&dialog, &GlossaryDialog::glossaryChanged, this, &MainWindow::loadGlossary);
+    m_prompter->run(&dialog);
 }
 
 bool MainWindow::autosave()
@@ -105,14 +135,38 @@ FindReplaceBar *MainWindow::findReplaceBar() const
     return m_findReplace;
 }
 
-void MainWindow::loadAcceptedNames()
+void MainWindow::showMediaArchive()
+{
+    if (!m_library)
+        return;
+    MediaArchiveDialog dialog(m_library, m_editor->hasStory(), this);
+    connect(&dialog, &MediaArchiveDialog::placeRequested, this, [this](qint64 photoId) {
+        PhotoRepository repository(m_library);
+        const std::optional<Photo> placed = repository.placeCopy(photoId, currentStoryId());
+        if (!placed) {
+            showError(tr("Cannot place the photo"), repository.errorString());
+            return;
+        }
+        statusBar()->showMessage(tr("Placed %1 in this story; its caption awaits approval here.")
+                                     .arg(placed->virin.isEmpty() ? placed->fileName : placed->virin),
+                                 6000);
+        schedulePreview();
+    });
+    m_prompter->run(&dialog);
+}
+
+void MainWindow::loadGlossary()
 {
     SpellChecker *spelling = m_editor->bodyEditor()->spellChecker();
-    if (!m_library || !m_editor->hasStory()) {
-        spelling->setAcceptedNames({});
-        return;
+    QList<GlossaryEntry> entries;
+    if (m_library) {
+        GlossaryRepository repository(m_library);
+        const std::optional<QList<GlossaryEntry>> read = repository.entries();
+        if (!read)
+            statusBar()->showMessage(repository.errorString(), 10000);
+        entries = read.value_or(QList<GlossaryEntry>());
     }
-    StoryRepository repository(m_library);
-    const std::optional<QStringList> names = repository.acceptedNames(currentStoryId());
-    spelling->setAcceptedNames(names.value_or(QStringList()));
+    spelling->setAcceptedNames(Glossary::words(entries));
+    m_codeExpander->setCodes(Glossary::codes(entries));
+    m_editor->setKnownNames(Glossary::names(entries));
 }

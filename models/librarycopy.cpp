@@ -63,6 +63,7 @@ const QList<std::pair<QString, QStringList>> &tables()
           u"correction_note"_s, u"status"_s, u"created_at"_s, u"created_by"_s}},
         {u"comments"_s, {u"id"_s, u"entity"_s, u"entity_id"_s, u"body"_s, u"author"_s, u"created_at"_s}},
         {u"story_names"_s, {u"story_id"_s, u"name"_s}},
+        {u"glossary"_s, {u"id"_s, u"code"_s, u"text"_s, u"created_at"_s, u"created_by"_s}},
         {u"audit_log"_s, {u"id"_s, u"at"_s, u"actor"_s, u"action"_s, u"entity"_s, u"entity_id"_s, u"detail"_s}},
         {u"library_settings"_s, {u"key"_s, u"value"_s}},
         {u"photo_templates"_s,

@@ -270,6 +270,45 @@ QList<Photo> PhotoRepository::findByVirin(const QString &virin)
     return photos;
 }
 
+std::optional<QList<Photo>> PhotoRepository::search(const QString &text, int limit)
+{
+    const QString ftsQuery = m_library->dialect().ftsQueryFromUserText(text);
+    QSqlQuery query(m_library->database());
+    if (ftsQuery.isEmpty()) {
+        query.prepare(u"SELECT %1 FROM photos ORDER BY id DESC LIMIT :limit"_s.arg(photoColumns));
+    } else {
+        query.prepare(u"SELECT %1 FROM (%2) AS found JOIN photos ON photos.id = found.photo_id "
+                      "ORDER BY found.rank, photos.id DESC LIMIT :limit"_s.arg(photoColumns, m_library->dialect().photoSearchStatement()));
+        query.bindValue(u":query"_s, ftsQuery);
+    }
+    query.bindValue(u":limit"_s, limit);
+    if (!query.exec()) {
+        m_error.fail(query, QObject::tr("Cannot search the photos"));
+        return std::nullopt;
+    }
+    QList<Photo> photos;
+    while (query.next())
+        photos << photoFromQuery(query);
+    return photos;
+}
+
+std::optional<Photo> PhotoRepository::placeCopy(qint64 photoId, qint64 storyId)
+{
+    WriteTransaction transaction(m_library, &m_error);
+    if (!transaction.begin() || !mayChangePlacement(storyId))
+        return std::nullopt;
+    std::optional<Photo> copy = load(photoId);
+    if (!copy)
+        return std::nullopt;
+    const QByteArray thumbnailBytes = thumbnail(photoId);
+    copy->id = 0;
+    copy->approval = CaptionApproval::Pending;
+    const std::optional<Photo> added = insertPhoto(*copy, thumbnailBytes);
+    if (!added || !attach(storyId, added->id) || !transaction.commit())
+        return std::nullopt;
+    return added;
+}
+
 bool PhotoRepository::mayChangePlacement(qint64 storyId)
 {
     QSqlQuery query(m_library->database());

@@ -58,6 +58,17 @@ public:
     std::optional<Photo> load(qint64 id);
     QList<Photo> photosOfStory(qint64 storyId);
     QList<Photo> findByVirin(const QString &virin);
+    // The media archive (issue 15): every photo of the library whose VIRIN,
+    // photographer or credit, date shot (2025-03-06, 2025-03), place,
+    // keywords or caption words hold every word of text (the last one as a
+    // prefix), best first; with no words, the newest. At most limit photos;
+    // nullopt on failure.
+    std::optional<QList<Photo>> search(const QString &text, int limit);
+    // Places a copy of the library's photo photoId in story storyId, after
+    // its photos: a new photo record of the same image (stored once) with
+    // the same metadata, its caption decision pending, since an approval is
+    // of a photo in its story. Refused as attach() is.
+    std::optional<Photo> placeCopy(qint64 photoId, qint64 storyId);
 
     // Places a photo in a story, after the ones it has. These three are
     // refused (false, errorString() says why) where the story's status keeps

@@ -7,6 +7,10 @@
 
 #include <QHash>
 
+#include <optional>
+
+using namespace Qt::StringLiterals;
+
 namespace Quotes {
 
 namespace {
@@ -34,6 +38,38 @@ Analysis analyzeWith(const QString &body, ScanOf scanOf)
 QString Analysis::speakerName(const Quotation &quotation) const
 {
     return quotation.speaker >= 0 && quotation.speaker < speakers.size() ? speakers.at(quotation.speaker).name : QString();
+}
+
+void completeSpeakers(Analysis &analysis, const QStringList &knownNames)
+{
+    for (Speaker &speaker : analysis.speakers) {
+        if ((!speaker.fullName.isEmpty() && !speaker.title.isEmpty()) || speaker.name.isEmpty())
+            continue;
+        std::optional<Speaker> match;
+        bool ambiguous = false;
+        for (const QString &known : knownNames) {
+            const qsizetype before = known.size() - speaker.name.size() - 1;
+            if (!known.endsWith(speaker.name) || before < 0 || known.at(before) != u' ')
+                continue;
+            // The known name read as a sentence's subject, as the story's own
+            // first reference would be read: its title and full name.
+            const Analysis read = analyze(known + u" said."_s);
+            if (read.speakers.size() != 1 || read.speakers.constFirst().name != speaker.name)
+                continue;
+            const Speaker &candidate = read.speakers.constFirst();
+            if (!speaker.fullName.isEmpty() && candidate.fullName != speaker.fullName)
+                continue;
+            if (match && (match->fullName != candidate.fullName || match->title != candidate.title))
+                ambiguous = true;
+            match = candidate;
+        }
+        if (!match || ambiguous)
+            continue;
+        if (speaker.fullName.isEmpty())
+            speaker.fullName = match->fullName;
+        if (speaker.title.isEmpty())
+            speaker.title = match->title;
+    }
 }
 
 Analysis analyze(const QString &body)

@@ -3,6 +3,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 
@@ -114,6 +115,13 @@ struct Analysis {
 
 // One analysis of the whole body. For an editor, QuoteAnalyzer reuses the work.
 Analysis analyze(const QString &body);
+
+// Fills in the full name and title of each speaker the story gives only in
+// part ("Caine said" with no first reference) from names the library knows
+// (its glossary: "Chairman of the Joint Chiefs of Staff Gen. Dan Caine"),
+// read as the story's own first reference would be. A surname that more than
+// one known name ends with is left as the story wrote it.
+void completeSpeakers(Analysis &analysis, const QStringList &knownNames);
 
 } // namespace Quotes
 

@@ -236,7 +236,12 @@ QStringList SqliteDialect::migrationStatements(int from)
             // before, which saw the caption and alt text alone.
             u"ALTER TABLE caption_approvals ADD COLUMN reviewed TEXT"_s,
         };
-    case 5:
+    case 5: {
+        const QString columns = u"rowid, virin, photographer, date_shot, place, keywords, words"_s;
+        const QString values =
+            u"new.id, new.virin, new.photographer || ' ' || new.credit, new.date_shot, "
+            "new.sublocation || ' ' || new.city || ' ' || new.state || ' ' || new.country || ' ' || new.country_code, "
+            "new.keywords, new.title || ' ' || new.caption || ' ' || new.alt_text || ' ' || new.operation || ' ' || new.unit"_s;
         return {
             // The status of a story by its id, without reading the story:
             // a searching list keeps or drops each ranked hit by its status
@@ -276,7 +281,40 @@ QStringList SqliteDialect::migrationStatements(int from)
             "  updated_at TEXT NOT NULL,"
             "  updated_by TEXT NOT NULL DEFAULT '',"
             "  row_version INTEGER NOT NULL DEFAULT 1)"_s,
+            // The library's glossary (issue 15): names every story spells
+            // alike and code replacements ("=cjcs=") that expand as one
+            // types. A code is unique; so is a name without one.
+            u"CREATE TABLE glossary ("
+            "  id INTEGER PRIMARY KEY,"
+            "  code TEXT NOT NULL DEFAULT '',"
+            "  text TEXT NOT NULL CHECK (text <> ''),"
+            "  created_at TEXT NOT NULL,"
+            "  created_by TEXT NOT NULL DEFAULT '')"_s,
+            u"CREATE UNIQUE INDEX glossary_by_code ON glossary (code) WHERE code <> ''"_s,
+            u"CREATE UNIQUE INDEX glossary_by_name ON glossary (text) WHERE code = ''"_s,
+            // The names stories accepted one by one become the library's:
+            // each once, kept in story_names too, so nothing is lost.
+            u"INSERT INTO glossary (text, created_at, created_by) "
+            "SELECT name, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), '' FROM story_names "
+            "WHERE trim(name) <> '' GROUP BY name ORDER BY name"_s,
+            // The media archive (issue 15): every photo's searchable text, the
+            // rowid its photo's id, kept by triggers so that whatever writes a
+            // photo (the form, a batch edit, an import) keeps it current.
+            u"CREATE VIRTUAL TABLE photo_search USING fts5("
+            "  virin, photographer, date_shot, place, keywords, words,"
+            "  tokenize = 'porter unicode61 remove_diacritics 2',"
+            "  prefix = '2 3')"_s,
+            u"CREATE TRIGGER photo_search_insert AFTER INSERT ON photos BEGIN "
+            "INSERT INTO photo_search (%1) VALUES (%2); END"_s.arg(columns, values),
+            u"CREATE TRIGGER photo_search_update AFTER UPDATE OF virin, photographer, credit, date_shot, sublocation, city, "
+            "state, country, country_code, keywords, title, caption, alt_text, operation, unit ON photos BEGIN "
+            "DELETE FROM photo_search WHERE rowid = old.id; "
+            "INSERT INTO photo_search (%1) VALUES (%2); END"_s.arg(columns, values),
+            u"CREATE TRIGGER photo_search_delete AFTER DELETE ON photos BEGIN "
+            "DELETE FROM photo_search WHERE rowid = old.id; END"_s,
+            u"INSERT INTO photo_search (%1) SELECT %2 FROM photos AS new"_s.arg(columns, values),
         };
+    }
     default:
         return {};
     }
@@ -334,6 +372,7 @@ QStringList SqliteDialect::maintenanceStatements() const
 {
     return {
         u"INSERT INTO story_search (story_search) VALUES ('optimize')"_s,
+        u"INSERT INTO photo_search (photo_search) VALUES ('optimize')"_s,
         u"PRAGMA optimize"_s,
     };
 }
@@ -395,4 +434,12 @@ QString SqliteDialect::ftsQueryFromUserText(const QString &text) const
     // Every word a quoted FTS5 string (quotes doubled): never an operator.
     return searchQuery(
         text, [](const QString &word) -> QString { return u'"' + QString(word).replace(u'"', u"\"\""_s) + u'"'; }, u"*", u" ");
+}
+
+QString SqliteDialect::photoSearchStatement() const
+{
+    // A VIRIN or a date hit weighs most, then who shot it, where and its
+    // keywords, then the caption's words.
+    return u"SELECT rowid AS photo_id, bm25(photo_search, 10.0, 5.0, 10.0, 3.0, 3.0, 1.0) AS rank "
+           "FROM photo_search WHERE photo_search MATCH :query"_s;
 }

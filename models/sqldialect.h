@@ -93,6 +93,11 @@ public:
     // syntax error: every word matched as typed, the last one as a prefix
     // while it is at least two characters long. Empty when there is no word.
     virtual QString ftsQueryFromUserText(const QString &text) const = 0;
+    // The photos of the library that match :query (ftsQueryFromUserText) in
+    // their VIRIN, photographer or credit, date shot, place, keywords or
+    // caption words (title, caption, alt text, operation, unit): photo_id
+    // and rank (smaller is better), unordered. The media archive (issue 15).
+    virtual QString photoSearchStatement() const = 0;
 
 protected:
     // What a user typed as an engine's query: its words, each quoted by
@@ -120,6 +125,7 @@ public:
     QString ftsSearchStatement() const override;
     QString ftsSnippetsStatement(int idCount) const override;
     QString ftsQueryFromUserText(const QString &text) const override;
+    QString photoSearchStatement() const override;
 
     // Statements that move a library from schema version `from` to `from + 1`.
     static QStringList migrationStatements(int from);

@@ -161,6 +161,11 @@ Verdict checkPublicationSettings(std::optional<PersonRole> role)
     return editorsOnly(role, tr("Only an editor may change where the library's stories are published."));
 }
 
+Verdict checkGlossaryChange(std::optional<PersonRole> role)
+{
+    return editorsOnly(role, tr("Only an editor may change or delete a glossary entry; anyone may add one."));
+}
+
 Verdict checkManagePeople(std::optional<PersonRole> role)
 {
     return editorsOnly(role, tr("Only an editor may add people or change their roles and logins."));

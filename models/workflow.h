@@ -96,6 +96,12 @@ Verdict checkCaptionDecision(std::optional<PersonRole> role);
 // published (PublicationSettingsRepository::save): editors only.
 Verdict checkPublicationSettings(std::optional<PersonRole> role);
 
+// Whether someone with role may change or delete an entry of the library's
+// glossary (GlossaryRepository): editors only, since an entry expands into
+// every desk's captions and stories. Adding one is anyone's, as accepting a
+// name for the spell check always was.
+Verdict checkGlossaryChange(std::optional<PersonRole> role);
+
 // Whether someone with role may manage the library's people (add a person
 // after the first, change a role or a login; PeopleRepository): editors only.
 // The first person of a library needs no one's leave and is always an editor.

@@ -12,6 +12,7 @@
 #include "ninjs.h"
 #include "people.h"
 #include "photobatch.h"
+#include "photocommands.h"
 #include "photorepository.h"
 #include "phototemplates.h"
 #include "publicationsettings.h"
@@ -484,6 +485,71 @@ int initCommand(const QStringList &arguments, QTextStream &out, QTextStream &err
     return CommandLine::Success;
 }
 
+// `newsdesk photos search QUERY --library PATH [--json] [--limit N]`: the
+// media archive (PhotoRepository::search) on the command line; reads only.
+int photosCommand(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    const QString synopsis = u"photos search QUERY --library PATH [--json] [--limit N]"_s;
+    const QString sub = arguments.value(0);
+    if (sub == u"--help"_s || sub == u"-h"_s) {
+        out << "Usage: newsdesk " << synopsis << '\n';
+        return CommandLine::Success;
+    }
+    if (sub != u"search"_s) {
+        err << "newsdesk photos: " << shown(tr("unknown subcommand '%1'").arg(sub)) << '\n'
+            << "Usage: newsdesk " << synopsis << '\n';
+        return CommandLine::UsageError;
+    }
+    Invocation invocation;
+    const QCommandLineOption jsonOption(u"json"_s, tr("Print JSON."));
+    const QCommandLineOption limitOption(u"limit"_s, tr("Show at most n photos, the best matches first (50)."), tr("n"),
+                                         u"50"_s);
+    parse(invocation, u"photos search"_s, synopsis, {libraryOption(), jsonOption, limitOption}, {u"library"_s},
+          arguments.mid(1), out, err, 1);
+    if (invocation.exitCode)
+        return *invocation.exitCode;
+    bool numeric = false;
+    const int limit = invocation.parser.value(limitOption).toInt(&numeric);
+    if (!numeric || limit < 1 || limit > 10000) {
+        err << "newsdesk photos search: " << shown(tr("--limit takes a number from 1 to 10000, not '%1'").arg(invocation.parser.value(limitOption)))
+            << '\n';
+        return CommandLine::UsageError;
+    }
+    const std::unique_ptr<Library> library = openLibrary(u"photos search"_s, invocation.parser.value(u"library"_s), err);
+    if (!library)
+        return CommandLine::UsageError;
+    PhotoRepository photos(library.get());
+    const std::optional<QList<Photo>> found = photos.search(invocation.parser.positionalArguments().constFirst(), limit);
+    if (!found) {
+        err << "newsdesk photos search: " << shown(photos.errorString()) << '\n';
+        return CommandLine::Refused;
+    }
+    if (invocation.parser.isSet(jsonOption)) {
+        QJsonArray list;
+        for (const Photo &photo : *found) {
+            QJsonObject object = PhotoCommands::photoJson(photo);
+            object.insert(u"id"_s, photo.id);
+            object.insert(u"approval"_s, captionApprovalKey(photo.approval));
+            list.append(object);
+        }
+        out << CommandLine::jsonText(QJsonDocument(QJsonObject{{u"photos"_s, list}}));
+        return CommandLine::Success;
+    }
+    for (const Photo &photo : *found) {
+        // One line a photo: its id, VIRIN, date, photographer and the
+        // caption's start, each made safe for the terminal.
+        QString caption = photo.caption.simplified();
+        if (caption.size() > 100)
+            caption = caption.left(99) + u'…';
+        out << photo.id << '\t' << shown(photo.virin.isEmpty() ? photo.fileName : photo.virin) << '\t'
+            << (photo.dateShot.isValid() ? photo.dateShot.toString(Qt::ISODate) : u"-"_s) << '\t' << shown(photo.photographer)
+            << '\t' << shown(caption) << '\n';
+    }
+    if (found->isEmpty())
+        err << "newsdesk photos search: " << tr("no photo matches.") << '\n';
+    return CommandLine::Success;
+}
+
 int dumpCommand(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     const QString synopsis = u"dump --library PATH --story ID|SLUG [--out FILE.md [--force]]"_s;
@@ -633,4 +699,7 @@ void registerStoryCommands()
                                   StoryCommands::tr("add a story from Markdown with YAML front matter, or from IPTC ninjs"), &importCommand});
     CommandLine::registerCommand({u"dump"_s, u"dump --library PATH --story ID|SLUG [--out FILE.md [--force]]"_s,
                                   StoryCommands::tr("print the story as Markdown with YAML front matter"), &dumpCommand});
+    CommandLine::registerCommand({u"photos"_s, u"photos search QUERY --library PATH [--json] [--limit N]"_s,
+                                  StoryCommands::tr("find the library's photos by VIRIN, photographer, date, place, keyword or caption words"),
+                                  &photosCommand});
 }

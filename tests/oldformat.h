@@ -14,7 +14,8 @@ namespace OldFormat {
 
 // Drops what format 6 added (the index of stories' status by id; a photo's
 // Command Shown, its photographer's contact and its decorative choice;
-// metadata templates) and marks the file as format 5.
+// metadata templates; the glossary; the photo search index and its
+// triggers) and marks the file as format 5.
 // Empty on success, else the statement that failed and why. The library must
 // not be open elsewhere in this process.
 inline QString turnBackToFormat5(const QString &path)
@@ -34,6 +35,11 @@ inline QString turnBackToFormat5(const QString &path)
             QStringLiteral("ALTER TABLE photos DROP COLUMN creator_phone"),
             QStringLiteral("ALTER TABLE photos DROP COLUMN decorative"),
             QStringLiteral("DROP TABLE photo_templates"),
+            QStringLiteral("DROP TRIGGER photo_search_insert"),
+            QStringLiteral("DROP TRIGGER photo_search_update"),
+            QStringLiteral("DROP TRIGGER photo_search_delete"),
+            QStringLiteral("DROP TABLE photo_search"),
+            QStringLiteral("DROP TABLE glossary"),
             QStringLiteral("PRAGMA user_version = 5"),
         };
         for (const QString &statement : statements) {

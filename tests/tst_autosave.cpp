@@ -6,6 +6,7 @@
 #include "application.h"
 #include "editorpane.h"
 #include "findreplacebar.h"
+#include "glossary.h"
 #include "library.h"
 #include "mainwindow.h"
 #include "markdowneditor.h"
@@ -71,7 +72,7 @@ private Q_SLOTS:
     void crashKeepsTextUpToLastAutosave();
     void conflictIsShownNotOverwritten_data();
     void conflictIsShownNotOverwritten();
-    void acceptedNamesAreKeptWithTheStory();
+    void acceptedNamesGoIntoTheGlossary();
     void findBarOpensAndEscapeCloses();
     void typographySwitchPersists();
 };
@@ -215,15 +216,20 @@ void TestAutosave::conflictIsShownNotOverwritten()
     }
 }
 
-void TestAutosave::acceptedNamesAreKeptWithTheStory()
+void TestAutosave::acceptedNamesGoIntoTheGlossary()
 {
-    const qint64 id = 1;
+    // A name accepted in one story is the library's (issue 15): in its
+    // glossary, and accepted in every story from then on.
     {
         ScriptedPrompter prompter;
         MainWindow window(&prompter);
         QVERIFY(window.openLibrary(libraryPath()));
         Q_EMIT window.editor()->bodyEditor()->acceptNameRequested(u"Healey"_s);
-        QCOMPARE(*StoryRepository(window.library()).acceptedNames(id), QStringList{u"Healey"_s});
+        QCOMPARE(Glossary::names(*GlossaryRepository(window.library()).entries()), QStringList{u"Healey"_s});
+        const std::optional<Story> other = StoryRepository(window.library()).create(Story{.headline = u"Another"_s});
+        QVERIFY(other);
+        QVERIFY(window.openStory(other->id));
+        QCOMPARE(window.editor()->bodyEditor()->spellChecker()->acceptedNames(), QStringList{u"Healey"_s});
     }
     ScriptedPrompter prompter;
     MainWindow window(&prompter);

@@ -39,6 +39,12 @@ private Q_SLOTS:
     void requestingChangesNeedsAComment();
     void staleDecisionIsAConflict();
     void captionsAreSearchable();
+    void archiveFindsPhotosByEveryField_data();
+    void archiveFindsPhotosByEveryField();
+    void archiveFollowsEdits();
+    void archiveTakesAnyTextAsWords_data();
+    void archiveTakesAnyTextAsWords();
+    void placedCopySharesTheImageAndStartsPending();
     void photoModelFollowsChanges();
     void approvedStorysPhotosChangeOnlyAsItsTextDoes();
     void batchEditVoidsEveryChangedDecision();
@@ -359,6 +365,149 @@ void TestPhotoRepository::captionsAreSearchable()
     const QList<SearchHit> hits = StoryRepository(m_library.get()).search(u"globemaster"_s);
     QCOMPARE(hits.size(), 1);
     QCOMPARE(hits.first().storyId, m_storyId);
+}
+
+// Two photos of the library, in no story's way: what the archive searches.
+static Photo archivePhoto(int n)
+{
+    Photo photo;
+    if (n == 1) {
+        photo.virin = u"250306-D-PM193-1268"_s;
+        photo.photographer = u"Navy Petty Officer 1st Class Alexander Kubitza"_s;
+        photo.credit = u"Navy Petty Officer 1st Class Alexander Kubitza, DOD"_s;
+        photo.dateShot = QDate(2025, 3, 6);
+        photo.sublocation = u"The Pentagon"_s;
+        photo.city = u"Washington"_s;
+        photo.country = u"United States"_s;
+        photo.keywords = {u"Hegseth"_s, u"Healey"_s, u"bilateral"_s};
+        photo.caption = u"Defense Secretary Pete Hegseth walks with U.K. Defence Secretary John Healey."_s;
+    } else {
+        photo.virin = u"241118-N-XY123-1001"_s;
+        photo.photographer = u"Mass Communication Specialist 2nd Class Jane Doe"_s;
+        photo.dateShot = QDate(2024, 11, 18);
+        photo.city = u"Yokosuka"_s;
+        photo.country = u"Japan"_s;
+        photo.keywords = {u"destroyer"_s};
+        photo.caption = u"Sailors moor the guided-missile destroyer USS Ralph Johnson (DDG 114) at the pier."_s;
+    }
+    photo.altText = u"A photo."_s;
+    return photo;
+}
+
+void TestPhotoRepository::archiveFindsPhotosByEveryField_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QList<int>>("found"); // archivePhoto numbers, best first
+
+    QTest::newRow("a whole VIRIN") << u"250306-D-PM193-1268"_s << QList<int>{1};
+    QTest::newRow("a VIRIN's start") << u"241118-N"_s << QList<int>{2};
+    QTest::newRow("photographer") << u"Kubitza"_s << QList<int>{1};
+    QTest::newRow("photographer's rate") << u"Mass Communication Specialist"_s << QList<int>{2};
+    QTest::newRow("date shot") << u"2025-03-06"_s << QList<int>{1};
+    QTest::newRow("month shot") << u"2024-11"_s << QList<int>{2};
+    QTest::newRow("city") << u"yokosuka"_s << QList<int>{2};
+    QTest::newRow("sub-location") << u"Pentagon"_s << QList<int>{1};
+    QTest::newRow("country") << u"Japan"_s << QList<int>{2};
+    QTest::newRow("keyword") << u"bilateral"_s << QList<int>{1};
+    QTest::newRow("caption words, stemmed") << u"sailor mooring"_s << QList<int>{2};
+    QTest::newRow("hull number") << u"DDG 114"_s << QList<int>{2};
+    QTest::newRow("every word must match") << u"Hegseth Japan"_s << QList<int>{};
+    QTest::newRow("a prefix while typing") << u"Heal"_s << QList<int>{1};
+    QTest::newRow("nothing typed: the newest first") << u"  "_s << QList<int>{2, 1};
+}
+
+void TestPhotoRepository::archiveFindsPhotosByEveryField()
+{
+    QFETCH(QString, query);
+    QFETCH(QList<int>, found);
+    PhotoRepository repository(m_library.get());
+    const qint64 first = repository.add(archivePhoto(1), "one", u"image/jpeg"_s, QSize(4, 3), "t1")->id;
+    const qint64 second = repository.add(archivePhoto(2), "two", u"image/jpeg"_s, QSize(4, 3), "t2")->id;
+    const std::optional<QList<Photo>> result = repository.search(query, 50);
+    QVERIFY2(result, qPrintable(repository.errorString()));
+    QList<int> numbers;
+    for (const Photo &photo : *result) {
+        if (photo.id == first || photo.id == second) // the sample library's own photos aside
+            numbers << (photo.id == first ? 1 : 2);
+    }
+    QCOMPARE(numbers, found);
+}
+
+void TestPhotoRepository::archiveFollowsEdits()
+{
+    PhotoRepository repository(m_library.get());
+    const std::optional<Photo> added = repository.add(archivePhoto(2), "two", u"image/jpeg"_s, QSize(4, 3), "t");
+    QVERIFY(added);
+    Photo photo = *added;
+    QCOMPARE(repository.search(u"Yokosuka"_s, 10)->size(), 1);
+    photo.city = u"Sasebo"_s;
+    QCOMPARE(repository.save(photo), PhotoRepository::SaveResult::Saved);
+    QVERIFY(repository.search(u"Yokosuka"_s, 10)->isEmpty());
+    QCOMPARE(repository.search(u"Sasebo"_s, 10)->size(), 1);
+}
+
+void TestPhotoRepository::archiveTakesAnyTextAsWords_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::newRow("FTS5 and tsquery operators") << u"NOT OR AND & | ! ( ) : * NEAR(a b)"_s;
+    QTest::newRow("quotes") << u"\"Heg' \"\"'"_s;
+    QTest::newRow("a backslash") << u"\\ Hegseth\\"_s;
+    QTest::newRow("control characters") << u"\x01\x1b[2J\u202e"_s;
+    QTest::newRow("NUL") << u"Heg\0seth"_s;
+    QTest::newRow("huge") << QString(100000, u'a');
+}
+
+void TestPhotoRepository::archiveTakesAnyTextAsWords()
+{
+    // Whatever is typed is words to find, never a syntax error.
+    QFETCH(QString, query);
+    PhotoRepository repository(m_library.get());
+    QVERIFY(repository.add(archivePhoto(1), "one", u"image/jpeg"_s, QSize(4, 3), "t"));
+    const std::optional<QList<Photo>> result = repository.search(query, 10);
+    QVERIFY2(result, qPrintable(repository.errorString()));
+}
+
+void TestPhotoRepository::placedCopySharesTheImageAndStartsPending()
+{
+    PhotoRepository repository(m_library.get());
+    std::optional<Photo> original = repository.add(archivePhoto(1), "bytes", u"image/jpeg"_s, QSize(4, 3), "thumb");
+    QVERIFY(original);
+    QCOMPARE(repository.decideCaption(*original, CaptionApproval::Approved), PhotoRepository::SaveResult::Saved);
+    const qint64 other = StoryRepository(m_library.get()).create(Story{.headline = u"Another story"_s})->id;
+    const std::optional<Photo> copy = repository.placeCopy(original->id, other);
+    QVERIFY2(copy, qPrintable(repository.errorString()));
+    QVERIFY(copy->id != original->id);
+    QCOMPARE(copy->imageHash, original->imageHash);
+    QCOMPARE(copy->caption, original->caption);
+    QCOMPARE(copy->keywords, original->keywords);
+    QCOMPARE(copy->approval, CaptionApproval::Pending);
+    QCOMPARE(repository.load(original->id)->approval, CaptionApproval::Approved);
+    QCOMPARE(repository.thumbnail(copy->id), QByteArray("thumb"));
+    QList<qint64> placed;
+    for (const Photo &photo : repository.photosOfStory(other))
+        placed << photo.id;
+    QCOMPARE(placed, QList<qint64>{copy->id});
+    // The image is stored once.
+    QSqlQuery images(m_library->database());
+    QVERIFY(images.exec(u"SELECT count(*) FROM images"_s) && images.next());
+    const int imageCount = images.value(0).toInt();
+    QVERIFY(repository.placeCopy(original->id, other));
+    QVERIFY(images.exec(u"SELECT count(*) FROM images"_s) && images.next());
+    QCOMPARE(images.value(0).toInt(), imageCount);
+
+    // Placing follows the story's rule (Workflow::checkPlacement): a writer
+    // adds nothing to an approved story, not even a copy.
+    StoryRepository stories(m_library.get());
+    Story story = *stories.load(m_storyId);
+    QCOMPARE(stories.transition(story, WorkflowAction::Submit), StoryRepository::SaveResult::Saved);
+    QCOMPARE(stories.transition(story, WorkflowAction::Approve), StoryRepository::SaveResult::Saved);
+    QVERIFY(actAsWalt());
+    PhotoRepository asWalt(m_library.get());
+    const qsizetype photosBefore = asWalt.search(QString(), 1000)->size();
+    QVERIFY(!asWalt.placeCopy(original->id, m_storyId));
+    QVERIFY2(asWalt.errorString().contains(u"only an editor changes its photos"_s), qPrintable(asWalt.errorString()));
+    QVERIFY(asWalt.photosOfStory(m_storyId).isEmpty());
+    QCOMPARE(asWalt.search(QString(), 1000)->size(), photosBefore); // no copy left behind
 }
 
 void TestPhotoRepository::photoModelFollowsChanges()

@@ -95,6 +95,7 @@ const QList<EditorDecision> editorDecisions = {
     {"decide on a caption", &Workflow::checkCaptionDecision},
     {"change where stories are published", &Workflow::checkPublicationSettings},
     {"manage the library's people", &Workflow::checkManagePeople},
+    {"change or delete a glossary entry", &Workflow::checkGlossaryChange},
     {"take a story over from another desk", &Workflow::checkTakeOver},
 };
 

@@ -71,6 +71,8 @@ class TestQuoteAnalyzer : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void knownNamesCompleteSpeakers_data();
+    void knownNamesCompleteSpeakers();
     void sampleStory_data();
     void sampleStory();
     void attribution_data();
@@ -608,6 +610,43 @@ void TestQuoteAnalyzer::wordFromEachListDrivesTheAnalysis()
     };
     QCOMPARE(lastQuotation(body.arg(word)), expected);
     QCOMPARE(lastQuotation(body.arg(other)), expectedWithOther);
+}
+
+void TestQuoteAnalyzer::knownNamesCompleteSpeakers_data()
+{
+    QTest::addColumn<QString>("body");
+    QTest::addColumn<QStringList>("known");
+    QTest::addColumn<QString>("fullName"); // empty: as the story has it
+    QTest::addColumn<QString>("title");
+
+    const QString caine = u"Chairman of the Joint Chiefs of Staff Gen. Dan Caine"_s;
+    const QString bare = u"\"We are ready,\" Caine said."_s;
+    QTest::newRow("a surname the glossary completes") << bare << QStringList{caine} << u"Dan Caine"_s
+                                                      << u"Chairman of the Joint Chiefs of Staff Gen."_s;
+    QTest::newRow("nothing known") << bare << QStringList{} << QString() << QString();
+    QTest::newRow("a known name of another surname") << bare << QStringList{u"Gen. Dan Kane"_s} << QString() << QString();
+    QTest::newRow("a surname only inside a known name") << bare << QStringList{u"Caine Street Bridge"_s} << QString()
+                                                        << QString();
+    QTest::newRow("two known people of that surname") << bare << QStringList{caine, u"Navy Adm. Ann Caine"_s} << QString()
+                                                      << QString();
+    QTest::newRow("the story's own first reference stands")
+        << u"Army Gen. Dan Caine spoke. \"We are ready,\" Caine said."_s << QStringList{caine} << QString() << QString();
+}
+
+void TestQuoteAnalyzer::knownNamesCompleteSpeakers()
+{
+    QFETCH(QString, body);
+    QFETCH(QStringList, known);
+    QFETCH(QString, fullName);
+    QFETCH(QString, title);
+    Quotes::Analysis analysis = Quotes::analyze(body);
+    QCOMPARE(analysis.speakers.size(), 1);
+    const Quotes::Speaker before = analysis.speakers.constFirst();
+    Quotes::completeSpeakers(analysis, known);
+    const Quotes::Speaker &speaker = analysis.speakers.constFirst();
+    QCOMPARE(speaker.name, u"Caine"_s);
+    QCOMPARE(speaker.fullName, fullName.isEmpty() ? before.fullName : fullName);
+    QCOMPARE(speaker.title, title.isEmpty() ? before.title : title);
 }
 
 QTEST_GUILESS_MAIN(TestQuoteAnalyzer)

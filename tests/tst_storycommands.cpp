@@ -4,6 +4,7 @@
 #include "phototemplates.h"
 #include "samplelibrary.h"
 #include "storymarkdown.h"
+#include "photorepository.h"
 #include "storyrepository.h"
 #include "textsafety.h"
 
@@ -86,6 +87,9 @@ private Q_SLOTS:
     void initRefusesWhatItCannotCreate_data();
     void initRefusesWhatItCannotCreate();
     void missingLibrarySaysHowToCreateOne();
+    void photosSearchFindsTheLibrarysPhotos();
+    void photosSearchUsageErrors_data();
+    void photosSearchUsageErrors();
 
 private:
     struct Result
@@ -1185,6 +1189,64 @@ void TestStoryCommands::missingLibrarySaysHowToCreateOne()
         QVERIFY2(result.err.contains(u"create one with: newsdesk init --library "_s + missing), qPrintable(result.err));
     }
     QVERIFY(!QFileInfo::exists(missing));
+}
+
+void TestStoryCommands::photosSearchFindsTheLibrarysPhotos()
+{
+    {
+        // A photo whose caption would clear the screen, printed as it is not.
+        Library library;
+        QVERIFY(library.open(m_library));
+        Photo photo;
+        photo.virin = u"241118-N-XY123-1001"_s;
+        photo.caption = u"Sailors moor the destroyer.\x1b[2J\u202e"_s;
+        QVERIFY(PhotoRepository(&library).add(photo, "img", u"image/jpeg"_s, QSize(1, 1), {}));
+        // The library cleans what it stores; a file written by other means may not be.
+        QSqlQuery raw(library.database());
+        QVERIFY(raw.exec(u"UPDATE photos SET caption = caption || char(27) || '[2J' || char(8238) WHERE virin = '241118-N-XY123-1001'"_s));
+    }
+    const Result hegseth = run({u"photos"_s, u"search"_s, u"Hegseth"_s, u"--library"_s, m_library});
+    QCOMPARE(hegseth.exitCode, 0);
+    QVERIFY2(hegseth.out.contains(u"\t250306-D-PM193-1268K\t"_s), qPrintable(hegseth.out));
+    QVERIFY(!hegseth.out.contains(u"241118-N-XY123-1001"_s));
+
+    const Result destroyer = run({u"photos"_s, u"search"_s, u"destroyer 241118"_s, u"--library"_s, m_library, u"--json"_s});
+    QCOMPARE(destroyer.exitCode, 0);
+    const QJsonArray photos = QJsonDocument::fromJson(destroyer.out.toUtf8()).object().value(u"photos"_s).toArray();
+    QCOMPARE(photos.size(), 1);
+    QCOMPARE(photos.at(0).toObject().value(u"virin"_s).toString(), u"241118-N-XY123-1001"_s);
+    QCOMPARE(photos.at(0).toObject().value(u"approval"_s).toString(), u"pending"_s);
+    const Result plain = run({u"photos"_s, u"search"_s, u"destroyer"_s, u"--library"_s, m_library});
+    QVERIFY(!plain.out.contains(QChar(0x1b)));
+    QVERIFY(!plain.out.contains(QChar(0x202e)));
+    QVERIFY2(plain.out.contains(u"\\x1b[2J"_s), qPrintable(plain.out));
+
+    const Result none = run({u"photos"_s, u"search"_s, u"Kandahar"_s, u"--library"_s, m_library});
+    QCOMPARE(none.exitCode, 0);
+    QVERIFY(none.out.isEmpty());
+    QVERIFY2(none.err.contains(u"no photo matches"_s), qPrintable(none.err));
+}
+
+void TestStoryCommands::photosSearchUsageErrors_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::newRow("no subcommand") << QStringList{u"photos"_s};
+    QTest::newRow("unknown subcommand") << QStringList{u"photos"_s, u"delete"_s, u"x"_s, u"--library"_s, u"LIB"_s};
+    QTest::newRow("no query") << QStringList{u"photos"_s, u"search"_s, u"--library"_s, u"LIB"_s};
+    QTest::newRow("no library") << QStringList{u"photos"_s, u"search"_s, u"Hegseth"_s};
+    QTest::newRow("limit not a number") << QStringList{u"photos"_s, u"search"_s, u"x"_s, u"--library"_s, u"LIB"_s, u"--limit"_s, u"many"_s};
+    QTest::newRow("limit zero") << QStringList{u"photos"_s, u"search"_s, u"x"_s, u"--library"_s, u"LIB"_s, u"--limit"_s, u"0"_s};
+    QTest::newRow("missing library file") << QStringList{u"photos"_s, u"search"_s, u"x"_s, u"--library"_s, u"/nonexistent/l.newsdesk"_s};
+}
+
+void TestStoryCommands::photosSearchUsageErrors()
+{
+    QFETCH(QStringList, arguments);
+    arguments.replaceInStrings(u"LIB"_s, m_library);
+    const Result result = run(arguments);
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY(result.out.isEmpty());
+    QVERIFY2(result.err.startsWith(u"newsdesk photos"_s), qPrintable(result.err));
 }
 
 QTEST_GUILESS_MAIN(TestStoryCommands)

@@ -415,7 +415,8 @@ void TestTranslations::everyDialogFitsAndIsTranslated()
         return int(QDialog::Rejected);
     };
     const QStringList dialogs = {u"identityDialog"_s, u"openLibraryDialog"_s, u"preferencesDialog"_s, u"exportDialog"_s,
-                                 u"historyDialog"_s,  u"changesDialog"_s,     u"embargoDialog"_s};
+                                 u"historyDialog"_s,  u"changesDialog"_s,     u"embargoDialog"_s,    u"glossaryDialog"_s,
+                                 u"mediaArchiveDialog"_s};
     for (const QString &name : dialogs)
         prompter.dialogs.insert(name, inspectDialog);
 
@@ -429,7 +430,8 @@ void TestTranslations::everyDialogFitsAndIsTranslated()
         QTRY_COMPARE(firstStart.count(u"run"_s), 1);
     }
     for (const char *action : {"actionOpenLibrary", "actionPreferences", "actionExport", "actionStoryHistory",
-                               "actionChangesSinceApproval", "actionEmbargo"}) {
+                               "actionChangesSinceApproval", "actionEmbargo", "actionGlossary",
+                               "actionMediaArchive"}) {
         QAction *trigger = window.findChild<QAction *>(QString::fromLatin1(action));
         QVERIFY2(trigger && trigger->isEnabled(), action);
         trigger->trigger();

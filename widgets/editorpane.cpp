@@ -263,9 +263,12 @@ void EditorPane::scheduleAnalysis()
         m_analysisTimer->start(AnalysisDelayMs);
 }
 
-EditorPane::Analysis EditorPane::analyze(quint64 generation, const QString &body, QuoteAnalyzer *analyzer)
+EditorPane::Analysis EditorPane::analyze(quint64 generation, const QString &body, QuoteAnalyzer *analyzer,
+                                         const QStringList &knownNames)
 {
-    return {generation, TextStats::of(body), analyzer->analyze(body)};
+    Quotes::Analysis quotes = analyzer->analyze(body);
+    Quotes::completeSpeakers(quotes, knownNames);
+    return {generation, TextStats::of(body), std::move(quotes)};
 }
 
 void EditorPane::analyzeNow()
@@ -282,7 +285,7 @@ void EditorPane::analyzeNow()
             return;
         }
     }
-    showAnalysis(analyze(m_textGeneration, m_body->toPlainText(), m_quoteAnalyzer.get()));
+    showAnalysis(analyze(m_textGeneration, m_body->toPlainText(), m_quoteAnalyzer.get(), m_knownNames));
 }
 
 void EditorPane::analyzeInBackground()
@@ -297,8 +300,8 @@ void EditorPane::analyzeInBackground()
     m_runningGeneration = m_textGeneration;
     // A snapshot: the worker never touches the document or a widget.
     m_analysisWatcher.setFuture(QtConcurrent::run(
-        [generation = m_textGeneration, body = m_body->toPlainText(), analyzer = m_quoteAnalyzer] {
-            return analyze(generation, body, analyzer.get());
+        [generation = m_textGeneration, body = m_body->toPlainText(), analyzer = m_quoteAnalyzer, names = m_knownNames] {
+            return analyze(generation, body, analyzer.get(), names);
         }));
 }
 
@@ -342,6 +345,15 @@ void EditorPane::showAnalysis(const Analysis &analysis)
     }
     m_quotes->setAnalysis(analysis.quotes);
     Q_EMIT analyzed();
+}
+
+void EditorPane::setKnownNames(const QStringList &names)
+{
+    if (names == m_knownNames)
+        return;
+    m_knownNames = names;
+    if (m_hasStory)
+        analyzeNow();
 }
 
 bool EditorPane::insertPullQuote()

@@ -65,6 +65,9 @@ public:
     // changed meanwhile (then a newer one follows). One runs at a time; a
     // request while one runs starts another when it ends.
     void analyzeInBackground();
+    // Names the library knows (its glossary), which complete the quote
+    // panel's speakers (Quotes::completeSpeakers).
+    void setKnownNames(const QStringList &names);
 
     // Inserts a pull quote block (the renderer's "> …\n> — Speaker" form)
     // for the quotation at the cursor, after its paragraph. False when the
@@ -91,7 +94,7 @@ private:
         TextStats stats;
         Quotes::Analysis quotes;
     };
-    static Analysis analyze(quint64 generation, const QString &body, QuoteAnalyzer *analyzer);
+    static Analysis analyze(quint64 generation, const QString &body, QuoteAnalyzer *analyzer, const QStringList &knownNames);
     void updateStyleHints();
     void scheduleAnalysis();
     void backgroundAnalysisFinished();
@@ -123,5 +126,6 @@ private:
     quint64 m_shownGeneration = ~quint64(0);
     // Counts the body's changes, so a result can tell which text it is of.
     quint64 m_textGeneration = 0;
+    QStringList m_knownNames;
     TextStats m_textStats;
 };

@@ -306,7 +306,7 @@ void MarkdownEditor::contextMenuEvent(QContextMenuEvent *event)
             none->setEnabled(false);
             menu->insertAction(first, none);
         }
-        QAction *accept = new QAction(tr("Add \"%1\" to Story's Names").arg(misspelt), menu.get());
+        QAction *accept = new QAction(tr("Add \"%1\" to Glossary").arg(misspelt), menu.get());
         accept->setObjectName(u"actionAcceptName"_s);
         connect(accept, &QAction::triggered, this, [this, misspelt] {
             m_spellChecker->addAcceptedName(misspelt);

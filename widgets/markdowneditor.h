@@ -39,7 +39,7 @@ public:
     void setMarkdown(const QString &markdown);
 
 Q_SIGNALS:
-    // "Add to Story's Names" in the context menu of a misspelt word.
+    // "Add to Glossary" in the context menu of a misspelt word.
     void acceptNameRequested(const QString &name);
 
 protected:

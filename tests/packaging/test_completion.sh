@@ -43,11 +43,12 @@ expect_contains() { # expect_contains "LINE" WORD...
     done
 }
 
-expect_contains "" gui init render export check import dump virin photo-info team people
+expect_contains "" gui init render export check import dump virin photo-info team people photos
 expect "ex" "export"
-expect "p" "people photo-info"
+expect "p" "people photo-info photos"
 expect "-" "--help --version"
 expect "team " "setup"
+expect "photos " "search"
 expect "people " "add"
 expect "export --" "--format --help --library --out --override-reason --story"
 expect "export --library news.newsdesk --story 1 --" "--format --help --out --override-reason"
