@@ -116,18 +116,24 @@ void TestCaptionReview::keyboardDecisionsMoveOnAndAreStored()
     press(dialog, Qt::Key_Up, Qt::AltModifier);
     QCOMPARE(dialog.currentPhotoId(), first);
 
-    // Approve: stored, and on to the next by itself.
-    press(dialog, Qt::Key_Return, Qt::ControlModifier);
-    QCOMPARE(approvalOf(first), CaptionApproval::Approved);
-    QCOMPARE(dialog.photoIds(), (QList<qint64>{second, third}));
+    // Approve the middle one: stored, and on to the one after it by itself.
+    press(dialog, Qt::Key_J);
     QCOMPARE(dialog.currentPhotoId(), second);
+    press(dialog, Qt::Key_Return, Qt::ControlModifier);
+    QCOMPARE(approvalOf(second), CaptionApproval::Approved);
+    QCOMPARE(approvalOf(first), CaptionApproval::Pending);
+    QCOMPARE(dialog.photoIds(), (QList<qint64>{first, third}));
+    QCOMPARE(dialog.currentPhotoId(), third);
 
-    // Request changes: the comment is asked for, stored with the decision.
+    // Request changes on the first: the comment is asked for and stored with
+    // the decision; the caption now waits for its writer, not in this list.
+    press(dialog, Qt::Key_K);
+    QCOMPARE(dialog.currentPhotoId(), first);
     prompter.texts << u"Spell out the ship's name."_s;
     press(dialog, Qt::Key_Return, Qt::ControlModifier | Qt::ShiftModifier);
     QCOMPARE(prompter.count(u"askText"_s), 1);
-    QCOMPARE(approvalOf(second), CaptionApproval::ChangesRequested);
-    const QList<CaptionDecision> decisions = PhotoRepository(m_library.get()).captionDecisions(second);
+    QCOMPARE(approvalOf(first), CaptionApproval::ChangesRequested);
+    const QList<CaptionDecision> decisions = PhotoRepository(m_library.get()).captionDecisions(first);
     QCOMPARE(decisions.size(), 1);
     QCOMPARE(decisions.constFirst().comment, u"Spell out the ship's name."_s);
     QCOMPARE(decisions.constFirst().decidedBy, u"Eve Editor"_s);
