@@ -416,7 +416,7 @@ void TestTranslations::everyDialogFitsAndIsTranslated()
     };
     const QStringList dialogs = {u"identityDialog"_s, u"openLibraryDialog"_s, u"preferencesDialog"_s, u"exportDialog"_s,
                                  u"historyDialog"_s,  u"changesDialog"_s,     u"embargoDialog"_s,    u"glossaryDialog"_s,
-                                 u"mediaArchiveDialog"_s};
+                                 u"mediaArchiveDialog"_s, u"captionReviewDialog"_s};
     for (const QString &name : dialogs)
         prompter.dialogs.insert(name, inspectDialog);
 
@@ -431,7 +431,7 @@ void TestTranslations::everyDialogFitsAndIsTranslated()
     }
     for (const char *action : {"actionOpenLibrary", "actionPreferences", "actionExport", "actionStoryHistory",
                                "actionChangesSinceApproval", "actionEmbargo", "actionGlossary",
-                               "actionMediaArchive"}) {
+                               "actionMediaArchive", "actionReviewCaptions"}) {
         QAction *trigger = window.findChild<QAction *>(QString::fromLatin1(action));
         QVERIFY2(trigger && trigger->isEnabled(), action);
         trigger->trigger();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "workflowcontroller.h"
 
+#include "captionreviewdialog.h"
 #include "changesdialog.h"
 #include "comments.h"
 #include "embargodialog.h"
@@ -133,6 +134,9 @@ void WorkflowController::createActions()
     m_history = review->addAction(tr("&History…"), this, &WorkflowController::showHistory);
     m_history->setObjectName(u"actionStoryHistory"_s);
     m_history->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H)); // Ctrl+H is Replace
+    m_reviewCaptions = review->addAction(tr("Review &Captions…"), this, &WorkflowController::reviewCaptions);
+    m_reviewCaptions->setObjectName(u"actionReviewCaptions"_s);
+    m_reviewCaptions->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_R));
     review->addSeparator();
     QAction *queue = m_dock->toggleViewAction();
     queue->setText(tr("Review &Queue"));
@@ -354,6 +358,9 @@ void WorkflowController::updateActions()
     }
     if (m_embargo)
         m_embargo->setEnabled(hasStory && role.has_value() && !m_readOnly);
+    // Anyone may look; the dialog lets only editors decide.
+    if (m_reviewCaptions)
+        m_reviewCaptions->setEnabled(m_library);
     if (m_takeOver) {
         const Workflow::Verdict mayTakeOver = Workflow::checkTakeOver(role);
         m_takeOver->setEnabled(hasStory && m_readOnly && !m_lockHolder.isEmpty() && mayTakeOver.allowed);
@@ -365,6 +372,14 @@ void WorkflowController::updateActions()
     else
         m_person->setText(name.isEmpty() ? tr("Nobody · not in this library") : tr("%1 · not in this library").arg(name));
     m_person->setToolTip(tr("Who is working: recorded on every change. Change it in Preferences."));
+}
+
+void WorkflowController::reviewCaptions()
+{
+    if (!m_library)
+        return;
+    CaptionReviewDialog dialog(m_library, m_prompter, m_parent);
+    m_prompter.run(&dialog);
 }
 
 void WorkflowController::refreshQueue()

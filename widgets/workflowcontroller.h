@@ -123,6 +123,8 @@ private:
     void addComment(bool onPhoto);
     void showHistory();
     void showChangesSinceApproval();
+    // Review ▸ Review Captions…: every caption waiting for a decision (CaptionReviewDialog).
+    void reviewCaptions();
     void setEmbargo();
     // An editor takes the open story over from the desk that has it open.
     void takeOver();
@@ -140,6 +142,7 @@ private:
     QAction *m_changes = nullptr;
     QAction *m_embargo = nullptr;
     QAction *m_takeOver = nullptr;
+    QAction *m_reviewCaptions = nullptr;
     QLabel *m_person;
     QLabel *m_counts;
     QDockWidget *m_dock;

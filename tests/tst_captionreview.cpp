@@ -1,0 +1,263 @@
+// SPDX-License-Identifier: MIT
+// Review ▸ Review Captions… on real widgets, offscreen: every caption waiting
+// for a decision, decided from the keyboard one after the other, with the
+// caption checker's findings and what changed since the last decision.
+#include "captionchecker.h"
+#include "captionreviewdialog.h"
+#include "library.h"
+#include "people.h"
+#include "photorepository.h"
+#include "scriptedprompter.h"
+#include "storyrepository.h"
+#include "workflow.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QLabel>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QTextBrowser>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+class TestCaptionReview : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void keyboardDecisionsMoveOnAndAreStored();
+    void showsTheCaptionChangedSinceAVoidedDecision();
+    void showsTheFindings();
+    void aWriterCannotDecide();
+    void saysSoWhenNothingWaits();
+
+private:
+    // A photo of the story with caption, pending; 0 on failure.
+    qint64 addPhoto(const QString &virin, const QString &caption);
+    // Shows dialog, active, so its keys reach it.
+    static bool showActive(QDialog &dialog);
+    static void press(QDialog &dialog, Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::NoModifier);
+    CaptionApproval approvalOf(qint64 id);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Library> m_library;
+    qint64 m_storyId = 0;
+};
+
+void TestCaptionReview::init()
+{
+    m_library.reset();
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_library = std::make_unique<Library>();
+    QVERIFY(m_library->open(m_dir->filePath(u"captions.newsdesk"_s)));
+    PeopleRepository people(m_library.get());
+    QVERIFY(people.add(Person{.name = u"Eve Editor"_s, .title = u"Managing Editor"_s}));
+    m_library->setActor(u"Eve Editor"_s);
+    QVERIFY(people.add(Person{.name = u"Walt Writer"_s, .role = PersonRole::Writer}));
+    const std::optional<Story> story =
+        StoryRepository(m_library.get()).create(Story{.headline = u"Sailors return"_s, .body = u"They returned."_s});
+    QVERIFY(story);
+    m_storyId = story->id;
+}
+
+qint64 TestCaptionReview::addPhoto(const QString &virin, const QString &caption)
+{
+    PhotoRepository photos(m_library.get());
+    const std::optional<Photo> photo =
+        photos.add(Photo{.virin = virin, .caption = caption, .altText = u"Sailors on a pier."_s,
+                         .credit = u"U.S. Navy"_s, .dateShot = QDate(2025, 3, 6)},
+                   QByteArray("png bytes ") + virin.toUtf8(), u"image/png"_s, QSize(1, 1), {});
+    if (!photo || !photos.attach(m_storyId, photo->id))
+        return 0;
+    return photo->id;
+}
+
+bool TestCaptionReview::showActive(QDialog &dialog)
+{
+    dialog.show();
+    dialog.activateWindow();
+    return QTest::qWaitForWindowActive(&dialog);
+}
+
+void TestCaptionReview::press(QDialog &dialog, Qt::Key key, Qt::KeyboardModifiers modifiers)
+{
+    QWidget *focus = QApplication::focusWidget();
+    QTest::keyClick(focus && focus->window() == &dialog ? focus : static_cast<QWidget *>(&dialog), key, modifiers);
+}
+
+CaptionApproval TestCaptionReview::approvalOf(qint64 id)
+{
+    const std::optional<Photo> photo = PhotoRepository(m_library.get()).load(id);
+    return photo ? photo->approval : CaptionApproval::Pending;
+}
+
+void TestCaptionReview::keyboardDecisionsMoveOnAndAreStored()
+{
+    const QString caption = u"NORFOLK, Va. (March 6, 2025) Sailors return. (U.S. Navy photo by Jo Smith)"_s;
+    const qint64 first = addPhoto(u"250306-N-AB123-1001"_s, caption);
+    const qint64 second = addPhoto(u"250306-N-AB123-1002"_s, caption);
+    const qint64 third = addPhoto(u"250306-N-AB123-1003"_s, caption);
+    QVERIFY(first && second && third);
+    ScriptedPrompter prompter;
+    CaptionReviewDialog dialog(m_library.get(), prompter);
+    QVERIFY(showActive(dialog));
+    QCOMPARE(dialog.photoIds(), (QList<qint64>{first, second, third}));
+    QCOMPARE(dialog.currentPhotoId(), first);
+
+    // Next and previous: J / K and Alt+Down / Alt+Up.
+    press(dialog, Qt::Key_J);
+    QCOMPARE(dialog.currentPhotoId(), second);
+    press(dialog, Qt::Key_K);
+    QCOMPARE(dialog.currentPhotoId(), first);
+    press(dialog, Qt::Key_Down, Qt::AltModifier);
+    QCOMPARE(dialog.currentPhotoId(), second);
+    press(dialog, Qt::Key_Up, Qt::AltModifier);
+    QCOMPARE(dialog.currentPhotoId(), first);
+
+    // Approve the middle one: stored, and on to the one after it by itself.
+    press(dialog, Qt::Key_J);
+    QCOMPARE(dialog.currentPhotoId(), second);
+    press(dialog, Qt::Key_Return, Qt::ControlModifier);
+    QCOMPARE(approvalOf(second), CaptionApproval::Approved);
+    QCOMPARE(approvalOf(first), CaptionApproval::Pending);
+    QCOMPARE(dialog.photoIds(), (QList<qint64>{first, third}));
+    QCOMPARE(dialog.currentPhotoId(), third);
+
+    // Request changes on the first: the comment is asked for and stored with
+    // the decision; the caption now waits for its writer, not in this list.
+    press(dialog, Qt::Key_K);
+    QCOMPARE(dialog.currentPhotoId(), first);
+    prompter.texts << u"Spell out the ship's name."_s;
+    press(dialog, Qt::Key_Return, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(prompter.count(u"askText"_s), 1);
+    QCOMPARE(approvalOf(first), CaptionApproval::ChangesRequested);
+    const QList<CaptionDecision> decisions = PhotoRepository(m_library.get()).captionDecisions(first);
+    QCOMPARE(decisions.size(), 1);
+    QCOMPARE(decisions.constFirst().comment, u"Spell out the ship's name."_s);
+    QCOMPARE(decisions.constFirst().decidedBy, u"Eve Editor"_s);
+    QCOMPARE(dialog.photoIds(), QList<qint64>{third});
+    QCOMPARE(dialog.currentPhotoId(), third);
+
+    // A cancelled comment decides nothing.
+    press(dialog, Qt::Key_Return, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(prompter.count(u"askText"_s), 2);
+    QCOMPARE(approvalOf(third), CaptionApproval::Pending);
+    QCOMPARE(dialog.currentPhotoId(), third);
+
+    // The last one decided: nothing left, and the dialog says so.
+    press(dialog, Qt::Key_Enter, Qt::ControlModifier);
+    QCOMPARE(approvalOf(third), CaptionApproval::Approved);
+    QVERIFY(dialog.photoIds().isEmpty());
+    QCOMPARE(dialog.currentPhotoId(), 0);
+    QVERIFY(dialog.shownText().contains(u"No captions are waiting for a decision."_s));
+    QVERIFY(!dialog.approveAction()->isEnabled());
+}
+
+void TestCaptionReview::showsTheCaptionChangedSinceAVoidedDecision()
+{
+    const qint64 edited = addPhoto(u"250306-N-AB123-1001"_s,
+                                   u"NORFOLK, Va. (March 6, 2025) Sailors return. (U.S. Navy photo by Jo Smith)"_s);
+    const qint64 fresh = addPhoto(u"250306-N-AB123-1002"_s,
+                                  u"NORFOLK, Va. (March 6, 2025) Sailors wave. (U.S. Navy photo by Jo Smith)"_s);
+    QVERIFY(edited && fresh);
+    PhotoRepository photos(m_library.get());
+    std::optional<Photo> photo = photos.load(edited);
+    QVERIFY(photo);
+    QCOMPARE(photos.decideCaption(*photo, CaptionApproval::Approved), PhotoRepository::SaveResult::Saved);
+    // The writer's edit voids the approval: the caption waits again.
+    m_library->setActor(u"Walt Writer"_s);
+    photo = photos.load(edited);
+    photo->caption = u"NORFOLK, Va. (March 6, 2025) Sailors disembark. (U.S. Navy photo by Jo Smith)"_s;
+    QCOMPARE(photos.save(*photo), PhotoRepository::SaveResult::Saved);
+    QCOMPARE(approvalOf(edited), CaptionApproval::Pending);
+    m_library->setActor(u"Eve Editor"_s);
+
+    ScriptedPrompter prompter;
+    CaptionReviewDialog dialog(m_library.get(), prompter);
+    QCOMPARE(dialog.currentPhotoId(), edited);
+    const QString shown = dialog.shownText();
+    QVERIFY2(shown.contains(u"Approved by Eve Editor"_s), qPrintable(shown));
+    // The caption's word diff: the word the editor saw and the one written since.
+    const auto *details = dialog.findChild<QTextBrowser *>(u"captionReviewDetails"_s);
+    QVERIFY(details);
+    const QString html = details->document()->toHtml();
+    QVERIFY2(QRegularExpression(u"line-through[^>]*>return<"_s).match(html).hasMatch(), qPrintable(html));
+    QVERIFY2(QRegularExpression(u"underline[^>]*>disembark<"_s).match(html).hasMatch(), qPrintable(html));
+    // Only the caption changed.
+    QVERIFY(shown.contains(u"Caption: NORFOLK"_s));
+    QVERIFY(!shown.contains(u"Alt text: "_s));
+    QVERIFY(!shown.contains(u"First review"_s));
+
+    // A caption never decided is a first review.
+    dialog.nextAction()->trigger();
+    QCOMPARE(dialog.currentPhotoId(), fresh);
+    QVERIFY(dialog.shownText().contains(u"First review"_s));
+}
+
+void TestCaptionReview::showsTheFindings()
+{
+    // A day of the week and no credit: two errors of the caption checker.
+    const qint64 id = addPhoto(u"250306-N-AB123-1001"_s, u"NORFOLK, Va. (Thursday, March 6, 2025) Sailors return."_s);
+    QVERIFY(id);
+    Photo photo = *PhotoRepository(m_library.get()).load(id);
+    photo.credit.clear();
+    QCOMPARE(PhotoRepository(m_library.get()).save(photo), PhotoRepository::SaveResult::Saved);
+    const QList<CaptionFinding> findings = CaptionChecker::check(photo);
+    QStringList rules;
+    for (const CaptionFinding &finding : findings)
+        rules << finding.rule;
+    QVERIFY2(rules.contains(u"day-of-week"_s) && rules.contains(u"credit-missing"_s), qPrintable(rules.join(u", ")));
+
+    ScriptedPrompter prompter;
+    CaptionReviewDialog dialog(m_library.get(), prompter);
+    const QString shown = dialog.shownText();
+    for (const CaptionFinding &finding : findings)
+        QVERIFY2(shown.contains(finding.message), qPrintable(finding.message + u"\n\n"_s + shown));
+    QVERIFY(!shown.contains(u"The caption checker finds nothing."_s));
+}
+
+void TestCaptionReview::aWriterCannotDecide()
+{
+    const qint64 id = addPhoto(u"250306-N-AB123-1001"_s, u"Sailors return."_s);
+    QVERIFY(id);
+    m_library->setActor(u"Walt Writer"_s);
+    ScriptedPrompter prompter;
+    CaptionReviewDialog dialog(m_library.get(), prompter);
+    QVERIFY(showActive(dialog));
+    QCOMPARE(dialog.currentPhotoId(), id);
+    const QString reason = Workflow::checkCaptionDecision(PersonRole::Writer).reason;
+    QVERIFY(!reason.isEmpty());
+    for (QAction *action : {dialog.approveAction(), dialog.requestChangesAction()})
+        QVERIFY(!action->isEnabled());
+    for (const char *name : {"captionReviewApprove", "captionReviewRequestChanges"}) {
+        auto *button = dialog.findChild<QPushButton *>(QString::fromLatin1(name));
+        QVERIFY(button && !button->isEnabled());
+        QCOMPARE(button->toolTip(), reason);
+    }
+    auto *why = dialog.findChild<QLabel *>(u"captionReviewReason"_s);
+    QVERIFY(why && why->isVisible());
+    QCOMPARE(why->text(), reason);
+    press(dialog, Qt::Key_Return, Qt::ControlModifier);
+    prompter.texts << u"Fix it."_s;
+    press(dialog, Qt::Key_Return, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(approvalOf(id), CaptionApproval::Pending);
+    QCOMPARE(prompter.count(u"askText"_s), 0);
+}
+
+void TestCaptionReview::saysSoWhenNothingWaits()
+{
+    ScriptedPrompter prompter;
+    CaptionReviewDialog dialog(m_library.get(), prompter);
+    QVERIFY(showActive(dialog));
+    QVERIFY(dialog.photoIds().isEmpty());
+    QVERIFY(dialog.shownText().contains(u"No captions are waiting for a decision."_s));
+    for (QAction *action : {dialog.approveAction(), dialog.requestChangesAction(), dialog.nextAction(), dialog.previousAction()})
+        QVERIFY(!action->isEnabled());
+    press(dialog, Qt::Key_Return, Qt::ControlModifier);
+    QCOMPARE(prompter.count(u"tell"_s), 0);
+}
+
+QTEST_MAIN(TestCaptionReview)
+#include "tst_captionreview.moc"

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QDialog>
+#include <QList>
+
+class Library;
+class Prompter;
+class QAction;
+class QLabel;
+class QListWidget;
+class QPushButton;
+class QTextBrowser;
+
+// Review ▸ Review Captions…: every caption of the library waiting for an
+// editor's decision (pending; one whose changes were requested waits for its
+// writer, and an edit returns it here), the current one shown large: its
+// thumbnail, the reviewed fields, the caption checker's findings and a word
+// diff of each field changed since the last decision's `reviewed` record.
+// Approve (Ctrl+Return) and Request Changes (Ctrl+Shift+Return, the comment
+// asked through the Prompter) move on to the next caption by themselves;
+// J / K and Alt+Down / Alt+Up go to the next and previous one.
+//
+// A dialog rather than a dock: its one-key and Ctrl+Return keys must not
+// reach the editor, whose Ctrl+Return submits the story, and a review pass
+// is a task begun and finished, not a panel kept beside the text. Whether
+// someone may decide is Workflow::checkCaptionDecision's; for anyone else the
+// two actions are disabled with its reason, and PhotoRepository refuses too.
+class CaptionReviewDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    // library and prompter must outlive the dialog.
+    CaptionReviewDialog(Library *library, Prompter &prompter, QWidget *parent = nullptr);
+
+    // The photos listed, in order, and the one shown (0: none).
+    QList<qint64> photoIds() const;
+    qint64 currentPhotoId() const;
+    // What the dialog shows of the current caption (or the empty state), as plain text.
+    QString shownText() const;
+
+    QAction *approveAction() const;
+    QAction *requestChangesAction() const;
+    QAction *nextAction() const;
+    QAction *previousAction() const;
+
+    // Reads the waiting captions again, keeping the current one when it still waits.
+    void refresh();
+
+private:
+    void showCurrent();
+    void move(int step);
+    void decide(bool approve);
+
+    Library *m_library;
+    Prompter &m_prompter;
+    QListWidget *m_list;
+    QLabel *m_thumbnail;
+    QLabel *m_position;
+    QTextBrowser *m_details;
+    QLabel *m_reason;
+    QAction *m_approve;
+    QAction *m_requestChanges;
+    QAction *m_next;
+    QAction *m_previous;
+    QPushButton *m_approveButton;
+    QPushButton *m_requestButton;
+};
