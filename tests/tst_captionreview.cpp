@@ -29,6 +29,7 @@ private Q_SLOTS:
     void init();
     void keyboardDecisionsMoveOnAndAreStored();
     void showsTheCaptionChangedSinceAVoidedDecision();
+    void aCaptionChangedWhileShownIsNotApprovedUnseen();
     void showsTheFindings();
     void aWriterCannotDecide();
     void saysSoWhenNothingWaits();
@@ -194,6 +195,42 @@ void TestCaptionReview::showsTheCaptionChangedSinceAVoidedDecision()
     dialog.nextAction()->trigger();
     QCOMPARE(dialog.currentPhotoId(), fresh);
     QVERIFY(dialog.shownText().contains(u"First review"_s));
+}
+
+// A decision is about the caption on screen: when another desk changes the
+// photo after it was shown, approving is refused (nothing stored), the
+// editor is told, and the caption as it is now is shown; approving that
+// works.
+void TestCaptionReview::aCaptionChangedWhileShownIsNotApprovedUnseen()
+{
+    const qint64 id = addPhoto(u"250306-N-AB123-1001"_s, u"NORFOLK, Va. (March 6, 2025) Sailors return. (U.S. Navy photo by Jo Smith)"_s);
+    QVERIFY(id);
+    ScriptedPrompter prompter;
+    CaptionReviewDialog dialog(m_library.get(), prompter);
+    QVERIFY(showActive(dialog));
+    QCOMPARE(dialog.currentPhotoId(), id);
+    QVERIFY(!dialog.shownText().contains(u"disembark"_s));
+
+    // Another desk (the writer) edits the caption meanwhile.
+    Library other;
+    QVERIFY2(other.open(m_library->path()), qPrintable(other.errorString()));
+    other.setActor(u"Walt Writer"_s);
+    PhotoRepository theirs(&other);
+    std::optional<Photo> photo = theirs.load(id);
+    QVERIFY(photo);
+    photo->caption = u"NORFOLK, Va. (March 6, 2025) Sailors disembark. (U.S. Navy photo by Jo Smith)"_s;
+    QCOMPARE(theirs.save(*photo), PhotoRepository::SaveResult::Saved);
+
+    press(dialog, Qt::Key_Return, Qt::ControlModifier);
+    QCOMPARE(approvalOf(id), CaptionApproval::Pending);
+    QCOMPARE(prompter.count(u"tell"_s), 1);
+    QVERIFY2(prompter.asked.constLast().message.contains(u"changed since you looked at it"_s), qPrintable(prompter.asked.constLast().message));
+    QVERIFY2(dialog.shownText().contains(u"disembark"_s), qPrintable(dialog.shownText()));
+    press(dialog, Qt::Key_Return, Qt::ControlModifier);
+    QCOMPARE(approvalOf(id), CaptionApproval::Approved);
+    const QList<CaptionDecision> decisions = PhotoRepository(m_library.get()).captionDecisions(id);
+    QVERIFY(!decisions.isEmpty());
+    QVERIFY(decisions.constLast().reviewed.caption.contains(u"disembark"_s));
 }
 
 void TestCaptionReview::showsTheFindings()

@@ -241,6 +241,7 @@ void CaptionReviewDialog::showCurrent()
     const qint64 id = currentPhotoId();
     PhotoRepository photos(m_library);
     const std::optional<Photo> photo = id ? photos.load(id) : std::nullopt;
+    m_shownVersion = photo ? photo->rowVersion : 0;
     const int row = m_list->currentRow();
     m_next->setEnabled(row >= 0 && row + 1 < m_list->count());
     m_previous->setEnabled(row > 0);
@@ -346,11 +347,18 @@ void CaptionReviewDialog::decide(bool approve)
     std::optional<Photo> photo = photos.load(id);
     if (!photo)
         return;
+    // The version on screen, not the stored one: if another desk changed
+    // the photo since it was shown, the repository refuses (a conflict) and
+    // the editor is shown what it is now.
+    photo->rowVersion = m_shownVersion;
     const QList<qint64> before = photoIds();
-    if (photos.decideCaption(*photo, approve ? CaptionApproval::Approved : CaptionApproval::ChangesRequested, comment)
-        != PhotoRepository::SaveResult::Saved) {
+    const PhotoRepository::SaveResult result =
+        photos.decideCaption(*photo, approve ? CaptionApproval::Approved : CaptionApproval::ChangesRequested, comment);
+    if (result != PhotoRepository::SaveResult::Saved) {
         m_prompter.tell(this, Prompter::Severity::Warning, approve ? tr("Cannot approve the caption") : tr("Cannot request changes"),
                         photos.errorString());
+        if (result == PhotoRepository::SaveResult::Conflict)
+            showCurrent();
         return;
     }
     // On to the caption after this one that still waits, else the one before.

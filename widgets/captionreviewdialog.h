@@ -65,4 +65,7 @@ private:
     QAction *m_previous;
     QPushButton *m_approveButton;
     QPushButton *m_requestButton;
+    // The version of the photo on screen: a decision is about what the
+    // editor saw, so one made after another desk changed it is refused.
+    qint64 m_shownVersion = 0;
 };
