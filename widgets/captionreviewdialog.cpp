@@ -125,6 +125,9 @@ CaptionReviewDialog::CaptionReviewDialog(Library *library, Prompter &prompter, Q
     connect(m_next, &QAction::changed, nextButton, [this, nextButton] { nextButton->setEnabled(m_next->isEnabled()); });
 
     connect(m_list, &QListWidget::currentRowChanged, this, &CaptionReviewDialog::showCurrent);
+    // Other desks' photos and decisions (a team library's live updates, or
+    // this window's own media panel): the list follows them.
+    connect(m_library, &Library::photosChanged, this, [this] { refresh(true); });
 
     auto *close = new QDialogButtonBox(QDialogButtonBox::Close, this);
     close->button(QDialogButtonBox::Close)->setAutoDefault(false);
@@ -194,7 +197,7 @@ QAction *CaptionReviewDialog::previousAction() const
     return m_previous;
 }
 
-void CaptionReviewDialog::refresh()
+void CaptionReviewDialog::refresh(bool following)
 {
     const qint64 keep = currentPhotoId();
     QString error;
@@ -225,7 +228,12 @@ void CaptionReviewDialog::refresh()
         m_list->setCurrentRow(row);
     if (!error.isEmpty())
         m_reason->setText(error);
-    showCurrent();
+    // The caption on screen stays as it was shown while it is still waiting,
+    // even if another desk changed it meanwhile: deciding on it is then
+    // refused as a conflict and the new text shown (decide()), so nobody
+    // approves a text that changed under their eyes.
+    if (!following || currentPhotoId() != keep || keep == 0)
+        showCurrent();
 }
 
 void CaptionReviewDialog::move(int step)

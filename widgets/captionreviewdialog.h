@@ -45,7 +45,9 @@ public:
     QAction *previousAction() const;
 
     // Reads the waiting captions again, keeping the current one when it still waits.
-    void refresh();
+    // following: called for a change elsewhere; the caption on screen is
+    // then left as it was shown.
+    void refresh(bool following = false);
 
 private:
     void showCurrent();
