@@ -405,6 +405,7 @@ bool MainWindow::openLibrary(const QString &path)
     m_media = new MediaPanel(m_photoModel, library, *m_prompter);
     replaceContent(m_listHolder, m_storyList);
     replaceContent(m_mediaHolder, m_media);
+    restorePhotoSplit(); // the new panel's grid and form as this workspace has them
     if (old)
         old->deleteLater();
 

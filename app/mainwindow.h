@@ -121,6 +121,7 @@ private:
                           const QKeySequence &key);
     void applyDefaultLayout(Workspace workspace);
     void applyDefaultSizes();
+    void restorePhotoSplit();
     void saveWorkspaceLayout();
     bool restoreWorkspaceLayout(Workspace workspace);
     void showPanel(QDockWidget *dock);

@@ -55,6 +55,13 @@ QString layoutSetting(MainWindow::Workspace workspace)
     return u"workspaces/"_s + workspaceKey(workspace) + u"/layout"_s;
 }
 
+// The photos panel's split between the grid and the form: inside a dock,
+// so not in saveState(), and kept beside it.
+QString photoSplitSetting(MainWindow::Workspace workspace)
+{
+    return u"workspaces/"_s + workspaceKey(workspace) + u"/photoSplit"_s;
+}
+
 } // namespace
 
 QDockWidget *MainWindow::addPanel(QWidget *content, const QString &name, const QString &title, const QString &actionText,
@@ -170,6 +177,7 @@ bool MainWindow::workspaceSizesPending() const
 void MainWindow::resetWorkspace()
 {
     QSettings().remove(layoutSetting(m_workspace));
+    QSettings().remove(photoSplitSetting(m_workspace));
     applyDefaultLayout(m_workspace);
 }
 
@@ -179,6 +187,14 @@ void MainWindow::saveWorkspaceLayout()
     if (!m_windowShown)
         return;
     QSettings().setValue(layoutSetting(m_workspace), saveState(layoutVersion));
+    if (m_media)
+        QSettings().setValue(photoSplitSetting(m_workspace), m_media->saveLayout());
+}
+
+void MainWindow::restorePhotoSplit()
+{
+    if (m_media)
+        m_media->restoreLayout(QSettings().value(photoSplitSetting(m_workspace)).toByteArray());
 }
 
 bool MainWindow::restoreWorkspaceLayout(Workspace workspace)
@@ -188,6 +204,8 @@ bool MainWindow::restoreWorkspaceLayout(Workspace workspace)
     const bool findShown = !m_findBar->isHidden();
     const bool restored = !state.isEmpty() && restoreState(state, layoutVersion);
     m_findBar->setVisible(findShown);
+    if (restored)
+        restorePhotoSplit();
     return restored;
 }
 

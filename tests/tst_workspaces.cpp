@@ -10,22 +10,28 @@
 #include "markdowneditor.h"
 #include "mediapanel.h"
 #include "photoform.h"
+#include "photolistmodel.h"
+#include "photorepository.h"
 #include "scriptedprompter.h"
 #include "widgetfit.h"
 #include "windowtestfixture.h"
 #include "workflowcontroller.h"
 
+#include <QAbstractProxyModel>
 #include <QAbstractSpinBox>
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QLineEdit>
+#include <QListView>
 #include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSet>
 #include <QSettings>
+#include <QSplitter>
 #include <QTest>
 #include <QTextBrowser>
 #include <QTreeWidget>
@@ -72,6 +78,7 @@ private Q_SLOTS:
     void resetGoesBackToTheDefault();
     void layoutOfAnotherVersionIsNotRestored();
     void changesPanelComparesWithTheApproval();
+    void photoDeskShowsThePhotosAsAGrid();
     void nothingIsCutOff_data();
     void nothingIsCutOff();
 
@@ -214,13 +221,27 @@ void TestWorkspaces::eachWorkspaceKeepsItsOwnLayout()
     QDockWidget *media = window.dock(u"mediaDock"_s);
     window.resizeDocks({media}, {900}, Qt::Horizontal);
     QTRY_COMPARE(media->width(), 900);
+    // And the photo grid given all the room the form leaves.
+    auto *split = window.mediaPanel()->findChild<QSplitter *>(u"mediaSplitter"_s);
+    QVERIFY(split);
+    const int gridWidth = split->sizes().value(0);
+    split->setSizes({10000, 1});
+    QTRY_VERIFY(split->sizes().value(0) > gridWidth);
+    const QList<int> photoSplit = split->sizes();
 
     window.setWorkspace(Workspace::Write);
     QCOMPARE(shownDocks(window), write);
     QTRY_COMPARE(list->width(), 420);
+    // Write's photos (shown there for a moment) split the other way: the grid as narrow as it goes.
+    action(window, u"actionShowMedia"_s)->trigger();
+    QTRY_VERIFY(media->isVisible());
+    split->setSizes({1, 10000});
+    QTRY_VERIFY(split->sizes().value(0) < photoSplit.value(0));
+    action(window, u"actionShowMedia"_s)->trigger();
     window.setWorkspace(Workspace::PhotoDesk);
     QCOMPARE(shownDocks(window), QStringList({u"storyListDock"_s, u"mediaDock"_s}));
     QTRY_COMPARE(media->width(), 900);
+    QTRY_COMPARE(split->sizes(), photoSplit);
     settlePreview(window);
 }
 
@@ -326,6 +347,69 @@ void TestWorkspaces::changesPanelComparesWithTheApproval()
     auto *changes = window.findChild<QTextBrowser *>(u"changesPanel"_s);
     QVERIFY(changes && changes->isVisible());
     QTRY_COMPARE(changes->toPlainText(), u"This story has not been approved before."_s);
+    settlePreview(window);
+}
+
+void TestWorkspaces::photoDeskShowsThePhotosAsAGrid()
+{
+    ScriptedPrompter prompter;
+    MainWindow window(&prompter);
+    openWindow(window, QSize(1920, 1080));
+    window.setWorkspace(Workspace::PhotoDesk);
+    QTRY_VERIFY(!window.workspaceSizesPending());
+    // Six photos: the sample story's three and a copy of each placed in it.
+    PhotoRepository repository(window.library());
+    const QList<Photo> sample = repository.photosOfStory(window.currentStoryId());
+    QCOMPARE(sample.size(), 3);
+    for (const Photo &photo : sample)
+        QVERIFY2(repository.placeCopy(photo.id, window.currentStoryId()), qPrintable(repository.errorString()));
+    QListView *view = window.mediaPanel()->view();
+    auto *photos = qobject_cast<PhotoListModel *>(qobject_cast<QAbstractProxyModel *>(view->model())->sourceModel());
+    QVERIFY(photos);
+    photos->refresh();
+    QCOMPARE(view->model()->rowCount(), 6);
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    QCoreApplication::processEvents();
+
+    // Rows of thumbnails side by side, as many as the list's width holds.
+    QSet<int> columns;
+    for (int row = 0; row < 6; ++row)
+        columns.insert(view->visualRect(view->model()->index(row, 0)).x());
+    QVERIFY2(columns.size() > 1, qPrintable(u"%1 column(s) in a list %2 px wide"_s.arg(columns.size()).arg(view->width())));
+    // The second photo is beside the first, not under it.
+    const QRect first = view->visualRect(view->model()->index(0, 0));
+    const QRect second = view->visualRect(view->model()->index(1, 0));
+    QCOMPARE(second.y(), first.y());
+    QVERIFY(second.x() > first.x());
+    // Never wider than the list: each photo is seen whole, scrolled to if need be, and never sideways.
+    QCOMPARE(view->horizontalScrollBar()->maximum(), 0);
+    for (int row = 0; row < 6; ++row) {
+        const QModelIndex index = view->model()->index(row, 0);
+        view->scrollTo(index);
+        QTRY_VERIFY2(view->viewport()->rect().contains(view->visualRect(index)), qPrintable(QString::number(row)));
+    }
+
+    // The keys move through the grid, and Shift+arrow selects several (the batch form).
+    view->setFocus();
+    view->setCurrentIndex(view->model()->index(0, 0));
+    QTest::keyClick(view, Qt::Key_Right);
+    QCOMPARE(view->currentIndex().row(), 1);
+    QTest::keyClick(view, Qt::Key_Right, Qt::ShiftModifier);
+    QCOMPARE(view->currentIndex().row(), 2);
+    QCOMPARE(window.mediaPanel()->selectedPhotoIds().size(), 2);
+    QVERIFY(window.mediaPanel()->isBatchShown());
+    QTest::keyClick(view, Qt::Key_A, Qt::ControlModifier);
+    QCOMPARE(window.mediaPanel()->selectedPhotoIds().size(), 6);
+    QTest::keyClick(view, Qt::Key_Home);
+    QCOMPARE(view->currentIndex().row(), 0);
+    // Down goes to the photo under it, a row of the grid later (the form
+    // beside the grid leaves it room for fewer than six columns).
+    QVERIFY(columns.size() < 6);
+    QTest::keyClick(view, Qt::Key_Down);
+    QCOMPARE(view->currentIndex().row(), int(columns.size()));
+    QTest::keyClick(view, Qt::Key_Home);
+    QCOMPARE(window.mediaPanel()->selectedPhotoIds().size(), 1);
+    QVERIFY(!window.mediaPanel()->isBatchShown());
     settlePreview(window);
 }
 

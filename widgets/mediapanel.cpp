@@ -134,6 +134,7 @@ MediaPanel::MediaPanel(PhotoListModel *model, Library *library, Prompter &prompt
     , m_library(library)
     , m_model(model)
     , m_view(new QListView(this))
+    , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_form(new PhotoForm(library, prompter, this))
     , m_forms(new QStackedWidget(this))
     , m_batchPage(new QWidget(this))
@@ -154,15 +155,19 @@ MediaPanel::MediaPanel(PhotoListModel *model, Library *library, Prompter &prompt
     proxy->setSourceModel(model);
     m_view->setObjectName(u"photoList"_s);
     m_view->setModel(proxy);
+    // A grid: rows of thumbnails that wrap into as many columns as the panel
+    // gives the list, laid out again as it is resized (Adjust).
     m_view->setViewMode(QListView::IconMode);
-    m_view->setFlow(QListView::TopToBottom);
-    m_view->setWrapping(false);
+    m_view->setFlow(QListView::LeftToRight);
+    m_view->setWrapping(true);
+    m_view->setResizeMode(QListView::Adjust);
     m_view->setIconSize(QSize(160, 107));
     m_view->setGridSize(QSize(176, 150));
-    m_view->setMinimumWidth(196);
-    m_view->setMaximumWidth(230);
     m_view->setWordWrap(true);
     m_view->setUniformItemSizes(true);
+    // At least one column beside the scroll bar.
+    m_view->setMinimumWidth(m_view->gridSize().width() + m_view->verticalScrollBar()->sizeHint().width()
+                            + 2 * m_view->frameWidth());
     // Several at once for the batch form: Shift/Ctrl+click, Ctrl+A.
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setMovement(QListView::Snap);
@@ -223,19 +228,20 @@ MediaPanel::MediaPanel(PhotoListModel *model, Library *library, Prompter &prompt
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     scroll->setMinimumWidth(m_form->minimumSizeHint().width() + scroll->verticalScrollBar()->sizeHint().width());
 
-    // Buttons across the top; thumbnails in a column beside the form, so the
-    // form has the height it needs.
-    auto *splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->setObjectName(u"mediaSplitter"_s);
-    splitter->addWidget(m_view);
-    splitter->addWidget(scroll);
-    splitter->setStretchFactor(1, 1);
-    splitter->setChildrenCollapsible(false);
+    // Buttons across the top; the grid beside the form, so the form has the
+    // height it needs. The splitter gives either the room the user wants;
+    // room the panel gains is shared by both.
+    m_splitter->setObjectName(u"mediaSplitter"_s);
+    m_splitter->addWidget(m_view);
+    m_splitter->addWidget(scroll);
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setChildrenCollapsible(false);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(buttons);
     layout->addWidget(m_summary);
-    layout->addWidget(splitter, 1);
+    layout->addWidget(m_splitter, 1);
 
     // Templates: apply to the selection, manage, and the one new photos get.
     m_templates->setObjectName(u"templates"_s);
@@ -342,6 +348,16 @@ MediaPanel::MediaPanel(PhotoListModel *model, Library *library, Prompter &prompt
 QListView *MediaPanel::view() const
 {
     return m_view;
+}
+
+QByteArray MediaPanel::saveLayout() const
+{
+    return m_splitter->saveState();
+}
+
+bool MediaPanel::restoreLayout(const QByteArray &state)
+{
+    return !state.isEmpty() && m_splitter->restoreState(state);
 }
 
 PhotoFieldsEditor *MediaPanel::batchEditor() const

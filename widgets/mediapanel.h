@@ -17,6 +17,7 @@ class Prompter;
 class QLabel;
 class QListView;
 class QPushButton;
+class QSplitter;
 class QStackedWidget;
 class QToolButton;
 struct PhotoTemplate;
@@ -67,6 +68,12 @@ public:
     // Moves the selected photo one place earlier (-1) or later (+1).
     bool moveCurrent(int delta);
 
+    // The room the grid and the form each have (the splitter between them),
+    // for the window to keep with each workspace's layout. A state that is
+    // not one (empty, another version) leaves the shares as they are.
+    QByteArray saveLayout() const;
+    bool restoreLayout(const QByteArray &state);
+
     // Image files in urls (local files only), for drops and pastes.
     static QStringList imageFiles(const QList<QUrl> &urls);
 
@@ -92,6 +99,7 @@ private:
     QPointer<Library> m_library;
     PhotoListModel *m_model;
     QListView *m_view;
+    QSplitter *m_splitter;
     PhotoForm *m_form;
     QStackedWidget *m_forms;
     QWidget *m_batchPage;
