@@ -4,6 +4,7 @@
 //
 //   bench_library [--library PATH] [--stories N] [--photos N] [--regenerate]
 #include "benchfigures.h"
+#include "listsearch.h"
 #include "library.h"
 #include "sqldialect.h"
 #include "storylistmodel.h"
@@ -334,30 +335,9 @@ int main(int argc, char **argv)
     // What the window's list does with the same terms: the first page of
     // ranked rows with their headlines, and the snippets of the rows a view
     // shows (about 25).
-    QList<double> listTimes;
-    QHash<QString, QList<double>> listPerTerm;
-    {
-        // Gone before the saves below: a searching list re-runs its search
-        // after every save.
-        StoryListModel searchModel(&library);
-        for (int round = 0; round < 2; ++round) {
-            for (const QString &term : std::as_const(terms)) {
-                QElapsedTimer timer;
-                timer.start();
-                searchModel.setSearchText(term);
-                for (int row = 0; row < std::min(25, searchModel.rowCount()); ++row)
-                    searchModel.index(row).data(StoryListModel::SnippetRole);
-                listTimes << msSince(timer);
-                listPerTerm[term] << listTimes.last();
-            }
-        }
-    }
-    // Which terms make the tail.
-    if (!qEnvironmentVariableIsEmpty("NEWSDESK_BENCH_VERBOSE")) {
-        for (const QString &term : std::as_const(terms))
-            std::printf("  list %-19s median %7.2f ms   max %7.2f ms\n", qPrintable(term),
-                        figures(listPerTerm.value(term)).median, figures(listPerTerm.value(term)).max);
-    }
+    // Its model is gone before the saves below: a searching list re-runs
+    // its search after every save.
+    const QList<double> listTimes = timeListSearch(library, terms, 2, "  list");
     print("search in the list (page + 25 snippets)", figures(listTimes), int(listTimes.size()), "-");
 
     // Drafts: approved and published stories change only through the
