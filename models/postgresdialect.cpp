@@ -441,9 +441,6 @@ QString PostgresDialect::ftsSearchStatement() const
 
 QString PostgresDialect::ftsSnippetsStatement(int idCount) const
 {
-    QStringList ids;
-    for (int i = 0; i < idCount; ++i)
-        ids << u":id%1"_s.arg(i);
     // ts_headline's default (one passage around the best cover) keeps the
     // sentence's own punctuation, as FTS5's snippet() does.
     const QString options = u"'StartSel=\"' || chr(2) || '\", StopSel=\"' || chr(3) || '\", MaxWords=14, MinWords=6'"_s;
@@ -452,7 +449,7 @@ QString PostgresDialect::ftsSnippetsStatement(int idCount) const
     };
     return u"SELECT story_id, %1, %2, %3, %4 FROM story_search, (SELECT to_tsquery('english', :query) AS query) AS q "
            "WHERE document @@ q.query AND story_id BETWEEN :low AND :high AND story_id IN (%5)"_s
-        .arg(passage(u"body"_s), passage(u"dek"_s), passage(u"captions"_s), passage(u"headline"_s), ids.join(u", "_s));
+        .arg(passage(u"body"_s), passage(u"dek"_s), passage(u"captions"_s), passage(u"headline"_s), idParameterList(idCount));
 }
 
 QString PostgresDialect::ftsQueryFromUserText(const QString &text) const

@@ -36,6 +36,19 @@ QString SqlDialect::searchQuery(const QString &text, QString (*quote)(const QStr
     return terms.join(separator);
 }
 
+QString SqlDialect::idParameter(int i)
+{
+    return u":id%1"_s.arg(i);
+}
+
+QString SqlDialect::idParameterList(int count)
+{
+    QStringList ids;
+    for (int i = 0; i < count; ++i)
+        ids << idParameter(i);
+    return ids.join(u", "_s);
+}
+
 QStringList SqliteDialect::migrationStatements(int from)
 {
     switch (from) {
@@ -412,9 +425,6 @@ QString SqliteDialect::ftsSearchStatement() const
 
 QString SqliteDialect::ftsSnippetsStatement(int idCount) const
 {
-    QStringList ids;
-    for (int i = 0; i < idCount; ++i)
-        ids << u":id%1"_s.arg(i);
     // The unary + keeps the id list out of FTS5's hands (it would run the
     // query once per id); FTS5 scans :low..:high once and SQLite makes
     // snippets only for the rows the list lets through.
@@ -426,7 +436,7 @@ QString SqliteDialect::ftsSnippetsStatement(int idCount) const
            "  snippet(story_search, 3, char(2), char(3), '…', 12) AS captions_passage,"
            "  snippet(story_search, 0, char(2), char(3), '…', 12) AS headline_passage "
            "FROM story_search WHERE story_search MATCH :query AND rowid BETWEEN :low AND :high "
-           "AND +rowid IN (%1)"_s.arg(ids.join(u", "_s));
+           "AND +rowid IN (%1)"_s.arg(idParameterList(idCount));
 }
 
 QString SqliteDialect::ftsQueryFromUserText(const QString &text) const

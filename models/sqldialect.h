@@ -87,8 +87,10 @@ public:
     // story_id, and a passage of each text (body_passage, dek_passage,
     // captions_passage, headline_passage), the matches between \x02 and
     // \x03. Binds :query, :low and :high (the smallest and largest id) and
-    // :id0 … :id<idCount-1>.
+    // :id0 … :id<idCount-1> (idParameter).
     virtual QString ftsSnippetsStatement(int idCount) const = 0;
+    // The i-th story id's parameter of ftsSnippetsStatement: ":id<i>".
+    static QString idParameter(int i);
     // Turns what a user typed into a query of the engine's that cannot be a
     // syntax error: every word matched as typed, the last one as a prefix
     // while it is at least two characters long. Empty when there is no word.
@@ -106,6 +108,8 @@ protected:
     // prefix costs too much on either engine ("p*" took 300 ms in FTS5).
     static QString searchQuery(const QString &text, QString (*quote)(const QString &word), QStringView prefixMark,
                                QStringView separator);
+    // ":id0, :id1, …" for count ids, as an IN list.
+    static QString idParameterList(int count);
 };
 
 // SQLite: a library file of its own.

@@ -696,7 +696,7 @@ QHash<qint64, QString> StoryRepository::snippets(const QSqlDatabase &database, c
     query.bindValue(u":low"_s, *std::min_element(storyIds.cbegin(), storyIds.cend()));
     query.bindValue(u":high"_s, *std::max_element(storyIds.cbegin(), storyIds.cend()));
     for (qsizetype i = 0; i < storyIds.size(); ++i)
-        query.bindValue(u":id%1"_s.arg(i), storyIds.at(i));
+        query.bindValue(SqlDialect::idParameter(int(i)), storyIds.at(i));
     if (!query.exec())
         return passages;
     // The passages in the order a list prefers them: the body, then dek,
