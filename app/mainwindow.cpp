@@ -13,6 +13,7 @@
 #include "librarylocation.h"
 #include "passworddialog.h"
 #include "passwordstore.h"
+#include "teamsetup.h"
 #include "markdowneditor.h"
 #include "mediaarchivedialog.h"
 #include "mediapanel.h"
@@ -373,7 +374,7 @@ bool MainWindow::openLibrary(const QString &path)
             break;
         const QString login = location->parameters().value(u"user"_s, qEnvironmentVariable("USER"));
         PasswordDialog dialog(location->displayName(), login,
-                              library->errorString().contains(u"password authentication failed"_s) ? message : QString(), this);
+                              TeamSetup::isPasswordRefused(library->errorString()) ? message : QString(), this);
         if (m_prompter->run(&dialog) != QDialog::Accepted)
             break;
         opened = LibrarySetup::openWithSample(library, path, &message, dialog.password());

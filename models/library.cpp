@@ -274,8 +274,7 @@ std::optional<std::pair<Library::OpenError, QString>> Library::checkTeamLibrary(
                              .arg(m_schemaVersion)
                              .arg(PostgresDialect::currentSchemaVersion)
                              .arg(location.toString())};
-    // Everything the repositories name lives in the newsdesk schema.
-    if (!query.exec(u"SET search_path = newsdesk, pg_temp"_s) || !query.exec(lockTimeoutStatement()))
+    if (!setUpSession(query))
         return failed(OpenError::Other);
     if (!query.exec(u"SELECT (SELECT name FROM people WHERE login = session_user) AS name"_s) || !query.next())
         return failed(OpenError::Other);
@@ -377,9 +376,7 @@ bool Library::reconnect()
     if (!work.open())
         return false;
     QSqlQuery query(work);
-    if (!query.exec(u"SET client_min_messages = warning"_s) || !query.exec(u"SET search_path = newsdesk, pg_temp"_s)
-        || !query.exec(lockTimeoutStatement())
-        || !query.exec(u"SELECT pg_backend_pid() AS pid"_s) || !query.next())
+    if (!setUpSession(query) || !query.exec(u"SELECT pg_backend_pid() AS pid"_s) || !query.next())
         return false;
     m_backendPid = query.value(u"pid"_s).toLongLong();
     return true;
@@ -544,13 +541,16 @@ void Library::setBusyTimeout(int milliseconds)
     m_busyTimeout = milliseconds;
 }
 
-QString Library::lockTimeoutStatement() const
+bool Library::setUpSession(QSqlQuery &query) const
 {
-    // A team library's desk waits as long for a row or table another
-    // session holds as an SQLite desk waits for the file's write lock, then
-    // says the library is busy (55P03): a desk left in a transaction, or
-    // someone holding LOCK TABLE over psql, cannot hang every window.
-    return u"SET lock_timeout = %1"_s.arg(m_busyTimeout);
+    // Everything the repositories name lives in the newsdesk schema. A
+    // desk waits as long for a row or table another session holds as an
+    // SQLite desk waits for the file's write lock, then says the library is
+    // busy (55P03): a desk left in a transaction, or someone holding LOCK
+    // TABLE over psql, cannot hang every window. Notices ("already
+    // exists") are no news to a user.
+    return query.exec(u"SET client_min_messages = warning"_s) && query.exec(u"SET search_path = newsdesk, pg_temp"_s)
+        && query.exec(u"SET lock_timeout = %1"_s.arg(m_busyTimeout));
 }
 
 QString Library::actor() const

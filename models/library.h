@@ -175,7 +175,9 @@ private:
     // (the connection is down).
     static std::optional<qint64> newestAuditId(const QSqlDatabase &connection);
     QList<AuditEntry> readAudit(QSqlQuery &query) const;
-    QString lockTimeoutStatement() const;
+    // A team library connection's settings, on a new session (opening,
+    // reconnecting): false when one cannot be set.
+    bool setUpSession(QSqlQuery &query) const;
     void takeNotification(const QString &name, int source, const QVariant &payload);
     bool fail(OpenError error, const QString &message);
     bool migrate();

@@ -88,7 +88,12 @@ bool isPasswordError(const QString &errorString)
     // given, and the server's when it refuses one (both in English: the
     // desks' and the server's locale for messages are C in an office
     // installation; a translated one falls back to "cannot connect").
-    return errorString.contains(u"no password supplied"_s) || errorString.contains(u"password authentication failed"_s);
+    return errorString.contains(u"no password supplied"_s) || isPasswordRefused(errorString);
+}
+
+bool isPasswordRefused(const QString &errorString)
+{
+    return errorString.contains(u"password authentication failed"_s);
 }
 
 SetupResult setUp(QSqlDatabase database, QString *errorString)

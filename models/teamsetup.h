@@ -25,6 +25,8 @@ bool open(const LibraryLocation &location, const QString &connectionName, QStrin
 // Whether a failed open's error says the server wants a password that was
 // not given, or refused the one given (libpq's and the server's words).
 bool isPasswordError(const QString &errorString);
+// Of those, whether the server refused a password that was given.
+bool isPasswordRefused(const QString &errorString);
 
 enum class SetupResult { Created, Migrated, AlreadySetUp, Failed };
 // Creates the schema, roles, tables and functions in one transaction, or
