@@ -3,6 +3,7 @@
 
 #include "library.h"
 #include "people.h"
+#include "sqlquery.h"
 #include "textsafety.h"
 
 #include <QCoreApplication>
@@ -45,7 +46,7 @@ std::optional<ReviewComment> CommentRepository::add(const QString &entity, qint6
     if (!transaction.begin())
         return std::nullopt;
     const QString now = Library::nowUtc();
-    QSqlQuery query(m_library->database());
+    SqlQuery query(m_library->database());
     query.prepare(u"INSERT INTO comments (entity, entity_id, body, author, created_at) "
                   "VALUES (:entity, :id, :body, :author, :now) RETURNING id"_s);
     query.bindValue(u":entity"_s, sqlText(entity));
@@ -73,7 +74,7 @@ std::optional<ReviewComment> CommentRepository::add(const QString &entity, qint6
 QList<ReviewComment> CommentRepository::comments(const QString &entity, qint64 entityId)
 {
     QList<ReviewComment> result;
-    QSqlQuery query(m_library->database());
+    SqlQuery query(m_library->database());
     query.prepare(u"SELECT id, entity, entity_id, body, author, created_at FROM comments "
                   "WHERE entity = :entity AND entity_id = :id ORDER BY id"_s);
     query.bindValue(u":entity"_s, sqlText(entity));
@@ -97,7 +98,7 @@ QList<ReviewComment> CommentRepository::comments(const QString &entity, qint64 e
 ReviewQueue ReviewQueue::load(Library *library, QString *errorString)
 {
     ReviewQueue queue;
-    QSqlQuery query(library->database());
+    SqlQuery query(library->database());
     if (!query.exec(u"SELECT id, headline, updated_by, updated_at FROM stories WHERE status = 'in_review' "
                     "ORDER BY updated_at, id"_s)) {
         if (errorString)

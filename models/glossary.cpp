@@ -4,6 +4,7 @@
 #include "library.h"
 #include "people.h"
 #include "sqldialect.h"
+#include "sqlquery.h"
 #include "textsafety.h"
 #include "workflow.h"
 
@@ -125,7 +126,7 @@ QString GlossaryRepository::errorString() const
 
 std::optional<QList<GlossaryEntry>> GlossaryRepository::entries()
 {
-    QSqlQuery query(m_library->database());
+    SqlQuery query(m_library->database());
     if (!query.exec(u"SELECT id, code, text, created_by FROM glossary ORDER BY %1, id"_s.arg(
             m_library->dialect().caseInsensitiveOrder(u"text"_s)))) {
         m_error.fail(query, tr("Cannot read the glossary"));
@@ -150,7 +151,7 @@ bool GlossaryRepository::failUnique(const QString &code, const QString &text)
 {
     // Asked before writing, to name what is there; the unique indexes are
     // what holds when two desks add the same code at once.
-    QSqlQuery query(m_library->database());
+    SqlQuery query(m_library->database());
     query.prepare(u"SELECT text FROM glossary WHERE (:code <> '' AND code = :code) OR (:code = '' AND code = '' AND text = :text)"_s);
     query.bindValue(u":code"_s, sqlText(code));
     query.bindValue(u":text"_s, sqlText(text));
@@ -173,7 +174,7 @@ std::optional<GlossaryEntry> GlossaryRepository::add(const QString &code, const 
     WriteTransaction transaction(m_library, &m_error);
     if (!transaction.begin() || !failUnique(code, text))
         return std::nullopt;
-    QSqlQuery query(m_library->database());
+    SqlQuery query(m_library->database());
     // On a team library the server writes when and by whom.
     if (m_library->dialect().serverEnforcesWorkflow()) {
         query.prepare(u"INSERT INTO glossary (code, text) VALUES (:code, :text) RETURNING id, created_by"_s);
@@ -228,7 +229,7 @@ bool GlossaryRepository::update(const GlossaryEntry &entry)
     WriteTransaction transaction(m_library, &m_error);
     if (!transaction.begin())
         return false;
-    QSqlQuery clash(m_library->database());
+    SqlQuery clash(m_library->database());
     clash.prepare(u"SELECT text FROM glossary WHERE id <> :id AND ((:code <> '' AND code = :code) "
                   "OR (:code = '' AND code = '' AND text = :text))"_s);
     clash.bindValue(u":id"_s, entry.id);
@@ -241,7 +242,7 @@ bool GlossaryRepository::update(const GlossaryEntry &entry)
                                 ? tr("The glossary already has \"%1\".").arg(entry.text)
                                 : tr("The glossary already has the code =%1= (for \"%2\").").arg(entry.code, clash.value(0).toString()));
     }
-    QSqlQuery query(m_library->database());
+    SqlQuery query(m_library->database());
     query.prepare(u"UPDATE glossary SET code = :code, text = :text WHERE id = :id"_s);
     query.bindValue(u":id"_s, entry.id);
     query.bindValue(u":code"_s, sqlText(entry.code));
@@ -264,7 +265,7 @@ bool GlossaryRepository::remove(qint64 id)
     WriteTransaction transaction(m_library, &m_error);
     if (!transaction.begin())
         return false;
-    QSqlQuery query(m_library->database());
+    SqlQuery query(m_library->database());
     query.prepare(u"DELETE FROM glossary WHERE id = :id RETURNING code, text"_s);
     query.bindValue(u":id"_s, id);
     if (!query.exec())

@@ -6,6 +6,7 @@
 #include "postgresdialect.h"
 #include "repositoryerror.h"
 #include "sqldialect.h"
+#include "sqlquery.h"
 #include "storylocks.h"
 #include "teamsetup.h"
 #include "textsafety.h"
@@ -164,7 +165,7 @@ bool Library::openConnection(const QString &databaseName, bool isFile)
 
     // Read-only checks first: a file that is not ours, or is newer than us,
     // must not be touched (even switching to WAL would write to it).
-    QSqlQuery query(db);
+    SqlQuery query(db);
     if (!query.exec(u"PRAGMA application_id"_s) || !query.next())
         return classify(query.lastError());
     const int applicationId = query.value(u"application_id"_s).toInt();
@@ -237,7 +238,7 @@ std::optional<std::pair<Library::OpenError, QString>> Library::checkTeamLibrary(
     QString error;
     if (!TeamSetup::open(location, m_connectionName, &error, m_password))
         return std::pair{TeamSetup::isPasswordError(error) ? OpenError::NeedsPassword : OpenError::CannotConnect, error};
-    QSqlQuery query(database());
+    SqlQuery query(database());
     const auto failed = [&](OpenError kind) { return std::pair{kind, describeError(query, tr("Cannot open %1").arg(shown))}; };
     if (!query.exec(u"SELECT session_user AS login, pg_backend_pid() AS pid"_s) || !query.next())
         return failed(OpenError::CannotConnect);
@@ -332,7 +333,7 @@ void Library::checkConnections()
     // the listener (on the same server) is most likely down with it.
     bool working = false;
     {
-        QSqlQuery ping(database());
+        SqlQuery ping(database());
         working = ping.exec(u"SELECT 1"_s);
     }
     if (!working) {
@@ -375,7 +376,7 @@ bool Library::reconnect()
     work.close();
     if (!work.open())
         return false;
-    QSqlQuery query(work);
+    SqlQuery query(work);
     if (!setUpSession(query) || !query.exec(u"SELECT pg_backend_pid() AS pid"_s) || !query.next())
         return false;
     m_backendPid = query.value(u"pid"_s).toLongLong();
@@ -384,7 +385,7 @@ bool Library::reconnect()
 
 std::optional<qint64> Library::newestAuditId(const QSqlDatabase &connection)
 {
-    QSqlQuery query(connection);
+    SqlQuery query(connection);
     if (!query.exec(u"SELECT coalesce(max(id), 0) AS newest FROM newsdesk.audit_log"_s) || !query.next())
         return std::nullopt;
     return query.value(u"newest"_s).toLongLong();
@@ -410,7 +411,7 @@ void Library::takeNotification(const QString &name, int source, const QVariant &
 bool Library::migrate()
 {
     QSqlDatabase db = database();
-    QSqlQuery query(db);
+    SqlQuery query(db);
     if (m_schemaVersion == SqlDialect::currentSchemaVersion)
         return true;
     // IMMEDIATE takes the write lock first, so two processes opening a new
@@ -568,7 +569,7 @@ void Library::setActor(const QString &actor)
 
 bool Library::audit(const QString &action, const QString &entity, qint64 entityId, const QString &detail)
 {
-    QSqlQuery query(database());
+    SqlQuery query(database());
     if (m_isTeamLibrary) {
         // The server writes the row, as the login's person, and refuses the
         // actions only its own functions record.
@@ -593,7 +594,7 @@ bool Library::audit(const QString &action, const QString &entity, qint64 entityI
 
 bool Library::optimize()
 {
-    QSqlQuery query(database());
+    SqlQuery query(database());
     const QStringList statements = dialect().maintenanceStatements();
     for (const QString &statement : statements) {
         if (!query.exec(statement)) {
@@ -607,7 +608,7 @@ bool Library::optimize()
 QList<AuditEntry> Library::auditTrail(const QString &entity, qint64 entityId) const
 {
     QList<AuditEntry> entries;
-    QSqlQuery query(database());
+    SqlQuery query(database());
     if (entity.isEmpty()) {
         query.prepare(u"SELECT id, at, actor, action, entity, entity_id, detail FROM audit_log ORDER BY id"_s);
     } else {
@@ -623,7 +624,7 @@ QList<AuditEntry> Library::auditTrail(const QString &entity, qint64 entityId) co
 
 QList<AuditEntry> Library::auditSince(qint64 afterId) const
 {
-    QSqlQuery query(database());
+    SqlQuery query(database());
     query.prepare(u"SELECT id, at, actor, action, entity, entity_id, detail FROM audit_log WHERE id > :after ORDER BY id"_s);
     query.bindValue(u":after"_s, afterId);
     if (!query.exec())
@@ -711,7 +712,7 @@ WriteTransaction::~WriteTransaction()
 
 bool WriteTransaction::begin()
 {
-    QSqlQuery query(m_library->database());
+    SqlQuery query(m_library->database());
     if (!query.exec(m_library->dialect().beginWriteStatement())) {
         setError(Library::describeError(query, Library::tr("Cannot start writing to the library")));
         return false;
@@ -722,7 +723,7 @@ bool WriteTransaction::begin()
 
 bool WriteTransaction::commit()
 {
-    QSqlQuery query(m_library->database());
+    SqlQuery query(m_library->database());
     if (!query.exec(u"COMMIT"_s)) {
         setError(Library::describeError(query, Library::tr("Cannot finish writing to the library")));
         rollback();

@@ -5,6 +5,7 @@
 #include "librarylocation.h"
 #include "people.h"
 #include "postgresdialect.h"
+#include "sqlquery.h"
 #include "storyrepository.h"
 #include "teamsetup.h"
 
@@ -117,7 +118,7 @@ public:
         m_connection = uniqueName();
         if (!TeamSetup::open(*location, m_connection, errorString))
             return false;
-        QSqlQuery query(database());
+        SqlQuery query(database());
         if (!query.exec(u"SELECT value FROM newsdesk.library_info WHERE key = 'schema_version'"_s) || !query.next())
             return fail(errorString, tr("%1 is not set up as a team library (newsdesk team setup), or this login may not read it: %2")
                                          .arg(m_shown, PostgresDialect::serverMessage(query.lastError())));
@@ -156,7 +157,7 @@ private:
 
 qint64 count(const End &end, const QString &table, QString *errorString)
 {
-    QSqlQuery query(end.database());
+    SqlQuery query(end.database());
     if (!query.exec(u"SELECT count(*) FROM %1"_s.arg(table)) || !query.next()) {
         fail(errorString, Library::describeError(query, tr("Cannot read %1").arg(end.shown())));
         return -1;
@@ -186,7 +187,7 @@ QString loginFor(const Person &person)
 
 bool copyPeople(const End &from, const End &to, Report *report, QString *errorString)
 {
-    QSqlQuery read(from.database());
+    SqlQuery read(from.database());
     if (!read.exec(u"SELECT name, title, role, login, created_at FROM people ORDER BY id"_s))
         return fail(errorString, Library::describeError(read, tr("Cannot read the people of %1").arg(from.shown())));
     qint64 rows = 0;
@@ -197,7 +198,7 @@ bool copyPeople(const End &from, const End &to, Report *report, QString *errorSt
         person.role = personRoleFromKey(read.value(2).toString()).value_or(PersonRole::Writer);
         person.login = read.value(3).toString();
         const QString createdAt = read.value(4).toString();
-        QSqlQuery write(to.database());
+        SqlQuery write(to.database());
         if (to.isTeam()) {
             const QString login = loginFor(person);
             if (!TeamSetup::addPerson(to.database(), login, person.name, person.role, errorString))
@@ -223,14 +224,14 @@ bool copyPeople(const End &from, const End &to, Report *report, QString *errorSt
 bool copyTable(const End &from, const End &to, const QString &table, const QStringList &columns, Report *report,
                QString *errorString)
 {
-    QSqlQuery read(from.database());
+    SqlQuery read(from.database());
     read.setForwardOnly(true);
     if (!read.exec(u"SELECT %1 FROM %2 ORDER BY %3"_s.arg(columns.join(u", "_s), table, columns.constFirst())))
         return fail(errorString, Library::describeError(read, tr("Cannot read %1 of %2").arg(table, from.shown())));
     QStringList placeholders;
     for (const QString &column : columns)
         placeholders << u':' + column;
-    QSqlQuery write(to.database());
+    SqlQuery write(to.database());
     if (!write.prepare(u"INSERT INTO %1 (%2) VALUES (%3)"_s.arg(table, columns.join(u", "_s), placeholders.join(u", "_s))))
         return fail(errorString, Library::describeError(write, tr("Cannot copy %1").arg(table)));
     qint64 rows = 0;
@@ -290,7 +291,7 @@ bool copy(const QString &fromText, const QString &toText, Report *report, QStrin
     say(tr("people"));
     if (!copyPeople(from, to, report, errorString))
         return failed();
-    QSqlQuery begin(to.database());
+    SqlQuery begin(to.database());
     if (!begin.exec(to.dialect().beginWriteStatement())) {
         fail(errorString, Library::describeError(begin, tr("Cannot write to %1").arg(to.shown())));
         return failed();
@@ -305,7 +306,7 @@ bool copy(const QString &fromText, const QString &toText, Report *report, QStrin
         for (const QString &table :
              {u"stories"_s, u"photos"_s, u"caption_approvals"_s, u"revisions"_s, u"comments"_s, u"audit_log"_s, u"person_records"_s,
               u"photo_templates"_s}) {
-            QSqlQuery sequence(to.database());
+            SqlQuery sequence(to.database());
             if (!sequence.exec(u"SELECT setval(pg_get_serial_sequence('newsdesk.%1', 'id'), coalesce(max(id), 0) + 1, false) "
                                "FROM newsdesk.%1"_s.arg(table))) {
                 fail(errorString, Library::describeError(sequence, tr("Cannot number %1").arg(table)));
@@ -314,14 +315,14 @@ bool copy(const QString &fromText, const QString &toText, Report *report, QStrin
         }
     }
     say(tr("search index"));
-    QSqlQuery stories(to.database());
+    SqlQuery stories(to.database());
     if (!stories.exec(u"SELECT id, headline, dek, body FROM stories ORDER BY id"_s)) {
         fail(errorString, Library::describeError(stories, tr("Cannot index %1").arg(to.shown())));
         return failed();
     }
     while (stories.next()) {
         const qint64 id = stories.value(0).toLongLong();
-        QSqlQuery captions(to.database());
+        SqlQuery captions(to.database());
         captions.prepare(u"SELECT p.title, p.caption FROM story_photos sp JOIN photos p ON p.id = sp.photo_id "
                          "WHERE sp.story_id = :id ORDER BY sp.position"_s);
         captions.bindValue(u":id"_s, id);
@@ -330,7 +331,7 @@ bool copy(const QString &fromText, const QString &toText, Report *report, QStrin
             while (captions.next())
                 text << captions.value(0).toString() << captions.value(1).toString();
         }
-        QSqlQuery index(to.database());
+        SqlQuery index(to.database());
         index.prepare(to.dialect().ftsUpsertStatement());
         index.bindValue(u":id"_s, id);
         index.bindValue(u":headline"_s, sqlText(stories.value(1).toString()));
@@ -342,7 +343,7 @@ bool copy(const QString &fromText, const QString &toText, Report *report, QStrin
             return failed();
         }
     }
-    QSqlQuery commit(to.database());
+    SqlQuery commit(to.database());
     if (!commit.exec(u"COMMIT"_s)) {
         fail(errorString, Library::describeError(commit, tr("Cannot finish writing %1").arg(to.shown())));
         return failed();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "people.h"
 
+#include "sqlquery.h"
 #include "workflow.h"
 
 #include "library.h"
@@ -148,7 +149,7 @@ std::optional<Person> PeopleRepository::add(Person person)
     WriteTransaction transaction(m_library, &m_error);
     if (!transaction.begin())
         return std::nullopt;
-    QSqlQuery query(m_library->database());
+    SqlQuery query(m_library->database());
     if (!query.exec(u"SELECT count(*) AS people FROM people"_s) || !query.next()) {
         m_error.fail(query, QCoreApplication::translate("Person", "Cannot read the people"));
         return std::nullopt;
@@ -189,7 +190,7 @@ std::optional<Person> PeopleRepository::add(Person person)
 
 std::optional<Person> PeopleRepository::findByName(const QString &name)
 {
-    QSqlQuery query(m_library->database());
+    SqlQuery query(m_library->database());
     query.prepare(u"SELECT %1 FROM people WHERE name = :name"_s.arg(personColumns));
     query.bindValue(u":name"_s, sqlText(name));
     if (!query.exec()) {
@@ -206,7 +207,7 @@ std::optional<Person> PeopleRepository::findByLogin(const QString &login)
     m_error.clear();
     if (login.isEmpty())
         return std::nullopt;
-    QSqlQuery query(m_library->database());
+    SqlQuery query(m_library->database());
     // Their own login first; a name only stands for a login nobody has.
     query.prepare(u"SELECT %1 FROM people WHERE login = :login "
                   "UNION ALL SELECT %1 FROM people WHERE login = '' AND name = :login "
@@ -224,7 +225,7 @@ std::optional<Person> PeopleRepository::findByLogin(const QString &login)
 QList<Person> PeopleRepository::all()
 {
     QList<Person> people;
-    QSqlQuery query(m_library->database());
+    SqlQuery query(m_library->database());
     if (!query.exec(u"SELECT %1 FROM people ORDER BY name"_s.arg(personColumns))) {
         m_error.fail(query, QCoreApplication::translate("Person", "Cannot read the people"));
         return people;
@@ -244,7 +245,7 @@ bool PeopleRepository::setRole(qint64 id, PersonRole role)
         m_error.fail(QCoreApplication::translate("Person", "Only an editor may change someone's role."));
         return false;
     }
-    QSqlQuery query(m_library->database());
+    SqlQuery query(m_library->database());
     if (role == PersonRole::Writer) {
         // Someone must still be able to approve.
         query.prepare(u"SELECT count(*) AS other_editors FROM people WHERE role = 'editor' AND id <> :id"_s);
@@ -288,7 +289,7 @@ bool PeopleRepository::setLogin(qint64 id, const QString &login)
     WriteTransaction transaction(m_library, &m_error);
     if (!transaction.begin())
         return false;
-    QSqlQuery query(m_library->database());
+    SqlQuery query(m_library->database());
     if (!trimmed.isEmpty()) {
         query.prepare(u"SELECT name FROM people WHERE login = :login AND id <> :id"_s);
         query.bindValue(u":login"_s, trimmed);

@@ -3,6 +3,7 @@
 
 #include "library.h"
 #include "people.h"
+#include "sqlquery.h"
 #include "storyrepository.h"
 #include "textsafety.h"
 #include "workflow.h"
@@ -113,7 +114,7 @@ std::optional<QString> PhotoRepository::insertImage(const QByteArray &imageData,
                                                     const QString &name)
 {
     const QString hash = hashOf(imageData);
-    QSqlQuery query(m_library->database());
+    SqlQuery query(m_library->database());
     query.prepare(u"INSERT INTO images (hash, data, mime_type, width, height, byte_size, created_at) "
                   "VALUES (:hash, :data, :mime, :width, :height, :size, :now) ON CONFLICT (hash) DO NOTHING"_s);
     query.bindValue(u":hash"_s, hash);
@@ -135,7 +136,7 @@ std::optional<Photo> PhotoRepository::insertPhoto(Photo photo, const QByteArray 
     // What the library holds is clean, whoever calls (textsafety.h).
     TextSafety::cleanPhoto(photo);
     const QString now = Library::nowUtc();
-    QSqlQuery query(m_library->database());
+    SqlQuery query(m_library->database());
     // On a team library a new photo's caption is pending whatever the
     // caller says (the server decides that column alone).
     const bool serverDecides = m_library->dialect().serverEnforcesWorkflow();
@@ -164,7 +165,7 @@ std::optional<Photo> PhotoRepository::insertPhoto(Photo photo, const QByteArray 
     query.finish();
     // The type the store holds: bytes stored before keep the type they came
     // with, and addForStoredImage's caller only knows the hash.
-    QSqlQuery type(m_library->database());
+    SqlQuery type(m_library->database());
     type.prepare(u"SELECT mime_type FROM images WHERE hash = :hash"_s);
     type.bindValue(u":hash"_s, sqlText(photo.imageHash));
     if (!type.exec()) {
@@ -225,7 +226,7 @@ std::optional<Photo> PhotoRepository::addForStoredImage(const Photo &photo, cons
 
 std::optional<Photo> PhotoRepository::load(qint64 id)
 {
-    QSqlQuery query(m_library->database());
+    SqlQuery query(m_library->database());
     query.prepare(u"SELECT %1 FROM photos WHERE id = :id"_s.arg(photoColumns));
     query.bindValue(u":id"_s, id);
     if (!query.exec()) {
@@ -242,7 +243,7 @@ std::optional<Photo> PhotoRepository::load(qint64 id)
 QList<Photo> PhotoRepository::photosOfStory(qint64 storyId)
 {
     QList<Photo> photos;
-    QSqlQuery query(m_library->database());
+    SqlQuery query(m_library->database());
     query.prepare(u"SELECT p.%1 FROM story_photos sp JOIN photos p ON p.id = sp.photo_id "
                   "WHERE sp.story_id = :story ORDER BY sp.position"_s.arg(photoColumns));
     query.bindValue(u":story"_s, storyId);
@@ -258,7 +259,7 @@ QList<Photo> PhotoRepository::photosOfStory(qint64 storyId)
 QList<Photo> PhotoRepository::findByVirin(const QString &virin)
 {
     QList<Photo> photos;
-    QSqlQuery query(m_library->database());
+    SqlQuery query(m_library->database());
     query.prepare(u"SELECT %1 FROM photos WHERE virin = :virin ORDER BY id"_s.arg(photoColumns));
     query.bindValue(u":virin"_s, virin);
     if (!query.exec()) {
@@ -273,7 +274,7 @@ QList<Photo> PhotoRepository::findByVirin(const QString &virin)
 std::optional<QList<Photo>> PhotoRepository::search(const QString &text, int limit)
 {
     const QString ftsQuery = m_library->dialect().ftsQueryFromUserText(text);
-    QSqlQuery query(m_library->database());
+    SqlQuery query(m_library->database());
     if (ftsQuery.isEmpty()) {
         query.prepare(u"SELECT %1 FROM photos ORDER BY id DESC LIMIT :limit"_s.arg(photoColumns));
     } else {
@@ -311,7 +312,7 @@ std::optional<Photo> PhotoRepository::placeCopy(qint64 photoId, qint64 storyId)
 
 bool PhotoRepository::mayChangePlacement(qint64 storyId)
 {
-    QSqlQuery query(m_library->database());
+    SqlQuery query(m_library->database());
     query.prepare(u"SELECT status FROM stories WHERE id = :id"_s);
     query.bindValue(u":id"_s, storyId);
     if (!query.exec())
@@ -328,7 +329,7 @@ bool PhotoRepository::attach(qint64 storyId, qint64 photoId)
 {
     if (!mayChangePlacement(storyId))
         return false;
-    QSqlQuery query(m_library->database());
+    SqlQuery query(m_library->database());
     query.prepare(u"INSERT INTO story_photos (story_id, photo_id, position) "
                   "VALUES (:story, :photo, (SELECT coalesce(max(position), 0) + 1 FROM story_photos WHERE story_id = :story)) "
                   "ON CONFLICT DO NOTHING"_s);
@@ -345,7 +346,7 @@ bool PhotoRepository::detach(qint64 storyId, qint64 photoId)
 {
     if (!mayChangePlacement(storyId))
         return false;
-    QSqlQuery query(m_library->database());
+    SqlQuery query(m_library->database());
     query.prepare(u"DELETE FROM story_photos WHERE story_id = :story AND photo_id = :photo"_s);
     query.bindValue(u":story"_s, storyId);
     query.bindValue(u":photo"_s, photoId);
@@ -361,7 +362,7 @@ bool PhotoRepository::reorder(qint64 storyId, const QList<qint64> &photoIds)
     WriteTransaction transaction(m_library, &m_error);
     if (!transaction.begin() || !mayChangePlacement(storyId))
         return false;
-    QSqlQuery query(m_library->database());
+    SqlQuery query(m_library->database());
     query.prepare(u"UPDATE story_photos SET position = :position WHERE story_id = :story AND photo_id = :photo"_s);
     for (int i = 0; i < photoIds.size(); ++i) {
         query.bindValue(u":position"_s, i + 1);
@@ -408,7 +409,7 @@ PhotoRepository::SaveResult PhotoRepository::saveInTransaction(Photo &photo, con
 {
     TextSafety::cleanPhoto(photo);
     const bool serverDecides = m_library->dialect().serverEnforcesWorkflow();
-    QSqlQuery query(m_library->database());
+    SqlQuery query(m_library->database());
     // What a decision saw is what is stored; an edit of any field it covers
     // (everything the export publishes) voids it.
     query.prepare(u"SELECT %1 FROM photos WHERE id = :id"_s.arg(photoColumns));
@@ -480,7 +481,7 @@ PhotoRepository::SaveResult PhotoRepository::saveInTransaction(Photo &photo, con
 
 bool PhotoRepository::reindexStoriesOf(qint64 photoId)
 {
-    QSqlQuery query(m_library->database());
+    SqlQuery query(m_library->database());
     query.prepare(u"SELECT story_id FROM story_photos WHERE photo_id = :photo"_s);
     query.bindValue(u":photo"_s, photoId);
     if (!query.exec())
@@ -501,7 +502,7 @@ bool PhotoRepository::reindexStoriesOf(qint64 photoId)
 
 std::optional<StoredImage> PhotoRepository::image(const QString &hash)
 {
-    QSqlQuery query(m_library->database());
+    SqlQuery query(m_library->database());
     query.prepare(u"SELECT hash, data, mime_type, width, height FROM images WHERE hash = :hash"_s);
     query.bindValue(u":hash"_s, hash);
     if (!query.exec()) {
@@ -519,7 +520,7 @@ std::optional<StoredImage> PhotoRepository::image(const QString &hash)
 
 QByteArray PhotoRepository::thumbnail(qint64 photoId)
 {
-    QSqlQuery query(m_library->database());
+    SqlQuery query(m_library->database());
     query.prepare(u"SELECT thumbnail FROM photos WHERE id = :id"_s);
     query.bindValue(u":id"_s, photoId);
     if (!query.exec() || !query.next())
@@ -548,7 +549,7 @@ PhotoRepository::SaveResult PhotoRepository::decideCaption(Photo &photo, Caption
     if (m_library->dialect().serverEnforcesWorkflow()) {
         // The server checks the role again and records what the decision
         // saw from the stored photo, as the login's person.
-        QSqlQuery call(m_library->database());
+        SqlQuery call(m_library->database());
         call.prepare(u"SELECT newsdesk.decide_caption(:id, :version, :decision, :comment) AS row_version"_s);
         call.bindValue(u":id"_s, photo.id);
         call.bindValue(u":version"_s, photo.rowVersion);
@@ -571,7 +572,7 @@ PhotoRepository::SaveResult PhotoRepository::decideCaption(Photo &photo, Caption
     const QString now = Library::nowUtc();
     // The decision is about the stored text, and only if the editor saw the
     // current version of it.
-    QSqlQuery query(m_library->database());
+    SqlQuery query(m_library->database());
     query.prepare(u"UPDATE photos SET approval_state = :state, updated_at = :now, updated_by = :actor, "
                   "row_version = row_version + 1 WHERE id = :id AND row_version = :version"_s);
     query.bindValue(u":state"_s, captionApprovalKey(decision));
@@ -627,7 +628,7 @@ PhotoRepository::SaveResult PhotoRepository::decideCaption(Photo &photo, Caption
 QList<CaptionDecision> PhotoRepository::captionDecisions(qint64 photoId)
 {
     QList<CaptionDecision> decisions;
-    QSqlQuery query(m_library->database());
+    SqlQuery query(m_library->database());
     query.prepare(u"SELECT id, photo_id, decision, caption, alt_text, reviewed, comment, decided_by, decided_at "
                   "FROM caption_approvals WHERE photo_id = :id ORDER BY id DESC"_s);
     query.bindValue(u":id"_s, photoId);

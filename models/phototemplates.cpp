@@ -4,6 +4,7 @@
 #include "library.h"
 #include "people.h"
 #include "sqldialect.h"
+#include "sqlquery.h"
 #include "textsafety.h"
 #include "workflow.h"
 
@@ -77,7 +78,7 @@ bool PhotoTemplateRepository::mayManage()
 QList<PhotoTemplate> PhotoTemplateRepository::list()
 {
     QList<PhotoTemplate> templates;
-    QSqlQuery query(m_library->database());
+    SqlQuery query(m_library->database());
     if (!query.exec(u"SELECT %1 FROM photo_templates ORDER BY %2, id"_s.arg(
             columns(), m_library->dialect().caseInsensitiveOrder(u"name"_s)))) {
         m_error.fail(query, QObject::tr("Cannot read the metadata templates"));
@@ -90,7 +91,7 @@ QList<PhotoTemplate> PhotoTemplateRepository::list()
 
 std::optional<PhotoTemplate> PhotoTemplateRepository::load(qint64 id)
 {
-    QSqlQuery query(m_library->database());
+    SqlQuery query(m_library->database());
     query.prepare(u"SELECT %1 FROM photo_templates WHERE id = :id"_s.arg(columns()));
     query.bindValue(u":id"_s, id);
     if (!query.exec()) {
@@ -138,7 +139,7 @@ PhotoTemplateRepository::SaveResult PhotoTemplateRepository::save(PhotoTemplate 
     WriteTransaction transaction(m_library, &m_error);
     if (!transaction.begin())
         return SaveResult::Failed;
-    QSqlQuery query(m_library->database());
+    SqlQuery query(m_library->database());
     query.prepare(u"SELECT id, name FROM photo_templates WHERE id <> :id"_s);
     query.bindValue(u":id"_s, clean.id);
     if (!query.exec()) {
@@ -211,7 +212,7 @@ bool PhotoTemplateRepository::remove(qint64 id)
     m_error.clear();
     if (!mayManage())
         return false;
-    QSqlQuery query(m_library->database());
+    SqlQuery query(m_library->database());
     query.prepare(u"DELETE FROM photo_templates WHERE id = :id"_s);
     query.bindValue(u":id"_s, id);
     if (!query.exec())

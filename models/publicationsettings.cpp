@@ -3,6 +3,7 @@
 
 #include "library.h"
 #include "people.h"
+#include "sqlquery.h"
 #include "story.h"
 #include "textsafety.h"
 #include "workflow.h"
@@ -64,7 +65,7 @@ PublicationSettings PublicationSettingsRepository::load()
 {
     m_error.clear();
     PublicationSettings settings;
-    QSqlQuery query(m_library->database());
+    SqlQuery query(m_library->database());
     if (!query.exec(u"SELECT key, value FROM library_settings"_s)) {
         m_error.fail(query, QCoreApplication::translate("PublicationSettingsRepository", "Cannot read the library's publication settings"));
         return settings;
@@ -104,7 +105,7 @@ bool PublicationSettingsRepository::save(const PublicationSettings &given)
     WriteTransaction transaction(m_library, &m_error);
     if (!transaction.begin())
         return false;
-    QSqlQuery query(m_library->database());
+    SqlQuery query(m_library->database());
     query.prepare(u"INSERT INTO library_settings (key, value) VALUES (:key, :value) "
                   "ON CONFLICT (key) DO UPDATE SET value = excluded.value"_s);
     const QList<std::pair<QString, QString>> values{{publisherKey, settings.publisher.trimmed()},

@@ -3,6 +3,7 @@
 
 #include "library.h"
 #include "sqldialect.h"
+#include "sqlquery.h"
 #include "storyrepository.h"
 #include "textsafety.h"
 
@@ -127,7 +128,7 @@ QList<StoryListModel::Row> StoryListModel::queryRows(int offset, int limit)
     if (!m_library || !m_library->isOpen())
         return rows;
     const QString columns = u"s.id, s.slug, s.headline, s.status, s.updated_at, s.updated_by"_s;
-    QSqlQuery query(m_library->database());
+    SqlQuery query(m_library->database());
     const QString match = m_library->dialect().ftsQueryFromUserText(m_searchText);
     if (!match.isEmpty()) {
         // Every ranked hit is filtered by status before the page is cut (a

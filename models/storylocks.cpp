@@ -3,6 +3,7 @@
 
 #include "library.h"
 #include "people.h"
+#include "sqlquery.h"
 #include "workflow.h"
 #include "sqldialect.h"
 
@@ -105,7 +106,7 @@ bool StoryLocks::isStale(const StoryLock &lock, const QDateTime &now, const QStr
 
 std::optional<StoryLock> StoryLocks::lockOf(qint64 storyId)
 {
-    QSqlQuery query(m_library->database());
+    SqlQuery query(m_library->database());
     query.prepare(u"SELECT story_id, session, holder, host, pid, process_started, acquired_at, heartbeat_at, "
                   "%1 AS session_alive FROM story_locks WHERE story_id = :id"_s.arg(m_library->dialect().lockSessionAliveExpression()));
     query.bindValue(u":id"_s, storyId);
@@ -149,7 +150,7 @@ bool StoryLocks::writeLock(qint64 storyId)
 {
     const qint64 pid = QCoreApplication::applicationPid();
     const QString stamp = Library::nowUtc();
-    QSqlQuery query(m_library->database());
+    SqlQuery query(m_library->database());
     query.prepare(u"INSERT INTO story_locks (story_id, session, holder, host, pid, process_started, acquired_at, "
                   "heartbeat_at) VALUES (:id, :session, :holder, :host, :pid, :started, :now, :now) "
                   "ON CONFLICT (story_id) DO UPDATE SET session = excluded.session, holder = excluded.holder, "
@@ -187,7 +188,7 @@ StoryLocks::Result StoryLocks::takeOver(qint64 storyId)
 
 bool StoryLocks::release(qint64 storyId)
 {
-    QSqlQuery query(m_library->database());
+    SqlQuery query(m_library->database());
     query.prepare(u"DELETE FROM story_locks WHERE story_id = :id AND session = :session"_s);
     query.bindValue(u":id"_s, storyId);
     query.bindValue(u":session"_s, m_library->lockSession());
@@ -200,7 +201,7 @@ bool StoryLocks::release(qint64 storyId)
 
 bool StoryLocks::heartbeat()
 {
-    QSqlQuery query(m_library->database());
+    SqlQuery query(m_library->database());
     query.prepare(u"UPDATE story_locks SET heartbeat_at = :now WHERE session = :session"_s);
     query.bindValue(u":now"_s, Library::nowUtc());
     query.bindValue(u":session"_s, m_library->lockSession());

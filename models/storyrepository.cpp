@@ -4,6 +4,7 @@
 #include "library.h"
 #include "people.h"
 #include "sqldialect.h"
+#include "sqlquery.h"
 #include "textsafety.h"
 #include "workflow.h"
 
@@ -100,7 +101,7 @@ Story StoryRepository::storyFromQuery(const QSqlQuery &query)
 QString StoryRepository::uniqueSlug(const QString &wanted)
 {
     const QString base = wanted.isEmpty() ? u"story"_s : wanted;
-    QSqlQuery query(m_library->database());
+    SqlQuery query(m_library->database());
     query.prepare(u"SELECT slug FROM stories WHERE slug = :slug OR slug LIKE :pattern ESCAPE '\\'"_s);
     QString escaped = base;
     escaped.replace(u'\\', u"\\\\"_s).replace(u'%', u"\\%"_s).replace(u'_', u"\\_"_s);
@@ -143,7 +144,7 @@ std::optional<Story> StoryRepository::create(Story story, Revision::Kind kind)
         story.publishedAt = QDateTime();
     else if (!story.publishedAt.isValid())
         story.publishedAt = fromIso(now);
-    QSqlQuery query(m_library->database());
+    SqlQuery query(m_library->database());
     query.prepare(u"INSERT INTO stories (slug, headline, dek, byline, dateline, body, status, created_at, created_by, "
                   "updated_at, updated_by, correction_note, embargo_until, published_at) VALUES (:slug, "
                   ":headline, :dek, :byline, :dateline, :body, :status, :now, :actor, :now, :actor, :note, :embargo, "
@@ -181,9 +182,9 @@ std::optional<Story> StoryRepository::create(Story story, Revision::Kind kind)
     return story;
 }
 
-std::optional<Story> StoryRepository::load(qint64 id)
+std::optional<Story> StoryRepository::load(qint64 id, bool *readFailed)
 {
-    return loadWhere(u"id"_s, id, QString::number(id), QObject::tr("There is no story %1 in this library.").arg(id));
+    return loadWhere(u"id"_s, id, QString::number(id), QObject::tr("There is no story %1 in this library.").arg(id), readFailed);
 }
 
 std::optional<Story> StoryRepository::loadBySlug(const QString &slug)
@@ -192,12 +193,15 @@ std::optional<Story> StoryRepository::loadBySlug(const QString &slug)
 }
 
 std::optional<Story> StoryRepository::loadWhere(const QString &column, const QVariant &value, const QString &shown,
-                                                const QString &missing)
+                                                const QString &missing, bool *readFailed)
 {
-    QSqlQuery query(m_library->database());
+    SqlQuery query(m_library->database());
     query.prepare(u"SELECT %1 FROM stories WHERE %2 = :value"_s.arg(storyColumns, column));
     query.bindValue(u":value"_s, value);
-    if (!query.exec()) {
+    const bool read = query.exec();
+    if (readFailed)
+        *readFailed = !read;
+    if (!read) {
         m_error.fail(query, QObject::tr("Cannot read story %1").arg(shown));
         return std::nullopt;
     }
@@ -243,7 +247,14 @@ StoryRepository::SaveResult StoryRepository::save(Story &story, Revision::Kind k
     WriteTransaction transaction(m_library, &m_error);
     if (!transaction.begin())
         return SaveResult::Failed;
-    if (const std::optional<Story> stored = load(story.id); stored && stored->rowVersion == story.rowVersion) {
+    // A story that is gone is the UPDATE's to report (it names the cause);
+    // one that cannot be read says why (on a team library the transaction
+    // is over anyway).
+    bool readFailed = false;
+    const std::optional<Story> stored = load(story.id, &readFailed);
+    if (readFailed)
+        return SaveResult::Failed;
+    if (stored && stored->rowVersion == story.rowVersion) {
         // Any published text, the correction note too: what the approval covers.
         const bool textChanged = !changedStoryFields(*stored, story).isEmpty();
         const Workflow::Verdict verdict = Workflow::checkTextEdit(PeopleRepository(m_library).roleOfActor(), stored->status);
@@ -253,7 +264,7 @@ StoryRepository::SaveResult StoryRepository::save(Story &story, Revision::Kind k
         }
     }
     const QString now = Library::nowUtc();
-    QSqlQuery query(m_library->database());
+    SqlQuery query(m_library->database());
     // The status moves only through transition(), which checks who may move it.
     query.prepare(u"UPDATE stories SET headline = :headline, dek = :dek, byline = :byline, dateline = :dateline, "
                   "body = :body, correction_note = :note, embargo_until = :embargo, updated_at = :now, "
@@ -274,7 +285,7 @@ StoryRepository::SaveResult StoryRepository::save(Story &story, Revision::Kind k
         return SaveResult::Failed;
     }
     if (query.numRowsAffected() != 1) {
-        QSqlQuery current(m_library->database());
+        SqlQuery current(m_library->database());
         current.prepare(u"SELECT updated_by, updated_at FROM stories WHERE id = :id"_s);
         current.bindValue(u":id"_s, story.id);
         if (current.exec() && current.next()) {
@@ -287,7 +298,7 @@ StoryRepository::SaveResult StoryRepository::save(Story &story, Revision::Kind k
         return SaveResult::Conflict;
     }
     Story saved = story;
-    QSqlQuery status(m_library->database());
+    SqlQuery status(m_library->database());
     status.prepare(u"SELECT status FROM stories WHERE id = :id"_s);
     status.bindValue(u":id"_s, story.id);
     if (!status.exec() || !status.next()) {
@@ -334,7 +345,7 @@ StoryRepository::SaveResult StoryRepository::transition(Story &story, WorkflowAc
     if (m_library->dialect().serverEnforcesWorkflow()) {
         // The server checks the same rules again, moves the story and writes
         // its history, audit and comment as the login's person.
-        QSqlQuery call(m_library->database());
+        SqlQuery call(m_library->database());
         call.prepare(u"SELECT newsdesk.transition(:id, :version, :action, :comment)"_s);
         call.bindValue(u":id"_s, story.id);
         call.bindValue(u":version"_s, story.rowVersion);
@@ -365,7 +376,7 @@ StoryRepository::SaveResult StoryRepository::transition(Story &story, WorkflowAc
     const bool firstPublication = moved.status == StoryStatus::Published && !moved.publishedAt.isValid();
     if (firstPublication)
         moved.publishedAt = fromIso(now);
-    QSqlQuery query(m_library->database());
+    SqlQuery query(m_library->database());
     query.prepare(u"UPDATE stories SET status = :status, correction_note = :note, updated_at = :now, updated_by = :actor, "
                   "published_at = CASE WHEN :first THEN :now ELSE published_at END, "
                   "row_version = row_version + 1 WHERE id = :id"_s);
@@ -389,7 +400,7 @@ StoryRepository::SaveResult StoryRepository::transition(Story &story, WorkflowAc
         return SaveResult::Failed;
     if (action == WorkflowAction::RequestChanges) {
         // The writer finds the editor's words with the story's comments.
-        QSqlQuery note(m_library->database());
+        SqlQuery note(m_library->database());
         note.prepare(u"INSERT INTO comments (entity, entity_id, body, author, created_at) "
                      "VALUES ('story', :id, :body, :author, :now)"_s);
         note.bindValue(u":id"_s, story.id);
@@ -416,7 +427,7 @@ StoryRepository::SaveResult StoryRepository::transition(Story &story, WorkflowAc
 
 std::optional<Revision> StoryRepository::lastApprovedRevision(qint64 storyId)
 {
-    QSqlQuery query(m_library->database());
+    SqlQuery query(m_library->database());
     query.prepare(u"SELECT %1 FROM revisions WHERE story_id = :id AND status IN ('approved', 'published') "
                   "ORDER BY id DESC LIMIT 1"_s.arg(revisionColumns));
     query.bindValue(u":id"_s, storyId);
@@ -431,7 +442,7 @@ std::optional<Revision> StoryRepository::lastApprovedRevision(qint64 storyId)
 
 bool StoryRepository::writeRevision(const Story &story, Revision::Kind kind)
 {
-    QSqlQuery query(m_library->database());
+    SqlQuery query(m_library->database());
     if (kind == Revision::Kind::Autosave) {
         query.prepare(u"SELECT id, kind, created_by, created_at FROM revisions WHERE story_id = :id ORDER BY id DESC LIMIT 1"_s);
         query.bindValue(u":id"_s, story.id);
@@ -442,7 +453,7 @@ bool StoryRepository::writeRevision(const Story &story, Revision::Kind kind)
             && fromIso(query.value(u"created_at"_s)).secsTo(story.updatedAt) < autosaveCoalesceSeconds) {
             const qint64 revisionId = query.value(u"id"_s).toLongLong();
             query.finish();
-            QSqlQuery update(m_library->database());
+            SqlQuery update(m_library->database());
             update.prepare(u"UPDATE revisions SET row_version = :version, headline = :headline, dek = :dek, "
                            "byline = :byline, dateline = :dateline, body = :body, correction_note = :note, "
                            "status = :status WHERE id = :rid"_s);
@@ -479,7 +490,7 @@ bool StoryRepository::writeRevision(const Story &story, Revision::Kind kind)
 
 bool StoryRepository::writeSearchCopy(const Story &story)
 {
-    QSqlQuery captions(m_library->database());
+    SqlQuery captions(m_library->database());
     captions.prepare(u"SELECT p.title AS title, p.caption AS caption FROM story_photos sp "
                      "JOIN photos p ON p.id = sp.photo_id WHERE sp.story_id = :id ORDER BY sp.position"_s);
     captions.bindValue(u":id"_s, story.id);
@@ -491,7 +502,7 @@ bool StoryRepository::writeSearchCopy(const Story &story)
     while (captions.next())
         text << captions.value(title).toString() << captions.value(caption).toString();
 
-    QSqlQuery query(m_library->database());
+    SqlQuery query(m_library->database());
     query.prepare(m_library->dialect().ftsUpsertStatement());
     query.bindValue(u":id"_s, story.id);
     query.bindValue(u":headline"_s, sqlText(story.headline));
@@ -518,7 +529,7 @@ std::optional<Story> StoryRepository::duplicate(qint64 id)
     if (!created)
         return std::nullopt;
     // The copy shows the same photos in the same order.
-    QSqlQuery query(m_library->database());
+    SqlQuery query(m_library->database());
     query.prepare(u"INSERT INTO story_photos (story_id, photo_id, position) "
                   "SELECT :copy, photo_id, position FROM story_photos WHERE story_id = :original"_s);
     query.bindValue(u":copy"_s, created->id);
@@ -542,12 +553,12 @@ bool StoryRepository::remove(qint64 id)
     if (const Workflow::Verdict verdict = Workflow::checkDelete(PeopleRepository(m_library).roleOfActor(), stored->status);
         !verdict.allowed)
         return m_error.fail(verdict.reason);
-    QSqlQuery query(m_library->database());
+    SqlQuery query(m_library->database());
     query.prepare(u"DELETE FROM stories WHERE id = :id"_s);
     query.bindValue(u":id"_s, id);
     if (!query.exec())
         return m_error.fail(query, QObject::tr("Cannot delete story %1").arg(id));
-    QSqlQuery search(m_library->database());
+    SqlQuery search(m_library->database());
     search.prepare(m_library->dialect().ftsDeleteStatement());
     search.bindValue(u":id"_s, id);
     if (!search.exec())
@@ -563,7 +574,7 @@ bool StoryRepository::remove(qint64 id)
 
 std::optional<QStringList> StoryRepository::acceptedNames(qint64 storyId)
 {
-    QSqlQuery query(m_library->database());
+    SqlQuery query(m_library->database());
     query.prepare(u"SELECT name FROM story_names WHERE story_id = :id ORDER BY name"_s);
     query.bindValue(u":id"_s, storyId);
     if (!query.exec()) {
@@ -583,7 +594,7 @@ bool StoryRepository::addAcceptedName(qint64 storyId, const QString &givenName)
     WriteTransaction transaction(m_library, &m_error);
     if (!transaction.begin())
         return false;
-    QSqlQuery query(m_library->database());
+    SqlQuery query(m_library->database());
     query.prepare(u"INSERT INTO story_names (story_id, name) VALUES (:id, :name) ON CONFLICT DO NOTHING"_s);
     query.bindValue(u":id"_s, storyId);
     query.bindValue(u":name"_s, sqlText(name));
@@ -597,7 +608,7 @@ bool StoryRepository::addAcceptedName(qint64 storyId, const QString &givenName)
 
 qint64 StoryRepository::count()
 {
-    QSqlQuery query(m_library->database());
+    SqlQuery query(m_library->database());
     if (!query.exec(u"SELECT count(*) AS stories FROM stories"_s) || !query.next()) {
         m_error.fail(query, QObject::tr("Cannot count stories"));
         return -1;
@@ -635,7 +646,7 @@ static Revision revisionFromQuery(const QSqlQuery &query)
 QList<Revision> StoryRepository::revisions(qint64 storyId)
 {
     QList<Revision> result;
-    QSqlQuery query(m_library->database());
+    SqlQuery query(m_library->database());
     query.prepare(u"SELECT %1 FROM revisions WHERE story_id = :id ORDER BY id DESC"_s.arg(revisionColumns));
     query.bindValue(u":id"_s, storyId);
     if (!query.exec()) {
@@ -649,7 +660,7 @@ QList<Revision> StoryRepository::revisions(qint64 storyId)
 
 std::optional<Revision> StoryRepository::revision(qint64 revisionId)
 {
-    QSqlQuery query(m_library->database());
+    SqlQuery query(m_library->database());
     query.prepare(u"SELECT %1 FROM revisions WHERE id = :id"_s.arg(revisionColumns));
     query.bindValue(u":id"_s, revisionId);
     if (!query.exec()) {
@@ -689,7 +700,7 @@ QHash<qint64, QString> StoryRepository::snippets(const QSqlDatabase &database, c
     QHash<qint64, QString> passages;
     if (storyIds.isEmpty())
         return passages;
-    QSqlQuery query(database);
+    SqlQuery query(database);
     query.setForwardOnly(true);
     query.prepare(SqlDialect::of(database).ftsSnippetsStatement(int(storyIds.size())));
     query.bindValue(u":query"_s, ftsQuery);
@@ -725,7 +736,7 @@ QList<SearchHit> StoryRepository::search(const QString &userText, int limit, int
     const QString match = m_library->dialect().ftsQueryFromUserText(userText);
     if (match.isEmpty())
         return hits;
-    QSqlQuery query(m_library->database());
+    SqlQuery query(m_library->database());
     // Forward-only: QSQLITE then does not cache rows it has handed out.
     query.setForwardOnly(true);
     query.prepare(m_library->dialect().ftsSearchStatement());

@@ -65,7 +65,9 @@ public:
     // A status the library's actor may not start a story in
     // (Workflow::checkCreate) is refused, and nothing is written.
     std::optional<Story> create(Story story, Revision::Kind kind = Revision::Kind::Save);
-    std::optional<Story> load(qint64 id);
+    // Null when there is no such story or it could not be read; *readFailed
+    // (when given) tells the two apart.
+    std::optional<Story> load(qint64 id, bool *readFailed = nullptr);
     std::optional<Story> loadBySlug(const QString &slug);
     // Accepts a numeric id or a slug, as the command line does. All digits
     // name an id, always: no slug may be all digits, so none can stand in for
@@ -129,7 +131,7 @@ private:
     // The story whose column (a name of ours, never user text) holds value;
     // shown names it in a read error, missing is the error when none does.
     std::optional<Story> loadWhere(const QString &column, const QVariant &value, const QString &shown,
-                                   const QString &missing);
+                                   const QString &missing, bool *readFailed = nullptr);
     bool writeRevision(const Story &story, Revision::Kind kind);
     bool writeSearchCopy(const Story &story);
     QString uniqueSlug(const QString &wanted);

@@ -3,6 +3,7 @@
 
 #include "librarylocation.h"
 #include "postgresdialect.h"
+#include "sqlquery.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -34,7 +35,7 @@ bool runInTransaction(QSqlDatabase &database, const QStringList &statements, con
     if (!database.transaction())
         return fail(errorString, tr("%1: %2").arg(what, database.lastError().text()));
     for (const QString &statement : statements) {
-        QSqlQuery query(database);
+        SqlQuery query(database);
         if (!query.exec(statement)) {
             const QString reason = PostgresDialect::serverMessage(query.lastError());
             database.rollback();
@@ -98,7 +99,7 @@ bool isPasswordRefused(const QString &errorString)
 
 SetupResult setUp(QSqlDatabase database, QString *errorString)
 {
-    QSqlQuery query(database);
+    SqlQuery query(database);
     if (!query.exec(u"SELECT count(*) AS schemas FROM pg_namespace WHERE nspname = 'newsdesk'"_s) || !query.next()) {
         fail(errorString, tr("Cannot read the database: %1").arg(PostgresDialect::serverMessage(query.lastError())));
         return SetupResult::Failed;
@@ -162,7 +163,7 @@ bool addPerson(QSqlDatabase database, const QString &login, const QString &name,
         return fail(errorString, tr("A person needs a name."));
 
     // Whether the login exists, and whether it is an editor now, in one look.
-    QSqlQuery query(database);
+    SqlQuery query(database);
     query.prepare(u"SELECT count(*) AS roles, coalesce(bool_or(pg_has_role(oid, :editor, 'MEMBER')), false) AS editor "
                   u"FROM pg_roles WHERE rolname = :login"_s);
     query.bindValue(u":editor"_s, QString::fromLatin1(PostgresDialect::editorRole));

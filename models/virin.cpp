@@ -5,6 +5,7 @@
 #include "library.h"
 #include "photo.h"
 #include "photorepository.h"
+#include "sqlquery.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -552,7 +553,7 @@ QStringList virinsInLibrary(Library *library, const QString &prefix)
         return virins;
     // Read only. substr() rather than LIKE, so that no character of the prefix
     // needs escaping.
-    QSqlQuery query(library->database());
+    SqlQuery query(library->database());
     query.prepare(u"SELECT virin FROM photos WHERE substr(virin, 1, :length) = :prefix ORDER BY virin"_s);
     query.bindValue(u":length"_s, prefix.size());
     query.bindValue(u":prefix"_s, sqlText(prefix));

@@ -63,6 +63,7 @@ private Q_SLOTS:
     void liveUpdatesComeBackAfterTheConnectionDrops();
     void aDroppedDeskCatchesUpFromTheAuditLog();
     void aLockDiesWithItsSession();
+    void aLockedTableIsBusyNotAnError();
     void copyLibraryRoundTripLosesNothing();
 
 private:
@@ -1239,6 +1240,41 @@ void TestTeamLibrary::aLockDiesWithItsSession()
     QCOMPARE(StoryLocks(&other).lockOf(story->id)->holder, u"Wyatt Writer"_s);
     QCOMPARE(other.auditTrail(u"story"_s, story->id).constLast().action, u"lock-recovered"_s);
     holder.reset();
+}
+
+// While someone holds a table (the administrator's `team setup` migrating it,
+// LOCK TABLE over psql), a desk's statement cannot even be prepared: the
+// server parses it under a lock on every table it names. The desk waits its
+// busy timeout, then says the library is busy, and loses nothing: once the
+// table is free the same save goes through. (Qt's driver would otherwise
+// run the statement that was never prepared and report a syntax error.)
+void TestTeamLibrary::aLockedTableIsBusyNotAnError()
+{
+    QSqlDatabase database = office();
+    QVERIFY(database.isOpen());
+    Library desk;
+    desk.setBusyTimeout(300);
+    const QString opened = openOffice(desk, u"hana"_s, u"Hana Writer"_s, PersonRole::Writer);
+    QVERIFY2(opened.isEmpty(), qPrintable(opened));
+    StoryRepository stories(&desk);
+    std::optional<Story> story = stories.create(Story{.headline = u"Held table"_s});
+    QVERIFY(story);
+    story->body = u"Words written while the table was held."_s;
+
+    QSqlDatabase holder = connectAs(PostgresServer::superuser(), u"office"_s);
+    QVERIFY(holder.isOpen());
+    QSqlQuery lock(holder);
+    QVERIFY(holder.transaction());
+    QVERIFY2(lock.exec(u"LOCK TABLE newsdesk.stories IN ACCESS EXCLUSIVE MODE"_s), qPrintable(lock.lastError().text()));
+    QCOMPARE(stories.save(*story), StoryRepository::SaveResult::Failed);
+    QVERIFY2(stories.errorString().contains(u"busy"_s), qPrintable(stories.errorString()));
+    QVERIFY2(!stories.errorString().contains(u"syntax"_s), qPrintable(stories.errorString()));
+    QVERIFY(stories.find(QString::number(story->id)) == std::nullopt);
+    QVERIFY2(stories.errorString().contains(u"busy"_s), qPrintable(stories.errorString()));
+    QVERIFY(holder.rollback());
+
+    QCOMPARE(stories.save(*story), StoryRepository::SaveResult::Saved);
+    QCOMPARE(stories.find(QString::number(story->id))->body, story->body);
 }
 
 // Every row of every table, as text, in a stable order: what a copy must keep.
