@@ -23,7 +23,7 @@ QString defaultLibraryPath()
     return QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)).filePath(u"Newsdesk/library.newsdesk"_s);
 }
 
-QByteArray makeThumbnail(const QByteArray &image, QSize *pixelSize)
+QImage decodeToFit(const QByteArray &image, QSize box, QSize *pixelSize)
 {
     QBuffer buffer;
     buffer.setData(image);
@@ -35,8 +35,13 @@ QByteArray makeThumbnail(const QByteArray &image, QSize *pixelSize)
         *pixelSize = size;
     // Decode at a reduced size where the format allows it (JPEG does).
     if (size.isValid())
-        reader.setScaledSize(size.scaled(QSize(320, 320), Qt::KeepAspectRatio));
-    const QImage thumbnail = reader.read();
+        reader.setScaledSize(size.scaled(box, Qt::KeepAspectRatio));
+    return reader.read();
+}
+
+QByteArray makeThumbnail(const QByteArray &image, QSize *pixelSize)
+{
+    const QImage thumbnail = decodeToFit(image, QSize(320, 320), pixelSize);
     if (thumbnail.isNull())
         return {};
     QByteArray bytes;

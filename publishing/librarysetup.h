@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QImage>
 #include <QSize>
 #include <QString>
 
@@ -24,5 +25,10 @@ bool open(Library *library, const QString &location, const QString &password = {
 
 // Thumbnail bytes (PNG, at most 320 px wide) of an encoded image, and its size.
 QByteArray makeThumbnail(const QByteArray &image, QSize *pixelSize);
+// An encoded image decoded to fit box (JPEG decodes at the reduced size),
+// turned as its orientation says; null when it cannot be decoded. What a
+// decision is made on: a stored thumbnail is whatever the desk that added the
+// photo sent, while the image is checked against its hash by the library.
+QImage decodeToFit(const QByteArray &image, QSize box, QSize *pixelSize = nullptr);
 
 } // namespace LibrarySetup

@@ -13,6 +13,8 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QBuffer>
+#include <QImage>
 #include <QLabel>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -33,6 +35,7 @@ private Q_SLOTS:
     void showsTheFindings();
     void aWriterCannotDecide();
     void saysSoWhenNothingWaits();
+    void showsThePublishedImageNotTheStoredThumbnail();
 
 private:
     // A photo of the story with caption, pending; 0 on failure.
@@ -300,6 +303,38 @@ void TestCaptionReview::saysSoWhenNothingWaits()
         QVERIFY(!action->isEnabled());
     press(dialog, Qt::Key_Return, Qt::ControlModifier);
     QCOMPARE(prompter.count(u"tell"_s), 0);
+}
+
+// An editor approves what will be published. A desk that added the photo
+// (or a writer over psql) chose the stored thumbnail; the image is the one
+// the export publishes, so the dialog shows that.
+void TestCaptionReview::showsThePublishedImageNotTheStoredThumbnail()
+{
+    const auto png = [](Qt::GlobalColor colour) {
+        QImage image(64, 48, QImage::Format_RGB32);
+        image.fill(colour);
+        QByteArray bytes;
+        QBuffer buffer(&bytes);
+        buffer.open(QIODevice::WriteOnly);
+        image.save(&buffer, "PNG");
+        return bytes;
+    };
+    PhotoRepository photos(m_library.get());
+    const std::optional<Photo> photo =
+        photos.add(Photo{.virin = u"250306-N-AB123-1001"_s, .caption = u"Sailors return."_s, .altText = u"Sailors."_s},
+                   png(Qt::blue), u"image/png"_s, QSize(64, 48), png(Qt::red));
+    QVERIFY2(photo, qPrintable(photos.errorString()));
+    QVERIFY(photos.attach(m_storyId, photo->id));
+
+    ScriptedPrompter prompter;
+    CaptionReviewDialog dialog(m_library.get(), prompter);
+    QVERIFY(showActive(dialog));
+    QCOMPARE(dialog.currentPhotoId(), photo->id);
+    auto *label = dialog.findChild<QLabel *>(u"captionReviewThumbnail"_s);
+    QVERIFY(label);
+    const QImage shown = label->pixmap().toImage();
+    QVERIFY(!shown.isNull());
+    QCOMPARE(QColor(shown.pixel(shown.width() / 2, shown.height() / 2)), QColor(Qt::blue));
 }
 
 QTEST_MAIN(TestCaptionReview)

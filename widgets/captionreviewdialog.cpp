@@ -4,6 +4,7 @@
 #include "captionchecker.h"
 #include "comments.h"
 #include "library.h"
+#include "librarysetup.h"
 #include "people.h"
 #include "photo.h"
 #include "photorepository.h"
@@ -272,11 +273,16 @@ void CaptionReviewDialog::showCurrent()
         return;
     }
 
-    QPixmap pixmap;
-    if (pixmap.loadFromData(photos.thumbnail(photo->id)))
-        m_thumbnail->setPixmap(pixmap.scaled(m_thumbnail->size(), Qt::KeepAspectRatio, Qt::SmoothTransformation));
+    // The photo as it will be published, from its image: a stored thumbnail
+    // is whatever the desk that added the photo sent (over psql, anything),
+    // and an approval must not be given to a picture that is not the one
+    // published.
+    const std::optional<StoredImage> image = photos.image(photo->imageHash);
+    const QImage shown = image ? LibrarySetup::decodeToFit(image->data, m_thumbnail->size()) : QImage();
+    if (!shown.isNull())
+        m_thumbnail->setPixmap(QPixmap::fromImage(shown.scaled(m_thumbnail->size(), Qt::KeepAspectRatio, Qt::SmoothTransformation)));
     else
-        m_thumbnail->setText(tr("No thumbnail"));
+        m_thumbnail->setText(image ? tr("The image cannot be shown") : tr("The image is missing: %1").arg(photos.errorString()));
     m_position->setText(tr("Caption %1 of %2: %3").arg(row + 1).arg(m_list->count()).arg(m_list->currentItem()->text()));
 
     QString html = diffStyle() + u"<p style=\"font-size: large\">"_s + photo->caption.toHtmlEscaped() + u"</p>"_s;
