@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "library.h"
 #include "photorepository.h"
+#include "testlibraries.h"
 #include "virin.h"
 
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -333,9 +333,9 @@ static std::optional<Photo> addPhoto(PhotoRepository &photos, const QString &vir
 
 void TestVirin::duplicateInLibrary()
 {
-    QTemporaryDir dir;
+    TestLibraries libraries;
     Library library;
-    QVERIFY(library.open(dir.filePath(u"lib.newsdesk"_s)));
+    QVERIFY2(libraries.open(library, u"Eve Editor"_s, PersonRole::Editor), qPrintable(libraries.errorString()));
     PhotoRepository photos(&library);
     const std::optional<Photo> first = addPhoto(photos, u"250306-D-PM193-1268K"_s, u"Hegseth and Healey"_s);
     QVERIFY2(first, qPrintable(photos.errorString()));
@@ -440,9 +440,9 @@ void TestVirin::suggestNext()
 
 void TestVirin::suggestNextFromTheLibrary()
 {
-    QTemporaryDir dir;
+    TestLibraries libraries;
     Library library;
-    QVERIFY(library.open(dir.filePath(u"lib.newsdesk"_s)));
+    QVERIFY2(libraries.open(library, u"Eve Editor"_s, PersonRole::Editor), qPrintable(libraries.errorString()));
     PhotoRepository photos(&library);
     QVERIFY(addPhoto(photos, u"250306-D-PM193-1268K"_s, u"a"_s));
     QVERIFY(addPhoto(photos, u"250306-D-PM193-1416K"_s, u"b"_s));
