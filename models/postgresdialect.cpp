@@ -537,29 +537,28 @@ QStringList PostgresDialect::migrationStatements(int from)
         // before are not re-read (the repositories cleaned them); every
         // new and changed row is checked. Like the rest of the step, it can
         // run again without harm.
-        const auto safe = [](const QStringList &singleLine, const QStringList &multiLine) {
+        const auto check = [](const QList<TextSafety::Column> &columns) {
             QStringList checks;
-            for (const QString &column : singleLine)
-                checks << u"text_is_safe(%1, false)"_s.arg(column);
-            for (const QString &column : multiLine)
-                checks << u"text_is_safe(%1, true)"_s.arg(column);
+            for (const TextSafety::Column &column : columns)
+                checks << u"text_is_safe(%1, %2)"_s.arg(column.name, column.lines == TextSafety::Lines::Multi ? u"true"_s : u"false"_s);
             return checks.join(u" AND "_s);
+        };
+        const auto safe = [&check](const QStringList &singleLine, const QStringList &multiLine) {
+            QList<TextSafety::Column> columns;
+            for (const QString &column : singleLine)
+                columns << TextSafety::Column{column, TextSafety::Lines::Single};
+            for (const QString &column : multiLine)
+                columns << TextSafety::Column{column, TextSafety::Lines::Multi};
+            return check(columns);
         };
         statements << QStringList{
             u"CREATE OR REPLACE FUNCTION text_is_safe(p_text text, p_multi_line boolean) RETURNS boolean "
             "LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$\n"
             "  SELECT p_text !~ '"_s + forbiddenCharacterClass() + u"' AND p_text !~ CASE WHEN p_multi_line THEN '\\r' ELSE '[\\n\\r]' END $$"_s,
             u"ALTER TABLE stories DROP CONSTRAINT IF EXISTS stories_text_is_safe, ADD CONSTRAINT stories_text_is_safe CHECK ("_s
-                + safe({u"slug"_s, u"headline"_s, u"dek"_s, u"byline"_s, u"dateline"_s}, {u"body"_s, u"correction_note"_s})
-                + u") NOT VALID"_s,
-            // Keywords are kept one a line: each line is single-line text.
+                + check(TextSafety::storyColumns()) + u") NOT VALID"_s,
             u"ALTER TABLE photos DROP CONSTRAINT IF EXISTS photos_text_is_safe, ADD CONSTRAINT photos_text_is_safe CHECK ("_s
-                + safe({u"file_name"_s, u"virin"_s, u"title"_s, u"alt_text"_s, u"credit"_s, u"photographer"_s, u"unit"_s,
-                        u"operation"_s, u"city"_s, u"sublocation"_s, u"state"_s, u"country"_s, u"country_code"_s,
-                        u"release_authority"_s, u"caption_writer"_s, u"command_shown"_s, u"creator_email"_s,
-                        u"creator_phone"_s},
-                       {u"caption"_s, u"keywords"_s})
-                + u") NOT VALID"_s,
+                + check(TextSafety::photoColumns()) + u") NOT VALID"_s,
             u"ALTER TABLE photo_templates DROP CONSTRAINT IF EXISTS photo_templates_text_is_safe, ADD CONSTRAINT photo_templates_text_is_safe CHECK ("_s
                 + safe({u"name"_s, u"photographer"_s, u"unit"_s, u"credit"_s, u"operation"_s, u"city"_s, u"sublocation"_s,
                         u"state"_s, u"country"_s, u"country_code"_s, u"release_authority"_s, u"command_shown"_s,

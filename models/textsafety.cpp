@@ -65,6 +65,66 @@ void cleanField(QString &text, const char *name, Lines lines, QList<FieldChange>
         changed << FieldChange{QString::fromLatin1(name), changes};
 }
 
+// A text member of Record, the name its front matter gives it (for
+// messages), its column in the library, and its kind of line.
+template <typename Record>
+struct TextField
+{
+    QString Record::*member;
+    const char *field;
+    const char *column;
+    Lines lines;
+};
+
+constexpr TextField<Story> storyFields[] = {
+    {&Story::slug, "slug", "slug", Lines::Single},
+    {&Story::headline, "headline", "headline", Lines::Single},
+    {&Story::dek, "dek", "dek", Lines::Single},
+    {&Story::byline, "byline", "byline", Lines::Single},
+    {&Story::dateline, "dateline", "dateline", Lines::Single},
+    {&Story::body, "body", "body", Lines::Multi},
+    {&Story::correctionNote, "correction_note", "correction_note", Lines::Multi},
+};
+
+// The keywords, a list, are cleaned apart (see cleanPhoto).
+constexpr TextField<Photo> photoFields[] = {
+    {&Photo::fileName, "file", "file_name", Lines::Single},
+    {&Photo::virin, "virin", "virin", Lines::Single},
+    {&Photo::title, "title", "title", Lines::Single},
+    {&Photo::caption, "caption", "caption", Lines::Multi},
+    {&Photo::altText, "alt", "alt_text", Lines::Single},
+    {&Photo::credit, "credit", "credit", Lines::Single},
+    {&Photo::photographer, "photographer", "photographer", Lines::Single},
+    {&Photo::unit, "unit", "unit", Lines::Single},
+    {&Photo::operation, "operation", "operation", Lines::Single},
+    {&Photo::city, "location.city", "city", Lines::Single},
+    {&Photo::sublocation, "location.sublocation", "sublocation", Lines::Single},
+    {&Photo::state, "location.state", "state", Lines::Single},
+    {&Photo::country, "location.country", "country", Lines::Single},
+    {&Photo::countryCode, "location.country_code", "country_code", Lines::Single},
+    {&Photo::releaseAuthority, "release.authority", "release_authority", Lines::Single},
+    {&Photo::captionWriter, "caption_writer", "caption_writer", Lines::Single},
+    {&Photo::commandShown, "command_shown", "command_shown", Lines::Single},
+    {&Photo::creatorEmail, "creator.email", "creator_email", Lines::Single},
+    {&Photo::creatorPhone, "creator.phone", "creator_phone", Lines::Single},
+};
+
+template <typename Record, std::size_t count>
+void cleanFields(Record &record, const TextField<Record> (&fields)[count], QList<FieldChange> &changed)
+{
+    for (const TextField<Record> &field : fields)
+        cleanField(record.*field.member, field.field, field.lines, changed);
+}
+
+template <typename Record, std::size_t count>
+QList<Column> columnsOf(const TextField<Record> (&fields)[count])
+{
+    QList<Column> columns;
+    for (const TextField<Record> &field : fields)
+        columns << Column{QString::fromLatin1(field.column), field.lines};
+    return columns;
+}
+
 } // namespace
 
 Changes &Changes::operator+=(const Changes &other)
@@ -150,33 +210,14 @@ bool isClean(QStringView text, Lines lines)
 QList<FieldChange> cleanStory(Story &story)
 {
     QList<FieldChange> changed;
-    cleanField(story.slug, "slug", Lines::Single, changed);
-    cleanField(story.headline, "headline", Lines::Single, changed);
-    cleanField(story.dek, "dek", Lines::Single, changed);
-    cleanField(story.byline, "byline", Lines::Single, changed);
-    cleanField(story.dateline, "dateline", Lines::Single, changed);
-    cleanField(story.body, "body", Lines::Multi, changed);
-    cleanField(story.correctionNote, "correction_note", Lines::Multi, changed);
+    cleanFields(story, storyFields, changed);
     return changed;
 }
 
 QList<FieldChange> cleanPhoto(Photo &photo)
 {
     QList<FieldChange> changed;
-    cleanField(photo.fileName, "file", Lines::Single, changed);
-    cleanField(photo.virin, "virin", Lines::Single, changed);
-    cleanField(photo.title, "title", Lines::Single, changed);
-    cleanField(photo.caption, "caption", Lines::Multi, changed);
-    cleanField(photo.altText, "alt", Lines::Single, changed);
-    cleanField(photo.credit, "credit", Lines::Single, changed);
-    cleanField(photo.photographer, "photographer", Lines::Single, changed);
-    cleanField(photo.unit, "unit", Lines::Single, changed);
-    cleanField(photo.operation, "operation", Lines::Single, changed);
-    cleanField(photo.city, "location.city", Lines::Single, changed);
-    cleanField(photo.sublocation, "location.sublocation", Lines::Single, changed);
-    cleanField(photo.state, "location.state", Lines::Single, changed);
-    cleanField(photo.country, "location.country", Lines::Single, changed);
-    cleanField(photo.countryCode, "location.country_code", Lines::Single, changed);
+    cleanFields(photo, photoFields, changed);
     // One keyword per entry: the library keeps them one a line, so a line
     // break inside one would split it.
     Changes keywords;
@@ -184,12 +225,18 @@ QList<FieldChange> cleanPhoto(Photo &photo)
         keyword = clean(keyword, Lines::Single, &keywords);
     if (keywords.any())
         changed << FieldChange{u"keywords"_s, keywords};
-    cleanField(photo.releaseAuthority, "release.authority", Lines::Single, changed);
-    cleanField(photo.captionWriter, "caption_writer", Lines::Single, changed);
-    cleanField(photo.commandShown, "command_shown", Lines::Single, changed);
-    cleanField(photo.creatorEmail, "creator.email", Lines::Single, changed);
-    cleanField(photo.creatorPhone, "creator.phone", Lines::Single, changed);
     return changed;
+}
+
+QList<Column> storyColumns()
+{
+    return columnsOf(storyFields);
+}
+
+QList<Column> photoColumns()
+{
+    // Keywords are kept one a line, each a single-line text.
+    return columnsOf(photoFields) << Column{u"keywords"_s, Lines::Multi};
 }
 
 QList<FieldChange> cleanPerson(Person &person)

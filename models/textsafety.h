@@ -63,6 +63,16 @@ struct FieldChange
 // multi-line, its other texts single-line) and say which changed.
 QList<FieldChange> cleanStory(Story &story);
 QList<FieldChange> cleanPhoto(Photo &photo);
+// The columns of the stories and photos tables that cleanStory and
+// cleanPhoto hold to the rule, each single- or multi-line as they clean it:
+// what a team library's server checks on every row (PostgresDialect).
+struct Column
+{
+    QString name;
+    Lines lines;
+};
+QList<Column> storyColumns();
+QList<Column> photoColumns();
 QList<FieldChange> cleanPerson(Person &person);
 QList<FieldChange> cleanPublicationSettings(PublicationSettings &settings);
 
