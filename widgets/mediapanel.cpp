@@ -31,6 +31,7 @@
 #include <QPixmap>
 #include <QPixmapCache>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSplitter>
@@ -135,6 +136,7 @@ MediaPanel::MediaPanel(PhotoListModel *model, Library *library, Prompter &prompt
     , m_model(model)
     , m_view(new QListView(this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
+    , m_formArea(nullptr)
     , m_form(new PhotoForm(library, prompter, this))
     , m_forms(new QStackedWidget(this))
     , m_batchPage(new QWidget(this))
@@ -237,6 +239,11 @@ MediaPanel::MediaPanel(PhotoListModel *model, Library *library, Prompter &prompt
     m_splitter->setStretchFactor(0, 1);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setChildrenCollapsible(false);
+    m_formArea = scroll;
+    // The default split follows the panel's width until the user drags the
+    // handle (a split set otherwise shows when it differs from the default's).
+    m_splitter->installEventFilter(this);
+    connect(m_splitter, &QSplitter::splitterMoved, this, [this] { m_splitFollowsDefault = false; });
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(buttons);
@@ -352,12 +359,57 @@ QListView *MediaPanel::view() const
 
 QByteArray MediaPanel::saveLayout() const
 {
+    if (m_splitFollowsDefault && m_splitter->sizes() == m_defaultSizes)
+        return {};
     return m_splitter->saveState();
 }
 
 bool MediaPanel::restoreLayout(const QByteArray &state)
 {
-    return !state.isEmpty() && m_splitter->restoreState(state);
+    if (state.isEmpty()) {
+        m_splitFollowsDefault = true;
+        followDefaultSplit(m_splitter->width());
+        return true;
+    }
+    if (!m_splitter->restoreState(state))
+        return false;
+    m_splitFollowsDefault = false;
+    return true;
+}
+
+QList<int> MediaPanel::defaultSplit(int width) const
+{
+    // The grid's width for n columns: its cells, its frame and room for the
+    // scroll bar, which comes as soon as the photos outgrow the height (or
+    // the last column would wrap under the others then).
+    const int cell = m_view->gridSize().width();
+    // (QListView lays a wrapping grid out as if it were there already, and
+    // wraps before a cell that would end exactly at the edge: one pixel more).
+    const int chrome = 2 * m_view->frameWidth() + m_view->verticalScrollBar()->sizeHint().width() + 1;
+    const int available = width - m_splitter->handleWidth();
+    const int formMinimum = std::max(m_formArea->minimumWidth(), m_formArea->minimumSizeHint().width());
+    const int formWanted =
+        std::max(formMinimum, m_forms->sizeHint().width() + m_formArea->verticalScrollBar()->sizeHint().width());
+    // As many columns as leave the form the width it asks for; two when
+    // that is fewer and the form still has its minimum beside them.
+    int columns = std::max(0, (available - formWanted - chrome) / cell);
+    if (columns < 2)
+        columns = std::clamp((available - formMinimum - chrome) / cell, 0, 2);
+    if (columns < 1)
+        return {};
+    const int grid = chrome + columns * cell;
+    return {grid, available - grid};
+}
+
+void MediaPanel::followDefaultSplit(int width)
+{
+    if (!m_splitFollowsDefault || width <= 0)
+        return;
+    const QList<int> sizes = defaultSplit(width);
+    if (sizes.isEmpty())
+        return;
+    m_splitter->setSizes(sizes);
+    m_defaultSizes = m_splitter->sizes();
 }
 
 PhotoFieldsEditor *MediaPanel::batchEditor() const
@@ -618,6 +670,14 @@ void MediaPanel::paste()
 
 bool MediaPanel::eventFilter(QObject *watched, QEvent *event)
 {
+    if (watched == m_splitter && event->type() == QEvent::Resize) {
+        // A split set by other means than the handle (restored, or by a
+        // program) is the user's too: the default no longer moves it.
+        if (!m_defaultSizes.isEmpty() && m_splitter->sizes() != m_defaultSizes)
+            m_splitFollowsDefault = false;
+        followDefaultSplit(static_cast<QResizeEvent *>(event)->size().width());
+        return false;
+    }
     if (watched == m_view && (event->type() == QEvent::ShortcutOverride || event->type() == QEvent::KeyPress)) {
         auto *key = static_cast<QKeyEvent *>(event);
         const bool undo = key->matches(QKeySequence::Undo);

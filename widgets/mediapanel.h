@@ -17,6 +17,7 @@ class Prompter;
 class QLabel;
 class QListView;
 class QPushButton;
+class QScrollArea;
 class QSplitter;
 class QStackedWidget;
 class QToolButton;
@@ -69,10 +70,17 @@ public:
     bool moveCurrent(int delta);
 
     // The room the grid and the form each have (the splitter between them),
-    // for the window to keep with each workspace's layout. A state that is
-    // not one (empty, another version) leaves the shares as they are.
+    // for the window to keep with each workspace's layout. Until the user
+    // moves it, the split is the default: the grid as many whole columns as
+    // leave the form its width (at least two while the form still fits),
+    // kept as the panel is resized; saveLayout() is then empty. Restoring an
+    // empty state goes back to the default; one that is not a state (another
+    // version, garbage) leaves the split as it is.
     QByteArray saveLayout() const;
     bool restoreLayout(const QByteArray &state);
+    // The grid's and the form's widths the default split gives a splitter
+    // width wide, or empty when not even one column leaves the form its minimum.
+    QList<int> defaultSplit(int width) const;
 
     // Image files in urls (local files only), for drops and pastes.
     static QStringList imageFiles(const QList<QUrl> &urls);
@@ -93,6 +101,8 @@ protected:
 
 private:
     void paste();
+    // Gives the splitter the default split for width, while it follows it.
+    void followDefaultSplit(int width);
     void updateButtons();
     void updateForms();
 
@@ -100,6 +110,10 @@ private:
     PhotoListModel *m_model;
     QListView *m_view;
     QSplitter *m_splitter;
+    QScrollArea *m_formArea;
+    // The split the default gave last; empty once the user chose their own.
+    QList<int> m_defaultSizes;
+    bool m_splitFollowsDefault = true;
     PhotoForm *m_form;
     QStackedWidget *m_forms;
     QWidget *m_batchPage;
