@@ -16,6 +16,7 @@ class PhotoListModel;
 class Prompter;
 class QLabel;
 class QListView;
+class QMimeData;
 class QPushButton;
 class QScrollArea;
 class QSplitter;
@@ -68,6 +69,18 @@ public:
     bool selectPhoto(qint64 photoId);
     // Moves the selected photo one place earlier (-1) or later (+1).
     bool moveCurrent(int delta);
+    // Moves photos (of the story) before the photo at row (rowCount(): to
+    // the end), keeping their order: a drop in the grid, Ctrl+Up/Down. Stored
+    // at once, and one step of the panel's undo stack.
+    bool movePhotos(const QList<qint64> &photoIds, int row);
+    // What dragging photoIds in the grid carries: taken by this grid only,
+    // for this story, as a move (a drop elsewhere gets nothing it can use).
+    QMimeData *dragData(const QList<qint64> &photoIds) const;
+    // The story's photos in their order, as the grid shows them.
+    QList<qint64> photoOrder() const;
+    // Stores wanted as the order of the story's photos when the stored order
+    // is expected (an undo or redo of a move); else errorOccurred and false.
+    bool restorePhotoOrder(const QList<qint64> &expected, const QList<qint64> &wanted);
 
     // The room the grid and the form each have (the splitter between them),
     // for the window to keep with each workspace's layout. Until the user
@@ -101,6 +114,7 @@ protected:
 
 private:
     void paste();
+    bool storePhotoOrder(const QList<qint64> &order);
     // Gives the splitter the default split for width, while it follows it.
     void followDefaultSplit(int width);
     void updateButtons();
