@@ -490,6 +490,9 @@ bool MainWindow::openLibrary(const QString &path)
             news += u' ' + tr("The story open here was among them.");
         statusBar()->showMessage(news, 20000);
     });
+    // This desk's glossary changes, and on a team library other desks' as
+    // they are made: codes expand and names count as spelled at once.
+    connect(library, &Library::glossaryChanged, this, &MainWindow::loadGlossary);
     loadGlossary();
     settings.setValue(u"library/last"_s, library->path());
     OpenLibraryDialog::rememberLibrary(library->path());

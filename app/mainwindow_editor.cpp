@@ -84,7 +84,8 @@ void MainWindow::createEditorActions(QMenu *edit)
     connect(m_session, &EditorSession::errorOccurred, this, &MainWindow::showError);
     connect(m_session, &EditorSession::saveFailed, this, [this](const QString &why) { m_errorString = why; });
     connect(m_session, &EditorSession::openStoryRequested, this, &MainWindow::openStory);
-    // Read again as each story opens, so what other desks added counts too.
+    // Read again as each story opens, so what other processes on a library
+    // file added counts too (a team library says so at once: openLibrary).
     connect(m_editor, &EditorPane::storyLoaded, this, &MainWindow::loadGlossary);
     connect(body, &MarkdownEditor::acceptNameRequested, this, [this](const QString &name) {
         if (!m_library)

@@ -242,6 +242,9 @@ void MainWindow::applyDefaultLayout(Workspace workspace)
     }
     for (QDockWidget *dock : std::as_const(m_docks))
         dock->setVisible(shown.contains(dock));
+    // The grid and the form as they come: whole columns of photos beside the form.
+    if (m_media)
+        m_media->restoreLayout({});
     m_defaultSizesPending = true;
     // Docks just shown take their part of the window in the layout run this
     // posts; the shares are given after it (sized now, they kept their old width).

@@ -198,6 +198,7 @@ std::optional<GlossaryEntry> GlossaryRepository::add(const QString &code, const 
     }
     if (!transaction.commit())
         return std::nullopt;
+    Q_EMIT m_library->glossaryChanged();
     return entry;
 }
 
@@ -254,7 +255,10 @@ bool GlossaryRepository::update(const GlossaryEntry &entry)
     if (!m_library->audit(u"glossary-change"_s, u"glossary"_s, entry.id,
                           entry.code.isEmpty() ? entry.text : u"=%1= %2"_s.arg(entry.code, entry.text)))
         return m_error.fail(tr("Cannot record the glossary change in the audit log"));
-    return transaction.commit();
+    if (!transaction.commit())
+        return false;
+    Q_EMIT m_library->glossaryChanged();
+    return true;
 }
 
 bool GlossaryRepository::remove(qint64 id)
@@ -277,5 +281,8 @@ bool GlossaryRepository::remove(qint64 id)
     query.finish();
     if (!m_library->audit(u"glossary-delete"_s, u"glossary"_s, id, code.isEmpty() ? text : u"=%1= %2"_s.arg(code, text)))
         return m_error.fail(tr("Cannot record the deletion in the audit log"));
-    return transaction.commit();
+    if (!transaction.commit())
+        return false;
+    Q_EMIT m_library->glossaryChanged();
+    return true;
 }

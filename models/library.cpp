@@ -367,6 +367,7 @@ void Library::checkConnections()
     Q_EMIT liveUpdatesChanged(true);
     Q_EMIT storiesChanged();
     Q_EMIT photosChanged(0);
+    Q_EMIT glossaryChanged();
     Q_EMIT caughtUp(missed);
 }
 
@@ -401,6 +402,10 @@ void Library::takeNotification(const QString &name, int source, const QVariant &
     if (change.value(u"pid"_s).toInteger() == m_backendPid)
         return;
     const QString table = change.value(u"table"_s).toString();
+    if (table == u"glossary"_s) {
+        Q_EMIT glossaryChanged();
+        return;
+    }
     const qint64 id = change.value(u"id"_s).toString().toLongLong();
     if (table == u"photos"_s || table == u"caption_approvals"_s || table == u"story_photos"_s)
         Q_EMIT photosChanged(id);

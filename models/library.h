@@ -87,7 +87,7 @@ public:
     bool isTeamLibrary() const;
     // A team library tells every open library of other desks' changes (the
     // server's NOTIFY, on a connection of the library's own), which it
-    // passes on as storiesChanged() and photosChanged(). False while that
+    // passes on as storiesChanged(), photosChanged() and glossaryChanged(). False while that
     // connection is down (liveUpdatesChanged says when), and for a file.
     bool hasLiveUpdates() const;
     // Whose edit locks are whose (StoryLocks): this process's session, and on
@@ -147,11 +147,15 @@ Q_SIGNALS:
     // Emitted after any committed change to stories or photos, by this process.
     void storiesChanged();
     void photosChanged(qint64 photoId);
+    // The glossary changed: by this library's GlossaryRepository, or on a
+    // team library by another desk (heard from the server). A file has no
+    // such news: another process's change shows when the glossary is read.
+    void glossaryChanged();
     // Someone else is working now (what they may do can change).
     void actorChanged(const QString &actor);
     // A team library's live updates stopped (a connection dropped; it is
-    // tried again every few seconds) or are back, after which storiesChanged
-    // and photosChanged(0) are emitted once and then caughtUp.
+    // tried again every few seconds) or are back, after which storiesChanged,
+    // photosChanged(0) and glossaryChanged are emitted once and then caughtUp.
     void liveUpdatesChanged(bool live);
     // Back in touch: what other people did meanwhile, from the audit log
     // (every change a desk makes writes a row there), oldest first.

@@ -574,6 +574,14 @@ QStringList PostgresDialect::migrationStatements(int from)
         };
         return statements;
     }
+    case 2:
+        // Every desk hears of a glossary change as it happens (Library's
+        // glossaryChanged), as of stories and photos: a code one desk adds
+        // expands on the others at once, not at their next story.
+        return {
+            u"CREATE OR REPLACE TRIGGER glossary_notify AFTER INSERT OR UPDATE OR DELETE ON glossary FOR EACH ROW "
+            "EXECUTE FUNCTION notify_change()"_s,
+        };
     default:
         return {};
     }

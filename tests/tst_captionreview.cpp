@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 // Review ▸ Review Captions… on real widgets, offscreen: every caption waiting
 // for a decision, decided from the keyboard one after the other, with the
-// caption checker's findings and what changed since the last decision.
+// caption checker's findings and what changed since the last decision. On
+// both engines (tests/testlibraries.h): on a team library the writer works
+// at a desk of their own, as their login, the dialog hears of their changes
+// from the server, and the server refuses them a decision.
 #include "captionchecker.h"
 #include "captionreviewdialog.h"
 #include "library.h"
@@ -9,6 +12,7 @@
 #include "photorepository.h"
 #include "scriptedprompter.h"
 #include "storyrepository.h"
+#include "testlibraries.h"
 #include "workflow.h"
 
 #include <QAction>
@@ -18,6 +22,8 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTextBrowser>
 #include <QTemporaryDir>
 #include <QTest>
@@ -44,22 +50,29 @@ private:
     static bool showActive(QDialog &dialog);
     static void press(QDialog &dialog, Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::NoModifier);
     CaptionApproval approvalOf(qint64 id);
+    // Walt Writer's desk: on a team library a library of its own, connected
+    // as his login (another desk: the server tells the editor's of his
+    // changes); on a file the editor's library acting as him until
+    // editorsTurn().
+    Library *writersDesk();
+    void editorsTurn();
 
-    std::unique_ptr<QTemporaryDir> m_dir;
+    // Declared first: the libraries go before the databases they are on.
+    std::unique_ptr<TestLibraries> m_libraries;
     std::unique_ptr<Library> m_library;
+    std::unique_ptr<Library> m_writer;
     qint64 m_storyId = 0;
 };
 
 void TestCaptionReview::init()
 {
+    m_writer.reset();
     m_library.reset();
-    m_dir = std::make_unique<QTemporaryDir>();
+    m_libraries = std::make_unique<TestLibraries>();
     m_library = std::make_unique<Library>();
-    QVERIFY(m_library->open(m_dir->filePath(u"captions.newsdesk"_s)));
-    PeopleRepository people(m_library.get());
-    QVERIFY(people.add(Person{.name = u"Eve Editor"_s, .title = u"Managing Editor"_s}));
-    m_library->setActor(u"Eve Editor"_s);
-    QVERIFY(people.add(Person{.name = u"Walt Writer"_s, .role = PersonRole::Writer}));
+    QVERIFY2(m_libraries->open(*m_library, u"Eve Editor"_s, PersonRole::Editor), qPrintable(m_libraries->errorString()));
+    QVERIFY2(m_libraries->addPerson(*m_library, u"Walt Writer"_s, PersonRole::Writer), qPrintable(m_libraries->errorString()));
+    QCOMPARE(m_library->actor(), u"Eve Editor"_s);
     const std::optional<Story> story =
         StoryRepository(m_library.get()).create(Story{.headline = u"Sailors return"_s, .body = u"They returned."_s});
     QVERIFY(story);
@@ -76,6 +89,29 @@ qint64 TestCaptionReview::addPhoto(const QString &virin, const QString &caption)
     if (!photo || !photos.attach(m_storyId, photo->id))
         return 0;
     return photo->id;
+}
+
+Library *TestCaptionReview::writersDesk()
+{
+    if (!TestLibraries::onPostgres()) {
+        m_library->setActor(u"Walt Writer"_s);
+        return m_library.get();
+    }
+    if (!m_writer) {
+        m_writer = std::make_unique<Library>();
+        if (!m_libraries->openAgain(*m_writer, u"Walt Writer"_s, PersonRole::Writer)) {
+            qWarning("%s", qPrintable(m_libraries->errorString()));
+            m_writer.reset();
+            return nullptr;
+        }
+    }
+    return m_writer.get();
+}
+
+void TestCaptionReview::editorsTurn()
+{
+    if (!TestLibraries::onPostgres())
+        m_library->setActor(u"Eve Editor"_s);
 }
 
 bool TestCaptionReview::showActive(QDialog &dialog)
@@ -171,12 +207,15 @@ void TestCaptionReview::showsTheCaptionChangedSinceAVoidedDecision()
     QVERIFY(photo);
     QCOMPARE(photos.decideCaption(*photo, CaptionApproval::Approved), PhotoRepository::SaveResult::Saved);
     // The writer's edit voids the approval: the caption waits again.
-    m_library->setActor(u"Walt Writer"_s);
-    photo = photos.load(edited);
+    Library *walt = writersDesk();
+    QVERIFY(walt);
+    PhotoRepository waltsPhotos(walt);
+    photo = waltsPhotos.load(edited);
+    QVERIFY(photo);
     photo->caption = u"NORFOLK, Va. (March 6, 2025) Sailors disembark. (U.S. Navy photo by Jo Smith)"_s;
-    QCOMPARE(photos.save(*photo), PhotoRepository::SaveResult::Saved);
+    QCOMPARE(waltsPhotos.save(*photo), PhotoRepository::SaveResult::Saved);
+    editorsTurn();
     QCOMPARE(approvalOf(edited), CaptionApproval::Pending);
-    m_library->setActor(u"Eve Editor"_s);
 
     ScriptedPrompter prompter;
     CaptionReviewDialog dialog(m_library.get(), prompter);
@@ -214,16 +253,17 @@ void TestCaptionReview::aCaptionChangedWhileShownIsNotApprovedUnseen()
     QCOMPARE(dialog.currentPhotoId(), id);
     QVERIFY(!dialog.shownText().contains(u"disembark"_s));
 
-    // The writer edits the caption meanwhile and adds a photo; the library
-    // announces both (as a team library's live updates do). The list follows;
-    // the caption on screen stays as it was shown.
-    m_library->setActor(u"Walt Writer"_s);
-    PhotoRepository theirs(m_library.get());
+    // The writer edits the caption meanwhile and a photo is added; the
+    // library announces both (a team library: the writer's from the server).
+    // The list follows; the caption on screen stays as it was shown.
+    Library *walt = writersDesk();
+    QVERIFY(walt);
+    PhotoRepository theirs(walt);
     std::optional<Photo> photo = theirs.load(id);
     QVERIFY(photo);
     photo->caption = u"NORFOLK, Va. (March 6, 2025) Sailors disembark. (U.S. Navy photo by Jo Smith)"_s;
     QCOMPARE(theirs.save(*photo), PhotoRepository::SaveResult::Saved);
-    m_library->setActor(u"Eve Editor"_s);
+    editorsTurn();
     const qint64 added = addPhoto(u"250306-N-AB123-1002"_s, u"NORFOLK, Va. (March 6, 2025) Sailors wave. (U.S. Navy photo by Jo Smith)"_s);
     QVERIFY(added);
     QTRY_COMPARE(dialog.photoIds(), (QList<qint64>{id, added}));
@@ -268,9 +308,10 @@ void TestCaptionReview::aWriterCannotDecide()
 {
     const qint64 id = addPhoto(u"250306-N-AB123-1001"_s, u"Sailors return."_s);
     QVERIFY(id);
-    m_library->setActor(u"Walt Writer"_s);
+    Library *walt = writersDesk();
+    QVERIFY(walt);
     ScriptedPrompter prompter;
-    CaptionReviewDialog dialog(m_library.get(), prompter);
+    CaptionReviewDialog dialog(walt, prompter);
     QVERIFY(showActive(dialog));
     QCOMPARE(dialog.currentPhotoId(), id);
     const QString reason = Workflow::checkCaptionDecision(PersonRole::Writer).reason;
@@ -290,6 +331,18 @@ void TestCaptionReview::aWriterCannotDecide()
     press(dialog, Qt::Key_Return, Qt::ControlModifier | Qt::ShiftModifier);
     QCOMPARE(approvalOf(id), CaptionApproval::Pending);
     QCOMPARE(prompter.count(u"askText"_s), 0);
+
+    // Past the window, the library refuses him too; on a team library the
+    // server does, to his own connection, whatever a client would let through.
+    std::optional<Photo> photo = PhotoRepository(walt).load(id);
+    QVERIFY(photo);
+    QCOMPARE(PhotoRepository(walt).decideCaption(*photo, CaptionApproval::Approved), PhotoRepository::SaveResult::NotAllowed);
+    if (TestLibraries::onPostgres()) {
+        QSqlQuery raw(walt->database());
+        QVERIFY(!raw.exec(u"SELECT newsdesk.decide_caption(%1, %2, 'approved', '')"_s.arg(id).arg(photo->rowVersion)));
+        QVERIFY2(raw.lastError().text().contains(u"not an editor"_s), qPrintable(raw.lastError().text()));
+    }
+    QCOMPARE(approvalOf(id), CaptionApproval::Pending);
 }
 
 void TestCaptionReview::saysSoWhenNothingWaits()

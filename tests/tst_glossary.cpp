@@ -14,6 +14,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -33,6 +34,7 @@ private Q_SLOTS:
     void writerAddsButOnlyAnEditorChanges();
     void serverRefusesAWritersRawChange();
     void storyNamesMoveIntoTheGlossary();
+    void everyDeskHearsOfAChange();
 
 private:
     std::unique_ptr<Library> m_library;
@@ -300,6 +302,43 @@ void TestGlossary::storyNamesMoveIntoTheGlossary()
     QCOMPARE(Glossary::names(*GlossaryRepository(&library).entries()),
              (QStringList{u"Healey"_s, u"Hegseth"_s, u"Yokosuka"_s}));
     QCOMPARE(*StoryRepository(&library).acceptedNames(1), (QStringList{u"Healey"_s, u"Hegseth"_s}));
+}
+
+// A change to the glossary is news: this library says so as it is stored
+// (a refused one is not), and on a team library every other desk hears of
+// it from the server within a second, as a glossary change, not a story's.
+// On a file, another process's change is read at its next story.
+void TestGlossary::everyDeskHearsOfAChange()
+{
+    QSignalSpy own(m_library.get(), &Library::glossaryChanged);
+    GlossaryRepository repository(m_library.get());
+    std::optional<GlossaryEntry> caine = repository.add(u"cjcs"_s, u"Gen. Dan Caine"_s);
+    QVERIFY2(caine, qPrintable(repository.errorString()));
+    QCOMPARE(own.count(), 1);
+    caine->text = u"Chairman of the Joint Chiefs of Staff Gen. Dan Caine"_s;
+    QVERIFY(repository.update(*caine));
+    QCOMPARE(own.count(), 2);
+    QVERIFY(!repository.add(u"cjcs"_s, u"Somebody Else"_s));
+    QVERIFY(!repository.add(QString(), u"Dan\nCaine"_s));
+    QCOMPARE(own.count(), 2);
+    QVERIFY(repository.remove(caine->id));
+    QCOMPARE(own.count(), 3);
+    if (!TestLibraries::onPostgres())
+        return;
+
+    Library otherDesk;
+    QVERIFY2(m_libraries->openAgain(otherDesk, u"Walt Writer"_s, PersonRole::Writer), qPrintable(m_libraries->errorString()));
+    QVERIFY(otherDesk.hasLiveUpdates());
+    QSignalSpy heard(&otherDesk, &Library::glossaryChanged);
+    QSignalSpy stories(&otherDesk, &Library::storiesChanged);
+    QVERIFY(repository.add(u"secdef"_s, u"Defense Secretary Pete Hegseth"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(heard.count(), 1, 1000);
+    QCOMPARE(Glossary::codes(*GlossaryRepository(&otherDesk).entries()).value(u"secdef"_s), u"Defense Secretary Pete Hegseth"_s);
+    // And the other way: the writer's name reaches the editor's desk.
+    QVERIFY(GlossaryRepository(&otherDesk).addName(u"Yokosuka"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(own.count(), 5, 1000);
+    QCOMPARE(heard.count(), 2); // its own, announced by its repository, not twice
+    QCOMPARE(stories.count(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestGlossary)

@@ -30,6 +30,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QListWidget>
+#include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -57,6 +58,10 @@ private Q_SLOTS:
     void writerCannotApproveEditorCan();
     void requestChangesAsksTheEditorWhy();
     void photosReorderFromTheKeyboard();
+    void photosReorderByDragging_data();
+    void photosReorderByDragging();
+    void aDragFromElsewhereIsNotAMove();
+    void undoingAMoveNeverWritesOverALaterOne();
     void importAddsGoodFilesAndReportsBadOnes();
     void addPhotosAsksForTheFiles();
     void insertPlacesFigureAsItsOwnParagraph();
@@ -100,6 +105,34 @@ private:
         return photos;
     }
     PhotoForm *form() const { return m_window->mediaPanel()->form(); }
+    // The VIRINs of the story's photos: as the grid shows them, and as stored.
+    QStringList shownOrder() const
+    {
+        QStringList virins;
+        for (int row = 0; row < panel()->view()->model()->rowCount(); ++row)
+            virins << panel()->view()->model()->index(row, 0).data(PhotoListModel::VirinRole).toString();
+        return virins;
+    }
+    QStringList storedOrder() const
+    {
+        QStringList virins;
+        for (const Photo &photo : PhotoRepository(m_window->library()).photosOfStory(m_window->currentStoryId()))
+            virins << photo.virin;
+        return virins;
+    }
+    // Drags mime over the grid's viewport to at and drops it there, as a
+    // drag does (enter, move, drop); whether the grid took the drop.
+    bool dropOnGrid(QMimeData *mime, QPoint at)
+    {
+        QWidget *viewport = panel()->view()->viewport();
+        QDragEnterEvent enter(at, Qt::MoveAction, mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(viewport, &enter);
+        QDragMoveEvent move(at, Qt::MoveAction, mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(viewport, &move);
+        QDropEvent drop(at, Qt::MoveAction, mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(viewport, &drop);
+        return drop.isAccepted() && drop.dropAction() == Qt::MoveAction;
+    }
     QLineEdit *line(const QString &name) const { return qobject_cast<QLineEdit *>(form()->field(name)); }
     // The rule ids of the findings the form lists now.
     QStringList shownRules() const;
@@ -349,6 +382,134 @@ void TestMediaPanel::photosReorderFromTheKeyboard()
     const QList<Photo> stored = PhotoRepository(m_window->library()).photosOfStory(m_window->currentStoryId());
     QCOMPARE(stored.at(0).virin, u"250306-D-PM193-1416K"_s);
     QCOMPARE(stored.at(1).virin, u"250306-D-PM193-1268K"_s);
+}
+
+namespace {
+const QString first = u"250306-D-PM193-1268K"_s;
+const QString second = u"250306-D-PM193-1416K"_s;
+const QString third = u"250306-F-UO417-1153K"_s;
+} // namespace
+
+void TestMediaPanel::photosReorderByDragging_data()
+{
+    QTest::addColumn<QList<int>>("dragged");
+    // Where the pointer lets go: the photo's row and which side of it
+    // (-1 left half, +1 right half), or row -1 for after the last photo.
+    QTest::addColumn<int>("row");
+    QTest::addColumn<int>("side");
+    QTest::addColumn<QStringList>("order");
+    QTest::newRow("first onto the second's right half") << QList<int>{0} << 1 << 1 << QStringList{second, first, third};
+    QTest::newRow("first onto the second's left half: where it was") << QList<int>{0} << 1 << -1 << QStringList{first, second, third};
+    QTest::newRow("last onto the first's left half") << QList<int>{2} << 0 << -1 << QStringList{third, first, second};
+    QTest::newRow("first past the last") << QList<int>{0} << -1 << 0 << QStringList{second, third, first};
+    QTest::newRow("first and last together, before the second") << QList<int>{0, 2} << 1 << -1 << QStringList{first, third, second};
+}
+
+// Dropping photos dragged in the grid (the drag's own data, sent to the
+// grid's viewport as a drag delivers it) moves them there: stored at once,
+// one step of the panel's undo (Ctrl+Z in the grid) and its redo, as
+// Ctrl+Up/Down is; the photos stay selected.
+void TestMediaPanel::photosReorderByDragging()
+{
+    QFETCH(QList<int>, dragged);
+    QFETCH(int, row);
+    QFETCH(int, side);
+    QFETCH(QStringList, order);
+    const QStringList before{first, second, third};
+    QCOMPARE(shownOrder(), before);
+    QListView *view = panel()->view();
+    QList<qint64> ids;
+    for (const int each : dragged) {
+        ids << view->model()->index(each, 0).data(PhotoListModel::IdRole).toLongLong();
+        clickRow(each, each == dragged.constFirst() ? Qt::NoModifier : Qt::ControlModifier);
+    }
+    QCOMPARE(panel()->selectedPhotoIds(), ids);
+    QPoint at;
+    if (row < 0) {
+        const QRect last = itemRect(view->model()->rowCount() - 1);
+        at = QPoint(view->viewport()->width() - 2, last.bottom() + 4); // beyond the grid's last cell
+    } else {
+        const QRect target = itemRect(row);
+        at = QPoint(side < 0 ? target.left() + target.width() / 4 : target.right() - target.width() / 4, target.center().y());
+    }
+    const std::unique_ptr<QMimeData> mime(panel()->dragData(ids));
+    QVERIFY(dropOnGrid(mime.get(), at));
+    QCOMPARE(shownOrder(), order);
+    QCOMPARE(storedOrder(), order);
+    if (order == before) {
+        QCOMPARE(panel()->undoStack()->count(), 0); // nothing moved, nothing to undo
+        return;
+    }
+    QCOMPARE(panel()->selectedPhotoIds().size(), ids.size());
+    QCOMPARE(panel()->undoStack()->count(), 1);
+    view->setFocus();
+    QTest::keyClick(view, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(shownOrder(), before);
+    QCOMPARE(storedOrder(), before);
+    QTest::keyClick(view, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(storedOrder(), order);
+    QCOMPARE(shownOrder(), order);
+    QCOMPARE(m_prompter->asked.size(), 0);
+}
+
+// Data from another story's grid, another window's, or no grid at all is
+// not a move of this story's photos: the grid leaves it alone.
+void TestMediaPanel::aDragFromElsewhereIsNotAMove()
+{
+    QListView *view = panel()->view();
+    const qint64 id = view->model()->index(0, 0).data(PhotoListModel::IdRole).toLongLong();
+    const QPoint at = itemRect(2).center() + QPoint(itemRect(2).width() / 4, 0);
+    std::unique_ptr<QMimeData> mime(panel()->dragData({id}));
+    const QString format = mime->formats().value(0);
+    QVERIFY(!format.isEmpty());
+    const QByteArray data = mime->data(format);
+    // The same photos said to be of another story, and from another grid.
+    for (const auto &[what, by] : {std::pair{"\"story\":", "\"story\":9"}, std::pair{"\"grid\":\"", "\"grid\":\"1"}}) {
+        QByteArray forged = data;
+        forged.replace(what, by);
+        QVERIFY(forged != data);
+        auto other = std::make_unique<QMimeData>();
+        other->setData(format, forged);
+        QVERIFY(!dropOnGrid(other.get(), at));
+    }
+    // The other window's grid, on the same story.
+    ScriptedPrompter prompter;
+    MainWindow window(&prompter);
+    QVERIFY(window.openLibrary(libraryPath()));
+    window.setWorkspace(MainWindow::Workspace::PhotoDesk);
+    QTRY_VERIFY(window.mediaPanel()->view()->model()->rowCount() == 3);
+    std::unique_ptr<QMimeData> theirs(window.mediaPanel()->dragData({id}));
+    QVERIFY(!dropOnGrid(theirs.get(), at));
+    QCOMPARE(storedOrder(), (QStringList{first, second, third}));
+    QCOMPARE(panel()->undoStack()->count(), 0);
+    // Its own data is taken.
+    QVERIFY(dropOnGrid(mime.get(), at));
+    QCOMPARE(storedOrder(), (QStringList{second, third, first}));
+}
+
+// Undo puts the order back only while it is the one the move left: after
+// someone else moved the photos, it says so and leaves their order.
+void TestMediaPanel::undoingAMoveNeverWritesOverALaterOne()
+{
+    QListView *view = panel()->view();
+    view->setFocus();
+    view->setCurrentIndex(view->model()->index(0, 0));
+    QTest::keyClick(view, Qt::Key_Down, Qt::ControlModifier);
+    QCOMPARE(storedOrder(), (QStringList{second, first, third}));
+    QCOMPARE(panel()->undoStack()->count(), 1);
+    // Another desk (here: the library, without the panel) moves them again.
+    PhotoRepository repository(m_window->library());
+    QList<qint64> ids;
+    for (const Photo &photo : repository.photosOfStory(m_window->currentStoryId()))
+        ids.prepend(photo.id);
+    QVERIFY(repository.reorder(m_window->currentStoryId(), ids));
+    const QStringList theirs{third, first, second};
+    QCOMPARE(storedOrder(), theirs);
+    QTest::keyClick(view, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(storedOrder(), theirs);
+    QCOMPARE(m_prompter->count(u"tell"_s), 1);
+    QVERIFY2(m_prompter->asked.constLast().message.contains(u"moved since"_s), qPrintable(m_prompter->asked.constLast().message));
+    QVERIFY(!panel()->undoStack()->canUndo());
 }
 
 void TestMediaPanel::importAddsGoodFilesAndReportsBadOnes()

@@ -3,6 +3,11 @@
 // login's person, its story list follows another desk's changes within a
 // second, and the status bar says when it cannot hear the other desks.
 #include "application.h"
+#include "codeexpander.h"
+#include "editorpane.h"
+#include "glossary.h"
+#include "markdowneditor.h"
+#include "spellchecker.h"
 #include "library.h"
 #include "librarylocation.h"
 #include "mainwindow.h"
@@ -72,6 +77,7 @@ private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void windowFollowsOtherDesks();
+    void glossaryFollowsOtherDesks();
     void twoDesksInTwoProcesses();
     void passwordIsAskedOnceAndKeptInTheKeyring();
 
@@ -152,6 +158,25 @@ void TestTeamWindow::windowFollowsOtherDesks()
     // It says what it missed, from the audit log.
     const QString news = window.statusBar()->currentMessage();
     QVERIFY2(news.contains(u" changes by Walt Writer while this desk was not listening"_s), qPrintable(news));
+    settlePreview(window);
+}
+
+// A code another desk adds to the glossary expands in this window, and its
+// words count as spelled right, within a second: not at the next story.
+void TestTeamWindow::glossaryFollowsOtherDesks()
+{
+    ScriptedPrompter prompter;
+    MainWindow window(&prompter);
+    QVERIFY2(window.openLibrary(m_server.url(u"eve"_s, u"newsroom"_s)), qPrintable(window.errorString()));
+    window.show();
+    QVERIFY(!window.codeExpander()->codes().contains(u"cno"_s));
+    Library otherDesk;
+    QVERIFY2(otherDesk.open(m_server.url(u"walt"_s, u"newsroom"_s)), qPrintable(otherDesk.errorString()));
+    const QString expansion = u"Chief of Naval Operations Adm. Daryl Caudle"_s;
+    GlossaryRepository glossary(&otherDesk);
+    QVERIFY2(glossary.add(u"cno"_s, expansion), qPrintable(glossary.errorString()));
+    QTRY_COMPARE_WITH_TIMEOUT(window.codeExpander()->codes().value(u"cno"_s), expansion, 1000);
+    QVERIFY(window.editor()->bodyEditor()->spellChecker()->acceptedNames().contains(u"Caudle"_s));
     settlePreview(window);
 }
 

@@ -32,6 +32,8 @@
 #include <QSet>
 #include <QSettings>
 #include <QSplitter>
+#include <QStyle>
+#include <QStyleOptionFrame>
 #include <QTest>
 #include <QTextBrowser>
 #include <QTreeWidget>
@@ -78,6 +80,7 @@ private Q_SLOTS:
     void resetGoesBackToTheDefault();
     void layoutOfAnotherVersionIsNotRestored();
     void changesPanelComparesWithTheApproval();
+    void photoDeskShowsThePhotosAsAGrid_data();
     void photoDeskShowsThePhotosAsAGrid();
     void nothingIsCutOff_data();
     void nothingIsCutOff();
@@ -282,7 +285,13 @@ void TestWorkspaces::resetGoesBackToTheDefault()
         QDockWidget *media = window.dock(u"mediaDock"_s);
         QTRY_VERIFY(media->width() > window.editor()->width());
         const int defaultWidth = media->width();
-        // Floated, the story list gone, the outline shown, the photos narrow.
+        // The grid as narrow as it goes, floated, the story list gone, the outline shown.
+        auto *split = window.mediaPanel()->findChild<QSplitter *>(u"mediaSplitter"_s);
+        QVERIFY(split);
+        const QList<int> defaultSplit = split->sizes();
+        QCOMPARE(defaultSplit, window.mediaPanel()->defaultSplit(split->width()));
+        split->setSizes({1, 10000});
+        QTRY_VERIFY(split->sizes() != defaultSplit);
         media->setFloating(true);
         action(window, u"actionShowStoryList"_s)->trigger();
         action(window, u"actionShowOutline"_s)->trigger();
@@ -296,6 +305,7 @@ void TestWorkspaces::resetGoesBackToTheDefault()
         QCOMPARE(window.dockWidgetArea(media), Qt::RightDockWidgetArea);
         QCOMPARE(shownDocks(window), QStringList({u"storyListDock"_s, u"mediaDock"_s}));
         QTRY_COMPARE(media->width(), defaultWidth);
+        QTRY_COMPARE(split->sizes(), defaultSplit);
         // Only this workspace: Write is as it was.
         window.setWorkspace(Workspace::Write);
         QCOMPARE(shownDocks(window), QStringList({u"storyListDock"_s, u"previewDock"_s}));
@@ -350,11 +360,21 @@ void TestWorkspaces::changesPanelComparesWithTheApproval()
     settlePreview(window);
 }
 
+void TestWorkspaces::photoDeskShowsThePhotosAsAGrid_data()
+{
+    QTest::addColumn<QSize>("size");
+    // A laptop's screen too: there the panel is narrowest, and one column of
+    // photos beside the form is a list, not a contact sheet.
+    QTest::newRow("1366x768") << QSize(1366, 768);
+    QTest::newRow("1920x1080") << QSize(1920, 1080);
+}
+
 void TestWorkspaces::photoDeskShowsThePhotosAsAGrid()
 {
+    QFETCH(QSize, size);
     ScriptedPrompter prompter;
     MainWindow window(&prompter);
-    openWindow(window, QSize(1920, 1080));
+    openWindow(window, size);
     window.setWorkspace(Workspace::PhotoDesk);
     QTRY_VERIFY(!window.workspaceSizesPending());
     // Six photos: the sample story's three and a copy of each placed in it.
@@ -376,6 +396,11 @@ void TestWorkspaces::photoDeskShowsThePhotosAsAGrid()
     for (int row = 0; row < 6; ++row)
         columns.insert(view->visualRect(view->model()->index(row, 0)).x());
     QVERIFY2(columns.size() > 1, qPrintable(u"%1 column(s) in a list %2 px wide"_s.arg(columns.size()).arg(view->width())));
+    // The grid takes whole columns: what is left beside the last one is less
+    // than one more would need, not room lost between the grid and the form.
+    const int spare = view->viewport()->width() - int(columns.size()) * view->gridSize().width();
+    QVERIFY2(spare >= 0 && spare < view->gridSize().width() / 2,
+             qPrintable(u"%1 px unused beside %2 column(s)"_s.arg(spare).arg(columns.size())));
     // The second photo is beside the first, not under it.
     const QRect first = view->visualRect(view->model()->index(0, 0));
     const QRect second = view->visualRect(view->model()->index(1, 0));
@@ -446,6 +471,8 @@ void TestWorkspaces::nothingIsCutOff()
         QList<QDockWidget *> shown;
         for (const QString &name : shownDocks(window))
             shown << window.dock(name);
+        // The default sizes laid out first: the editor's width as they leave it.
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
         const int editorWidth = window.editor()->width();
         window.resizeDocks(shown, QList<int>(shown.size(), 1), Qt::Horizontal);
         QTRY_VERIFY(window.editor()->width() > editorWidth);
@@ -477,6 +504,17 @@ void TestWorkspaces::nothingIsCutOff()
     if (workspace == Workspace::PhotoDesk) {
         QVERIFY(checked.contains(window.mediaPanel()->form()->field(u"virin"_s)));
         QVERIFY(checked.contains(window.mediaPanel()->form()->approveButton()));
+        // The VIRIN is read whole, not "250306-D-PM193-12": its text fits
+        // the part of the field the style gives text.
+        auto *virin = qobject_cast<QLineEdit *>(window.mediaPanel()->form()->field(u"virin"_s));
+        QVERIFY(virin && !virin->text().isEmpty());
+        QStyleOptionFrame frame;
+        frame.initFrom(virin);
+        frame.rect = virin->rect();
+        frame.lineWidth = virin->style()->pixelMetric(QStyle::PM_DefaultFrameWidth, &frame, virin);
+        const int room = virin->style()->subElementRect(QStyle::SE_LineEditContents, &frame, virin).width() - 4;
+        const int needed = virin->fontMetrics().horizontalAdvance(virin->text());
+        QVERIFY2(room >= needed, qPrintable(u"the VIRIN needs %1 px, its field gives %2"_s.arg(needed).arg(room)));
     }
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
     // What waits for review is read whole, not "25030…".

@@ -31,6 +31,12 @@
 #include <QPixmap>
 #include <QPixmapCache>
 #include <QPushButton>
+#include <QDrag>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+#include <QResizeEvent>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSplitter>
@@ -39,6 +45,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <functional>
 
 using namespace Qt::StringLiterals;
 
@@ -127,14 +134,203 @@ private:
     bool m_stored = true;
 };
 
+// A new order of the story's photos (dragged, or Ctrl+Up/Down), as one undo
+// step. Made after the order is stored, so its first redo does nothing.
+// Undo and redo put the order back only while it is still the one they
+// left: an order changed since (on another desk, or photos added) is never
+// written over, and the step is dropped, saying why.
+class PhotoOrderCommand : public QUndoCommand
+{
+public:
+    PhotoOrderCommand(MediaPanel *panel, const QList<qint64> &before, const QList<qint64> &after, const QString &text)
+        : QUndoCommand(text)
+        , m_panel(panel)
+        , m_before(before)
+        , m_after(after)
+    {
+    }
+
+    void undo() override { run(m_after, m_before); }
+    void redo() override
+    {
+        if (m_stored) {
+            m_stored = false;
+            return;
+        }
+        run(m_before, m_after);
+    }
+
+private:
+    void run(const QList<qint64> &expected, const QList<qint64> &wanted)
+    {
+        if (!m_panel->restorePhotoOrder(expected, wanted))
+            setObsolete(true);
+    }
+
+    MediaPanel *m_panel;
+    QList<qint64> m_before;
+    QList<qint64> m_after;
+    bool m_stored = true;
+};
+
+// What a photo dragged in the grid carries: which photos, of which story,
+// from which grid. Only that grid takes it, as a new order of the story's
+// photos; anything else dropped on it (image files) goes to the panel.
+const auto photoDragFormat = u"application/x-newsdesk-photo-order"_s;
+
+// The grid of the story's photos. Dragging photos to another place reorders
+// them: QListView's own moves in icon mode place items by pixel positions
+// and count a drop between two cells as one after the last photo, so the
+// grid starts the drag and takes the drop itself, and the new place is where
+// the pointer is in reading order (before a photo when on its left half,
+// after it on its right half).
+class PhotoGridView : public QListView
+{
+public:
+    using Drop = std::function<void(const QList<qint64> &photoIds, int row)>;
+    PhotoGridView(QWidget *parent)
+        : QListView(parent)
+    {
+    }
+
+    void setStory(std::function<qint64()> storyId, std::function<QList<qint64>()> selected, Drop drop)
+    {
+        m_storyId = std::move(storyId);
+        m_selected = std::move(selected);
+        m_drop = std::move(drop);
+    }
+
+    // The row before which photos dropped at pos land (rowCount(): after the last).
+    int dropRow(QPoint pos) const
+    {
+        const int rows = model()->rowCount();
+        for (int row = 0; row < rows; ++row) {
+            const QRect rect = visualRect(model()->index(row, 0));
+            if (pos.y() < rect.top() || (pos.y() <= rect.bottom() && pos.x() < rect.center().x()))
+                return row;
+        }
+        return rows;
+    }
+
+    QMimeData *photoMimeData(const QList<qint64> &photoIds) const
+    {
+        QJsonArray ids;
+        for (const qint64 id : photoIds)
+            ids.append(id);
+        const QJsonObject drag{{u"pid"_s, QCoreApplication::applicationPid()},
+                               {u"grid"_s, QString::number(quintptr(this))},
+                               {u"story"_s, m_storyId ? m_storyId() : 0},
+                               {u"photos"_s, ids}};
+        auto *mime = new QMimeData;
+        mime->setData(photoDragFormat, QJsonDocument(drag).toJson(QJsonDocument::Compact));
+        return mime;
+    }
+
+    // The photos mime carries when it comes from this grid and its story; else none.
+    QList<qint64> ownPhotos(const QMimeData *mime) const
+    {
+        if (!mime || !mime->hasFormat(photoDragFormat) || !m_storyId)
+            return {};
+        const QJsonObject drag = QJsonDocument::fromJson(mime->data(photoDragFormat)).object();
+        if (drag.value(u"pid"_s).toInteger() != QCoreApplication::applicationPid()
+            || drag.value(u"grid"_s).toString() != QString::number(quintptr(this))
+            || drag.value(u"story"_s).toInteger() != m_storyId())
+            return {};
+        QList<qint64> ids;
+        for (const QJsonValue &id : drag.value(u"photos"_s).toArray())
+            ids << id.toInteger();
+        return ids;
+    }
+
+protected:
+    void startDrag(Qt::DropActions) override
+    {
+        const QList<qint64> ids = m_selected ? m_selected() : QList<qint64>();
+        if (ids.isEmpty())
+            return;
+        auto *drag = new QDrag(this);
+        drag->setMimeData(photoMimeData(ids));
+        const QPixmap thumbnail = currentIndex().data(Qt::DecorationRole).value<QPixmap>();
+        if (!thumbnail.isNull())
+            drag->setPixmap(thumbnail.scaledToWidth(96, Qt::SmoothTransformation));
+        // The drop stored the new order; there is nothing to remove here.
+        drag->exec(Qt::MoveAction);
+        setDropRow(-1);
+    }
+
+    void dragEnterEvent(QDragEnterEvent *event) override
+    {
+        if (ownPhotos(event->mimeData()).isEmpty())
+            return QListView::dragEnterEvent(event);
+        event->setDropAction(Qt::MoveAction);
+        event->accept();
+    }
+
+    void dragMoveEvent(QDragMoveEvent *event) override
+    {
+        if (ownPhotos(event->mimeData()).isEmpty())
+            return QListView::dragMoveEvent(event);
+        setDropRow(dropRow(event->position().toPoint()));
+        event->setDropAction(Qt::MoveAction);
+        event->accept();
+    }
+
+    void dragLeaveEvent(QDragLeaveEvent *event) override
+    {
+        setDropRow(-1);
+        QListView::dragLeaveEvent(event);
+    }
+
+    void dropEvent(QDropEvent *event) override
+    {
+        const QList<qint64> ids = ownPhotos(event->mimeData());
+        if (ids.isEmpty())
+            return QListView::dropEvent(event);
+        const int row = dropRow(event->position().toPoint());
+        setDropRow(-1);
+        event->setDropAction(Qt::MoveAction);
+        event->accept();
+        if (m_drop)
+            m_drop(ids, row);
+    }
+
+    void paintEvent(QPaintEvent *event) override
+    {
+        QListView::paintEvent(event);
+        if (m_dropRow < 0 || model()->rowCount() == 0)
+            return;
+        // Where the photos will land: a bar before that photo (after the last).
+        const bool atEnd = m_dropRow >= model()->rowCount();
+        const QRect rect = visualRect(model()->index(atEnd ? model()->rowCount() - 1 : m_dropRow, 0));
+        const int x = atEnd ? rect.right() + spacing() + 2 : rect.left() - spacing() - 2;
+        QPainter painter(viewport());
+        painter.fillRect(QRect(x - 1, rect.top(), 3, rect.height()), palette().color(QPalette::Highlight));
+    }
+
+private:
+    void setDropRow(int row)
+    {
+        if (row == m_dropRow)
+            return;
+        m_dropRow = row;
+        viewport()->update();
+    }
+
+    std::function<qint64()> m_storyId;
+    std::function<QList<qint64>()> m_selected;
+    Drop m_drop;
+    int m_dropRow = -1;
+};
+
 } // namespace
 
 MediaPanel::MediaPanel(PhotoListModel *model, Library *library, Prompter &prompter, QWidget *parent)
     : QWidget(parent)
     , m_library(library)
     , m_model(model)
-    , m_view(new QListView(this))
+    , m_view(new PhotoGridView(this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
+    , m_formArea(nullptr)
     , m_form(new PhotoForm(library, prompter, this))
     , m_forms(new QStackedWidget(this))
     , m_batchPage(new QWidget(this))
@@ -170,9 +366,15 @@ MediaPanel::MediaPanel(PhotoListModel *model, Library *library, Prompter &prompt
                             + 2 * m_view->frameWidth());
     // Several at once for the batch form: Shift/Ctrl+click, Ctrl+A.
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_view->setMovement(QListView::Snap);
-    m_view->setDragDropMode(QAbstractItemView::InternalMove);
-    m_view->setDefaultDropAction(Qt::MoveAction);
+    // Dragged to another place, photos take it (PhotoGridView); image files
+    // dropped on the grid go to the panel.
+    m_view->setMovement(QListView::Static); // (which turns dragging off: on again below)
+    m_view->setDragDropMode(QAbstractItemView::DragDrop);
+    m_view->viewport()->setAcceptDrops(true);
+    m_view->setDropIndicatorShown(false);
+    static_cast<PhotoGridView *>(m_view)->setStory([this] { return m_model->storyId(); },
+                                                   [this] { return selectedPhotoIds(); },
+                                                   [this](const QList<qint64> &ids, int row) { movePhotos(ids, row); });
     m_view->installEventFilter(this);
     m_view->setToolTip(tr("Drag to reorder (or Ctrl+Up/Down). Drop image files here, or paste an image."));
 
@@ -237,6 +439,11 @@ MediaPanel::MediaPanel(PhotoListModel *model, Library *library, Prompter &prompt
     m_splitter->setStretchFactor(0, 1);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setChildrenCollapsible(false);
+    m_formArea = scroll;
+    // The default split follows the panel's width until the user drags the
+    // handle (a split set otherwise shows when it differs from the default's).
+    m_splitter->installEventFilter(this);
+    connect(m_splitter, &QSplitter::splitterMoved, this, [this] { m_splitFollowsDefault = false; });
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(buttons);
@@ -352,12 +559,57 @@ QListView *MediaPanel::view() const
 
 QByteArray MediaPanel::saveLayout() const
 {
+    if (m_splitFollowsDefault && m_splitter->sizes() == m_defaultSizes)
+        return {};
     return m_splitter->saveState();
 }
 
 bool MediaPanel::restoreLayout(const QByteArray &state)
 {
-    return !state.isEmpty() && m_splitter->restoreState(state);
+    if (state.isEmpty()) {
+        m_splitFollowsDefault = true;
+        followDefaultSplit(m_splitter->width());
+        return true;
+    }
+    if (!m_splitter->restoreState(state))
+        return false;
+    m_splitFollowsDefault = false;
+    return true;
+}
+
+QList<int> MediaPanel::defaultSplit(int width) const
+{
+    // The grid's width for n columns: its cells, its frame and room for the
+    // scroll bar, which comes as soon as the photos outgrow the height (or
+    // the last column would wrap under the others then).
+    const int cell = m_view->gridSize().width();
+    // (QListView lays a wrapping grid out as if it were there already, and
+    // wraps before a cell that would end exactly at the edge: one pixel more).
+    const int chrome = 2 * m_view->frameWidth() + m_view->verticalScrollBar()->sizeHint().width() + 1;
+    const int available = width - m_splitter->handleWidth();
+    const int formMinimum = std::max(m_formArea->minimumWidth(), m_formArea->minimumSizeHint().width());
+    const int formWanted =
+        std::max(formMinimum, m_forms->sizeHint().width() + m_formArea->verticalScrollBar()->sizeHint().width());
+    // As many columns as leave the form the width it asks for; two when
+    // that is fewer and the form still has its minimum beside them.
+    int columns = std::max(0, (available - formWanted - chrome) / cell);
+    if (columns < 2)
+        columns = std::clamp((available - formMinimum - chrome) / cell, 0, 2);
+    if (columns < 1)
+        return {};
+    const int grid = chrome + columns * cell;
+    return {grid, available - grid};
+}
+
+void MediaPanel::followDefaultSplit(int width)
+{
+    if (!m_splitFollowsDefault || width <= 0)
+        return;
+    const QList<int> sizes = defaultSplit(width);
+    if (sizes.isEmpty())
+        return;
+    m_splitter->setSizes(sizes);
+    m_defaultSizes = m_splitter->sizes();
 }
 
 PhotoFieldsEditor *MediaPanel::batchEditor() const
@@ -488,10 +740,88 @@ bool MediaPanel::moveCurrent(int delta)
     if (row < 0 || target < 0 || target >= m_model->rowCount())
         return false;
     const qint64 id = currentPhotoId();
-    // moveRows' destination is the row before which the photo lands.
-    if (!m_model->moveRows({}, row, 1, {}, delta > 0 ? target + 1 : target))
+    // The row before which the photo lands.
+    if (!movePhotos({id}, delta > 0 ? target + 1 : target))
         return false;
     return selectPhoto(id);
+}
+
+QMimeData *MediaPanel::dragData(const QList<qint64> &photoIds) const
+{
+    return static_cast<PhotoGridView *>(m_view)->photoMimeData(photoIds);
+}
+
+QList<qint64> MediaPanel::photoOrder() const
+{
+    QList<qint64> ids;
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        ids << m_model->photoAt(row).id;
+    return ids;
+}
+
+bool MediaPanel::movePhotos(const QList<qint64> &photoIds, int row)
+{
+    const QList<qint64> before = photoOrder();
+    if (!m_library || photoIds.isEmpty() || row < 0 || row > before.size())
+        return false;
+    // The photos land, in the story's order, before the first photo at or
+    // after row that is not one of them.
+    QList<qint64> moving;
+    for (const qint64 id : before) {
+        if (photoIds.contains(id))
+            moving << id;
+    }
+    if (moving.size() != QSet<qint64>(photoIds.cbegin(), photoIds.cend()).size())
+        return false; // not all of them are this story's (any more)
+    qint64 landBefore = 0;
+    for (int i = row; i < before.size() && landBefore == 0; ++i) {
+        if (!moving.contains(before.at(i)))
+            landBefore = before.at(i);
+    }
+    QList<qint64> after = before;
+    after.removeIf([&moving](qint64 id) { return moving.contains(id); });
+    const qsizetype at = landBefore == 0 ? after.size() : after.indexOf(landBefore);
+    for (qsizetype i = 0; i < moving.size(); ++i)
+        after.insert(at + i, moving.at(i));
+    if (after == before)
+        return true;
+    if (!storePhotoOrder(after))
+        return false;
+    m_undo->push(new PhotoOrderCommand(this, before, after, tr("Move %n Photo(s)", nullptr, int(moving.size()))));
+    return true;
+}
+
+bool MediaPanel::storePhotoOrder(const QList<qint64> &order)
+{
+    // The single form's pending edits first: the list is read again below.
+    if (m_form->isModified() && !m_form->save())
+        return false;
+    PhotoRepository repository(m_library);
+    if (!repository.reorder(m_model->storyId(), order)) {
+        Q_EMIT errorOccurred(repository.errorString());
+        return false;
+    }
+    // The model follows the stored order row by row: the selection and the
+    // current photo move with their photos.
+    m_model->refresh();
+    return true;
+}
+
+bool MediaPanel::restorePhotoOrder(const QList<qint64> &expected, const QList<qint64> &wanted)
+{
+    if (!m_library) {
+        Q_EMIT errorOccurred(tr("The library is closed."));
+        return false;
+    }
+    // The order as stored now, not as this desk last heard of it.
+    QList<qint64> stored;
+    for (const Photo &photo : PhotoRepository(m_library).photosOfStory(m_model->storyId()))
+        stored << photo.id;
+    if (stored != expected) {
+        Q_EMIT errorOccurred(tr("The story's photos were added, removed or moved since; their order is left as it is now."));
+        return false;
+    }
+    return storePhotoOrder(wanted);
 }
 
 void MediaPanel::updateButtons()
@@ -618,6 +948,14 @@ void MediaPanel::paste()
 
 bool MediaPanel::eventFilter(QObject *watched, QEvent *event)
 {
+    if (watched == m_splitter && event->type() == QEvent::Resize) {
+        // A split set by other means than the handle (restored, or by a
+        // program) is the user's too: the default no longer moves it.
+        if (!m_defaultSizes.isEmpty() && m_splitter->sizes() != m_defaultSizes)
+            m_splitFollowsDefault = false;
+        followDefaultSplit(static_cast<QResizeEvent *>(event)->size().width());
+        return false;
+    }
     if (watched == m_view && (event->type() == QEvent::ShortcutOverride || event->type() == QEvent::KeyPress)) {
         auto *key = static_cast<QKeyEvent *>(event);
         const bool undo = key->matches(QKeySequence::Undo);

@@ -16,7 +16,9 @@ class PhotoListModel;
 class Prompter;
 class QLabel;
 class QListView;
+class QMimeData;
 class QPushButton;
+class QScrollArea;
 class QSplitter;
 class QStackedWidget;
 class QToolButton;
@@ -67,12 +69,31 @@ public:
     bool selectPhoto(qint64 photoId);
     // Moves the selected photo one place earlier (-1) or later (+1).
     bool moveCurrent(int delta);
+    // Moves photos (of the story) before the photo at row (rowCount(): to
+    // the end), keeping their order: a drop in the grid, Ctrl+Up/Down. Stored
+    // at once, and one step of the panel's undo stack.
+    bool movePhotos(const QList<qint64> &photoIds, int row);
+    // What dragging photoIds in the grid carries: taken by this grid only,
+    // for this story, as a move (a drop elsewhere gets nothing it can use).
+    QMimeData *dragData(const QList<qint64> &photoIds) const;
+    // The story's photos in their order, as the grid shows them.
+    QList<qint64> photoOrder() const;
+    // Stores wanted as the order of the story's photos when the stored order
+    // is expected (an undo or redo of a move); else errorOccurred and false.
+    bool restorePhotoOrder(const QList<qint64> &expected, const QList<qint64> &wanted);
 
     // The room the grid and the form each have (the splitter between them),
-    // for the window to keep with each workspace's layout. A state that is
-    // not one (empty, another version) leaves the shares as they are.
+    // for the window to keep with each workspace's layout. Until the user
+    // moves it, the split is the default: the grid as many whole columns as
+    // leave the form its width (at least two while the form still fits),
+    // kept as the panel is resized; saveLayout() is then empty. Restoring an
+    // empty state goes back to the default; one that is not a state (another
+    // version, garbage) leaves the split as it is.
     QByteArray saveLayout() const;
     bool restoreLayout(const QByteArray &state);
+    // The grid's and the form's widths the default split gives a splitter
+    // width wide, or empty when not even one column leaves the form its minimum.
+    QList<int> defaultSplit(int width) const;
 
     // Image files in urls (local files only), for drops and pastes.
     static QStringList imageFiles(const QList<QUrl> &urls);
@@ -93,6 +114,9 @@ protected:
 
 private:
     void paste();
+    bool storePhotoOrder(const QList<qint64> &order);
+    // Gives the splitter the default split for width, while it follows it.
+    void followDefaultSplit(int width);
     void updateButtons();
     void updateForms();
 
@@ -100,6 +124,10 @@ private:
     PhotoListModel *m_model;
     QListView *m_view;
     QSplitter *m_splitter;
+    QScrollArea *m_formArea;
+    // The split the default gave last; empty once the user chose their own.
+    QList<int> m_defaultSizes;
+    bool m_splitFollowsDefault = true;
     PhotoForm *m_form;
     QStackedWidget *m_forms;
     QWidget *m_batchPage;

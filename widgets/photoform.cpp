@@ -57,7 +57,11 @@ PhotoForm::PhotoForm(Library *library, Prompter &prompter, QWidget *parent)
     // label goes above its field rather than squeezing it.
     m_layout->setRowWrapPolicy(QFormLayout::WrapLongRows);
 
-    addLine(u"virin"_s, tr("&VIRIN:"), u"250306-D-PM193-1268"_s);
+    QLineEdit *virin = addLine(u"virin"_s, tr("&VIRIN:"), u"250306-D-PM193-1268"_s);
+    // A whole VIRIN, with a trailing letter and a country, is read at a
+    // glance: wider than a line's usual width of 17 'x' in most fonts.
+    virin->setMinimumWidth(virin->sizeHint().width() - 17 * virin->fontMetrics().horizontalAdvance(u'x')
+                           + virin->fontMetrics().horizontalAdvance(u"250306-D-PM193-1268K-GB"_s));
     // The next free sequence for the photographer and day, from the library.
     auto *suggest = new QPushButton(tr("Next Free"), this);
     suggest->setObjectName(u"suggestVirin"_s);

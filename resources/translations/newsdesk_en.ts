@@ -82,6 +82,13 @@
             <numerusform>Edit %n Photos</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Move %n Photo(s)</source>
+        <translation>
+            <numerusform>Move %n Photo</numerusform>
+            <numerusform>Move %n Photos</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PhotoForm</name>
