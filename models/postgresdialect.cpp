@@ -366,7 +366,24 @@ QString tsDocument()
            "setweight(to_tsvector('english', captions), 'C') || setweight(to_tsvector('english', body), 'D')"_s;
 }
 
+QString storySearchIndexStatement()
+{
+    return u"CREATE INDEX story_search_by_document ON story_search USING gin (document)"_s;
+}
+
 } // namespace
+
+QStringList PostgresDialect::searchRebuildStatements()
+{
+    return {
+        u"DROP INDEX IF EXISTS story_search_by_document"_s,
+        u"INSERT INTO story_search (story_id) SELECT id FROM stories ORDER BY id"_s,
+        // A GIN index builds fastest in memory (the default, 64 MB, spills
+        // 100,000 stories' words to disk); for this transaction only.
+        u"SET LOCAL maintenance_work_mem = '256MB'"_s,
+        storySearchIndexStatement(),
+    };
+}
 
 const SqlDialect &SqlDialect::postgres()
 {
@@ -813,7 +830,7 @@ QStringList PostgresDialect::setupStatements()
         "  body text NOT NULL DEFAULT '',"
         "  captions text NOT NULL DEFAULT '',"
         "  document tsvector GENERATED ALWAYS AS ("_s + tsDocument() + u") STORED)"_s,
-        u"CREATE INDEX story_search_by_document ON story_search USING gin (document)"_s,
+        storySearchIndexStatement(),
 
         // The rules, as models/ states them (see the functions above).
         u"CREATE TABLE transitions ("

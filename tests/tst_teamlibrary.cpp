@@ -1303,6 +1303,10 @@ void TestTeamLibrary::copyLibraryRoundTripLosesNothing()
         story.body += u"\n\nA paragraph written in the field."_s;
         QCOMPARE(stories.save(story), StoryRepository::SaveResult::Saved);
         QVERIFY(stories.addAcceptedName(1, u"Healey"_s));
+        // More stories than copy-library writes in two statements (it
+        // batches rows), so that full batches and a partial one are copied.
+        for (int i = 0; i < 450; ++i)
+            QVERIFY(stories.create(Story{.headline = u"Field report %1"_s.arg(i), .body = u"Convoy number %1 arrived."_s.arg(i)}));
     }
     QVERIFY2(m_server.psql(u"CREATE DATABASE field"_s), qPrintable(m_server.errorString()));
     const QString team = m_server.url(PostgresServer::superuser(), u"field"_s);
@@ -1329,6 +1333,44 @@ void TestTeamLibrary::copyLibraryRoundTripLosesNothing()
     for (qsizetype i = 0; i < std::max(before.size(), after.size()); ++i)
         QCOMPARE(after.value(i), before.value(i));
 
+    // The team library's search copy, which the server made anew, holds
+    // what the file's did: each story's text and its photos' titles and
+    // captions.
+    const auto searchCopies = [](const QSqlDatabase &database, const QString &sql) {
+        QStringList rows;
+        QSqlQuery query(database);
+        if (!query.exec(sql))
+            return QStringList{query.lastError().text()};
+        while (query.next())
+            rows << QStringList{query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
+                                query.value(3).toString(), query.value(4).toString()}
+                        .join(u" | "_s);
+        return rows;
+    };
+    const QStringList fileCopies
+        = searchCopies(first.database(), u"SELECT rowid, headline, dek, body, captions FROM story_search ORDER BY rowid"_s);
+    QCOMPARE(fileCopies.size(), 451);
+    QVERIFY(fileCopies.constFirst().contains(u"A paragraph written in the field."_s));
+    QCOMPARE(searchCopies(connectAs(PostgresServer::superuser(), u"field"_s),
+                          u"SELECT story_id, headline, dek, body, captions FROM newsdesk.story_search ORDER BY story_id"_s),
+             fileCopies);
+
+    // Its indexes are those of a library set up anew: the copy builds the
+    // search index after the rows, and builds it again.
+    QVERIFY2(m_server.psql(u"CREATE DATABASE fresh"_s), qPrintable(m_server.errorString()));
+    std::tie(code, out, err) = run({u"team"_s, u"setup"_s, u"--library"_s, m_server.url(PostgresServer::superuser(), u"fresh"_s)});
+    QVERIFY2(code == 0, qPrintable(err));
+    const auto indexes = [this](const QString &database) {
+        QStringList definitions;
+        QSqlQuery query(connectAs(PostgresServer::superuser(), database));
+        query.exec(u"SELECT indexdef FROM pg_indexes WHERE schemaname = 'newsdesk' ORDER BY indexdef"_s);
+        while (query.next())
+            definitions << query.value(0).toString();
+        return definitions;
+    };
+    QVERIFY(indexes(u"fresh"_s).contains(u"CREATE INDEX story_search_by_document ON newsdesk.story_search USING gin (document)"_s));
+    QCOMPARE(indexes(u"field"_s), indexes(u"fresh"_s));
+
     // On the team library, as the person the copy made of the field editor
     // (with the login init gave them: the account that ran it).
     QSqlQuery login(connectAs(PostgresServer::superuser(), u"field"_s));
@@ -1340,7 +1382,7 @@ void TestTeamLibrary::copyLibraryRoundTripLosesNothing()
     QCOMPARE(hits.size(), 1);
     QCOMPARE(hits.constFirst().storyId, 1);
     // New stories number after the copied ones.
-    QCOMPARE(StoryRepository(&desk).create(Story{.headline = u"After the copy"_s})->id, 2);
+    QCOMPARE(StoryRepository(&desk).create(Story{.headline = u"After the copy"_s})->id, 452);
 }
 
 QTEST_GUILESS_MAIN(TestTeamLibrary)
