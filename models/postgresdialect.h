@@ -25,7 +25,7 @@ public:
     static constexpr char editorRole[] = "newsdesk_editor";
     // The schema version this build sets up (newsdesk.library_info); a team
     // library with a larger one was set up by a newer Newsdesk and is refused.
-    static constexpr int currentSchemaVersion = 2;
+    static constexpr int currentSchemaVersion = 3;
     // SQLSTATE the server's functions raise when the caller's copy is stale:
     // the repositories report it as a conflict.
     static constexpr char staleCopyState[] = "40001";
@@ -73,8 +73,9 @@ public:
 
     // Every story's search copy made anew by the server, in one pass, and
     // its index built after: for a team library just filled (copy-library),
-    // as its owner, inside the filling transaction.
-    static QStringList searchRebuildStatements();
+    // as its owner, inside the filling transaction. write, when given, is
+    // the statement that writes the copies instead of adding one per story.
+    static QStringList searchRebuildStatements(const QString &write = {});
 
     // The server's copy of the rules (transitions, story_rules,
     // audit_actions), written anew from models/: run by every set-up, so a
