@@ -459,14 +459,23 @@ QString PostgresDialect::ftsSearchStatement() const
 QString PostgresDialect::ftsSnippetsStatement(int idCount) const
 {
     // ts_headline's default (one passage around the best cover) keeps the
-    // sentence's own punctuation, as FTS5's snippet() does.
-    const QString options = u"'StartSel=\"' || chr(2) || '\", StopSel=\"' || chr(3) || '\", MaxWords=14, MinWords=6'"_s;
-    auto passage = [&](const QString &column) {
-        return u"ts_headline('english', %1, q.query, %2) AS %1_passage"_s.arg(column, options);
+    // sentence's own punctuation, as FTS5's snippet() does. Each call parses
+    // its whole text: the dek's, captions' and headline's passages are made
+    // only for a story whose body shows no match, as only then is one of
+    // them shown (StoryRepository::snippets takes the first with a match).
+    // MATERIALIZED, so that the body's passage is made once, not again in
+    // each test of it.
+    auto passage = [](const QString &column) { return u"ts_headline('english', %1, q.query, q.options)"_s.arg(column); };
+    auto ifBodyShowsNone = [&](const QString &column) {
+        return u"CASE WHEN strpos(body_passage, chr(2)) = 0 THEN %1 ELSE '' END AS %2_passage"_s.arg(passage(column), column);
     };
-    return u"SELECT story_id, %1, %2, %3, %4 FROM story_search, (SELECT to_tsquery('english', :query) AS query) AS q "
-           "WHERE document @@ q.query AND story_id BETWEEN :low AND :high AND story_id IN (%5)"_s
-        .arg(passage(u"body"_s), passage(u"dek"_s), passage(u"captions"_s), passage(u"headline"_s), idParameterList(idCount));
+    return u"WITH q AS MATERIALIZED (SELECT to_tsquery('english', :query) AS query, "
+           "  'StartSel=\"' || chr(2) || '\", StopSel=\"' || chr(3) || '\", MaxWords=14, MinWords=6' AS options), "
+           "hits AS MATERIALIZED (SELECT story_id, headline, dek, captions, %1 AS body_passage FROM story_search, q "
+           "  WHERE document @@ q.query AND story_id BETWEEN :low AND :high AND story_id IN (%2)) "
+           "SELECT story_id, body_passage, %3, %4, %5 FROM hits, q"_s
+        .arg(passage(u"body"_s), idParameterList(idCount), ifBodyShowsNone(u"dek"_s), ifBodyShowsNone(u"captions"_s),
+             ifBodyShowsNone(u"headline"_s));
 }
 
 QString PostgresDialect::ftsQueryFromUserText(const QString &text) const
