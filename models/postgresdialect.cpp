@@ -603,7 +603,7 @@ QStringList PostgresDialect::migrationStatements(int from)
     }
     case 2:
         // The list's search walks the newest stories, testing each one's
-        // document against the query, and ranks the newest 2,000 matches by
+        // document against the query, and ranks the newest matches by
         // it. A story's document (some 6 kB for 4,500 characters of body)
         // was kept out of line, so every test fetched it from the TOAST
         // table through its index: most of a search's time at 100,000
