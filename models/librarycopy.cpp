@@ -222,8 +222,8 @@ bool copyPeople(const End &from, const End &to, Report *report, QString *errorSt
 }
 
 // Rows are written a batch at a time, one multi-row INSERT per batch: on a
-// team library a statement per row was a round trip per row, and 100,000
-// stories with their revisions took a quarter of an hour. A batch holds up
+// team library a statement per row was a round trip to the server per row
+// (200,000 of them for 100,000 stories and their revisions). A batch holds up
 // to batchRows rows and ends early past batchBytes, so that a library of
 // large images does not make one statement of hundreds of megabytes.
 class BatchInsert
