@@ -366,7 +366,24 @@ QString tsDocument()
            "setweight(to_tsvector('english', captions), 'C') || setweight(to_tsvector('english', body), 'D')"_s;
 }
 
+QString storySearchIndexStatement()
+{
+    return u"CREATE INDEX story_search_by_document ON story_search USING gin (document)"_s;
+}
+
 } // namespace
+
+QStringList PostgresDialect::searchRebuildStatements(const QString &write)
+{
+    return {
+        u"DROP INDEX IF EXISTS story_search_by_document"_s,
+        write.isEmpty() ? u"INSERT INTO story_search (story_id) SELECT id FROM stories ORDER BY id"_s : write,
+        // A GIN index builds fastest in memory (the default, 64 MB, spills
+        // 100,000 stories' words to disk); for this transaction only.
+        u"SET LOCAL maintenance_work_mem = '256MB'"_s,
+        storySearchIndexStatement(),
+    };
+}
 
 const SqlDialect &SqlDialect::postgres()
 {
@@ -442,14 +459,23 @@ QString PostgresDialect::ftsSearchStatement() const
 QString PostgresDialect::ftsSnippetsStatement(int idCount) const
 {
     // ts_headline's default (one passage around the best cover) keeps the
-    // sentence's own punctuation, as FTS5's snippet() does.
-    const QString options = u"'StartSel=\"' || chr(2) || '\", StopSel=\"' || chr(3) || '\", MaxWords=14, MinWords=6'"_s;
-    auto passage = [&](const QString &column) {
-        return u"ts_headline('english', %1, q.query, %2) AS %1_passage"_s.arg(column, options);
+    // sentence's own punctuation, as FTS5's snippet() does. Each call parses
+    // its whole text: the dek's, captions' and headline's passages are made
+    // only for a story whose body shows no match, as only then is one of
+    // them shown (StoryRepository::snippets takes the first with a match).
+    // MATERIALIZED, so that the body's passage is made once, not again in
+    // each test of it.
+    auto passage = [](const QString &column) { return u"ts_headline('english', %1, q.query, q.options)"_s.arg(column); };
+    auto ifBodyShowsNone = [&](const QString &column) {
+        return u"CASE WHEN strpos(body_passage, chr(2)) = 0 THEN %1 ELSE '' END AS %2_passage"_s.arg(passage(column), column);
     };
-    return u"SELECT story_id, %1, %2, %3, %4 FROM story_search, (SELECT to_tsquery('english', :query) AS query) AS q "
-           "WHERE document @@ q.query AND story_id BETWEEN :low AND :high AND story_id IN (%5)"_s
-        .arg(passage(u"body"_s), passage(u"dek"_s), passage(u"captions"_s), passage(u"headline"_s), idParameterList(idCount));
+    return u"WITH q AS MATERIALIZED (SELECT to_tsquery('english', :query) AS query, "
+           "  'StartSel=\"' || chr(2) || '\", StopSel=\"' || chr(3) || '\", MaxWords=14, MinWords=6' AS options), "
+           "hits AS MATERIALIZED (SELECT story_id, headline, dek, captions, %1 AS body_passage FROM story_search, q "
+           "  WHERE document @@ q.query AND story_id BETWEEN :low AND :high AND story_id IN (%2)) "
+           "SELECT story_id, body_passage, %3, %4, %5 FROM hits, q"_s
+        .arg(passage(u"body"_s), idParameterList(idCount), ifBodyShowsNone(u"dek"_s), ifBodyShowsNone(u"captions"_s),
+             ifBodyShowsNone(u"headline"_s));
 }
 
 QString PostgresDialect::ftsQueryFromUserText(const QString &text) const
@@ -578,10 +604,24 @@ QStringList PostgresDialect::migrationStatements(int from)
         // Every desk hears of a glossary change as it happens (Library's
         // glossaryChanged), as of stories and photos: a code one desk adds
         // expands on the others at once, not at their next story.
-        return {
-            u"CREATE OR REPLACE TRIGGER glossary_notify AFTER INSERT OR UPDATE OR DELETE ON glossary FOR EACH ROW "
-            "EXECUTE FUNCTION notify_change()"_s,
-        };
+        //
+        // The list's search walks the newest stories, testing each one's
+        // document against the query, and ranks the newest matches by
+        // it. A story's document (some 6 kB for 4,500 characters of body)
+        // was kept out of line, so every test fetched it from the TOAST
+        // table through its index: most of a search's time at 100,000
+        // stories. MAIN keeps it in the row (moved out only when the row
+        // would not fit a page); the body, which only the passages read,
+        // stays out of line. Every row is written again so that documents
+        // stored before move in too (the trigger makes the copy anew from
+        // its story, as any write does), with the index built after, as
+        // copy-library does. All of it may run again.
+        return QStringList{
+                   u"CREATE OR REPLACE TRIGGER glossary_notify AFTER INSERT OR UPDATE OR DELETE ON glossary FOR EACH ROW "
+                   "EXECUTE FUNCTION notify_change()"_s,
+                   u"ALTER TABLE story_search ALTER COLUMN document SET STORAGE MAIN"_s,
+               }
+            << searchRebuildStatements(u"UPDATE story_search SET headline = headline"_s);
     default:
         return {};
     }
@@ -820,7 +860,7 @@ QStringList PostgresDialect::setupStatements()
         "  body text NOT NULL DEFAULT '',"
         "  captions text NOT NULL DEFAULT '',"
         "  document tsvector GENERATED ALWAYS AS ("_s + tsDocument() + u") STORED)"_s,
-        u"CREATE INDEX story_search_by_document ON story_search USING gin (document)"_s,
+        storySearchIndexStatement(),
 
         // The rules, as models/ states them (see the functions above).
         u"CREATE TABLE transitions ("

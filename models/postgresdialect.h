@@ -71,6 +71,12 @@ public:
     // a bracket expression of PostgreSQL's regular expressions.
     static QString forbiddenCharacterClass();
 
+    // Every story's search copy made anew by the server, in one pass, and
+    // its index built after: for a team library just filled (copy-library),
+    // as its owner, inside the filling transaction. write, when given, is
+    // the statement that writes the copies instead of adding one per story.
+    static QStringList searchRebuildStatements(const QString &write = {});
+
     // The server's copy of the rules (transitions, story_rules,
     // audit_actions), written anew from models/: run by every set-up, so a
     // library set up by an older Newsdesk enforces this one's rules.

@@ -39,8 +39,12 @@ public:
     static constexpr int applicationId = 0x4E44534B; // "NDSK"
     // Ranking every match of a word that is in most stories costs too much
     // (bm25 over 100,000 rows: ~100 ms), so ranking covers the newest
-    // ftsRankingWindow matches (bench_library: ~5 ms for 2,000).
-    static constexpr int ftsRankingWindow = 2000;
+    // ftsRankingWindow matches (bench_library: ~5 ms for 2,000). 1,000: on
+    // PostgreSQL each match found costs a test of its document, walking the
+    // newest stories, and then its ranking; at 2,000, a word in a quarter of
+    // 100,000 stories walked 8,000 of them (bench_team: 75 ms of the list's
+    // search on a loaded machine, 37 ms at 1,000).
+    static constexpr int ftsRankingWindow = 1000;
 
     static const SqlDialect &sqlite();
     static const SqlDialect &postgres();

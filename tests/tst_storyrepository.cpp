@@ -28,6 +28,7 @@ private Q_SLOTS:
     void revisionsFromBeforeSchemaFiveKeepTheStorysNote();
     void searchFindsRankedWithSnippet();
     void searchRanksHeadlineThenFrequency();
+    void passageComesFromTheTextThatMatches();
     void searchSurvivesOddInput_data();
     void searchSurvivesOddInput();
     void removeDeletesStoryAndSearchCopy();
@@ -247,6 +248,26 @@ void TestStoryRepository::searchFindsRankedWithSnippet()
     QVERIFY(!StoryRepository::snippets(m_library->database(), m_library->dialect().ftsQueryFromUserText(u"pentagon"_s),
                                        {unrelated.id})
                  .contains(unrelated.id));
+}
+
+void TestStoryRepository::passageComesFromTheTextThatMatches()
+{
+    // The body's passage when the body matches, else the dek's, else the
+    // headline's (the list shows the headline anyway).
+    StoryRepository repository(m_library.get());
+    const qint64 inBodyAndDek = repository.create(Story{.headline = u"Budget"_s, .dek = u"Drills in the Baltic."_s,
+                                                        .body = u"Allies held drills off the coast."_s})->id;
+    const qint64 inDek
+        = repository.create(Story{.headline = u"Talks"_s, .dek = u"Drills resume next week."_s, .body = u"Nothing else."_s})->id;
+    const qint64 inHeadline = repository.create(Story{.headline = u"Drills end"_s, .dek = u"Quiet."_s, .body = u"Text."_s})->id;
+    const QHash<qint64, QString> passages = StoryRepository::snippets(
+        m_library->database(), m_library->dialect().ftsQueryFromUserText(u"drills"_s), {inBodyAndDek, inDek, inHeadline});
+    const auto marked = [](const QString &passage) {
+        return QString(passage).replace(SearchHit::highlightStart, u"["_s).replace(SearchHit::highlightEnd, u"]"_s);
+    };
+    QCOMPARE(marked(passages.value(inBodyAndDek)), u"Allies held [drills] off the coast."_s);
+    QCOMPARE(marked(passages.value(inDek)), u"[Drills] resume next week."_s);
+    QCOMPARE(marked(passages.value(inHeadline)), u"[Drills] end"_s);
 }
 
 void TestStoryRepository::searchRanksHeadlineThenFrequency()
