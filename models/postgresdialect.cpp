@@ -146,7 +146,7 @@ QStringList glossaryStatements()
     };
 }
 
-// Format 2 -> 3, the media archive (issue 15): each photo's search
+// Part of the format 1 -> 2 step, the media archive (issue 15): each photo's search
 // document, kept by the server (a generated column: whatever writes a photo
 // keeps it current), and its index. May run again, as the glossary's step.
 QStringList photoSearchStatements()
