@@ -101,9 +101,8 @@ PreviewViewFactory *loadFactory(QString *error)
     QPluginLoader loader(PreviewPane::moduleFile());
     QObject *root = loader.instance();
     auto *factory = qobject_cast<PreviewViewFactory *>(root);
-    if (!factory) {
+    if (!factory)
         *error = root ? PreviewPane::tr("it is a Qt plugin of another kind") : loader.errorString();
-    }
     return factory;
 }
 
@@ -147,10 +146,10 @@ PreviewPane::Rendering PreviewPane::chooseRendering()
         const QByteArray flags = qgetenv("QTWEBENGINE_CHROMIUM_FLAGS");
         if (!flags.contains("--disable-gpu"))
             qputenv("QTWEBENGINE_CHROMIUM_FLAGS", QByteArray(flags + " --disable-gpu").trimmed());
-        // And no OpenGL is loaded at all: QtWebEngineCore::initialize(),
-        // which runs when WebEngine is linked into the executable (the
-        // tests), makes a context shared with the window's whatever draws,
-        // which loads Mesa and LLVM (tens of MB) into this process for nothing.
+        // And no OpenGL is loaded at all: the context shared with the
+        // window's that WebEngine wants is asked for with the QApplication
+        // whatever draws (Qt::AA_ShareOpenGLContexts), which would load Mesa
+        // and LLVM (tens of MB) into this process for nothing.
         if (qEnvironmentVariableIsEmpty("QT_XCB_GL_INTEGRATION"))
             qputenv("QT_XCB_GL_INTEGRATION", "none");
     }
