@@ -52,7 +52,7 @@ contents)
     bad() { echo "FAIL: $*"; failed=1; }
     [ "$(basename "$(deb)")" = "newsdesk_${version}_amd64.deb" ] || bad "the package is $(basename "$(deb)"), not newsdesk_${version}_amd64.deb"
     [ "$(dpkg-deb -f "$(deb)" Version)" = "$version" ] || bad "the package's version is not the project's ($version)"
-    for file in usr/bin/newsdesk usr/lib/newsdesk/webpreview.so \
+    for file in usr/bin/newsdesk usr/lib/newsdesk/plugins/webpreview.so \
         usr/share/applications/org.newsdesk.Newsdesk.desktop \
         usr/share/metainfo/org.newsdesk.Newsdesk.metainfo.xml \
         usr/share/icons/hicolor/scalable/apps/org.newsdesk.Newsdesk.svg \
