@@ -12,13 +12,10 @@
 #include "translations.h"
 
 #include <QApplication>
-#include <QBuffer>
 #include <QCommandLineParser>
 #include <QDateTime>
-#include <QImageReader>
 #include <QLoggingCategory>
 #include <QSettings>
-#include <QThreadPool>
 #include <QTimer>
 #include <QWindow>
 
@@ -90,23 +87,6 @@ void logStartup(MainWindow &window)
     });
 }
 
-// The style's standard icons (a tool bar's extension button, a dock's
-// title buttons, a line edit's clear button) are PNG files when the icon
-// theme has none of them, as under a virtual display. QImageReader asks
-// every image format plugin whether it reads PNG before it uses its own
-// reader, which loads all of them (WebP, TIFF, PDF with Qt's PDFium…): about
-// 20 ms, in the window's constructor at the first tool bar. A worker loads
-// them meanwhile; the window finds them loaded (or waits for the rest of the
-// load, no longer than it would have taken itself).
-void preloadImageFormats()
-{
-    QThreadPool::globalInstance()->start([] {
-        QBuffer none;
-        none.open(QIODevice::ReadOnly);
-        (void)QImageReader(&none, "png").canRead();
-    });
-}
-
 } // namespace
 
 static bool hasDisplay()
@@ -136,10 +116,9 @@ static int runGui(int argc, char **argv, const QStringList &arguments)
     QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
     QApplication app(argc, argv);
     markStartup("application made");
-    // The image format plugins, the editor's Markdown definition and
-    // dictionary load on worker threads while this one builds the window:
-    // they are ready, or nearly, when the window and the story's text need them.
-    preloadImageFormats();
+    // The editor's Markdown definition and dictionary load on worker threads
+    // while this one builds the window: they are ready, or nearly, when the
+    // story's text needs them.
     preloadMarkdownDefinition();
     SpellChecker::preload();
     setApplicationIdentity();
