@@ -106,12 +106,14 @@ static int runGui(int argc, char **argv, const QStringList &arguments)
         return 1;
     }
     markStartup("main");
-    PreviewPane::registerUrlSchemes();
-    // WebEngine composites with OpenGL in a context shared with the
-    // window's; drawing in software it needs none, and a shared context
-    // made at start-up would load the GL driver for nothing.
-    if (PreviewPane::chooseRendering() == PreviewPane::Rendering::Gpu)
-        QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+    PreviewPane::chooseRendering();
+    // WebEngine composites in an OpenGL context shared with the window's,
+    // which Qt makes with the QApplication when this is set before it: the
+    // preview module loads WebEngine after the QApplication exists, too late
+    // to ask. Drawing in software, with no OpenGL integration loaded
+    // (chooseRendering()), the context is only asked for, and WebEngine
+    // takes that as its answer instead of warning.
+    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
     QApplication app(argc, argv);
     markStartup("application made");
     // The editor's Markdown definition and dictionary load on worker threads

@@ -15,7 +15,6 @@
 #include <QApplication>
 #include <QStandardPaths>
 #include <QTemporaryDir>
-#include <QWebEngineView>
 
 #include <cstdio>
 #include <ctime>
@@ -34,7 +33,6 @@ int main(int argc, char **argv)
         qputenv("QTWEBENGINE_DISABLE_SANDBOX", "1");
     if (!qEnvironmentVariableIsSet("QTWEBENGINE_CHROMIUM_FLAGS"))
         qputenv("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu");
-    PreviewPane::registerUrlSchemes();
     QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
     QApplication app(argc, argv);
     QStandardPaths::setTestModeEnabled(true);

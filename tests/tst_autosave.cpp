@@ -277,7 +277,6 @@ void TestAutosave::typographySwitchPersists()
 
 int main(int argc, char **argv)
 {
-    PreviewPane::registerUrlSchemes();
     QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
     QApplication app(argc, argv);
     Newsdesk::setApplicationIdentity();

@@ -363,7 +363,6 @@ void TestDeepNesting::windowOpensEveryDeepStory()
 
 int main(int argc, char **argv)
 {
-    PreviewPane::registerUrlSchemes();
     QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
     QApplication app(argc, argv);
     Newsdesk::setApplicationIdentity();

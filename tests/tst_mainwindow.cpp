@@ -128,7 +128,8 @@ void TestMainWindow::previewShowsTheSampleArticle()
     QVERIFY(window.openLibrary(libraryPath()));
     window.show();
     QTRY_VERIFY(window.preview()->view());
-    QWebEngineView *view = window.preview()->view();
+    auto *view = qobject_cast<QWebEngineView *>(window.preview()->view());
+    QVERIFY(view);
     // The page answers asynchronously, possibly after this function has
     // returned: the answer goes to memory the callback itself keeps alive,
     // and only one question is out at a time.
@@ -511,7 +512,6 @@ void TestMainWindow::openLibraryAsksThroughThePrompter()
 
 int main(int argc, char **argv)
 {
-    PreviewPane::registerUrlSchemes();
     QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
     QApplication app(argc, argv);
     Newsdesk::setApplicationIdentity();

@@ -603,7 +603,6 @@ void TestMediaPanel::closingTheWindowSavesAPendingEdit()
 
 int main(int argc, char **argv)
 {
-    PreviewPane::registerUrlSchemes();
     QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
     QApplication app(argc, argv);
     Newsdesk::setApplicationIdentity();

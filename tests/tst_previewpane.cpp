@@ -25,13 +25,16 @@
 #include <QClipboard>
 #include <QDesktopServices>
 #include <QDir>
+#include <QFileInfo>
 #include <QTimer>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QProcess>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScrollBar>
 #include <QScopeGuard>
 #include <QSemaphore>
@@ -45,6 +48,7 @@
 #include <QTextBlock>
 #include <QThread>
 #include <QWebEnginePage>
+#include <QWebEngineUrlScheme>
 #include <QWebEngineView>
 #include <QWindow>
 
@@ -56,6 +60,16 @@ using namespace Qt::StringLiterals;
 namespace {
 
 constexpr int pageTimeout = 30000;
+
+// The pane's view is a QWebEngineView made by the preview module; this test
+// links WebEngine itself to drive the page.
+QWebEngineView *webView(const PreviewPane *pane)
+{
+    auto *view = qobject_cast<QWebEngineView *>(pane->view());
+    if (!view)
+        qFatal("the preview pane has no web view");
+    return view;
+}
 
 // Runs script in the page's main world and waits for its value; a page that
 // does not answer fails the test (a dead page must not pass for one where
@@ -129,6 +143,10 @@ private Q_SLOTS:
     void linksOpenInTheSystemBrowser();
     void requestsOutsideTheAppSchemesAreBlocked();
     void widthPresetsAndDarkPageArePersisted();
+    void theModuleRegistersTheSchemes();
+    void aModuleThatCannotLoadIsReportedInThePane_data();
+    void aModuleThatCannotLoadIsReportedInThePane();
+    void theExecutableLeavesWebEngineToTheModule();
 
     void exportDialogListsWhatBlocksAndNeedsAReasonToOverride();
     void exportDialogOverrideIsForEditorsOnly();
@@ -146,7 +164,7 @@ private:
     // A shown pane whose page shows story.
     void showInPane(const Story &story);
     void waitForRevision(int revision);
-    QWebEnginePage *page() const { return m_pane->view()->page(); }
+    QWebEnginePage *page() const { return webView(m_pane.get())->page(); }
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<PreviewPane> m_pane;
@@ -511,6 +529,88 @@ void TestPreviewPane::widthPresetsAndDarkPageArePersisted()
     QVERIFY(again.isDarkPage());
 }
 
+// The module registers the app's schemes when it loads, before its first
+// view starts WebEngine, which ignores registrations after that: the page
+// must be a secure context (its Content-Security-Policy and QWebChannel rely
+// on it) and images must be fetched under CORS.
+void TestPreviewPane::theModuleRegistersTheSchemes()
+{
+    showInPane(storyWith(u"Text."_s));
+    const QWebEngineUrlScheme images = QWebEngineUrlScheme::schemeByName(PreviewPane::imageScheme());
+    QCOMPARE(images.name(), PreviewPane::imageScheme());
+    QCOMPARE(images.syntax(), QWebEngineUrlScheme::Syntax::Path);
+    QCOMPARE(images.flags(), QWebEngineUrlScheme::SecureScheme | QWebEngineUrlScheme::CorsEnabled);
+    const QWebEngineUrlScheme pageScheme = QWebEngineUrlScheme::schemeByName(PreviewPane::pageScheme());
+    QCOMPARE(pageScheme.name(), PreviewPane::pageScheme());
+    QCOMPARE(pageScheme.flags(), QWebEngineUrlScheme::SecureScheme);
+    QCOMPARE(evaluate(page(), u"window.isSecureContext"_s).toBool(), true);
+}
+
+// Start-up (issue 14): the web view comes from a module loaded after the
+// window's first frame. One that is missing or broken leaves the preview's
+// place saying so and what to do; the pane renders on and nothing crashes.
+void TestPreviewPane::aModuleThatCannotLoadIsReportedInThePane_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::newRow("missing") << QByteArray();
+    QTest::newRow("not a library") << QByteArray("\x7f" "ELF but no more");
+    QTest::newRow("empty") << QByteArray("");
+}
+
+void TestPreviewPane::aModuleThatCannotLoadIsReportedInThePane()
+{
+    QFETCH(QByteArray, content);
+    const QString module = m_dir->filePath(u"lib/newsdesk/webpreview.so"_s);
+    if (!content.isNull()) {
+        QVERIFY(QDir().mkpath(QFileInfo(module).path()));
+        QFile file(module);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(content);
+    }
+    PreviewPane::setModuleFile(module);
+    const auto restore = qScopeGuard([] { PreviewPane::setModuleFile(QString()); });
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"^newsdesk: the preview module could not be loaded: "_s));
+    m_pane = std::make_unique<PreviewPane>();
+    m_pane->resize(700, 600);
+    m_pane->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_pane.get()));
+    const auto *placeholder = m_pane->findChild<QLabel *>(u"previewPlaceholder"_s);
+    QVERIFY(placeholder);
+    QTRY_VERIFY2(placeholder->text().startsWith(u"The preview is not available"_s), qPrintable(placeholder->text()));
+    QVERIFY2(placeholder->text().contains(module), qPrintable(placeholder->text()));
+    QVERIFY(placeholder->isVisible());
+    QVERIFY(!m_pane->view());
+    QVERIFY(!m_pane->ensureView());
+
+    m_pane->showStory(storyWith(u"Rendered all the same."_s), {});
+    QTRY_COMPARE(m_pane->revision(), 1);
+    QCOMPARE(m_pane->pageLoads(), 0);
+    QCOMPARE(m_pane->blockedRequests(), 0);
+    QVERIFY(placeholder->isVisible());
+}
+
+// Start-up (issue 14): the window's executable links neither WebEngine nor
+// Qt Quick or QML, so the dynamic loader maps them only when the preview
+// module loads (bench_startup: they were a fifth of the time to the window).
+void TestPreviewPane::theExecutableLeavesWebEngineToTheModule()
+{
+    QProcess loader;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    // glibc's dynamic loader lists what it maps, and runs nothing (ldd).
+    environment.insert(u"LD_TRACE_LOADED_OBJECTS"_s, u"1"_s);
+    loader.setProcessEnvironment(environment);
+    loader.start(QStringLiteral(NEWSDESK_BINARY), {u"--version"_s});
+    QVERIFY(loader.waitForFinished(30000));
+    QCOMPARE(loader.exitCode(), 0);
+    const QString mapped = QString::fromLocal8Bit(loader.readAllStandardOutput());
+    QVERIFY2(mapped.contains(u"libQt6Widgets.so"_s), qPrintable(mapped));
+    for (const QString &library : {u"libQt6WebEngineCore.so"_s, u"libQt6WebEngineWidgets.so"_s, u"libQt6WebChannel.so"_s,
+                                   u"libQt6Quick.so"_s, u"libQt6Qml.so"_s})
+        QVERIFY2(!mapped.contains(library), qPrintable(library + u" is mapped at start-up:\n"_s + mapped));
+    // Where the executable looks for the module (the tests lie beside it).
+    QVERIFY2(QFileInfo(PreviewPane::moduleFile()).isFile(), qPrintable(PreviewPane::moduleFile()));
+}
+
 void TestPreviewPane::exportDialogListsWhatBlocksAndNeedsAReasonToOverride()
 {
     Library library;
@@ -828,7 +928,7 @@ void TestPreviewPane::mainWindowPaintsBeforeStartingThePreview()
     QVERIFY(probe.placeholderAtExpose);
     QTRY_VERIFY_WITH_TIMEOUT(pane->view(), pageTimeout);
     QCOMPARE(pane->geometry(), probe.paneAtExpose);
-    QTRY_VERIFY_WITH_TIMEOUT(evaluate(pane->view()->page(), u"document.querySelectorAll('#story-body p').length"_s).toInt() > 0,
+    QTRY_VERIFY_WITH_TIMEOUT(evaluate(webView(pane)->page(), u"document.querySelectorAll('#story-body p').length"_s).toInt() > 0,
                              pageTimeout);
     QCOMPARE(pane->geometry(), probe.paneAtExpose);
     QCOMPARE(pane->pageLoads(), 1);
@@ -844,7 +944,7 @@ void TestPreviewPane::mainWindowCopiesHtmlAndFollowsClicks()
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     PreviewPane *pane = window.preview();
     QTRY_VERIFY_WITH_TIMEOUT(pane->view(), pageTimeout);
-    QWebEnginePage *windowPage = pane->view()->page();
+    QWebEnginePage *windowPage = webView(pane)->page();
     QTRY_VERIFY_WITH_TIMEOUT(evaluate(windowPage, u"document.querySelectorAll('#story-body figure.photo').length"_s).toInt() == 3, pageTimeout);
     QTRY_VERIFY_WITH_TIMEOUT(evaluate(windowPage, u"document.querySelector('#story-body figure.photo img').naturalWidth"_s).toInt() > 0, pageTimeout);
 
@@ -896,10 +996,9 @@ void TestPreviewPane::mainWindowExportsAndImportsMarkdown()
 
 int main(int argc, char **argv)
 {
-    PreviewPane::registerUrlSchemes();
-    // As the app chooses (application.cpp).
-    if (PreviewPane::chooseRendering() == PreviewPane::Rendering::Gpu)
-        QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+    // As the app does (application.cpp).
+    PreviewPane::chooseRendering();
+    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
     QApplication app(argc, argv);
     Newsdesk::setApplicationIdentity();
     QCoreApplication::setApplicationName(u"NewsdeskPreviewTest"_s);

@@ -333,14 +333,12 @@ void TestTeamWindow::passwordIsAskedOnceAndKeptInTheKeyring()
 int main(int argc, char **argv)
 {
     if (argc == 4 && qstrcmp(argv[1], "--editor-desk") == 0) {
-        PreviewPane::registerUrlSchemes();
         QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
         QApplication app(argc, argv);
         Newsdesk::setApplicationIdentity();
         QCoreApplication::setApplicationName(u"NewsdeskTestEditorDesk"_s);
         return editorDesk(QString::fromLocal8Bit(argv[2]), QByteArray(argv[3]).toLongLong());
     }
-    PreviewPane::registerUrlSchemes();
     QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
     QApplication app(argc, argv);
     Newsdesk::setApplicationIdentity();

@@ -347,7 +347,8 @@ void TestWorkflowWindow::correctionShowsChangesSinceApproval()
 
     // The preview shows it where the page prints it, after the body.
     QTRY_VERIFY_WITH_TIMEOUT(window.preview()->view(), 30000);
-    QWebEngineView *view = window.preview()->view();
+    auto *view = qobject_cast<QWebEngineView *>(window.preview()->view());
+    QVERIFY(view);
     auto text = std::make_shared<QString>();
     auto asking = std::make_shared<bool>(false);
     QTRY_VERIFY_WITH_TIMEOUT(([&] {
@@ -453,7 +454,6 @@ int main(int argc, char **argv)
         QCoreApplication app(argc, argv);
         return LockHolder::holdForever(QString::fromLocal8Bit(argv[2]));
     }
-    PreviewPane::registerUrlSchemes();
     QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
     QApplication app(argc, argv);
     Newsdesk::setApplicationIdentity();

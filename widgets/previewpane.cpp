@@ -3,15 +3,13 @@
 #include "previewdocument.h"
 
 #include <QActionGroup>
-#include <QBuffer>
-#include <QDesktopServices>
+#include <QCoreApplication>
 #include <QDir>
-#include <QFile>
 #include <QHBoxLayout>
 #include <QJsonArray>
 #include <QLabel>
 #include <QPlainTextEdit>
-#include <QQuickWindow>
+#include <QPluginLoader>
 #include <QScrollBar>
 #include <QSettings>
 #include <QStackedLayout>
@@ -19,130 +17,12 @@
 #include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
-#include <QWebChannel>
-#include <QWebEnginePage>
-#include <QWebEngineProfile>
-#include <QWebEngineSettings>
-#include <QWebEngineUrlRequestInterceptor>
-#include <QWebEngineUrlRequestJob>
-#include <QWebEngineUrlScheme>
-#include <QWebEngineUrlSchemeHandler>
-#include <QWebEngineView>
 #include <QWindow>
 #include <QtConcurrent/QtConcurrentRun>
 
 using namespace Qt::StringLiterals;
 
 namespace {
-
-void replyWith(QWebEngineUrlRequestJob *job, const QByteArray &mimeType, const QByteArray &data)
-{
-    auto *buffer = new QBuffer(job);
-    buffer->setData(data);
-    buffer->open(QIODevice::ReadOnly);
-    job->reply(mimeType, buffer);
-}
-
-// Serves library images to the preview page; everything else fails.
-class ImageSchemeHandler : public QWebEngineUrlSchemeHandler
-{
-public:
-    ImageSchemeHandler(PreviewPane::ImageProvider *provider, QObject *parent)
-        : QWebEngineUrlSchemeHandler(parent)
-        , m_provider(provider)
-    {
-    }
-
-    void requestStarted(QWebEngineUrlRequestJob *job) override
-    {
-        const QString hash = job->requestUrl().path().remove(u'/');
-        std::optional<PreviewPane::Image> image;
-        if (*m_provider)
-            image = (*m_provider)(hash);
-        if (!image) {
-            job->fail(QWebEngineUrlRequestJob::UrlNotFound);
-            return;
-        }
-        replyWith(job, image->mimeType, image->data);
-    }
-
-private:
-    PreviewPane::ImageProvider *m_provider;
-};
-
-// Serves the page shell, its script and stylesheets from the application's
-// resources; nothing else exists under the scheme.
-class PageSchemeHandler : public QWebEngineUrlSchemeHandler
-{
-public:
-    using QWebEngineUrlSchemeHandler::QWebEngineUrlSchemeHandler;
-
-    void requestStarted(QWebEngineUrlRequestJob *job) override
-    {
-        const QString path = job->requestUrl().path();
-        if (path == u"/article.css") {
-            replyWith(job, "text/css", ArticleRenderer::stylesheet().toUtf8());
-            return;
-        }
-        static const QHash<QString, std::pair<QString, QByteArray>> files = {
-            {u"/page.html"_s, {u":/preview/page.html"_s, "text/html"}},
-            {u"/preview.js"_s, {u":/preview/preview.js"_s, "text/javascript"}},
-            {u"/preview.css"_s, {u":/preview/preview.css"_s, "text/css"}},
-            {u"/qwebchannel.js"_s, {u":/qtwebchannel/qwebchannel.js"_s, "text/javascript"}},
-        };
-        const auto found = files.constFind(path);
-        QFile file(found == files.cend() ? QString() : found->first);
-        if (found == files.cend() || !file.open(QIODevice::ReadOnly)) {
-            job->fail(QWebEngineUrlRequestJob::UrlNotFound);
-            return;
-        }
-        replyWith(job, found->second, file.readAll());
-    }
-};
-
-} // namespace
-
-// Lets only the app's own schemes through: the preview never reaches the
-// network, whatever a story's Markdown names.
-class PreviewRequestGuard : public QWebEngineUrlRequestInterceptor
-{
-public:
-    using QWebEngineUrlRequestInterceptor::QWebEngineUrlRequestInterceptor;
-
-    void interceptRequest(QWebEngineUrlRequestInfo &info) override
-    {
-        const QByteArray scheme = info.requestUrl().scheme().toLatin1();
-        if (scheme == PreviewPane::pageScheme() || scheme == PreviewPane::imageScheme())
-            return;
-        info.block(true);
-        ++blocked;
-    }
-
-    int blocked = 0;
-};
-
-namespace {
-
-// Loads only the preview page itself; a clicked link goes to the system
-// browser, and nothing opens in a frame or a new window.
-class PreviewPage : public QWebEnginePage
-{
-public:
-    using QWebEnginePage::QWebEnginePage;
-
-protected:
-    bool acceptNavigationRequest(const QUrl &url, NavigationType type, bool isMainFrame) override
-    {
-        if (isMainFrame && url == PreviewPane::pageUrl() && type != NavigationTypeLinkClicked)
-            return true;
-        const QString scheme = url.scheme();
-        if (type == NavigationTypeLinkClicked && (scheme == u"https" || scheme == u"http" || scheme == u"mailto"))
-            QDesktopServices::openUrl(url);
-        return false;
-    }
-
-    QWebEnginePage *createWindow(WebWindowType) override { return nullptr; }
-};
 
 constexpr int tabletWidth = 768;
 constexpr int phoneWidth = 390;
@@ -194,29 +74,50 @@ protected:
 
 QByteArray PreviewPane::imageScheme()
 {
-    return QByteArrayLiteral("newsdesk-image");
+    return PreviewView::imageScheme();
 }
 
 QByteArray PreviewPane::pageScheme()
 {
-    return QByteArrayLiteral("newsdesk-preview");
+    return PreviewView::pageScheme();
 }
 
 QUrl PreviewPane::pageUrl()
 {
-    return QUrl(u"newsdesk-preview:/page.html"_s);
+    return PreviewView::pageUrl();
 }
 
-void PreviewPane::registerUrlSchemes()
+namespace {
+
+// Whether chooseRendering() picked Qt Quick's software backend.
+bool softwareSceneGraph = false;
+QString moduleOverride;
+
+// The module's factory, or why there is none.
+PreviewViewFactory *loadFactory(QString *error)
 {
-    QWebEngineUrlScheme images(imageScheme());
-    images.setSyntax(QWebEngineUrlScheme::Syntax::Path);
-    images.setFlags(QWebEngineUrlScheme::SecureScheme | QWebEngineUrlScheme::CorsEnabled);
-    QWebEngineUrlScheme::registerScheme(images);
-    QWebEngineUrlScheme page(pageScheme());
-    page.setSyntax(QWebEngineUrlScheme::Syntax::Path);
-    page.setFlags(QWebEngineUrlScheme::SecureScheme);
-    QWebEngineUrlScheme::registerScheme(page);
+    // The loader is not unloaded: the module stays for the life of the
+    // process, and a second pane gets the same factory.
+    QPluginLoader loader(PreviewPane::moduleFile());
+    QObject *root = loader.instance();
+    auto *factory = qobject_cast<PreviewViewFactory *>(root);
+    if (!factory)
+        *error = root ? PreviewPane::tr("it is a Qt plugin of another kind") : loader.errorString();
+    return factory;
+}
+
+} // namespace
+
+QString PreviewPane::moduleFile()
+{
+    if (!moduleOverride.isEmpty())
+        return moduleOverride;
+    return QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral(NEWSDESK_PREVIEW_MODULE));
+}
+
+void PreviewPane::setModuleFile(const QString &file)
+{
+    moduleOverride = file;
 }
 
 PreviewPane::Rendering PreviewPane::renderingFor(const QString &devDir)
@@ -238,15 +139,17 @@ PreviewPane::Rendering PreviewPane::chooseRendering()
         return qgetenv("QT_QUICK_BACKEND") == "software" ? Rendering::Software : Rendering::Gpu;
     const Rendering rendering = renderingFor(u"/dev"_s);
     if (rendering == Rendering::Software) {
-        // Qt Quick (the view's compositor) draws with its software backend.
-        QQuickWindow::setSceneGraphBackend(u"software"_s);
+        // Qt Quick (the view's compositor) draws with its software backend:
+        // the module sets it before it makes the view's first Qt Quick window.
+        softwareSceneGraph = true;
         // Chromium composites in software instead of on llvmpipe.
         const QByteArray flags = qgetenv("QTWEBENGINE_CHROMIUM_FLAGS");
         if (!flags.contains("--disable-gpu"))
             qputenv("QTWEBENGINE_CHROMIUM_FLAGS", QByteArray(flags + " --disable-gpu").trimmed());
-        // And no OpenGL is loaded at all: QtWebEngineCore::initialize()
-        // makes a context shared with the window's whatever draws, which
-        // loads Mesa and LLVM (tens of MB) into this process for nothing.
+        // And no OpenGL is loaded at all: the context shared with the
+        // window's that WebEngine wants is asked for with the QApplication
+        // whatever draws (Qt::AA_ShareOpenGLContexts), which would load Mesa
+        // and LLVM (tens of MB) into this process for nothing.
         if (qEnvironmentVariableIsEmpty("QT_XCB_GL_INTEGRATION"))
             qputenv("QT_XCB_GL_INTEGRATION", "none");
     }
@@ -327,10 +230,7 @@ PreviewPane::~PreviewPane()
     // its profile. Left to ~QObject they outlived the members, and a photo
     // request in flight at close crashed in a destroyed std::function.
     m_imageProvider = nullptr;
-    delete m_view;
-    m_view = nullptr;
-    delete m_profile;
-    m_profile = nullptr;
+    m_view.reset();
 }
 
 void PreviewPane::setImageProvider(ImageProvider provider)
@@ -342,7 +242,7 @@ void PreviewPane::setImageProvider(ImageProvider provider)
 void PreviewPane::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
-    if (m_view || m_viewScheduled)
+    if (m_view || m_viewScheduled || m_viewFailed)
         return;
     m_viewScheduled = true;
     // After the window's first frame, not before it: making the view starts
@@ -358,56 +258,37 @@ void PreviewPane::showEvent(QShowEvent *event)
     connect(watch, &FirstFrameWatch::painted, this, &PreviewPane::ensureView);
 }
 
-QWebEngineView *PreviewPane::ensureView()
+QWidget *PreviewPane::ensureView()
 {
-    if (m_view)
-        return m_view;
-    // The view is made before the profile so that, children being deleted in
-    // order of creation, the page (the view's child) goes before its profile.
-    m_view = new QWebEngineView(m_frame);
-    // An off-the-record profile: the preview keeps nothing on disk.
-    auto *profile = new QWebEngineProfile(this);
-    m_profile = profile;
-    profile->installUrlSchemeHandler(imageScheme(), new ImageSchemeHandler(&m_imageProvider, profile));
-    profile->installUrlSchemeHandler(pageScheme(), new PageSchemeHandler(profile));
-    m_guard = new PreviewRequestGuard(profile);
-    profile->setUrlRequestInterceptor(m_guard);
-    auto *page = new PreviewPage(profile, m_view);
-    QWebEngineSettings *settings = page->settings();
-    // The page's own script patches the DOM; the policy in page.html keeps
-    // any other from running.
-    settings->setAttribute(QWebEngineSettings::JavascriptEnabled, true);
-    settings->setAttribute(QWebEngineSettings::JavascriptCanOpenWindows, false);
-    settings->setAttribute(QWebEngineSettings::JavascriptCanAccessClipboard, false);
-    settings->setAttribute(QWebEngineSettings::LocalContentCanAccessRemoteUrls, false);
-    settings->setAttribute(QWebEngineSettings::LocalContentCanAccessFileUrls, false);
-    settings->setAttribute(QWebEngineSettings::LocalStorageEnabled, false);
-    settings->setAttribute(QWebEngineSettings::PluginsEnabled, false);
-    settings->setAttribute(QWebEngineSettings::AutoLoadIconsForPage, false);
-    settings->setAttribute(QWebEngineSettings::NavigateOnDropEnabled, false);
-    auto *channel = new QWebChannel(page);
-    // Updates go out as they happen; the renderer already coalesces.
-    channel->setPropertyUpdateInterval(0);
-    channel->registerObject(u"preview"_s, m_document);
-    page->setWebChannel(channel);
-    // A refused navigation (a link, a frame) reports a failed load; only the
-    // page itself counts.
-    connect(page, &QWebEnginePage::loadFinished, this, [this](bool ok) {
-        if (ok)
-            ++m_pageLoads;
-    });
-    m_view->setObjectName(u"previewView"_s);
-    m_view->setPage(page);
-    m_view->setContextMenuPolicy(Qt::NoContextMenu);
+    if (m_view || m_viewFailed)
+        return view();
+    QString error;
+    PreviewViewFactory *factory = loadFactory(&error);
+    if (!factory) {
+        // The editor and everything else work on; the pane says what is
+        // missing where the preview would be.
+        m_viewFailed = true;
+        m_placeholder->setText(tr("The preview is not available: Newsdesk's preview module %1 could not be loaded (%2).\n"
+                                  "Reinstall Newsdesk to get it back; everything else works without it.")
+                                   .arg(QDir::toNativeSeparators(moduleFile()), error));
+        m_placeholder->setWordWrap(true);
+        qWarning("newsdesk: the preview module could not be loaded: %s", qPrintable(error));
+        return nullptr;
+    }
+    PreviewView::Setup setup;
+    setup.document = m_document;
+    setup.images = &m_imageProvider;
+    setup.articleStylesheet = ArticleRenderer::stylesheet().toUtf8();
+    setup.softwareSceneGraph = softwareSceneGraph;
+    m_view = factory->create(setup, m_frame);
     auto *frameLayout = static_cast<QHBoxLayout *>(m_frame->layout());
     frameLayout->addStretch();
-    frameLayout->addWidget(m_view, 1000);
+    frameLayout->addWidget(m_view->widget(), 1000);
     frameLayout->addStretch();
     applyWidth();
     m_stack->setCurrentWidget(m_frame);
-    page->load(pageUrl());
     Q_EMIT viewCreated();
-    return m_view;
+    return view();
 }
 
 void PreviewPane::showStory(const Story &story, const QList<Photo> &photos)
@@ -533,15 +414,16 @@ void PreviewPane::applyWidth()
 {
     if (!m_view)
         return;
+    QWidget *view = m_view->widget();
     switch (width()) {
     case Width::Desktop:
-        m_view->setMaximumWidth(QWIDGETSIZE_MAX);
+        view->setMaximumWidth(QWIDGETSIZE_MAX);
         break;
     case Width::Tablet:
-        m_view->setMaximumWidth(tabletWidth);
+        view->setMaximumWidth(tabletWidth);
         break;
     case Width::Phone:
-        m_view->setMaximumWidth(phoneWidth);
+        view->setMaximumWidth(phoneWidth);
         break;
     }
 }
@@ -563,19 +445,19 @@ QList<QAction *> PreviewPane::viewActions() const
     return m_viewActions;
 }
 
-QWebEngineView *PreviewPane::view() const
+QWidget *PreviewPane::view() const
 {
-    return m_view;
+    return m_view ? m_view->widget() : nullptr;
 }
 
 int PreviewPane::pageLoads() const
 {
-    return m_pageLoads;
+    return m_view ? m_view->pageLoads() : 0;
 }
 
 int PreviewPane::blockedRequests() const
 {
-    return m_guard ? m_guard->blocked : 0;
+    return m_view ? m_view->blockedRequests() : 0;
 }
 
 int PreviewPane::revision() const

@@ -3,6 +3,7 @@
 
 #include "articlerenderer.h"
 #include "photo.h"
+#include "previewview.h"
 #include "story.h"
 
 #include <QByteArray>
@@ -21,8 +22,6 @@ class QActionGroup;
 class QPlainTextEdit;
 class QStackedLayout;
 class QLabel;
-class QWebEngineProfile;
-class QWebEngineView;
 
 // The live preview. Its page is loaded once from the app's own scheme; after
 // that the story goes to it over QWebChannel and the page replaces only the
@@ -35,18 +34,15 @@ class QWebEngineView;
 // Content-Security-Policy that runs no script but the page's own.
 //
 // The QWebEngineView is made only after the window's first frame, so
-// WebEngine's start-up does not hold up the window.
+// WebEngine's start-up does not hold up the window; it comes from a module
+// (previewview.h) loaded then, so neither does mapping WebEngine's libraries.
 class PreviewPane : public QWidget
 {
     Q_OBJECT
 public:
     // Bytes and MIME type of a library image, by content hash.
-    struct Image
-    {
-        QByteArray data;
-        QByteArray mimeType;
-    };
-    using ImageProvider = std::function<std::optional<Image>(const QString &hash)>;
+    using Image = PreviewView::Image;
+    using ImageProvider = PreviewView::ImageProvider;
 
     enum class Width { Desktop, Tablet, Phone };
     enum class Rendering { Gpu, Software };
@@ -61,15 +57,22 @@ public:
     static Rendering renderingFor(const QString &devDir);
     // Applies renderingFor("/dev") before the QApplication exists, unless
     // the user chose a scene graph backend (QT_QUICK_BACKEND,
-    // QSG_RHI_BACKEND). Software means Qt Quick's software backend,
-    // Chromium's --disable-gpu and no OpenGL in the process
-    // (QT_XCB_GL_INTEGRATION=none unless set); the page's sandbox is unchanged.
+    // QSG_RHI_BACKEND). Software means Qt Quick's software backend (set when
+    // the view is made), Chromium's --disable-gpu and no OpenGL in the
+    // process (QT_XCB_GL_INTEGRATION=none unless set); the page's sandbox is
+    // unchanged. Either way the caller then sets Qt::AA_ShareOpenGLContexts
+    // before the QApplication (application.cpp): WebEngine, loaded later
+    // with the view, composites in a context shared with the window's.
     static Rendering chooseRendering();
 
+    // The module with the web view (newsdesk_webpreview): by default where
+    // it is installed relative to the executable (in the build tree too).
+    // Setting another file is for tests.
+    static QString moduleFile();
+    static void setModuleFile(const QString &file);
+
     // The schemes of the page ("newsdesk-preview:") and of library images
-    // ("newsdesk-image:/HASH"). Must be registered before the QApplication
-    // is created.
-    static void registerUrlSchemes();
+    // ("newsdesk-image:/HASH"), registered by the module when it loads.
     static QByteArray imageScheme();
     static QByteArray pageScheme();
     static QUrl pageUrl();
@@ -98,10 +101,11 @@ public:
     // pane's own tool bar.
     QList<QAction *> viewActions() const;
 
-    // Null until the pane has been shown.
-    QWebEngineView *view() const;
+    // The QWebEngineView; null until the pane has been shown, and when the
+    // module cannot be loaded (the pane then says why in its place).
+    QWidget *view() const;
     // Creates the view now, if it does not exist yet.
-    QWebEngineView *ensureView();
+    QWidget *ensureView();
 
     // How often the page has been loaded, and how many requests were blocked
     // (both for tests).
@@ -142,9 +146,9 @@ private:
     QStackedLayout *m_stack;
     QLabel *m_placeholder;
     QWidget *m_frame;
-    QWebEngineView *m_view = nullptr;
+    std::unique_ptr<PreviewView> m_view;
     bool m_viewScheduled = false;
-    QWebEngineProfile *m_profile = nullptr;
+    bool m_viewFailed = false;
     PreviewDocument *m_document;
     ImageProvider m_imageProvider;
     QFutureWatcher<Rendered> m_watcher;
@@ -154,8 +158,6 @@ private:
     Rendered m_rendered;
     QList<ArticleRenderer::Block> m_shownBlocks;
     int m_revision = 0;
-    int m_pageLoads = 0;
-    class PreviewRequestGuard *m_guard = nullptr;
     QActionGroup *m_widthGroup;
     QAction *m_darkAction;
     QList<QAction *> m_viewActions;

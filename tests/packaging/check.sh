@@ -52,7 +52,7 @@ contents)
     bad() { echo "FAIL: $*"; failed=1; }
     [ "$(basename "$(deb)")" = "newsdesk_${version}_amd64.deb" ] || bad "the package is $(basename "$(deb)"), not newsdesk_${version}_amd64.deb"
     [ "$(dpkg-deb -f "$(deb)" Version)" = "$version" ] || bad "the package's version is not the project's ($version)"
-    for file in usr/bin/newsdesk \
+    for file in usr/bin/newsdesk usr/lib/newsdesk/plugins/webpreview.so \
         usr/share/applications/org.newsdesk.Newsdesk.desktop \
         usr/share/metainfo/org.newsdesk.Newsdesk.metainfo.xml \
         usr/share/icons/hicolor/scalable/apps/org.newsdesk.Newsdesk.svg \
@@ -79,7 +79,7 @@ contents)
         grep -Eq "(^|, )$package( |,|$)" <<<"$depends" || bad "the package does not depend on $package (Depends: $depends)"
     done
     [ "$failed" = 0 ] || exit 1
-    echo "passed: the package holds the binary, menu entry, icons, metainfo, man page, completion, copyright and changelog"
+    echo "passed: the package holds the binary, its preview module, menu entry, icons, metainfo, man page, completion, copyright and changelog"
     ;;
 *)
     echo "check.sh: unknown check '$what'" >&2
