@@ -76,6 +76,9 @@ private:
     qint64 photoIn();
     // The "office" database, set up by TeamSetup on first use.
     QSqlDatabase office();
+    // A new database on the server, connected to as its owner (as `team
+    // setup` connects), not yet set up.
+    QSqlDatabase newDatabase(const QString &name);
     // Adds login to the office as name with role, and opens library as them:
     // empty, or why either failed.
     QString openOffice(Library &library, const QString &login, const QString &name, PersonRole role);
@@ -650,6 +653,21 @@ QSqlDatabase TestTeamLibrary::office()
     return database;
 }
 
+QSqlDatabase TestTeamLibrary::newDatabase(const QString &name)
+{
+    if (!m_server.psql(u"CREATE DATABASE %1"_s.arg(name))) {
+        qWarning("cannot create %s: %s", qPrintable(name), qPrintable(m_server.errorString()));
+        return {};
+    }
+    const std::optional<LibraryLocation> location = LibraryLocation::parse(m_server.url(PostgresServer::superuser(), name));
+    QString error;
+    if (!location || !TeamSetup::open(*location, name + u"-setup"_s, &error)) {
+        qWarning("cannot connect to %s: %s", qPrintable(name), qPrintable(error));
+        return {};
+    }
+    return QSqlDatabase::database(name + u"-setup"_s, false);
+}
+
 QString TestTeamLibrary::openOffice(Library &library, const QString &login, const QString &name, PersonRole role)
 {
     QString error;
@@ -695,13 +713,9 @@ void TestTeamLibrary::setupIsOnceAndIdempotent()
 // Newsdesk never wrote is left alone.
 void TestTeamLibrary::anOlderFormatWaitsForItsAdministrator()
 {
-    QVERIFY2(m_server.psql(u"CREATE DATABASE formerly"_s), qPrintable(m_server.errorString()));
-    const std::optional<LibraryLocation> location = LibraryLocation::parse(m_server.url(PostgresServer::superuser(), u"formerly"_s));
-    QVERIFY(location);
+    QSqlDatabase database = newDatabase(u"formerly"_s);
+    QVERIFY(database.isOpen());
     QString error;
-    QVERIFY2(TeamSetup::open(*location, u"formerly-setup"_s, &error), qPrintable(error));
-    const auto forget = qScopeGuard([] { QSqlDatabase::removeDatabase(u"formerly-setup"_s); });
-    QSqlDatabase database = QSqlDatabase::database(u"formerly-setup"_s, false);
     QVERIFY(database.transaction());
     for (const QString &statement : PostgresDialect::setupStatements() + PostgresDialect::ruleStatements()) {
         QSqlQuery query(database);
@@ -816,12 +830,9 @@ void TestTeamLibrary::theServerHoldsTextToTextSafety()
 // the templates.
 void TestTeamLibrary::formatOneGetsThePhotoDesk()
 {
-    QVERIFY2(m_server.psql(u"CREATE DATABASE formatone"_s), qPrintable(m_server.errorString()));
-    const std::optional<LibraryLocation> location = LibraryLocation::parse(m_server.url(PostgresServer::superuser(), u"formatone"_s));
-    QVERIFY(location);
+    QSqlDatabase database = newDatabase(u"formatone"_s);
+    QVERIFY(database.isOpen());
     QString error;
-    QVERIFY2(TeamSetup::open(*location, u"formatone-setup"_s, &error), qPrintable(error));
-    QSqlDatabase database = QSqlDatabase::database(u"formatone-setup"_s, false);
     {
         QSqlQuery query(database);
         QVERIFY(database.transaction());
@@ -870,13 +881,9 @@ void TestTeamLibrary::formatOneGetsThePhotoDesk()
 // still found, through the index.
 void TestTeamLibrary::formatTwoKeepsSearchDocumentsInTheRow()
 {
-    QVERIFY2(m_server.psql(u"CREATE DATABASE formattwo"_s), qPrintable(m_server.errorString()));
-    const std::optional<LibraryLocation> location = LibraryLocation::parse(m_server.url(PostgresServer::superuser(), u"formattwo"_s));
-    QVERIFY(location);
+    QSqlDatabase database = newDatabase(u"formattwo"_s);
+    QVERIFY(database.isOpen());
     QString error;
-    QVERIFY2(TeamSetup::open(*location, u"formattwo-setup"_s, &error), qPrintable(error));
-    const auto forget = qScopeGuard([] { QSqlDatabase::removeDatabase(u"formattwo-setup"_s); });
-    QSqlDatabase database = QSqlDatabase::database(u"formattwo-setup"_s, false);
     // 400 words of letters that do not repeat, which no compression makes
     // small enough to stay in the row.
     QStringList words;
