@@ -256,7 +256,7 @@ public:
         if (m_pending.isEmpty())
             return true;
         SqlQuery partial(m_to.database());
-        QSqlQuery *write = &partial;
+        SqlQuery *write = &partial;
         if (m_pending.size() == batchRows) {
             if (!m_full) {
                 m_full.emplace(m_to.database());
@@ -286,7 +286,7 @@ public:
     qint64 written() const { return m_written; }
 
 private:
-    bool prepare(QSqlQuery &query, int rows, QString *errorString) const
+    bool prepare(SqlQuery &query, int rows, QString *errorString) const
     {
         const QString one = u'(' + QStringList(m_columns.size(), u"?"_s).join(u", "_s) + u')';
         if (!query.prepare(u"INSERT INTO %1 (%2) VALUES %3"_s.arg(m_table, m_columns.join(u", "_s),
@@ -301,7 +301,7 @@ private:
     QList<QVariantList> m_pending;
     qint64 m_pendingBytes = 0;
     qint64 m_written = 0;
-    std::optional<QSqlQuery> m_full;
+    std::optional<SqlQuery> m_full;
 };
 
 bool copyTable(const End &from, const End &to, const QString &table, const QStringList &columns, Report *report,

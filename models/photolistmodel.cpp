@@ -110,34 +110,6 @@ Qt::DropActions PhotoListModel::supportedDropActions() const
     return Qt::MoveAction;
 }
 
-bool PhotoListModel::moveRows(const QModelIndex &sourceParent, int sourceRow, int count,
-                              const QModelIndex &destinationParent, int destinationChild)
-{
-    if (sourceParent.isValid() || destinationParent.isValid() || count < 1 || sourceRow < 0
-        || sourceRow + count > m_photos.size() || destinationChild < 0 || destinationChild > m_photos.size()
-        || (destinationChild >= sourceRow && destinationChild <= sourceRow + count))
-        return false;
-    QList<Photo> reordered = m_photos;
-    const QList<Photo> moving = reordered.mid(sourceRow, count);
-    reordered.remove(sourceRow, count);
-    const int insertAt = destinationChild > sourceRow ? destinationChild - count : destinationChild;
-    for (int i = 0; i < count; ++i)
-        reordered.insert(insertAt + i, moving.at(i));
-    QList<qint64> ids;
-    for (const Photo &photo : std::as_const(reordered))
-        ids << photo.id;
-    PhotoRepository repository(m_library);
-    if (!m_library || !repository.reorder(m_storyId, ids)) {
-        m_errorString = repository.errorString();
-        Q_EMIT errorOccurred(m_errorString);
-        return false;
-    }
-    beginMoveRows({}, sourceRow, sourceRow + count - 1, {}, destinationChild);
-    m_photos = reordered;
-    endMoveRows();
-    return true;
-}
-
 Photo PhotoListModel::photoAt(int row) const
 {
     return row >= 0 && row < m_photos.size() ? m_photos.at(row) : Photo();

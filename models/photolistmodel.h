@@ -36,9 +36,6 @@ public:
     QHash<int, QByteArray> roleNames() const override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     Qt::DropActions supportedDropActions() const override;
-    // Moves photos within the story and stores the new order.
-    bool moveRows(const QModelIndex &sourceParent, int sourceRow, int count, const QModelIndex &destinationParent,
-                  int destinationChild) override;
 
     Photo photoAt(int row) const;
     int rowOfPhoto(qint64 photoId) const;
