@@ -406,6 +406,10 @@ void Library::takeNotification(const QString &name, int source, const QVariant &
         Q_EMIT glossaryChanged();
         return;
     }
+    // Metadata templates are read when a menu or dialog asks for them: a
+    // change to one is no news to the story list.
+    if (table == u"photo_templates"_s)
+        return;
     const qint64 id = change.value(u"id"_s).toString().toLongLong();
     if (table == u"photos"_s || table == u"caption_approvals"_s || table == u"story_photos"_s)
         Q_EMIT photosChanged(id);

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "glossary.h"
 #include "library.h"
 #include "photobatch.h"
 #include "photorepository.h"
@@ -6,6 +7,7 @@
 #include "testlibraries.h"
 #include "workflow.h"
 
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -24,6 +26,7 @@ private Q_SLOTS:
     void textIsCleanedAsAllLibraryText();
     void strangerMayNot();
     void appliedFieldsAreTheFilledOnes();
+    void otherDesksAreNotToldOfStories();
 
 private:
     PhotoTemplate assignment() const;
@@ -176,6 +179,32 @@ void TestPhotoTemplates::appliedFieldsAreTheFilledOnes()
     QCOMPARE(applied.commandShown, u"USNORTHCOM"_s);
     QCOMPARE(applied.caption, u"Kept."_s);
     QCOMPARE(applied.state, u"Kept too"_s);
+}
+
+// A template is read when a menu asks for it; on a team library a change to
+// one must not make every other desk reload its story list.
+void TestPhotoTemplates::otherDesksAreNotToldOfStories()
+{
+    if (!TestLibraries::onPostgres())
+        QSKIP("A library file has no other desks to tell (tst_phototemplates_postgresql has)");
+    Library otherDesk;
+    QVERIFY2(m_libraries->openAgain(otherDesk, u"Eve Editor"_s, PersonRole::Editor), qPrintable(m_libraries->errorString()));
+    QVERIFY(otherDesk.hasLiveUpdates());
+    QSignalSpy stories(&otherDesk, &Library::storiesChanged);
+    QSignalSpy photos(&otherDesk, &Library::photosChanged);
+    QSignalSpy glossary(&otherDesk, &Library::glossaryChanged);
+    PhotoTemplateRepository repository(m_library.get());
+    PhotoTemplate made = assignment();
+    QCOMPARE(repository.save(made), PhotoTemplateRepository::SaveResult::Saved);
+    made.values[PhotoField::City] = u"Norfolk"_s;
+    QCOMPARE(repository.save(made), PhotoTemplateRepository::SaveResult::Saved);
+    QVERIFY(repository.remove(made.id));
+    // The server tells in commit order: once a later glossary change is
+    // heard, the template's three changes have been heard too.
+    QVERIFY(GlossaryRepository(m_library.get()).add(u"secdef"_s, u"Defense Secretary Pete Hegseth"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(glossary.count(), 1, 1000);
+    QCOMPARE(stories.count(), 0);
+    QCOMPARE(photos.count(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestPhotoTemplates)
