@@ -25,6 +25,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTextBrowser>
+#include <QThreadPool>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -42,6 +43,7 @@ private Q_SLOTS:
     void aWriterCannotDecide();
     void saysSoWhenNothingWaits();
     void showsThePublishedImageNotTheStoredThumbnail();
+    void decidesOnlyWithThePhotoOnScreen();
 
 private:
     // A photo of the story with caption, pending; 0 on failure.
@@ -49,6 +51,10 @@ private:
     // Shows dialog, active, so its keys reach it.
     static bool showActive(QDialog &dialog);
     static void press(QDialog &dialog, Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::NoModifier);
+    // Waits until the current caption's photo is on screen (or known not to
+    // show): only then may it be decided on.
+    static bool photoOnScreen(CaptionReviewDialog &dialog);
+    static QByteArray png(Qt::GlobalColor colour);
     CaptionApproval approvalOf(qint64 id);
     // Walt Writer's desk: on a team library a library of its own, connected
     // as his login (another desk: the server tells the editor's of his
@@ -127,6 +133,22 @@ void TestCaptionReview::press(QDialog &dialog, Qt::Key key, Qt::KeyboardModifier
     QTest::keyClick(focus && focus->window() == &dialog ? focus : static_cast<QWidget *>(&dialog), key, modifiers);
 }
 
+bool TestCaptionReview::photoOnScreen(CaptionReviewDialog &dialog)
+{
+    return QTest::qWaitFor([&] { return dialog.approveAction()->isEnabled(); }, 5000);
+}
+
+QByteArray TestCaptionReview::png(Qt::GlobalColor colour)
+{
+    QImage image(64, 48, QImage::Format_RGB32);
+    image.fill(colour);
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "PNG");
+    return bytes;
+}
+
 CaptionApproval TestCaptionReview::approvalOf(qint64 id)
 {
     const std::optional<Photo> photo = PhotoRepository(m_library.get()).load(id);
@@ -159,6 +181,7 @@ void TestCaptionReview::keyboardDecisionsMoveOnAndAreStored()
     // Approve the middle one: stored, and on to the one after it by itself.
     press(dialog, Qt::Key_J);
     QCOMPARE(dialog.currentPhotoId(), second);
+    QVERIFY(photoOnScreen(dialog));
     press(dialog, Qt::Key_Return, Qt::ControlModifier);
     QCOMPARE(approvalOf(second), CaptionApproval::Approved);
     QCOMPARE(approvalOf(first), CaptionApproval::Pending);
@@ -169,6 +192,7 @@ void TestCaptionReview::keyboardDecisionsMoveOnAndAreStored()
     // the decision; the caption now waits for its writer, not in this list.
     press(dialog, Qt::Key_K);
     QCOMPARE(dialog.currentPhotoId(), first);
+    QVERIFY(photoOnScreen(dialog));
     prompter.texts << u"Spell out the ship's name."_s;
     press(dialog, Qt::Key_Return, Qt::ControlModifier | Qt::ShiftModifier);
     QCOMPARE(prompter.count(u"askText"_s), 1);
@@ -181,6 +205,7 @@ void TestCaptionReview::keyboardDecisionsMoveOnAndAreStored()
     QCOMPARE(dialog.currentPhotoId(), third);
 
     // A cancelled comment decides nothing.
+    QVERIFY(photoOnScreen(dialog));
     press(dialog, Qt::Key_Return, Qt::ControlModifier | Qt::ShiftModifier);
     QCOMPARE(prompter.count(u"askText"_s), 2);
     QCOMPARE(approvalOf(third), CaptionApproval::Pending);
@@ -270,6 +295,7 @@ void TestCaptionReview::aCaptionChangedWhileShownIsNotApprovedUnseen()
     QCOMPARE(dialog.currentPhotoId(), id);
     QVERIFY2(!dialog.shownText().contains(u"disembark"_s), qPrintable(dialog.shownText()));
 
+    QVERIFY(photoOnScreen(dialog));
     press(dialog, Qt::Key_Return, Qt::ControlModifier);
     QCOMPARE(approvalOf(id), CaptionApproval::Pending);
     QCOMPARE(prompter.count(u"tell"_s), 1);
@@ -363,15 +389,6 @@ void TestCaptionReview::saysSoWhenNothingWaits()
 // the export publishes, so the dialog shows that.
 void TestCaptionReview::showsThePublishedImageNotTheStoredThumbnail()
 {
-    const auto png = [](Qt::GlobalColor colour) {
-        QImage image(64, 48, QImage::Format_RGB32);
-        image.fill(colour);
-        QByteArray bytes;
-        QBuffer buffer(&bytes);
-        buffer.open(QIODevice::WriteOnly);
-        image.save(&buffer, "PNG");
-        return bytes;
-    };
     PhotoRepository photos(m_library.get());
     const std::optional<Photo> photo =
         photos.add(Photo{.virin = u"250306-N-AB123-1001"_s, .caption = u"Sailors return."_s, .altText = u"Sailors."_s},
@@ -385,9 +402,67 @@ void TestCaptionReview::showsThePublishedImageNotTheStoredThumbnail()
     QCOMPARE(dialog.currentPhotoId(), photo->id);
     auto *label = dialog.findChild<QLabel *>(u"captionReviewThumbnail"_s);
     QVERIFY(label);
+    QVERIFY(photoOnScreen(dialog));
     const QImage shown = label->pixmap().toImage();
     QVERIFY(!shown.isNull());
     QCOMPARE(QColor(shown.pixel(shown.width() / 2, shown.height() / 2)), QColor(Qt::blue));
+}
+
+// Decoding a 20-megapixel photo takes a noticeable moment, so it is done
+// off the GUI thread; the caption cannot be decided on until its photo is
+// on screen (Ctrl+Return pressed early does nothing), a photo once seen
+// shows again at once, and the next one is decoded ahead while the editor
+// reads this one.
+void TestCaptionReview::decidesOnlyWithThePhotoOnScreen()
+{
+    PhotoRepository photos(m_library.get());
+    QList<qint64> ids;
+    for (const Qt::GlobalColor colour : {Qt::blue, Qt::green, Qt::yellow}) {
+        const std::optional<Photo> photo =
+            photos.add(Photo{.virin = u"250306-N-AB123-100%1"_s.arg(ids.size() + 1), .caption = u"Sailors return."_s,
+                             .altText = u"Sailors."_s},
+                       png(colour), u"image/png"_s, QSize(64, 48), png(Qt::red));
+        QVERIFY2(photo, qPrintable(photos.errorString()));
+        QVERIFY(photos.attach(m_storyId, photo->id));
+        ids << photo->id;
+    }
+    const auto centre = [](const QLabel *label) {
+        const QImage shown = label->pixmap().toImage();
+        return shown.isNull() ? QColor() : QColor(shown.pixel(shown.width() / 2, shown.height() / 2));
+    };
+
+    ScriptedPrompter prompter;
+    CaptionReviewDialog dialog(m_library.get(), prompter);
+    auto *label = dialog.findChild<QLabel *>(u"captionReviewThumbnail"_s);
+    QVERIFY(label);
+    // Nothing has been decoded yet: no event has been handled since the dialog was made.
+    QCOMPARE(dialog.currentPhotoId(), ids.at(0));
+    QVERIFY(!dialog.approveAction()->isEnabled());
+    QVERIFY(!dialog.requestChangesAction()->isEnabled());
+    QCOMPARE(label->text(), u"Loading the photo…"_s);
+    dialog.approveAction()->trigger();
+    QCOMPARE(approvalOf(ids.at(0)), CaptionApproval::Pending);
+
+    QVERIFY(showActive(dialog));
+    QVERIFY(photoOnScreen(dialog));
+    QCOMPARE(centre(label), QColor(Qt::blue));
+    // The next photo is decoded ahead: once that work is done, moving on
+    // shows it with no event handled in between.
+    QCoreApplication::processEvents();
+    QThreadPool::globalInstance()->waitForDone();
+    QCoreApplication::processEvents();
+    press(dialog, Qt::Key_J);
+    QCOMPARE(dialog.currentPhotoId(), ids.at(1));
+    QVERIFY(dialog.approveAction()->isEnabled());
+    QCOMPARE(centre(label), QColor(Qt::green));
+    // And one seen before shows again at once.
+    press(dialog, Qt::Key_K);
+    QCOMPARE(dialog.currentPhotoId(), ids.at(0));
+    QVERIFY(dialog.approveAction()->isEnabled());
+    QCOMPARE(centre(label), QColor(Qt::blue));
+    press(dialog, Qt::Key_Return, Qt::ControlModifier);
+    QCOMPARE(approvalOf(ids.at(0)), CaptionApproval::Approved);
+    QCOMPARE(dialog.currentPhotoId(), ids.at(1));
 }
 
 QTEST_MAIN(TestCaptionReview)

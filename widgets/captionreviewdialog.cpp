@@ -21,7 +21,9 @@
 #include <QPushButton>
 #include <QSet>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QVBoxLayout>
+#include <QtConcurrentRun>
 
 using namespace Qt::StringLiterals;
 
@@ -254,11 +256,9 @@ void CaptionReviewDialog::showCurrent()
     const int row = m_list->currentRow();
     m_next->setEnabled(row >= 0 && row + 1 < m_list->count());
     m_previous->setEnabled(row > 0);
-    const bool mayDecide = photo && verdict.allowed;
-    m_approve->setEnabled(mayDecide);
-    m_requestChanges->setEnabled(mayDecide);
-    m_approveButton->setEnabled(mayDecide);
-    m_requestButton->setEnabled(mayDecide);
+    m_mayDecide = photo && verdict.allowed;
+    m_currentHash = photo ? photo->imageHash : QString();
+    setImageShown(false);
     const QString reason = verdict.allowed ? QString() : verdict.reason;
     m_approveButton->setToolTip(reason);
     m_requestButton->setToolTip(reason);
@@ -277,12 +277,7 @@ void CaptionReviewDialog::showCurrent()
     // is whatever the desk that added the photo sent (over psql, anything),
     // and an approval must not be given to a picture that is not the one
     // published.
-    const std::optional<StoredImage> image = photos.image(photo->imageHash);
-    const QImage shown = image ? LibrarySetup::decodeToFit(image->data, m_thumbnail->size()) : QImage();
-    if (!shown.isNull())
-        m_thumbnail->setPixmap(QPixmap::fromImage(shown.scaled(m_thumbnail->size(), Qt::KeepAspectRatio, Qt::SmoothTransformation)));
-    else
-        m_thumbnail->setText(image ? tr("The image cannot be shown") : tr("The image is missing: %1").arg(photos.errorString()));
+    showImage(photo->imageHash, {});
     m_position->setText(tr("Caption %1 of %2: %3").arg(row + 1).arg(m_list->count()).arg(m_list->currentItem()->text()));
 
     QString html = diffStyle() + u"<p style=\"font-size: large\">"_s + photo->caption.toHtmlEscaped() + u"</p>"_s;
@@ -342,6 +337,79 @@ void CaptionReviewDialog::showCurrent()
     }
     html += u"</table>"_s;
     m_details->setHtml(html);
+}
+
+void CaptionReviewDialog::setImageShown(bool shown)
+{
+    m_imageShown = shown;
+    const bool enabled = m_mayDecide && m_imageShown;
+    m_approve->setEnabled(enabled);
+    m_requestChanges->setEnabled(enabled);
+    m_approveButton->setEnabled(enabled);
+    m_requestButton->setEnabled(enabled);
+}
+
+void CaptionReviewDialog::showImage(const QString &hash, const QString &missing)
+{
+    if (const QImage *cached = m_images.object(hash)) {
+        if (cached->isNull())
+            m_thumbnail->setText(tr("The image cannot be shown"));
+        else
+            m_thumbnail->setPixmap(QPixmap::fromImage(*cached));
+        setImageShown(true);
+        QTimer::singleShot(0, this, &CaptionReviewDialog::decodeNextAhead);
+        return;
+    }
+    if (!missing.isEmpty()) {
+        m_thumbnail->setText(missing);
+        setImageShown(true);
+        return;
+    }
+    m_thumbnail->setText(tr("Loading the photo…"));
+    if (m_decoding.contains(hash))
+        return;
+    PhotoRepository photos(m_library);
+    const std::optional<StoredImage> image = photos.image(hash);
+    if (!image) {
+        showImage(hash, tr("The image is missing: %1").arg(photos.errorString()));
+        return;
+    }
+    decode(hash, image->data);
+}
+
+void CaptionReviewDialog::decode(const QString &hash, const QByteArray &data)
+{
+    m_decoding << hash;
+    const QSize box = m_thumbnail->size();
+    // Continued on this dialog's thread, and not at all once it is gone.
+    QtConcurrent::run([data, box] {
+        const QImage decoded = LibrarySetup::decodeToFit(data, box);
+        return decoded.isNull() ? decoded : decoded.scaled(box, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    }).then(this, [this, hash](const QImage &image) { imageDecoded(hash, image); });
+}
+
+void CaptionReviewDialog::imageDecoded(const QString &hash, const QImage &image)
+{
+    m_decoding.removeAll(hash);
+    m_images.insert(hash, new QImage(image));
+    if (hash == m_currentHash && !m_imageShown)
+        showImage(hash, {});
+}
+
+// While the editor reads this caption, the next one's photo is decoded.
+void CaptionReviewDialog::decodeNextAhead()
+{
+    const int row = m_list->currentRow() + 1;
+    if (!m_imageShown || row <= 0 || row >= m_list->count())
+        return;
+    PhotoRepository photos(m_library);
+    const std::optional<Photo> next = photos.load(m_list->item(row)->data(Qt::UserRole).toLongLong());
+    if (!next || m_images.contains(next->imageHash) || m_decoding.contains(next->imageHash))
+        return;
+    const std::optional<StoredImage> image = photos.image(next->imageHash);
+    if (!image)
+        return;
+    decode(next->imageHash, image->data);
 }
 
 void CaptionReviewDialog::decide(bool approve)

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QByteArray>
+#include <QCache>
 #include <QDialog>
+#include <QImage>
 #include <QList>
 
 class Library;
@@ -26,6 +29,12 @@ class QTextBrowser;
 // is a task begun and finished, not a panel kept beside the text. Whether
 // someone may decide is Workflow::checkCaptionDecision's; for anyone else the
 // two actions are disabled with its reason, and PhotoRepository refuses too.
+//
+// The photo is decoded from its image, off the GUI thread (a 20-megapixel
+// JPEG takes 100-200 ms), kept by image hash while the dialog is open, and
+// the next caption's photo is decoded ahead. A caption is decided on with its
+// photo on screen: the two actions wait until it is shown, or known to be
+// impossible to show.
 class CaptionReviewDialog : public QDialog
 {
     Q_OBJECT
@@ -53,6 +62,12 @@ private:
     void showCurrent();
     void move(int step);
     void decide(bool approve);
+    // The current caption's photo: shown from the cache, or decoded first.
+    void showImage(const QString &hash, const QString &missing);
+    void decode(const QString &hash, const QByteArray &data);
+    void imageDecoded(const QString &hash, const QImage &image);
+    void decodeNextAhead();
+    void setImageShown(bool shown);
 
     Library *m_library;
     Prompter &m_prompter;
@@ -70,4 +85,11 @@ private:
     // The version of the photo on screen: a decision is about what the
     // editor saw, so one made after another desk changed it is refused.
     qint64 m_shownVersion = 0;
+    // Whether the person may decide on the current caption, and whether its
+    // photo is on screen yet; the two actions need both.
+    bool m_mayDecide = false;
+    bool m_imageShown = false;
+    QString m_currentHash;
+    QCache<QString, QImage> m_images{32};
+    QList<QString> m_decoding;
 };
