@@ -717,8 +717,11 @@ QHash<qint64, QString> StoryRepository::snippets(const QSqlDatabase &database, c
     const std::array passageColumns{record.indexOf(u"body_passage"_s), record.indexOf(u"dek_passage"_s),
                                     record.indexOf(u"captions_passage"_s), record.indexOf(u"headline_passage"_s)};
     while (query.next()) {
-        // The first passage that shows a match.
-        QString passage;
+        // The first passage that shows a match; empty, never null, for a
+        // story that matches with no passage to show (on PostgreSQL, words
+        // split between its headline and body): a list takes a null passage
+        // for one not made yet and would ask again each time it paints it.
+        QString passage = u""_s;
         for (auto column = passageColumns.cbegin(); column != passageColumns.cend() && passage.isEmpty(); ++column) {
             const QString candidate = query.value(*column).toString();
             if (candidate.contains(SearchHit::highlightStart))

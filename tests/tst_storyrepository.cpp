@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "library.h"
 #include "oldformat.h"
+#include "photorepository.h"
 #include "storyrepository.h"
 #include "testlibraries.h"
 
@@ -29,6 +30,10 @@ private Q_SLOTS:
     void searchFindsRankedWithSnippet();
     void searchRanksHeadlineThenFrequency();
     void passageComesFromTheTextThatMatches();
+    void passageFromTheCaptionsAlone();
+    void passageFromFarIntoALongBody();
+    void passageSurvivesHostileText();
+    void storyWithoutAPassageHasAnEmptyOne();
     void searchSurvivesOddInput_data();
     void searchSurvivesOddInput();
     void removeDeletesStoryAndSearchCopy();
@@ -268,6 +273,102 @@ void TestStoryRepository::passageComesFromTheTextThatMatches()
     QCOMPARE(marked(passages.value(inBodyAndDek)), u"Allies held [drills] off the coast."_s);
     QCOMPARE(marked(passages.value(inDek)), u"[Drills] resume next week."_s);
     QCOMPARE(marked(passages.value(inHeadline)), u"[Drills] end"_s);
+}
+
+namespace {
+
+// A passage with its marks made visible: "[word]".
+QString marked(const QString &passage)
+{
+    return QString(passage).replace(SearchHit::highlightStart, u"["_s).replace(SearchHit::highlightEnd, u"]"_s);
+}
+
+} // namespace
+
+void TestStoryRepository::passageFromTheCaptionsAlone()
+{
+    StoryRepository stories(m_library.get());
+    PhotoRepository photos(m_library.get());
+    const qint64 id = stories.create(Story{.headline = u"Visit"_s, .dek = u"A day aboard."_s, .body = u"Nothing else."_s})->id;
+    const std::optional<Photo> photo = photos.add(
+        Photo{.virin = u"PNG"_s, .caption = u"Sailors greet the secretary on the flight deck."_s}, "png bytes", u"image/png"_s, QSize(1, 1), {});
+    QVERIFY2(photo, qPrintable(photos.errorString()));
+    QVERIFY(photos.attach(id, photo->id));
+    const QHash<qint64, QString> passages
+        = StoryRepository::snippets(m_library->database(), m_library->dialect().ftsQueryFromUserText(u"flight deck"_s), {id});
+    QVERIFY2(marked(passages.value(id)).contains(u"[flight] [deck]"_s), qPrintable(marked(passages.value(id))));
+}
+
+void TestStoryRepository::passageFromFarIntoALongBody()
+{
+    // Matches some 120 KB into a body still get their passage (PostgreSQL
+    // makes it from the text around the match rather than the whole body).
+    StoryRepository repository(m_library.get());
+    QString filler;
+    for (int i = 0; filler.size() < 120000; ++i)
+        filler += u"Sailors trained aboard the ship for week %1. "_s.arg(i);
+    const qint64 far
+        = repository.create(Story{.headline = u"Exercise log"_s, .body = filler + u"Secretary Hegseth visited the crew at the end."_s})->id;
+    // Both words of a query side by side at the end: the passage shows the
+    // pair. Far apart, once each, the story still matches and its passage
+    // still marks what it can.
+    const qint64 pair
+        = repository.create(Story{.headline = u"Briefing"_s, .body = filler + u"They called it a cyber threat to the fleet."_s})->id;
+    const qint64 apart = repository
+                             .create(Story{.headline = u"Notes"_s,
+                                           .body = u"A cyber course opened. "_s + filler + u"Officials named the threat early."_s})
+                             ->id;
+    const QSqlDatabase database = m_library->database();
+    const QString hegseth = marked(
+        StoryRepository::snippets(database, m_library->dialect().ftsQueryFromUserText(u"hegseth"_s), {far}).value(far));
+    QVERIFY2(hegseth.contains(u"[Hegseth] visited the crew"_s), qPrintable(hegseth));
+    const QHash<qint64, QString> cyberThreat
+        = StoryRepository::snippets(database, m_library->dialect().ftsQueryFromUserText(u"cyber threat"_s), {pair, apart});
+    QVERIFY2(marked(cyberThreat.value(pair)).contains(u"a [cyber] [threat] to"_s), qPrintable(marked(cyberThreat.value(pair))));
+    const QString apartPassage = marked(cyberThreat.value(apart));
+    QVERIFY2(apartPassage.contains(u"[cyber] course"_s) || apartPassage.contains(u"[threat] early"_s), qPrintable(apartPassage));
+}
+
+void TestStoryRepository::passageSurvivesHostileText()
+{
+    // Bidi overrides, control characters (the markers' own \x02 and \x03
+    // among them) and broken UTF-16 never reach the search copy; the word
+    // beside them is marked once, with the markers in their pair.
+    StoryRepository repository(m_library.get());
+    const QString hostile = u"Cut \u202Eevil\u202C text \x02fake\x03 and \x01 "_s + QChar(0xD800) + u" here: the Pentagon said so."_s;
+    const qint64 id = repository.create(Story{.headline = u"Hostile"_s, .body = hostile})->id;
+    const auto check = [&](const QString &why) {
+        const QString passage
+            = StoryRepository::snippets(m_library->database(), m_library->dialect().ftsQueryFromUserText(u"pentagon"_s), {id}).value(id);
+        QVERIFY2(passage.count(SearchHit::highlightStart) == 1 && passage.count(SearchHit::highlightEnd) == 1,
+                 qPrintable(why + u": "_s + marked(passage)));
+        QVERIFY2(marked(passage).contains(u"the [Pentagon] said"_s), qPrintable(why + u": "_s + marked(passage)));
+        QVERIFY2(!passage.contains(QChar(0x202E)) && !passage.contains(QChar(0x01)), qPrintable(why));
+    };
+    check(u"stored through the repository"_s);
+    if (!TestLibraries::onPostgres()) {
+        // A file another tool wrote: bytes that are not UTF-8 in the search
+        // copy (PostgreSQL refuses them at the door).
+        QSqlQuery raw(owner());
+        QVERIFY2(raw.exec(u"UPDATE story_search SET body = CAST(X'4375742074657874ff20fe20c3' AS TEXT) || ' here: the Pentagon said so.' "
+                          "WHERE rowid = %1"_s.arg(id)),
+                 qPrintable(raw.lastError().text()));
+        check(u"broken UTF-8 in the file"_s);
+    }
+}
+
+void TestStoryRepository::storyWithoutAPassageHasAnEmptyOne()
+{
+    // "cyber" only in the headline, "threat" only in the body: the story
+    // matches, yet on PostgreSQL no part of it shows both words. Its passage
+    // is empty, not null: the list takes null for "not made yet" and would
+    // ask again every time it painted the row.
+    StoryRepository repository(m_library.get());
+    const qint64 id = repository.create(Story{.headline = u"Cyber review"_s, .body = u"The threat grows."_s})->id;
+    const QHash<qint64, QString> passages
+        = StoryRepository::snippets(m_library->database(), m_library->dialect().ftsQueryFromUserText(u"cyber threat"_s), {id});
+    QVERIFY(passages.contains(id));
+    QVERIFY(!passages.value(id).isNull());
 }
 
 void TestStoryRepository::searchRanksHeadlineThenFrequency()
