@@ -2,9 +2,11 @@
 #include "library.h"
 #include "oldformat.h"
 #include "photorepository.h"
+#include "sqldialect.h"
 #include "storyrepository.h"
 #include "testlibraries.h"
 
+#include <QFile>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -34,6 +36,8 @@ private Q_SLOTS:
     void passageFromFarIntoALongBody();
     void passageSurvivesHostileText();
     void storyWithoutAPassageHasAnEmptyOne();
+    void commonWordsAreLeftOutOnBothEngines();
+    void stopwordsAreTheServers();
     void searchSurvivesOddInput_data();
     void searchSurvivesOddInput();
     void removeDeletesStoryAndSearchCopy();
@@ -387,6 +391,64 @@ void TestStoryRepository::searchRanksHeadlineThenFrequency()
             found << hit.storyId;
         QCOMPARE(found, (QList<qint64>{inHeadline, often, once}));
     }
+}
+
+void TestStoryRepository::commonWordsAreLeftOutOnBothEngines()
+{
+    // PostgreSQL drops "the", "and" … from a query; FTS5 would match nearly
+    // every story with them. Both engines now leave them out alike: alone
+    // they find nothing (the list says they are too common), beside other
+    // words they change nothing.
+    StoryRepository repository(m_library.get());
+    const qint64 pentagon = repository.create(Story{.headline = u"The Pentagon and the allies"_s, .body = u"Talks went on."_s})->id;
+    const qint64 nato = repository.create(Story{.headline = u"NATO summit"_s, .body = u"All members came."_s})->id;
+    const qint64 other = repository.create(Story{.headline = u"Other news"_s, .body = u"It is what it is."_s})->id;
+    const auto ids = [&repository](const QString &typed) {
+        QList<qint64> found;
+        for (const SearchHit &hit : repository.search(typed))
+            found << hit.storyId;
+        std::sort(found.begin(), found.end());
+        return found;
+    };
+    for (const QString &common : {u"the"_s, u"The AND"_s, u"it is what it is"_s, u"don't"_s, u"for"_s}) {
+        QVERIFY2(ids(common).isEmpty(), qPrintable(common));
+        QVERIFY2(SqlDialect::isTooCommonToSearch(common), qPrintable(common));
+        QVERIFY2(repository.errorString().isEmpty(), qPrintable(repository.errorString()));
+    }
+    QCOMPARE(ids(u"the pentagon"_s), QList<qint64>{pentagon});
+    QCOMPARE(ids(u"pentagon and the"_s), QList<qint64>{pentagon});
+    // A common word typed last is left out, not taken as the prefix of a
+    // longer one: "nato all" finds what "nato" does.
+    QCOMPARE(ids(u"nato all"_s), QList<qint64>{nato});
+    QCOMPARE(ids(u"news"_s), QList<qint64>{other});
+    QVERIFY(!SqlDialect::isTooCommonToSearch(u"the pentagon"_s));
+    QVERIFY(!SqlDialect::isTooCommonToSearch(u"!!!"_s));
+    QVERIFY(!SqlDialect::isTooCommonToSearch(QString()));
+}
+
+void TestStoryRepository::stopwordsAreTheServers()
+{
+    // Newsdesk's list of words too common to search for is PostgreSQL's
+    // English one: every word of it the server drops from a query too, and
+    // the server's file holds the same words.
+    if (!TestLibraries::onPostgres()) {
+        for (const QString &word : SqlDialect::stopwords())
+            QVERIFY2(SqlDialect::isStopword(word) && SqlDialect::isStopword(word.toUpper()), qPrintable(word));
+        QVERIFY(!SqlDialect::isStopword(u"pentagon"_s));
+        return;
+    }
+    QSqlQuery query(m_library->database());
+    for (const QString &word : SqlDialect::stopwords()) {
+        QVERIFY(query.prepare(u"SELECT numnode(to_tsquery('english', :word)) AS nodes"_s));
+        query.bindValue(u":word"_s, u"'%1'"_s.arg(word));
+        QVERIFY2(query.exec() && query.next(), qPrintable(query.lastError().text()));
+        QVERIFY2(query.value(u"nodes"_s).toInt() == 0, qPrintable(word));
+    }
+    QVERIFY(query.exec(u"SELECT current_setting('server_version_num')::int / 10000 AS major"_s) && query.next());
+    QFile file(u"/usr/share/postgresql/%1/tsearch_data/english.stop"_s.arg(query.value(u"major"_s).toInt()));
+    QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
+    const QStringList serverWords = QString::fromUtf8(file.readAll()).split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(serverWords, SqlDialect::stopwords());
 }
 
 void TestStoryRepository::searchSurvivesOddInput_data()
