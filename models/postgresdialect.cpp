@@ -514,6 +514,12 @@ QString PostgresDialect::ftsQueryFromUserText(const QString &text) const
         u":*", u" & ");
 }
 
+QString PostgresDialect::ftsQueryWithoutPrefix(const QString &) const
+{
+    // ts_headline parses the text whatever the query; a prefix costs nothing.
+    return {};
+}
+
 QString PostgresDialect::photoSearchStatement() const
 {
     // ts_rank's weights are {D, C, B, A}: caption words, place and

@@ -501,6 +501,16 @@ QString SqliteDialect::ftsQueryFromUserText(const QString &text) const
         text, [](const QString &word) -> QString { return u'"' + QString(word).replace(u'"', u"\"\""_s) + u'"'; }, u"*", u" ");
 }
 
+QString SqliteDialect::ftsQueryWithoutPrefix(const QString &ftsQuery) const
+{
+    // The prefix index (prefix = '2 3 4') serves prefixes of up to four
+    // letters without reading every story's entry; "\"word\"*" longer.
+    static const QRegularExpression longPrefix(u"\"[^\"]{5,}\"\\*$"_s);
+    if (!longPrefix.match(ftsQuery).hasMatch())
+        return {};
+    return ftsQuery.chopped(1);
+}
+
 QString SqliteDialect::photoSearchStatement() const
 {
     // A VIRIN or a date hit weighs most, then who shot it, where and its

@@ -694,8 +694,11 @@ StoryRepository::SaveResult StoryRepository::restore(Story &story, qint64 revisi
     return result;
 }
 
-QHash<qint64, QString> StoryRepository::snippets(const QSqlDatabase &database, const QString &ftsQuery,
-                                                 const QList<qint64> &storyIds)
+namespace {
+
+// The passages of storyIds that match ftsQuery, by story id (see
+// StoryRepository::snippets).
+QHash<qint64, QString> passagesOf(const QSqlDatabase &database, const QString &ftsQuery, const QList<qint64> &storyIds)
 {
     QHash<qint64, QString> passages;
     if (storyIds.isEmpty())
@@ -729,6 +732,28 @@ QHash<qint64, QString> StoryRepository::snippets(const QSqlDatabase &database, c
         }
         passages.insert(query.value(idColumn).toLongLong(), passage);
     }
+    return passages;
+}
+
+} // namespace
+
+QHash<qint64, QString> StoryRepository::snippets(const QSqlDatabase &database, const QString &ftsQuery,
+                                                 const QList<qint64> &storyIds)
+{
+    // First with the word being typed matched whole, where the engine finds
+    // those passages much sooner (SqlDialect::ftsQueryWithoutPrefix): every
+    // word it marks is one the prefix matches too. The stories it shows none
+    // for (their only match a longer word) get theirs from the query itself.
+    const QString whole = SqlDialect::of(database).ftsQueryWithoutPrefix(ftsQuery);
+    if (whole.isEmpty())
+        return passagesOf(database, ftsQuery, storyIds);
+    QHash<qint64, QString> passages = passagesOf(database, whole, storyIds);
+    QList<qint64> rest;
+    for (const qint64 id : storyIds) {
+        if (!passages.value(id).contains(SearchHit::highlightStart))
+            rest << id;
+    }
+    passages.insert(passagesOf(database, ftsQuery, rest));
     return passages;
 }
 

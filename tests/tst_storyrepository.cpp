@@ -33,6 +33,7 @@ private Q_SLOTS:
     void searchRanksHeadlineThenFrequency();
     void passageComesFromTheTextThatMatches();
     void passageFromTheCaptionsAlone();
+    void passageOfAWordThePrefixAloneMatches();
     void passageFromFarIntoALongBody();
     void passageSurvivesHostileText();
     void storyWithoutAPassageHasAnEmptyOne();
@@ -301,6 +302,19 @@ void TestStoryRepository::passageFromTheCaptionsAlone()
     const QHash<qint64, QString> passages
         = StoryRepository::snippets(m_library->database(), m_library->dialect().ftsQueryFromUserText(u"flight deck"_s), {id});
     QVERIFY2(marked(passages.value(id)).contains(u"[flight] [deck]"_s), qPrintable(marked(passages.value(id))));
+}
+
+void TestStoryRepository::passageOfAWordThePrefixAloneMatches()
+{
+    // The word being typed matches as a prefix: a story whose only match is
+    // a longer word still gets its passage, beside one that has the word.
+    StoryRepository repository(m_library.get());
+    const qint64 whole = repository.create(Story{.headline = u"Talks"_s, .body = u"A secret plan leaked."_s})->id;
+    const qint64 longer = repository.create(Story{.headline = u"Visit"_s, .body = u"The secretary flew in."_s})->id;
+    const QHash<qint64, QString> passages = StoryRepository::snippets(
+        m_library->database(), m_library->dialect().ftsQueryFromUserText(u"secret"_s), {whole, longer});
+    QCOMPARE(marked(passages.value(whole)), u"A [secret] plan leaked."_s);
+    QCOMPARE(marked(passages.value(longer)), u"The [secretary] flew in."_s);
 }
 
 void TestStoryRepository::passageFromFarIntoALongBody()
