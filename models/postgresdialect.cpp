@@ -467,8 +467,9 @@ QString PostgresDialect::ftsSnippetsStatement(int idCount) const
     //   (weights: A headline, B dek, C captions, D body) matches the query,
     //   the only case in which ts_headline marks anything;
     // - the body's passage is first made from some 700 characters around the
-    //   first word that begins as one of the query's lexemes does (cut at
-    //   whole words; a stem's
+    //   first word that begins as one of the query's lexemes does (found
+    //   by substring(), as regexp_instr() needs PostgreSQL 15; cut at whole
+    //   words; a stem's
     //   final "i" dropped: "polici" stands for "policy"), and kept when it
     //   marks at least as many words as the query has lexemes; otherwise
     //   (the words lie apart there, or that word was another one) it is made
@@ -487,10 +488,10 @@ QString PostgresDialect::ftsSnippetsStatement(int idCount) const
   'StartSel="' || chr(2) || '", StopSel="' || chr(3) || '", MaxWords=14, MinWords=6' AS options
   FROM (SELECT to_tsquery('english', :query) AS query) AS t,
   LATERAL (SELECT count(*) AS lexeme_count,
-      '\m(' || string_agg(regexp_replace(lexeme, '([^[:alnum:]])', '\\\1', 'g'), '|') || ')' AS pattern
+      '(?i)^(.*?)\m(?:' || string_agg(regexp_replace(lexeme, '([^[:alnum:]])', '\\\1', 'g'), '|') || ')' AS pattern
     FROM (SELECT DISTINCT CASE WHEN length(m[1]) > 3 THEN regexp_replace(m[1], 'i$', '') ELSE m[1] END AS lexeme
       FROM regexp_matches(replace(querytree(t.query), '''''', chr(1)), '''([^'']+)''', 'g') AS m) AS lexemes) AS l),
-hits AS MATERIALIZED (SELECT s.*, CASE WHEN in_body THEN regexp_instr(body, q.pattern, 1, 1, 0, 'i') ELSE 0 END AS first_at
+hits AS MATERIALIZED (SELECT s.*, CASE WHEN in_body THEN coalesce(length(substring(body FROM q.pattern)) + 1, 0) ELSE 0 END AS first_at
   FROM (SELECT story_id, headline, dek, captions, body, document, ts_filter(document, '{d}') @@ q.query AS in_body
     FROM story_search, q WHERE document @@ q.query AND story_id BETWEEN :low AND :high AND story_id IN (%1)) AS s, q),
 cuts AS MATERIALIZED (SELECT hits.*, CASE WHEN first_at > 0 THEN substr(body, greatest(first_at - 120, 1), 720) END AS cut FROM hits),
