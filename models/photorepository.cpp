@@ -274,6 +274,9 @@ QList<Photo> PhotoRepository::findByVirin(const QString &virin)
 std::optional<QList<Photo>> PhotoRepository::search(const QString &text, int limit)
 {
     const QString ftsQuery = m_library->dialect().ftsQueryFromUserText(text);
+    // Only words too common to search for ("the"): no photo, on either engine.
+    if (ftsQuery.isEmpty() && SqlDialect::isTooCommonToSearch(text))
+        return QList<Photo>();
     SqlQuery query(m_library->database());
     if (ftsQuery.isEmpty()) {
         query.prepare(u"SELECT %1 FROM photos ORDER BY id DESC LIMIT :limit"_s.arg(photoColumns));

@@ -48,6 +48,7 @@ public:
     QString ftsSearchStatement() const override;
     QString ftsSnippetsStatement(int idCount) const override;
     QString ftsQueryFromUserText(const QString &text) const override;
+    QString ftsQueryWithoutPrefix(const QString &ftsQuery) const override;
     QString photoSearchStatement() const override;
 
     // Creates the newsdesk schema at format 1 (migrationStatements takes it on

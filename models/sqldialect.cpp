@@ -2,8 +2,11 @@
 #include "sqldialect.h"
 
 #include <QRegularExpression>
+#include <QSet>
 #include <QSqlDriver>
 #include <QSqlError>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -23,16 +26,68 @@ const SqlDialect &SqlDialect::of(const QSqlDriver *driver)
     return driver && driver->dbmsType() == QSqlDriver::PostgreSQL ? postgres() : sqlite();
 }
 
+namespace {
+
+QStringList searchWords(const QString &text)
+{
+    static const QRegularExpression separators(u"[^\\p{L}\\p{N}_'’-]+"_s);
+    return text.split(separators, Qt::SkipEmptyParts);
+}
+
+} // namespace
+
+const QStringList &SqlDialect::stopwords()
+{
+    // /usr/share/postgresql/17/tsearch_data/english.stop, in its order.
+    static const QStringList words{
+        u"i"_s,       u"me"_s,      u"my"_s,         u"myself"_s,  u"we"_s,     u"our"_s,     u"ours"_s,    u"ourselves"_s,
+        u"you"_s,     u"your"_s,    u"yours"_s,      u"yourself"_s, u"yourselves"_s, u"he"_s, u"him"_s,     u"his"_s,
+        u"himself"_s, u"she"_s,     u"her"_s,        u"hers"_s,    u"herself"_s, u"it"_s,     u"its"_s,     u"itself"_s,
+        u"they"_s,    u"them"_s,    u"their"_s,      u"theirs"_s,  u"themselves"_s, u"what"_s, u"which"_s,  u"who"_s,
+        u"whom"_s,    u"this"_s,    u"that"_s,       u"these"_s,   u"those"_s,  u"am"_s,      u"is"_s,      u"are"_s,
+        u"was"_s,     u"were"_s,    u"be"_s,         u"been"_s,    u"being"_s,  u"have"_s,    u"has"_s,     u"had"_s,
+        u"having"_s,  u"do"_s,      u"does"_s,       u"did"_s,     u"doing"_s,  u"a"_s,       u"an"_s,      u"the"_s,
+        u"and"_s,     u"but"_s,     u"if"_s,         u"or"_s,      u"because"_s, u"as"_s,     u"until"_s,   u"while"_s,
+        u"of"_s,      u"at"_s,      u"by"_s,         u"for"_s,     u"with"_s,   u"about"_s,   u"against"_s, u"between"_s,
+        u"into"_s,    u"through"_s, u"during"_s,     u"before"_s,  u"after"_s,  u"above"_s,   u"below"_s,   u"to"_s,
+        u"from"_s,    u"up"_s,      u"down"_s,       u"in"_s,      u"out"_s,    u"on"_s,      u"off"_s,     u"over"_s,
+        u"under"_s,   u"again"_s,   u"further"_s,    u"then"_s,    u"once"_s,   u"here"_s,    u"there"_s,   u"when"_s,
+        u"where"_s,   u"why"_s,     u"how"_s,        u"all"_s,     u"any"_s,    u"both"_s,    u"each"_s,    u"few"_s,
+        u"more"_s,    u"most"_s,    u"other"_s,      u"some"_s,    u"such"_s,   u"no"_s,      u"nor"_s,     u"not"_s,
+        u"only"_s,    u"own"_s,     u"same"_s,       u"so"_s,      u"than"_s,   u"too"_s,     u"very"_s,    u"s"_s,
+        u"t"_s,       u"can"_s,     u"will"_s,       u"just"_s,    u"don"_s,    u"should"_s,  u"now"_s,
+    };
+    return words;
+}
+
+bool SqlDialect::isStopword(QStringView word)
+{
+    static const QSet<QString> set(stopwords().cbegin(), stopwords().cend());
+    static const QRegularExpression joiners(u"['’-]+"_s);
+    const QStringList parts = word.toString().toLower().split(joiners, Qt::SkipEmptyParts);
+    return !parts.isEmpty() && std::all_of(parts.cbegin(), parts.cend(), [](const QString &part) { return set.contains(part); });
+}
+
+bool SqlDialect::isTooCommonToSearch(const QString &text)
+{
+    const QStringList words = searchWords(text);
+    return !words.isEmpty() && std::all_of(words.cbegin(), words.cend(), [](const QString &word) { return isStopword(word); });
+}
+
 QString SqlDialect::searchQuery(const QString &text, QString (*quote)(const QString &word), QStringView prefixMark,
                                 QStringView separator)
 {
-    static const QRegularExpression separators(u"[^\\p{L}\\p{N}_'’-]+"_s);
-    const QStringList words = text.split(separators, Qt::SkipEmptyParts);
+    const QStringList words = searchWords(text);
     QStringList terms;
-    for (const QString &word : words)
-        terms << quote(word);
-    if (!terms.isEmpty() && words.last().size() >= 2)
-        terms.last() += prefixMark;
+    for (qsizetype i = 0; i < words.size(); ++i) {
+        if (isStopword(words.at(i)))
+            continue;
+        terms << quote(words.at(i));
+        // Only the word being typed is a prefix: when it is too common and
+        // left out, the word before it was finished.
+        if (i == words.size() - 1 && words.at(i).size() >= 2)
+            terms.last() += prefixMark;
+    }
     return terms.join(separator);
 }
 
@@ -444,6 +499,16 @@ QString SqliteDialect::ftsQueryFromUserText(const QString &text) const
     // Every word a quoted FTS5 string (quotes doubled): never an operator.
     return searchQuery(
         text, [](const QString &word) -> QString { return u'"' + QString(word).replace(u'"', u"\"\""_s) + u'"'; }, u"*", u" ");
+}
+
+QString SqliteDialect::ftsQueryWithoutPrefix(const QString &ftsQuery) const
+{
+    // The prefix index (prefix = '2 3 4') serves prefixes of up to four
+    // letters without reading every story's entry; "\"word\"*" longer.
+    static const QRegularExpression longPrefix(u"\"[^\"]{5,}\"\\*$"_s);
+    if (!longPrefix.match(ftsQuery).hasMatch())
+        return {};
+    return ftsQuery.chopped(1);
 }
 
 QString SqliteDialect::photoSearchStatement() const

@@ -97,8 +97,28 @@ public:
     static QString idParameter(int i);
     // Turns what a user typed into a query of the engine's that cannot be a
     // syntax error: every word matched as typed, the last one as a prefix
-    // while it is at least two characters long. Empty when there is no word.
+    // while it is at least two characters long. Words too common to search
+    // for (isStopword) are left out, on both engines alike. Empty when no
+    // word is left.
     virtual QString ftsQueryFromUserText(const QString &text) const = 0;
+    // ftsQuery (as ftsQueryFromUserText makes it) with its last word matched
+    // whole rather than as a prefix, when the engine finds passages for that
+    // much sooner; empty when it does not, or there is no prefix. FTS5 reads
+    // the whole index entry of every word a prefix of five letters or more
+    // begins ("defens*": all 96,000 stories of bench_library) before it can
+    // look at one story; a whole word it seeks.
+    virtual QString ftsQueryWithoutPrefix(const QString &ftsQuery) const = 0;
+    // A word that search leaves out as too common ("the", "and"): those
+    // PostgreSQL's English configuration drops (its english.stop, compared
+    // with the server's by tst_storyrepository), so that SQLite's FTS5,
+    // which would match nearly every story, finds what PostgreSQL finds. A
+    // word joined by apostrophes or hyphens is one when all its parts are
+    // ("don't").
+    static bool isStopword(QStringView word);
+    static const QStringList &stopwords();
+    // True when what a user typed has words but every one is too common to
+    // search for: the list then says so rather than listing every story.
+    static bool isTooCommonToSearch(const QString &text);
     // The photos of the library that match :query (ftsQueryFromUserText) in
     // their VIRIN, photographer or credit, date shot, place, keywords or
     // caption words (title, caption, alt text, operation, unit): photo_id
@@ -133,6 +153,7 @@ public:
     QString ftsSearchStatement() const override;
     QString ftsSnippetsStatement(int idCount) const override;
     QString ftsQueryFromUserText(const QString &text) const override;
+    QString ftsQueryWithoutPrefix(const QString &ftsQuery) const override;
     QString photoSearchStatement() const override;
 
     // Statements that move a library from schema version `from` to `from + 1`.

@@ -130,6 +130,10 @@ QList<StoryListModel::Row> StoryListModel::queryRows(int offset, int limit)
     const QString columns = u"s.id, s.slug, s.headline, s.status, s.updated_at, s.updated_by"_s;
     SqlQuery query(m_library->database());
     const QString match = m_library->dialect().ftsQueryFromUserText(m_searchText);
+    // Only words too common to search for: no story, rather than all of them
+    // as if nothing were typed (the view says why: searchIsTooCommon).
+    if (match.isEmpty() && SqlDialect::isTooCommonToSearch(m_searchText))
+        return rows;
     if (!match.isEmpty()) {
         // Every ranked hit is filtered by status before the page is cut (a
         // page of hits of any status may hold none that pass). Each hit's
@@ -303,6 +307,11 @@ void StoryListModel::setSearchText(const QString &text)
 QString StoryListModel::searchText() const
 {
     return m_searchText;
+}
+
+bool StoryListModel::searchIsTooCommon() const
+{
+    return SqlDialect::isTooCommonToSearch(m_searchText);
 }
 
 int StoryListModel::pageSize() const

@@ -50,6 +50,9 @@ public:
     // Full-text search; results come ranked by relevance instead of sorted.
     void setSearchText(const QString &text);
     QString searchText() const;
+    // The search has words, but every one is too common to search for
+    // ("the"): it lists no story (SqlDialect::isTooCommonToSearch).
+    bool searchIsTooCommon() const;
 
     int pageSize() const;
     void setPageSize(int rows);

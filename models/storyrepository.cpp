@@ -694,8 +694,11 @@ StoryRepository::SaveResult StoryRepository::restore(Story &story, qint64 revisi
     return result;
 }
 
-QHash<qint64, QString> StoryRepository::snippets(const QSqlDatabase &database, const QString &ftsQuery,
-                                                 const QList<qint64> &storyIds)
+namespace {
+
+// The passages of storyIds that match ftsQuery, by story id (see
+// StoryRepository::snippets).
+QHash<qint64, QString> passagesOf(const QSqlDatabase &database, const QString &ftsQuery, const QList<qint64> &storyIds)
 {
     QHash<qint64, QString> passages;
     if (storyIds.isEmpty())
@@ -717,8 +720,11 @@ QHash<qint64, QString> StoryRepository::snippets(const QSqlDatabase &database, c
     const std::array passageColumns{record.indexOf(u"body_passage"_s), record.indexOf(u"dek_passage"_s),
                                     record.indexOf(u"captions_passage"_s), record.indexOf(u"headline_passage"_s)};
     while (query.next()) {
-        // The first passage that shows a match.
-        QString passage;
+        // The first passage that shows a match; empty, never null, for a
+        // story that matches with no passage to show (on PostgreSQL, words
+        // split between its headline and body): a list takes a null passage
+        // for one not made yet and would ask again each time it paints it.
+        QString passage = u""_s;
         for (auto column = passageColumns.cbegin(); column != passageColumns.cend() && passage.isEmpty(); ++column) {
             const QString candidate = query.value(*column).toString();
             if (candidate.contains(SearchHit::highlightStart))
@@ -726,6 +732,28 @@ QHash<qint64, QString> StoryRepository::snippets(const QSqlDatabase &database, c
         }
         passages.insert(query.value(idColumn).toLongLong(), passage);
     }
+    return passages;
+}
+
+} // namespace
+
+QHash<qint64, QString> StoryRepository::snippets(const QSqlDatabase &database, const QString &ftsQuery,
+                                                 const QList<qint64> &storyIds)
+{
+    // First with the word being typed matched whole, where the engine finds
+    // those passages much sooner (SqlDialect::ftsQueryWithoutPrefix): every
+    // word it marks is one the prefix matches too. The stories it shows none
+    // for (their only match a longer word) get theirs from the query itself.
+    const QString whole = SqlDialect::of(database).ftsQueryWithoutPrefix(ftsQuery);
+    if (whole.isEmpty())
+        return passagesOf(database, ftsQuery, storyIds);
+    QHash<qint64, QString> passages = passagesOf(database, whole, storyIds);
+    QList<qint64> rest;
+    for (const qint64 id : storyIds) {
+        if (!passages.value(id).contains(SearchHit::highlightStart))
+            rest << id;
+    }
+    passages.insert(passagesOf(database, ftsQuery, rest));
     return passages;
 }
 

@@ -128,6 +128,16 @@ void TestStoryListModel::searchShowsRankedHitsWithSnippet()
     QCOMPARE(model.index(0).data(StoryListModel::SnippetRole).toString(), u"<b>Allies</b> met."_s);
     model.setSearchText(QString());
     QCOMPARE(model.rowCount(), 2);
+    // Only words too common to search for: no story rather than every one,
+    // and the model says why.
+    QVERIFY(!model.searchIsTooCommon());
+    model.setSearchText(u"the"_s);
+    QCOMPARE(model.rowCount(), 0);
+    QVERIFY(!model.canFetchMore({}));
+    QVERIFY(model.searchIsTooCommon());
+    model.setSearchText(u"the allies"_s);
+    QCOMPARE(model.rowCount(), 1);
+    QVERIFY(!model.searchIsTooCommon());
 }
 
 void TestStoryListModel::searchListsHeadlineMatchesThenBestHits()

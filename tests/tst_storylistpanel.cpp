@@ -96,6 +96,10 @@ void TestStoryListPanel::emptyListSaysWhy()
     QTRY_VERIFY(panel.emptyNote()->isVisible());
     QVERIFY(!panel.view()->isVisible());
     QCOMPARE(panel.emptyNote()->text(), u"No story matches “zeppelin”."_s);
+    panel.searchField()->clear();
+    QTest::keyClicks(panel.searchField(), u"the"_s);
+    QTRY_COMPARE(panel.emptyNote()->text(), u"“the” is too common to search for. Add a less common word."_s);
+    QVERIFY(panel.emptyNote()->isVisible());
 
     panel.searchField()->clear();
     QTRY_VERIFY(panel.view()->isVisible());

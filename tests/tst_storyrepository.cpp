@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "library.h"
 #include "oldformat.h"
+#include "photorepository.h"
+#include "sqldialect.h"
 #include "storyrepository.h"
 #include "testlibraries.h"
 
+#include <QFile>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -29,6 +32,13 @@ private Q_SLOTS:
     void searchFindsRankedWithSnippet();
     void searchRanksHeadlineThenFrequency();
     void passageComesFromTheTextThatMatches();
+    void passageFromTheCaptionsAlone();
+    void passageOfAWordThePrefixAloneMatches();
+    void passageFromFarIntoALongBody();
+    void passageSurvivesHostileText();
+    void storyWithoutAPassageHasAnEmptyOne();
+    void commonWordsAreLeftOutOnBothEngines();
+    void stopwordsAreTheServers();
     void searchSurvivesOddInput_data();
     void searchSurvivesOddInput();
     void removeDeletesStoryAndSearchCopy();
@@ -270,6 +280,115 @@ void TestStoryRepository::passageComesFromTheTextThatMatches()
     QCOMPARE(marked(passages.value(inHeadline)), u"[Drills] end"_s);
 }
 
+namespace {
+
+// A passage with its marks made visible: "[word]".
+QString marked(const QString &passage)
+{
+    return QString(passage).replace(SearchHit::highlightStart, u"["_s).replace(SearchHit::highlightEnd, u"]"_s);
+}
+
+} // namespace
+
+void TestStoryRepository::passageFromTheCaptionsAlone()
+{
+    StoryRepository stories(m_library.get());
+    PhotoRepository photos(m_library.get());
+    const qint64 id = stories.create(Story{.headline = u"Visit"_s, .dek = u"A day aboard."_s, .body = u"Nothing else."_s})->id;
+    const std::optional<Photo> photo = photos.add(
+        Photo{.virin = u"PNG"_s, .caption = u"Sailors greet the secretary on the flight deck."_s}, "png bytes", u"image/png"_s, QSize(1, 1), {});
+    QVERIFY2(photo, qPrintable(photos.errorString()));
+    QVERIFY(photos.attach(id, photo->id));
+    const QHash<qint64, QString> passages
+        = StoryRepository::snippets(m_library->database(), m_library->dialect().ftsQueryFromUserText(u"flight deck"_s), {id});
+    QVERIFY2(marked(passages.value(id)).contains(u"[flight] [deck]"_s), qPrintable(marked(passages.value(id))));
+}
+
+void TestStoryRepository::passageOfAWordThePrefixAloneMatches()
+{
+    // The word being typed matches as a prefix: a story whose only match is
+    // a longer word still gets its passage, beside one that has the word.
+    StoryRepository repository(m_library.get());
+    const qint64 whole = repository.create(Story{.headline = u"Talks"_s, .body = u"A secret plan leaked."_s})->id;
+    const qint64 longer = repository.create(Story{.headline = u"Visit"_s, .body = u"The secretary flew in."_s})->id;
+    const QHash<qint64, QString> passages = StoryRepository::snippets(
+        m_library->database(), m_library->dialect().ftsQueryFromUserText(u"secret"_s), {whole, longer});
+    QCOMPARE(marked(passages.value(whole)), u"A [secret] plan leaked."_s);
+    QCOMPARE(marked(passages.value(longer)), u"The [secretary] flew in."_s);
+}
+
+void TestStoryRepository::passageFromFarIntoALongBody()
+{
+    // Matches some 120 KB into a body still get their passage (PostgreSQL
+    // makes it from the text around the match rather than the whole body).
+    StoryRepository repository(m_library.get());
+    QString filler;
+    for (int i = 0; filler.size() < 120000; ++i)
+        filler += u"Sailors trained aboard the ship for week %1. "_s.arg(i);
+    const qint64 far
+        = repository.create(Story{.headline = u"Exercise log"_s, .body = filler + u"Secretary Hegseth visited the crew at the end."_s})->id;
+    // Both words of a query side by side at the end: the passage shows the
+    // pair. Far apart, once each, the story still matches and its passage
+    // still marks what it can.
+    const qint64 pair
+        = repository.create(Story{.headline = u"Briefing"_s, .body = filler + u"They called it a cyber threat to the fleet."_s})->id;
+    const qint64 apart = repository
+                             .create(Story{.headline = u"Notes"_s,
+                                           .body = u"A cyber course opened. "_s + filler + u"Officials named the threat early."_s})
+                             ->id;
+    const QSqlDatabase database = m_library->database();
+    const QString hegseth = marked(
+        StoryRepository::snippets(database, m_library->dialect().ftsQueryFromUserText(u"hegseth"_s), {far}).value(far));
+    QVERIFY2(hegseth.contains(u"[Hegseth] visited the crew"_s), qPrintable(hegseth));
+    const QHash<qint64, QString> cyberThreat
+        = StoryRepository::snippets(database, m_library->dialect().ftsQueryFromUserText(u"cyber threat"_s), {pair, apart});
+    QVERIFY2(marked(cyberThreat.value(pair)).contains(u"a [cyber] [threat] to"_s), qPrintable(marked(cyberThreat.value(pair))));
+    const QString apartPassage = marked(cyberThreat.value(apart));
+    QVERIFY2(apartPassage.contains(u"[cyber] course"_s) || apartPassage.contains(u"[threat] early"_s), qPrintable(apartPassage));
+}
+
+void TestStoryRepository::passageSurvivesHostileText()
+{
+    // Bidi overrides, control characters (the markers' own \x02 and \x03
+    // among them) and broken UTF-16 never reach the search copy; the word
+    // beside them is marked once, with the markers in their pair.
+    StoryRepository repository(m_library.get());
+    const QString hostile = u"Cut \u202Eevil\u202C text \x02fake\x03 and \x01 "_s + QChar(0xD800) + u" here: the Pentagon said so."_s;
+    const qint64 id = repository.create(Story{.headline = u"Hostile"_s, .body = hostile})->id;
+    const auto check = [&](const QString &why) {
+        const QString passage
+            = StoryRepository::snippets(m_library->database(), m_library->dialect().ftsQueryFromUserText(u"pentagon"_s), {id}).value(id);
+        QVERIFY2(passage.count(SearchHit::highlightStart) == 1 && passage.count(SearchHit::highlightEnd) == 1,
+                 qPrintable(why + u": "_s + marked(passage)));
+        QVERIFY2(marked(passage).contains(u"the [Pentagon] said"_s), qPrintable(why + u": "_s + marked(passage)));
+        QVERIFY2(!passage.contains(QChar(0x202E)) && !passage.contains(QChar(0x01)), qPrintable(why));
+    };
+    check(u"stored through the repository"_s);
+    if (!TestLibraries::onPostgres()) {
+        // A file another tool wrote: bytes that are not UTF-8 in the search
+        // copy (PostgreSQL refuses them at the door).
+        QSqlQuery raw(owner());
+        QVERIFY2(raw.exec(u"UPDATE story_search SET body = CAST(X'4375742074657874ff20fe20c3' AS TEXT) || ' here: the Pentagon said so.' "
+                          "WHERE rowid = %1"_s.arg(id)),
+                 qPrintable(raw.lastError().text()));
+        check(u"broken UTF-8 in the file"_s);
+    }
+}
+
+void TestStoryRepository::storyWithoutAPassageHasAnEmptyOne()
+{
+    // "cyber" only in the headline, "threat" only in the body: the story
+    // matches, yet on PostgreSQL no part of it shows both words. Its passage
+    // is empty, not null: the list takes null for "not made yet" and would
+    // ask again every time it painted the row.
+    StoryRepository repository(m_library.get());
+    const qint64 id = repository.create(Story{.headline = u"Cyber review"_s, .body = u"The threat grows."_s})->id;
+    const QHash<qint64, QString> passages
+        = StoryRepository::snippets(m_library->database(), m_library->dialect().ftsQueryFromUserText(u"cyber threat"_s), {id});
+    QVERIFY(passages.contains(id));
+    QVERIFY(!passages.value(id).isNull());
+}
+
 void TestStoryRepository::searchRanksHeadlineThenFrequency()
 {
     // Oldest first: neither id nor time order is the order of relevance.
@@ -286,6 +405,64 @@ void TestStoryRepository::searchRanksHeadlineThenFrequency()
             found << hit.storyId;
         QCOMPARE(found, (QList<qint64>{inHeadline, often, once}));
     }
+}
+
+void TestStoryRepository::commonWordsAreLeftOutOnBothEngines()
+{
+    // PostgreSQL drops "the", "and" … from a query; FTS5 would match nearly
+    // every story with them. Both engines now leave them out alike: alone
+    // they find nothing (the list says they are too common), beside other
+    // words they change nothing.
+    StoryRepository repository(m_library.get());
+    const qint64 pentagon = repository.create(Story{.headline = u"The Pentagon and the allies"_s, .body = u"Talks went on."_s})->id;
+    const qint64 nato = repository.create(Story{.headline = u"NATO summit"_s, .body = u"All members came."_s})->id;
+    const qint64 other = repository.create(Story{.headline = u"Other news"_s, .body = u"It is what it is."_s})->id;
+    const auto ids = [&repository](const QString &typed) {
+        QList<qint64> found;
+        for (const SearchHit &hit : repository.search(typed))
+            found << hit.storyId;
+        std::sort(found.begin(), found.end());
+        return found;
+    };
+    for (const QString &common : {u"the"_s, u"The AND"_s, u"it is what it is"_s, u"don't"_s, u"for"_s}) {
+        QVERIFY2(ids(common).isEmpty(), qPrintable(common));
+        QVERIFY2(SqlDialect::isTooCommonToSearch(common), qPrintable(common));
+        QVERIFY2(repository.errorString().isEmpty(), qPrintable(repository.errorString()));
+    }
+    QCOMPARE(ids(u"the pentagon"_s), QList<qint64>{pentagon});
+    QCOMPARE(ids(u"pentagon and the"_s), QList<qint64>{pentagon});
+    // A common word typed last is left out, not taken as the prefix of a
+    // longer one: "nato all" finds what "nato" does.
+    QCOMPARE(ids(u"nato all"_s), QList<qint64>{nato});
+    QCOMPARE(ids(u"news"_s), QList<qint64>{other});
+    QVERIFY(!SqlDialect::isTooCommonToSearch(u"the pentagon"_s));
+    QVERIFY(!SqlDialect::isTooCommonToSearch(u"!!!"_s));
+    QVERIFY(!SqlDialect::isTooCommonToSearch(QString()));
+}
+
+void TestStoryRepository::stopwordsAreTheServers()
+{
+    // Newsdesk's list of words too common to search for is PostgreSQL's
+    // English one: every word of it the server drops from a query too, and
+    // the server's file holds the same words.
+    if (!TestLibraries::onPostgres()) {
+        for (const QString &word : SqlDialect::stopwords())
+            QVERIFY2(SqlDialect::isStopword(word) && SqlDialect::isStopword(word.toUpper()), qPrintable(word));
+        QVERIFY(!SqlDialect::isStopword(u"pentagon"_s));
+        return;
+    }
+    QSqlQuery query(m_library->database());
+    for (const QString &word : SqlDialect::stopwords()) {
+        QVERIFY(query.prepare(u"SELECT numnode(to_tsquery('english', :word)) AS nodes"_s));
+        query.bindValue(u":word"_s, u"'%1'"_s.arg(word));
+        QVERIFY2(query.exec() && query.next(), qPrintable(query.lastError().text()));
+        QVERIFY2(query.value(u"nodes"_s).toInt() == 0, qPrintable(word));
+    }
+    QVERIFY(query.exec(u"SELECT current_setting('server_version_num')::int / 10000 AS major"_s) && query.next());
+    QFile file(u"/usr/share/postgresql/%1/tsearch_data/english.stop"_s.arg(query.value(u"major"_s).toInt()));
+    QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
+    const QStringList serverWords = QString::fromUtf8(file.readAll()).split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(serverWords, SqlDialect::stopwords());
 }
 
 void TestStoryRepository::searchSurvivesOddInput_data()

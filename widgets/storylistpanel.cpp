@@ -122,7 +122,9 @@ void StoryListPanel::updateEmptyNote()
     if (!empty)
         return;
     const QString search = m_model->searchText().trimmed();
-    if (!search.isEmpty())
+    if (m_model->searchIsTooCommon())
+        m_emptyNote->setText(tr("“%1” is too common to search for. Add a less common word.").arg(search));
+    else if (!search.isEmpty())
         m_emptyNote->setText(tr("No story matches “%1”.").arg(search));
     else if (m_status->currentData().toInt() >= 0)
         m_emptyNote->setText(tr("No story is %1.").arg(m_status->currentText().toLower()));
