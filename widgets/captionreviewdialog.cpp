@@ -14,6 +14,7 @@
 
 #include <QAction>
 #include <QDialogButtonBox>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -381,11 +382,19 @@ void CaptionReviewDialog::decode(const QString &hash, const QByteArray &data)
 {
     m_decoding << hash;
     const QSize box = m_thumbnail->size();
-    // Continued on this dialog's thread, and not at all once it is gone.
-    QtConcurrent::run([data, box] {
+    // The result is taken up on this dialog's thread, as an event of its own
+    // even when the decoding is done before the watcher is given it (so what
+    // the dialog shows changes only between events), and dropped with the
+    // watcher once the dialog is gone.
+    auto *watcher = new QFutureWatcher<QImage>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, hash] {
+        imageDecoded(hash, watcher->result());
+        watcher->deleteLater();
+    });
+    watcher->setFuture(QtConcurrent::run([data, box] {
         const QImage decoded = LibrarySetup::decodeToFit(data, box);
         return decoded.isNull() ? decoded : decoded.scaled(box, Qt::KeepAspectRatio, Qt::SmoothTransformation);
-    }).then(this, [this, hash](const QImage &image) { imageDecoded(hash, image); });
+    }));
 }
 
 void CaptionReviewDialog::imageDecoded(const QString &hash, const QImage &image)
