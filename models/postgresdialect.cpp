@@ -358,6 +358,56 @@ QStringList photoTemplateStatements()
     };
 }
 
+// The server's own SQL functions that run in a client's statement (a
+// CHECK, a column's default): their bodies are parsed with the caller's
+// search_path, and a writer who may create objects in some schema (public,
+// on a database made before PostgreSQL 15) could put an operator or
+// function of their own first in it, to be called in place of
+// pg_catalog's: a "!~" that matches nothing holds no text to TextSafety.
+// Each names its operators in pg_catalog (text_is_safe stays inlinable,
+// as it runs for every text column of every row written) or fixes its own
+// search_path. CREATE OR REPLACE: set-up and format 4 both make them.
+QString nowTextFunction()
+{
+    return u"CREATE OR REPLACE FUNCTION now_text() RETURNS text LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$\n"
+           "  SELECT to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') $$"_s;
+}
+
+QString callerRoleFunction()
+{
+    return fill(u"CREATE OR REPLACE FUNCTION caller_role() RETURNS text LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$\n"
+                "  SELECT CASE WHEN pg_has_role(session_user, '{EDITOR}', 'MEMBER') THEN 'editor'\n"
+                "              WHEN pg_has_role(session_user, '{WRITER}', 'MEMBER') THEN 'writer' END $$"_s,
+                {{u"WRITER"_s, QString::fromLatin1(PostgresDialect::writerRole)},
+                 {u"EDITOR"_s, QString::fromLatin1(PostgresDialect::editorRole)}});
+}
+
+// True inside the server's own functions (SECURITY DEFINER: they run
+// as the schema's owner), which the triggers let through.
+QString inServerFunctionFunction()
+{
+    return u"CREATE OR REPLACE FUNCTION in_server_function() RETURNS boolean LANGUAGE sql STABLE "
+           "SET search_path = pg_catalog, pg_temp AS $$\n"
+           "  SELECT current_user = (SELECT nspowner::regrole::name FROM pg_namespace WHERE nspname = 'newsdesk') $$"_s;
+}
+
+QString textIsSafeFunction()
+{
+    return u"CREATE OR REPLACE FUNCTION text_is_safe(p_text text, p_multi_line boolean) RETURNS boolean "
+           "LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$\n"
+           "  SELECT p_text OPERATOR(pg_catalog.!~) '"_s + PostgresDialect::forbiddenCharacterClass()
+        + u"' AND p_text OPERATOR(pg_catalog.!~) CASE WHEN p_multi_line THEN '\\r' ELSE '[\\n\\r]' END $$"_s;
+}
+
+// "text_is_safe(a, false) AND text_is_safe(b, true) …" over columns.
+QString textSafetyCheck(const QList<TextSafety::Column> &columns)
+{
+    QStringList checks;
+    for (const TextSafety::Column &column : columns)
+        checks << u"text_is_safe(%1, %2)"_s.arg(column.name, column.lines == TextSafety::Lines::Multi ? u"true"_s : u"false"_s);
+    return checks.join(u" AND "_s);
+}
+
 QString tsDocument()
 {
     // Headline weighs most (A), then dek (B), captions (C) and body (D),
@@ -563,12 +613,7 @@ QStringList PostgresDialect::migrationStatements(int from)
         // before are not re-read (the repositories cleaned them); every
         // new and changed row is checked. Like the rest of the step, it can
         // run again without harm.
-        const auto check = [](const QList<TextSafety::Column> &columns) {
-            QStringList checks;
-            for (const TextSafety::Column &column : columns)
-                checks << u"text_is_safe(%1, %2)"_s.arg(column.name, column.lines == TextSafety::Lines::Multi ? u"true"_s : u"false"_s);
-            return checks.join(u" AND "_s);
-        };
+        const auto check = textSafetyCheck;
         const auto safe = [&check](const QStringList &singleLine, const QStringList &multiLine) {
             QList<TextSafety::Column> columns;
             for (const QString &column : singleLine)
@@ -578,9 +623,7 @@ QStringList PostgresDialect::migrationStatements(int from)
             return check(columns);
         };
         statements << QStringList{
-            u"CREATE OR REPLACE FUNCTION text_is_safe(p_text text, p_multi_line boolean) RETURNS boolean "
-            "LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$\n"
-            "  SELECT p_text !~ '"_s + forbiddenCharacterClass() + u"' AND p_text !~ CASE WHEN p_multi_line THEN '\\r' ELSE '[\\n\\r]' END $$"_s,
+            textIsSafeFunction(),
             u"ALTER TABLE stories DROP CONSTRAINT IF EXISTS stories_text_is_safe, ADD CONSTRAINT stories_text_is_safe CHECK ("_s
                 + check(TextSafety::storyColumns()) + u") NOT VALID"_s,
             u"ALTER TABLE photos DROP CONSTRAINT IF EXISTS photos_text_is_safe, ADD CONSTRAINT photos_text_is_safe CHECK ("_s
@@ -622,6 +665,36 @@ QStringList PostgresDialect::migrationStatements(int from)
                    u"ALTER TABLE story_search ALTER COLUMN document SET STORAGE MAIN"_s,
                }
             << searchRebuildStatements(u"UPDATE story_search SET headline = headline"_s);
+    case 3: {
+        // What a writer with psql could still do (issue 13's promise that the
+        // server holds them to the rules): the functions that run in a
+        // client's own statement are made immune to its search_path (see
+        // nowTextFunction), and the text a client writes beside stories and
+        // photos is held to TextSafety as the repositories clean it: an audit
+        // entry's detail (Library::audit; through newsdesk.audit() or a
+        // transition's comment), a caption decision's comment, an accepted
+        // name, an edit lock's host and session (shown in "… is editing
+        // this story on HOST"), an image's type. NOT VALID, as format 2's
+        // checks: rows written before are not re-read. May run again.
+        const auto safe = [](const QString &table, const QList<TextSafety::Column> &columns) {
+            return u"ALTER TABLE %1 DROP CONSTRAINT IF EXISTS %1_text_is_safe, ADD CONSTRAINT %1_text_is_safe CHECK (%2) NOT VALID"_s
+                .arg(table, textSafetyCheck(columns));
+        };
+        using TextSafety::Lines;
+        return {
+            nowTextFunction(),
+            callerRoleFunction(),
+            inServerFunctionFunction(),
+            textIsSafeFunction(),
+            safe(u"audit_log"_s, {{u"action"_s, Lines::Single}, {u"entity"_s, Lines::Single}, {u"detail"_s, Lines::Multi}}),
+            safe(u"caption_approvals"_s, {{u"comment"_s, Lines::Multi}}),
+            safe(u"story_names"_s, {{u"name"_s, Lines::Single}}),
+            safe(u"story_locks"_s, {{u"session"_s, Lines::Single}, {u"holder"_s, Lines::Single}, {u"host"_s, Lines::Single},
+                                    {u"process_started"_s, Lines::Single}, {u"acquired_at"_s, Lines::Single},
+                                    {u"heartbeat_at"_s, Lines::Single}}),
+            safe(u"images"_s, {{u"mime_type"_s, Lines::Single}, {u"created_at"_s, Lines::Single}}),
+        };
+    }
     default:
         return {};
     }
@@ -669,8 +742,7 @@ QStringList PostgresDialect::setupStatements()
         // Times are text, as an SQLite library keeps them (UTC, ISO 8601
         // with milliseconds), so that a library copies losslessly between
         // the engines and sorts the same.
-        u"CREATE FUNCTION now_text() RETURNS text LANGUAGE sql STABLE AS $$\n"
-        "  SELECT to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') $$"_s,
+        nowTextFunction(),
 
         // Who is who: the login role a person connects as. Their role is not
         // stored: it is their membership of the editor group role, which is
@@ -690,13 +762,8 @@ QStringList PostgresDialect::setupStatements()
         u"CREATE FUNCTION current_person() RETURNS text LANGUAGE sql STABLE SECURITY DEFINER "
         "SET search_path = newsdesk, pg_temp AS $$\n"
         "  SELECT coalesce((SELECT name FROM person_records WHERE login = session_user), session_user::text) $$"_s,
-        sql(u"CREATE FUNCTION caller_role() RETURNS text LANGUAGE sql STABLE AS $$\n"
-            "  SELECT CASE WHEN pg_has_role(session_user, '{EDITOR}', 'MEMBER') THEN 'editor'\n"
-            "              WHEN pg_has_role(session_user, '{WRITER}', 'MEMBER') THEN 'writer' END $$"_s),
-        // True inside the server's own functions (SECURITY DEFINER: they run
-        // as the schema's owner), which the triggers let through.
-        u"CREATE FUNCTION in_server_function() RETURNS boolean LANGUAGE sql STABLE AS $$\n"
-        "  SELECT current_user = (SELECT nspowner::regrole::name FROM pg_namespace WHERE nspname = 'newsdesk') $$"_s,
+        callerRoleFunction(),
+        inServerFunctionFunction(),
 
         // A client may leave a "by" column out or name the caller in it; naming
         // anyone else is refused (the triggers then write the caller's person).

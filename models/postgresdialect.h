@@ -25,7 +25,7 @@ public:
     static constexpr char editorRole[] = "newsdesk_editor";
     // The schema version this build sets up (newsdesk.library_info); a team
     // library with a larger one was set up by a newer Newsdesk and is refused.
-    static constexpr int currentSchemaVersion = 3;
+    static constexpr int currentSchemaVersion = 4;
     // SQLSTATE the server's functions raise when the caller's copy is stale:
     // the repositories report it as a conflict.
     static constexpr char staleCopyState[] = "40001";

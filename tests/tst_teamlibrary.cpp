@@ -52,6 +52,8 @@ private Q_SLOTS:
     void setupIsOnceAndIdempotent();
     void anOlderFormatWaitsForItsAdministrator();
     void theServerHoldsTextToTextSafety();
+    void aWritersOwnOperatorsChangeNoRule();
+    void formatThreeHoldsTheRestOfItsText();
     void formatOneGetsThePhotoDesk();
     void formatTwoKeepsSearchDocumentsInTheRow();
     void addedPeopleAreHeldToTheirRole();
@@ -82,6 +84,11 @@ private:
     // Adds login to the office as name with role, and opens library as them:
     // empty, or why either failed.
     QString openOffice(Library &library, const QString &login, const QString &name, PersonRole role);
+    // As writer, over a raw connection: a "!~" of its own that never finds
+    // a forbidden character, and a to_char() that dates everything 1999, in
+    // public (which a database made before PostgreSQL 15 lets anyone write
+    // to; this grants it), first in writer's search_path. Empty, or why not.
+    QString plantOperators(QSqlDatabase owner, QSqlDatabase writer);
     QSqlDatabase m_owner;
     QHash<QString, QSqlDatabase> m_desks; // login -> a connection to newsroom
 
@@ -810,6 +817,18 @@ void TestTeamLibrary::theServerHoldsTextToTextSafety()
                << u"INSERT INTO newsdesk.comments (entity, entity_id, body, author, created_at) VALUES ('story', %1, %2, '', '')"_s
                       .arg(story->id)
                       .arg(override);
+    // The text beside stories and photos (format 4), as Library::audit,
+    // StoryRepository::transition, acceptName and StoryLocks clean it: an
+    // audit entry's detail, a comment given with a transition, an accepted
+    // name, an edit lock's host ("… is editing this story on HOST"), an
+    // image's type.
+    statements << u"SELECT newsdesk.audit('save', 'story', %1, %2)"_s.arg(story->id).arg(override)
+               << u"SELECT newsdesk.transition(%1, NULL, 'submit', %2)"_s.arg(story->id).arg(override)
+               << u"INSERT INTO newsdesk.story_names (story_id, name) VALUES (%1, %2)"_s.arg(story->id).arg(override)
+               << u"INSERT INTO newsdesk.story_locks (story_id, session, holder, host, pid, acquired_at, heartbeat_at) "
+                  u"VALUES (%1, 's', '', %2, 1, '', '')"_s.arg(story->id).arg(override)
+               << u"INSERT INTO newsdesk.images (hash, data, mime_type, byte_size, created_at) "
+                  u"VALUES (encode(sha256('z'), 'hex'), 'z', %1, 1, '')"_s.arg(override);
     for (const QString &statement : std::as_const(statements)) {
         QSqlQuery attempt(writer);
         QVERIFY2(!attempt.exec(statement), qPrintable(u"a writer stored it: "_s + statement));
@@ -818,10 +837,136 @@ void TestTeamLibrary::theServerHoldsTextToTextSafety()
     QSqlQuery settings(editor);
     QVERIFY(!settings.exec(u"INSERT INTO newsdesk.library_settings (key, value) VALUES ('publisher', %1)"_s.arg(override)));
     QVERIFY2(settings.lastError().text().contains(u"text_is_safe"_s), qPrintable(settings.lastError().text()));
+    // An editor's comment on a caption decision too.
+    QVERIFY(!settings.exec(u"SELECT newsdesk.decide_caption(%1, NULL, 'changes_requested', %2)"_s.arg(photo->id).arg(override)));
+    QVERIFY2(settings.lastError().text().contains(u"text_is_safe"_s), qPrintable(settings.lastError().text()));
     // What TextSafety keeps, the server keeps.
     QSqlQuery fine(writer);
     QVERIFY2(fine.exec(u"UPDATE newsdesk.stories SET headline = 'Café ‏عربى 🎉', body = E'one\\ntwo\\tthree' WHERE id = %1"_s.arg(story->id)),
              qPrintable(fine.lastError().text()));
+}
+
+QString TestTeamLibrary::plantOperators(QSqlDatabase owner, QSqlDatabase writer)
+{
+    QSqlQuery grant(owner);
+    if (!grant.exec(u"GRANT CREATE ON SCHEMA public TO PUBLIC"_s))
+        return grant.lastError().text();
+    QSqlQuery query(writer);
+    for (const QString &statement :
+         {u"CREATE OR REPLACE FUNCTION public.finds_nothing(text, text) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT true'"_s,
+          u"DROP OPERATOR IF EXISTS public.!~ (text, text)"_s,
+          u"CREATE OPERATOR public.!~ (LEFTARG = text, RIGHTARG = text, FUNCTION = public.finds_nothing)"_s,
+          u"CREATE OR REPLACE FUNCTION public.to_char(timestamp, text) RETURNS text LANGUAGE sql "
+          u"AS $$ SELECT '1999-01-01T00:00:00.000Z' $$"_s,
+          u"SET search_path = public, pg_catalog"_s}) {
+        if (!query.exec(statement))
+            return statement + u": "_s + query.lastError().text();
+    }
+    return {};
+}
+
+// The server's functions that run in a client's own statement (the CHECKs'
+// text_is_safe(), the defaults' now_text()) are parsed with the client's
+// search_path: a writer's own "!~" and to_char() first in it must not be
+// what they call (format 4).
+void TestTeamLibrary::aWritersOwnOperatorsChangeNoRule()
+{
+    QSqlDatabase database = newDatabase(u"oldpublic"_s);
+    QVERIFY(database.isOpen());
+    QString error;
+    QCOMPARE(TeamSetup::setUp(database, &error), TeamSetup::SetupResult::Created);
+    QVERIFY2(TeamSetup::addPerson(database, u"olga"_s, u"Olga Writer"_s, PersonRole::Writer, &error), qPrintable(error));
+    QSqlDatabase writer = connectAs(u"olga"_s, u"oldpublic"_s);
+    QVERIFY(writer.isOpen());
+    const QString planted = plantOperators(database, writer);
+    QVERIFY2(planted.isEmpty(), qPrintable(planted));
+    QSqlQuery query(writer);
+    // The planted operator is there, and is what the writer's own "!~" calls.
+    QVERIFY(query.exec(u"SELECT 'a' !~ 'a' AS planted"_s) && query.next());
+    QVERIFY(query.value(0).toBool());
+
+    QVERIFY2(!query.exec(u"INSERT INTO newsdesk.stories (slug, headline, created_at, updated_at) "
+                         u"VALUES ('evil', 'Evil' || chr(8238) || 'txt.exe', '', '')"_s),
+             "the writer's operator let a direction override in");
+    QVERIFY2(query.lastError().text().contains(u"text_is_safe"_s), qPrintable(query.lastError().text()));
+    QVERIFY2(query.exec(u"INSERT INTO newsdesk.glossary (text) VALUES ('Dated by the server') RETURNING created_at"_s)
+                 && query.next(),
+             qPrintable(query.lastError().text()));
+    QVERIFY2(!query.value(0).toString().startsWith(u"1999"_s), qPrintable(query.value(0).toString()));
+    QVERIFY(query.exec(u"SELECT newsdesk.caller_role() AS role, newsdesk.in_server_function() AS server"_s) && query.next());
+    QCOMPARE(query.value(u"role"_s).toString(), u"writer"_s);
+    QCOMPARE(query.value(u"server"_s).toBool(), false);
+}
+
+// A library at format 3 (set up and migrated as Newsdesk did before, its
+// functions as they were then): set-up takes it to format 4, where the
+// text beside stories and photos is held to TextSafety too and the
+// functions a client's statement runs ignore its search_path; what was
+// written before stays. The step may run again.
+void TestTeamLibrary::formatThreeHoldsTheRestOfItsText()
+{
+    QSqlDatabase database = newDatabase(u"formatthree"_s);
+    QVERIFY(database.isOpen());
+    QString error;
+    const QString override = u"'x' || chr(8238) || 'y'"_s;
+    {
+        QSqlQuery query(database);
+        QVERIFY(database.transaction());
+        QStringList statements = PostgresDialect::setupStatements() + PostgresDialect::migrationStatements(1)
+            + PostgresDialect::migrationStatements(2) + PostgresDialect::ruleStatements();
+        // The two functions as format 3 had them, reading the caller's search_path.
+        statements << u"CREATE OR REPLACE FUNCTION newsdesk.now_text() RETURNS text LANGUAGE sql STABLE AS $$\n"
+                      u"  SELECT to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') $$"_s
+                   << u"CREATE OR REPLACE FUNCTION newsdesk.text_is_safe(p_text text, p_multi_line boolean) RETURNS boolean "
+                      u"LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$\n  SELECT p_text !~ '"_s
+                          + PostgresDialect::forbiddenCharacterClass()
+                          + u"' AND p_text !~ CASE WHEN p_multi_line THEN '\\r' ELSE '[\\n\\r]' END $$"_s
+                   << u"UPDATE newsdesk.library_info SET value = '3' WHERE key = 'schema_version'"_s
+                   << u"INSERT INTO newsdesk.stories (slug, headline, created_at, updated_at) VALUES ('kept', 'Kept', '', '')"_s
+                   << u"INSERT INTO newsdesk.audit_log (action, entity, entity_id, detail) "
+                      u"VALUES ('save', 'story', 1, 'before ' || chr(8238))"_s;
+        for (const QString &statement : std::as_const(statements))
+            QVERIFY2(query.exec(statement), qPrintable(statement.left(80) + u": "_s + query.lastError().text()));
+        QVERIFY(database.commit());
+    }
+    QVERIFY2(TeamSetup::addPerson(database, u"fred"_s, u"Fred Writer"_s, PersonRole::Writer, &error), qPrintable(error));
+    QSqlDatabase writer = connectAs(u"fred"_s, u"formatthree"_s);
+    QVERIFY(writer.isOpen());
+    {
+        // What format 3 let through.
+        QSqlQuery query(writer);
+        QVERIFY2(query.exec(u"SELECT newsdesk.audit('save', 'story', 1, %1)"_s.arg(override)), qPrintable(query.lastError().text()));
+    }
+
+    QCOMPARE(TeamSetup::setUp(database, &error), TeamSetup::SetupResult::Migrated);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QSqlQuery query(database);
+    QVERIFY(query.exec(u"SELECT value FROM newsdesk.library_info WHERE key = 'schema_version'"_s) && query.next());
+    QCOMPARE(query.value(0).toInt(), PostgresDialect::currentSchemaVersion);
+    QVERIFY(query.exec(u"SELECT count(*) FROM newsdesk.audit_log WHERE NOT newsdesk.text_is_safe(detail, true)"_s) && query.next());
+    QCOMPARE(query.value(0).toInt(), 2); // what was written before stays
+    query.finish();
+
+    const QString planted = plantOperators(database, writer);
+    QVERIFY2(planted.isEmpty(), qPrintable(planted));
+    QSqlQuery asWriter(writer);
+    for (const QString &statement : {u"SELECT newsdesk.audit('save', 'story', 1, %1)"_s.arg(override),
+                                     u"UPDATE newsdesk.stories SET headline = %1"_s.arg(override)}) {
+        QVERIFY2(!asWriter.exec(statement), qPrintable(u"a writer stored it: "_s + statement));
+        QVERIFY2(asWriter.lastError().text().contains(u"text_is_safe"_s), qPrintable(asWriter.lastError().text()));
+    }
+    QVERIFY2(asWriter.exec(u"INSERT INTO newsdesk.glossary (text) VALUES ('Dated by the server') RETURNING created_at"_s)
+                 && asWriter.next(),
+             qPrintable(asWriter.lastError().text()));
+    QVERIFY2(!asWriter.value(0).toString().startsWith(u"1999"_s), qPrintable(asWriter.value(0).toString()));
+    asWriter.finish();
+
+    // The step again, as a set-up interrupted by hand would run it.
+    QVERIFY(database.transaction());
+    for (const QString &statement : PostgresDialect::migrationStatements(3))
+        QVERIFY2(query.exec(statement), qPrintable(statement.left(80) + u": "_s + query.lastError().text()));
+    QVERIFY(database.commit());
+    QCOMPARE(TeamSetup::setUp(database, &error), TeamSetup::SetupResult::AlreadySetUp);
 }
 
 // A library set up at format 1 (setupStatements() alone, as the versions
