@@ -3,6 +3,7 @@
 
 #include "textsafety.h"
 
+#include "glossary.h"
 #include "photo.h"
 #include "story.h"
 #include "workflow.h"
@@ -583,6 +584,25 @@ QString PostgresDialect::forbiddenCharacterClass()
     return u'[' + ranges + u']';
 }
 
+QString PostgresDialect::glossaryEntryCheck()
+{
+    // The characters QString::trimmed() takes off either end (a QChar each).
+    QString spaces;
+    for (char16_t c = 1; c < 0xD800; ++c) {
+        if (QChar(c).isSpace())
+            spaces += u"\\u%1"_s.arg(uint(c), 4, 16, QLatin1Char('0'));
+    }
+    for (char32_t c = 0xE000; c <= 0xFFFF; ++c) {
+        if (QChar(char16_t(c)).isSpace())
+            spaces += u"\\u%1"_s.arg(uint(c), 4, 16, QLatin1Char('0'));
+    }
+    // Glossary::isCodeCharacter: ASCII letters and digits, '-' and '_'.
+    return u"char_length(code) <= %1 AND code ~ '^[A-Za-z0-9_-]*$' "
+           "AND char_length(text) + char_length(regexp_replace(text, '[^\\U00010000-\\U0010FFFF]', '', 'g')) <= %2 "
+           "AND text <> '' AND strpos(text, chr(9)) = 0 AND text !~ '^[%3]|[%3]$' "
+           "AND text_is_safe(text, false)"_s.arg(Glossary::maxCodeLength).arg(Glossary::maxTextLength).arg(spaces);
+}
+
 QStringList PostgresDialect::migrationStatements(int from)
 {
     const QString writer = QString::fromLatin1(writerRole);
@@ -693,6 +713,12 @@ QStringList PostgresDialect::migrationStatements(int from)
                                     {u"process_started"_s, Lines::Single}, {u"acquired_at"_s, Lines::Single},
                                     {u"heartbeat_at"_s, Lines::Single}}),
             safe(u"images"_s, {{u"mime_type"_s, Lines::Single}, {u"created_at"_s, Lines::Single}}),
+            // Anyone may add a glossary entry, and it expands into every
+            // desk's captions: held to Glossary::problem(), as the
+            // repository holds it (a code that could never be typed, a
+            // tab, 100,000 characters were a writer's to store).
+            u"ALTER TABLE glossary DROP CONSTRAINT IF EXISTS glossary_is_an_entry, "
+            "ADD CONSTRAINT glossary_is_an_entry CHECK ("_s + glossaryEntryCheck() + u") NOT VALID"_s,
         };
     }
     default:

@@ -77,6 +77,12 @@ public:
     // the statement that writes the copies instead of adding one per story.
     static QStringList searchRebuildStatements(const QString &write = {});
 
+    // Glossary::problem() as a CHECK on a row of the glossary (its columns
+    // code and text): true for the entries it finds no problem with. The
+    // text's length counted in UTF-16 code units and its spaces as
+    // QString::trimmed() has them, so that the two agree character by character.
+    static QString glossaryEntryCheck();
+
     // The server's copy of the rules (transitions, story_rules,
     // audit_actions), written anew from models/: run by every set-up, so a
     // library set up by an older Newsdesk enforces this one's rules.

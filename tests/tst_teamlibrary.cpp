@@ -4,6 +4,7 @@
 // roles, and what the server enforces (PostgresDialect) checked against
 // models/Workflow row by row, and tried around as a writer with psql would.
 #include "postgresdialect.h"
+#include "glossary.h"
 #include "library.h"
 #include "librarylocation.h"
 #include "lockkeeper.h"
@@ -54,6 +55,7 @@ private Q_SLOTS:
     void theServerHoldsTextToTextSafety();
     void aWritersOwnOperatorsChangeNoRule();
     void formatThreeHoldsTheRestOfItsText();
+    void theServerHoldsTheGlossaryToItsRule();
     void formatOneGetsThePhotoDesk();
     void formatTwoKeepsSearchDocumentsInTheRow();
     void addedPeopleAreHeldToTheirRole();
@@ -967,6 +969,73 @@ void TestTeamLibrary::formatThreeHoldsTheRestOfItsText()
         QVERIFY2(query.exec(statement), qPrintable(statement.left(80) + u": "_s + query.lastError().text()));
     QVERIFY(database.commit());
     QCOMPARE(TeamSetup::setUp(database, &error), TeamSetup::SetupResult::AlreadySetUp);
+}
+
+// Anyone may add a glossary entry, and it expands into every desk's
+// captions: the server refuses what Glossary::problem() refuses (format 4),
+// entry by entry and, at either end of a text, character by character.
+void TestTeamLibrary::theServerHoldsTheGlossaryToItsRule()
+{
+    QSqlDatabase database = office();
+    QVERIFY(database.isOpen());
+    QSqlQuery query(database);
+    QVERIFY(query.exec(u"SET search_path = newsdesk, pg_temp"_s));
+    const QString check = PostgresDialect::glossaryEntryCheck();
+    const QString smile = QString::fromUcs4(U"\U0001F600");
+    const QList<std::pair<QString, QString>> entries{
+        {QString(), u"Dan Caine"_s}, {u"cjcs"_s, u"Chairman of the Joint Chiefs of Staff Gen. Dan Caine"_s},
+        {u"x_y-1"_s, u"Yokosuka"_s}, {u"a b"_s, u"x"_s}, {u"a=b"_s, u"x"_s}, {u"é"_s, u"x"_s},
+        {QString(Glossary::maxCodeLength, u'a'), u"x"_s}, {QString(Glossary::maxCodeLength + 1, u'a'), u"x"_s},
+        {u"x"_s, QString(Glossary::maxTextLength, u'a')}, {u"x"_s, QString(Glossary::maxTextLength + 1, u'a')},
+        {u"x"_s, smile.repeated(Glossary::maxTextLength / 2)}, {u"x"_s, smile.repeated(Glossary::maxTextLength / 2) + u'a'},
+        {u"x"_s, u"a\tb"_s}, {u"x"_s, u"a\nb"_s}, {u"x"_s, u" lead"_s}, {u"x"_s, u"trail "_s},
+        {u"x"_s, u"a\u00a0b"_s}, {u"x"_s, QString()}, {u"x"_s, u"   "_s}, {u"x"_s, u"e\u0301"_s},
+        {u"x"_s, u"x\u202e"_s}, {u"x"_s, u"\u200bx"_s},
+    };
+    for (const auto &[code, text] : entries) {
+        query.prepare(u"SELECT %1 AS fine FROM (SELECT coalesce(CAST(:code AS text), '') AS code, coalesce(CAST(:text AS text), '') AS text) AS entry"_s.arg(check));
+        query.bindValue(u":code"_s, code);
+        query.bindValue(u":text"_s, text);
+        QVERIFY2(query.exec() && query.next(), qPrintable(query.lastError().text()));
+        const QString problem = Glossary::problem(code, text);
+        QVERIFY2(query.value(0).toBool() == problem.isEmpty(),
+                 qPrintable(u"\"%1\" → \"%2\": Glossary says %3, the server %4"_s.arg(
+                     TextSafety::forTerminal(code), TextSafety::forTerminal(text.left(40)), problem.isEmpty() ? u"fine"_s : problem,
+                     query.value(0).toBool() ? u"fine"_s : u"no"_s)));
+    }
+    // Every character of the BMP before and after a word.
+    for (const bool before : {true, false}) {
+        QVERIFY2(query.exec(u"SELECT c FROM (SELECT c, 'x'::text AS code, %1 AS text FROM generate_series(1, 65535) AS c "
+                            u"WHERE c NOT BETWEEN 55296 AND 57343) AS entry WHERE NOT (%2) ORDER BY c"_s
+                                .arg(before ? u"chr(c) || 'x'"_s : u"'x' || chr(c)"_s, check)),
+                 qPrintable(query.lastError().text()));
+        QList<uint> refused;
+        while (query.next())
+            refused << query.value(0).toUInt();
+        QList<uint> problems;
+        for (char16_t c = 1; c != 0; ++c) {
+            if (QChar(c).isSurrogate())
+                continue;
+            const QString character(QChar{c});
+            const QString text = before ? QString(character + u"x"_s) : QString(u"x"_s + character);
+            if (!Glossary::problem(u"x"_s, text).isEmpty())
+                problems << uint(c);
+        }
+        QVERIFY(problems.size() > 100);
+        QCOMPARE(refused, problems);
+    }
+
+    QString error;
+    QVERIFY2(TeamSetup::addPerson(database, u"gwen"_s, u"Gwen Writer"_s, PersonRole::Writer, &error), qPrintable(error));
+    QSqlQuery writer(connectAs(u"gwen"_s, u"office"_s));
+    for (const QString &statement : {u"INSERT INTO newsdesk.glossary (code, text) VALUES ('a b', 'never typed')"_s,
+                                     u"INSERT INTO newsdesk.glossary (code, text) VALUES ('huge', repeat('x', 100000))"_s,
+                                     u"INSERT INTO newsdesk.glossary (code, text) VALUES ('tab', E'a\\tb')"_s}) {
+        QVERIFY2(!writer.exec(statement), qPrintable(u"a writer stored it: "_s + statement));
+        QVERIFY2(writer.lastError().text().contains(u"glossary_is_an_entry"_s), qPrintable(writer.lastError().text()));
+    }
+    QVERIFY2(writer.exec(u"INSERT INTO newsdesk.glossary (code, text) VALUES ('gwen', 'Gwen Writer')"_s),
+             qPrintable(writer.lastError().text()));
 }
 
 // A library set up at format 1 (setupStatements() alone, as the versions
