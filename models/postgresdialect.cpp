@@ -230,6 +230,54 @@ QString reviewedPhotoObject()
 // The functions that name every reviewed photo field (reviewedPhotoFields()),
 // made again when a library's format adds one.
 
+// Every "by" column is the caller's person, and every date of a change the
+// server's clock, whatever a client sent (a story dated 9999 would head
+// every desk's list for good). The triggers run as the caller (not
+// SECURITY DEFINER), so that they can tell the server's own functions,
+// which run as the owner, from a client's statement.
+QString stampStoryFunction()
+{
+    return u"CREATE OR REPLACE FUNCTION stamp_story() RETURNS trigger LANGUAGE plpgsql "
+        "SET search_path = newsdesk, pg_temp AS $$\n"
+        "DECLARE\n"
+        "  v_role text := caller_role();\n"
+        "BEGIN\n"
+        "  IF in_server_function() THEN RETURN coalesce(NEW, OLD); END IF;\n"
+        "  IF TG_OP = 'INSERT' THEN\n"
+        "    IF NOT coalesce((SELECT allowed FROM story_rules WHERE kind = 'create' AND status = NEW.status AND role = v_role), false) THEN\n"
+        "      RAISE EXCEPTION 'Only an editor may add a story that is %: it has not been reviewed here.', NEW.status\n"
+        "        USING ERRCODE = 'insufficient_privilege';\n"
+        "    END IF;\n"
+        "    IF NEW.status <> 'published' THEN NEW.published_at := ''; END IF;\n"
+        "    PERFORM check_signature(NEW.created_by, NULL);\n"
+        "    PERFORM check_signature(NEW.updated_by, NULL);\n"
+        "    NEW.created_by := current_person();\n"
+        "    NEW.created_at := now_text();\n"
+        "    NEW.updated_at := NEW.created_at;\n"
+        "    NEW.row_version := 1;\n"
+        "  ELSIF TG_OP = 'UPDATE' THEN\n"
+        "    IF (" + storyTextChanged() + u")\n"
+        "       AND NOT coalesce((SELECT allowed FROM story_rules WHERE kind = 'edit' AND status = OLD.status AND role = v_role), false) THEN\n"
+        "      RAISE EXCEPTION 'The story is %: you may not change its text now.', OLD.status USING ERRCODE = 'insufficient_privilege';\n"
+        "    END IF;\n"
+        "    PERFORM check_signature(NEW.created_by, OLD.created_by);\n"
+        "    PERFORM check_signature(NEW.updated_by, OLD.updated_by);\n"
+        "    NEW.created_by := OLD.created_by;\n"
+        "    NEW.created_at := OLD.created_at;\n"
+        "    NEW.updated_at := now_text();\n"
+        "    NEW.row_version := OLD.row_version + 1;\n"
+        "  ELSE\n"
+        "    IF NOT coalesce((SELECT allowed FROM story_rules WHERE kind = 'delete' AND status = OLD.status AND role = v_role), false) THEN\n"
+        "      RAISE EXCEPTION 'Only an editor may delete a story that is %; archive it instead.', OLD.status\n"
+        "        USING ERRCODE = 'insufficient_privilege';\n"
+        "    END IF;\n"
+        "    RETURN OLD;\n"
+        "  END IF;\n"
+        "  NEW.updated_by := current_person();\n"
+        "  RETURN NEW;\n"
+        "END $$"_s;
+}
+
 // A photo's edit voids a caption decision when it touches a field the
 // decision covered; the server records that in the audit log.
 QString stampPhotoFunction()
@@ -241,11 +289,15 @@ QString stampPhotoFunction()
         "  PERFORM check_signature(NEW.updated_by, CASE WHEN TG_OP = 'UPDATE' THEN OLD.updated_by END);\n"
         "  IF TG_OP = 'INSERT' THEN\n"
         "    NEW.approval_state := 'pending';\n"
+        "    NEW.created_at := now_text();\n"
+        "    NEW.updated_at := NEW.created_at;\n"
         "    NEW.row_version := 1;\n"
         "  ELSE\n"
         "    IF OLD.approval_state <> 'pending' AND "_s + reviewedPhotoChanges() + u" <> '' THEN\n"
         "      NEW.approval_state := 'pending';\n"
         "    END IF;\n"
+        "    NEW.created_at := OLD.created_at;\n"
+        "    NEW.updated_at := now_text();\n"
         "    NEW.row_version := OLD.row_version + 1;\n"
         "  END IF;\n"
         "  NEW.updated_by := current_person();\n"
@@ -695,13 +747,18 @@ QStringList PostgresDialect::migrationStatements(int from)
         // transition's comment), a caption decision's comment, an accepted
         // name, an edit lock's host and session (shown in "… is editing
         // this story on HOST"), an image's type. NOT VALID, as format 2's
-        // checks: rows written before are not re-read. May run again.
+        // checks: rows written before are not re-read. A story's and a
+        // photo's dates become the server's, as a comment's are. May run
+        // again.
         const auto safe = [](const QString &table, const QList<TextSafety::Column> &columns) {
             return u"ALTER TABLE %1 DROP CONSTRAINT IF EXISTS %1_text_is_safe, ADD CONSTRAINT %1_text_is_safe CHECK (%2) NOT VALID"_s
                 .arg(table, textSafetyCheck(columns));
         };
         using TextSafety::Lines;
         return {
+            // And a story's and a photo's dates are the server's clock's.
+            stampStoryFunction(),
+            stampPhotoFunction(),
             nowTextFunction(),
             callerRoleFunction(),
             inServerFunctionFunction(),
@@ -975,45 +1032,8 @@ QStringList PostgresDialect::setupStatements()
         "  editor_only boolean NOT NULL,"
         "  PRIMARY KEY (action, entity))"_s,
 
-        // Every "by" column is the caller's person, whatever a client sent.
-        // The triggers run as the caller (not SECURITY DEFINER), so that they
-        // can tell the server's own functions, which run as the owner, from a
-        // client's statement.
-        u"CREATE FUNCTION stamp_story() RETURNS trigger LANGUAGE plpgsql "
-        "SET search_path = newsdesk, pg_temp AS $$\n"
-        "DECLARE\n"
-        "  v_role text := caller_role();\n"
-        "BEGIN\n"
-        "  IF in_server_function() THEN RETURN coalesce(NEW, OLD); END IF;\n"
-        "  IF TG_OP = 'INSERT' THEN\n"
-        "    IF NOT coalesce((SELECT allowed FROM story_rules WHERE kind = 'create' AND status = NEW.status AND role = v_role), false) THEN\n"
-        "      RAISE EXCEPTION 'Only an editor may add a story that is %: it has not been reviewed here.', NEW.status\n"
-        "        USING ERRCODE = 'insufficient_privilege';\n"
-        "    END IF;\n"
-        "    IF NEW.status <> 'published' THEN NEW.published_at := ''; END IF;\n"
-        "    PERFORM check_signature(NEW.created_by, NULL);\n"
-        "    PERFORM check_signature(NEW.updated_by, NULL);\n"
-        "    NEW.created_by := current_person();\n"
-        "    NEW.row_version := 1;\n"
-        "  ELSIF TG_OP = 'UPDATE' THEN\n"
-        "    IF (" + storyTextChanged() + u")\n"
-        "       AND NOT coalesce((SELECT allowed FROM story_rules WHERE kind = 'edit' AND status = OLD.status AND role = v_role), false) THEN\n"
-        "      RAISE EXCEPTION 'The story is %: you may not change its text now.', OLD.status USING ERRCODE = 'insufficient_privilege';\n"
-        "    END IF;\n"
-        "    PERFORM check_signature(NEW.created_by, OLD.created_by);\n"
-        "    PERFORM check_signature(NEW.updated_by, OLD.updated_by);\n"
-        "    NEW.created_by := OLD.created_by;\n"
-        "    NEW.row_version := OLD.row_version + 1;\n"
-        "  ELSE\n"
-        "    IF NOT coalesce((SELECT allowed FROM story_rules WHERE kind = 'delete' AND status = OLD.status AND role = v_role), false) THEN\n"
-        "      RAISE EXCEPTION 'Only an editor may delete a story that is %; archive it instead.', OLD.status\n"
-        "        USING ERRCODE = 'insufficient_privilege';\n"
-        "    END IF;\n"
-        "    RETURN OLD;\n"
-        "  END IF;\n"
-        "  NEW.updated_by := current_person();\n"
-        "  RETURN NEW;\n"
-        "END $$"_s,
+        // Every "by" column is the caller's person, every date the server's.
+        stampStoryFunction(),
         u"CREATE TRIGGER stories_stamp BEFORE INSERT OR UPDATE OR DELETE ON stories FOR EACH ROW EXECUTE FUNCTION stamp_story()"_s,
 
         stampPhotoFunction(),

@@ -19,6 +19,7 @@
 #include <QCryptographicHash>
 #include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -50,6 +51,7 @@ private Q_SLOTS:
     void theServerRecordsADeletion();
     void theServerRecordsAnEmbargo();
     void aCommentIsDatedByTheServer();
+    void storiesAndPhotosAreDatedByTheServer();
     void setupIsOnceAndIdempotent();
     void anOlderFormatWaitsForItsAdministrator();
     void theServerHoldsTextToTextSafety();
@@ -646,6 +648,40 @@ void TestTeamLibrary::aCommentIsDatedByTheServer()
     QVERIFY2(walt.value(1).toBool(), qPrintable(walt.value(0).toString()));
 }
 
+// A story's and a photo's dates are the server's too (format 4): a story
+// dated 9999 would head every desk's list for good, and "changed by … at …"
+// would name a time of the writer's choosing.
+void TestTeamLibrary::storiesAndPhotosAreDatedByTheServer()
+{
+    const qint64 published = storyIn(StoryStatus::Published);
+    const qint64 photo = photoIn();
+    QVERIFY(published > 0 && photo > 0);
+    const QString recent = u"%1::timestamptz > now() - interval '1 minute' AND %1::timestamptz < now() + interval '1 minute'"_s;
+    QSqlQuery walt(m_desks.value(u"walt"_s));
+    for (const QString &statement :
+         {u"INSERT INTO newsdesk.stories (slug, headline, created_at, updated_at) VALUES ('dated', 'Dated', "
+          u"'2001-01-01T00:00:00.000Z', '9999-12-31T00:00:00.000Z') RETURNING created_at, updated_at"_s,
+          u"UPDATE newsdesk.stories SET updated_at = '9999-12-31T00:00:00.000Z' WHERE id = %1 "
+          u"RETURNING created_at, updated_at"_s.arg(published),
+          u"INSERT INTO newsdesk.photos (caption, created_at, updated_at) VALUES ('Dated.', "
+          u"'2001-01-01T00:00:00.000Z', '9999-12-31T00:00:00.000Z') RETURNING created_at, updated_at"_s,
+          u"UPDATE newsdesk.photos SET updated_at = '9999-12-31T00:00:00.000Z' WHERE id = %1 RETURNING created_at, updated_at"_s.arg(photo)}) {
+        QVERIFY2(walt.exec(u"WITH changed AS (%1) SELECT updated_at, %2 AS updated_now, created_at, %3 AS created_now FROM changed"_s.arg(
+                     statement, recent.arg(u"updated_at"_s), recent.arg(u"created_at"_s)))
+                     && walt.next(),
+                 qPrintable(walt.lastError().text()));
+        QVERIFY2(walt.value(u"updated_now"_s).toBool(), qPrintable(statement + u" → "_s + walt.value(u"updated_at"_s).toString()));
+        if (statement.startsWith(u"INSERT"_s))
+            QVERIFY2(walt.value(u"created_now"_s).toBool(), qPrintable(statement + u" → "_s + walt.value(u"created_at"_s).toString()));
+    }
+    // The server's own writes, and the owner's (copy-library), keep theirs.
+    QSqlQuery owner(m_owner);
+    QVERIFY2(owner.exec(u"UPDATE newsdesk.stories SET updated_at = '2001-01-01T00:00:00.000Z' WHERE id = %1 RETURNING updated_at"_s.arg(published))
+                 && owner.next(),
+             qPrintable(owner.lastError().text()));
+    QCOMPARE(owner.value(0).toString(), u"2001-01-01T00:00:00.000Z"_s);
+}
+
 QSqlDatabase TestTeamLibrary::office()
 {
     if (QSqlDatabase::contains(u"office-setup"_s))
@@ -929,6 +965,15 @@ void TestTeamLibrary::formatThreeHoldsTheRestOfItsText()
                       u"VALUES ('save', 'story', 1, 'before ' || chr(8238))"_s;
         for (const QString &statement : std::as_const(statements))
             QVERIFY2(query.exec(statement), qPrintable(statement.left(80) + u": "_s + query.lastError().text()));
+        // The stamps as format 3 had them: the same but for the dates.
+        for (const char *function : {"stamp_story", "stamp_photo"}) {
+            QVERIFY(query.exec(u"SELECT pg_get_functiondef('newsdesk.%1'::regproc)"_s.arg(QLatin1StringView(function))) && query.next());
+            QString definition = query.value(0).toString();
+            static const QRegularExpression dating(u"\\n *NEW\\.(created|updated)_at := [^;]*;"_s);
+            QCOMPARE(definition.count(dating), 4);
+            definition.remove(dating);
+            QVERIFY2(query.exec(definition), qPrintable(query.lastError().text()));
+        }
         QVERIFY(database.commit());
     }
     QVERIFY2(TeamSetup::addPerson(database, u"fred"_s, u"Fred Writer"_s, PersonRole::Writer, &error), qPrintable(error));
@@ -961,6 +1006,10 @@ void TestTeamLibrary::formatThreeHoldsTheRestOfItsText()
                  && asWriter.next(),
              qPrintable(asWriter.lastError().text()));
     QVERIFY2(!asWriter.value(0).toString().startsWith(u"1999"_s), qPrintable(asWriter.value(0).toString()));
+    QVERIFY2(asWriter.exec(u"UPDATE newsdesk.stories SET updated_at = '9999-12-31T00:00:00.000Z' RETURNING updated_at"_s)
+                 && asWriter.next(),
+             qPrintable(asWriter.lastError().text()));
+    QVERIFY2(!asWriter.value(0).toString().startsWith(u"9999"_s), qPrintable(asWriter.value(0).toString()));
     asWriter.finish();
 
     // The step again, as a set-up interrupted by hand would run it.
