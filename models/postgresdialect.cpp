@@ -6,6 +6,7 @@
 #include "glossary.h"
 #include "photo.h"
 #include "story.h"
+#include "storylocks.h"
 #include "workflow.h"
 
 #include <QObject>
@@ -411,6 +412,33 @@ QStringList photoTemplateStatements()
     };
 }
 
+// Taking a live desk's story over is an editor's (guard_lock refuses
+// anyone else) and the audit log records it, as StoryLocks::takeOver
+// words it: by the server, whether the editor went through Newsdesk or
+// changed the lock with psql. Not the desk's own lock taken again on a new
+// connection, nor a dead session's (a recovery, which the desk records).
+QStringList lockTakeOverStatements()
+{
+    // StoryLocks::takenOverDetail as format()'s template.
+    QString detail = StoryLocks::takenOverDetail(QString(QChar(1)), QString(QChar(2)));
+    detail.replace(u'%', u"%%"_s).replace(QChar(1), u"%1$s"_s).replace(QChar(2), u"%2$s"_s);
+    return {
+        u"CREATE OR REPLACE FUNCTION record_lock_takeover() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER "
+        "SET search_path = newsdesk, pg_temp AS $$\n"
+        "BEGIN\n"
+        "  IF OLD.backend_pid <> pg_backend_pid() AND OLD.holder <> current_person()\n"
+        "     AND EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.pid = OLD.backend_pid) THEN\n"
+        "    INSERT INTO audit_log (action, entity, entity_id, detail)\n"
+        "      VALUES ('lock-taken-over', 'story', OLD.story_id, format("_s + literal(detail) + u", OLD.holder, OLD.host));\n"
+        "  END IF;\n"
+        "  RETURN NULL;\n"
+        "END $$"_s,
+        u"CREATE OR REPLACE TRIGGER story_locks_record_takeover AFTER UPDATE OR DELETE ON story_locks FOR EACH ROW "
+        "EXECUTE FUNCTION record_lock_takeover()"_s,
+        u"REVOKE ALL ON FUNCTION record_lock_takeover() FROM PUBLIC"_s,
+    };
+}
+
 // The server's own SQL functions that run in a client's statement (a
 // CHECK, a column's default): their bodies are parsed with the caller's
 // search_path, and a writer who may create objects in some schema (public,
@@ -755,7 +783,7 @@ QStringList PostgresDialect::migrationStatements(int from)
                 .arg(table, textSafetyCheck(columns));
         };
         using TextSafety::Lines;
-        return {
+        return QStringList{
             // And a story's and a photo's dates are the server's clock's.
             stampStoryFunction(),
             stampPhotoFunction(),
@@ -776,7 +804,7 @@ QStringList PostgresDialect::migrationStatements(int from)
             // tab, 100,000 characters were a writer's to store).
             u"ALTER TABLE glossary DROP CONSTRAINT IF EXISTS glossary_is_an_entry, "
             "ADD CONSTRAINT glossary_is_an_entry CHECK ("_s + glossaryEntryCheck() + u") NOT VALID"_s,
-        };
+        } + lockTakeOverStatements();
     }
     default:
         return {};

@@ -71,6 +71,7 @@ private Q_SLOTS:
     void liveUpdatesComeBackAfterTheConnectionDrops();
     void aDroppedDeskCatchesUpFromTheAuditLog();
     void aLockDiesWithItsSession();
+    void theServerRecordsATakeOver();
     void aLockedTableIsBusyNotAnError();
     void copyLibraryRoundTripLosesNothing();
 
@@ -1562,9 +1563,14 @@ void TestTeamLibrary::aLockDiesWithItsSession()
         QVERIFY2(opened.isEmpty(), qPrintable(opened));
         QCOMPARE(StoryLocks(&editor).takeOver(story->id), StoryLocks::Result::Acquired);
         QCOMPARE(StoryLocks(&editor).lockOf(story->id)->holder, u"Edna Editor"_s);
-        const AuditEntry taken = editor.auditTrail(u"story"_s, story->id).constLast();
+        const QList<AuditEntry> trail = editor.auditTrail(u"story"_s, story->id);
+        const AuditEntry taken = trail.constLast();
         QCOMPARE(taken.action, u"lock-taken-over"_s);
         QCOMPARE(taken.actor, u"Edna Editor"_s);
+        QCOMPARE(taken.detail, StoryLocks::takenOverDetail(u"Hana Writer"_s, StoryLocks::currentHost()));
+        // Recorded once: by the server, not again by the desk.
+        QCOMPARE(std::count_if(trail.cbegin(), trail.cend(), [](const AuditEntry &entry) { return entry.action == u"lock-taken-over"_s; }),
+                 1);
         QVERIFY(StoryLocks(&editor).release(story->id));
     }
     QCOMPARE(StoryLocks(holder.get()).acquire(story->id), StoryLocks::Result::Acquired);
@@ -1588,6 +1594,60 @@ void TestTeamLibrary::aLockDiesWithItsSession()
 // busy timeout, then says the library is busy, and loses nothing: once the
 // table is free the same save goes through. (Qt's driver would otherwise
 // run the statement that was never prepared and report a syntax error.)
+// Taking a live desk's story over is recorded by the server (format 4),
+// however the editor does it: psql changing or deleting the lock writes
+// the same entry as Review ▸ Take Over Editing…. Taking one's own lock
+// again, or a dead session's, is no take-over.
+void TestTeamLibrary::theServerRecordsATakeOver()
+{
+    Library desk;
+    const QString opened = openOffice(desk, u"hedy"_s, u"Hedy Writer"_s, PersonRole::Writer);
+    QVERIFY2(opened.isEmpty(), qPrintable(opened));
+    QString error;
+    QVERIFY2(TeamSetup::addPerson(office(), u"edwin"_s, u"Edwin Editor"_s, PersonRole::Editor, &error), qPrintable(error));
+    const std::optional<Story> story = StoryRepository(&desk).create(Story{.headline = u"Taken"_s});
+    QVERIFY(story);
+    const auto takeOvers = [&] {
+        QSqlQuery query(office());
+        return query.exec(u"SELECT string_agg(actor || ': ' || detail, ' | ' ORDER BY id) FROM newsdesk.audit_log "
+                          u"WHERE action = 'lock-taken-over' AND entity = 'story' AND entity_id = %1"_s.arg(story->id))
+                && query.next()
+            ? query.value(0).toString()
+            : u"(cannot read)"_s;
+    };
+    const QString fromHedy = u"Edwin Editor: "_s + StoryLocks::takenOverDetail(u"Hedy Writer"_s, StoryLocks::currentHost());
+    QSqlDatabase editor = connectAs(u"edwin"_s, u"office"_s);
+    QSqlQuery raw(editor);
+
+    QCOMPARE(StoryLocks(&desk).acquire(story->id), StoryLocks::Result::Acquired);
+    QVERIFY2(raw.exec(u"UPDATE newsdesk.story_locks SET holder = '', session = 'psql', host = 'psql', pid = 1 WHERE story_id = %1"_s.arg(story->id)),
+             qPrintable(raw.lastError().text()));
+    QCOMPARE(raw.numRowsAffected(), 1);
+    QCOMPARE(takeOvers(), fromHedy);
+    // His own lock, let go: nothing more.
+    QVERIFY(raw.exec(u"DELETE FROM newsdesk.story_locks WHERE story_id = %1"_s.arg(story->id)));
+    QCOMPARE(takeOvers(), fromHedy);
+    // Hedy's again, deleted: recorded again.
+    QCOMPARE(StoryLocks(&desk).acquire(story->id), StoryLocks::Result::Acquired);
+    QVERIFY(StoryLocks(&desk).heartbeat()); // her own desk: nothing
+    QVERIFY(raw.exec(u"DELETE FROM newsdesk.story_locks WHERE story_id = %1"_s.arg(story->id)));
+    QCOMPARE(raw.numRowsAffected(), 1);
+    QCOMPARE(takeOvers(), fromHedy + u" | "_s + fromHedy);
+    // Edwin's desk's lock, taken by Edwin on another connection: his own.
+    Library edwinsDesk;
+    QVERIFY2(edwinsDesk.open(m_server.url(u"edwin"_s, u"office"_s)), qPrintable(edwinsDesk.errorString()));
+    QCOMPARE(StoryLocks(&edwinsDesk).acquire(story->id), StoryLocks::Result::Acquired);
+    QVERIFY(raw.exec(u"UPDATE newsdesk.story_locks SET session = 'psql' WHERE story_id = %1"_s.arg(story->id)));
+    QCOMPARE(raw.numRowsAffected(), 1);
+    QCOMPARE(takeOvers(), fromHedy + u" | "_s + fromHedy);
+    // Nor can an editor record one in someone else's name: the entry is the caller's.
+    QSqlQuery entries(office());
+    QVERIFY(entries.exec(u"SELECT count(*) FROM newsdesk.audit_log WHERE action = 'lock-taken-over' AND actor <> 'Edwin Editor' "
+                         u"AND entity_id = %1"_s.arg(story->id))
+            && entries.next());
+    QCOMPARE(entries.value(0).toInt(), 0);
+}
+
 void TestTeamLibrary::aLockedTableIsBusyNotAnError()
 {
     QSqlDatabase database = office();
