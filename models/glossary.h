@@ -39,6 +39,8 @@ constexpr qsizetype maxTextLength = 500;
 // is one line without control characters, direction overrides or NUL
 // (TextSafety), at most maxTextLength characters. Nothing is cleaned
 // silently: what goes into every caption must be what the editor typed.
+// A team library's server holds every entry to it too
+// (PostgresDialect::glossaryEntryCheck, tested against it).
 QString problem(const QString &code, const QString &text);
 
 // The code replacement to make after typing up to cursor in text: when the

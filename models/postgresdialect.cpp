@@ -3,8 +3,10 @@
 
 #include "textsafety.h"
 
+#include "glossary.h"
 #include "photo.h"
 #include "story.h"
+#include "storylocks.h"
 #include "workflow.h"
 
 #include <QObject>
@@ -229,6 +231,54 @@ QString reviewedPhotoObject()
 // The functions that name every reviewed photo field (reviewedPhotoFields()),
 // made again when a library's format adds one.
 
+// Every "by" column is the caller's person, and every date of a change the
+// server's clock, whatever a client sent (a story dated 9999 would head
+// every desk's list for good). The triggers run as the caller (not
+// SECURITY DEFINER), so that they can tell the server's own functions,
+// which run as the owner, from a client's statement.
+QString stampStoryFunction()
+{
+    return u"CREATE OR REPLACE FUNCTION stamp_story() RETURNS trigger LANGUAGE plpgsql "
+        "SET search_path = newsdesk, pg_temp AS $$\n"
+        "DECLARE\n"
+        "  v_role text := caller_role();\n"
+        "BEGIN\n"
+        "  IF in_server_function() THEN RETURN coalesce(NEW, OLD); END IF;\n"
+        "  IF TG_OP = 'INSERT' THEN\n"
+        "    IF NOT coalesce((SELECT allowed FROM story_rules WHERE kind = 'create' AND status = NEW.status AND role = v_role), false) THEN\n"
+        "      RAISE EXCEPTION 'Only an editor may add a story that is %: it has not been reviewed here.', NEW.status\n"
+        "        USING ERRCODE = 'insufficient_privilege';\n"
+        "    END IF;\n"
+        "    IF NEW.status <> 'published' THEN NEW.published_at := ''; END IF;\n"
+        "    PERFORM check_signature(NEW.created_by, NULL);\n"
+        "    PERFORM check_signature(NEW.updated_by, NULL);\n"
+        "    NEW.created_by := current_person();\n"
+        "    NEW.created_at := now_text();\n"
+        "    NEW.updated_at := NEW.created_at;\n"
+        "    NEW.row_version := 1;\n"
+        "  ELSIF TG_OP = 'UPDATE' THEN\n"
+        "    IF (" + storyTextChanged() + u")\n"
+        "       AND NOT coalesce((SELECT allowed FROM story_rules WHERE kind = 'edit' AND status = OLD.status AND role = v_role), false) THEN\n"
+        "      RAISE EXCEPTION 'The story is %: you may not change its text now.', OLD.status USING ERRCODE = 'insufficient_privilege';\n"
+        "    END IF;\n"
+        "    PERFORM check_signature(NEW.created_by, OLD.created_by);\n"
+        "    PERFORM check_signature(NEW.updated_by, OLD.updated_by);\n"
+        "    NEW.created_by := OLD.created_by;\n"
+        "    NEW.created_at := OLD.created_at;\n"
+        "    NEW.updated_at := now_text();\n"
+        "    NEW.row_version := OLD.row_version + 1;\n"
+        "  ELSE\n"
+        "    IF NOT coalesce((SELECT allowed FROM story_rules WHERE kind = 'delete' AND status = OLD.status AND role = v_role), false) THEN\n"
+        "      RAISE EXCEPTION 'Only an editor may delete a story that is %; archive it instead.', OLD.status\n"
+        "        USING ERRCODE = 'insufficient_privilege';\n"
+        "    END IF;\n"
+        "    RETURN OLD;\n"
+        "  END IF;\n"
+        "  NEW.updated_by := current_person();\n"
+        "  RETURN NEW;\n"
+        "END $$"_s;
+}
+
 // A photo's edit voids a caption decision when it touches a field the
 // decision covered; the server records that in the audit log.
 QString stampPhotoFunction()
@@ -240,11 +290,15 @@ QString stampPhotoFunction()
         "  PERFORM check_signature(NEW.updated_by, CASE WHEN TG_OP = 'UPDATE' THEN OLD.updated_by END);\n"
         "  IF TG_OP = 'INSERT' THEN\n"
         "    NEW.approval_state := 'pending';\n"
+        "    NEW.created_at := now_text();\n"
+        "    NEW.updated_at := NEW.created_at;\n"
         "    NEW.row_version := 1;\n"
         "  ELSE\n"
         "    IF OLD.approval_state <> 'pending' AND "_s + reviewedPhotoChanges() + u" <> '' THEN\n"
         "      NEW.approval_state := 'pending';\n"
         "    END IF;\n"
+        "    NEW.created_at := OLD.created_at;\n"
+        "    NEW.updated_at := now_text();\n"
         "    NEW.row_version := OLD.row_version + 1;\n"
         "  END IF;\n"
         "  NEW.updated_by := current_person();\n"
@@ -356,6 +410,83 @@ QStringList photoTemplateStatements()
         "EXECUTE FUNCTION notify_change()"_s,
         u"GRANT SELECT, INSERT, UPDATE, DELETE ON photo_templates TO %1"_s.arg(role),
     };
+}
+
+// Taking a live desk's story over is an editor's (guard_lock refuses
+// anyone else) and the audit log records it, as StoryLocks::takeOver
+// words it: by the server, whether the editor went through Newsdesk or
+// changed the lock with psql. Not the desk's own lock taken again on a new
+// connection, nor a dead session's (a recovery, which the desk records).
+QStringList lockTakeOverStatements()
+{
+    // StoryLocks::takenOverDetail as format()'s template.
+    QString detail = StoryLocks::takenOverDetail(QString(QChar(1)), QString(QChar(2)));
+    detail.replace(u'%', u"%%"_s).replace(QChar(1), u"%1$s"_s).replace(QChar(2), u"%2$s"_s);
+    return {
+        u"CREATE OR REPLACE FUNCTION record_lock_takeover() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER "
+        "SET search_path = newsdesk, pg_temp AS $$\n"
+        "BEGIN\n"
+        "  IF OLD.backend_pid <> pg_backend_pid() AND OLD.holder <> current_person()\n"
+        "     AND EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.pid = OLD.backend_pid) THEN\n"
+        "    INSERT INTO audit_log (action, entity, entity_id, detail)\n"
+        "      VALUES ('lock-taken-over', 'story', OLD.story_id, format("_s + literal(detail) + u", OLD.holder, OLD.host));\n"
+        "  END IF;\n"
+        "  RETURN NULL;\n"
+        "END $$"_s,
+        u"CREATE OR REPLACE TRIGGER story_locks_record_takeover AFTER UPDATE OR DELETE ON story_locks FOR EACH ROW "
+        "EXECUTE FUNCTION record_lock_takeover()"_s,
+        u"REVOKE ALL ON FUNCTION record_lock_takeover() FROM PUBLIC"_s,
+    };
+}
+
+// The server's own SQL functions that run in a client's statement (a
+// CHECK, a column's default): their bodies are parsed with the caller's
+// search_path, and a writer who may create objects in some schema (public,
+// on a database made before PostgreSQL 15) could put an operator or
+// function of their own first in it, to be called in place of
+// pg_catalog's: a "!~" that matches nothing holds no text to TextSafety.
+// Each names its operators in pg_catalog (text_is_safe stays inlinable,
+// as it runs for every text column of every row written) or fixes its own
+// search_path. CREATE OR REPLACE: set-up and format 4 both make them.
+QString nowTextFunction()
+{
+    return u"CREATE OR REPLACE FUNCTION now_text() RETURNS text LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$\n"
+           "  SELECT to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') $$"_s;
+}
+
+QString callerRoleFunction()
+{
+    return fill(u"CREATE OR REPLACE FUNCTION caller_role() RETURNS text LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$\n"
+                "  SELECT CASE WHEN pg_has_role(session_user, '{EDITOR}', 'MEMBER') THEN 'editor'\n"
+                "              WHEN pg_has_role(session_user, '{WRITER}', 'MEMBER') THEN 'writer' END $$"_s,
+                {{u"WRITER"_s, QString::fromLatin1(PostgresDialect::writerRole)},
+                 {u"EDITOR"_s, QString::fromLatin1(PostgresDialect::editorRole)}});
+}
+
+// True inside the server's own functions (SECURITY DEFINER: they run
+// as the schema's owner), which the triggers let through.
+QString inServerFunctionFunction()
+{
+    return u"CREATE OR REPLACE FUNCTION in_server_function() RETURNS boolean LANGUAGE sql STABLE "
+           "SET search_path = pg_catalog, pg_temp AS $$\n"
+           "  SELECT current_user = (SELECT nspowner::regrole::name FROM pg_namespace WHERE nspname = 'newsdesk') $$"_s;
+}
+
+QString textIsSafeFunction()
+{
+    return u"CREATE OR REPLACE FUNCTION text_is_safe(p_text text, p_multi_line boolean) RETURNS boolean "
+           "LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$\n"
+           "  SELECT p_text OPERATOR(pg_catalog.!~) '"_s + PostgresDialect::forbiddenCharacterClass()
+        + u"' AND p_text OPERATOR(pg_catalog.!~) CASE WHEN p_multi_line THEN '\\r' ELSE '[\\n\\r]' END $$"_s;
+}
+
+// "text_is_safe(a, false) AND text_is_safe(b, true) …" over columns.
+QString textSafetyCheck(const QList<TextSafety::Column> &columns)
+{
+    QStringList checks;
+    for (const TextSafety::Column &column : columns)
+        checks << u"text_is_safe(%1, %2)"_s.arg(column.name, column.lines == TextSafety::Lines::Multi ? u"true"_s : u"false"_s);
+    return checks.join(u" AND "_s);
 }
 
 QString tsDocument()
@@ -566,6 +697,25 @@ QString PostgresDialect::forbiddenCharacterClass()
     return u'[' + ranges + u']';
 }
 
+QString PostgresDialect::glossaryEntryCheck()
+{
+    // The characters QString::trimmed() takes off either end (a QChar each).
+    QString spaces;
+    for (char16_t c = 1; c < 0xD800; ++c) {
+        if (QChar(c).isSpace())
+            spaces += u"\\u%1"_s.arg(uint(c), 4, 16, QLatin1Char('0'));
+    }
+    for (char32_t c = 0xE000; c <= 0xFFFF; ++c) {
+        if (QChar(char16_t(c)).isSpace())
+            spaces += u"\\u%1"_s.arg(uint(c), 4, 16, QLatin1Char('0'));
+    }
+    // Glossary::isCodeCharacter: ASCII letters and digits, '-' and '_'.
+    return u"char_length(code) <= %1 AND code ~ '^[A-Za-z0-9_-]*$' "
+           "AND char_length(text) + char_length(regexp_replace(text, '[^\\U00010000-\\U0010FFFF]', '', 'g')) <= %2 "
+           "AND text <> '' AND strpos(text, chr(9)) = 0 AND text !~ '^[%3]|[%3]$' "
+           "AND text_is_safe(text, false)"_s.arg(Glossary::maxCodeLength).arg(Glossary::maxTextLength).arg(spaces);
+}
+
 QStringList PostgresDialect::migrationStatements(int from)
 {
     const QString writer = QString::fromLatin1(writerRole);
@@ -596,12 +746,7 @@ QStringList PostgresDialect::migrationStatements(int from)
         // before are not re-read (the repositories cleaned them); every
         // new and changed row is checked. Like the rest of the step, it can
         // run again without harm.
-        const auto check = [](const QList<TextSafety::Column> &columns) {
-            QStringList checks;
-            for (const TextSafety::Column &column : columns)
-                checks << u"text_is_safe(%1, %2)"_s.arg(column.name, column.lines == TextSafety::Lines::Multi ? u"true"_s : u"false"_s);
-            return checks.join(u" AND "_s);
-        };
+        const auto check = textSafetyCheck;
         const auto safe = [&check](const QStringList &singleLine, const QStringList &multiLine) {
             QList<TextSafety::Column> columns;
             for (const QString &column : singleLine)
@@ -611,9 +756,7 @@ QStringList PostgresDialect::migrationStatements(int from)
             return check(columns);
         };
         statements << QStringList{
-            u"CREATE OR REPLACE FUNCTION text_is_safe(p_text text, p_multi_line boolean) RETURNS boolean "
-            "LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$\n"
-            "  SELECT p_text !~ '"_s + forbiddenCharacterClass() + u"' AND p_text !~ CASE WHEN p_multi_line THEN '\\r' ELSE '[\\n\\r]' END $$"_s,
+            textIsSafeFunction(),
             u"ALTER TABLE stories DROP CONSTRAINT IF EXISTS stories_text_is_safe, ADD CONSTRAINT stories_text_is_safe CHECK ("_s
                 + check(TextSafety::storyColumns()) + u") NOT VALID"_s,
             u"ALTER TABLE photos DROP CONSTRAINT IF EXISTS photos_text_is_safe, ADD CONSTRAINT photos_text_is_safe CHECK ("_s
@@ -655,6 +798,47 @@ QStringList PostgresDialect::migrationStatements(int from)
                    u"ALTER TABLE story_search ALTER COLUMN document SET STORAGE MAIN"_s,
                }
             << searchRebuildStatements(u"UPDATE story_search SET headline = headline"_s);
+    case 3: {
+        // What a writer with psql could still do (issue 13's promise that the
+        // server holds them to the rules): the functions that run in a
+        // client's own statement are made immune to its search_path (see
+        // nowTextFunction), and the text a client writes beside stories and
+        // photos is held to TextSafety as the repositories clean it: an audit
+        // entry's detail (Library::audit; through newsdesk.audit() or a
+        // transition's comment), a caption decision's comment, an accepted
+        // name, an edit lock's host and session (shown in "… is editing
+        // this story on HOST"), an image's type. NOT VALID, as format 2's
+        // checks: rows written before are not re-read. A story's and a
+        // photo's dates become the server's, as a comment's are. May run
+        // again.
+        const auto safe = [](const QString &table, const QList<TextSafety::Column> &columns) {
+            return u"ALTER TABLE %1 DROP CONSTRAINT IF EXISTS %1_text_is_safe, ADD CONSTRAINT %1_text_is_safe CHECK (%2) NOT VALID"_s
+                .arg(table, textSafetyCheck(columns));
+        };
+        using TextSafety::Lines;
+        return QStringList{
+            // And a story's and a photo's dates are the server's clock's.
+            stampStoryFunction(),
+            stampPhotoFunction(),
+            nowTextFunction(),
+            callerRoleFunction(),
+            inServerFunctionFunction(),
+            textIsSafeFunction(),
+            safe(u"audit_log"_s, {{u"action"_s, Lines::Single}, {u"entity"_s, Lines::Single}, {u"detail"_s, Lines::Multi}}),
+            safe(u"caption_approvals"_s, {{u"comment"_s, Lines::Multi}}),
+            safe(u"story_names"_s, {{u"name"_s, Lines::Single}}),
+            safe(u"story_locks"_s, {{u"session"_s, Lines::Single}, {u"holder"_s, Lines::Single}, {u"host"_s, Lines::Single},
+                                    {u"process_started"_s, Lines::Single}, {u"acquired_at"_s, Lines::Single},
+                                    {u"heartbeat_at"_s, Lines::Single}}),
+            safe(u"images"_s, {{u"mime_type"_s, Lines::Single}, {u"created_at"_s, Lines::Single}}),
+            // Anyone may add a glossary entry, and it expands into every
+            // desk's captions: held to Glossary::problem(), as the
+            // repository holds it (a code that could never be typed, a
+            // tab, 100,000 characters were a writer's to store).
+            u"ALTER TABLE glossary DROP CONSTRAINT IF EXISTS glossary_is_an_entry, "
+            "ADD CONSTRAINT glossary_is_an_entry CHECK ("_s + glossaryEntryCheck() + u") NOT VALID"_s,
+        } + lockTakeOverStatements();
+    }
     default:
         return {};
     }
@@ -702,8 +886,7 @@ QStringList PostgresDialect::setupStatements()
         // Times are text, as an SQLite library keeps them (UTC, ISO 8601
         // with milliseconds), so that a library copies losslessly between
         // the engines and sorts the same.
-        u"CREATE FUNCTION now_text() RETURNS text LANGUAGE sql STABLE AS $$\n"
-        "  SELECT to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') $$"_s,
+        nowTextFunction(),
 
         // Who is who: the login role a person connects as. Their role is not
         // stored: it is their membership of the editor group role, which is
@@ -723,13 +906,8 @@ QStringList PostgresDialect::setupStatements()
         u"CREATE FUNCTION current_person() RETURNS text LANGUAGE sql STABLE SECURITY DEFINER "
         "SET search_path = newsdesk, pg_temp AS $$\n"
         "  SELECT coalesce((SELECT name FROM person_records WHERE login = session_user), session_user::text) $$"_s,
-        sql(u"CREATE FUNCTION caller_role() RETURNS text LANGUAGE sql STABLE AS $$\n"
-            "  SELECT CASE WHEN pg_has_role(session_user, '{EDITOR}', 'MEMBER') THEN 'editor'\n"
-            "              WHEN pg_has_role(session_user, '{WRITER}', 'MEMBER') THEN 'writer' END $$"_s),
-        // True inside the server's own functions (SECURITY DEFINER: they run
-        // as the schema's owner), which the triggers let through.
-        u"CREATE FUNCTION in_server_function() RETURNS boolean LANGUAGE sql STABLE AS $$\n"
-        "  SELECT current_user = (SELECT nspowner::regrole::name FROM pg_namespace WHERE nspname = 'newsdesk') $$"_s,
+        callerRoleFunction(),
+        inServerFunctionFunction(),
 
         // A client may leave a "by" column out or name the caller in it; naming
         // anyone else is refused (the triggers then write the caller's person).
@@ -915,45 +1093,8 @@ QStringList PostgresDialect::setupStatements()
         "  editor_only boolean NOT NULL,"
         "  PRIMARY KEY (action, entity))"_s,
 
-        // Every "by" column is the caller's person, whatever a client sent.
-        // The triggers run as the caller (not SECURITY DEFINER), so that they
-        // can tell the server's own functions, which run as the owner, from a
-        // client's statement.
-        u"CREATE FUNCTION stamp_story() RETURNS trigger LANGUAGE plpgsql "
-        "SET search_path = newsdesk, pg_temp AS $$\n"
-        "DECLARE\n"
-        "  v_role text := caller_role();\n"
-        "BEGIN\n"
-        "  IF in_server_function() THEN RETURN coalesce(NEW, OLD); END IF;\n"
-        "  IF TG_OP = 'INSERT' THEN\n"
-        "    IF NOT coalesce((SELECT allowed FROM story_rules WHERE kind = 'create' AND status = NEW.status AND role = v_role), false) THEN\n"
-        "      RAISE EXCEPTION 'Only an editor may add a story that is %: it has not been reviewed here.', NEW.status\n"
-        "        USING ERRCODE = 'insufficient_privilege';\n"
-        "    END IF;\n"
-        "    IF NEW.status <> 'published' THEN NEW.published_at := ''; END IF;\n"
-        "    PERFORM check_signature(NEW.created_by, NULL);\n"
-        "    PERFORM check_signature(NEW.updated_by, NULL);\n"
-        "    NEW.created_by := current_person();\n"
-        "    NEW.row_version := 1;\n"
-        "  ELSIF TG_OP = 'UPDATE' THEN\n"
-        "    IF (" + storyTextChanged() + u")\n"
-        "       AND NOT coalesce((SELECT allowed FROM story_rules WHERE kind = 'edit' AND status = OLD.status AND role = v_role), false) THEN\n"
-        "      RAISE EXCEPTION 'The story is %: you may not change its text now.', OLD.status USING ERRCODE = 'insufficient_privilege';\n"
-        "    END IF;\n"
-        "    PERFORM check_signature(NEW.created_by, OLD.created_by);\n"
-        "    PERFORM check_signature(NEW.updated_by, OLD.updated_by);\n"
-        "    NEW.created_by := OLD.created_by;\n"
-        "    NEW.row_version := OLD.row_version + 1;\n"
-        "  ELSE\n"
-        "    IF NOT coalesce((SELECT allowed FROM story_rules WHERE kind = 'delete' AND status = OLD.status AND role = v_role), false) THEN\n"
-        "      RAISE EXCEPTION 'Only an editor may delete a story that is %; archive it instead.', OLD.status\n"
-        "        USING ERRCODE = 'insufficient_privilege';\n"
-        "    END IF;\n"
-        "    RETURN OLD;\n"
-        "  END IF;\n"
-        "  NEW.updated_by := current_person();\n"
-        "  RETURN NEW;\n"
-        "END $$"_s,
+        // Every "by" column is the caller's person, every date the server's.
+        stampStoryFunction(),
         u"CREATE TRIGGER stories_stamp BEFORE INSERT OR UPDATE OR DELETE ON stories FOR EACH ROW EXECUTE FUNCTION stamp_story()"_s,
 
         stampPhotoFunction(),

@@ -25,7 +25,7 @@ public:
     static constexpr char editorRole[] = "newsdesk_editor";
     // The schema version this build sets up (newsdesk.library_info); a team
     // library with a larger one was set up by a newer Newsdesk and is refused.
-    static constexpr int currentSchemaVersion = 3;
+    static constexpr int currentSchemaVersion = 4;
     // SQLSTATE the server's functions raise when the caller's copy is stale:
     // the repositories report it as a conflict.
     static constexpr char staleCopyState[] = "40001";
@@ -77,6 +77,12 @@ public:
     // as its owner, inside the filling transaction. write, when given, is
     // the statement that writes the copies instead of adding one per story.
     static QStringList searchRebuildStatements(const QString &write = {});
+
+    // Glossary::problem() as a CHECK on a row of the glossary (its columns
+    // code and text): true for the entries it finds no problem with. The
+    // text's length counted in UTF-16 code units and its spaces as
+    // QString::trimmed() has them, so that the two agree character by character.
+    static QString glossaryEntryCheck();
 
     // The server's copy of the rules (transitions, story_rules,
     // audit_actions), written anew from models/: run by every set-up, so a

@@ -176,14 +176,22 @@ StoryLocks::Result StoryLocks::takeOver(qint64 storyId)
     if (!transaction.begin())
         return Result::Failed;
     const std::optional<StoryLock> existing = lockOf(storyId);
-    if (existing && existing->session != m_library->lockSession()
-        && !m_library->audit(u"lock-taken-over"_s, u"story"_s, storyId, tr("from %1 on %2").arg(existing->holder, existing->host))) {
+    // A team library's server records taking a live desk's story from
+    // someone else itself (one entry, not two).
+    const bool serverRecords = existing && existing->sessionAlive.value_or(false) && existing->holder != m_library->actor();
+    if (existing && existing->session != m_library->lockSession() && !serverRecords
+        && !m_library->audit(u"lock-taken-over"_s, u"story"_s, storyId, takenOverDetail(existing->holder, existing->host))) {
         m_error.fail(tr("Cannot record taking the story over"));
         return Result::Failed;
     }
     if (!writeLock(storyId) || !transaction.commit())
         return Result::Failed;
     return Result::Acquired;
+}
+
+QString StoryLocks::takenOverDetail(const QString &holder, const QString &host)
+{
+    return tr("from %1 on %2").arg(holder, host);
 }
 
 bool StoryLocks::release(qint64 storyId)

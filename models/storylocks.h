@@ -63,6 +63,10 @@ public:
     static QString currentSession();
     static QString currentHost();
     static QString processStartTime(qint64 pid);
+    // The audit log's detail of a take-over from holder on host. A team
+    // library's server writes it itself when an editor takes a live desk's
+    // lock (PostgresDialect), however they do it.
+    static QString takenOverDetail(const QString &holder, const QString &host);
 
     QString errorString() const;
 

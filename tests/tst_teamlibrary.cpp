@@ -4,6 +4,7 @@
 // roles, and what the server enforces (PostgresDialect) checked against
 // models/Workflow row by row, and tried around as a writer with psql would.
 #include "postgresdialect.h"
+#include "glossary.h"
 #include "library.h"
 #include "librarylocation.h"
 #include "lockkeeper.h"
@@ -18,6 +19,7 @@
 #include <QCryptographicHash>
 #include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -49,9 +51,13 @@ private Q_SLOTS:
     void theServerRecordsADeletion();
     void theServerRecordsAnEmbargo();
     void aCommentIsDatedByTheServer();
+    void storiesAndPhotosAreDatedByTheServer();
     void setupIsOnceAndIdempotent();
     void anOlderFormatWaitsForItsAdministrator();
     void theServerHoldsTextToTextSafety();
+    void aWritersOwnOperatorsChangeNoRule();
+    void formatThreeHoldsTheRestOfItsText();
+    void theServerHoldsTheGlossaryToItsRule();
     void formatOneGetsThePhotoDesk();
     void formatTwoKeepsSearchDocumentsInTheRow();
     void addedPeopleAreHeldToTheirRole();
@@ -65,6 +71,7 @@ private Q_SLOTS:
     void liveUpdatesComeBackAfterTheConnectionDrops();
     void aDroppedDeskCatchesUpFromTheAuditLog();
     void aLockDiesWithItsSession();
+    void theServerRecordsATakeOver();
     void aLockedTableIsBusyNotAnError();
     void copyLibraryRoundTripLosesNothing();
 
@@ -82,6 +89,11 @@ private:
     // Adds login to the office as name with role, and opens library as them:
     // empty, or why either failed.
     QString openOffice(Library &library, const QString &login, const QString &name, PersonRole role);
+    // As writer, over a raw connection: a "!~" of its own that never finds
+    // a forbidden character, and a to_char() that dates everything 1999, in
+    // public (which a database made before PostgreSQL 15 lets anyone write
+    // to; this grants it), first in writer's search_path. Empty, or why not.
+    QString plantOperators(QSqlDatabase owner, QSqlDatabase writer);
     QSqlDatabase m_owner;
     QHash<QString, QSqlDatabase> m_desks; // login -> a connection to newsroom
 
@@ -637,6 +649,40 @@ void TestTeamLibrary::aCommentIsDatedByTheServer()
     QVERIFY2(walt.value(1).toBool(), qPrintable(walt.value(0).toString()));
 }
 
+// A story's and a photo's dates are the server's too (format 4): a story
+// dated 9999 would head every desk's list for good, and "changed by … at …"
+// would name a time of the writer's choosing.
+void TestTeamLibrary::storiesAndPhotosAreDatedByTheServer()
+{
+    const qint64 published = storyIn(StoryStatus::Published);
+    const qint64 photo = photoIn();
+    QVERIFY(published > 0 && photo > 0);
+    const QString recent = u"%1::timestamptz > now() - interval '1 minute' AND %1::timestamptz < now() + interval '1 minute'"_s;
+    QSqlQuery walt(m_desks.value(u"walt"_s));
+    for (const QString &statement :
+         {u"INSERT INTO newsdesk.stories (slug, headline, created_at, updated_at) VALUES ('dated', 'Dated', "
+          u"'2001-01-01T00:00:00.000Z', '9999-12-31T00:00:00.000Z') RETURNING created_at, updated_at"_s,
+          u"UPDATE newsdesk.stories SET updated_at = '9999-12-31T00:00:00.000Z' WHERE id = %1 "
+          u"RETURNING created_at, updated_at"_s.arg(published),
+          u"INSERT INTO newsdesk.photos (caption, created_at, updated_at) VALUES ('Dated.', "
+          u"'2001-01-01T00:00:00.000Z', '9999-12-31T00:00:00.000Z') RETURNING created_at, updated_at"_s,
+          u"UPDATE newsdesk.photos SET updated_at = '9999-12-31T00:00:00.000Z' WHERE id = %1 RETURNING created_at, updated_at"_s.arg(photo)}) {
+        QVERIFY2(walt.exec(u"WITH changed AS (%1) SELECT updated_at, %2 AS updated_now, created_at, %3 AS created_now FROM changed"_s.arg(
+                     statement, recent.arg(u"updated_at"_s), recent.arg(u"created_at"_s)))
+                     && walt.next(),
+                 qPrintable(walt.lastError().text()));
+        QVERIFY2(walt.value(u"updated_now"_s).toBool(), qPrintable(statement + u" → "_s + walt.value(u"updated_at"_s).toString()));
+        if (statement.startsWith(u"INSERT"_s))
+            QVERIFY2(walt.value(u"created_now"_s).toBool(), qPrintable(statement + u" → "_s + walt.value(u"created_at"_s).toString()));
+    }
+    // The server's own writes, and the owner's (copy-library), keep theirs.
+    QSqlQuery owner(m_owner);
+    QVERIFY2(owner.exec(u"UPDATE newsdesk.stories SET updated_at = '2001-01-01T00:00:00.000Z' WHERE id = %1 RETURNING updated_at"_s.arg(published))
+                 && owner.next(),
+             qPrintable(owner.lastError().text()));
+    QCOMPARE(owner.value(0).toString(), u"2001-01-01T00:00:00.000Z"_s);
+}
+
 QSqlDatabase TestTeamLibrary::office()
 {
     if (QSqlDatabase::contains(u"office-setup"_s))
@@ -810,6 +856,18 @@ void TestTeamLibrary::theServerHoldsTextToTextSafety()
                << u"INSERT INTO newsdesk.comments (entity, entity_id, body, author, created_at) VALUES ('story', %1, %2, '', '')"_s
                       .arg(story->id)
                       .arg(override);
+    // The text beside stories and photos (format 4), as Library::audit,
+    // StoryRepository::transition, acceptName and StoryLocks clean it: an
+    // audit entry's detail, a comment given with a transition, an accepted
+    // name, an edit lock's host ("… is editing this story on HOST"), an
+    // image's type.
+    statements << u"SELECT newsdesk.audit('save', 'story', %1, %2)"_s.arg(story->id).arg(override)
+               << u"SELECT newsdesk.transition(%1, NULL, 'submit', %2)"_s.arg(story->id).arg(override)
+               << u"INSERT INTO newsdesk.story_names (story_id, name) VALUES (%1, %2)"_s.arg(story->id).arg(override)
+               << u"INSERT INTO newsdesk.story_locks (story_id, session, holder, host, pid, acquired_at, heartbeat_at) "
+                  u"VALUES (%1, 's', '', %2, 1, '', '')"_s.arg(story->id).arg(override)
+               << u"INSERT INTO newsdesk.images (hash, data, mime_type, byte_size, created_at) "
+                  u"VALUES (encode(sha256('z'), 'hex'), 'z', %1, 1, '')"_s.arg(override);
     for (const QString &statement : std::as_const(statements)) {
         QSqlQuery attempt(writer);
         QVERIFY2(!attempt.exec(statement), qPrintable(u"a writer stored it: "_s + statement));
@@ -818,10 +876,216 @@ void TestTeamLibrary::theServerHoldsTextToTextSafety()
     QSqlQuery settings(editor);
     QVERIFY(!settings.exec(u"INSERT INTO newsdesk.library_settings (key, value) VALUES ('publisher', %1)"_s.arg(override)));
     QVERIFY2(settings.lastError().text().contains(u"text_is_safe"_s), qPrintable(settings.lastError().text()));
+    // An editor's comment on a caption decision too.
+    QVERIFY(!settings.exec(u"SELECT newsdesk.decide_caption(%1, NULL, 'changes_requested', %2)"_s.arg(photo->id).arg(override)));
+    QVERIFY2(settings.lastError().text().contains(u"text_is_safe"_s), qPrintable(settings.lastError().text()));
     // What TextSafety keeps, the server keeps.
     QSqlQuery fine(writer);
     QVERIFY2(fine.exec(u"UPDATE newsdesk.stories SET headline = 'Café ‏عربى 🎉', body = E'one\\ntwo\\tthree' WHERE id = %1"_s.arg(story->id)),
              qPrintable(fine.lastError().text()));
+}
+
+QString TestTeamLibrary::plantOperators(QSqlDatabase owner, QSqlDatabase writer)
+{
+    QSqlQuery grant(owner);
+    if (!grant.exec(u"GRANT CREATE ON SCHEMA public TO PUBLIC"_s))
+        return grant.lastError().text();
+    QSqlQuery query(writer);
+    for (const QString &statement :
+         {u"CREATE OR REPLACE FUNCTION public.finds_nothing(text, text) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT true'"_s,
+          u"DROP OPERATOR IF EXISTS public.!~ (text, text)"_s,
+          u"CREATE OPERATOR public.!~ (LEFTARG = text, RIGHTARG = text, FUNCTION = public.finds_nothing)"_s,
+          u"CREATE OR REPLACE FUNCTION public.to_char(timestamp, text) RETURNS text LANGUAGE sql "
+          u"AS $$ SELECT '1999-01-01T00:00:00.000Z' $$"_s,
+          u"SET search_path = public, pg_catalog"_s}) {
+        if (!query.exec(statement))
+            return statement + u": "_s + query.lastError().text();
+    }
+    return {};
+}
+
+// The server's functions that run in a client's own statement (the CHECKs'
+// text_is_safe(), the defaults' now_text()) are parsed with the client's
+// search_path: a writer's own "!~" and to_char() first in it must not be
+// what they call (format 4).
+void TestTeamLibrary::aWritersOwnOperatorsChangeNoRule()
+{
+    QSqlDatabase database = newDatabase(u"oldpublic"_s);
+    QVERIFY(database.isOpen());
+    QString error;
+    QCOMPARE(TeamSetup::setUp(database, &error), TeamSetup::SetupResult::Created);
+    QVERIFY2(TeamSetup::addPerson(database, u"olga"_s, u"Olga Writer"_s, PersonRole::Writer, &error), qPrintable(error));
+    QSqlDatabase writer = connectAs(u"olga"_s, u"oldpublic"_s);
+    QVERIFY(writer.isOpen());
+    const QString planted = plantOperators(database, writer);
+    QVERIFY2(planted.isEmpty(), qPrintable(planted));
+    QSqlQuery query(writer);
+    // The planted operator is there, and is what the writer's own "!~" calls.
+    QVERIFY(query.exec(u"SELECT 'a' !~ 'a' AS planted"_s) && query.next());
+    QVERIFY(query.value(0).toBool());
+
+    QVERIFY2(!query.exec(u"INSERT INTO newsdesk.stories (slug, headline, created_at, updated_at) "
+                         u"VALUES ('evil', 'Evil' || chr(8238) || 'txt.exe', '', '')"_s),
+             "the writer's operator let a direction override in");
+    QVERIFY2(query.lastError().text().contains(u"text_is_safe"_s), qPrintable(query.lastError().text()));
+    QVERIFY2(query.exec(u"INSERT INTO newsdesk.glossary (text) VALUES ('Dated by the server') RETURNING created_at"_s)
+                 && query.next(),
+             qPrintable(query.lastError().text()));
+    QVERIFY2(!query.value(0).toString().startsWith(u"1999"_s), qPrintable(query.value(0).toString()));
+    QVERIFY(query.exec(u"SELECT newsdesk.caller_role() AS role, newsdesk.in_server_function() AS server"_s) && query.next());
+    QCOMPARE(query.value(u"role"_s).toString(), u"writer"_s);
+    QCOMPARE(query.value(u"server"_s).toBool(), false);
+}
+
+// A library at format 3 (set up and migrated as Newsdesk did before, its
+// functions as they were then): set-up takes it to format 4, where the
+// text beside stories and photos is held to TextSafety too and the
+// functions a client's statement runs ignore its search_path; what was
+// written before stays. The step may run again.
+void TestTeamLibrary::formatThreeHoldsTheRestOfItsText()
+{
+    QSqlDatabase database = newDatabase(u"formatthree"_s);
+    QVERIFY(database.isOpen());
+    QString error;
+    const QString override = u"'x' || chr(8238) || 'y'"_s;
+    {
+        QSqlQuery query(database);
+        QVERIFY(database.transaction());
+        QStringList statements = PostgresDialect::setupStatements() + PostgresDialect::migrationStatements(1)
+            + PostgresDialect::migrationStatements(2) + PostgresDialect::ruleStatements();
+        // The two functions as format 3 had them, reading the caller's search_path.
+        statements << u"CREATE OR REPLACE FUNCTION newsdesk.now_text() RETURNS text LANGUAGE sql STABLE AS $$\n"
+                      u"  SELECT to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') $$"_s
+                   << u"CREATE OR REPLACE FUNCTION newsdesk.text_is_safe(p_text text, p_multi_line boolean) RETURNS boolean "
+                      u"LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$\n  SELECT p_text !~ '"_s
+                          + PostgresDialect::forbiddenCharacterClass()
+                          + u"' AND p_text !~ CASE WHEN p_multi_line THEN '\\r' ELSE '[\\n\\r]' END $$"_s
+                   << u"UPDATE newsdesk.library_info SET value = '3' WHERE key = 'schema_version'"_s
+                   << u"INSERT INTO newsdesk.stories (slug, headline, created_at, updated_at) VALUES ('kept', 'Kept', '', '')"_s
+                   << u"INSERT INTO newsdesk.audit_log (action, entity, entity_id, detail) "
+                      u"VALUES ('save', 'story', 1, 'before ' || chr(8238))"_s;
+        for (const QString &statement : std::as_const(statements))
+            QVERIFY2(query.exec(statement), qPrintable(statement.left(80) + u": "_s + query.lastError().text()));
+        // The stamps as format 3 had them: the same but for the dates.
+        for (const char *function : {"stamp_story", "stamp_photo"}) {
+            QVERIFY(query.exec(u"SELECT pg_get_functiondef('newsdesk.%1'::regproc)"_s.arg(QLatin1StringView(function))) && query.next());
+            QString definition = query.value(0).toString();
+            static const QRegularExpression dating(u"\\n *NEW\\.(created|updated)_at := [^;]*;"_s);
+            QCOMPARE(definition.count(dating), 4);
+            definition.remove(dating);
+            QVERIFY2(query.exec(definition), qPrintable(query.lastError().text()));
+        }
+        QVERIFY(database.commit());
+    }
+    QVERIFY2(TeamSetup::addPerson(database, u"fred"_s, u"Fred Writer"_s, PersonRole::Writer, &error), qPrintable(error));
+    QSqlDatabase writer = connectAs(u"fred"_s, u"formatthree"_s);
+    QVERIFY(writer.isOpen());
+    {
+        // What format 3 let through.
+        QSqlQuery query(writer);
+        QVERIFY2(query.exec(u"SELECT newsdesk.audit('save', 'story', 1, %1)"_s.arg(override)), qPrintable(query.lastError().text()));
+    }
+
+    QCOMPARE(TeamSetup::setUp(database, &error), TeamSetup::SetupResult::Migrated);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QSqlQuery query(database);
+    QVERIFY(query.exec(u"SELECT value FROM newsdesk.library_info WHERE key = 'schema_version'"_s) && query.next());
+    QCOMPARE(query.value(0).toInt(), PostgresDialect::currentSchemaVersion);
+    QVERIFY(query.exec(u"SELECT count(*) FROM newsdesk.audit_log WHERE NOT newsdesk.text_is_safe(detail, true)"_s) && query.next());
+    QCOMPARE(query.value(0).toInt(), 2); // what was written before stays
+    query.finish();
+
+    const QString planted = plantOperators(database, writer);
+    QVERIFY2(planted.isEmpty(), qPrintable(planted));
+    QSqlQuery asWriter(writer);
+    for (const QString &statement : {u"SELECT newsdesk.audit('save', 'story', 1, %1)"_s.arg(override),
+                                     u"UPDATE newsdesk.stories SET headline = %1"_s.arg(override)}) {
+        QVERIFY2(!asWriter.exec(statement), qPrintable(u"a writer stored it: "_s + statement));
+        QVERIFY2(asWriter.lastError().text().contains(u"text_is_safe"_s), qPrintable(asWriter.lastError().text()));
+    }
+    QVERIFY2(asWriter.exec(u"INSERT INTO newsdesk.glossary (text) VALUES ('Dated by the server') RETURNING created_at"_s)
+                 && asWriter.next(),
+             qPrintable(asWriter.lastError().text()));
+    QVERIFY2(!asWriter.value(0).toString().startsWith(u"1999"_s), qPrintable(asWriter.value(0).toString()));
+    QVERIFY2(asWriter.exec(u"UPDATE newsdesk.stories SET updated_at = '9999-12-31T00:00:00.000Z' RETURNING updated_at"_s)
+                 && asWriter.next(),
+             qPrintable(asWriter.lastError().text()));
+    QVERIFY2(!asWriter.value(0).toString().startsWith(u"9999"_s), qPrintable(asWriter.value(0).toString()));
+    asWriter.finish();
+
+    // The step again, as a set-up interrupted by hand would run it.
+    QVERIFY(database.transaction());
+    for (const QString &statement : PostgresDialect::migrationStatements(3))
+        QVERIFY2(query.exec(statement), qPrintable(statement.left(80) + u": "_s + query.lastError().text()));
+    QVERIFY(database.commit());
+    QCOMPARE(TeamSetup::setUp(database, &error), TeamSetup::SetupResult::AlreadySetUp);
+}
+
+// Anyone may add a glossary entry, and it expands into every desk's
+// captions: the server refuses what Glossary::problem() refuses (format 4),
+// entry by entry and, at either end of a text, character by character.
+void TestTeamLibrary::theServerHoldsTheGlossaryToItsRule()
+{
+    QSqlDatabase database = office();
+    QVERIFY(database.isOpen());
+    QSqlQuery query(database);
+    QVERIFY(query.exec(u"SET search_path = newsdesk, pg_temp"_s));
+    const QString check = PostgresDialect::glossaryEntryCheck();
+    const QString smile = QString::fromUcs4(U"\U0001F600");
+    const QList<std::pair<QString, QString>> entries{
+        {QString(), u"Dan Caine"_s}, {u"cjcs"_s, u"Chairman of the Joint Chiefs of Staff Gen. Dan Caine"_s},
+        {u"x_y-1"_s, u"Yokosuka"_s}, {u"a b"_s, u"x"_s}, {u"a=b"_s, u"x"_s}, {u"é"_s, u"x"_s},
+        {QString(Glossary::maxCodeLength, u'a'), u"x"_s}, {QString(Glossary::maxCodeLength + 1, u'a'), u"x"_s},
+        {u"x"_s, QString(Glossary::maxTextLength, u'a')}, {u"x"_s, QString(Glossary::maxTextLength + 1, u'a')},
+        {u"x"_s, smile.repeated(Glossary::maxTextLength / 2)}, {u"x"_s, smile.repeated(Glossary::maxTextLength / 2) + u'a'},
+        {u"x"_s, u"a\tb"_s}, {u"x"_s, u"a\nb"_s}, {u"x"_s, u" lead"_s}, {u"x"_s, u"trail "_s},
+        {u"x"_s, u"a\u00a0b"_s}, {u"x"_s, QString()}, {u"x"_s, u"   "_s}, {u"x"_s, u"e\u0301"_s},
+        {u"x"_s, u"x\u202e"_s}, {u"x"_s, u"\u200bx"_s},
+    };
+    for (const auto &[code, text] : entries) {
+        query.prepare(u"SELECT %1 AS fine FROM (SELECT coalesce(CAST(:code AS text), '') AS code, coalesce(CAST(:text AS text), '') AS text) AS entry"_s.arg(check));
+        query.bindValue(u":code"_s, code);
+        query.bindValue(u":text"_s, text);
+        QVERIFY2(query.exec() && query.next(), qPrintable(query.lastError().text()));
+        const QString problem = Glossary::problem(code, text);
+        QVERIFY2(query.value(0).toBool() == problem.isEmpty(),
+                 qPrintable(u"\"%1\" → \"%2\": Glossary says %3, the server %4"_s.arg(
+                     TextSafety::forTerminal(code), TextSafety::forTerminal(text.left(40)), problem.isEmpty() ? u"fine"_s : problem,
+                     query.value(0).toBool() ? u"fine"_s : u"no"_s)));
+    }
+    // Every character of the BMP before and after a word.
+    for (const bool before : {true, false}) {
+        QVERIFY2(query.exec(u"SELECT c FROM (SELECT c, 'x'::text AS code, %1 AS text FROM generate_series(1, 65535) AS c "
+                            u"WHERE c NOT BETWEEN 55296 AND 57343) AS entry WHERE NOT (%2) ORDER BY c"_s
+                                .arg(before ? u"chr(c) || 'x'"_s : u"'x' || chr(c)"_s, check)),
+                 qPrintable(query.lastError().text()));
+        QList<uint> refused;
+        while (query.next())
+            refused << query.value(0).toUInt();
+        QList<uint> problems;
+        for (char16_t c = 1; c != 0; ++c) {
+            if (QChar(c).isSurrogate())
+                continue;
+            const QString character(QChar{c});
+            const QString text = before ? QString(character + u"x"_s) : QString(u"x"_s + character);
+            if (!Glossary::problem(u"x"_s, text).isEmpty())
+                problems << uint(c);
+        }
+        QVERIFY(problems.size() > 100);
+        QCOMPARE(refused, problems);
+    }
+
+    QString error;
+    QVERIFY2(TeamSetup::addPerson(database, u"gwen"_s, u"Gwen Writer"_s, PersonRole::Writer, &error), qPrintable(error));
+    QSqlQuery writer(connectAs(u"gwen"_s, u"office"_s));
+    for (const QString &statement : {u"INSERT INTO newsdesk.glossary (code, text) VALUES ('a b', 'never typed')"_s,
+                                     u"INSERT INTO newsdesk.glossary (code, text) VALUES ('huge', repeat('x', 100000))"_s,
+                                     u"INSERT INTO newsdesk.glossary (code, text) VALUES ('tab', E'a\\tb')"_s}) {
+        QVERIFY2(!writer.exec(statement), qPrintable(u"a writer stored it: "_s + statement));
+        QVERIFY2(writer.lastError().text().contains(u"glossary_is_an_entry"_s), qPrintable(writer.lastError().text()));
+    }
+    QVERIFY2(writer.exec(u"INSERT INTO newsdesk.glossary (code, text) VALUES ('gwen', 'Gwen Writer')"_s),
+             qPrintable(writer.lastError().text()));
 }
 
 // A library set up at format 1 (setupStatements() alone, as the versions
@@ -1299,9 +1563,14 @@ void TestTeamLibrary::aLockDiesWithItsSession()
         QVERIFY2(opened.isEmpty(), qPrintable(opened));
         QCOMPARE(StoryLocks(&editor).takeOver(story->id), StoryLocks::Result::Acquired);
         QCOMPARE(StoryLocks(&editor).lockOf(story->id)->holder, u"Edna Editor"_s);
-        const AuditEntry taken = editor.auditTrail(u"story"_s, story->id).constLast();
+        const QList<AuditEntry> trail = editor.auditTrail(u"story"_s, story->id);
+        const AuditEntry taken = trail.constLast();
         QCOMPARE(taken.action, u"lock-taken-over"_s);
         QCOMPARE(taken.actor, u"Edna Editor"_s);
+        QCOMPARE(taken.detail, StoryLocks::takenOverDetail(u"Hana Writer"_s, StoryLocks::currentHost()));
+        // Recorded once: by the server, not again by the desk.
+        QCOMPARE(std::count_if(trail.cbegin(), trail.cend(), [](const AuditEntry &entry) { return entry.action == u"lock-taken-over"_s; }),
+                 1);
         QVERIFY(StoryLocks(&editor).release(story->id));
     }
     QCOMPARE(StoryLocks(holder.get()).acquire(story->id), StoryLocks::Result::Acquired);
@@ -1325,6 +1594,60 @@ void TestTeamLibrary::aLockDiesWithItsSession()
 // busy timeout, then says the library is busy, and loses nothing: once the
 // table is free the same save goes through. (Qt's driver would otherwise
 // run the statement that was never prepared and report a syntax error.)
+// Taking a live desk's story over is recorded by the server (format 4),
+// however the editor does it: psql changing or deleting the lock writes
+// the same entry as Review ▸ Take Over Editing…. Taking one's own lock
+// again, or a dead session's, is no take-over.
+void TestTeamLibrary::theServerRecordsATakeOver()
+{
+    Library desk;
+    const QString opened = openOffice(desk, u"hedy"_s, u"Hedy Writer"_s, PersonRole::Writer);
+    QVERIFY2(opened.isEmpty(), qPrintable(opened));
+    QString error;
+    QVERIFY2(TeamSetup::addPerson(office(), u"edwin"_s, u"Edwin Editor"_s, PersonRole::Editor, &error), qPrintable(error));
+    const std::optional<Story> story = StoryRepository(&desk).create(Story{.headline = u"Taken"_s});
+    QVERIFY(story);
+    const auto takeOvers = [&] {
+        QSqlQuery query(office());
+        return query.exec(u"SELECT string_agg(actor || ': ' || detail, ' | ' ORDER BY id) FROM newsdesk.audit_log "
+                          u"WHERE action = 'lock-taken-over' AND entity = 'story' AND entity_id = %1"_s.arg(story->id))
+                && query.next()
+            ? query.value(0).toString()
+            : u"(cannot read)"_s;
+    };
+    const QString fromHedy = u"Edwin Editor: "_s + StoryLocks::takenOverDetail(u"Hedy Writer"_s, StoryLocks::currentHost());
+    QSqlDatabase editor = connectAs(u"edwin"_s, u"office"_s);
+    QSqlQuery raw(editor);
+
+    QCOMPARE(StoryLocks(&desk).acquire(story->id), StoryLocks::Result::Acquired);
+    QVERIFY2(raw.exec(u"UPDATE newsdesk.story_locks SET holder = '', session = 'psql', host = 'psql', pid = 1 WHERE story_id = %1"_s.arg(story->id)),
+             qPrintable(raw.lastError().text()));
+    QCOMPARE(raw.numRowsAffected(), 1);
+    QCOMPARE(takeOvers(), fromHedy);
+    // His own lock, let go: nothing more.
+    QVERIFY(raw.exec(u"DELETE FROM newsdesk.story_locks WHERE story_id = %1"_s.arg(story->id)));
+    QCOMPARE(takeOvers(), fromHedy);
+    // Hedy's again, deleted: recorded again.
+    QCOMPARE(StoryLocks(&desk).acquire(story->id), StoryLocks::Result::Acquired);
+    QVERIFY(StoryLocks(&desk).heartbeat()); // her own desk: nothing
+    QVERIFY(raw.exec(u"DELETE FROM newsdesk.story_locks WHERE story_id = %1"_s.arg(story->id)));
+    QCOMPARE(raw.numRowsAffected(), 1);
+    QCOMPARE(takeOvers(), fromHedy + u" | "_s + fromHedy);
+    // Edwin's desk's lock, taken by Edwin on another connection: his own.
+    Library edwinsDesk;
+    QVERIFY2(edwinsDesk.open(m_server.url(u"edwin"_s, u"office"_s)), qPrintable(edwinsDesk.errorString()));
+    QCOMPARE(StoryLocks(&edwinsDesk).acquire(story->id), StoryLocks::Result::Acquired);
+    QVERIFY(raw.exec(u"UPDATE newsdesk.story_locks SET session = 'psql' WHERE story_id = %1"_s.arg(story->id)));
+    QCOMPARE(raw.numRowsAffected(), 1);
+    QCOMPARE(takeOvers(), fromHedy + u" | "_s + fromHedy);
+    // Nor can an editor record one in someone else's name: the entry is the caller's.
+    QSqlQuery entries(office());
+    QVERIFY(entries.exec(u"SELECT count(*) FROM newsdesk.audit_log WHERE action = 'lock-taken-over' AND actor <> 'Edwin Editor' "
+                         u"AND entity_id = %1"_s.arg(story->id))
+            && entries.next());
+    QCOMPARE(entries.value(0).toInt(), 0);
+}
+
 void TestTeamLibrary::aLockedTableIsBusyNotAnError()
 {
     QSqlDatabase database = office();
