@@ -795,7 +795,7 @@ void MainWindow::exportMarkdown()
         return;
     const Story story = m_editor->story();
     const QString path = m_prompter->askFile(this, Prompter::FileMode::SaveFile, tr("Export Markdown"),
-                                             story.slug + u".md"_s, tr("Markdown (*.md)"));
+                                             fileNameOfStory(story) + u".md"_s, tr("Markdown (*.md)"));
     if (path.isEmpty())
         return;
     QString error;

@@ -716,6 +716,11 @@ QString PostgresDialect::glossaryEntryCheck()
            "AND text_is_safe(text, false)"_s.arg(Glossary::maxCodeLength).arg(Glossary::maxTextLength).arg(spaces);
 }
 
+QString PostgresDialect::slugCheck()
+{
+    return u"char_length(slug) <= %1 AND slug ~ %2 AND slug !~ '^[0-9]+$'"_s.arg(MaxSlugLength).arg(literal(slugPattern()));
+}
+
 QStringList PostgresDialect::migrationStatements(int from)
 {
     const QString writer = QString::fromLatin1(writerRole);
@@ -837,6 +842,11 @@ QStringList PostgresDialect::migrationStatements(int from)
             // tab, 100,000 characters were a writer's to store).
             u"ALTER TABLE glossary DROP CONSTRAINT IF EXISTS glossary_is_an_entry, "
             "ADD CONSTRAINT glossary_is_an_entry CHECK ("_s + glossaryEntryCheck() + u") NOT VALID"_s,
+            // A slug names the editor's export folder and goes into the
+            // article's address: a writer's "../../.config/autostart" was
+            // one (isSlug; the desks also refuse to use an older row's).
+            u"ALTER TABLE stories DROP CONSTRAINT IF EXISTS stories_slug_is_a_slug, "
+            "ADD CONSTRAINT stories_slug_is_a_slug CHECK ("_s + slugCheck() + u") NOT VALID"_s,
         } + lockTakeOverStatements();
     }
     default:

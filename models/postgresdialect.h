@@ -83,6 +83,8 @@ public:
     // text's length counted in UTF-16 code units and its spaces as
     // QString::trimmed() has them, so that the two agree character by character.
     static QString glossaryEntryCheck();
+    // isSlug as a CHECK on the stories table's slug column.
+    static QString slugCheck();
 
     // The server's copy of the rules (transitions, story_rules,
     // audit_actions), written anew from models/: run by every set-up, so a

@@ -48,9 +48,12 @@ QUrl PublicationSettings::articleUrl(const Story &story) const
     const QString text = articleUrlTemplate.trimmed();
     if (text.isEmpty() || !templateProblem(text).isEmpty())
         return {};
+    // A slug is made of URL-safe characters; a story whose slug is not one
+    // (a hand-edited library file: "../x") gets no address rather than one
+    // that points elsewhere.
+    if (text.contains(u"{slug}"_s) && !isSlug(story.slug))
+        return {};
     QString address = text;
-    // The slug is made of URL-safe characters already; the percent-encoding
-    // is for a slug typed by hand.
     address.replace(u"{slug}"_s, QString::fromLatin1(QUrl::toPercentEncoding(story.slug)))
         .replace(u"{id}"_s, QString::number(story.id));
     return QUrl(address);

@@ -2,6 +2,7 @@
 #include "story.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 
 #include <algorithm>
 
@@ -146,4 +147,21 @@ QString slugFromHeadline(const QString &headline)
     if (std::all_of(slug.cbegin(), slug.cend(), [](QChar c) { return c >= u'0' && c <= u'9'; }))
         return u"story-"_s + slug;
     return slug;
+}
+
+QString slugPattern()
+{
+    return u"^[a-z0-9]+(-[a-z0-9]+)*$"_s;
+}
+
+bool isSlug(QStringView text)
+{
+    static const QRegularExpression shape(slugPattern());
+    return text.size() <= MaxSlugLength && shape.matchView(text).hasMatch()
+        && !std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c >= u'0' && c <= u'9'; });
+}
+
+QString fileNameOfStory(const Story &story)
+{
+    return isSlug(story.slug) ? story.slug : u"story-%1"_s.arg(story.id);
 }

@@ -101,3 +101,19 @@ QString bodyLengthProblem(const QString &body);
 // digits and hyphens ("Hegseth, U.K. Counterpart…" → "hegseth-uk-counterpart…"),
 // never all digits ("1" → "story-1"), so that no slug reads as a story id.
 QString slugFromHeadline(const QString &headline);
+
+// A slug as the library makes them (slugFromHeadline, then "-2", "-3" … for
+// a taken one): ASCII lower-case letters and digits in groups joined by
+// single hyphens, never all digits, at most MaxSlugLength characters. A
+// slug names export folders and files and goes into the article's address,
+// so one that is not (a hand-edited library file; on a team library the
+// server refuses it, PostgresDialect) is never used as one: see
+// fileNameOfStory.
+inline constexpr qsizetype MaxSlugLength = 120;
+bool isSlug(QStringView text);
+// isSlug's shape as a regular expression (POSIX ERE and PCRE alike), for the
+// team library's CHECK.
+QString slugPattern();
+// The name of a file or folder made for the story: its slug, or "story-ID"
+// when it has none that isSlug.
+QString fileNameOfStory(const Story &story);

@@ -88,8 +88,14 @@ void TestPublicationSettings::articleUrlFillsInTheStory()
     story.id = 4113581;
     story.slug = u"hegseth-uk-counterpart"_s;
     QCOMPARE(settings.articleUrl(story).toString(), u"https://www.example.mil/a/4113581/hegseth-uk-counterpart/"_s);
-    story.slug = u"a b/c?d"_s; // a slug typed by hand cannot escape its place
-    QCOMPARE(settings.articleUrl(story).toString(QUrl::FullyEncoded), u"https://www.example.mil/a/4113581/a%20b%2Fc%3Fd/"_s);
+    // A slug that is not one (a hand-edited library) gives no address,
+    // rather than one that leads elsewhere; {id} alone still does.
+    for (const QString &hostile : {u"a b/c?d"_s, u".."_s, u"../../News"_s, u"%2e%2e"_s, u"Upper"_s, u"42"_s}) {
+        story.slug = hostile;
+        QVERIFY2(settings.articleUrl(story).isEmpty(), qPrintable(settings.articleUrl(story).toString()));
+    }
+    settings.articleUrlTemplate = u"https://www.example.mil/a/{id}/"_s;
+    QCOMPARE(settings.articleUrl(story).toString(), u"https://www.example.mil/a/4113581/"_s);
     settings.articleUrlTemplate.clear();
     QVERIFY(settings.articleUrl(story).isEmpty());
 }

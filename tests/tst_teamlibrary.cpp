@@ -11,6 +11,7 @@
 #include "photorepository.h"
 #include "postgresserver.h"
 #include "storylocks.h"
+#include "story.h"
 #include "storyrepository.h"
 #include "teamsetup.h"
 #include "textsafety.h"
@@ -58,6 +59,7 @@ private Q_SLOTS:
     void aWritersOwnOperatorsChangeNoRule();
     void formatThreeHoldsTheRestOfItsText();
     void theServerHoldsTheGlossaryToItsRule();
+    void theServerHoldsSlugsToTheirShape();
     void formatOneGetsThePhotoDesk();
     void formatTwoKeepsSearchDocumentsInTheRow();
     void addedPeopleAreHeldToTheirRole();
@@ -843,9 +845,9 @@ void TestTeamLibrary::theServerHoldsTextToTextSafety()
     const QSqlDatabase editor = connectAs(u"ed"_s, u"office"_s);
     const QString override = u"'x' || chr(8238) || 'y'"_s;
     QStringList statements;
-    // Columns a writer may only set when adding a row: added with it.
-    statements << u"INSERT INTO newsdesk.stories (slug, headline, created_at, updated_at) VALUES (%1, 'x', '', '')"_s.arg(override)
-               << u"INSERT INTO newsdesk.photos (file_name, created_at, updated_at) VALUES (%1, '', '')"_s.arg(override);
+    // Columns a writer may only set when adding a row: added with it. (A
+    // story's slug is held to more: theServerHoldsSlugsToTheirShape.)
+    statements << u"INSERT INTO newsdesk.photos (file_name, created_at, updated_at) VALUES (%1, '', '')"_s.arg(override);
     for (const char *column : {"headline", "dek", "byline", "dateline", "body", "correction_note"})
         statements << u"UPDATE newsdesk.stories SET %1 = %2 WHERE id = %3"_s.arg(QLatin1StringView(column), override).arg(story->id);
     for (const char *column : {"virin", "title", "caption", "alt_text", "credit", "photographer", "unit", "operation",
@@ -1092,6 +1094,46 @@ void TestTeamLibrary::theServerHoldsTheGlossaryToItsRule()
 // before the photo desk left it) with a photo in it: set-up takes it to
 // format 2 and keeps the photo; its writers then have the new fields and
 // the templates.
+// A slug names an editor's export folder and goes into the article's
+// address: a writer with psql adds a story whose slug leads elsewhere
+// ("../../.config/autostart"), and the server refuses it, by isSlug's rule,
+// character for character.
+void TestTeamLibrary::theServerHoldsSlugsToTheirShape()
+{
+    QSqlDatabase database = office();
+    QVERIFY(database.isOpen());
+    QSqlQuery query(database);
+    const QString check = PostgresDialect::slugCheck();
+    QStringList candidates{u"hegseth-uk-counterpart"_s, u"story-1945"_s, u"1a"_s, u"2025-03"_s, u"a"_s,
+                           QString(MaxSlugLength, u'a'), QString(MaxSlugLength + 1, u'a'), QString(), u".."_s,
+                           u"../../.config/autostart"_s, u"a/b"_s, u"-a"_s, u"a-"_s, u"a--b"_s, u"A"_s, u"42"_s,
+                           u"a b"_s, u"caf\u00e9"_s, u"a\nb"_s, u"a_b"_s, u"a.b"_s};
+    for (char16_t c = 1; c < 0x3000; ++c) {
+        if (!QChar(c).isSurrogate())
+            candidates << u"a"_s + QChar(c) + u"b"_s;
+    }
+    QStringList disagree;
+    for (const QString &slug : std::as_const(candidates)) {
+        query.prepare(u"SELECT %1 FROM (SELECT CAST(:slug AS text) AS slug) AS story"_s.arg(check));
+        query.bindValue(u":slug"_s, slug);
+        QVERIFY2(query.exec() && query.next(), qPrintable(query.lastError().text()));
+        if (query.value(0).toBool() != isSlug(slug))
+            disagree << TextSafety::forTerminal(slug);
+    }
+    QVERIFY2(disagree.isEmpty(), qPrintable(disagree.join(u", "_s)));
+
+    QString error;
+    QVERIFY2(TeamSetup::addPerson(database, u"sly"_s, u"Sly Writer"_s, PersonRole::Writer, &error), qPrintable(error));
+    QSqlQuery writer(connectAs(u"sly"_s, u"office"_s));
+    for (const QString &slug : {u"../../.config/autostart"_s, u".."_s, u"42"_s, u"x\u202ey"_s}) {
+        QVERIFY2(!writer.exec(u"INSERT INTO newsdesk.stories (slug, headline, created_at, updated_at) VALUES ('%1', 'x', '', '')"_s.arg(slug)),
+                 qPrintable(u"a writer stored the slug "_s + slug));
+        QVERIFY2(writer.lastError().text().contains(u"stories_slug_is_a_slug"_s), qPrintable(writer.lastError().text()));
+    }
+    QVERIFY2(writer.exec(u"INSERT INTO newsdesk.stories (slug, headline, created_at, updated_at) VALUES ('slys-story', 'x', '', '')"_s),
+             qPrintable(writer.lastError().text()));
+}
+
 void TestTeamLibrary::formatOneGetsThePhotoDesk()
 {
     QSqlDatabase database = newDatabase(u"formatone"_s);

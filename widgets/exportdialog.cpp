@@ -63,8 +63,7 @@ ExportDialog::ExportDialog(Library *library, const Story &story, Prompter &promp
     const QString parentFolder = QSettings().value(u"export/lastParent"_s,
                                                    QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
                                      .toString();
-    const QString name = story.slug.isEmpty() ? u"story-%1"_s.arg(story.id) : story.slug;
-    m_folder->setText(QDir::toNativeSeparators(QDir(parentFolder).filePath(name)));
+    m_folder->setText(QDir::toNativeSeparators(QDir(parentFolder).filePath(fileNameOfStory(story))));
     auto *browse = new QToolButton(this);
     browse->setText(tr("Choose…"));
     connect(browse, &QToolButton::clicked, this, &ExportDialog::chooseFolder);
