@@ -718,7 +718,7 @@ QString PostgresDialect::glossaryEntryCheck()
 
 QString PostgresDialect::slugCheck()
 {
-    return u"char_length(slug) <= %1 AND slug ~ %2 AND slug !~ '^[0-9]+$'"_s.arg(MaxSlugLength).arg(literal(slugPattern()));
+    return u"char_length(slug) <= %1 AND slug ~ %2"_s.arg(MaxSlugLength).arg(literal(slugPattern()));
 }
 
 QStringList PostgresDialect::migrationStatements(int from)

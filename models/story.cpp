@@ -157,8 +157,7 @@ QString slugPattern()
 bool isSlug(QStringView text)
 {
     static const QRegularExpression shape(slugPattern());
-    return text.size() <= MaxSlugLength && shape.matchView(text).hasMatch()
-        && !std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c >= u'0' && c <= u'9'; });
+    return text.size() <= MaxSlugLength && shape.matchView(text).hasMatch();
 }
 
 QString fileNameOfStory(const Story &story)

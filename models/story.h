@@ -102,13 +102,14 @@ QString bodyLengthProblem(const QString &body);
 // never all digits ("1" → "story-1"), so that no slug reads as a story id.
 QString slugFromHeadline(const QString &headline);
 
-// A slug as the library makes them (slugFromHeadline, then "-2", "-3" … for
-// a taken one): ASCII lower-case letters and digits in groups joined by
-// single hyphens, never all digits, at most MaxSlugLength characters. A
-// slug names export folders and files and goes into the article's address,
-// so one that is not (a hand-edited library file; on a team library the
-// server refuses it, PostgresDialect) is never used as one: see
-// fileNameOfStory.
+// The shape of every slug the library has made (slugFromHeadline, then
+// "-2", "-3" … for a taken one): ASCII lower-case letters and digits in
+// groups joined by single hyphens, at most MaxSlugLength characters. All
+// digits is a slug too: libraries from before slugFromHeadline put a word in
+// front of one keep theirs, as they are in published addresses. A slug names
+// export folders and files and goes into the article's address, so one that
+// is not (a hand-edited library file; on a team library the server refuses
+// it, PostgresDialect::slugCheck) is never used as one: see fileNameOfStory.
 inline constexpr qsizetype MaxSlugLength = 120;
 bool isSlug(QStringView text);
 // isSlug's shape as a regular expression (POSIX ERE and PCRE alike), for the
