@@ -313,6 +313,12 @@ bool Library::startListening()
 
 void Library::stopListening()
 {
+    // What was heard and not passed on yet: whoever listens again is told
+    // to read everything anew.
+    if (m_heardTimer)
+        m_heardTimer->stop();
+    m_heardStories = m_heardGlossary = false;
+    m_heardPhotos.clear();
     if (m_listenerName.isEmpty())
         return;
     {
@@ -402,19 +408,41 @@ void Library::takeNotification(const QString &name, int source, const QVariant &
     if (change.value(u"pid"_s).toInteger() == m_backendPid)
         return;
     const QString table = change.value(u"table"_s).toString();
-    if (table == u"glossary"_s) {
-        Q_EMIT glossaryChanged();
-        return;
-    }
     // Metadata templates are read when a menu or dialog asks for them: a
     // change to one is no news to the story list.
     if (table == u"photo_templates"_s)
         return;
-    const qint64 id = change.value(u"id"_s).toString().toLongLong();
-    if (table == u"photos"_s || table == u"caption_approvals"_s || table == u"story_photos"_s)
-        Q_EMIT photosChanged(id);
-    if (table != u"photos"_s && table != u"caption_approvals"_s)
+    if (table == u"glossary"_s) {
+        m_heardGlossary = true;
+    } else {
+        if (table == u"photos"_s || table == u"caption_approvals"_s || table == u"story_photos"_s)
+            m_heardPhotos.insert(change.value(u"id"_s).toString().toLongLong());
+        if (table != u"photos"_s && table != u"caption_approvals"_s)
+            m_heardStories = true;
+    }
+    if (!m_heardTimer) {
+        m_heardTimer = new QTimer(this);
+        m_heardTimer->setSingleShot(true);
+        connect(m_heardTimer, &QTimer::timeout, this, &Library::passOnHeard);
+    }
+    if (!m_heardTimer->isActive()) {
+        const qint64 since = m_sincePassedOn.isValid() ? m_sincePassedOn.elapsed() : heardInterval;
+        m_heardTimer->start(int(std::max<qint64>(0, heardInterval - since)));
+    }
+}
+
+void Library::passOnHeard()
+{
+    m_sincePassedOn.start();
+    const bool stories = std::exchange(m_heardStories, false);
+    const bool glossary = std::exchange(m_heardGlossary, false);
+    const QSet<qint64> photos = std::exchange(m_heardPhotos, {});
+    if (!photos.isEmpty())
+        Q_EMIT photosChanged(photos.size() == 1 ? *photos.cbegin() : 0);
+    if (stories)
         Q_EMIT storiesChanged();
+    if (glossary)
+        Q_EMIT glossaryChanged();
 }
 
 bool Library::migrate()

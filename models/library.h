@@ -2,7 +2,9 @@
 #pragma once
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QObject>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -144,7 +146,10 @@ public:
     static QDateTime timeFromUtc(const QString &text);
 
 Q_SIGNALS:
-    // Emitted after any committed change to stories or photos, by this process.
+    // Emitted after any committed change to stories or photos, by this
+    // process, or on a team library by another desk (heard from the server,
+    // several changes at once passed on once). photoId 0: several photos, or
+    // any.
     void storiesChanged();
     void photosChanged(qint64 photoId);
     // The glossary changed: by this library's GlossaryRepository, or on a
@@ -183,6 +188,8 @@ private:
     // reconnecting): false when one cannot be set.
     bool setUpSession(QSqlQuery &query) const;
     void takeNotification(const QString &name, int source, const QVariant &payload);
+    // Passes on what takeNotification heard since the last time, once.
+    void passOnHeard();
     bool fail(OpenError error, const QString &message);
     bool migrate();
 
@@ -206,6 +213,17 @@ private:
     // The newest audit row whose change this desk has heard of (or read when
     // it opened the library): after a gap, catching up starts after it.
     qint64 m_auditMark = 0;
+    // Other desks' changes heard and not yet passed on: anyone may NOTIFY
+    // on the channel, so a flood of thousands (forged or a batch edit) must
+    // not make every window re-read its list thousands of times. Passed on
+    // at the next turn of the event loop, and then at most every
+    // heardInterval milliseconds.
+    static constexpr int heardInterval = 250;
+    QTimer *m_heardTimer = nullptr;
+    QElapsedTimer m_sincePassedOn;
+    bool m_heardStories = false;
+    bool m_heardGlossary = false;
+    QSet<qint64> m_heardPhotos;
     QString m_password;
 };
 

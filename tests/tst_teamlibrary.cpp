@@ -70,6 +70,7 @@ private Q_SLOTS:
     void aPasswordIsAskedForAndUsedByEveryConnection();
     void commandLineWorksOnATeamLibrary();
     void otherDesksSeeChangesWithinASecond();
+    void aFloodOfNewsIsPassedOnOnce();
     void liveUpdatesComeBackAfterTheConnectionDrops();
     void aDroppedDeskCatchesUpFromTheAuditLog();
     void aLockDiesWithItsSession();
@@ -1474,6 +1475,35 @@ void TestTeamLibrary::otherDesksSeeChangesWithinASecond()
     QCOMPARE(PhotoRepository(&editorDesk).decideCaption(seen, CaptionApproval::Approved), PhotoRepository::SaveResult::Saved);
     QTRY_VERIFY_WITH_TIMEOUT(writerSawPhotos.contains(QVariantList{photo->id}), 1000);
     QCOMPARE(PhotoRepository(&writerDesk).load(photo->id)->approval, CaptionApproval::Approved);
+}
+
+// Anyone may NOTIFY on the channel: a writer's 3,000 forged notices in one
+// transaction (or a batch that changes thousands of rows) reach every desk,
+// which passes them on as a handful of signals, not 3,000 list refreshes.
+void TestTeamLibrary::aFloodOfNewsIsPassedOnOnce()
+{
+    Library desk;
+    const QString opened = openOffice(desk, u"lena"_s, u"Lena Editor"_s, PersonRole::Editor);
+    QVERIFY2(opened.isEmpty(), qPrintable(opened));
+    QVERIFY(desk.hasLiveUpdates());
+    QString error;
+    QVERIFY2(TeamSetup::addPerson(office(), u"flo"_s, u"Flo Writer"_s, PersonRole::Writer, &error), qPrintable(error));
+    QSqlQuery writer(connectAs(u"flo"_s, u"office"_s));
+    QSignalSpy stories(&desk, &Library::storiesChanged);
+    QSignalSpy photos(&desk, &Library::photosChanged);
+    QSignalSpy glossary(&desk, &Library::glossaryChanged);
+    // Distinct payloads (the server folds equal ones in a transaction); the
+    // glossary's last, so that once it is passed on all of them have been.
+    const QString channel = QString::fromLatin1(PostgresDialect::changesChannel);
+    QVERIFY2(writer.exec(u"SELECT count(pg_notify('%1', json_build_object('table', CASE WHEN g % 2 = 0 THEN 'stories' "
+                         u"ELSE 'photos' END, 'id', g::text, 'pid', 0)::text)) FROM generate_series(1, 3000) AS g"_s
+                             .arg(channel))
+                 && writer.exec(u"SELECT pg_notify('%1', '{\"table\": \"glossary\", \"pid\": 0}')"_s.arg(channel)),
+             qPrintable(writer.lastError().text()));
+    QTRY_COMPARE_WITH_TIMEOUT(glossary.count(), 1, 5000);
+    QVERIFY2(stories.count() >= 1 && stories.count() <= 3, qPrintable(QString::number(stories.count())));
+    QVERIFY2(photos.count() >= 1 && photos.count() <= 3, qPrintable(QString::number(photos.count())));
+    QCOMPARE(photos.constLast().constFirst().toLongLong(), 0); // several photos: any
 }
 
 // The listening connection dies (a network drop, a server restart): the
