@@ -5,6 +5,7 @@
 // saving over it.
 #include "application.h"
 #include "editorpane.h"
+#include "editorsession.h"
 #include "findreplacebar.h"
 #include "glossary.h"
 #include "library.h"
@@ -99,7 +100,9 @@ void TestAutosave::autosavesAfterPauseInTyping()
     StoryRepository repository(window.library());
     // Not saved per keystroke: right after typing, the library has the old text.
     QVERIFY(!repository.load(id)->body.endsWith(u"Autosaved words."_s));
-    QTRY_VERIFY_WITH_TIMEOUT(repository.load(id)->body.endsWith(u"Autosaved words."_s), 10000);
+    // Written (off the GUI thread), and then the editor told.
+    QTRY_VERIFY_WITH_TIMEOUT(!window.editorSession()->isAutosavePending(), 10000);
+    QVERIFY(repository.load(id)->body.endsWith(u"Autosaved words."_s));
     QCOMPARE(repository.revisions(id).constFirst().kind, Revision::Kind::Autosave);
     QVERIFY(!window.editor()->isModified());
 

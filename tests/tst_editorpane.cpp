@@ -86,6 +86,7 @@ private Q_SLOTS:
     void panelsShowLatestTextAfterFastEdits();
     void quoteRowsPointAtMovedQuotations();
     void outlineKeepsSelectionWhileTyping();
+    void storyAndPanelsFollowEditsAndUndo();
     void pullQuoteUsesRendererConvention();
     void misspeltWordUnderlinedUntilAcceptedAsName();
     void spellCheckSkipsCodeSpans();
@@ -419,6 +420,51 @@ void TestEditorPane::outlineKeepsSelectionWhileTyping()
     QTRY_COMPARE(outline->count(), 3);
     QCOMPARE(outline->currentRow(), 1);
     QCOMPARE(outline->item(2)->text(), u"  Three"_s);
+}
+
+void TestEditorPane::storyAndPanelsFollowEditsAndUndo()
+{
+    const QString original = u"Intro.\n\n## One\n\nText.\n"_s;
+    open(original);
+    MarkdownEditor *editor = m_pane->bodyEditor();
+    QCOMPARE(m_pane->story().body, original);
+    QVERIFY(!m_pane->isModified());
+    // What the window asks when told of an edit (its title, its actions)
+    // is the story with that edit.
+    QStringList seen;
+    connect(m_pane.get(), &EditorPane::edited, this, [&] { seen << m_pane->story().body; });
+    QTest::keyClick(editor, 'x');
+    QCOMPARE(seen, QStringList{original + u'x'});
+    QTest::keyClick(editor, Qt::Key_Backspace);
+    QCOMPARE(seen.constLast(), original);
+    typeText(editor, u"## Two\n\n\"We are ready,\" he said."_s);
+    QVERIFY(!seen.isEmpty());
+    QCOMPARE(seen.constLast(), editor->toPlainText());
+    QCOMPARE(m_pane->story().body, original + u"## Two\n\n“We are ready,” he said."_s);
+    QVERIFY(m_pane->isModified());
+    QTRY_COMPARE(m_pane->outline()->count(), 2);
+    QTRY_COMPARE(m_pane->quotesPanel()->analysis().quotations.size(), 1);
+    // As the library keeps it: a control character pasted in is not.
+    editor->insertPlainText(u"\u0007 Bell."_s);
+    QCOMPARE(seen.constLast(), original + u"## Two\n\n“We are ready,” he said. Bell."_s);
+    QCOMPARE(m_pane->story().body, seen.constLast());
+
+    // Undone to the text as opened: unmodified, the heading and the quotation gone.
+    while (editor->document()->isUndoAvailable())
+        editor->undo();
+    QCOMPARE(m_pane->story().body, original);
+    QCOMPARE(seen.constLast(), original);
+    QVERIFY(!m_pane->isModified());
+    QTRY_COMPARE(m_pane->outline()->count(), 1);
+    QTRY_COMPARE(m_pane->quotesPanel()->analysis().quotations.size(), 0);
+    editor->redo();
+    QCOMPARE(m_pane->story().body, editor->toPlainText());
+    QVERIFY(m_pane->isModified());
+
+    // Another story shown: its text, unmodified.
+    m_pane->setStory(storyWithBody(u"Other story."_s));
+    QCOMPARE(m_pane->story().body, u"Other story."_s);
+    QVERIFY(!m_pane->isModified());
 }
 
 void TestEditorPane::pullQuoteUsesRendererConvention()

@@ -35,6 +35,8 @@ private Q_SLOTS:
     void cleanup();
     void autosavesAfterAPauseInTyping();
     void autosavesWhenTheFocusLeavesTheEditor();
+    void autosaveWaitsForTheLibraryOffTheGuiThread();
+    void saveByHandWaitsForTheAutosaveBeingWritten();
     void savesByHandAsASaveRevision();
     void conflictKeepsBothVersions();
     void reloadTheirsPutsMineOnTheClipboard();
@@ -148,12 +150,74 @@ void TestEditorSession::autosavesAfterAPauseInTyping()
     // Not per keystroke: right after typing, the library has the old text.
     QVERIFY(m_session->isAutosavePending());
     QVERIFY(!stored().body.endsWith(u"Autosaved words."_s));
-    QTRY_VERIFY_WITH_TIMEOUT(stored().body.endsWith(u"Autosaved words."_s), 10000);
+    // Written, and then the editor told.
+    QTRY_VERIFY_WITH_TIMEOUT(!m_session->isAutosavePending(), 10000);
+    QVERIFY(stored().body.endsWith(u"Autosaved words."_s));
     QCOMPARE(StoryRepository(m_library.get()).revisions(m_story.id).constFirst().kind, Revision::Kind::Autosave);
     QVERIFY(!m_editor->isModified());
-    QVERIFY(!m_session->isAutosavePending());
     QCOMPARE(messages.constLast().at(0).toString(), u"Autosaved."_s);
     QVERIFY(!titles.isEmpty());
+}
+
+void TestEditorSession::autosaveWaitsForTheLibraryOffTheGuiThread()
+{
+    openEditor();
+    if (QTest::currentTestFailed())
+        return;
+    // Another Newsdesk holds the library's write lock through the pause.
+    QSqlDatabase other = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"otherNewsdesk"_s);
+    other.setDatabaseName(m_library->path());
+    QVERIFY(other.open());
+    QVERIFY(QSqlQuery(other).exec(u"BEGIN IMMEDIATE"_s));
+    QSignalSpy messages(m_session.get(), &EditorSession::statusMessage);
+    QSignalSpy changed(m_library.get(), &Library::storiesChanged);
+    type(u" Written after the lock."_s);
+    // Past the pause: the autosave waits for the lock on a connection of its
+    // own, and the window goes on handling events meanwhile (written on the
+    // GUI thread, it held the window until the lock's timeout and failed).
+    QTest::qWait(EditorSession::AutosaveDelayMs + 1000);
+    QVERIFY(m_session->isAutosavePending());
+    QVERIFY(messages.isEmpty());
+    QVERIFY(QSqlQuery(other).exec(u"COMMIT"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(!m_session->isAutosavePending(), 10000);
+    QVERIFY(stored().body.endsWith(u"Written after the lock."_s));
+    QCOMPARE(StoryRepository(m_library.get()).revisions(m_story.id).constFirst().kind, Revision::Kind::Autosave);
+    QVERIFY(!m_editor->isModified());
+    QCOMPARE(messages.constLast().at(0).toString(), u"Autosaved."_s);
+    // The window's story list and review queue listen to the window's library.
+    QCOMPARE(changed.size(), 1);
+    other.close();
+    other = QSqlDatabase();
+    QSqlDatabase::removeDatabase(u"otherNewsdesk"_s);
+}
+
+void TestEditorSession::saveByHandWaitsForTheAutosaveBeingWritten()
+{
+    openEditor();
+    if (QTest::currentTestFailed())
+        return;
+    QSqlDatabase other = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"otherNewsdesk"_s);
+    other.setDatabaseName(m_library->path());
+    QVERIFY(other.open());
+    QVERIFY(QSqlQuery(other).exec(u"BEGIN IMMEDIATE"_s));
+    type(u" Autosaved first."_s);
+    QTest::qWait(EditorSession::AutosaveDelayMs + 500);
+    QVERIFY(m_session->isAutosavePending());
+    type(u" Then saved by hand."_s);
+    QVERIFY(QSqlQuery(other).exec(u"COMMIT"_s));
+    // The save by hand comes after the autosave's write and builds on it:
+    // not a conflict with our own autosave.
+    QVERIFY2(m_session->save(), qPrintable(m_session->errorString()));
+    QVERIFY(!m_session->hasConflict());
+    QVERIFY(!m_session->isAutosavePending());
+    QVERIFY(stored().body.endsWith(u"Autosaved first. Then saved by hand."_s));
+    const QList<Revision> revisions = StoryRepository(m_library.get()).revisions(m_story.id);
+    QCOMPARE(revisions.at(0).kind, Revision::Kind::Save);
+    QCOMPARE(revisions.at(1).kind, Revision::Kind::Autosave);
+    QVERIFY(!m_editor->isModified());
+    other.close();
+    other = QSqlDatabase();
+    QSqlDatabase::removeDatabase(u"otherNewsdesk"_s);
 }
 
 void TestEditorSession::autosavesWhenTheFocusLeavesTheEditor()

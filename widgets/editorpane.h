@@ -95,6 +95,8 @@ private:
         Quotes::Analysis quotes;
     };
     static Analysis analyze(quint64 generation, const QString &body, QuoteAnalyzer *analyzer, const QStringList &knownNames);
+    // The body as story() gives it, cleaned; made again only after a change.
+    QString cleanBody() const;
     void updateStyleHints();
     void scheduleAnalysis();
     void backgroundAnalysisFinished();
@@ -126,6 +128,8 @@ private:
     quint64 m_shownGeneration = ~quint64(0);
     // Counts the body's changes, so a result can tell which text it is of.
     quint64 m_textGeneration = 0;
+    mutable QString m_cleanBody;
+    mutable quint64 m_cleanBodyGeneration = ~quint64(0);
     QStringList m_knownNames;
     TextStats m_textStats;
 };

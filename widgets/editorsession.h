@@ -3,6 +3,7 @@
 
 #include "storyrepository.h"
 
+#include <QFutureWatcher>
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -17,6 +18,9 @@ class QTimer;
 // Then the editor shows the conflict, later autosaves leave both versions
 // alone, and the user takes one of its two ways out: reload theirs (mine goes
 // to the clipboard) or save mine as a copy (a new Draft; theirs stays).
+//
+// The autosave after a pause is written off the GUI thread, on a connection
+// of its own to the library file; every other save waits for it first.
 //
 // It asks nothing and shows no dialog: what the user should see goes out as
 // signals, which the window turns into its status bar, its title and, for
@@ -47,6 +51,7 @@ public:
     // A quiet save (an Autosave revision; a failure is a status message, not
     // an error to acknowledge). Nothing while a conflict waits for the user.
     bool autosave();
+    // True while the pause timer runs or its autosave is being written.
     bool isAutosavePending() const;
     // Another process saved the story first; cleared when the editor shows a
     // story again (either way out does).
@@ -82,11 +87,26 @@ Q_SIGNALS:
     void openStoryRequested(qint64 id);
 
 private:
+    struct Written
+    {
+        StoryRepository::SaveResult result = StoryRepository::SaveResult::Failed;
+        Story story; // as saved (its new row version) when result is Saved
+        QString error;
+    };
     void fail(const QString &title, const QString &message);
+    // What the pause timer starts: the autosave written off the GUI thread
+    // where the library allows a second connection (a file), else autosave().
+    void autosaveInBackground();
+    // Waits for an autosave being written and applies its result; every
+    // save, reload or copy does this first, so they see its row version.
+    void finishBackgroundSave();
+    bool applyResult(const Written &written, Revision::Kind kind);
 
     QPointer<EditorPane> m_editor;
     QPointer<Library> m_library;
     QTimer *m_autosaveTimer;
+    QFutureWatcher<Written> m_backgroundSave;
+    bool m_backgroundPending = false;
     QMetaObject::Connection m_focusConnection;
     QString m_errorString;
 };

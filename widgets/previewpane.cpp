@@ -214,6 +214,7 @@ PreviewPane::PreviewPane(QWidget *parent)
     setWidth(width);
     setDarkPage(settings.value(u"preview/dark"_s, false).toBool());
 
+    m_watcher.setObjectName(u"renderWatcher"_s); // for bench_editor's list of GUI-thread events
     connect(&m_watcher, &QFutureWatcher<Rendered>::finished, this, &PreviewPane::renderFinished);
     connect(m_document, &PreviewDocument::resyncRequested, this, [this] { publish(true); });
     connect(m_document, &PreviewDocument::contentApplied, this, &PreviewPane::contentShown);

@@ -13,9 +13,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-constexpr int OffsetRole = Qt::UserRole;
-constexpr int LengthRole = Qt::UserRole + 1;
-
 QString elided(const QString &text)
 {
     constexpr int maximum = 80;
@@ -52,9 +49,16 @@ QuotesPanel::QuotesPanel(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_view);
     connect(m_view, &QTreeWidget::itemClicked, this, [this](QTreeWidgetItem *item) {
-        const QVariant offset = item->data(0, OffsetRole);
-        if (offset.isValid())
-            Q_EMIT rangeActivated(offset.toLongLong(), item->data(0, LengthRole).toLongLong());
+        // Where a row points is the analysis's, row for row, not the item's:
+        // an edit moves every quotation after it, and rewriting hundreds of
+        // rows' data after each pause cost the GUI thread more than the rest
+        // of the update (bench_editor).
+        const QTreeWidgetItem *group = item->parent();
+        const qsizetype row = group ? group->indexOfChild(item) : -1;
+        if (group == m_quotations && row >= 0 && row < m_analysis.quotations.size())
+            Q_EMIT rangeActivated(m_analysis.quotations.at(row).range.offset, m_analysis.quotations.at(row).range.length);
+        else if (group == m_findings && row >= 0 && row < m_analysis.findings.size())
+            Q_EMIT rangeActivated(m_analysis.findings.at(row).range.offset, m_analysis.findings.at(row).range.length);
     });
     connect(m_view, &QTreeWidget::itemActivated, m_view, &QTreeWidget::itemClicked);
     setAnalysis({});
@@ -96,12 +100,6 @@ bool sameRow(const Quotes::Quotation &a, const Quotes::Analysis &inA, const Quot
         && speakerA->firstReference == speakerB->firstReference;
 }
 
-void setRange(QTreeWidgetItem *item, const Quotes::TextRange &range)
-{
-    item->setData(0, OffsetRole, qint64(range.offset));
-    item->setData(0, LengthRole, qint64(range.length));
-}
-
 } // namespace
 
 void QuotesPanel::setAnalysis(const Quotes::Analysis &analysis)
@@ -112,8 +110,8 @@ void QuotesPanel::setAnalysis(const Quotes::Analysis &analysis)
     const Quotes::Analysis shown = std::exchange(m_analysis, analysis);
     // Called after every pause in typing, on the GUI thread: reuse the rows,
     // which costs far less than building hundreds of items again and keeps
-    // the scroll, and of a row whose text is unchanged update only where it
-    // points (an edit moves every quotation after it).
+    // the scroll, and leave a row whose text is unchanged alone (where it
+    // points is m_analysis's).
     m_view->setUpdatesEnabled(false);
     const auto resize = [](QTreeWidgetItem *parent, qsizetype count) {
         while (parent->childCount() > count)
@@ -128,7 +126,6 @@ void QuotesPanel::setAnalysis(const Quotes::Analysis &analysis)
     for (qsizetype i = 0; i < analysis.quotations.size(); ++i) {
         const Quotes::Quotation &quotation = analysis.quotations.at(i);
         QTreeWidgetItem *item = m_quotations->child(int(i));
-        setRange(item, quotation.range);
         if (i < shownQuotations && sameRow(shown.quotations.at(i), shown, quotation, analysis))
             continue;
         item->setText(0, u"“"_s + elided(quotation.text) + u"”"_s);
@@ -154,7 +151,6 @@ void QuotesPanel::setAnalysis(const Quotes::Analysis &analysis)
         QTreeWidgetItem *item = m_findings->child(int(i));
         const bool warning = finding.severity == Quotes::Finding::Severity::Warning;
         warnings += warning ? 1 : 0;
-        setRange(item, finding.range);
         if (i < shownFindings && shown.findings.at(i).message == finding.message
             && shown.findings.at(i).severity == finding.severity)
             continue;
