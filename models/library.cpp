@@ -642,6 +642,13 @@ bool Library::optimize()
     return true;
 }
 
+void Library::writeLogBack()
+{
+    const QString statement = dialect().logCheckpointStatement();
+    if (!statement.isEmpty())
+        SqlQuery(database()).exec(statement);
+}
+
 QList<AuditEntry> Library::auditTrail(const QString &entity, qint64 entityId) const
 {
     QList<AuditEntry> entries;

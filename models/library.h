@@ -128,6 +128,11 @@ public:
     // Tidies the search index and statistics; seconds on a large library,
     // so for idle time or the end of a session.
     bool optimize();
+    // What this connection wrote goes from the write-ahead log into the file
+    // now, waiting for no one (SqlDialect::logCheckpointStatement): for a
+    // connection that wrote a lot off the GUI thread, so that the window's
+    // next small commit does not copy it.
+    void writeLogBack();
 
     // The audit log of one entity ("story", "photo", "person"), oldest first;
     // an empty entity gives the whole log.

@@ -550,6 +550,11 @@ QString PostgresDialect::caseInsensitiveOrder(const QString &column) const
     return u"lower(%1)"_s.arg(column);
 }
 
+QString PostgresDialect::logCheckpointStatement() const
+{
+    return {};
+}
+
 QStringList PostgresDialect::maintenanceStatements() const
 {
     return {u"ANALYZE newsdesk.stories"_s, u"ANALYZE newsdesk.story_search"_s};

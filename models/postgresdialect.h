@@ -39,6 +39,7 @@ public:
     QString beginWriteStatement() const override;
     QString caseInsensitiveOrder(const QString &column) const override;
     QStringList maintenanceStatements() const override;
+    QString logCheckpointStatement() const override;
     // A story's row holds its status beside the id (the texts are TOASTed).
     QString statusByIdIndexHint() const override { return {}; }
     bool serverEnforcesWorkflow() const override { return true; }

@@ -436,6 +436,14 @@ QString SqliteDialect::caseInsensitiveOrder(const QString &column) const
     return column + u" COLLATE NOCASE"_s;
 }
 
+QString SqliteDialect::logCheckpointStatement() const
+{
+    // PASSIVE: as much as no reader or writer needs, at once. Otherwise the
+    // first commit that takes the log past 1000 pages copies it, whichever
+    // connection's that is (the window's, after a worker wrote a long story).
+    return u"PRAGMA wal_checkpoint(PASSIVE)"_s;
+}
+
 QStringList SqliteDialect::maintenanceStatements() const
 {
     return {

@@ -65,6 +65,10 @@ public:
     virtual QString caseInsensitiveOrder(const QString &column) const = 0;
     // Housekeeping for a quiet moment: the search index and the planner's statistics.
     virtual QStringList maintenanceStatements() const = 0;
+    // Copies what the write-ahead log holds into the library file without
+    // waiting for any reader or writer; empty where the engine does that
+    // itself (PostgreSQL's checkpointer).
+    virtual QString logCheckpointStatement() const = 0;
     // Put after "FROM stories AS alias" in a lookup of one story's status by
     // its id: what makes the engine answer it from an index of (id, status)
     // rather than from the story's row. Empty where the engine needs no hint.
@@ -145,6 +149,7 @@ public:
     QString beginWriteStatement() const override;
     QString caseInsensitiveOrder(const QString &column) const override;
     QStringList maintenanceStatements() const override;
+    QString logCheckpointStatement() const override;
     QString statusByIdIndexHint() const override;
     bool serverEnforcesWorkflow() const override { return false; }
     QString lockSessionAliveExpression() const override;

@@ -7,7 +7,6 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QFileInfo>
-#include <QSqlQuery>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -143,7 +142,7 @@ void EditorSession::autosaveInBackground()
         // megabytes, and that was often the GUI thread's (a lock's heartbeat:
         // 12 ms in bench_editor).
         if (written.result == StoryRepository::SaveResult::Saved)
-            QSqlQuery(library.database()).exec(u"PRAGMA wal_checkpoint(PASSIVE)"_s);
+            library.writeLogBack();
         return written;
     }));
 }
