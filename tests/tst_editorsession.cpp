@@ -12,6 +12,7 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QFile>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -37,6 +38,8 @@ private Q_SLOTS:
     void autosavesWhenTheFocusLeavesTheEditor();
     void autosaveWaitsForTheLibraryOffTheGuiThread();
     void saveByHandWaitsForTheAutosaveBeingWritten();
+    void autosaveGoesToTheWindowsLibraryWhenItsFileMoves_data();
+    void autosaveGoesToTheWindowsLibraryWhenItsFileMoves();
     void savesByHandAsASaveRevision();
     void conflictKeepsBothVersions();
     void reloadTheirsPutsMineOnTheClipboard();
@@ -218,6 +221,49 @@ void TestEditorSession::saveByHandWaitsForTheAutosaveBeingWritten()
     other.close();
     other = QSqlDatabase();
     QSqlDatabase::removeDatabase(u"otherNewsdesk"_s);
+}
+
+void TestEditorSession::autosaveGoesToTheWindowsLibraryWhenItsFileMoves_data()
+{
+    QTest::addColumn<bool>("replaced");
+    QTest::newRow("moved away") << false;
+    // Another library with the same story at the same version takes its name.
+    QTest::newRow("replaced by a copy") << true;
+}
+
+void TestEditorSession::autosaveGoesToTheWindowsLibraryWhenItsFileMoves()
+{
+    QFETCH(bool, replaced);
+    openEditor();
+    if (QTest::currentTestFailed())
+        return;
+    const QString path = m_library->path();
+    const QString copy = m_dir->filePath(u"copy.newsdesk"_s);
+    {
+        QSqlDatabase raw = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"copier"_s);
+        raw.setDatabaseName(path);
+        QVERIFY(raw.open());
+        QSqlQuery query(raw);
+        QVERIFY2(query.exec(u"VACUUM INTO '%1'"_s.arg(copy)), qPrintable(query.lastError().text()));
+    }
+    QSqlDatabase::removeDatabase(u"copier"_s);
+    // The window's connection keeps the file it opened (and its log) under
+    // any name, as it did before autosaves had a connection of their own.
+    for (const QString &suffix : {u""_s, u"-wal"_s, u"-shm"_s})
+        QVERIFY(QFile::rename(path + suffix, m_dir->filePath(u"moved.newsdesk"_s) + suffix));
+    if (replaced)
+        QVERIFY(QFile::rename(copy, path));
+    QSignalSpy failed(m_session.get(), &EditorSession::saveFailed);
+    type(u" Kept in the open library."_s);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_session->isAutosavePending(), 10000);
+    QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.constFirst().at(0).toString()));
+    QVERIFY(!m_editor->isModified());
+    QVERIFY(stored().body.endsWith(u"Kept in the open library."_s));
+    if (replaced) {
+        Library other;
+        QVERIFY(other.open(path));
+        QVERIFY(!StoryRepository(&other).load(m_story.id)->body.contains(u"Kept in the open library."_s));
+    }
 }
 
 void TestEditorSession::autosavesWhenTheFocusLeavesTheEditor()

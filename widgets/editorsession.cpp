@@ -6,11 +6,26 @@
 
 #include <QApplication>
 #include <QClipboard>
-#include <QFileInfo>
+#include <QFile>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <sys/stat.h>
+
 using namespace Qt::StringLiterals;
+
+namespace {
+
+// Which file a path names now (device and inode), or nothing.
+QByteArray fileIdentity(const QString &path)
+{
+    struct stat info {};
+    if (::stat(QFile::encodeName(path).constData(), &info) != 0 || !S_ISREG(info.st_mode))
+        return {};
+    return QByteArray::number(quint64(info.st_dev)) + ':' + QByteArray::number(quint64(info.st_ino));
+}
+
+} // namespace
 
 EditorSession::EditorSession(EditorPane *editor, QObject *parent)
     : QObject(parent)
@@ -41,6 +56,9 @@ void EditorSession::setLibrary(Library *library)
 {
     finishBackgroundSave();
     m_library = library;
+    // Taken as the window opens it: a file moved or replaced later is not
+    // the window's library, whatever its path.
+    m_libraryFile = library && !library->isTeamLibrary() ? fileIdentity(library->path()) : QByteArray();
 }
 
 Library *EditorSession::library() const
@@ -114,7 +132,8 @@ void EditorSession::autosaveInBackground()
     // A second connection to the same file; a team library's server session
     // (its password, its locks) is the window's own, so it saves as before.
     const QString path = m_library->path();
-    if (m_library->isTeamLibrary() || path.isEmpty() || path == u":memory:"_s || !QFileInfo(path).isFile()) {
+    if (m_library->isTeamLibrary() || path.isEmpty() || path == u":memory:"_s || m_libraryFile.isEmpty()
+        || fileIdentity(path) != m_libraryFile) {
         autosave();
         return;
     }
@@ -123,14 +142,16 @@ void EditorSession::autosaveInBackground()
     // GUI thread that kept frames waiting in the pause (bench_editor). The
     // worker gets copies; the result comes back here (finishBackgroundSave).
     m_backgroundPending = true;
-    m_backgroundSave.setFuture(QtConcurrent::run([path, actor = m_library->actor(), story = m_editor->story()]() mutable {
+    m_backgroundSave.setFuture(QtConcurrent::run([path, file = m_libraryFile, actor = m_library->actor(), story = m_editor->story()]() mutable {
         Written written;
         written.story = std::move(story);
         Library library;
         library.setActor(actor);
-        // Never a library made anew: a file gone since is an error, not a place to save.
-        if (!QFileInfo(path).isFile() || !library.open(path) || library.isNew()) {
-            written.error = library.errorString().isEmpty() ? tr("The library file %1 is gone.").arg(path) : library.errorString();
+        // Only the file the window has open, known before and after opening
+        // it (a library moved away, or another put in its place, since): the
+        // window's own connection saves to any other, as it did before.
+        if (fileIdentity(path) != file || !library.open(path) || fileIdentity(path) != file || library.isNew()) {
+            written.otherFile = true;
             return written;
         }
         StoryRepository repository(&library);
@@ -162,6 +183,11 @@ void EditorSession::finishBackgroundSave()
     if (shown.id != written.story.id
         || (written.result == StoryRepository::SaveResult::Saved && shown.rowVersion + 1 != written.story.rowVersion))
         return;
+    // Written nowhere: the window's own connection saves, to the file it has.
+    if (written.otherFile) {
+        autosave();
+        return;
+    }
     // The worker's connection told no one; the window's lists listen here.
     if (written.result == StoryRepository::SaveResult::Saved)
         Q_EMIT m_library->storiesChanged();

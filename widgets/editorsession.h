@@ -92,6 +92,9 @@ private:
         StoryRepository::SaveResult result = StoryRepository::SaveResult::Failed;
         Story story; // as saved (its new row version) when result is Saved
         QString error;
+        // The file at the library's path was not the one the window has
+        // open (moved, replaced): nothing was written there.
+        bool otherFile = false;
     };
     void fail(const QString &title, const QString &message);
     // What the pause timer starts: the autosave written off the GUI thread
@@ -107,6 +110,9 @@ private:
     QTimer *m_autosaveTimer;
     QFutureWatcher<Written> m_backgroundSave;
     bool m_backgroundPending = false;
+    // The library file as the window opened it (device, inode), to know it
+    // again by its path; empty for a library that is not a file.
+    QByteArray m_libraryFile;
     QMetaObject::Connection m_focusConnection;
     QString m_errorString;
 };
