@@ -156,7 +156,9 @@ QString slugPattern()
 
 bool isSlug(QStringView text)
 {
-    static const QRegularExpression shape(slugPattern());
+    // Anchored at the very end: the pattern's "$" alone also matches before
+    // a last line break, which PostgreSQL's "~" (and a file name) does not.
+    static const QRegularExpression shape(QRegularExpression::anchoredPattern(slugPattern()));
     return text.size() <= MaxSlugLength && shape.matchView(text).hasMatch();
 }
 

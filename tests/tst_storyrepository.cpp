@@ -568,7 +568,9 @@ void TestStoryRepository::madeSlugsAreSlugs()
         QCOMPARE(fileNameOfStory(*story), story->slug);
     }
     for (const QString &notOne : {QString(), u".."_s, u"../x"_s, u"a/b"_s, u"a\\b"_s, u"-a"_s, u"a-"_s, u"a--b"_s, u"A"_s,
-                                  u"a b"_s, u"caf\u00e9"_s, u"a\u0000b"_s, QString(MaxSlugLength + 1, u'a')}) {
+                                  u"a b"_s, u"caf\u00e9"_s, u"a\u0000b"_s, QString(MaxSlugLength + 1, u'a'),
+                                  // A pattern's "$" also matches before a last line break.
+                                  u"a\n"_s, u"a-b\n"_s}) {
         QVERIFY2(!isSlug(notOne), qPrintable(notOne));
         QCOMPARE(fileNameOfStory(Story{.id = 7, .slug = notOne}), u"story-7"_s);
     }

@@ -1108,7 +1108,7 @@ void TestTeamLibrary::theServerHoldsSlugsToTheirShape()
     QStringList candidates{u"hegseth-uk-counterpart"_s, u"story-1945"_s, u"1a"_s, u"2025-03"_s, u"a"_s,
                            QString(MaxSlugLength, u'a'), QString(MaxSlugLength + 1, u'a'), QString(), u".."_s,
                            u"../../.config/autostart"_s, u"a/b"_s, u"-a"_s, u"a-"_s, u"a--b"_s, u"A"_s, u"42"_s,
-                           u"a b"_s, u"caf\u00e9"_s, u"a\nb"_s, u"a_b"_s, u"a.b"_s};
+                           u"a b"_s, u"caf\u00e9"_s, u"a\nb"_s, u"a\n"_s, u"\na"_s, u"a_b"_s, u"a.b"_s};
     for (char16_t c = 1; c < 0x3000; ++c) {
         if (!QChar(c).isSurrogate())
             candidates << u"a"_s + QChar(c) + u"b"_s;
