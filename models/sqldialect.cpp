@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "sqldialect.h"
 
+#include "textsafety.h"
+
 #include <QRegularExpression>
 #include <QSet>
 #include <QSqlDriver>
@@ -31,7 +33,10 @@ namespace {
 QStringList searchWords(const QString &text)
 {
     static const QRegularExpression separators(u"[^\\p{L}\\p{N}_'’-]+"_s);
-    return text.split(separators, Qt::SkipEmptyParts);
+    // Cleaned first: a pattern splits no text that is not UTF-16 (a lone
+    // surrogate), and the whole of it, NUL and all, became one word that
+    // ended the query's string early on both engines.
+    return TextSafety::clean(text, TextSafety::Lines::Single).split(separators, Qt::SkipEmptyParts);
 }
 
 } // namespace

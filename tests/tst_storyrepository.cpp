@@ -474,6 +474,21 @@ void TestStoryRepository::searchSurvivesOddInput_data()
     QTest::newRow("column filter syntax") << u"body: headline:"_s;
     QTest::newRow("only punctuation") << u"!!! ??? ---"_s;
     QTest::newRow("emoji and combining marks") << u"caf\u0065\u0301 🇺🇸"_s;
+    QTest::newRow("only apostrophes and hyphens") << u"' '' ’’ -- '-'"_s;
+    QTest::newRow("stopwords with apostrophes") << u"it's don't o'clock o'"_s;
+    QTest::newRow("regex metacharacters") << u"a.*b (c|d) [e]{2} \\1 ^x$ +? \\m \\y"_s;
+    QTest::newRow("tsquery and fts5 syntax") << u"':* & | ! ( ) <-> \\' \"\" ^ word:*"_s;
+    QTest::newRow("nul and bidi") << u"a"_s + QChar(0) + u"b \u202Eevil\u202C"_s;
+    // Text that is not UTF-16 is one no pattern splits into words.
+    QTest::newRow("lone surrogates and nul") << u"a"_s + QChar(0) + u"b "_s + QChar(0xDC00) + u" x"_s + QChar(0xD800);
+    QString many;
+    for (int i = 0; i < 10000; ++i)
+        many += u"word%1 "_s.arg(i);
+    QTest::newRow("10,000 words") << many;
+    QString paragraph;
+    for (int i = 0; i < 1500; ++i)
+        paragraph += u"lexeme%1x "_s.arg(i * 7919 % 100003);
+    QTest::newRow("a long paragraph pasted") << paragraph;
 }
 
 void TestStoryRepository::searchSurvivesOddInput()
@@ -481,6 +496,8 @@ void TestStoryRepository::searchSurvivesOddInput()
     QFETCH(QString, text);
     StoryRepository repository(m_library.get());
     repository.create(Story{.headline = u"Café 🇺🇸"_s});
+    // And a story that holds the text itself: its passage is made too.
+    repository.create(Story{.headline = u"Held"_s, .body = text});
     repository.search(text);
     QVERIFY2(repository.errorString().isEmpty(), qPrintable(repository.errorString()));
 }
