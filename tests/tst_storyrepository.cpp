@@ -4,6 +4,7 @@
 #include "photorepository.h"
 #include "sqldialect.h"
 #include "storyrepository.h"
+#include "textsafety.h"
 #include "testlibraries.h"
 
 #include <QFile>
@@ -36,6 +37,7 @@ private Q_SLOTS:
     void passageOfAWordThePrefixAloneMatches();
     void passageFromFarIntoALongBody();
     void passageSurvivesHostileText();
+    void passageAtTheEdgesAndAmongWideCharacters();
     void storyWithoutAPassageHasAnEmptyOne();
     void commonWordsAreLeftOutOnBothEngines();
     void stopwordsAreTheServers();
@@ -373,6 +375,38 @@ void TestStoryRepository::passageSurvivesHostileText()
                           "WHERE rowid = %1"_s.arg(id)),
                  qPrintable(raw.lastError().text()));
         check(u"broken UTF-8 in the file"_s);
+    }
+}
+
+// A match at the body's very start or end, and one deep in a 500 KB body
+// of emoji (surrogate pairs) and combining marks, where the text around it
+// is cut: the passage marks the word once, in whole characters.
+void TestStoryRepository::passageAtTheEdgesAndAmongWideCharacters()
+{
+    StoryRepository repository(m_library.get());
+    QString wide;
+    while (wide.size() < 240000)
+        wide += u"\U0001F1FA\U0001F1F8e\u0301\u0301 \U0001F600\U0001F600x "_s;
+    const QList<std::pair<QString, QString>> bodies{
+        {u"Pentagon"_s + QString(u" quiet"_s).repeated(400), u"[Pentagon] quiet"_s},
+        {QString(u"quiet "_s).repeated(400) + u"Pentagon"_s, u"quiet [Pentagon]"_s},
+        {wide + u"the Pentagon said "_s + wide, u"[Pentagon] said"_s},
+        {wide + u"\U0001F600Pentagon\U0001F600 "_s + wide, u"[Pentagon]"_s},
+    };
+    for (const auto &[body, expected] : bodies) {
+        const std::optional<Story> created = repository.create(Story{.headline = u"Edge"_s, .body = body});
+        QVERIFY2(created, qPrintable(repository.errorString()));
+        const qint64 id = created->id;
+        const QString passage
+            = StoryRepository::snippets(m_library->database(), m_library->dialect().ftsQueryFromUserText(u"pentagon"_s), {id}).value(id);
+        QVERIFY2(passage.count(SearchHit::highlightStart) == 1 && passage.count(SearchHit::highlightEnd) == 1,
+                 qPrintable(expected + u": "_s + marked(passage)));
+        QVERIFY2(marked(passage).contains(expected), qPrintable(marked(passage)));
+        QVERIFY2(passage.indexOf(SearchHit::highlightStart) < passage.indexOf(SearchHit::highlightEnd), qPrintable(marked(passage)));
+        QVERIFY2(TextSafety::isClean(QString(passage).removeIf([](QChar c) { return c == SearchHit::highlightStart || c == SearchHit::highlightEnd; }),
+                                     TextSafety::Lines::Multi),
+                 "a passage cut inside a character");
+        repository.remove(id);
     }
 }
 
