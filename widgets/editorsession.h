@@ -93,7 +93,8 @@ private:
         Story story; // as saved (its new row version) when result is Saved
         QString error;
         // The file at the library's path was not the one the window has
-        // open (moved, replaced): nothing was written there.
+        // open (moved, replaced), or could not be opened (made read-only
+        // while the window's connection still writes): nothing was written.
         bool otherFile = false;
     };
     void fail(const QString &title, const QString &message);
