@@ -850,8 +850,21 @@ QStringList PostgresDialect::migrationStatements(int from)
             // A slug names the editor's export folder and goes into the
             // article's address: a writer's "../../.config/autostart" was
             // one (isSlug; the desks also refuse to use an older row's).
-            u"ALTER TABLE stories DROP CONSTRAINT IF EXISTS stories_slug_is_a_slug, "
-            "ADD CONSTRAINT stories_slug_is_a_slug CHECK ("_s + slugCheck() + u") NOT VALID"_s,
+            // A trigger on the slug alone, not a CHECK: PostgreSQL checks a
+            // NOT VALID CHECK on every later UPDATE of a row, so a story
+            // whose older slug is not one could no longer be saved at all.
+            u"ALTER TABLE stories DROP CONSTRAINT IF EXISTS stories_slug_is_a_slug"_s,
+            u"CREATE OR REPLACE FUNCTION hold_slug() RETURNS trigger LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$\n"
+            "BEGIN\n"
+            "  IF NOT coalesce((SELECT "_s + slugCheck() + u" FROM (SELECT NEW.slug AS slug) AS story), false) THEN\n"
+            "    RAISE EXCEPTION 'new row for relation \"stories\" violates stories_slug_is_a_slug' "
+            "USING ERRCODE = 'check_violation', TABLE = 'stories', CONSTRAINT = 'stories_slug_is_a_slug';\n"
+            "  END IF;\n"
+            "  RETURN NEW;\n"
+            "END $$"_s,
+            u"REVOKE ALL ON FUNCTION hold_slug() FROM PUBLIC"_s,
+            u"CREATE OR REPLACE TRIGGER stories_slug_is_a_slug BEFORE INSERT OR UPDATE OF slug ON stories FOR EACH ROW "
+            "EXECUTE FUNCTION hold_slug()"_s,
         } + lockTakeOverStatements();
     }
     default:

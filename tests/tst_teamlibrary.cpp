@@ -965,6 +965,9 @@ void TestTeamLibrary::formatThreeHoldsTheRestOfItsText()
                           + u"' AND p_text !~ CASE WHEN p_multi_line THEN '\\r' ELSE '[\\n\\r]' END $$"_s
                    << u"UPDATE newsdesk.library_info SET value = '3' WHERE key = 'schema_version'"_s
                    << u"INSERT INTO newsdesk.stories (slug, headline, created_at, updated_at) VALUES ('kept', 'Kept', '', '')"_s
+                   // A slug format 3 let a writer's psql store: the desks use
+                   // none of it (fileNameOfStory), and the story stays editable.
+                   << u"INSERT INTO newsdesk.stories (slug, headline, created_at, updated_at) VALUES ('Old Slug', 'Old', '', '')"_s
                    << u"INSERT INTO newsdesk.audit_log (action, entity, entity_id, detail) "
                       u"VALUES ('save', 'story', 1, 'before ' || chr(8238))"_s;
         for (const QString &statement : std::as_const(statements))
@@ -997,6 +1000,10 @@ void TestTeamLibrary::formatThreeHoldsTheRestOfItsText()
     QVERIFY(query.exec(u"SELECT count(*) FROM newsdesk.audit_log WHERE NOT newsdesk.text_is_safe(detail, true)"_s) && query.next());
     QCOMPARE(query.value(0).toInt(), 2); // what was written before stays
     query.finish();
+    QVERIFY2(query.exec(u"UPDATE newsdesk.stories SET body = 'Edited after format 4.' WHERE slug = 'Old Slug'"_s),
+             qPrintable(query.lastError().text()));
+    QVERIFY(!query.exec(u"UPDATE newsdesk.stories SET slug = 'Still Not One' WHERE slug = 'Old Slug'"_s));
+    QVERIFY2(query.lastError().text().contains(u"stories_slug_is_a_slug"_s), qPrintable(query.lastError().text()));
 
     const QString planted = plantOperators(database, writer);
     QVERIFY2(planted.isEmpty(), qPrintable(planted));
