@@ -27,6 +27,30 @@
 
 using namespace Qt::StringLiterals;
 
+// Another Newsdesk on the same library file, holding its write lock from
+// the start until commit().
+class OtherNewsdesk
+{
+public:
+    explicit OtherNewsdesk(const QString &path)
+    {
+        QSqlDatabase database = QSqlDatabase::addDatabase(u"QSQLITE"_s, name());
+        database.setDatabaseName(path);
+        m_locked = database.open() && QSqlQuery(database).exec(u"BEGIN IMMEDIATE"_s);
+    }
+    ~OtherNewsdesk()
+    {
+        QSqlDatabase::database(name(), false).close();
+        QSqlDatabase::removeDatabase(name());
+    }
+    bool holdsTheWriteLock() const { return m_locked; }
+    bool commit() const { return QSqlQuery(QSqlDatabase::database(name(), false)).exec(u"COMMIT"_s); }
+
+private:
+    static QString name() { return u"otherNewsdesk"_s; }
+    bool m_locked = false;
+};
+
 class TestEditorSession : public QObject
 {
     Q_OBJECT
@@ -168,10 +192,8 @@ void TestEditorSession::autosaveWaitsForTheLibraryOffTheGuiThread()
     if (QTest::currentTestFailed())
         return;
     // Another Newsdesk holds the library's write lock through the pause.
-    QSqlDatabase other = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"otherNewsdesk"_s);
-    other.setDatabaseName(m_library->path());
-    QVERIFY(other.open());
-    QVERIFY(QSqlQuery(other).exec(u"BEGIN IMMEDIATE"_s));
+    OtherNewsdesk other(m_library->path());
+    QVERIFY(other.holdsTheWriteLock());
     QSignalSpy messages(m_session.get(), &EditorSession::statusMessage);
     QSignalSpy changed(m_library.get(), &Library::storiesChanged);
     type(u" Written after the lock."_s);
@@ -181,7 +203,7 @@ void TestEditorSession::autosaveWaitsForTheLibraryOffTheGuiThread()
     QTest::qWait(EditorSession::AutosaveDelayMs + 1000);
     QVERIFY(m_session->isAutosavePending());
     QVERIFY(messages.isEmpty());
-    QVERIFY(QSqlQuery(other).exec(u"COMMIT"_s));
+    QVERIFY(other.commit());
     QTRY_VERIFY_WITH_TIMEOUT(!m_session->isAutosavePending(), 10000);
     QVERIFY(stored().body.endsWith(u"Written after the lock."_s));
     QCOMPARE(StoryRepository(m_library.get()).revisions(m_story.id).constFirst().kind, Revision::Kind::Autosave);
@@ -189,9 +211,6 @@ void TestEditorSession::autosaveWaitsForTheLibraryOffTheGuiThread()
     QCOMPARE(messages.constLast().at(0).toString(), u"Autosaved."_s);
     // The window's story list and review queue listen to the window's library.
     QCOMPARE(changed.size(), 1);
-    other.close();
-    other = QSqlDatabase();
-    QSqlDatabase::removeDatabase(u"otherNewsdesk"_s);
 }
 
 void TestEditorSession::saveByHandWaitsForTheAutosaveBeingWritten()
@@ -199,15 +218,13 @@ void TestEditorSession::saveByHandWaitsForTheAutosaveBeingWritten()
     openEditor();
     if (QTest::currentTestFailed())
         return;
-    QSqlDatabase other = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"otherNewsdesk"_s);
-    other.setDatabaseName(m_library->path());
-    QVERIFY(other.open());
-    QVERIFY(QSqlQuery(other).exec(u"BEGIN IMMEDIATE"_s));
+    OtherNewsdesk other(m_library->path());
+    QVERIFY(other.holdsTheWriteLock());
     type(u" Autosaved first."_s);
     QTest::qWait(EditorSession::AutosaveDelayMs + 500);
     QVERIFY(m_session->isAutosavePending());
     type(u" Then saved by hand."_s);
-    QVERIFY(QSqlQuery(other).exec(u"COMMIT"_s));
+    QVERIFY(other.commit());
     // The save by hand comes after the autosave's write and builds on it:
     // not a conflict with our own autosave.
     QVERIFY2(m_session->save(), qPrintable(m_session->errorString()));
@@ -218,9 +235,6 @@ void TestEditorSession::saveByHandWaitsForTheAutosaveBeingWritten()
     QCOMPARE(revisions.at(0).kind, Revision::Kind::Save);
     QCOMPARE(revisions.at(1).kind, Revision::Kind::Autosave);
     QVERIFY(!m_editor->isModified());
-    other.close();
-    other = QSqlDatabase();
-    QSqlDatabase::removeDatabase(u"otherNewsdesk"_s);
 }
 
 void TestEditorSession::autosaveGoesToTheWindowsLibraryWhenItsFileMoves_data()
