@@ -339,8 +339,14 @@ int main(int argc, char **argv)
     // shows (about 25).
     // Its model is gone before the saves below: a searching list re-runs
     // its search after every save.
+    // The passages read stories' bodies the ranked query does not: the
+    // first pass, on pages not yet in memory, is a measure of the disk (a
+    // library opened after a reboot) and is printed apart from the steady
+    // state the target is about.
+    const QList<double> coldTimes = timeListSearch(library, terms, 1, "  cold");
+    print("search in the list, first pass (cold pages)", figures(coldTimes), int(coldTimes.size()), "-");
     const QList<double> listTimes = timeListSearch(library, terms, 2, "  list");
-    print("search in the list (page + 25 snippets)", figures(listTimes), int(listTimes.size()), "-");
+    print("search in the list (page + 25 snippets)", figures(listTimes), int(listTimes.size()), "p95 < 20 ms");
 
     // Drafts: approved and published stories change only through the
     // workflow, which is not what this measures.
