@@ -489,6 +489,18 @@ QString textSafetyCheck(const QList<TextSafety::Column> &columns)
     return checks.join(u" AND "_s);
 }
 
+// The constraint TABLE_text_is_safe holding table's columns to TextSafety,
+// made anew (a migration step may run again). NOT VALID unless validated:
+// rows written before are not re-read (the repositories cleaned them);
+// every new and changed row is checked.
+enum class Existing { Unchecked, Validated };
+QString textSafetyConstraint(const QString &table, const QList<TextSafety::Column> &columns,
+                             Existing existing = Existing::Unchecked)
+{
+    return u"ALTER TABLE %1 DROP CONSTRAINT IF EXISTS %1_text_is_safe, ADD CONSTRAINT %1_text_is_safe CHECK (%2)%3"_s.arg(
+        table, textSafetyCheck(columns), existing == Existing::Unchecked ? u" NOT VALID"_s : QString());
+}
+
 QString tsDocument()
 {
     // Headline weighs most (A), then dek (B), captions (C) and body (D),
@@ -752,37 +764,31 @@ QStringList PostgresDialect::migrationStatements(int from)
         // And the server holds library text to TextSafety's rule, as
         // the repositories do, so a client over a raw connection (psql)
         // cannot store a control character, a bidirectional override or a
-        // line break in a single-line field either. NOT VALID: rows written
-        // before are not re-read (the repositories cleaned them); every
-        // new and changed row is checked. Like the rest of the step, it can
-        // run again without harm.
-        const auto check = textSafetyCheck;
-        const auto safe = [&check](const QStringList &singleLine, const QStringList &multiLine) {
-            QList<TextSafety::Column> columns;
+        // line break in a single-line field either (the templates and the
+        // glossary, new in this step, are checked whole). Like the rest of
+        // the step, it can run again without harm.
+        const auto columns = [](const QStringList &singleLine, const QStringList &multiLine) {
+            QList<TextSafety::Column> list;
             for (const QString &column : singleLine)
-                columns << TextSafety::Column{column, TextSafety::Lines::Single};
+                list << TextSafety::Column{column, TextSafety::Lines::Single};
             for (const QString &column : multiLine)
-                columns << TextSafety::Column{column, TextSafety::Lines::Multi};
-            return check(columns);
+                list << TextSafety::Column{column, TextSafety::Lines::Multi};
+            return list;
         };
         statements << QStringList{
             textIsSafeFunction(),
-            u"ALTER TABLE stories DROP CONSTRAINT IF EXISTS stories_text_is_safe, ADD CONSTRAINT stories_text_is_safe CHECK ("_s
-                + check(TextSafety::storyColumns()) + u") NOT VALID"_s,
-            u"ALTER TABLE photos DROP CONSTRAINT IF EXISTS photos_text_is_safe, ADD CONSTRAINT photos_text_is_safe CHECK ("_s
-                + check(TextSafety::photoColumns()) + u") NOT VALID"_s,
-            u"ALTER TABLE photo_templates DROP CONSTRAINT IF EXISTS photo_templates_text_is_safe, ADD CONSTRAINT photo_templates_text_is_safe CHECK ("_s
-                + safe({u"name"_s, u"photographer"_s, u"unit"_s, u"credit"_s, u"operation"_s, u"city"_s, u"sublocation"_s,
-                        u"state"_s, u"country"_s, u"country_code"_s, u"release_authority"_s, u"command_shown"_s,
-                        u"creator_email"_s, u"creator_phone"_s},
-                       {u"keywords"_s})
-                + u")"_s,
-            u"ALTER TABLE glossary DROP CONSTRAINT IF EXISTS glossary_text_is_safe, ADD CONSTRAINT glossary_text_is_safe CHECK ("_s + safe({u"code"_s, u"text"_s}, {}) + u")"_s,
-            u"ALTER TABLE comments DROP CONSTRAINT IF EXISTS comments_text_is_safe, ADD CONSTRAINT comments_text_is_safe CHECK ("_s + safe({}, {u"body"_s}) + u") NOT VALID"_s,
-            u"ALTER TABLE person_records DROP CONSTRAINT IF EXISTS person_records_text_is_safe, ADD CONSTRAINT person_records_text_is_safe CHECK ("_s
-                + safe({u"name"_s, u"title"_s}, {}) + u") NOT VALID"_s,
-            u"ALTER TABLE library_settings DROP CONSTRAINT IF EXISTS library_settings_text_is_safe, ADD CONSTRAINT library_settings_text_is_safe CHECK ("_s
-                + safe({u"value"_s}, {}) + u") NOT VALID"_s,
+            textSafetyConstraint(u"stories"_s, TextSafety::storyColumns()),
+            textSafetyConstraint(u"photos"_s, TextSafety::photoColumns()),
+            textSafetyConstraint(u"photo_templates"_s,
+                                 columns({u"name"_s, u"photographer"_s, u"unit"_s, u"credit"_s, u"operation"_s, u"city"_s,
+                                          u"sublocation"_s, u"state"_s, u"country"_s, u"country_code"_s,
+                                          u"release_authority"_s, u"command_shown"_s, u"creator_email"_s, u"creator_phone"_s},
+                                         {u"keywords"_s}),
+                                 Existing::Validated),
+            textSafetyConstraint(u"glossary"_s, columns({u"code"_s, u"text"_s}, {}), Existing::Validated),
+            textSafetyConstraint(u"comments"_s, columns({}, {u"body"_s})),
+            textSafetyConstraint(u"person_records"_s, columns({u"name"_s, u"title"_s}, {})),
+            textSafetyConstraint(u"library_settings"_s, columns({u"value"_s}, {})),
         };
         return statements;
     }
@@ -821,10 +827,6 @@ QStringList PostgresDialect::migrationStatements(int from)
         // checks: rows written before are not re-read. A story's and a
         // photo's dates become the server's, as a comment's are. May run
         // again.
-        const auto safe = [](const QString &table, const QList<TextSafety::Column> &columns) {
-            return u"ALTER TABLE %1 DROP CONSTRAINT IF EXISTS %1_text_is_safe, ADD CONSTRAINT %1_text_is_safe CHECK (%2) NOT VALID"_s
-                .arg(table, textSafetyCheck(columns));
-        };
         using TextSafety::Lines;
         return QStringList{
             // And a story's and a photo's dates are the server's clock's.
@@ -834,13 +836,13 @@ QStringList PostgresDialect::migrationStatements(int from)
             callerRoleFunction(),
             inServerFunctionFunction(),
             textIsSafeFunction(),
-            safe(u"audit_log"_s, {{u"action"_s, Lines::Single}, {u"entity"_s, Lines::Single}, {u"detail"_s, Lines::Multi}}),
-            safe(u"caption_approvals"_s, {{u"comment"_s, Lines::Multi}}),
-            safe(u"story_names"_s, {{u"name"_s, Lines::Single}}),
-            safe(u"story_locks"_s, {{u"session"_s, Lines::Single}, {u"holder"_s, Lines::Single}, {u"host"_s, Lines::Single},
+            textSafetyConstraint(u"audit_log"_s, {{u"action"_s, Lines::Single}, {u"entity"_s, Lines::Single}, {u"detail"_s, Lines::Multi}}),
+            textSafetyConstraint(u"caption_approvals"_s, {{u"comment"_s, Lines::Multi}}),
+            textSafetyConstraint(u"story_names"_s, {{u"name"_s, Lines::Single}}),
+            textSafetyConstraint(u"story_locks"_s, {{u"session"_s, Lines::Single}, {u"holder"_s, Lines::Single}, {u"host"_s, Lines::Single},
                                     {u"process_started"_s, Lines::Single}, {u"acquired_at"_s, Lines::Single},
                                     {u"heartbeat_at"_s, Lines::Single}}),
-            safe(u"images"_s, {{u"mime_type"_s, Lines::Single}, {u"created_at"_s, Lines::Single}}),
+            textSafetyConstraint(u"images"_s, {{u"mime_type"_s, Lines::Single}, {u"created_at"_s, Lines::Single}}),
             // Anyone may add a glossary entry, and it expands into every
             // desk's captions: held to Glossary::problem(), as the
             // repository holds it (a code that could never be typed, a
