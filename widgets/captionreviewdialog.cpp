@@ -278,7 +278,7 @@ void CaptionReviewDialog::showCurrent()
     // is whatever the desk that added the photo sent (over psql, anything),
     // and an approval must not be given to a picture that is not the one
     // published.
-    showImage(photo->imageHash, {});
+    showImage(photo->imageHash);
     m_position->setText(tr("Caption %1 of %2: %3").arg(row + 1).arg(m_list->count()).arg(m_list->currentItem()->text()));
 
     QString html = diffStyle() + u"<p style=\"font-size: large\">"_s + photo->caption.toHtmlEscaped() + u"</p>"_s;
@@ -350,7 +350,7 @@ void CaptionReviewDialog::setImageShown(bool shown)
     m_requestButton->setEnabled(enabled);
 }
 
-void CaptionReviewDialog::showImage(const QString &hash, const QString &missing)
+void CaptionReviewDialog::showImage(const QString &hash)
 {
     if (const QImage *cached = m_images.object(hash)) {
         if (cached->isNull())
@@ -361,21 +361,26 @@ void CaptionReviewDialog::showImage(const QString &hash, const QString &missing)
         QTimer::singleShot(0, this, &CaptionReviewDialog::decodeNextAhead);
         return;
     }
-    if (!missing.isEmpty()) {
-        m_thumbnail->setText(missing);
-        setImageShown(true);
-        return;
-    }
     m_thumbnail->setText(tr("Loading the photo…"));
+    if (QString error; !startDecoding(hash, &error)) {
+        m_thumbnail->setText(tr("The image is missing: %1").arg(error));
+        setImageShown(true);
+    }
+}
+
+bool CaptionReviewDialog::startDecoding(const QString &hash, QString *error)
+{
     if (m_decoding.contains(hash))
-        return;
+        return true;
     PhotoRepository photos(m_library);
     const std::optional<StoredImage> image = photos.image(hash);
     if (!image) {
-        showImage(hash, tr("The image is missing: %1").arg(photos.errorString()));
-        return;
+        if (error)
+            *error = photos.errorString();
+        return false;
     }
     decode(hash, image->data);
+    return true;
 }
 
 void CaptionReviewDialog::decode(const QString &hash, const QByteArray &data)
@@ -402,7 +407,7 @@ void CaptionReviewDialog::imageDecoded(const QString &hash, const QImage &image)
     m_decoding.removeAll(hash);
     m_images.insert(hash, new QImage(image));
     if (hash == m_currentHash && !m_imageShown)
-        showImage(hash, {});
+        showImage(hash);
 }
 
 // While the editor reads this caption, the next one's photo is decoded.
@@ -413,12 +418,9 @@ void CaptionReviewDialog::decodeNextAhead()
         return;
     PhotoRepository photos(m_library);
     const std::optional<Photo> next = photos.load(m_list->item(row)->data(Qt::UserRole).toLongLong());
-    if (!next || m_images.contains(next->imageHash) || m_decoding.contains(next->imageHash))
-        return;
-    const std::optional<StoredImage> image = photos.image(next->imageHash);
-    if (!image)
-        return;
-    decode(next->imageHash, image->data);
+    // One that cannot be read says so when it is shown.
+    if (next && !m_images.contains(next->imageHash))
+        startDecoding(next->imageHash);
 }
 
 void CaptionReviewDialog::decide(bool approve)

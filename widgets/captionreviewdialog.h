@@ -63,7 +63,10 @@ private:
     void move(int step);
     void decide(bool approve);
     // The current caption's photo: shown from the cache, or decoded first.
-    void showImage(const QString &hash, const QString &missing);
+    void showImage(const QString &hash);
+    // Reads the image and decodes it off the thread (unless that is under
+    // way); false, with why, when the image cannot be read.
+    bool startDecoding(const QString &hash, QString *error = nullptr);
     void decode(const QString &hash, const QByteArray &data);
     void imageDecoded(const QString &hash, const QImage &image);
     void decodeNextAhead();
