@@ -57,8 +57,12 @@ void EditorSession::setLibrary(Library *library)
     finishBackgroundSave();
     m_library = library;
     // Taken as the window opens it: a file moved or replaced later is not
-    // the window's library, whatever its path.
-    m_libraryFile = library && !library->isTeamLibrary() ? fileIdentity(library->path()) : QByteArray();
+    // the window's library, whatever its path. None for a team library (its
+    // server session holds the story's lock and the password) or one in
+    // memory: the window's own connection saves those.
+    m_libraryFile = library && !library->isTeamLibrary() && library->path() != u":memory:"_s
+        ? fileIdentity(library->path())
+        : QByteArray();
 }
 
 Library *EditorSession::library() const
@@ -129,11 +133,10 @@ void EditorSession::autosaveInBackground()
     m_autosaveTimer->stop();
     if (!m_library || !m_editor || hasConflict() || !m_editor->isModified())
         return;
-    // A second connection to the same file; a team library's server session
-    // (its password, its locks) is the window's own, so it saves as before.
+    // A second connection to the same file, when the window's library is
+    // one and its path still names it (m_libraryFile).
     const QString path = m_library->path();
-    if (m_library->isTeamLibrary() || path.isEmpty() || path == u":memory:"_s || m_libraryFile.isEmpty()
-        || fileIdentity(path) != m_libraryFile) {
+    if (m_libraryFile.isEmpty() || fileIdentity(path) != m_libraryFile) {
         autosave();
         return;
     }
